@@ -1,0 +1,153 @@
+export interface Note {
+  id: number
+  title: string
+  body: string
+  tags: string[]
+  createdAt: string
+  updatedAt: string
+  /** Bumped on every change; the ETag is derived from it so If-Match can detect lost updates. */
+  version: number
+}
+
+export type NoteInput = Pick<Note, 'title' | 'body' | 'tags'>
+
+export type FieldErrors = Record<string, string>
+
+const WRITABLE = new Set(['title', 'body', 'tags'])
+// Clients often PUT back the object they fetched; tolerating the server-owned fields keeps that working.
+const READ_ONLY = new Set(['id', 'createdAt', 'updatedAt', 'version'])
+const MAX_TITLE = 200
+const MAX_BODY = 100_000
+const MAX_TAGS = 20
+
+/**
+ * Checks a parsed JSON body. `partial` is for PATCH: absent fields are fine, present ones must be valid.
+ * Returns either the accepted fields or the per-field errors, never both.
+ */
+export function validateNote(
+  value: unknown,
+  partial: boolean
+): { ok: true; input: Partial<NoteInput> } | { ok: false; fields: FieldErrors } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, fields: { body: 'must be a JSON object' } }
+  }
+  const record = value as Record<string, unknown>
+  const fields: FieldErrors = {}
+  const input: Partial<NoteInput> = {}
+
+  for (const key of Object.keys(record)) {
+    if (!WRITABLE.has(key) && !READ_ONLY.has(key)) fields[key] = 'unknown field'
+  }
+  if (record.title === undefined) {
+    if (!partial) fields.title = 'required'
+  } else if (typeof record.title !== 'string') {
+    fields.title = 'must be a string'
+  } else if (record.title.trim() === '') {
+    fields.title = 'must not be empty'
+  } else if (record.title.length > MAX_TITLE) {
+    fields.title = `must be at most ${MAX_TITLE} characters`
+  } else {
+    input.title = record.title.trim()
+  }
+  if (record.body !== undefined) {
+    if (typeof record.body !== 'string') fields.body = 'must be a string'
+    else if (record.body.length > MAX_BODY) fields.body = `must be at most ${MAX_BODY} characters`
+    else input.body = record.body
+  }
+  if (record.tags !== undefined) {
+    if (!Array.isArray(record.tags) || !record.tags.every((t) => typeof t === 'string')) {
+      fields.tags = 'must be an array of strings'
+    } else if (record.tags.length > MAX_TAGS) {
+      fields.tags = `must have at most ${MAX_TAGS} tags`
+    } else {
+      input.tags = [...new Set(record.tags as string[])]
+    }
+  }
+  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, input }
+}
+
+export class TitleConflictError extends Error {
+  constructor(readonly existingId: number) {
+    super('A note with this title already exists')
+  }
+}
+
+/** One store per server instance, so every test starts from the same seed. */
+export function createNotesStore() {
+  const notes = new Map<number, Note>()
+  let nextId = 1
+
+  const titleOwner = (title: string, except?: number) => {
+    const wanted = title.toLowerCase()
+    for (const note of notes.values()) {
+      if (note.id !== except && note.title.toLowerCase() === wanted) return note.id
+    }
+    return undefined
+  }
+
+  const store = {
+    list({ q, page, limit }: { q: string; page: number; limit: number }) {
+      const needle = q.toLowerCase()
+      const matching = [...notes.values()].filter(
+        (n) =>
+          needle === '' ||
+          n.title.toLowerCase().includes(needle) ||
+          n.body.toLowerCase().includes(needle) ||
+          n.tags.some((t) => t.toLowerCase().includes(needle))
+      )
+      const start = (page - 1) * limit
+      return { items: matching.slice(start, start + limit), page, limit, total: matching.length }
+    },
+
+    get(id: number): Note | undefined {
+      return notes.get(id)
+    },
+
+    create(input: NoteInput): Note {
+      const owner = titleOwner(input.title)
+      if (owner !== undefined) throw new TitleConflictError(owner)
+      const now = new Date().toISOString()
+      const note: Note = { id: nextId++, ...input, createdAt: now, updatedAt: now, version: 1 }
+      notes.set(note.id, note)
+      return note
+    },
+
+    /** Replaces or merges; the caller has already checked existence and preconditions. */
+    update(id: number, input: Partial<NoteInput>, replace: boolean): Note {
+      const current = notes.get(id)
+      if (!current) throw new Error(`note ${id} vanished`)
+      if (input.title !== undefined) {
+        const owner = titleOwner(input.title, id)
+        if (owner !== undefined) throw new TitleConflictError(owner)
+      }
+      const next: Note = replace
+        ? { ...current, title: input.title ?? current.title, body: input.body ?? '', tags: input.tags ?? [] }
+        : { ...current, ...input }
+      next.updatedAt = new Date().toISOString()
+      next.version = current.version + 1
+      notes.set(id, next)
+      return next
+    },
+
+    delete(id: number): boolean {
+      return notes.delete(id)
+    }
+  }
+
+  for (const seed of SEED) store.create(seed)
+  return store
+}
+
+export type NotesStore = ReturnType<typeof createNotesStore>
+
+export function etagOf(note: Note): string {
+  return `"${note.id}-v${note.version}"`
+}
+
+const SEED: NoteInput[] = [
+  { title: 'Welcome to Parley', body: 'This note lives in memory. Edit it, delete it: restarting the playground brings it back.', tags: ['welcome'] },
+  { title: 'Try pagination', body: 'GET /api/notes?page=1&limit=2 returns { items, page, limit, total }.', tags: ['rest', 'pagination'] },
+  { title: 'Search notes', body: 'GET /api/notes?q=socket finds notes whose title, body or tags contain "socket".', tags: ['rest', 'search'] },
+  { title: 'Socket.IO chat', body: 'Connect to / and emit chat:send; everyone gets chat:message.', tags: ['socket.io'] },
+  { title: 'Conditional updates', body: 'Send If-Match with the ETag from GET; a stale one gets 412.', tags: ['rest', 'etag'] }
+]
