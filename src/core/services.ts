@@ -1,0 +1,78 @@
+import { mkdir } from 'node:fs/promises'
+import type { AppInfo, Shell } from '../shared/app'
+import type { CallResult } from '../shared/errors'
+import { EventBus } from './events'
+import { invokeCall, type Handlers } from './invoke'
+import { SettingsStore } from './store/settingsStore'
+
+export interface ServicesOptions {
+  /** Where app state lives (settings, history, secrets); never beside a collection. */
+  dataDir: string
+  shell: Shell
+  appVersion: string
+  /** `process.versions` of the process that hosts core: Electron's main adds electron and chrome. */
+  versions?: NodeJS.ProcessVersions
+  /** How often `app.status` is pushed; 0 turns it off. */
+  statusIntervalMs?: number
+}
+
+export interface Services {
+  readonly events: EventBus
+  /** Every adapter calls this, and only this, to serve a call. */
+  invoke(name: unknown, input: unknown): Promise<CallResult>
+  dispose(): Promise<void>
+}
+
+/** Assembles core: the one place where engines and stores are created and wired to the contract. */
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  await mkdir(options.dataDir, { recursive: true })
+  const events = new EventBus()
+  const settings = new SettingsStore(options.dataDir)
+  const startedAt = new Date()
+  const versions = options.versions ?? process.versions
+
+  const handlers: Handlers = {
+    'app.info': (): AppInfo => ({
+      name: 'Parley',
+      version: options.appVersion,
+      shell: options.shell,
+      versions: {
+        node: versions.node,
+        v8: versions.v8,
+        electron: versions.electron ?? null,
+        chrome: versions.chrome ?? null
+      },
+      platform: process.platform,
+      arch: process.arch,
+      dataDir: options.dataDir,
+      startedAt: startedAt.toISOString()
+    }),
+    'settings.get': () => settings.get(),
+    'settings.update': async (patch) => {
+      const next = await settings.update(patch)
+      events.emit('settings.changed', next)
+      return next
+    }
+  }
+
+  const intervalMs = options.statusIntervalMs ?? 1000
+  const timer =
+    intervalMs > 0
+      ? setInterval(() => {
+          events.emit('app.status', {
+            now: new Date().toISOString(),
+            uptimeSeconds: Math.floor((Date.now() - startedAt.getTime()) / 1000),
+            memoryRssBytes: process.memoryUsage.rss()
+          })
+        }, intervalMs)
+      : undefined
+  timer?.unref()
+
+  return {
+    events,
+    invoke: (name, input) => invokeCall(handlers, name, input),
+    async dispose() {
+      if (timer) clearInterval(timer)
+    }
+  }
+}

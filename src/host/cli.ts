@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { createServices } from '../core/services'
+import { defaultDataDir } from './dataDir'
+import { startHost } from './server'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const rendererDir = join(root, 'out', 'renderer')
+
+function fail(message: string): never {
+  console.error(`parley web: ${message}`)
+  process.exit(2)
+}
+
+function parseCli(): { port: number; dataDir: string; build: boolean } {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'no-build': { type: 'boolean', default: false }
+      }
+    }))
+  } catch (error) {
+    fail(`${(error as Error).message}\nUsage: npm run web -- [--port N] [--data-dir DIR] [--no-build]`)
+  }
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}".`)
+  }
+  return { port, dataDir: resolve(values['data-dir'] ?? defaultDataDir()), build: !values['no-build'] }
+}
+
+/** Newest modification time under a folder, to tell whether the built renderer is stale. */
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return newest
+}
+
+function buildIfNeeded(): void {
+  let builtAt = 0
+  try {
+    builtAt = statSync(join(rendererDir, 'index.html')).mtimeMs
+  } catch {
+    /* never built */
+  }
+  const sourcesAt = Math.max(newestMtime(join(root, 'src', 'renderer')), newestMtime(join(root, 'src', 'shared')))
+  if (builtAt > sourcesAt) return
+  console.error('parley web: building the renderer…')
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+  if (result.status !== 0) fail('the build failed (see above). Fix it, or run `npm run build` to see the whole output.')
+}
+
+async function main(): Promise<void> {
+  const { port, dataDir, build } = parseCli()
+  if (build) buildIfNeeded()
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  const services = await createServices({ dataDir, shell: 'browser', appVersion: version })
+  let host
+  try {
+    host = await startHost({ services, rendererDir, port })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    fail(code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port, or omit it for a free one.` : String(error))
+  }
+  console.log(`Parley is running at ${host.url}`)
+  const stop = (): void => {
+    void Promise.all([host.close(), services.dispose()]).then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+void main()

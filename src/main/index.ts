@@ -1,0 +1,94 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow } from 'electron'
+import { createServices, type Services } from '../core/services'
+import { registerIpcAdapter } from './ipcAdapter'
+import { installMenu } from './menu'
+import { lockDownContents } from './security'
+import { loadWindowState, trackWindowState } from './windowState'
+
+const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const isDevelopment = !app.isPackaged && devServerUrl !== undefined
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : pathToFileURL(rendererFile).href
+
+function isAppUrl(url: string): boolean {
+  return devServerUrl ? url.startsWith(appOrigin) : url === appOrigin || url.startsWith(`${appOrigin}#`) || url.startsWith(`${appOrigin}?`)
+}
+
+let services: Services | undefined
+let mainWindow: BrowserWindow | undefined
+
+async function createWindow(dataDir: string): Promise<void> {
+  const state = await loadWindowState(dataDir)
+  const window = new BrowserWindow({
+    width: state?.width ?? 1280,
+    height: state?.height ?? 820,
+    ...(state ? { x: state.x, y: state.y } : {}),
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Parley',
+    backgroundColor: '#1b1d23',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false
+    }
+  })
+  if (state?.maximized) window.maximize()
+  lockDownContents(window.webContents, isAppUrl)
+  trackWindowState(window, dataDir)
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    mainWindow = undefined
+  })
+  mainWindow = window
+  if (devServerUrl) await window.loadURL(devServerUrl)
+  else await window.loadFile(rendererFile)
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.enableSandbox()
+  await app.whenReady()
+  const dataDir = app.getPath('userData')
+  services = await createServices({
+    dataDir,
+    shell: 'electron',
+    appVersion: app.getVersion(),
+    versions: process.versions
+  })
+  registerIpcAdapter(services, (event) => (event.senderFrame ? isAppUrl(event.senderFrame.url) : false))
+  installMenu(isDevelopment)
+  await createWindow(dataDir)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow(dataDir)
+  })
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.on('will-quit', () => {
+  void services?.dispose()
+})
+
+void start().catch((error: unknown) => {
+  console.error('Parley failed to start:', error)
+  app.exit(1)
+})

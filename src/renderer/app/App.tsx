@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react'
+import type { Theme } from '../../shared/app'
+import { AboutDialog } from '../features/about/AboutDialog'
+import { RequestPane } from '../features/request/RequestPane'
+import { Sidebar } from '../features/sidebar/Sidebar'
+import { StatusBar } from '../features/status/StatusBar'
+import { listenForStatus } from '../features/status/statusStore'
+import { TabStrip } from '../features/tabs/TabStrip'
+import { useTabs } from '../features/tabs/tabsStore'
+import { Icon } from '../ui/Icon'
+import { chooseTheme, useTheme, useThemeSync } from './theme'
+import { useShortcuts } from './useShortcuts'
+
+export function App() {
+  const [aboutOpen, setAboutOpen] = useState(false)
+  const theme = useTheme((s) => s.theme)
+  const { tabs, activeId, open } = useTabs()
+  const active = tabs.find((t) => t.id === activeId)
+  useThemeSync()
+  useShortcuts()
+  useEffect(() => listenForStatus(), [])
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width={22} height={22} />
+          <span>Parley</span>
+        </div>
+        <div className="top-bar-spacer" />
+        <label className="top-select">
+          <span className="visually-hidden">Theme</span>
+          <Icon name="sun" size={14} />
+          <select aria-label="Theme" value={theme} onChange={(event) => void chooseTheme(event.target.value as Theme)}>
+            <option value="system">System theme</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        <button type="button" className="icon-button" aria-label="About Parley" title="About Parley" onClick={() => setAboutOpen(true)}>
+          <Icon name="info" />
+        </button>
+      </header>
+      <Sidebar />
+      <main className="main-pane">
+        <TabStrip />
+        {active ? (
+          <RequestPane tab={active} />
+        ) : (
+          <div className="empty-state">
+            <p className="empty-title">No open requests</p>
+            <button type="button" className="primary-button" onClick={() => open()}>
+              <Icon name="plus" size={14} />
+              New request
+            </button>
+            <p className="muted">
+              <kbd>Ctrl</kbd> + <kbd>T</kbd> opens a new tab, <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>T</kbd> reopens the last one closed.
+            </p>
+          </div>
+        )}
+      </main>
+      <StatusBar />
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+    </div>
+  )
+}

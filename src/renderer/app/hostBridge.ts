@@ -1,0 +1,78 @@
+import type { ParleyBridge } from '../../shared/contract'
+import type { CallResult } from '../../shared/errors'
+import { hostContractPath, ServerFrameSchema } from '../../shared/wire'
+import { useConnection } from './connectionStore'
+
+type Pending = { resolve: (result: CallResult) => void }
+
+/**
+ * The contract over the browser host's WebSocket: the same `ParleyBridge` Electron's preload gives,
+ * so nothing above this file knows which shell it runs in. Reconnects by itself if the host restarts.
+ */
+export function createHostBridge(location: Location): ParleyBridge {
+  const token = new URLSearchParams(location.search).get('token')
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${hostContractPath}${token ? `?token=${encodeURIComponent(token)}` : ''}`
+  const listeners = new Set<(name: string, payload: unknown) => void>()
+  const pending = new Map<number, Pending>()
+  const queue: string[] = []
+  let socket: WebSocket | undefined
+  let nextId = 1
+  let retryMs = 250
+
+  const connect = (): void => {
+    useConnection.getState().set('connecting')
+    const ws = new WebSocket(url)
+    socket = ws
+    ws.onopen = () => {
+      retryMs = 250
+      useConnection.getState().set('connected')
+      for (const frame of queue.splice(0)) ws.send(frame)
+    }
+    ws.onmessage = (message) => {
+      const frame = ServerFrameSchema.safeParse(JSON.parse(String(message.data)))
+      if (!frame.success) return
+      const data = frame.data
+      if (data.type === 'result') {
+        pending.get(data.id)?.resolve(data.result)
+        pending.delete(data.id)
+      } else if (data.type === 'event') {
+        for (const listener of listeners) listener(data.name, data.payload)
+      } else {
+        console.error(`Parley host: ${data.error.message}`)
+      }
+    }
+    ws.onclose = () => {
+      useConnection.getState().set('disconnected')
+      for (const [id, call] of pending) {
+        call.resolve({
+          ok: false,
+          error: {
+            code: 'disconnected',
+            message: 'The connection to Parley was lost before it answered.',
+            hint: 'Check that `npm run web` is still running; the window reconnects by itself.'
+          }
+        })
+        pending.delete(id)
+      }
+      setTimeout(connect, retryMs)
+      retryMs = Math.min(retryMs * 2, 5000)
+    }
+  }
+  connect()
+
+  return {
+    invoke(name, input) {
+      const id = nextId++
+      const frame = JSON.stringify({ type: 'call', id, name, input })
+      return new Promise<CallResult>((resolve) => {
+        pending.set(id, { resolve })
+        if (socket?.readyState === WebSocket.OPEN) socket.send(frame)
+        else queue.push(frame)
+      })
+    },
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  }
+}

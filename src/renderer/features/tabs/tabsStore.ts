@@ -1,0 +1,88 @@
+import { create } from 'zustand'
+
+export interface HttpDraft {
+  method: string
+  url: string
+}
+
+export interface Tab {
+  id: string
+  title: string
+  draft: HttpDraft
+  /** Edited since it was last saved. */
+  dirty: boolean
+}
+
+interface TabsState {
+  tabs: Tab[]
+  activeId: string | undefined
+  closed: Tab[]
+  open(): string
+  close(id: string): void
+  reopenClosed(): void
+  activate(id: string): void
+  move(id: string, toIndex: number): void
+  updateDraft(id: string, patch: Partial<HttpDraft>): void
+}
+
+let counter = 0
+const newTab = (): Tab => ({
+  id: `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`,
+  title: 'Untitled request',
+  draft: { method: 'GET', url: '' },
+  dirty: false
+})
+
+/** The open request tabs: which exist, which is in front, and the ones closed recently. */
+export const useTabs = create<TabsState>((set, get) => {
+  const first = newTab()
+  return {
+    tabs: [first],
+    activeId: first.id,
+    closed: [],
+    open() {
+      const tab = newTab()
+      set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
+      return tab.id
+    },
+    close(id) {
+      const { tabs, activeId, closed } = get()
+      const index = tabs.findIndex((t) => t.id === id)
+      if (index < 0) return
+      const rest = tabs.filter((t) => t.id !== id)
+      const nextActive = activeId === id ? (rest[Math.min(index, rest.length - 1)]?.id ?? undefined) : activeId
+      set({ tabs: rest, activeId: nextActive, closed: [tabs[index]!, ...closed].slice(0, 20) })
+    },
+    reopenClosed() {
+      const [last, ...rest] = get().closed
+      if (!last) return
+      set((s) => ({ tabs: [...s.tabs, last], activeId: last.id, closed: rest }))
+    },
+    activate(id) {
+      set({ activeId: id })
+    },
+    move(id, toIndex) {
+      const tabs = [...get().tabs]
+      const from = tabs.findIndex((t) => t.id === id)
+      if (from < 0) return
+      const [tab] = tabs.splice(from, 1)
+      tabs.splice(Math.max(0, Math.min(toIndex, tabs.length)), 0, tab!)
+      set({ tabs })
+    },
+    updateDraft(id, patch) {
+      set((s) => ({
+        tabs: s.tabs.map((t) => (t.id === id ? { ...t, draft: { ...t.draft, ...patch }, dirty: true, title: titleFor({ ...t.draft, ...patch }) } : t))
+      }))
+    }
+  }
+})
+
+function titleFor(draft: HttpDraft): string {
+  if (!draft.url.trim()) return 'Untitled request'
+  try {
+    const url = new URL(draft.url)
+    return `${draft.method} ${url.pathname}`
+  } catch {
+    return `${draft.method} ${draft.url}`
+  }
+}

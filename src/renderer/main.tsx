@@ -1,0 +1,23 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { installBridge } from './app/api'
+import { useConnection } from './app/connectionStore'
+import { createHostBridge } from './app/hostBridge'
+import './app/styles.css'
+
+// Electron's preload puts the bridge on window; in a plain browser the host's WebSocket carries it.
+if (window.parley) {
+  installBridge(window.parley)
+  useConnection.getState().set('connected')
+} else {
+  installBridge(createHostBridge(window.location))
+}
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>
+)

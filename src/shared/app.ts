@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+export const ShellSchema = z.enum(['electron', 'browser'])
+export type Shell = z.infer<typeof ShellSchema>
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  shell: ShellSchema,
+  versions: z.object({
+    node: z.string(),
+    v8: z.string(),
+    electron: z.string().nullable(),
+    chrome: z.string().nullable()
+  }),
+  platform: z.string(),
+  arch: z.string(),
+  dataDir: z.string(),
+  startedAt: z.string()
+})
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+/** Pushed by core every second: proves the event path and feeds the status bar. */
+export const AppStatusSchema = z.object({
+  now: z.string(),
+  uptimeSeconds: z.number().int().nonnegative(),
+  memoryRssBytes: z.number().int().nonnegative()
+})
+export type AppStatus = z.infer<typeof AppStatusSchema>
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof ThemeSchema>
+
+export const SettingsSchema = z.object({
+  theme: ThemeSchema
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+export const defaultSettings: Settings = { theme: 'system' }
+
+/** A partial update: only the keys given change; unknown keys are refused, not ignored. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict()
