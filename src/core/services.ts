@@ -3,6 +3,7 @@ import type { AppInfo, Shell } from '../shared/app'
 import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
 import { invokeCall, type Handlers } from './invoke'
+import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { SettingsStore } from './store/settingsStore'
 
 export interface ServicesOptions {
@@ -14,6 +15,8 @@ export interface ServicesOptions {
   versions?: NodeJS.ProcessVersions
   /** How often `app.status` is pushed; 0 turns it off. */
   statusIntervalMs?: number
+  /** How this shell runs the demo server; absent where there is none. */
+  playground?: PlaygroundCommand
 }
 
 export interface Services {
@@ -30,6 +33,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const settings = new SettingsStore(options.dataDir)
   const startedAt = new Date()
   const versions = options.versions ?? process.versions
+  const playground = new PlaygroundProcess(options.playground, events)
 
   const handlers: Handlers = {
     'app.info': (): AppInfo => ({
@@ -52,7 +56,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const next = await settings.update(patch)
       events.emit('settings.changed', next)
       return next
-    }
+    },
+    'playground.status': () => playground.status(),
+    'playground.start': () => playground.start(),
+    'playground.stop': () => playground.stop()
   }
 
   const intervalMs = options.statusIntervalMs ?? 1000
@@ -73,6 +80,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     invoke: (name, input) => invokeCall(handlers, name, input),
     async dispose() {
       if (timer) clearInterval(timer)
+      await playground.stop()
     }
   }
 }

@@ -65,7 +65,12 @@ async function main(): Promise<void> {
   const { port, dataDir, build } = parseCli()
   if (build) buildIfNeeded()
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
-  const services = await createServices({ dataDir, shell: 'browser', appVersion: version })
+  const services = await createServices({
+    dataDir,
+    shell: 'browser',
+    appVersion: version,
+    playground: { command: process.execPath, args: ['--import', 'tsx', join(root, 'src', 'playground', 'cli.ts')] }
+  })
   let host
   try {
     host = await startHost({ services, rendererDir, port })

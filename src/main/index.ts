@@ -71,7 +71,9 @@ async function start(): Promise<void> {
     dataDir,
     shell: 'electron',
     appVersion: app.getVersion(),
-    versions: process.versions
+    versions: process.versions,
+    // Electron's own binary runs the bundled playground as plain Node.
+    playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } }
   })
   registerIpcAdapter(services, (event) => (event.senderFrame ? isAppUrl(event.senderFrame.url) : false))
   installMenu(isDevelopment)

@@ -40,3 +40,13 @@ export const defaultSettings: Settings = { theme: 'system' }
 
 /** A partial update: only the keys given change; unknown keys are refused, not ignored. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()
+
+/** The built-in demo server, started by the app as a child process. */
+export const PlaygroundStatusSchema = z.object({
+  state: z.enum(['stopped', 'starting', 'running', 'failed']),
+  /** e.g. http://127.0.0.1:43127 while running. */
+  url: z.string().nullable(),
+  /** Why it failed or stopped unexpectedly. */
+  error: z.string().nullable()
+})
+export type PlaygroundStatus = z.infer<typeof PlaygroundStatusSchema>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppInfoSchema, AppStatusSchema, SettingsPatchSchema, SettingsSchema } from './app'
+import { AppInfoSchema, AppStatusSchema, PlaygroundStatusSchema, SettingsPatchSchema, SettingsSchema } from './app'
 import type { CallResult } from './errors'
 
 /**
@@ -15,12 +15,16 @@ const NoInput = z.strictObject({}).optional()
 export const calls = {
   'app.info': call(NoInput, AppInfoSchema, 'Versions of every runtime and where Parley keeps its data.'),
   'settings.get': call(NoInput, SettingsSchema, 'The current app settings.'),
-  'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.')
+  'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.'),
+  'playground.status': call(NoInput, PlaygroundStatusSchema, 'Whether the built-in demo server runs, and where.'),
+  'playground.start': call(NoInput, PlaygroundStatusSchema, 'Start the demo server on a free loopback port (or return the running one).'),
+  'playground.stop': call(NoInput, PlaygroundStatusSchema, 'Stop the demo server.')
 } as const
 
 export const events = {
   'app.status': event(AppStatusSchema, 'Pushed every second by core: clock, uptime, memory.'),
-  'settings.changed': event(SettingsSchema, 'Settings changed, from any window.')
+  'settings.changed': event(SettingsSchema, 'Settings changed, from any window.'),
+  'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.')
 } as const
 
 export type Calls = typeof calls

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Theme } from '../../shared/app'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { RequestPane } from '../features/request/RequestPane'
+import { listenForPlayground } from '../features/playground/playgroundStore'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { StatusBar } from '../features/status/StatusBar'
 import { listenForStatus } from '../features/status/statusStore'
@@ -19,6 +20,7 @@ export function App() {
   useThemeSync()
   useShortcuts()
   useEffect(() => listenForStatus(), [])
+  useEffect(() => listenForPlayground(), [])
   return (
     <div className="app">
       <header className="top-bar">

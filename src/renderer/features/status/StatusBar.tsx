@@ -1,4 +1,5 @@
 import { useConnection } from '../../app/connectionStore'
+import { PlaygroundControl } from '../playground/PlaygroundControl'
 import { useStatus } from './statusStore'
 
 const connectionText = { connecting: 'Connecting…', connected: 'Connected', disconnected: 'Reconnecting…' } as const
@@ -12,6 +13,7 @@ export function StatusBar() {
       <span role="status" aria-label="Core connection">
         {connectionText[connection]}
       </span>
+      <PlaygroundControl />
       <span className="status-spacer" />
       {status && (
         <>

@@ -1,6 +1,8 @@
 import { Icon } from '../../ui/Icon'
 import { useTabs } from './tabsStore'
 
+const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
+
 /** The open requests, as an ARIA tablist: arrows move between tabs, Delete closes one. */
 export function TabStrip() {
   const { tabs, activeId, activate, close, open, move } = useTabs()
@@ -35,7 +37,11 @@ export function TabStrip() {
                 }
               }}
             >
-              <span className={`method-badge method-${tab.draft.method.toLowerCase()}`}>{tab.draft.method}</span>
+              {tab.kind === 'http' ? (
+                <span className={`method-badge method-${tab.draft.method.toLowerCase()}`}>{tab.draft.method}</span>
+              ) : (
+                <span className={`method-badge kind-${tab.kind}`}>{kindBadges[tab.kind]}</span>
+              )}
               <span className="tab-title">{tab.title}</span>
               {tab.dirty && <span className="dirty-dot" aria-label="unsaved changes" />}
             </button>

@@ -5,9 +5,14 @@ export interface HttpDraft {
   url: string
 }
 
+export type TabKind = 'http' | 'socketio' | 'websocket' | 'sse'
+export type RealtimeKind = Exclude<TabKind, 'http'>
+
 export interface Tab {
   id: string
+  kind: TabKind
   title: string
+  /** The HTTP composer's state; realtime tabs keep theirs in the realtime feature's store. */
   draft: HttpDraft
   /** Edited since it was last saved. */
   dirty: boolean
@@ -18,6 +23,7 @@ interface TabsState {
   activeId: string | undefined
   closed: Tab[]
   open(): string
+  openRealtime(kind: RealtimeKind): string
   close(id: string): void
   reopenClosed(): void
   activate(id: string): void
@@ -26,9 +32,11 @@ interface TabsState {
 }
 
 let counter = 0
-const newTab = (): Tab => ({
+const realtimeTitles: Record<RealtimeKind, string> = { socketio: 'Socket.IO session', websocket: 'WebSocket session', sse: 'SSE stream' }
+const newTab = (kind: TabKind = 'http'): Tab => ({
   id: `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`,
-  title: 'Untitled request',
+  kind,
+  title: kind === 'http' ? 'Untitled request' : realtimeTitles[kind],
   draft: { method: 'GET', url: '' },
   dirty: false
 })
@@ -42,6 +50,11 @@ export const useTabs = create<TabsState>((set, get) => {
     closed: [],
     open() {
       const tab = newTab()
+      set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
+      return tab.id
+    },
+    openRealtime(kind) {
+      const tab = newTab(kind)
       set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
       return tab.id
     },
