@@ -5,6 +5,8 @@ import { EventBus } from './events'
 import { invokeCall, type Handlers } from './invoke'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { SettingsStore } from './store/settingsStore'
+import { createCollectionServices } from './store/collectionServices'
+import type { SecretCipher } from './store/secretCipher'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -17,6 +19,8 @@ export interface ServicesOptions {
   statusIntervalMs?: number
   /** How this shell runs the demo server; absent where there is none. */
   playground?: PlaygroundCommand
+  /** Encrypts secret variable values; Electron can pass one built on safeStorage. Default: a key file in dataDir. */
+  secretCipher?: SecretCipher
 }
 
 export interface Services {
@@ -35,7 +39,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const versions = options.versions ?? process.versions
   const playground = new PlaygroundProcess(options.playground, events)
 
+  const store = createCollectionServices({ dataDir: options.dataDir, events, secretCipher: options.secretCipher })
+
   const handlers: Handlers = {
+    ...store.handlers,
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,
@@ -80,6 +87,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     invoke: (name, input) => invokeCall(handlers, name, input),
     async dispose() {
       if (timer) clearInterval(timer)
+      store.dispose()
       await playground.stop()
     }
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppInfoSchema, AppStatusSchema, PlaygroundStatusSchema, SettingsPatchSchema, SettingsSchema } from './app'
 import type { CallResult } from './errors'
+import * as C from './collection'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -16,6 +17,40 @@ export const calls = {
   'app.info': call(NoInput, AppInfoSchema, 'Versions of every runtime and where Parley keeps its data.'),
   'settings.get': call(NoInput, SettingsSchema, 'The current app settings.'),
   'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.'),
+  'collection.create': call(C.CollectionCreateInput, C.CollectionTreeSchema, 'Create a collection in an empty or new folder and open it.'),
+  'collection.open': call(C.CollectionOpenInput, C.CollectionTreeSchema, 'Open a collection folder (e.g. a git clone); returns its tree.'),
+  'collection.close': call(C.CollectionRefInput, C.NoOutput, 'Close a collection; its files stay as they are.'),
+  'collection.list': call(NoInput, C.CollectionListOutput, 'The open collections, remembered across restarts.'),
+  'collection.tree': call(C.CollectionRefInput, C.CollectionTreeSchema, 'Folders, requests and files that failed to parse.'),
+  'collection.search': call(C.SearchInput, C.SearchOutput, 'Requests of all open collections matching name, URL or method.'),
+  'request.read': call(C.RequestRefInput, C.RequestReadOutput, 'Read a request file; its hash is the baseHash for saving.'),
+  'request.save': call(C.RequestSaveInput, C.PathHashOutput, 'Save a request; refused with conflict if the file changed since baseHash.'),
+  'request.create': call(C.RequestCreateInput, C.PathHashOutput, 'Create a request file named after the request in a folder.'),
+  'request.rename': call(C.RenameInput, C.PathOutput, 'Rename a request (its name and file name).'),
+  'request.duplicate': call(C.DuplicateInput, C.PathOutput, 'Copy a request next to the original.'),
+  'request.move': call(C.MoveInput, C.PathOutput, 'Move a request into another folder.'),
+  'request.delete': call(C.RequestRefInput, C.TrashOutput, 'Move a request to the trash; trash.undo restores it.'),
+  'folder.create': call(C.FolderCreateInput, C.PathOutput, 'Create a folder.'),
+  'folder.rename': call(C.RenameInput, C.PathOutput, 'Rename a folder (its name and directory).'),
+  'folder.move': call(C.MoveInput, C.PathOutput, 'Move a folder into another folder.'),
+  'folder.delete': call(C.RequestRefInput, C.TrashOutput, 'Move a folder to the trash; trash.undo restores it.'),
+  'folder.read': call(C.RequestRefInput, C.FolderSettingsSchema.extend({ order: z.array(z.string()) }), 'A folder\'s settings; path "" is the collection.'),
+  'folder.save': call(C.FolderSaveInput, C.NoOutput, 'Save a folder\'s (or with path "" the collection\'s) settings.'),
+  'item.reorder': call(C.ReorderInput, C.NoOutput, 'Set the display order of a folder\'s items.'),
+  'trash.undo': call(C.TrashUndoInput, C.TrashUndoOutput, 'Restore the last (or a given) deleted item.'),
+  'environment.list': call(C.CollectionRefInput, C.EnvironmentListOutput, 'A collection\'s environments and the active one.'),
+  'environment.save': call(C.EnvironmentSaveInput, C.EnvironmentIdOutput, 'Create (no id) or update an environment.'),
+  'environment.delete': call(C.EnvironmentRefInput, C.NoOutput, 'Delete an environment (to the trash).'),
+  'environment.setActive': call(C.EnvironmentActiveInput, C.NoOutput, 'Choose the active environment of a collection (null: none).'),
+  'globals.get': call(NoInput, C.VariablesSchema, 'Global variables, seen by every collection.'),
+  'globals.save': call(C.GlobalsSaveInput, C.VariablesSchema, 'Replace the global variables.'),
+  'vars.resolve': call(C.VarsResolveInput, C.VarsResolveOutput, 'Resolve a text: per-variable value and source, for previews.'),
+  'workspace.get': call(NoInput, C.WorkspaceSchema, 'Open tabs and unsaved drafts from the last session.'),
+  'workspace.save': call(C.WorkspaceSchema, C.NoOutput, 'Persist open tabs and unsaved drafts.'),
+  'history.list': call(C.HistoryListInput, C.HistoryListOutput, 'History grouped by day, newest first, optionally filtered.'),
+  'history.add': call(C.HistoryAddInput, C.HistoryEntrySchema, 'Record a sent request or opened session (unresolved).'),
+  'history.clear': call(NoInput, C.NoOutput, 'Delete all history.'),
+  'history.setLimit': call(C.HistoryLimitInput, C.HistoryLimitOutput, 'How many entries to keep; prunes at once.'),
   'playground.status': call(NoInput, PlaygroundStatusSchema, 'Whether the built-in demo server runs, and where.'),
   'playground.start': call(NoInput, PlaygroundStatusSchema, 'Start the demo server on a free loopback port (or return the running one).'),
   'playground.stop': call(NoInput, PlaygroundStatusSchema, 'Stop the demo server.')
@@ -24,6 +59,8 @@ export const calls = {
 export const events = {
   'app.status': event(AppStatusSchema, 'Pushed every second by core: clock, uptime, memory.'),
   'settings.changed': event(SettingsSchema, 'Settings changed, from any window.'),
+  'collection.changed': event(C.CollectionChangedSchema, 'Files of a collection changed on disk (not by Parley).'),
+  'history.changed': event(C.HistoryChangedSchema, 'History gained, lost or cleared entries.'),
   'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.')
 } as const
 

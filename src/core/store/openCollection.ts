@@ -1,0 +1,162 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import type { z } from 'zod'
+import {
+  CollectionFileSchema,
+  FolderFileSchema,
+  type CollectionFile,
+  type FolderFile
+} from '../../shared/collection'
+import { ParleyError } from '../../shared/errors'
+import { writeFileAtomic } from './atomicWrite'
+import { loadCollection, type DiskState, type LoadedCollection } from './collectionLoader'
+import { collectionFileName, folderFileName, hashText, joinRel, resolveInside } from './collectionPaths'
+import { CollectionWatcher } from './collectionWatcher'
+import { fromYaml, toYaml } from './yamlFormat'
+
+/**
+ * One open collection: its folder, a cached load, the record of what Parley itself wrote (so
+ * the watcher can tell a git pull from a save), and a queue so two edits never interleave.
+ */
+export class OpenCollection {
+  private cache: Promise<LoadedCollection> | undefined
+  private readonly known = new Map<string, DiskState>()
+  /** When Parley last wrote each path, to keep a load that raced a write from undoing the record. */
+  private readonly ownWriteSeq = new Map<string, number>()
+  private seq = 0
+  private watcher: CollectionWatcher | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    readonly id: string,
+    readonly root: string,
+    private readonly onExternalChange: (paths: string[]) => void,
+    private readonly debounceMs?: number
+  ) {}
+
+  /** The collection as on disk, read once and then kept until something changes. */
+  load(): Promise<LoadedCollection> {
+    if (!this.cache) {
+      const startedAt = this.seq
+      const loading = loadCollection(this.root).then((loaded) => {
+        for (const [rel, state] of loaded.known) {
+          if ((this.ownWriteSeq.get(rel) ?? -1) <= startedAt) this.known.set(rel, state)
+        }
+        return loaded
+      })
+      loading.catch(() => {
+        if (this.cache === loading) this.cache = undefined
+      })
+      this.cache = loading
+      this.startWatching()
+    }
+    return this.cache
+  }
+
+  /** Forgets the cached load; the next `load()` reads the folder again. */
+  invalidate(): void {
+    this.cache = undefined
+  }
+
+  close(): void {
+    this.watcher?.close()
+    this.watcher = undefined
+    this.cache = undefined
+  }
+
+  /** Runs edits one at a time: order lists and renames read-modify-write shared files. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run.finally(() => this.invalidate())
+  }
+
+  /** Writes a collection file atomically and remembers it as Parley's own; returns its hash. */
+  async write(rel: string, text: string): Promise<string> {
+    const hash = hashText(text)
+    this.mark(rel, hash)
+    await writeFileAtomic(resolveInside(this.root, rel), text)
+    return hash
+  }
+
+  /** Records that Parley removed a path (and everything under it). */
+  noteRemoved(rel: string): void {
+    for (const key of this.known.keys()) {
+      if (key === rel || key.startsWith(`${rel}/`)) this.mark(key, 'absent')
+    }
+  }
+
+  /** Records the current state of a path Parley just created or moved, and everything under it. */
+  async noteCreated(rel: string): Promise<void> {
+    const path = resolveInside(this.root, rel)
+    const info = await stat(path)
+    if (!info.isDirectory()) {
+      this.mark(rel, hashText(await readFile(path)))
+      return
+    }
+    this.mark(rel, 'dir')
+    for (const entry of await readdir(path)) await this.noteCreated(joinRel(rel, entry))
+  }
+
+  /** The settings file of a folder (`''` is the collection's parley.yaml), read fresh from disk. */
+  async readFolderFile(folder: string): Promise<{ rel: string; file: CollectionFile | FolderFile | null }> {
+    const rel = folder === '' ? collectionFileName : joinRel(folder, folderFileName)
+    let text: string
+    try {
+      text = await readFile(resolveInside(this.root, rel), 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && folder !== '') return { rel, file: null }
+      throw error
+    }
+    const schema: z.ZodType = folder === '' ? CollectionFileSchema : FolderFileSchema
+    const parsed = fromYaml(schema, text, rel)
+    if (!parsed.ok) throw unreadable(parsed.problem.path, parsed.problem.line, parsed.problem.message)
+    return { rel, file: parsed.value as CollectionFile | FolderFile }
+  }
+
+  /** Writes a folder's settings file (or parley.yaml for `''`) in canonical form. */
+  async writeFolderFile(folder: string, file: CollectionFile | FolderFile): Promise<void> {
+    const rel = folder === '' ? collectionFileName : joinRel(folder, folderFileName)
+    await this.write(rel, toYaml(folder === '' ? CollectionFileSchema : FolderFileSchema, file))
+  }
+
+  /** Applies a change to a folder's `order:` list, writing only when it actually changes. */
+  async updateOrder(folder: string, change: (order: string[]) => string[]): Promise<void> {
+    const { file } = await this.readFolderFile(folder)
+    const before = file?.order ?? []
+    const after = change(before)
+    if (after.length === before.length && after.every((entry, i) => entry === before[i])) return
+    await this.writeFolderFile(folder, { ...(file ?? FolderFileSchema.parse({})), order: after })
+  }
+
+  private mark(rel: string, state: DiskState): void {
+    this.known.set(rel, state)
+    this.ownWriteSeq.set(rel, ++this.seq)
+  }
+
+  private startWatching(): void {
+    if (this.watcher) return
+    this.watcher = new CollectionWatcher(
+      this.root,
+      () => this.known,
+      (paths) => {
+        this.invalidate()
+        this.onExternalChange(paths)
+      },
+      this.debounceMs
+    )
+    this.watcher.start()
+  }
+}
+
+/** The error for a file Parley cannot parse and therefore will not touch. */
+export function unreadable(path: string, line: number, message: string): ParleyError {
+  return new ParleyError(
+    'file_unreadable',
+    `${path}, line ${line}: ${message}`,
+    'Fix the file in an editor (Parley left it untouched), then try again.'
+  )
+}
+
+export function notFound(what: string, rel: string): ParleyError {
+  return new ParleyError('not_found', `There is no ${what} at "${rel}" in this collection.`, 'It may have been moved or deleted on disk; reload the collection.')
+}

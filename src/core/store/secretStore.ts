@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { Variable } from '../../shared/collection'
+import { ParleyError } from '../../shared/errors'
+import { writeFileAtomic } from './atomicWrite'
+import type { SecretCipher } from './secretCipher'
+
+const SecretsFileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), z.string()) })
+
+/** Where a secret belongs: a collection (or `global`), then the scope inside it, then the variable. */
+export function secretKey(owner: string, scope: string, name: string): string {
+  return `${owner}\u0000${scope}\u0000${name}`
+}
+
+/**
+ * Secret variable values in `<dataDir>/secrets.json`, each encrypted by the injected cipher.
+ * Collection files only ever hold the variable's name with `secret: true`.
+ */
+export class SecretStore {
+  private readonly path: string
+  private entries: Promise<Map<string, string>> | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    dataDir: string,
+    private readonly cipher: SecretCipher
+  ) {
+    this.path = join(dataDir, 'secrets.json')
+  }
+
+  /** The decrypted value, or undefined when none was stored (or it can no longer be decrypted). */
+  async get(key: string): Promise<string | undefined> {
+    const stored = (await this.load()).get(key)
+    if (stored === undefined) return undefined
+    try {
+      return await this.cipher.decrypt(stored, key)
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Sets (or with `undefined`, removes) several values in one atomic write. */
+  async setMany(values: ReadonlyMap<string, string | undefined>): Promise<void> {
+    await this.serialised(async () => {
+      const entries = await this.load()
+      let changed = false
+      for (const [key, value] of values) {
+        if (value === undefined) {
+          changed = entries.delete(key) || changed
+        } else {
+          entries.set(key, await this.cipher.encrypt(value, key))
+          changed = true
+        }
+      }
+      if (changed) await this.persist(entries)
+    })
+  }
+
+  /** Moves every secret whose key starts with `from` to start with `to` (a folder was renamed). */
+  async renamePrefix(from: string, to: string): Promise<void> {
+    await this.serialised(async () => {
+      const entries = await this.load()
+      const moves = [...entries].filter(([key]) => key.startsWith(from))
+      if (moves.length === 0) return
+      const next = new Map<string, string | undefined>()
+      for (const [key, stored] of moves) {
+        const plain = await this.cipher.decrypt(stored, key).catch(() => undefined)
+        entries.delete(key)
+        if (plain !== undefined) next.set(to + key.slice(from.length), plain)
+      }
+      for (const [key, plain] of next) entries.set(key, await this.cipher.encrypt(plain!, key))
+      await this.persist(entries)
+    })
+  }
+
+  /** Fills in the values of secret variables; files hold only their names. */
+  async reveal(variables: Variable[], keyOf: (name: string) => string): Promise<Variable[]> {
+    return Promise.all(
+      variables.map(async (v) => (v.secret ? { ...v, value: (await this.get(keyOf(v.name))) ?? '' } : v))
+    )
+  }
+
+  /** Stores the values of secret variables and returns the variables as a file may hold them. */
+  async stash(variables: Variable[], keyOf: (name: string) => string, previous: Variable[] = []): Promise<Variable[]> {
+    const updates = new Map<string, string | undefined>()
+    for (const v of variables) if (v.secret) updates.set(keyOf(v.name), v.value)
+    // A variable that stopped being secret, or was removed, leaves nothing behind in the data dir.
+    for (const old of previous) {
+      if (old.secret && !variables.some((v) => v.secret && v.name === old.name)) updates.set(keyOf(old.name), undefined)
+    }
+    if (updates.size > 0) await this.setMany(updates)
+    return variables.map((v) => (v.secret ? { ...v, value: '' } : v))
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private load(): Promise<Map<string, string>> {
+    this.entries ??= this.read().catch((error: unknown) => {
+      this.entries = undefined
+      throw error
+    })
+    return this.entries
+  }
+
+  private async read(): Promise<Map<string, string>> {
+    let text: string
+    try {
+      text = await readFile(this.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map()
+      throw error
+    }
+    let parsed
+    try {
+      parsed = SecretsFileSchema.safeParse(JSON.parse(text))
+    } catch {
+      parsed = { success: false as const }
+    }
+    if (!parsed.success) {
+      throw new ParleyError(
+        'secrets_unreadable',
+        `${this.path} is damaged.`,
+        'Parley left it untouched: restore it from a backup or delete it and enter the secrets again.'
+      )
+    }
+    return new Map(Object.entries(parsed.data.entries))
+  }
+
+  private async persist(entries: Map<string, string>): Promise<void> {
+    const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, entries: sorted }, null, 2)}\n`, { mode: 0o600 })
+  }
+}

@@ -1,0 +1,41 @@
+import type { Variable, VariableSource } from '../../shared/collection'
+
+/** One set of variables and where it comes from. */
+export interface VariableLayer {
+  source: Exclude<VariableSource, 'dynamic'>
+  variables: Variable[]
+}
+
+export interface FoundVariable {
+  value: string
+  source: VariableSource
+  secret: boolean
+}
+
+/**
+ * The variables visible to a request, as layers from least to most specific:
+ * global < collection < environment < folder (outermost to innermost). The most specific enabled
+ * definition of a name wins, as in Bruno; disabled variables are ignored entirely.
+ */
+export class VariableScope {
+  private readonly index = new Map<string, FoundVariable>()
+
+  constructor(layers: VariableLayer[]) {
+    for (const layer of layers) {
+      for (const variable of layer.variables) {
+        if (!variable.enabled) continue
+        this.index.set(variable.name, { value: variable.value, source: layer.source, secret: variable.secret })
+      }
+    }
+  }
+
+  /** The winning definition of a name, or undefined. */
+  lookup(name: string): FoundVariable | undefined {
+    return this.index.get(name)
+  }
+
+  /** Every visible name, for completion in the editor. */
+  names(): string[] {
+    return [...this.index.keys()].sort()
+  }
+}
