@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { HttpBodySlice } from '../../shared/http'
+import { MAX_BODY_SLICE } from '../../shared/http'
+import { ParleyError } from '../../shared/errors'
+
+/** Bodies larger than this (decoded) go to a file instead of travelling inline. */
+export const INLINE_LIMIT = 5 * 1024 * 1024
+
+/** Where a finished spill ended up. */
+export type SpillResult = { kind: 'memory'; buffer: Buffer } | { kind: 'file'; bodyId: string; size: number }
+
+/**
+ * Response bodies past the inline limit, as files under `<dataDir>/bodies/`. A file is `<id>.part`
+ * while it is written and `<id>.body` once complete, so a crash leaves only `.part` files to sweep.
+ */
+export class BodyStore {
+  constructor(readonly dir: string) {}
+
+  /** Creates the folder and sweeps half-written bodies left by an earlier run. */
+  async init(): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+    for (const name of await readdir(this.dir)) {
+      if (name.endsWith('.part')) await rm(join(this.dir, name), { force: true })
+    }
+  }
+
+  /** A buffer that keeps bytes in memory up to `limit`, then moves them to a body file. */
+  createSpill(limit = INLINE_LIMIT): SpillBuffer {
+    return new SpillBuffer(this.dir, limit)
+  }
+
+  private pathOf(bodyId: string): string {
+    if (!/^[a-f0-9]{8,64}$/.test(bodyId)) throw bodyNotFound(bodyId)
+    return join(this.dir, `${bodyId}.body`)
+  }
+
+  /** Reads `length` bytes from `offset` of a stored body. */
+  async read(bodyId: string, offset: number, length: number): Promise<HttpBodySlice> {
+    const path = this.pathOf(bodyId)
+    let handle
+    try {
+      handle = await open(path, 'r')
+    } catch {
+      throw bodyNotFound(bodyId)
+    }
+    try {
+      const total = (await handle.stat()).size
+      const start = Math.min(offset, total)
+      const want = Math.min(length, MAX_BODY_SLICE, total - start)
+      const buffer = Buffer.alloc(want)
+      let got = 0
+      while (got < want) {
+        const { bytesRead } = await handle.read(buffer, got, want - got, start + got)
+        if (bytesRead === 0) break
+        got += bytesRead
+      }
+      return { bodyId, offset: start, length: got, total, base64: buffer.subarray(0, got).toString('base64'), eof: start + got >= total }
+    } finally {
+      await handle.close()
+    }
+  }
+
+  /** The size of a stored body, or throws body_not_found. */
+  async size(bodyId: string): Promise<number> {
+    try {
+      return (await stat(this.pathOf(bodyId))).size
+    } catch {
+      throw bodyNotFound(bodyId)
+    }
+  }
+
+  /** Deletes a stored body; discarding one that is already gone is not an error. */
+  async discard(bodyId: string): Promise<void> {
+    await rm(this.pathOf(bodyId), { force: true })
+  }
+}
+
+function bodyNotFound(bodyId: string): ParleyError {
+  return new ParleyError('body_not_found', `There is no stored response body with id ${bodyId}.`, 'It was discarded or belongs to an earlier session: send the request again.')
+}
+
+/** Collects one stream of bytes: in memory while small, in a body file once past the limit. */
+export class SpillBuffer {
+  private chunks: Buffer[] = []
+  private file: WriteStream | null = null
+  private bodyId = ''
+  private aborted = false
+  size = 0
+
+  constructor(
+    private readonly dir: string,
+    private readonly limit: number
+  ) {}
+
+  /** Adds bytes; false means the file is backed up and the caller should wait for `drained()`. */
+  write(chunk: Buffer): boolean {
+    if (this.aborted) return true
+    this.size += chunk.length
+    if (this.file) return this.file.write(chunk)
+    this.chunks.push(chunk)
+    if (this.size <= this.limit) return true
+    this.bodyId = randomBytes(16).toString('hex')
+    this.file = createWriteStream(join(this.dir, `${this.bodyId}.part`))
+    this.file.on('error', () => undefined) // surfaced by finish()
+    let ok = true
+    for (const c of this.chunks) ok = this.file.write(c)
+    this.chunks = []
+    return ok
+  }
+
+  /** Resolves once the file can take more bytes. */
+  drained(): Promise<void> {
+    const file = this.file
+    if (!file || !file.writableNeedDrain) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = (): void => {
+        file.off('drain', done)
+        file.off('close', done)
+        resolve()
+      }
+      file.once('drain', done)
+      file.once('close', done)
+    })
+  }
+
+  /** Ends the stream: memory bytes, or the completed body file. */
+  async finish(): Promise<SpillResult> {
+    const file = this.file
+    if (!file) return { kind: 'memory', buffer: this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks) }
+    await new Promise<void>((resolve, reject) => {
+      file.once('error', reject)
+      file.end(() => resolve())
+    })
+    await rename(join(this.dir, `${this.bodyId}.part`), join(this.dir, `${this.bodyId}.body`))
+    return { kind: 'file', bodyId: this.bodyId, size: this.size }
+  }
+
+  /** Drops everything, deleting the partial file. */
+  async abort(): Promise<void> {
+    this.aborted = true
+    this.chunks = []
+    const file = this.file
+    if (!file) return
+    this.file = null
+    await new Promise<void>((resolve) => {
+      if (file.closed) return resolve()
+      file.once('close', () => resolve())
+      file.destroy()
+    })
+    await rm(join(this.dir, `${this.bodyId}.part`), { force: true })
+  }
+}

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie'
+import type { HttpCookie } from '../../shared/http'
+import { writeFileAtomic } from '../store/atomicWrite'
+
+/** The cookie of tough-cookie, as the contract shows it. */
+export function describeCookie(cookie: Cookie): HttpCookie {
+  const expires = cookie.expires instanceof Date ? cookie.expires.toISOString() : null
+  return {
+    name: cookie.key,
+    value: cookie.value,
+    domain: cookie.domain ?? '',
+    path: cookie.path ?? '/',
+    expires,
+    httpOnly: cookie.httpOnly,
+    secure: cookie.secure,
+    sameSite: cookie.sameSite ? String(cookie.sameSite) : null,
+    hostOnly: cookie.hostOnly ?? false
+  }
+}
+
+/**
+ * The cookie jar, kept in memory and persisted to `<dataDir>/cookies.json` after each change. A
+ * single jar for now; one per workspace later.
+ */
+export class PersistentCookieJar {
+  private jar = new CookieJar(new MemoryCookieStore(), { looseMode: true })
+  private saving: Promise<void> = Promise.resolve()
+  /** Skips the jar lookup on every request while it is empty: most API calls carry no cookies. */
+  private count = 0
+
+  constructor(private readonly path: string) {}
+
+  static inDataDir(dataDir: string): PersistentCookieJar {
+    return new PersistentCookieJar(join(dataDir, 'cookies.json'))
+  }
+
+  /** Loads the saved jar; a missing or unreadable file starts an empty one. */
+  async load(): Promise<void> {
+    try {
+      const text = await readFile(this.path, 'utf8')
+      this.jar = await CookieJar.deserialize(JSON.parse(text) as object, new MemoryCookieStore())
+    } catch {
+      this.jar = new CookieJar(new MemoryCookieStore(), { looseMode: true })
+    }
+    this.count = (await this.all()).length
+  }
+
+  /** The Cookie header value for a request to `url`, or '' when none apply. */
+  async cookieHeader(url: URL): Promise<string> {
+    if (this.count === 0) return ''
+    return this.jar.getCookieString(url.href)
+  }
+
+  /** Stores the Set-Cookie values of a response from `url`, as a browser would; returns those kept. */
+  async store(url: URL, setCookies: string[]): Promise<HttpCookie[]> {
+    const kept: HttpCookie[] = []
+    for (const header of setCookies) {
+      const cookie = await this.jar.setCookie(header, url.href, { ignoreError: true })
+      if (cookie) kept.push(describeCookie(cookie))
+    }
+    if (setCookies.length > 0) await this.changed()
+    return kept
+  }
+
+  private async all(): Promise<Cookie[]> {
+    return (await this.jar.store.getAllCookies()) ?? []
+  }
+
+  /** Every cookie in the jar, expired ones dropped. */
+  async list(): Promise<HttpCookie[]> {
+    const now = Date.now()
+    return (await this.all()).filter((c) => !(c.expires instanceof Date) || c.expires.getTime() > now).map(describeCookie)
+  }
+
+  /** Removes every cookie, or those of one domain and its subdomains. */
+  async clear(domain?: string): Promise<number> {
+    const cookies = await this.all()
+    const target = domain?.toLowerCase().replace(/^\./, '')
+    let removed = 0
+    for (const c of cookies) {
+      const d = (c.domain ?? '').toLowerCase()
+      if (target === undefined || d === target || d.endsWith(`.${target}`)) {
+        await this.jar.store.removeCookie(c.domain, c.path, c.key)
+        removed++
+      }
+    }
+    await this.changed()
+    return removed
+  }
+
+  private async changed(): Promise<void> {
+    this.count = (await this.all()).length
+    // Writes queue behind each other so the file always ends with the latest jar.
+    const next = this.saving.then(async () => {
+      const serialized = await this.jar.serialize()
+      await writeFileAtomic(this.path, JSON.stringify(serialized, null, 2), { mode: 0o600 })
+    })
+    this.saving = next.catch(() => undefined)
+    await next
+  }
+
+  /** Waits for pending writes. */
+  async flush(): Promise<void> {
+    await this.saving
+  }
+}

@@ -1,0 +1,109 @@
+import { join } from 'node:path'
+import type { HttpBodySlice, HttpCookie, HttpProgress, HttpRequest, HttpResponse } from '../../shared/http'
+import { OAuth2TokenCache } from './auth/oauth2'
+import { BodyStore } from './bodyStore'
+import { PersistentCookieJar } from './cookieJar'
+import { DispatcherPool } from './dispatchers'
+import { httpError } from './errors'
+import { RequestControl, throttleProgress } from './requestControl'
+import { sendRequest } from './sendRequest'
+
+export interface HttpEngineOptions {
+  /** Bodies go to `<dataDir>/bodies/`, cookies to `<dataDir>/cookies.json`. */
+  dataDir: string
+  /** Where HTTP_PROXY, HTTPS_PROXY and NO_PROXY are read; defaults to process.env. */
+  env?: Record<string, string | undefined>
+  /** The app-wide proxy setting, if any; read on every send so a change applies at once. */
+  appProxy?: () => string | null
+  userAgent?: string
+}
+
+export interface HttpEngine {
+  /** Sends a request and resolves with the complete response; rejects with a ParleyError. */
+  send(requestId: string, request: HttpRequest, onProgress?: (progress: HttpProgress) => void): Promise<HttpResponse>
+  /** Cancels a send in flight; false when there is none with this id. */
+  cancel(requestId: string): boolean
+  /** A slice of a body stored in a file. */
+  readBody(bodyId: string, offset: number, length: number): Promise<HttpBodySlice>
+  /** Deletes a stored body. */
+  discardBody(bodyId: string): Promise<void>
+  listCookies(): Promise<HttpCookie[]>
+  /** Removes every cookie, or one domain's; returns how many went. */
+  clearCookies(domain?: string): Promise<number>
+  /** Cancels everything in flight and closes every connection. */
+  dispose(): Promise<void>
+}
+
+/** Creates the HTTP engine: loads the cookie jar and sweeps half-written bodies first. */
+export async function createHttpEngine(options: HttpEngineOptions): Promise<HttpEngine> {
+  const store = new BodyStore(join(options.dataDir, 'bodies'))
+  await store.init()
+  const jar = PersistentCookieJar.inDataDir(options.dataDir)
+  await jar.load()
+  const pool = new DispatcherPool()
+  const tokens = new OAuth2TokenCache()
+  const inFlight = new Map<string, { control: RequestControl; done: Promise<unknown> }>()
+  const env = options.env ?? process.env
+  const appProxy = options.appProxy ?? (() => null)
+  const userAgent = options.userAgent ?? 'Parley'
+
+  const cancelled = () => httpError('cancelled', 'The request was cancelled.', 'Send it again when you are ready.')
+
+  return {
+    async send(requestId, request, onProgress) {
+      if (inFlight.has(requestId)) {
+        throw httpError('invalid_request', `A request with id ${requestId} is already in flight.`, 'Use a new requestId for each send, or cancel the running one first.')
+      }
+      const control = new RequestControl()
+      const progress = throttleProgress(requestId, onProgress ?? (() => undefined))
+      const timeoutMs = request.settings.timeoutMs
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => {
+              control.abort(httpError('timeout', `The request took longer than its ${timeoutMs} ms limit and was stopped.`, 'Raise the timeout in the request settings, or check why the server is slow.'))
+            }, timeoutMs)
+          : null
+      const done = sendRequest(requestId, request, {
+        pool,
+        store,
+        jar,
+        tokens,
+        env,
+        appProxy,
+        userAgent,
+        control,
+        onProgress: onProgress ? (p) => progress.update(p) : () => undefined
+      })
+      inFlight.set(requestId, { control, done: done.catch(() => undefined) })
+      try {
+        return await done
+      } catch (error) {
+        // Whatever failed last, a cancel or timeout that came first is the truth the user needs.
+        throw control.error ?? error
+      } finally {
+        if (timer) clearTimeout(timer)
+        progress.stop()
+        inFlight.delete(requestId)
+      }
+    },
+
+    cancel(requestId) {
+      const running = inFlight.get(requestId)
+      if (!running) return false
+      running.control.abort(cancelled())
+      return true
+    },
+
+    readBody: (bodyId, offset, length) => store.read(bodyId, offset, length),
+    discardBody: (bodyId) => store.discard(bodyId),
+    listCookies: () => jar.list(),
+    clearCookies: (domain) => jar.clear(domain),
+
+    async dispose() {
+      for (const { control } of inFlight.values()) control.abort(cancelled())
+      await Promise.all([...inFlight.values()].map((r) => r.done))
+      await pool.close()
+      await jar.flush()
+    }
+  }
+}

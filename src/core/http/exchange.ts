@@ -1,0 +1,303 @@
+import { subscribe } from 'node:diagnostics_channel'
+import type { Socket } from 'node:net'
+import { performance } from 'node:perf_hooks'
+import type { TLSSocket } from 'node:tls'
+import type { Dispatcher } from 'undici'
+import type { ParleyError } from '../../shared/errors'
+import type { HeaderList, HttpProgressPhase, HttpTimings, HttpTlsInfo } from '../../shared/http'
+import type { BodyStore } from './bodyStore'
+import { socketTimings } from './connector'
+import { toHttpError } from './errors'
+import type { BodyPayload } from './requestBody'
+import { ResponseBodyCollector, type CollectedBody } from './responseBody'
+import { describeTls } from './tls'
+
+/** A progress snapshot of one exchange. */
+export interface ExchangeProgress {
+  phase: HttpProgressPhase
+  bytesSent: number
+  bytesReceived: number
+  totalBytes: number | null
+}
+
+export interface ExchangeRequest {
+  dispatcher: Dispatcher
+  url: URL
+  method: string
+  headers: HeaderList
+  body: BodyPayload | null
+  store: BodyStore
+  /** Asked once the status is known: false discards the body (a redirect hop, a 401 being answered). */
+  keepBody(status: number, headers: HeaderList): boolean
+  onProgress(progress: ExchangeProgress): void
+}
+
+export interface ExchangeResult {
+  status: number
+  statusText: string
+  headers: HeaderList
+  httpVersion: '1.1' | '2'
+  timings: HttpTimings
+  remoteAddress: { address: string; port: number; family: string } | null
+  tls: HttpTlsInfo | null
+  headerSize: number
+  /** Null when the body was discarded. */
+  body: CollectedBody | null
+  wireSize: number
+}
+
+/** One request and its response, running; `abort` stops it at any moment and cleans up. */
+export interface Exchange {
+  result: Promise<ExchangeResult>
+  abort(error: ParleyError): void
+  /** Whether undici has a connection for it yet (a cancel before that must stop the connect too). */
+  readonly connected: boolean
+}
+
+// undici keeps the handler on its Request under a private symbol; the sendHeaders channel is the one
+// place that pairs a request with its socket, so we look the handler up there.
+let handlerSymbol: symbol | undefined
+subscribe('undici:client:sendHeaders', (message) => {
+  const { request, socket } = message as { request: object; socket: Socket }
+  handlerSymbol ??= Object.getOwnPropertySymbols(request).find((s) => s.description === 'handler')
+  if (!handlerSymbol) return
+  const handler = (request as Record<symbol, unknown>)[handlerSymbol]
+  if (handler instanceof ExchangeHandler) handler.onSocket(socket)
+})
+
+function ms(from: number | undefined, to: number | undefined): number {
+  return from === undefined || to === undefined ? 0 : Math.max(0, to - from)
+}
+
+/** Starts one HTTP exchange on an undici dispatcher. */
+export function startExchange(request: ExchangeRequest): Exchange {
+  const handler = new ExchangeHandler(request)
+  try {
+    request.dispatcher.dispatch(
+      {
+        origin: request.url.origin,
+        path: `${request.url.pathname}${request.url.search}`,
+        method: request.method,
+        headers: request.headers.flatMap(([n, v]) => [n, v]),
+        // undici streams async iterables although its types only list Readable.
+        body: handler.openBody() as Buffer | null,
+        // Our own timeouts govern; undici's defaults would cut slow but legitimate responses.
+        headersTimeout: 0,
+        bodyTimeout: 0
+      },
+      handler
+    )
+  } catch (error) {
+    handler.onError(error as Error)
+  }
+  return handler
+}
+
+class ExchangeHandler implements Exchange {
+  readonly result: Promise<ExchangeResult>
+  private resolve!: (r: ExchangeResult) => void
+  private reject!: (e: unknown) => void
+  private settled = false
+  private abortUndici: ((error: Error) => void) | null = null
+  private abortError: ParleyError | null = null
+  private socket: Socket | null = null
+  private collector: ResponseBodyCollector | null = null
+  private bytesSent = 0
+  private bytesReceived = 0
+  private totalBytes: number | null = null
+  private phase: HttpProgressPhase = 'connecting'
+  private readonly t0 = performance.now()
+  private tSendStart: number | undefined
+  private tSent: number | undefined
+  private tFirstByte: number | undefined
+  private tHeaders: number | undefined
+  private status = 0
+  private statusText = ''
+  private headers: HeaderList = []
+  private headerSize = 0
+  private wireSize = 0
+
+  constructor(private readonly request: ExchangeRequest) {
+    this.result = new Promise((resolve, reject) => {
+      this.resolve = resolve
+      this.reject = reject
+    })
+  }
+
+  get connected(): boolean {
+    return this.abortUndici !== null
+  }
+
+  openBody(): Buffer | AsyncIterable<Buffer> | null {
+    const body = this.request.body
+    if (!body) return null
+    const data = body.open()
+    if (Buffer.isBuffer(data)) return data
+    return this.countSent(data)
+  }
+
+  private async *countSent(data: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of data) {
+      this.bytesSent += chunk.length
+      this.progress()
+      yield chunk
+    }
+  }
+
+  private progress(phase?: HttpProgressPhase): void {
+    if (phase) this.phase = phase
+    this.request.onProgress({ phase: this.phase, bytesSent: this.bytesSent, bytesReceived: this.bytesReceived, totalBytes: this.totalBytes })
+  }
+
+  abort(error: ParleyError): void {
+    if (this.settled || this.abortError) return
+    this.abortError = error
+    if (this.abortUndici) this.abortUndici(error)
+    // Not connected yet: undici will call onConnect later, where we abort; answer the caller now.
+    else void this.fail(error)
+  }
+
+  onSocket(socket: Socket): void {
+    this.socket = socket
+    this.tSendStart ??= performance.now()
+    this.progress('sending')
+  }
+
+  // --- undici's handler interface ---
+
+  onConnect(abort: (error?: Error) => void): void {
+    this.abortUndici = abort
+    if (this.abortError) abort(this.abortError)
+  }
+
+  onRequestSent(): void {
+    this.tSent = performance.now()
+    const body = this.request.body
+    if (body && this.bytesSent === 0) this.bytesSent = body.length
+    this.progress('waiting')
+  }
+
+  onResponseStarted(): void {
+    this.tFirstByte ??= performance.now()
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[], resume: () => void, statusText: string): boolean {
+    if (statusCode < 200) return true // 1xx are informational: the real response follows
+    this.tHeaders = performance.now()
+    this.tFirstByte ??= this.tHeaders
+    this.tSent ??= this.tFirstByte
+    this.status = statusCode
+    this.statusText = statusText
+    const headers: HeaderList = []
+    let size = 0
+    for (let i = 0; i < rawHeaders.length; i += 2) {
+      const name = rawHeaders[i]!.toString()
+      const value = rawHeaders[i + 1]!.toString('latin1')
+      headers.push([name, value])
+      size += name.length + value.length + 4
+    }
+    this.headers = headers
+    this.headerSize = size + 17 + statusText.length
+    let contentType: string | null = null
+    let contentEncoding: string | null = null
+    for (const [n, v] of headers) {
+      const lower = n.toLowerCase()
+      if (lower === 'content-length') this.totalBytes = Number(v) || 0
+      else if (lower === 'content-type') contentType ??= v
+      else if (lower === 'content-encoding') contentEncoding = contentEncoding ? `${contentEncoding}, ${v}` : v
+    }
+    this.resume = resume
+    if (this.request.method !== 'HEAD' && this.request.keepBody(statusCode, headers)) {
+      this.collector = new ResponseBodyCollector(this.request.store, contentType, contentEncoding)
+    }
+    this.progress('receiving')
+    return true
+  }
+
+  private resume: () => void = () => undefined
+
+  onData(chunk: Buffer): boolean {
+    this.bytesReceived += chunk.length
+    this.wireSize += chunk.length
+    this.progress()
+    const collector = this.collector
+    if (!collector || collector.write(chunk)) return true
+    void collector.drained().then(() => this.resume())
+    return false
+  }
+
+  onComplete(): void {
+    const tEnd = performance.now()
+    void this.complete(tEnd)
+  }
+
+  onError(error: Error): void {
+    void this.fail(this.abortError ?? toHttpError(error, this.request.url.origin))
+  }
+
+  onUpgrade(): void {
+    void this.fail(toHttpError(new Error('the server switched protocols, which an HTTP request cannot follow'), this.request.url.origin))
+  }
+
+  onBodySent(): void {}
+
+  // --- results ---
+
+  private async complete(tEnd: number): Promise<void> {
+    if (this.settled) return
+    let body: CollectedBody | null = null
+    try {
+      if (this.collector) body = await this.collector.end()
+    } catch (error) {
+      await this.fail(toHttpError(error, this.request.url.origin))
+      return
+    }
+    if (this.abortError) {
+      // Cancelled while the last bytes were being written out: honour the cancel.
+      if (body?.body.kind === 'file') await this.request.store.discard(body.body.bodyId)
+      if (body?.body.rawBodyId) await this.request.store.discard(body.body.rawBodyId)
+      await this.fail(this.abortError)
+      return
+    }
+    this.settled = true
+    this.resolve({
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+      httpVersion: (this.socket as TLSSocket | null)?.alpnProtocol === 'h2' ? '2' : '1.1',
+      timings: this.timings(tEnd),
+      remoteAddress: this.socket?.remoteAddress
+        ? { address: this.socket.remoteAddress, port: this.socket.remotePort ?? 0, family: this.socket.remoteFamily ?? '' }
+        : null,
+      tls: this.socket && 'encrypted' in this.socket ? describeTls(this.socket as TLSSocket) : null,
+      headerSize: this.headerSize,
+      body,
+      wireSize: this.wireSize
+    })
+  }
+
+  private timings(tEnd: number): HttpTimings {
+    const connect = this.socket ? socketTimings.get(this.socket) : undefined
+    const fresh = connect !== undefined && !connect.claimed
+    if (connect) connect.claimed = true
+    return {
+      dns: fresh ? connect.dns : 0,
+      connect: fresh ? connect.connect : 0,
+      tls: fresh ? connect.tls : 0,
+      requestSent: ms(this.tSendStart, this.tSent),
+      firstByte: ms(this.tSent, this.tFirstByte),
+      download: ms(this.tFirstByte, tEnd),
+      total: ms(this.t0, tEnd),
+      reusedConnection: !fresh
+    }
+  }
+
+  private async fail(error: ParleyError): Promise<void> {
+    if (this.settled) return
+    this.settled = true
+    const collector = this.collector
+    this.collector = null
+    await collector?.abort().catch(() => undefined)
+    this.reject(error)
+  }
+}

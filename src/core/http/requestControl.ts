@@ -1,0 +1,79 @@
+import type { ParleyError } from '../../shared/errors'
+import type { HttpProgress } from '../../shared/http'
+import type { Exchange, ExchangeProgress } from './exchange'
+
+/**
+ * The handle of one send in flight: what cancel and the total timeout reach for. It knows the
+ * exchange running now, and makes every await of the send give way as soon as it is aborted.
+ */
+export class RequestControl {
+  error: ParleyError | null = null
+  private exchange: Exchange | null = null
+  private onAbandon: (() => void) | null = null
+  private readonly aborted: Promise<never>
+  private rejectAborted!: (error: ParleyError) => void
+
+  constructor() {
+    this.aborted = new Promise<never>((_, reject) => {
+      this.rejectAborted = reject
+    })
+    this.aborted.catch(() => undefined)
+  }
+
+  /** Stops the send with this error, wherever it is. */
+  abort(error: ParleyError): void {
+    if (this.error) return
+    this.error = error
+    this.rejectAborted(error)
+    const exchange = this.exchange
+    if (exchange) {
+      const wasConnected = exchange.connected
+      exchange.abort(error)
+      if (!wasConnected) this.onAbandon?.()
+    }
+  }
+
+  /** Runs this exchange as the current one; `onAbandon` stops its connection attempt if cancelled early. */
+  track(exchange: Exchange, onAbandon: () => void): void {
+    this.exchange = exchange
+    this.onAbandon = onAbandon
+    if (this.error) {
+      exchange.abort(this.error)
+      onAbandon()
+    }
+  }
+
+  /** Awaits `promise`, or throws the abort error as soon as the send is aborted. */
+  async guard<T>(promise: Promise<T>): Promise<T> {
+    if (this.error) throw this.error
+    return Promise.race([promise, this.aborted])
+  }
+}
+
+/** Limits progress reports to one per `intervalMs`, always delivering the latest state. */
+export function throttleProgress(requestId: string, emit: (p: HttpProgress) => void, intervalMs = 100): { update(p: ExchangeProgress): void; stop(): void } {
+  let last = 0
+  let latest: ExchangeProgress | null = null
+  let timer: NodeJS.Timeout | null = null
+  let stopped = false
+  const flush = (): void => {
+    timer = null
+    if (stopped || !latest) return
+    last = Date.now()
+    emit({ requestId, ...latest })
+    latest = null
+  }
+  return {
+    update(p) {
+      if (stopped) return
+      latest = p
+      const wait = intervalMs - (Date.now() - last)
+      if (wait <= 0) flush()
+      else if (!timer) timer = setTimeout(flush, wait)
+    },
+    stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import * as zlib from 'node:zlib'
+import type { HeaderList, HttpAuthInfo, HttpCookie, HttpHop, HttpRequest, HttpResponse } from '../../shared/http'
+import { digestAuthorization, pickDigestChallenge } from './auth/digestAuth'
+import { signAwsV4 } from './auth/awsSigV4'
+import type { OAuth2TokenCache, TokenPost } from './auth/oauth2'
+import { applySimpleAuth } from './auth/simpleAuth'
+import type { BodyStore } from './bodyStore'
+import type { PersistentCookieJar } from './cookieJar'
+import { trackActive, type DispatcherPool } from './dispatchers'
+import { httpError } from './errors'
+import { startExchange, type ExchangeProgress, type ExchangeResult } from './exchange'
+import { getHeader, getHeaders, hasHeader, withHeader, withoutHeaders } from './headerList'
+import { resolveProxy } from './proxy'
+import { redirectMethod, redirectTarget, sameOrigin } from './redirects'
+import { buildBody, type BodyPayload } from './requestBody'
+import type { RequestControl } from './requestControl'
+import { loadTlsMaterial, type TlsMaterial } from './tls'
+
+/** What a send needs from the engine that owns it. */
+export interface SendContext {
+  pool: DispatcherPool
+  store: BodyStore
+  jar: PersistentCookieJar
+  tokens: OAuth2TokenCache
+  env: Record<string, string | undefined>
+  appProxy: () => string | null
+  userAgent: string
+  control: RequestControl
+  onProgress(progress: ExchangeProgress): void
+}
+
+const ACCEPT_ENCODING = ['gzip', 'deflate', 'br', ...('createZstdDecompress' in zlib ? ['zstd'] : [])].join(', ')
+
+/** Parses the URL the user typed; a missing scheme means http://, as in a browser's address bar. */
+export function parseRequestUrl(raw: string): URL {
+  const text = raw.trim()
+  let url: URL
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`)
+  } catch {
+    throw httpError('invalid_url', `"${raw}" is not a valid URL.`, 'Write a full address such as https://api.example.com/items?page=1.')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw httpError('invalid_url', `${url.protocol}// URLs cannot be sent as HTTP requests.`, 'Use an http:// or https:// URL; WebSocket, Socket.IO and SSE have their own request types.')
+  }
+  if (!url.hostname) throw httpError('invalid_url', `"${raw}" has no host.`, 'Add the host name after the scheme, e.g. http://localhost:3000/.')
+  return url
+}
+
+/** Sends one request: auth, cookies, redirects and digest retries, and collects the final response. */
+export async function sendRequest(requestId: string, request: HttpRequest, ctx: SendContext): Promise<HttpResponse> {
+  const { control, settings } = { control: ctx.control, settings: request.settings }
+  const originalUrl = parseRequestUrl(request.url)
+  const auth = request.auth
+  const warnings: string[] = []
+  let headers: HeaderList = request.headers.filter((h) => h.enabled).map((h) => [h.name, h.value])
+  let body: BodyPayload | null = await control.guard(buildBody(request.body))
+  if (body) headers = withContentType(headers, body.contentType)
+  if (!hasHeader(headers, 'user-agent')) headers.push(['User-Agent', ctx.userAgent])
+  if (!hasHeader(headers, 'accept')) headers.push(['Accept', '*/*'])
+  if (!hasHeader(headers, 'accept-encoding')) headers.push(['Accept-Encoding', ACCEPT_ENCODING])
+  headers = applySimpleAuth(auth, headers, originalUrl)
+
+  let authInfo: HttpAuthInfo | null = null
+  if (auth.type === 'oauth2') {
+    authInfo = await control.guard(ctx.tokens.token(auth, tokenPoster(request, ctx)))
+    const type = authInfo.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : authInfo.tokenType
+    headers = withHeader(headers, 'Authorization', `${type} ${authInfo.accessToken}`)
+  }
+  if (settings.httpVersion === '2' && originalUrl.protocol === 'http:') {
+    warnings.push('HTTP/2 without TLS (h2c) is not supported: the request was sent over HTTP/1.1.')
+  }
+  const tls = await control.guard(loadTlsMaterial(settings))
+
+  let url = originalUrl
+  let method = request.method
+  const hops: HttpHop[] = []
+  const cookiesSet: HttpCookie[] = []
+  let digestAnswered = false
+  let authHeader: string | null = null
+  for (;;) {
+    let hopHeaders = headers
+    if (authHeader) hopHeaders = withHeader(hopHeaders, 'Authorization', authHeader)
+    const cookie = await control.guard(ctx.jar.cookieHeader(url))
+    if (cookie) {
+      const own = getHeader(hopHeaders, 'cookie')
+      hopHeaders = withHeader(hopHeaders, 'Cookie', own ? `${own}; ${cookie}` : cookie)
+    }
+    if (auth.type === 'awsv4' && sameOrigin(url, originalUrl)) {
+      const payloadSha256 = body ? await control.guard(body.sha256()) : 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+      hopHeaders = signAwsV4(auth, { method, url, headers: hopHeaders, payloadSha256 })
+    }
+    const follow = settings.followRedirects
+    const answerDigest = auth.type === 'digest' && !digestAnswered
+    const result = await runExchange(ctx, tls, request, url, method, hopHeaders, body, (status, h) => {
+      if (follow && redirectTarget(status, h, url)) return false
+      if (answerDigest && status === 401 && pickDigestChallenge(getHeaders(h, 'www-authenticate'))) return false
+      return true
+    })
+    cookiesSet.push(...(await control.guard(ctx.jar.store(url, getHeaders(result.headers, 'set-cookie')))))
+
+    const target = follow ? redirectTarget(result.status, result.headers, url) : null
+    if (target) {
+      hops.push(hop('redirect', method, url, result))
+      if (hops.filter((h) => h.reason === 'redirect').length > settings.maxRedirects) {
+        throw httpError('too_many_redirects', `${originalUrl.href} redirected more than ${settings.maxRedirects} times (last to ${target.href}).`, 'The server may be redirecting in a loop. Raise the redirect limit in the request settings, or turn off following redirects to see the first response.')
+      }
+      const next = redirectMethod(result.status, method)
+      method = next.method
+      if (!next.keepBody) {
+        body = null
+        headers = withoutHeaders(headers, 'content-type', 'content-length', 'content-encoding', 'transfer-encoding')
+      }
+      if (!sameOrigin(target, url)) {
+        // Credentials meant for one origin must not leak to another (Fetch standard, CORS-safe redirect).
+        headers = withoutHeaders(headers, 'authorization', 'cookie', 'proxy-authorization')
+        if (auth.type === 'apikey' && auth.in === 'header') headers = withoutHeaders(headers, auth.key)
+        authHeader = null
+      }
+      url = target
+      continue
+    }
+    if (answerDigest && result.status === 401 && (auth.type === 'digest')) {
+      const challenge = pickDigestChallenge(getHeaders(result.headers, 'www-authenticate'))
+      if (challenge) {
+        hops.push(hop('auth-challenge', method, url, result))
+        digestAnswered = true
+        authHeader = digestAuthorization(challenge, auth, method, `${url.pathname}${url.search}`)
+        continue
+      }
+    }
+    return buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings)
+  }
+}
+
+function withContentType(headers: HeaderList, contentType: string): HeaderList {
+  const own = getHeader(headers, 'content-type')
+  if (own === null) return [...headers, ['Content-Type', contentType]]
+  // A hand-written multipart type has no boundary; ours is the one the body uses.
+  if (/^multipart\//i.test(own) && !/boundary=/i.test(own) && contentType.includes('boundary=')) {
+    return withHeader(headers, 'Content-Type', `${own.replace(/;\s*$/, '')}; ${contentType.slice(contentType.indexOf('boundary='))}`)
+  }
+  return headers
+}
+
+async function runExchange(
+  ctx: SendContext,
+  tls: TlsMaterial,
+  request: HttpRequest,
+  url: URL,
+  method: string,
+  headers: HeaderList,
+  body: BodyPayload | null,
+  keepBody: (status: number, headers: HeaderList) => boolean
+): Promise<ExchangeResult> {
+  const proxy = resolveProxy(url, request.settings.proxy, ctx.appProxy(), ctx.env)
+  const entry = ctx.pool.get(request.settings, tls, proxy)
+  const untrack = trackActive(entry, url)
+  const exchange = startExchange({ dispatcher: entry.agent, url, method, headers, body, store: ctx.store, keepBody, onProgress: ctx.onProgress })
+  ctx.control.track(exchange, () => {
+    untrack()
+    ctx.pool.abandonConnects(entry, url, ctx.control.error!)
+  })
+  try {
+    // Not guarded: the exchange itself rejects on abort, and only after its files and socket are gone.
+    return await exchange.result
+  } finally {
+    untrack()
+  }
+}
+
+function hop(reason: HttpHop['reason'], method: string, url: URL, result: ExchangeResult): HttpHop {
+  return { reason, method, url: url.href, status: result.status, statusText: result.statusText, httpVersion: result.httpVersion, headers: result.headers, timings: result.timings }
+}
+
+function buildResponse(
+  requestId: string,
+  url: URL,
+  method: string,
+  result: ExchangeResult,
+  hops: HttpHop[],
+  cookiesSet: HttpCookie[],
+  authInfo: HttpAuthInfo | null,
+  warnings: string[]
+): HttpResponse {
+  const collected = result.body
+  const body: HttpResponse['body'] = collected?.body ?? { kind: 'inline', size: 0, base64: '', text: '', charset: null, rawBase64: null, rawBodyId: null }
+  return {
+    requestId,
+    url: url.href,
+    method,
+    status: result.status,
+    statusText: result.statusText,
+    httpVersion: result.httpVersion,
+    headers: result.headers,
+    redirects: hops,
+    timings: result.timings,
+    sizes: { headers: result.headerSize, bodyWire: result.wireSize, bodyDecoded: collected?.decodedSize ?? 0 },
+    remoteAddress: result.remoteAddress,
+    tls: result.tls,
+    cookiesSet,
+    contentType: getHeader(result.headers, 'content-type'),
+    contentEncoding: getHeader(result.headers, 'content-encoding'),
+    body,
+    auth: authInfo,
+    warnings: [...warnings, ...(collected?.warnings ?? [])]
+  }
+}
+
+/** Posts to an OAuth token endpoint through the same TLS and proxy settings as the request. */
+function tokenPoster(request: HttpRequest, ctx: SendContext): TokenPost {
+  return async (url, headers, form) => {
+    const tls = await loadTlsMaterial(request.settings)
+    const payload: BodyPayload = {
+      contentType: 'application/x-www-form-urlencoded',
+      length: Buffer.byteLength(form),
+      open: () => Buffer.from(form),
+      sha256: async () => ''
+    }
+    const result = await runExchange(ctx, tls, request, url, 'POST', [...headers, ['User-Agent', ctx.userAgent]], payload, () => true)
+    const collected = result.body?.body
+    const text = collected?.kind === 'inline' ? Buffer.from(collected.base64, 'base64').toString('utf8') : ''
+    return { status: result.status, text }
+  }
+}

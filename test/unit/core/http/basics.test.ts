@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
+import { req, startHttpServer, tempDir, type TestServer } from './testServers'
+
+let server: TestServer
+let engine: HttpEngine
+let tmp: Awaited<ReturnType<typeof tempDir>>
+
+beforeAll(async () => {
+  tmp = await tempDir()
+  engine = await createHttpEngine({ dataDir: tmp.dir, env: {} })
+  server = await startHttpServer((req, res, body) => {
+    if (req.url?.startsWith('/echo')) {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8')
+      res.setHeader('X-Multi', ['one', 'two'])
+      res.end(JSON.stringify({ method: req.method, url: req.url, body: body.toString() }))
+      return
+    }
+    res.statusCode = 404
+    res.end('not found')
+  })
+})
+
+afterAll(async () => {
+  await engine.dispose()
+  await server.close()
+  await tmp.remove()
+})
+
+describe('http engine basics', () => {
+  it('sends a GET with query and repeated headers in order, and returns status, headers, timings', async () => {
+    const res = await engine.send('r1', req({
+      method: 'GET',
+      url: `${server.url}/echo?a=1&b=two`,
+      headers: [
+        { name: 'X-Rep', value: 'first' },
+        { name: 'X-Off', value: 'no', enabled: false },
+        { name: 'X-Rep', value: 'second' }
+      ]
+    }))
+    expect(res.status).toBe(200)
+    expect(res.statusText).toBe('OK')
+    expect(res.httpVersion).toBe('1.1')
+    expect(res.headers.filter(([n]) => n.toLowerCase() === 'x-multi').map(([, v]) => v)).toEqual(['one', 'two'])
+    expect(JSON.parse(res.body.kind === 'inline' ? res.body.text! : '')).toMatchObject({ method: 'GET', url: '/echo?a=1&b=two' })
+    const seen = server.seen.at(-1)!
+    const reps = seen.rawHeaders.flatMap((v, i, a) => (i % 2 === 0 && v.toLowerCase() === 'x-rep' ? [a[i + 1]] : []))
+    expect(reps).toEqual(['first', 'second'])
+    expect(seen.headers['x-off']).toBeUndefined()
+    expect(res.timings.total).toBeGreaterThan(0)
+    expect(res.timings.reusedConnection).toBe(false)
+    expect(res.remoteAddress?.address).toBe('127.0.0.1')
+    expect(res.body.kind === 'inline' && res.body.charset).toBe('utf-8')
+  })
+
+  it('sends custom methods', async () => {
+    const res = await engine.send('r2', req({ method: 'PURGE', url: `${server.url}/echo` }))
+    expect(server.seen.at(-1)!.method).toBe('PURGE')
+    expect(res.status).toBe(200)
+  })
+})
