@@ -77,7 +77,7 @@ describe('/auth/basic', () => {
   })
 
   it('challenges missing or wrong credentials', async () => {
-    for (const headers of [{}, { Authorization: basic('parley', 'wrong') }, { Authorization: basic('other', 'secret') }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: basic('parley', 'wrong') }, { Authorization: basic('other', 'secret') }]) {
       const res = await fetch(`${pg.url}/auth/basic`, { headers })
       expect(res.status).toBe(401)
       expect(res.headers.get('www-authenticate')).toBe('Basic realm="parley", charset="UTF-8"')

@@ -47,7 +47,7 @@ describe('startPlayground', () => {
     const wsClosed = new Promise((resolve) => ws.once('close', resolve))
 
     const sio = connect(pg.url, { transports: ['websocket'], reconnection: false, forceNew: true })
-    await new Promise((resolve) => sio.once('connect', resolve))
+    await new Promise<void>((resolve) => sio.once('connect', () => resolve()))
     const sioGone = new Promise((resolve) => sio.once('disconnect', resolve))
 
     // A response still in progress: its first line proves the request is being served.
