@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import type { AppInfo, Shell } from '../shared/app'
 import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
+import { createHttpEngine } from './http/engine'
 import { invokeCall, type Handlers } from './invoke'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { SettingsStore } from './store/settingsStore'
@@ -40,6 +41,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const playground = new PlaygroundProcess(options.playground, events)
 
   const store = createCollectionServices({ dataDir: options.dataDir, events, secretCipher: options.secretCipher })
+  const http = await createHttpEngine({ dataDir: options.dataDir, userAgent: `Parley/${options.appVersion}` })
 
   const handlers: Handlers = {
     ...store.handlers,
@@ -66,7 +68,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'playground.status': () => playground.status(),
     'playground.start': () => playground.start(),
-    'playground.stop': () => playground.stop()
+    'playground.stop': () => playground.stop(),
+    'http.send': ({ requestId, request }) => http.send(requestId, request, (progress) => events.emit('http.progress', progress)),
+    'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
+    'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
+    'http.discardBody': async ({ bodyId }) => {
+      await http.discardBody(bodyId)
+      return { discarded: true as const }
+    },
+    'cookies.list': async () => ({ cookies: await http.listCookies() }),
+    'cookies.clear': async (input) => ({ removed: await http.clearCookies(input?.domain) })
   }
 
   const intervalMs = options.statusIntervalMs ?? 1000
@@ -89,6 +100,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (timer) clearInterval(timer)
       store.dispose()
       await playground.stop()
+      await http.dispose()
     }
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppInfoSchema, AppStatusSchema, PlaygroundStatusSchema, SettingsPatchSchema, SettingsSchema } from './app'
 import type { CallResult } from './errors'
 import * as C from './collection'
+import * as H from './http'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -53,7 +54,13 @@ export const calls = {
   'history.setLimit': call(C.HistoryLimitInput, C.HistoryLimitOutput, 'How many entries to keep; prunes at once.'),
   'playground.status': call(NoInput, PlaygroundStatusSchema, 'Whether the built-in demo server runs, and where.'),
   'playground.start': call(NoInput, PlaygroundStatusSchema, 'Start the demo server on a free loopback port (or return the running one).'),
-  'playground.stop': call(NoInput, PlaygroundStatusSchema, 'Stop the demo server.')
+  'playground.stop': call(NoInput, PlaygroundStatusSchema, 'Stop the demo server.'),
+  'http.send': call(H.HttpSendInputSchema, H.HttpResponseSchema, 'Send an HTTP request; resolves with the whole response (large bodies as a bodyId).'),
+  'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
+  'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),
+  'http.discardBody': call(H.HttpDiscardBodyInputSchema, H.HttpDiscardBodyOutputSchema, 'Delete a stored response body.'),
+  'cookies.list': call(NoInput, H.CookiesListOutputSchema, 'Every cookie in the jar.'),
+  'cookies.clear': call(H.CookiesClearInputSchema, H.CookiesClearOutputSchema, 'Remove all cookies, or those of one domain and its subdomains.')
 } as const
 
 export const events = {
@@ -61,7 +68,8 @@ export const events = {
   'settings.changed': event(SettingsSchema, 'Settings changed, from any window.'),
   'collection.changed': event(C.CollectionChangedSchema, 'Files of a collection changed on disk (not by Parley).'),
   'history.changed': event(C.HistoryChangedSchema, 'History gained, lost or cleared entries.'),
-  'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.')
+  'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.'),
+  'http.progress': event(H.HttpProgressSchema, 'Progress of a send, at most 10 times a second per request.')
 } as const
 
 export type Calls = typeof calls

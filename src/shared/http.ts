@@ -315,3 +315,8 @@ export const HttpProgressSchema = z.object({
   totalBytes: z.number().int().nonnegative().nullable()
 })
 export type HttpProgress = z.infer<typeof HttpProgressSchema>
+
+export const HttpCancelOutputSchema = z.object({ cancelled: z.boolean() })
+export const HttpDiscardBodyOutputSchema = z.object({ discarded: z.literal(true) })
+export const CookiesListOutputSchema = z.object({ cookies: z.array(HttpCookieSchema) })
+export const CookiesClearOutputSchema = z.object({ removed: z.number().int().nonnegative() })
