@@ -22,7 +22,8 @@ if (unknown.length > 0) {
 
 const port = parsePort(process.argv.slice(2))
 
-try {
+// No top-level await: the Electron build bundles this file as a main-process entry, whatever its format.
+async function main(): Promise<void> {
   const playground = await startPlayground({ port })
   process.stdout.write(`Playground listening on ${playground.url}\n`)
   let stopping = false
@@ -36,8 +37,10 @@ try {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`playground: could not start: ${message}\n`)
   process.exit(1)
-}
+})

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { startPlayground } from '../../../src/playground/server'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -48,6 +49,18 @@ describe('playground CLI', () => {
       expect((await cli.exited).code).toBe(2)
       expect(cli.output().stdout).toBe('')
       expect(cli.output().stderr).toMatch(/--port|usage/)
+    }
+  })
+
+  it('exits 1 with the reason when the port is taken', async () => {
+    const taken = await startPlayground()
+    try {
+      const cli = runCli(['--port', String(taken.port)])
+      cli.firstLine.catch(() => {})
+      expect((await cli.exited).code).toBe(1)
+      expect(cli.output().stderr).toMatch(/could not start: .*EADDRINUSE/)
+    } finally {
+      await taken.close()
     }
   })
 })

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { io as connect } from 'socket.io-client'
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client'
@@ -153,13 +154,44 @@ describe('Socket.IO namespace /private', () => {
   })
 })
 
+/** The slice of the untyped socket.io-client 2.x API these tests use. */
+interface V2Socket {
+  id: string
+  on(event: string, listener: (...args: unknown[]) => void): void
+  once(event: string, listener: (...args: unknown[]) => void): void
+  emit(event: string, ...args: unknown[]): void
+  close(): void
+}
+const connectV2 = createRequire(import.meta.url)('socket.io-client-v2') as (
+  url: string,
+  options: Record<string, unknown>
+) => V2Socket
+
 describe('Socket.IO protocol versions', () => {
-  // No v2 client is installed, so check allowEIO3 at the wire: an EIO=3 polling handshake gets the
-  // v3 length-prefixed framing, while EIO=4 gets the v4 framing.
-  it('answers an Engine.IO v3 handshake (socket.io-client v2) as well as v4', async () => {
+  it('answers an Engine.IO v3 handshake at the wire as well as v4', async () => {
     const v3 = await (await fetch(`${pg.url}/socket.io/?EIO=3&transport=polling`)).text()
     expect(v3).toMatch(/^\d+:0\{"sid":"[^"]+"/)
     const v4 = await (await fetch(`${pg.url}/socket.io/?EIO=4&transport=polling`)).text()
     expect(v4).toMatch(/^0\{"sid":"[^"]+"/)
   })
+
+  for (const transport of ['websocket', 'polling']) {
+    it(`lets a socket.io-client 2.x connect over ${transport}, chat and get multi-argument acks`, async () => {
+      const v2 = connectV2(pg.url, { transports: [transport], forceNew: true, reconnection: false })
+      try {
+        await new Promise<void>((resolve, reject) => {
+          v2.once('connect', () => resolve())
+          v2.once('connect_error', (e) => reject(e as Error))
+        })
+        const message = new Promise<unknown>((resolve) => v2.once('chat:message', resolve))
+        const ack = await new Promise<unknown>((resolve) => v2.emit('chat:send', 'from v2', resolve))
+        expect(ack).toMatchObject({ ok: true })
+        expect(await message).toMatchObject({ text: 'from v2' })
+        const multi = await new Promise<unknown[]>((resolve) => v2.emit('multi', (...args: unknown[]) => resolve(args)))
+        expect(multi).toEqual(['one', 2, { three: 3 }])
+      } finally {
+        v2.close()
+      }
+    })
+  }
 })
