@@ -112,3 +112,16 @@ export function decodeText(bytes: Buffer, contentType: string | null): { text: s
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   return { text: bytes.toString('utf8', start), charset: 'utf-8', warning: null }
 }
+
+/** Without a Content-Type, bytes that are valid UTF-8 with no control characters are shown as text. */
+export function looksLikeText(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 64 * 1024)
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false
+  try {
+    // `stream` lets a sample cut in the middle of a character pass; a fresh decoder carries no state over.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true })
+    return true
+  } catch {
+    return false
+  }
+}

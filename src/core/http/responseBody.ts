@@ -1,7 +1,7 @@
 import type { Transform } from 'node:stream'
 import type { HttpResponseBody } from '../../shared/http'
 import type { BodyStore, SpillBuffer, SpillResult } from './bodyStore'
-import { createDecoding, decodeText, isTextual } from './decode'
+import { createDecoding, decodeText, isTextual, looksLikeText } from './decode'
 
 /** What one response body became once fully received. */
 export interface CollectedBody {
@@ -107,7 +107,7 @@ export class ResponseBodyCollector {
     if (decoded.kind === 'memory') {
       let text: string | null = null
       let charset: string | null = null
-      if (textual) {
+      if (textual || (this.contentType === null && decoded.buffer.length > 0 && looksLikeText(decoded.buffer))) {
         const result = decodeText(decoded.buffer, this.contentType)
         text = result.text
         charset = result.charset

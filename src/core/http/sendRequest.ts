@@ -81,6 +81,8 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   for (;;) {
     let hopHeaders = headers
     if (authHeader) hopHeaders = withHeader(hopHeaders, 'Authorization', authHeader)
+    // Streamed bodies would go chunked otherwise; many servers refuse uploads without a length.
+    if (body && !hasHeader(hopHeaders, 'content-length')) hopHeaders = [...hopHeaders, ['Content-Length', String(body.length)]]
     const cookie = await control.guard(ctx.jar.cookieHeader(url))
     if (cookie) {
       const own = getHeader(hopHeaders, 'cookie')
