@@ -40,9 +40,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       socket.destroy()
       return
     }
-    const body = JSON.stringify({ error: 'Malformed HTTP request', status: 400, detail: error.message })
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    const message = tooLarge ? 'Request headers are too large' : 'Malformed HTTP request'
+    const body = JSON.stringify({ error: message, status: tooLarge ? 431 : 400, detail: error.message })
     socket.end(
-      'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
     )
   })

@@ -37,6 +37,11 @@ export function attachWebSockets(http: HttpServer) {
   })
   const closer = new WebSocketServer({ noServer: true })
   const servers = [echo, broadcast, proto, closer]
+  for (const server of servers) {
+    // ws reports a client's protocol violation (bad UTF-8, oversized frame) as an 'error' on that
+    // connection and closes it with the right code; unheard, the 'error' would crash the server.
+    server.on('connection', (ws) => ws.on('error', () => {}))
+  }
 
   echo.on('connection', (ws) => {
     ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))

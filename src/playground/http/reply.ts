@@ -106,3 +106,19 @@ export function parseIntParam(
   }
   return value
 }
+
+/** Waits `ms`, but stops early (false) when the client goes away, so no timer outlives its response. */
+export function pauseUnlessClosed(res: ServerResponse, ms: number): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const onClose = () => {
+      clearTimeout(timer)
+      resolve(false)
+    }
+    const timer = setTimeout(() => {
+      res.off('close', onClose)
+      resolve(true)
+    }, ms)
+    res.once('close', onClose)
+  })
+}

@@ -30,6 +30,10 @@ function compile(route: Route): CompiledRoute {
   const source = route.path
     .split('/')
     .map((part) => {
+      if (part === '*') {
+        names.push('*')
+        return '(.*)'
+      }
       if (part.startsWith(':')) {
         names.push(part.slice(1))
         return '([^/]+)'

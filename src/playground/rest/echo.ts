@@ -43,9 +43,10 @@ function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
 }
 
-function decodeUtf8(bytes: Buffer): string | null {
+/** `cut` says the bytes stop mid-body, where a multi-byte character may be split: that is not invalid. */
+function decodeUtf8(bytes: Buffer, cut: boolean): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cut })
   } catch {
     return null
   }
@@ -118,7 +119,7 @@ async function echo({ req, res, url }: RequestContext): Promise<void> {
   const type = mediaType(req)
   const multipartDone = type.startsWith('multipart/') ? parseMultipart(req) : undefined
   const [body, multipart] = await Promise.all([readStreamed(req), multipartDone])
-  const text = decodeUtf8(body.shown)
+  const text = decodeUtf8(body.shown, body.truncated)
 
   let form: Record<string, string | string[]> | null = null
   if (type === 'application/x-www-form-urlencoded' && text !== null && !body.truncated) {
@@ -163,7 +164,7 @@ async function echo({ req, res, url }: RequestContext): Promise<void> {
 export function echoRoutes(): Route[] {
   return [
     { methods: '*', path: '/echo', summary: 'echoes method, query, headers, cookies, body, form and multipart', handler: echo },
-    { methods: '*', path: '/echo/:rest', handler: echo },
+    { methods: '*', path: '/echo/*', handler: echo },
     { methods: '*', path: '/get', summary: 'same as /echo (where /redirect/:n ends)', handler: echo }
   ]
 }

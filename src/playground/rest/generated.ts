@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import type { Route } from '../http/router'
-import { HttpError, parseIntParam, waitForDrain } from '../http/reply'
+import { HttpError, parseIntParam, pauseUnlessClosed, waitForDrain } from '../http/reply'
 
 const MAX_BYTES = 100 * 1024 * 1024
 const MAX_LINES = 10_000
@@ -71,7 +71,7 @@ export function generatedRoutes(): Route[] {
           if (res.destroyed) return
           const line = JSON.stringify({ id: i, of: n, at: new Date().toISOString() }) + '\n'
           if (!res.write(line) && !(await waitForDrain(res))) return
-          if (interval > 0 && i < n - 1) await new Promise((resolve) => setTimeout(resolve, interval))
+          if (interval > 0 && i < n - 1 && !(await pauseUnlessClosed(res, interval))) return
         }
         res.end()
       }

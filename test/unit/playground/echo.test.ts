@@ -99,6 +99,20 @@ describe('/echo', () => {
     expect(echo.body.text.length).toBe(2 * 1024 * 1024)
   })
 
+  it('still shows a large UTF-8 body as text when the cut splits a character', async () => {
+    // 2 MiB shown: 1 ASCII byte then 3-byte characters puts the cut inside one.
+    const big = 'a' + '✓'.repeat(800_000)
+    const echo = await (await fetch(`${pg.url}/echo`, { method: 'POST', body: big })).json()
+    expect(echo.body.truncated).toBe(true)
+    expect(echo.body.text).toMatch(/^a✓✓✓/)
+    expect(echo.body.bytes).toBe(Buffer.byteLength(big))
+  })
+
+  it('echoes any path below /echo/', async () => {
+    const echo = await (await fetch(`${pg.url}/echo/users/42/notes`)).json()
+    expect(echo.path).toBe('/echo/users/42/notes')
+  })
+
   it('answers 400 to a multipart body without a boundary', async () => {
     const res = await fetch(`${pg.url}/echo`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data' }, body: 'x' })
     expect(res.status).toBe(400)

@@ -62,6 +62,12 @@ describe('routing', () => {
     expect((await fetch(`${pg.url}/api/notes`)).status).toBe(200)
   })
 
+  it('answers oversized request headers with 431', async () => {
+    const res = await fetch(`${pg.url}/echo`, { headers: { 'X-Huge': 'x'.repeat(20_000) } })
+    expect(res.status).toBe(431)
+    expect((await res.json()).error).toMatch(/too large/)
+  })
+
   it('turns a throwing handler into 500 JSON and keeps serving', async () => {
     const handle = createRouter([
       { methods: ['GET'], path: '/boom', handler: () => { throw new Error('kaboom') } },

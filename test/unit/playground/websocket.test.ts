@@ -76,6 +76,19 @@ describe('/ws/echo', () => {
   })
 })
 
+describe('protocol violations', () => {
+  it('closes a connection that sends invalid UTF-8 with 1007, and keeps serving', async () => {
+    const bad = await opened(socket('/ws/echo'))
+    const closed = new Promise<number>((resolve) => bad.once('close', (code) => resolve(code)))
+    bad.send(Buffer.from([0xff, 0xfe]), { binary: false })
+    expect(await closed).toBe(1007)
+    const good = await opened(socket('/ws/echo'))
+    const reply = nextMessage(good)
+    good.send('fine')
+    expect((await reply).data.toString()).toBe('fine')
+  })
+})
+
 describe('/ws/broadcast', () => {
   it('sends every message to every client on the path, sender included', async () => {
     const clients = await Promise.all([0, 1, 2].map(() => opened(socket('/ws/broadcast'))))
