@@ -4,9 +4,15 @@ import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie'
 import type { HttpCookie } from '../../shared/http'
 import { writeFileAtomic } from '../store/atomicWrite'
 
+function expiryTime(cookie: Cookie): number {
+  return cookie.expiryTime() ?? Number.POSITIVE_INFINITY
+}
+
 /** The cookie of tough-cookie, as the contract shows it. */
 export function describeCookie(cookie: Cookie): HttpCookie {
-  const expires = cookie.expires instanceof Date ? cookie.expires.toISOString() : null
+  // Max-Age and Expires both end up here; a session cookie has no finite expiry.
+  const time = expiryTime(cookie)
+  const expires = Number.isFinite(time) ? new Date(time).toISOString() : null
   return {
     name: cookie.key,
     value: cookie.value,
@@ -71,7 +77,7 @@ export class PersistentCookieJar {
   /** Every cookie in the jar, expired ones dropped. */
   async list(): Promise<HttpCookie[]> {
     const now = Date.now()
-    return (await this.all()).filter((c) => !(c.expires instanceof Date) || c.expires.getTime() > now).map(describeCookie)
+    return (await this.all()).filter((c) => expiryTime(c) > now).map(describeCookie)
   }
 
   /** Removes every cookie, or those of one domain and its subdomains. */

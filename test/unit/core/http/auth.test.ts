@@ -117,7 +117,7 @@ afterAll(async () => {
   await tmp.remove()
 })
 
-const text = (r: { body: { kind: string } }): string => (r.body as { text: string }).text
+const text = (r: { body: unknown }): string => (r.body as { text: string }).text
 
 describe('auth', () => {
   it('Basic, Bearer and API key (header and query) are accepted by a server that checks them', async () => {

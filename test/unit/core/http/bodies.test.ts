@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import busboy from 'busboy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
+import type { HttpRequestInput } from '../../../../src/shared/http'
 import { req, startHttpServer, tempDir, type TestServer } from './testServers'
 
 let server: TestServer
@@ -45,13 +46,13 @@ afterAll(async () => {
 })
 
 describe('request bodies', () => {
-  it.each([
+  it.each<[string, HttpRequestInput['body'], string, string]>([
     ['json', { type: 'json', text: '{"a":[1,2]}' }, 'application/json', '{"a":[1,2]}'],
     ['text', { type: 'text', text: 'héllo' }, 'text/plain; charset=utf-8', 'héllo'],
     ['xml', { type: 'xml', text: '<a>1</a>' }, 'application/xml', '<a>1</a>'],
     ['form', { type: 'form', fields: [{ name: 'a b', value: 'x&y' }, { name: 'off', value: '1', enabled: false }, { name: 'c', value: 'é' }] }, 'application/x-www-form-urlencoded', 'a+b=x%26y&c=%C3%A9'],
     ['graphql', { type: 'graphql', query: '{ me { id } }', variables: '{"id": 3}', operationName: 'Me' }, 'application/json', '{"query":"{ me { id } }","variables":{"id":3},"operationName":"Me"}']
-  ] as const)('sends a %s body byte-exact with its default Content-Type', async (_name, body, contentType, expected) => {
+  ])('sends a %s body byte-exact with its default Content-Type', async (_name, body, contentType, expected) => {
     await engine.send(`b-${_name}`, req({ method: 'POST', url: `${server.url}/echo`, body }))
     const seen = server.seen.at(-1)!
     expect(seen.headers['content-type']).toBe(contentType)
