@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { get } from 'node:http'
+import { connect } from 'node:net'
 import * as zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Playground } from '../../../src/playground/server'
@@ -86,22 +87,45 @@ describe('/bytes/:n', () => {
 })
 
 describe('/stream/:n', () => {
-  it('sends n JSON lines, chunked, as they are produced', async () => {
-    const res = await fetch(`${pg.url}/stream/4?interval=40`)
-    expect(res.headers.get('transfer-encoding')).toBe('chunked')
-    expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/)
-    const reader = res.body!.getReader()
-    const decoder = new TextDecoder()
-    const reads: string[] = []
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      reads.push(decoder.decode(value))
+  it('sends n JSON lines, each in its own HTTP chunk', async () => {
+    // Read the raw chunked framing off a socket: fetch would hide where one chunk ends.
+    const { port } = new URL(pg.url)
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /stream/5 HTTP/1.1\r\nHost: playground\r\nConnection: close\r\n\r\n')
+      )
+      let text = ''
+      socket.setEncoding('utf8').on('data', (c: string) => (text += c))
+      socket.on('end', () => resolve(text))
+      socket.on('error', reject)
+    })
+    const [head, body] = [raw.slice(0, raw.indexOf('\r\n\r\n')), raw.slice(raw.indexOf('\r\n\r\n') + 4)]
+    expect(head).toMatch(/transfer-encoding: chunked/i)
+    expect(head).toMatch(/content-type: application\/x-ndjson/i)
+    const chunks: string[] = []
+    for (let at = 0; ; ) {
+      const lineEnd = body.indexOf('\r\n', at)
+      const size = parseInt(body.slice(at, lineEnd), 16)
+      if (size === 0) break
+      chunks.push(body.slice(lineEnd + 2, lineEnd + 2 + size))
+      at = lineEnd + 2 + size + 2
     }
-    const lines = reads.join('').trimEnd().split('\n').map((l) => JSON.parse(l))
-    expect(lines.map((l) => l.id)).toEqual([0, 1, 2, 3])
-    // With a pause between lines, each one arrives in its own read.
-    expect(reads.length).toBe(4)
+    expect(chunks).toHaveLength(5)
+    chunks.forEach((chunk, i) => {
+      expect(chunk.endsWith('\n')).toBe(true)
+      expect(JSON.parse(chunk)).toMatchObject({ id: i, of: 5 })
+    })
+  })
+
+  it('paces lines with ?interval, so the first arrives before the last is made', async () => {
+    const started = Date.now()
+    const reader = (await fetch(`${pg.url}/stream/4?interval=100`)).body!.pipeThrough(new TextDecoderStream()).getReader()
+    const first = await reader.read()
+    expect(first.value!.trimEnd().split('\n').length).toBeLessThan(4)
+    let text = first.value!
+    for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value
+    expect(text.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual([0, 1, 2, 3])
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
   })
 
   it('streams many lines without a pause', async () => {

@@ -133,7 +133,7 @@ describe('Socket.IO namespace /ticker', () => {
     expect(second.n).toBe(first.n + 1)
     const gap = Date.parse(second.at) - Date.parse(first.at)
     expect(gap).toBeGreaterThanOrEqual(900)
-    expect(gap).toBeLessThan(1500)
+    expect(gap).toBeLessThan(2000)
   })
 })
 
