@@ -43,9 +43,10 @@ export class HistoryStore {
       // The id sorts by time: file listing order is history order.
       const id = `${at.getTime().toString(36).padStart(10, '0')}-${randomBytes(4).toString('hex')}`
       const entry = HistoryEntrySchema.parse({ id, at: at.toISOString(), ...stripUndefined(input) })
+      // Loaded before writing, so a first load does not see the new file and add it twice.
+      const entries = await this.load()
       await mkdir(this.dir, { recursive: true })
       await writeFileAtomic(join(this.dir, `${id}.json`), `${JSON.stringify(entry)}\n`)
-      const entries = await this.load()
       entries.push(entry)
       await this.prune(entries, await this.limit())
       return entry

@@ -90,11 +90,10 @@ export function fromYaml<S extends z.ZodType>(schema: S, text: string, path: str
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const syntax = doc.errors[0]
   if (syntax) {
-    const offset = syntax.pos[0]
-    return {
-      ok: false,
-      problem: { path, line: lineCounter.linePos(offset).line, message: `YAML syntax: ${firstLine(syntax.message)}` }
-    }
+    // Errors found at end of input (an unclosed quote) point past the text: name its last line.
+    const lastLine = Math.max(1, text.replace(/\s+$/, '').split('\n').length)
+    const line = Math.min(lineCounter.linePos(syntax.pos[0]).line, lastLine)
+    return { ok: false, problem: { path, line, message: `YAML syntax: ${firstLine(syntax.message)}` } }
   }
   const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 100 }))
   if (parsed.success) return { ok: true, value: parsed.data }
@@ -121,5 +120,5 @@ export function fromYaml<S extends z.ZodType>(schema: S, text: string, path: str
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
 }
