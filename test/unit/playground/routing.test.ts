@@ -23,6 +23,12 @@ describe('routing', () => {
     expect(body.routes.join('\n')).toMatch(/\/sse\/clock/)
   })
 
+  it('describes itself at /', async () => {
+    const res = await fetch(`${pg.url}/`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ name: 'Parley playground', realtime: { sse: '/sse/clock' } })
+  })
+
   it('answers a wrong method on a known path with 405 and Allow', async () => {
     const res = await fetch(`${pg.url}/api/notes`, { method: 'DELETE' })
     expect(res.status).toBe(405)

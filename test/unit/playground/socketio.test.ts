@@ -98,6 +98,16 @@ describe('Socket.IO namespace /', () => {
     expect(outOfOrder).toBe(0)
   })
 
+  it('burst delivers all 100,000 items it promises', async () => {
+    const a = await connected(client())
+    let received = 0
+    a.on('burst:item', () => received++)
+    const done = once(a, 'burst:done')
+    a.emit('burst', { count: 100_000 })
+    await done
+    expect(received).toBe(100_000)
+  })
+
   it('burst over long-polling delivers every item too', async () => {
     const a = await connected(client('/', { transports: ['polling'] }))
     let received = 0
