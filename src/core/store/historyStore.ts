@@ -6,14 +6,14 @@ import {
   HistoryEntrySchema,
   historyDefaultLimit,
   type HistoryEntry,
-  type SavedRequest
+  type SavedRequestInput
 } from '../../shared/collection'
 import { writeFileAtomic } from './atomicWrite'
 
 const LimitFileSchema = z.object({ limit: z.number().int().min(1) })
 
 export interface HistoryAdd {
-  request: SavedRequest
+  request: SavedRequestInput
   collectionId?: string | undefined
   path?: string | undefined
   response?: HistoryEntry['response']
