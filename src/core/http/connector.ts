@@ -14,10 +14,15 @@ export interface ConnectTimings {
   connect: number
   tls: number
   claimed: boolean
+  /** Whether we offered a client certificate, to explain a server that hangs up after the handshake. */
+  clientCert: boolean
 }
 
 /** Timings recorded by our connector, per socket: undici never tells a request how its socket was made. */
 export const socketTimings = new WeakMap<Socket, ConnectTimings>()
+
+/** The last error each socket of ours emitted, for a better message than undici's. */
+export const socketErrors = new WeakMap<Socket, Error>()
 
 export interface ConnectorOptions {
   tls: TlsMaterial
@@ -47,12 +52,12 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
     const sockets: Socket[] = []
     let finished = false
     let phase = 'resolving the host name'
-    const timings: ConnectTimings = { dns: 0, connect: 0, tls: 0, claimed: false }
+    const timings: ConnectTimings = { dns: 0, connect: 0, tls: 0, claimed: false, clientCert: Boolean(options.tls.options.cert ?? options.tls.options.pfx) }
 
     const finish = (error: Error | null, socket?: Socket): void => {
       if (finished) {
         // A late step of an attempt that already timed out or was cancelled: leave nothing open.
-        for (const s of sockets) s.destroy()
+        for (const s of [...sockets].reverse()) s.destroy()
         return
       }
       finished = true
@@ -61,11 +66,15 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
       set?.delete(abort)
       if (set?.size === 0) options.pending.delete(key)
       if (error || !socket) {
-        for (const s of sockets) s.destroy()
+        for (const s of [...sockets].reverse()) s.destroy()
         callback(error ?? new Error('no socket'), null)
         return
       }
       socketTimings.set(socket, timings)
+      // undici may report only "other side closed"; the TLS alert (e.g. certificate required) explains why.
+      socket.on('error', (error) => {
+        if (!socketErrors.has(socket)) socketErrors.set(socket, error)
+      })
       callback(null, socket)
     }
     const abort = (error: Error): void => finish(error)

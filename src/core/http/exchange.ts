@@ -6,8 +6,8 @@ import type { Dispatcher } from 'undici'
 import type { ParleyError } from '../../shared/errors'
 import type { HeaderList, HttpProgressPhase, HttpTimings, HttpTlsInfo } from '../../shared/http'
 import type { BodyStore } from './bodyStore'
-import { socketTimings } from './connector'
-import { toHttpError } from './errors'
+import { socketErrors, socketTimings } from './connector'
+import { httpError, toHttpError } from './errors'
 import type { BodyPayload } from './requestBody'
 import { ResponseBodyCollector, type CollectedBody } from './responseBody'
 import { describeTls } from './tls'
@@ -232,7 +232,26 @@ class ExchangeHandler implements Exchange {
   }
 
   onError(error: Error): void {
-    void this.fail(this.abortError ?? toHttpError(error, this.request.url.origin))
+    void this.fail(this.abortError ?? this.explain(error))
+  }
+
+  /** The most useful error for what undici reported. */
+  private explain(error: Error): ParleyError {
+    const socket = this.socket
+    const socketError = socket ? socketErrors.get(socket) : undefined
+    const connect = socket ? socketTimings.get(socket) : undefined
+    const info = (error as { code?: string; socket?: { bytesRead?: number } })
+    // Under TLS 1.3 a server that wants a client certificate sends its alert after our handshake has
+    // finished, and undici often sees only the close: a fresh TLS connection closed before any byte of
+    // response, with no certificate offered, is that case in practice.
+    if (info.code === 'UND_ERR_SOCKET' && socket && 'encrypted' in socket && connect && !connect.claimed && !connect.clientCert && (info.socket?.bytesRead ?? 0) === 0 && this.bytesReceived === 0) {
+      return httpError(
+        'tls_failed',
+        `${this.request.url.host} closed the TLS connection right after the handshake without answering: it most likely requires a client certificate (mutual TLS).`,
+        'Add a client certificate (PEM certificate and key, or PFX) in the request\'s TLS settings.'
+      )
+    }
+    return toHttpError(socketError && socketError !== error && !('socket' in socketError) ? socketError : error, this.request.url.origin)
   }
 
   onUpgrade(): void {

@@ -80,15 +80,19 @@ export function startHttpsServer(options: ServerOptions, handler: Handler): Prom
 }
 
 /** A self-signed certificate for 127.0.0.1 and localhost, generated now. */
-export async function selfSignedCert(cn = 'parley-test.local', options: { notBeforeDate?: Date; notAfterDate?: Date; clientCertificate?: boolean } = {}) {
+export async function selfSignedCert(
+  cn = 'parley-test.local',
+  options: { notBeforeDate?: Date; notAfterDate?: Date; clientCertificate?: boolean; dnsNames?: string[]; ips?: string[] } = {}
+) {
+  const { dnsNames = ['localhost'], ips = ['127.0.0.1'], ...rest } = options
   return generate([{ name: 'commonName', value: cn }, { name: 'organizationName', value: 'Parley Tests' }], {
     keySize: 2048,
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }
+      { name: 'subjectAltName', altNames: [...dnsNames.map((value) => ({ type: 2 as const, value })), ...ips.map((ip) => ({ type: 7 as const, ip }))] }
     ],
-    ...options
+    ...rest
   })
 }
 
