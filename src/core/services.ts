@@ -5,6 +5,7 @@ import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
 import { invokeCall, type Handlers } from './invoke'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
+import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import type { SecretCipher } from './store/secretCipher'
@@ -42,6 +43,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const store = createCollectionServices({ dataDir: options.dataDir, events, secretCipher: options.secretCipher })
   const http = await createHttpEngine({ dataDir: options.dataDir, userAgent: `Parley/${options.appVersion}` })
+  const sessions = new SessionManager({ dataDir: options.dataDir, events })
 
   const handlers: Handlers = {
     ...store.handlers,
@@ -77,7 +79,22 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { discarded: true as const }
     },
     'cookies.list': async () => ({ cookies: await http.listCookies() }),
-    'cookies.clear': async (input) => ({ removed: await http.clearCookies(input?.domain) })
+    'cookies.clear': async (input) => ({ removed: await http.clearCookies(input?.domain) }),
+    'session.open': (input) => sessions.open(input),
+    'session.close': async ({ sessionId, code, reason }) => {
+      await sessions.close(sessionId, { code, reason })
+      return { closed: true as const }
+    },
+    'session.emit': ({ sessionId, ...emit }) => sessions.emit(sessionId, emit),
+    'session.send': ({ sessionId, type, value }) => sessions.send(sessionId, { type, value }),
+    'session.ping': ({ sessionId }) => sessions.ping(sessionId),
+    'session.setListener': ({ sessionId, event, enabled }) => {
+      sessions.setListener(sessionId, event, enabled)
+      return { ok: true as const }
+    },
+    'session.messages': ({ sessionId, fromSeq, limit }) => sessions.messages(sessionId, fromSeq, limit),
+    'session.export': ({ sessionId, path }) => sessions.export(sessionId, path),
+    'session.list': () => ({ sessions: sessions.list() })
   }
 
   const intervalMs = options.statusIntervalMs ?? 1000
@@ -101,6 +118,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       store.dispose()
       await playground.stop()
       await http.dispose()
+      await sessions.dispose()
     }
   }
 }

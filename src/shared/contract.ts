@@ -3,6 +3,7 @@ import { AppInfoSchema, AppStatusSchema, PlaygroundStatusSchema, SettingsPatchSc
 import type { CallResult } from './errors'
 import * as C from './collection'
 import * as H from './http'
+import * as S from './session'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -60,7 +61,16 @@ export const calls = {
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),
   'http.discardBody': call(H.HttpDiscardBodyInputSchema, H.HttpDiscardBodyOutputSchema, 'Delete a stored response body.'),
   'cookies.list': call(NoInput, H.CookiesListOutputSchema, 'Every cookie in the jar.'),
-  'cookies.clear': call(H.CookiesClearInputSchema, H.CookiesClearOutputSchema, 'Remove all cookies, or those of one domain and its subdomains.')
+  'cookies.clear': call(H.CookiesClearInputSchema, H.CookiesClearOutputSchema, 'Remove all cookies, or those of one domain and its subdomains.'),
+  'session.open': call(S.SessionOpenInputSchema, z.object({ sessionId: z.string() }), 'Open a Socket.IO, WebSocket or SSE session (an id reused continues its log); status arrives as session.status.'),
+  'session.close': call(S.SessionCloseInputSchema, z.object({ closed: z.literal(true) }), 'Close a session (WebSocket: with code and reason); its log stays readable.'),
+  'session.emit': call(S.SessionEmitInputSchema, z.object({ seq: z.number().int() }), 'Socket.IO: emit an event with typed args; with ack, the ack is attached to this seq.'),
+  'session.send': call(S.SessionSendInputSchema, z.object({ seq: z.number().int() }), 'WebSocket: send a text, JSON or binary (base64) frame.'),
+  'session.ping': call(S.SessionRefSchema, z.object({ seq: z.number().int() }), 'WebSocket: send a ping; the pong is logged.'),
+  'session.setListener': call(S.SessionSetListenerInputSchema, z.object({ ok: z.literal(true) }), 'Socket.IO: log an event (or * for all others) or stop logging it.'),
+  'session.messages': call(S.SessionMessagesInputSchema, S.SessionMessagesOutputSchema, 'Read back logged messages by seq range, from memory or the NDJSON file.'),
+  'session.export': call(S.SessionExportInputSchema, z.object({ path: z.string(), count: z.number().int() }), 'Write the session log as NDJSON (one line per message) to a path, atomically.'),
+  'session.list': call(NoInput, z.object({ sessions: z.array(S.SessionSummarySchema) }), 'The sessions core knows, open or closed, with counters.')
 } as const
 
 export const events = {
@@ -69,7 +79,10 @@ export const events = {
   'collection.changed': event(C.CollectionChangedSchema, 'Files of a collection changed on disk (not by Parley).'),
   'history.changed': event(C.HistoryChangedSchema, 'History gained, lost or cleared entries.'),
   'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.'),
-  'http.progress': event(H.HttpProgressSchema, 'Progress of a send, at most 10 times a second per request.')
+  'http.progress': event(H.HttpProgressSchema, 'Progress of a send, at most 10 times a second per request.'),
+  'session.messages': event(S.SessionMessagesEventSchema, 'New or amended (same seq) log messages, batched: every ~50 ms or 500 messages.'),
+  'session.status': event(S.SessionStatusSchema, 'A session changed state: connecting, connected, reconnecting, disconnected, error, closed.'),
+  'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.')
 } as const
 
 export type Calls = typeof calls

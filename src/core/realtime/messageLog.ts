@@ -1,0 +1,175 @@
+import { createReadStream } from 'node:fs'
+import { mkdir, open, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Message } from '../../shared/session'
+import { writeFileAtomic } from '../store/atomicWrite'
+
+export interface MessageLogOptions {
+  /** Messages kept in memory; older ones are read back from the file. */
+  ringSize?: number
+  /** Longest a message waits in the write buffer. */
+  flushMs?: number
+}
+
+/** One line is indexed per this many seqs, so a read back starts near its range instead of at byte 0. */
+const INDEX_EVERY = 512
+const FLUSH_BYTES = 1 << 20
+/** Updated messages (an emit that got its ack) remembered for reads from the file, up to this many. */
+const MAX_UPDATES = 20_000
+
+/**
+ * A session's messages: appended to `<file>` as NDJSON as they happen (buffered, flushed at least
+ * every `flushMs`), with only the last `ringSize` held in memory. A message re-appended with the
+ * same seq (an emit that got its ack) supersedes the earlier line.
+ */
+export class MessageLog {
+  private readonly ring: (Message | undefined)[]
+  private readonly ringSize: number
+  private readonly flushMs: number
+  private lastSeq = 0
+  private buffer: string[] = []
+  private bufferBytes = 0
+  private timer: NodeJS.Timeout | undefined
+  private writing: Promise<void> = Promise.resolve()
+  private handle: Promise<FileHandle> | undefined
+  private fileBytes = 0
+  private readonly index = new Map<number, number>()
+  private readonly updates = new Map<number, Message>()
+  private writeError: Error | undefined
+
+  constructor(
+    readonly file: string,
+    options: MessageLogOptions = {}
+  ) {
+    this.ringSize = options.ringSize ?? 5_000
+    this.flushMs = options.flushMs ?? 250
+    this.ring = new Array<Message | undefined>(this.ringSize)
+  }
+
+  get size(): number {
+    return this.lastSeq
+  }
+
+  /** Messages currently held in memory (never more than the ring size). */
+  get inMemory(): number {
+    return Math.min(this.lastSeq, this.ringSize)
+  }
+
+  nextSeq(): number {
+    return this.lastSeq + 1
+  }
+
+  /** Appends a message whose seq is `nextSeq()`. */
+  append(message: Message): void {
+    if (message.seq !== this.lastSeq + 1) throw new Error(`message log out of order: ${message.seq} after ${this.lastSeq}`)
+    this.lastSeq = message.seq
+    this.ring[message.seq % this.ringSize] = message
+    if (message.seq % INDEX_EVERY === 1) this.index.set(message.seq, this.fileBytes + this.bufferBytes)
+    this.write(message)
+  }
+
+  /** Replaces an earlier message (same seq), in memory and, by a superseding line, on disk. */
+  update(message: Message): void {
+    const slot = message.seq % this.ringSize
+    if (this.ring[slot]?.seq === message.seq) this.ring[slot] = message
+    this.updates.delete(message.seq)
+    this.updates.set(message.seq, message)
+    if (this.updates.size > MAX_UPDATES) this.updates.delete(this.updates.keys().next().value as number)
+    this.write(message)
+  }
+
+  get(seq: number): Message | undefined {
+    const m = this.ring[seq % this.ringSize]
+    return m?.seq === seq ? m : undefined
+  }
+
+  private write(message: Message): void {
+    const line = `${JSON.stringify(message)}\n`
+    this.buffer.push(line)
+    this.bufferBytes += Buffer.byteLength(line)
+    if (this.bufferBytes >= FLUSH_BYTES) void this.flush()
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs)
+  }
+
+  /** Writes everything buffered; resolves once it is in the file. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    if (this.buffer.length > 0) {
+      const chunk = this.buffer.join('')
+      const bytes = this.bufferBytes
+      this.buffer = []
+      this.bufferBytes = 0
+      this.writing = this.writing.then(async () => {
+        try {
+          const handle = await this.fileHandle()
+          await handle.write(chunk)
+        } catch (error) {
+          this.writeError ??= error as Error
+        }
+        this.fileBytes += bytes
+      })
+    }
+    return this.writing.then(() => {
+      if (this.writeError) throw this.writeError
+    })
+  }
+
+  private fileHandle(): Promise<FileHandle> {
+    this.handle ??= mkdir(dirname(this.file), { recursive: true }).then(() => open(this.file, 'a'))
+    return this.handle
+  }
+
+  /** Messages from `fromSeq` on, at most `limit`, from memory when they are still there, else from the file. */
+  async read(fromSeq: number, limit: number): Promise<Message[]> {
+    const last = Math.min(this.lastSeq, fromSeq + limit - 1)
+    if (fromSeq > last) return []
+    const oldestInRing = Math.max(1, this.lastSeq - this.ringSize + 1)
+    if (fromSeq >= oldestInRing) {
+      const out: Message[] = []
+      for (let seq = fromSeq; seq <= last; seq++) {
+        const m = this.get(seq)
+        if (m) out.push(m)
+      }
+      return out
+    }
+    await this.flush()
+    const found = new Map<number, Message>()
+    const start = Math.floor((fromSeq - 1) / INDEX_EVERY) * INDEX_EVERY + 1
+    const stream = createReadStream(this.file, { encoding: 'utf8', start: this.index.get(start) ?? 0 })
+    const lines = createInterface({ input: stream, crlfDelay: Infinity })
+    for await (const line of lines) {
+      if (!line) continue
+      const message = JSON.parse(line) as Message
+      // Original lines are in seq order and a superseding line always follows its original, so the
+      // first line past the range ends it; superseding lines written later are also in `updates`.
+      if (message.seq > last) break
+      if (message.seq >= fromSeq) found.set(message.seq, message)
+    }
+    lines.close()
+    stream.destroy()
+    for (const [seq, message] of this.updates) if (found.has(seq)) found.set(seq, message)
+    // Anything still in the ring is newer than its line on disk may be.
+    for (const seq of found.keys()) {
+      const m = this.get(seq)
+      if (m) found.set(seq, m)
+    }
+    return [...found.values()].sort((a, b) => a.seq - b.seq)
+  }
+
+  /** Writes a clean copy (one line per seq, newest version) to `path`, atomically. */
+  async exportTo(path: string): Promise<number> {
+    await this.flush()
+    const all = await this.read(1, Math.max(1, this.lastSeq))
+    await writeFileAtomic(path, all.map((m) => JSON.stringify(m)).join('\n') + (all.length ? '\n' : ''))
+    return all.length
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined)
+    const handle = this.handle
+    this.handle = undefined
+    if (handle) await (await handle).close().catch(() => undefined)
+  }
+}

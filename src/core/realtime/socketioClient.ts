@@ -1,0 +1,179 @@
+import { createRequire } from 'node:module'
+import { Agent, fetch } from 'undici'
+import { Manager as ManagerV4 } from 'socket.io-client'
+
+/**
+ * The two Socket.IO clients Parley carries (socket.io-client 4 for v3/v4 servers, 2 for v2 ones),
+ * behind the few methods a session needs, plus the manager pool that lets several namespaces of one
+ * server share one engine.io connection.
+ */
+
+export type ClientVersion = 'v4' | 'v2'
+
+type Handler = (...args: any[]) => void // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The part of an engine.io connection a session watches: its transport and upgrades. */
+export interface IoEngine {
+  transport?: { name?: string }
+  on(event: string, handler: Handler): unknown
+  off?(event: string, handler: Handler): unknown
+  removeListener?(event: string, handler: Handler): unknown
+}
+
+export interface IoSocket {
+  id: string | undefined
+  connected: boolean
+  connect(): unknown
+  disconnect(): unknown
+  emit(event: string, ...args: unknown[]): unknown
+  on(event: string, handler: Handler): unknown
+  off(event: string, handler?: Handler): unknown
+}
+
+export interface IoManager {
+  engine?: IoEngine
+  on(event: string, handler: Handler): unknown
+  off(event: string, handler?: Handler): unknown
+  socket(namespace: string, options?: Record<string, unknown>): IoSocket
+}
+
+export interface ManagerOptions {
+  origin: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string>
+  transports: string[]
+  reconnection: boolean
+  reconnectionAttempts: number
+  reconnectionDelay: number
+  timeout: number
+  verifyTls: boolean
+}
+
+const require = createRequire(import.meta.url)
+let v2Module: { Manager: new (url: string, options: Record<string, unknown>) => IoManager } | undefined
+function loadV2() {
+  // Loaded on first use: most people never meet a v2 server.
+  v2Module ??= require('socket.io-client-v2') as typeof v2Module
+  return v2Module!
+}
+
+function createManager(version: ClientVersion, o: ManagerOptions): IoManager {
+  const common = {
+    path: o.path,
+    query: o.query,
+    extraHeaders: o.headers,
+    transports: o.transports,
+    reconnection: o.reconnection,
+    reconnectionAttempts: o.reconnectionAttempts,
+    reconnectionDelay: o.reconnectionDelay,
+    timeout: o.timeout,
+    rejectUnauthorized: o.verifyTls,
+    autoConnect: false
+  }
+  if (version === 'v4') return new ManagerV4(o.origin, common) as unknown as IoManager
+  const { Manager } = loadV2()
+  return new Manager(o.origin, common)
+}
+
+/** Calls `handler(event, args)` for every event the server sends on this socket. Returns the undo. */
+export function listenToAll(version: ClientVersion, socket: IoSocket, handler: (event: string, args: unknown[]) => void): () => void {
+  if (version === 'v4') {
+    const s = socket as IoSocket & { onAny(h: Handler): void; offAny(h: Handler): void }
+    const any = (event: string, ...args: unknown[]) => handler(event, args)
+    s.onAny(any)
+    return () => s.offAny(any)
+  }
+  // socket.io-client 2 has no onAny: every incoming event passes through onevent(packet).
+  const s = socket as IoSocket & { onevent(packet: { data?: unknown[] }): void }
+  const original = s.onevent
+  s.onevent = function (packet) {
+    const [event, ...args] = packet.data ?? []
+    if (typeof event === 'string') handler(event, args)
+    original.call(this, packet)
+  }
+  return () => {
+    s.onevent = original
+  }
+}
+
+interface PoolEntry {
+  key: string
+  manager: IoManager
+  namespaces: Set<string>
+}
+
+/**
+ * Managers shared by (client version, origin, path, options): a second namespace of the same server
+ * rides the first one's engine.io connection, as socket.io-client does for `io(url/ns)`. A namespace
+ * already open on an entry gets a manager of its own, since one manager holds one socket per namespace.
+ */
+export class ManagerPool {
+  private readonly entries: PoolEntry[] = []
+
+  acquire(version: ClientVersion, options: ManagerOptions, namespace: string): { manager: IoManager; release(): void; shared: boolean } {
+    const key = JSON.stringify([version, options])
+    let entry = this.entries.find((e) => e.key === key && !e.namespaces.has(namespace))
+    const shared = entry !== undefined
+    if (!entry) {
+      entry = { key, manager: createManager(version, options), namespaces: new Set() }
+      this.entries.push(entry)
+    }
+    entry.namespaces.add(namespace)
+    const held = entry
+    let released = false
+    return {
+      manager: held.manager,
+      shared,
+      release: () => {
+        if (released) return
+        released = true
+        held.namespaces.delete(namespace)
+        if (held.namespaces.size === 0) {
+          this.entries.splice(this.entries.indexOf(held), 1)
+          // Both clients close the engine once no socket is left; this makes sure of it.
+          ;(held.manager as IoManager & { _close?(): void; close?(): void })._close?.()
+          ;(held.manager as IoManager & { close?(): void }).close?.()
+        }
+      }
+    }
+  }
+
+  get size(): number {
+    return this.entries.length
+  }
+}
+
+/**
+ * Asks the server which engine.io protocol it speaks: a v3/v4 server answers an EIO=4 polling
+ * handshake with `0{...}`; a v2 server (engine.io 3) answers in its own length-prefixed framing
+ * (`97:0{...}`). Returns undefined when the probe says nothing useful (network error, proxy page).
+ */
+export async function detectClientVersion(options: ManagerOptions, signal?: AbortSignal): Promise<ClientVersion | undefined> {
+  const url = new URL(`${options.path.replace(/\/$/, '')}/`, options.origin)
+  for (const [name, value] of Object.entries(options.query)) url.searchParams.set(name, value)
+  url.searchParams.set('EIO', '4')
+  url.searchParams.set('transport', 'polling')
+  const dispatcher = options.verifyTls ? undefined : new Agent({ connect: { rejectUnauthorized: false } })
+  try {
+    const response = await fetch(url, { headers: options.headers, dispatcher, signal: signal ?? AbortSignal.timeout(Math.min(options.timeout, 10_000)) })
+    const text = (await response.text()).slice(0, 512)
+    const sid = /"sid":"([^"]+)"/.exec(text)?.[1]
+    let version: ClientVersion | undefined
+    if (/^0\{/.test(text)) version = 'v4'
+    else if (/^\d+:0\{/.test(text)) version = 'v2'
+    // Leave no half-open session behind on the server: send engine.io's close packet.
+    if (sid && version) {
+      url.searchParams.set('sid', sid)
+      if (version === 'v2') url.searchParams.set('EIO', '3')
+      void fetch(url, { method: 'POST', body: version === 'v4' ? '1' : '1:1', headers: options.headers, dispatcher })
+        .then((r) => r.text())
+        .catch(() => undefined)
+    }
+    return version
+  } catch {
+    return undefined
+  } finally {
+    void dispatcher?.close()
+  }
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod'
+import { EmitArgSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
+
+/**
+ * Live realtime sessions (Socket.IO, WebSocket, SSE) as they cross the contract: what opens one,
+ * what is sent on it, and the message log it produces. The saved requests themselves live in
+ * ./realtime.ts; this file only describes a session in progress.
+ */
+
+export const SessionKindSchema = z.enum(['socketio', 'websocket', 'sse'])
+export type SessionKind = z.infer<typeof SessionKindSchema>
+
+export const SessionIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
+
+export const DirectionSchema = z.enum(['in', 'out', 'system'])
+export type Direction = z.infer<typeof DirectionSchema>
+
+/** The reply an emit asked for: every argument the server passed to its ack, and the round trip. */
+export const AckSchema = z.object({
+  args: z.array(z.unknown()),
+  rttMs: z.number().nonnegative()
+})
+export type Ack = z.infer<typeof AckSchema>
+
+/**
+ * One line of the log. `args` are JSON-safe: binary travels as `{ $binary: base64, size }`.
+ * An emit that asked for an ack is re-sent with the same `seq` once the ack arrives (`ack` set,
+ * `status: 'acked'`) or the wait ends (`status: 'ack-timeout'`): the newest copy of a seq wins.
+ */
+export const MessageSchema = z.object({
+  seq: z.number().int().positive(),
+  sessionId: z.string(),
+  /** Milliseconds since the epoch. */
+  at: z.number(),
+  direction: DirectionSchema,
+  /** event (Socket.IO), text | binary (WebSocket), ping | pong, sse, status, error. */
+  kind: z.string(),
+  event: z.string().optional(),
+  args: z.array(z.unknown()),
+  /** A short text of all arguments, for one row of the log. */
+  preview: z.string(),
+  /** Bytes of the payload as it travelled (JSON text for structured args, raw length for binary). */
+  size: z.number().int().nonnegative(),
+  ackOf: z.number().int().positive().optional(),
+  ack: AckSchema.optional(),
+  /** sent | awaiting-ack | acked | ack-timeout | failed for outgoing messages; a state for status lines. */
+  status: z.string().optional(),
+  /** Protocol details worth showing: SSE id/retry, WebSocket close code, socket id, transport. */
+  details: z.record(z.string(), z.unknown()).optional()
+})
+export type Message = z.infer<typeof MessageSchema>
+
+export const BinaryValueSchema = z.object({ $binary: z.string(), size: z.number().int().nonnegative() })
+export type BinaryValue = z.infer<typeof BinaryValueSchema>
+
+export const SessionStateSchema = z.enum(['connecting', 'connected', 'reconnecting', 'disconnected', 'error', 'closed'])
+export type SessionState = z.infer<typeof SessionStateSchema>
+
+export const SessionStatusSchema = z.object({
+  sessionId: z.string(),
+  state: SessionStateSchema,
+  /** A sentence for people: "connected as abc (websocket)", "connect_error: invalid token", "closed 4001 bye". */
+  detail: z.string(),
+  socketId: z.string().optional(),
+  transport: z.string().optional(),
+  attempt: z.number().int().optional(),
+  closeCode: z.number().int().optional(),
+  closeReason: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+  /** Which Socket.IO client the session uses (v4 or v2), once known. */
+  clientVersion: z.string().optional()
+})
+export type SessionStatus = z.infer<typeof SessionStatusSchema>
+
+export const SessionOpenInputSchema = z.discriminatedUnion('kind', [
+  z.object({ sessionId: SessionIdSchema.optional(), kind: z.literal('socketio'), request: SocketIoRequestSchema }),
+  z.object({ sessionId: SessionIdSchema.optional(), kind: z.literal('websocket'), request: WebSocketRequestSchema }),
+  z.object({ sessionId: SessionIdSchema.optional(), kind: z.literal('sse'), request: SseRequestSchema })
+])
+export type SessionOpenInput = z.input<typeof SessionOpenInputSchema>
+
+export const SessionRefSchema = z.object({ sessionId: SessionIdSchema })
+
+export const SessionEmitInputSchema = z.object({
+  sessionId: SessionIdSchema,
+  event: z.string().min(1, 'an emit needs an event name'),
+  args: z.array(EmitArgSchema).default([]),
+  ack: z.boolean().default(false),
+  ackTimeoutMs: z.number().int().min(1).max(600_000).default(5_000)
+})
+
+export const SessionSendInputSchema = z.object({
+  sessionId: SessionIdSchema,
+  type: z.enum(['text', 'json', 'binary-base64']),
+  value: z.string()
+})
+
+export const SessionCloseInputSchema = z.object({
+  sessionId: SessionIdSchema,
+  /** WebSocket only: the close code (1000, or 3000-4999) and reason to send. */
+  code: z.number().int().min(1000).max(4999).optional(),
+  reason: z.string().max(123).optional()
+})
+
+export const SessionSetListenerInputSchema = z.object({
+  sessionId: SessionIdSchema,
+  /** An event name, or `*` for the catch-all. */
+  event: z.string().min(1),
+  enabled: z.boolean()
+})
+
+export const SessionMessagesInputSchema = z.object({
+  sessionId: SessionIdSchema,
+  fromSeq: z.number().int().min(1).default(1),
+  limit: z.number().int().min(1).max(10_000).default(1_000)
+})
+
+export const SessionMessagesOutputSchema = z.object({
+  messages: z.array(MessageSchema),
+  /** The highest seq written so far. */
+  lastSeq: z.number().int().nonnegative()
+})
+
+export const SessionExportInputSchema = z.object({ sessionId: SessionIdSchema, path: z.string().min(1) })
+
+export const SessionSummarySchema = z.object({
+  sessionId: z.string(),
+  kind: SessionKindSchema,
+  url: z.string(),
+  state: SessionStateSchema,
+  in: z.number().int().nonnegative(),
+  out: z.number().int().nonnegative(),
+  lastSeq: z.number().int().nonnegative(),
+  file: z.string()
+})
+export type SessionSummary = z.infer<typeof SessionSummarySchema>
+
+export const SessionMessagesEventSchema = z.object({ sessionId: z.string(), messages: z.array(MessageSchema) })
+
+export const SessionStatsSchema = z.object({
+  sessionId: z.string(),
+  in: z.number().int().nonnegative(),
+  out: z.number().int().nonnegative(),
+  ratePerSecond: z.number().nonnegative()
+})
+export type SessionStats = z.infer<typeof SessionStatsSchema>
