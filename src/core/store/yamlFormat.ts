@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, stringify } from 'yaml'
 import type { z } from 'zod'
 import type { Problem } from '../../shared/collection'
+import { parseCanonicalYaml } from './fastYaml'
 
 /**
  * YAML in and out for every collection file. Output is canonical: keys in schema order, values
@@ -86,6 +87,12 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: Prob
 
 /** Parses YAML text with a schema; a failure names the line of the offending key or value. */
 export function fromYaml<S extends z.ZodType>(schema: S, text: string, path: string): ParseResult<z.output<S>> {
+  // Files Parley wrote take the fast path; anything else, and every error, goes through the full parser.
+  const fast = parseCanonicalYaml(text)
+  if (fast !== undefined) {
+    const parsed = schema.safeParse(fast)
+    if (parsed.success) return { ok: true, value: parsed.data }
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const syntax = doc.errors[0]
