@@ -31,6 +31,8 @@ export interface ConnectorOptions {
   connectTimeoutMs: number
   /** Connection attempts in flight by origin, so a cancel can stop one nobody else waits for. */
   pending: Map<string, Set<(error: Error) => void>>
+  /** Whether any request of ours still waits on this origin. */
+  wanted(key: string): boolean
 }
 
 /** The origin key the connector and the engine agree on. */
@@ -79,6 +81,13 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
     }
     const abort = (error: Error): void => finish(error)
 
+    // undici re-queues a request cancelled mid-response and dials again for it before dropping it;
+    // refusing that dial is what keeps a cancel from leaving an idle socket behind.
+    if (!options.wanted(key)) {
+      finished = true
+      callback(new Error('no request is waiting for this connection'), null)
+      return
+    }
     let set = options.pending.get(key)
     if (!set) options.pending.set(key, (set = new Set()))
     set.add(abort)

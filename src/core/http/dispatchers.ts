@@ -6,6 +6,7 @@ import type { TlsMaterial } from './tls'
 
 /** One undici Agent and the bookkeeping the engine needs to cancel its connection attempts. */
 export interface DispatcherEntry {
+  key: string
   agent: Agent
   pending: Map<string, Set<(error: Error) => void>>
   /** Requests in flight per origin on this agent. */
@@ -26,15 +27,16 @@ export class DispatcherPool {
     let entry = this.entries.get(key)
     if (entry) return entry
     const pending = new Map<string, Set<(error: Error) => void>>()
+    const active = new Map<string, number>()
     const alpn = settings.httpVersion === '1.1' ? ['http/1.1'] : settings.httpVersion === '2' ? ['h2'] : ['h2', 'http/1.1']
     const agent = new Agent({
-      connect: createConnector({ tls, proxy, alpn, connectTimeoutMs: settings.connectTimeoutMs, pending }),
+      connect: createConnector({ tls, proxy, alpn, connectTimeoutMs: settings.connectTimeoutMs, pending, wanted: (key) => (active.get(key) ?? 0) > 0 }),
       allowH2: settings.httpVersion !== '1.1',
       // Our own total timeout governs; undici's would cut a slow but legitimate download.
       headersTimeout: 0,
       bodyTimeout: 0
     })
-    entry = { agent, pending, active: new Map() }
+    entry = { key, agent, pending, active }
     this.entries.set(key, entry)
     return entry
   }
@@ -46,6 +48,17 @@ export class DispatcherPool {
     const set = entry.pending.get(key)
     if (!set) return
     for (const abort of [...set]) abort(error)
+  }
+
+  /**
+   * Replaces an agent after a cancel left nobody waiting on that origin. undici keeps a cancelled
+   * request queued and may later dial again for it; closing the agent drains that and every idle socket.
+   */
+  retireIfIdle(entry: DispatcherEntry, url: URL): void {
+    const key = originKey(url.protocol, url.hostname, url.port)
+    if ((entry.active.get(key) ?? 0) > 0 || this.entries.get(entry.key) !== entry) return
+    this.entries.delete(entry.key)
+    void entry.agent.close().catch(() => undefined)
   }
 
   /** Closes every connection. */

@@ -9,7 +9,7 @@ import type { Exchange, ExchangeProgress } from './exchange'
 export class RequestControl {
   error: ParleyError | null = null
   private exchange: Exchange | null = null
-  private onAbandon: (() => void) | null = null
+  private onAbort: ((wasConnected: boolean) => void) | null = null
   private readonly aborted: Promise<never>
   private rejectAborted!: (error: ParleyError) => void
 
@@ -29,17 +29,17 @@ export class RequestControl {
     if (exchange) {
       const wasConnected = exchange.connected
       exchange.abort(error)
-      if (!wasConnected) this.onAbandon?.()
+      this.onAbort?.(wasConnected)
     }
   }
 
-  /** Runs this exchange as the current one; `onAbandon` stops its connection attempt if cancelled early. */
-  track(exchange: Exchange, onAbandon: () => void): void {
+  /** Runs this exchange as the current one; `onAbort` releases what it holds, synchronously. */
+  track(exchange: Exchange, onAbort: (wasConnected: boolean) => void): void {
     this.exchange = exchange
-    this.onAbandon = onAbandon
+    this.onAbort = onAbort
     if (this.error) {
       exchange.abort(this.error)
-      onAbandon()
+      onAbort(false)
     }
   }
 

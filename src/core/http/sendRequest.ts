@@ -159,9 +159,11 @@ async function runExchange(
   const entry = ctx.pool.get(request.settings, tls, proxy)
   const untrack = trackActive(entry, url)
   const exchange = startExchange({ dispatcher: entry.agent, url, method, headers, body, store: ctx.store, keepBody, onProgress: ctx.onProgress })
-  ctx.control.track(exchange, () => {
+  ctx.control.track(exchange, (wasConnected) => {
+    // Uncount at once, before undici reacts to the abort: the connector asks who still waits.
     untrack()
-    ctx.pool.abandonConnects(entry, url, ctx.control.error!)
+    if (!wasConnected) ctx.pool.abandonConnects(entry, url, ctx.control.error!)
+    ctx.pool.retireIfIdle(entry, url)
   })
   try {
     // Not guarded: the exchange itself rejects on abort, and only after its files and socket are gone.
