@@ -27,7 +27,7 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>
+type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => unknown
 
 /** Buffers the request body first, records it, then calls the handler. */
 function recording(seen: SeenRequest[], handler: Handler) {
