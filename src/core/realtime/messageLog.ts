@@ -14,7 +14,7 @@ export interface MessageLogOptions {
 
 /** One line is indexed per this many seqs, so a read back starts near its range instead of at byte 0. */
 const INDEX_EVERY = 512
-const FLUSH_BYTES = 1 << 20
+const FLUSH_CHARS = 1 << 20
 /** Updated messages (an emit that got its ack) remembered for reads from the file, up to this many. */
 const MAX_UPDATES = 20_000
 
@@ -29,7 +29,10 @@ export class MessageLog {
   private readonly flushMs: number
   private lastSeq = 0
   private buffer: string[] = []
-  private bufferBytes = 0
+  /** Characters (not bytes) buffered: counting bytes per line is the costliest part of a burst. */
+  private bufferChars = 0
+  /** Index entries whose byte offset is known only once their chunk is encoded: [seq, char offset in chunk]. */
+  private pendingIndex: [number, number][] = []
   private timer: NodeJS.Timeout | undefined
   private writing: Promise<void> = Promise.resolve()
   private handle: Promise<FileHandle> | undefined
@@ -60,13 +63,13 @@ export class MessageLog {
     return this.lastSeq + 1
   }
 
-  /** Appends a message whose seq is `nextSeq()`. */
-  append(message: Message): void {
+  /** Appends a message whose seq is `nextSeq()`; `argsJson`, when the caller has it, saves encoding the args twice. */
+  append(message: Message, argsJson?: string): void {
     if (message.seq !== this.lastSeq + 1) throw new Error(`message log out of order: ${message.seq} after ${this.lastSeq}`)
     this.lastSeq = message.seq
     this.ring[message.seq % this.ringSize] = message
-    if (message.seq % INDEX_EVERY === 1) this.index.set(message.seq, this.fileBytes + this.bufferBytes)
-    this.write(message)
+    if (message.seq % INDEX_EVERY === 1) this.pendingIndex.push([message.seq, this.bufferChars])
+    this.write(message, argsJson)
   }
 
   /** Replaces an earlier message (same seq), in memory and, by a superseding line, on disk. */
@@ -84,11 +87,11 @@ export class MessageLog {
     return m?.seq === seq ? m : undefined
   }
 
-  private write(message: Message): void {
-    const line = `${JSON.stringify(message)}\n`
+  private write(message: Message, argsJson?: string): void {
+    const line = `${argsJson === undefined ? JSON.stringify(message) : lineOf(message, argsJson)}\n`
     this.buffer.push(line)
-    this.bufferBytes += Buffer.byteLength(line)
-    if (this.bufferBytes >= FLUSH_BYTES) void this.flush()
+    this.bufferChars += line.length
+    if (this.bufferChars >= FLUSH_CHARS) void this.flush()
     else this.timer ??= setTimeout(() => void this.flush(), this.flushMs)
   }
 
@@ -97,10 +100,16 @@ export class MessageLog {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
     if (this.buffer.length > 0) {
-      const chunk = this.buffer.join('')
-      const bytes = this.bufferBytes
+      const chunk = Buffer.from(this.buffer.join(''), 'utf8')
+      const text = chunk.length === this.bufferChars ? undefined : chunk.toString('utf8')
+      for (const [seq, chars] of this.pendingIndex) {
+        // All-ASCII chunks (the usual case) have chars === bytes; otherwise measure the prefix.
+        this.index.set(seq, this.fileBytes + (text === undefined ? chars : Buffer.byteLength(text.slice(0, chars))))
+      }
+      this.fileBytes += chunk.length
+      this.pendingIndex = []
       this.buffer = []
-      this.bufferBytes = 0
+      this.bufferChars = 0
       this.writing = this.writing.then(async () => {
         try {
           const handle = await this.fileHandle()
@@ -108,7 +117,6 @@ export class MessageLog {
         } catch (error) {
           this.writeError ??= error as Error
         }
-        this.fileBytes += bytes
       })
     }
     return this.writing.then(() => {
@@ -117,7 +125,8 @@ export class MessageLog {
   }
 
   private fileHandle(): Promise<FileHandle> {
-    this.handle ??= mkdir(dirname(this.file), { recursive: true }).then(() => open(this.file, 'a'))
+    // A new log starts its file afresh (seqs restart at 1); a reconnect reuses this object and appends.
+    this.handle ??= mkdir(dirname(this.file), { recursive: true }).then(() => open(this.file, 'w'))
     return this.handle
   }
 
@@ -172,4 +181,11 @@ export class MessageLog {
     this.handle = undefined
     if (handle) await (await handle).close().catch(() => undefined)
   }
+}
+
+/** JSON.stringify(message) for the common plain message, reusing the args' JSON (same keys, same order). */
+function lineOf(m: Message, argsJson: string): string {
+  if (m.status !== undefined || m.details !== undefined || m.ack !== undefined || m.ackOf !== undefined) return JSON.stringify(m)
+  const event = m.event === undefined ? '' : `,"event":${JSON.stringify(m.event)}`
+  return `{"seq":${m.seq},"sessionId":${JSON.stringify(m.sessionId)},"at":${m.at},"direction":"${m.direction}","kind":${JSON.stringify(m.kind)}${event},"args":${argsJson},"preview":${JSON.stringify(m.preview)},"size":${m.size}}`
 }

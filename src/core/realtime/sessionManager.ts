@@ -107,21 +107,24 @@ export class SessionManager {
     const awaiting = new Map<number, Message>()
     return {
       record: (draft: MessageDraft) => {
-        const described = draft.preview !== undefined && draft.size !== undefined ? { args: [...draft.args], preview: draft.preview, size: draft.size } : describeArgs(draft.args)
+        const described: { args: unknown[]; preview: string; size: number; json?: string } =
+          draft.preview !== undefined && draft.size !== undefined ? { args: [...draft.args], preview: draft.preview, size: draft.size } : describeArgs(draft.args)
         const message: Message = {
           seq: entry.log.nextSeq(),
           sessionId: entry.id,
           at: Date.now(),
           direction: draft.direction,
           kind: draft.kind,
-          ...(draft.event !== undefined ? { event: draft.event } : {}),
+          event: draft.event,
           args: described.args,
           preview: described.preview,
-          size: described.size,
-          ...(draft.status !== undefined ? { status: draft.status } : {}),
-          ...(draft.details !== undefined ? { details: draft.details } : {})
+          size: described.size
         }
-        entry.log.append(message)
+        // Absent, not undefined: the NDJSON line and the event stay as small as the message.
+        if (draft.event === undefined) delete message.event
+        if (draft.status !== undefined) message.status = draft.status
+        if (draft.details !== undefined) message.details = draft.details
+        entry.log.append(message, described.json)
         if (message.direction === 'in') entry.in += 1
         else if (message.direction === 'out') entry.out += 1
         if (message.status === 'awaiting-ack') awaiting.set(message.seq, message)

@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { io } from 'socket.io-client'
+import { EventBus } from '../../src/core/events'
+import { SessionManager } from '../../src/core/realtime/sessionManager'
+import { startPlayground } from '../../src/playground/server'
+import { SocketIoRequestSchema } from '../../src/shared/realtime'
+import type { Message } from '../../src/shared/session'
+
+const COUNT = 100_000
+const TARGET_RATIO = 1.5
+
+/** A bare socket.io-client: connect, ask for the burst, count items until burst:done. */
+async function bare(url: string, count: number): Promise<{ ms: number; received: number }> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true })
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+  let received = 0
+  socket.on('burst:item', () => {
+    received += 1
+  })
+  const started = performance.now()
+  await new Promise<void>((resolve) => {
+    socket.once('burst:done', () => resolve())
+    socket.emit('burst', { count })
+  })
+  const ms = performance.now() - started
+  socket.close()
+  return { ms, received }
+}
+
+/** The engine as the app runs it: session manager, message log on disk, batched events through the real EventBus. */
+async function engine(url: string, count: number, dataDir: string, id: string): Promise<{ ms: number; received: number; pushed: number; onDisk: number }> {
+  const events = new EventBus()
+  let pushed = 0
+  let done: (() => void) | undefined
+  let connected: (() => void) | undefined
+  events.subscribe((name, payload) => {
+    if (name === 'session.messages') {
+      for (const m of (payload as { messages: Message[] }).messages) {
+        if (m.event === 'burst:item') pushed += 1
+        else if (m.event === 'burst:done') done?.()
+      }
+    } else if (name === 'session.status' && (payload as { state: string }).state === 'connected') connected?.()
+  })
+  const manager = new SessionManager({ dataDir, events, statsIntervalMs: 0 })
+  const isConnected = new Promise<void>((resolve) => (connected = resolve))
+  await manager.open({ sessionId: id, kind: 'socketio', request: SocketIoRequestSchema.parse({ url }) })
+  await isConnected
+  const started = performance.now()
+  const finished = new Promise<void>((resolve) => (done = resolve))
+  await manager.emit(id, { event: 'burst', args: [{ type: 'json', value: JSON.stringify({ count }) }], ack: false, ackTimeoutMs: 1000 })
+  await finished
+  const ms = performance.now() - started
+  const received = manager.list()[0]!.in
+  await manager.close(id)
+  const onDisk = (await manager.messages(id, 1, 10_000)).lastSeq
+  await manager.dispose()
+  return { ms, received: received - 1, pushed, onDisk }
+}
+
+/** The playground bursts 100,000 Socket.IO messages; the engine must keep every one at a rate within 1.5x of a bare client. */
+export async function run(): Promise<{ name: string; ratio: number; engineMs: number; bareMs: number; received: number; met: boolean }> {
+  const playground = await startPlayground({ port: 0 })
+  const dataDir = await mkdtemp(join(tmpdir(), 'parley-bench-realtime-'))
+  try {
+    // Warm both paths (JIT, sockets) before measuring.
+    await bare(playground.url, 5_000)
+    await engine(playground.url, 5_000, dataDir, 'warm')
+    // Client and server share this process (and its cores), so runs vary: alternate the two and
+    // compare medians of five.
+    const bares: Awaited<ReturnType<typeof bare>>[] = []
+    const engines: Awaited<ReturnType<typeof engine>>[] = []
+    for (let round = 0; round < 5; round++) {
+      bares.push(await bare(playground.url, COUNT))
+      engines.push(await engine(playground.url, COUNT, dataDir, `burst-${round}`))
+    }
+    const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(runs.length / 2)]!
+    const b = median(bares)
+    const e = median(engines)
+    const ratio = Math.round((e.ms / b.ms) * 100) / 100
+    const complete = bares.every((r) => r.received === COUNT) && engines.every((r) => r.received === COUNT && r.pushed === COUNT)
+    const met = complete && ratio <= TARGET_RATIO
+    console.log(
+      `bench socketio-burst-100k: ratio ${ratio} (engine ${Math.round(e.ms)} ms, bare ${Math.round(b.ms)} ms, received ${e.received}/${COUNT}, pushed to windows ${e.pushed}, logged ${e.onDisk} lines) target <= ${TARGET_RATIO}x: ${met ? 'met' : 'MISSED'}`
+    )
+    return { name: 'socketio-burst-100k', ratio, engineMs: e.ms, bareMs: b.ms, received: e.received, met }
+  } finally {
+    await playground.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void run().then(() => process.exit(0))
