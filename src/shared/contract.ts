@@ -35,6 +35,7 @@ export const calls = {
   'folder.create': call(C.FolderCreateInput, C.PathOutput, 'Create a folder.'),
   'folder.rename': call(C.RenameInput, C.PathOutput, 'Rename a folder (its name and directory).'),
   'folder.move': call(C.MoveInput, C.PathOutput, 'Move a folder into another folder.'),
+  'folder.duplicate': call(C.DuplicateInput, C.PathOutput, 'Copy a folder and its contents next to the original.'),
   'folder.delete': call(C.RequestRefInput, C.TrashOutput, 'Move a folder to the trash; trash.undo restores it.'),
   'folder.read': call(C.RequestRefInput, C.FolderSettingsSchema.extend({ order: z.array(z.string()) }), 'A folder\'s settings; path "" is the collection.'),
   'folder.save': call(C.FolderSaveInput, C.NoOutput, 'Save a folder\'s (or with path "" the collection\'s) settings.'),

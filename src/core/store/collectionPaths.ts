@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { access } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { access, realpath } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ParleyError } from '../../shared/errors'
 
 /** File names inside a collection folder that are not requests. */
@@ -23,6 +23,32 @@ export function resolveInside(root: string, rel: string): string {
     )
   }
   return target
+}
+
+/**
+ * Like `resolveInside`, and also refuses a path that a symbolic link inside the collection would
+ * carry outside it: checked on the real path of the deepest part that exists.
+ */
+export async function resolveInsideReal(root: string, rel: string): Promise<string> {
+  const target = resolveInside(root, rel)
+  const realRoot = await realpath(root)
+  let existing = target
+  for (;;) {
+    try {
+      const real = await realpath(existing)
+      const back = relative(realRoot, real)
+      if (back.startsWith('..') || isAbsolute(back)) break
+      return target
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(existing) === existing) throw error
+      existing = dirname(existing)
+    }
+  }
+  throw new ParleyError(
+    'path_outside_collection',
+    `The path "${rel}" leads outside the collection folder through a symbolic link.`,
+    'Parley only reads and writes files inside the collection folder.'
+  )
 }
 
 /** Joins collection-relative parts with `/`, whatever the platform. */

@@ -30,6 +30,7 @@ export interface CollectionStoreOptions {
 export class CollectionStore {
   private readonly open = new Map<string, OpenCollection>()
   private openList: Promise<string[]> | undefined
+  private listQueue: Promise<unknown> = Promise.resolve()
   private readonly listPath: string
 
   constructor(private readonly options: CollectionStoreOptions) {
@@ -163,11 +164,16 @@ export class CollectionStore {
     return this.openList
   }
 
-  private async remember(change: (list: string[]) => string[]): Promise<void> {
-    const next = change(await this.roots())
-    this.openList = Promise.resolve(next)
-    await mkdir(this.options.dataDir, { recursive: true })
-    await writeFileAtomic(this.listPath, `${JSON.stringify({ open: next }, null, 2)}\n`)
+  private remember(change: (list: string[]) => string[]): Promise<void> {
+    // One at a time: two collections opened at once must both be remembered.
+    const run = this.listQueue.then(async () => {
+      const next = change(await this.roots())
+      this.openList = Promise.resolve(next)
+      await mkdir(this.options.dataDir, { recursive: true })
+      await writeFileAtomic(this.listPath, `${JSON.stringify({ open: next }, null, 2)}\n`)
+    })
+    this.listQueue = run.catch(() => undefined)
+    return run
   }
 }
 

@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, stat } from 'node:fs/promises'
+import { cp, mkdir, readdir, rename, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
 import {
   FolderFileSchema,
   type CollectionFile,
@@ -57,14 +58,54 @@ export async function renameFolder(
   return { path: next }
 }
 
-/** Keeps secret values attached to a folder (and its sub-folders) after it moved. */
-export async function moveFolderSecrets(collection: OpenCollection, secrets: SecretStore, from: string, to: string): Promise<void> {
+/** Keeps secret values attached to a folder (and its sub-folders) after it moved, or copies them. */
+export async function moveFolderSecrets(
+  collection: OpenCollection,
+  secrets: SecretStore,
+  from: string,
+  to: string,
+  copy = false
+): Promise<void> {
   for (const end of ['\u0000', '/']) {
-    await secrets.renamePrefix(
+    await secrets.copyPrefix(
       secretKey(collection.id, folderScope(from), '').slice(0, -1) + end,
-      secretKey(collection.id, folderScope(to), '').slice(0, -1) + end
+      secretKey(collection.id, folderScope(to), '').slice(0, -1) + end,
+      !copy
     )
   }
+}
+
+/** Copies a folder and everything in it beside the original, named "<name> copy", secrets included. */
+export async function duplicateFolder(
+  collection: OpenCollection,
+  secrets: SecretStore,
+  rel: string,
+  name?: string
+): Promise<{ path: string }> {
+  if (rel === '') throw new ParleyError('invalid_path', 'The collection root cannot be duplicated here.', 'Duplicate a folder.')
+  await requireFolder(collection, rel)
+  const { file } = await collection.readFolderFile(rel)
+  const settings = file ?? FolderFileSchema.parse({})
+  const copyName = name ?? `${settings.name ?? baseRel(rel)} copy`
+  const parent = parentRel(rel)
+  const entry = await freeEntryName(collection.root, parent, slugify(copyName), '')
+  const next = joinRel(parent, entry)
+  await cp(resolveInside(collection.root, rel), resolveInside(collection.root, next), {
+    recursive: true,
+    errorOnExist: true,
+    force: false,
+    // Leftover temp files of interrupted saves are not part of the folder.
+    filter: (source) => !basename(source).startsWith('.')
+  })
+  await collection.noteCreated(next)
+  await collection.writeFolderFile(next, { ...settings, name: copyName })
+  await moveFolderSecrets(collection, secrets, rel, next, true)
+  await collection.updateOrder(parent, (order) => {
+    if (order.length === 0) return order
+    const at = order.indexOf(baseRel(rel))
+    return at < 0 ? [...order, entry] : [...order.slice(0, at + 1), entry, ...order.slice(at + 1)]
+  })
+  return { path: next }
 }
 
 /** A folder's settings with secret values filled in; `''` reads the collection's own. */

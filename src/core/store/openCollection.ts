@@ -9,7 +9,7 @@ import {
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
 import { loadCollection, type DiskState, type LoadedCollection } from './collectionLoader'
-import { collectionFileName, folderFileName, hashText, joinRel, resolveInside } from './collectionPaths'
+import { collectionFileName, folderFileName, hashText, joinRel, resolveInside, resolveInsideReal } from './collectionPaths'
 import { CollectionWatcher } from './collectionWatcher'
 import { fromYaml, toYaml } from './yamlFormat'
 
@@ -74,7 +74,7 @@ export class OpenCollection {
   async write(rel: string, text: string): Promise<string> {
     const hash = hashText(text)
     this.mark(rel, hash)
-    await writeFileAtomic(resolveInside(this.root, rel), text)
+    await writeFileAtomic(await resolveInsideReal(this.root, rel), text)
     return hash
   }
 

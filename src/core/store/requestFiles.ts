@@ -11,6 +11,7 @@ import {
   joinRel,
   parentRel,
   resolveInside,
+  resolveInsideReal,
   slugify
 } from './collectionPaths'
 import { notFound, unreadable, type OpenCollection } from './openCollection'
@@ -150,7 +151,7 @@ export async function requireFolder(collection: OpenCollection, folder: string):
 
 async function readText(collection: OpenCollection, rel: string): Promise<string | undefined> {
   try {
-    return await readFile(resolveInside(collection.root, rel), 'utf8')
+    return await readFile(await resolveInsideReal(collection.root, rel), 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined

@@ -59,14 +59,20 @@ export class SecretStore {
 
   /** Moves every secret whose key starts with `from` to start with `to` (a folder was renamed). */
   async renamePrefix(from: string, to: string): Promise<void> {
+    await this.copyPrefix(from, to, true)
+  }
+
+  /** Copies (or with `move`, moves) every secret whose key starts with `from` to start with `to`. */
+  async copyPrefix(from: string, to: string, move = false): Promise<void> {
     await this.serialised(async () => {
       const entries = await this.load()
       const moves = [...entries].filter(([key]) => key.startsWith(from))
       if (moves.length === 0) return
       const next = new Map<string, string | undefined>()
       for (const [key, stored] of moves) {
+        // Re-encrypted, because the key is bound into each ciphertext.
         const plain = await this.cipher.decrypt(stored, key).catch(() => undefined)
-        entries.delete(key)
+        if (move) entries.delete(key)
         if (plain !== undefined) next.set(to + key.slice(from.length), plain)
       }
       for (const [key, plain] of next) entries.set(key, await this.cipher.encrypt(plain!, key))

@@ -7,6 +7,7 @@ import {
   afterRestore,
   createFolder,
   deleteItem,
+  duplicateFolder,
   moveFolderSecrets,
   readFolderSettings,
   renameFolder,
@@ -36,7 +37,7 @@ type StoreCall =
   | 'collection.create' | 'collection.open' | 'collection.close' | 'collection.list' | 'collection.tree'
   | 'collection.search' | 'request.read' | 'request.save' | 'request.create' | 'request.rename'
   | 'request.duplicate' | 'request.move' | 'request.delete' | 'folder.create' | 'folder.rename'
-  | 'folder.move' | 'folder.delete' | 'folder.read' | 'folder.save' | 'item.reorder' | 'trash.undo'
+  | 'folder.move' | 'folder.duplicate' | 'folder.delete' | 'folder.read' | 'folder.save' | 'item.reorder' | 'trash.undo'
   | 'environment.list' | 'environment.save' | 'environment.delete' | 'environment.setActive'
   | 'globals.get' | 'globals.save' | 'vars.resolve' | 'workspace.get' | 'workspace.save'
   | 'history.list' | 'history.add' | 'history.clear' | 'history.setLimit'
@@ -77,6 +78,7 @@ export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> 
         if (isFolder) await moveFolderSecrets(c, secrets, path, moved.path)
         return moved
       }),
+    'folder.duplicate': ({ collectionId, path, name }) => edit(collectionId, (c) => duplicateFolder(c, secrets, path, name)),
     'folder.delete': ({ collectionId, path }) => edit(collectionId, (c) => deleteItem(c, trash, path)),
     'folder.read': async ({ collectionId, path }) => readFolderSettings(await collections.get(collectionId), secrets, path),
     'folder.save': ({ collectionId, path, settings }) =>
