@@ -294,6 +294,14 @@ export const VarsResolveInput = z.strictObject({
   environmentId: EnvironmentIdSchema.nullable().optional(),
   text: z.string().max(1_000_000)
 })
+export const VarsResolveRequestInput = z.strictObject({
+  collectionId: CollectionIdSchema.optional(),
+  /** The request's own path: its folders' variables take part. */
+  path: RelPathSchema.optional(),
+  environmentId: EnvironmentIdSchema.nullable().optional(),
+  request: SavedRequestSchema
+})
+export const VarsResolveRequestOutput = z.object({ request: SavedRequestSchema })
 export const VariablePreviewSchema = z.object({
   name: z.string(),
   /** Fully resolved value; null when it cannot be resolved (see `error`). */

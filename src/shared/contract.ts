@@ -48,6 +48,7 @@ export const calls = {
   'globals.get': call(NoInput, C.VariablesSchema, 'Global variables, seen by every collection.'),
   'globals.save': call(C.GlobalsSaveInput, C.VariablesSchema, 'Replace the global variables.'),
   'vars.resolve': call(C.VarsResolveInput, C.VarsResolveOutput, 'Resolve a text: per-variable value and source, for previews.'),
+  'vars.resolveRequest': call(C.VarsResolveRequestInput, C.VarsResolveRequestOutput, 'A request with every {{variable}} resolved, ready to send (never stored).'),
   'workspace.get': call(NoInput, C.WorkspaceSchema, 'Open tabs and unsaved drafts from the last session.'),
   'workspace.save': call(C.WorkspaceSchema, C.NoOutput, 'Persist open tabs and unsaved drafts.'),
   'history.list': call(C.HistoryListInput, C.HistoryListOutput, 'History grouped by day, newest first, optionally filtered.'),

@@ -1,5 +1,6 @@
 import type { EventBus } from '../events'
 import type { Handlers } from '../invoke'
+import { resolveRequest } from '../vars/resolveRequest'
 import { previewText } from '../vars/resolveText'
 import type { CollectionStore } from './collectionStore'
 import type { EnvironmentStore } from './environmentStore'
@@ -39,7 +40,7 @@ type StoreCall =
   | 'request.duplicate' | 'request.move' | 'request.delete' | 'folder.create' | 'folder.rename'
   | 'folder.move' | 'folder.duplicate' | 'folder.delete' | 'folder.read' | 'folder.save' | 'item.reorder' | 'trash.undo'
   | 'environment.list' | 'environment.save' | 'environment.delete' | 'environment.setActive'
-  | 'globals.get' | 'globals.save' | 'vars.resolve' | 'workspace.get' | 'workspace.save'
+  | 'globals.get' | 'globals.save' | 'vars.resolve' | 'vars.resolveRequest' | 'workspace.get' | 'workspace.save'
   | 'history.list' | 'history.add' | 'history.clear' | 'history.setLimit'
 
 /** The contract's collection, environment, variable, workspace and history calls. */
@@ -105,6 +106,9 @@ export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> 
     'globals.save': async ({ variables }) => ({ variables: await environments.saveGlobals(variables) }),
     'vars.resolve': async ({ collectionId, path, environmentId, text }) =>
       previewText(text, await scopeFor({ collections, environments, secrets }, { collectionId, path, environmentId })),
+    'vars.resolveRequest': async ({ collectionId, path, environmentId, request }) => ({
+      request: resolveRequest(request, await scopeFor({ collections, environments, secrets }, { collectionId, path, environmentId }))
+    }),
 
     'workspace.get': () => workspace.get(),
     'workspace.save': async (input) => (await workspace.save(input), {}),

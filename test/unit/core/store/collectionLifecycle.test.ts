@@ -104,3 +104,15 @@ describe('collection lifecycle', () => {
     expect(await listFiles(outside)).toEqual(['secret.yaml'])
   })
 })
+
+describe('vars.resolveRequest', () => {
+  it('returns the request ready to send, and names a missing variable', async () => {
+    const folder = join(kit.base, 'col')
+    const { id } = await kit.call('collection.create', { path: folder, name: 'Col' })
+    await kit.call('folder.save', { collectionId: id, path: '', settings: { name: 'Col', variables: [v('host', 'http://h'), { name: 'token', value: 'T', enabled: true, secret: true }] } })
+    const request = { kind: 'http' as const, name: 'N {{host}}', method: 'GET', url: '{{host}}/x', auth: { type: 'bearer' as const, token: '{{token}}' } }
+    const { request: ready } = await kit.call('vars.resolveRequest', { collectionId: id, path: 'n.yaml', request })
+    expect(ready).toMatchObject({ name: 'N {{host}}', url: 'http://h/x', auth: { type: 'bearer', token: 'T' } })
+    expect(await kit.fail('vars.resolveRequest', { collectionId: id, request: { ...request, url: '{{nope}}' } })).toMatchObject({ code: 'variable_missing' })
+  })
+})
