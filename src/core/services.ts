@@ -8,6 +8,7 @@ import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
+import { createConvertHandlers } from './convert/convertHandlers'
 import type { SecretCipher } from './store/secretCipher'
 
 export interface ServicesOptions {
@@ -47,6 +48,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const handlers: Handlers = {
     ...store.handlers,
+    ...createConvertHandlers(),
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,

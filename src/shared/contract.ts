@@ -4,6 +4,7 @@ import type { CallResult } from './errors'
 import * as C from './collection'
 import * as H from './http'
 import * as S from './session'
+import * as V from './convert'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -16,6 +17,9 @@ const event = <P extends z.ZodType>(payload: P, doc: string) => ({ payload, doc 
 const NoInput = z.strictObject({}).optional()
 
 export const calls = {
+  // import and export (src/core/convert)
+  'curl.parse': call(V.CurlParseInputSchema, V.CurlParseOutputSchema, 'Turn a pasted cURL command (bash or Windows cmd) into a request; warnings list what was left out.'),
+  'export.curl': call(V.ExportCurlInputSchema, V.ExportCurlOutputSchema, 'A shell-quoted, multi-line cURL command that sends the request.'),
   'app.info': call(NoInput, AppInfoSchema, 'Versions of every runtime and where Parley keeps its data.'),
   'settings.get': call(NoInput, SettingsSchema, 'The current app settings.'),
   'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.'),
