@@ -4,7 +4,8 @@ import {
   CollectionFileSchema,
   FolderFileSchema,
   type CollectionFile,
-  type FolderFile
+  type FolderFile,
+  type SavedRequest
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
@@ -63,11 +64,34 @@ export class OpenCollection {
     this.cache = undefined
   }
 
-  /** Runs edits one at a time: order lists and renames read-modify-write shared files. */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs edits one at a time: order lists and renames read-modify-write shared files. The cached
+   * load is dropped afterwards, unless `keepCache` (the edit patched it itself).
+   */
+  exclusive<T>(work: () => Promise<T>, keepCache = false): Promise<T> {
     const run = this.queue.then(work, work)
     this.queue = run.catch(() => undefined)
-    return run.finally(() => this.invalidate())
+    return keepCache ? run : run.finally(() => this.invalidate())
+  }
+
+  /**
+   * Updates the cached tree after a request file was saved in place, so saving one request in a
+   * collection of thousands does not make the next tree call read them all again.
+   */
+  patchRequest(rel: string, request: SavedRequest): void {
+    if (!this.cache) return
+    this.cache = this.cache.then((loaded) => {
+      const node = loaded.requests.get(rel)
+      if (!node || node.kind !== request.kind) {
+        this.cache = undefined
+        return loaded
+      }
+      node.name = request.name
+      node.url = request.url
+      if (request.kind === 'http' || request.kind === 'sse') node.method = request.method
+      loaded.problems = loaded.problems.filter((problem) => problem.path !== rel)
+      return loaded
+    })
   }
 
   /** Writes a collection file atomically and remembers it as Parley's own; returns its hash. */

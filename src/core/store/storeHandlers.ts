@@ -62,8 +62,12 @@ export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> 
     'collection.search': async ({ query, limit }) => ({ results: await collections.search(query, limit) }),
 
     'request.read': async ({ collectionId, path }) => readRequest(await collections.get(collectionId), path),
-    'request.save': ({ collectionId, path, request, baseHash, force }) =>
-      edit(collectionId, (c) => saveRequest(c, path, request, baseHash, force)),
+    'request.save': async ({ collectionId, path, request, baseHash, force }) => {
+      const collection = await collections.get(collectionId)
+      const saved = await collection.exclusive(() => saveRequest(collection, path, request, baseHash, force), true)
+      collection.patchRequest(path, request)
+      return saved
+    },
     'request.create': ({ collectionId, folder, request }) => edit(collectionId, (c) => createRequest(c, folder, request)),
     'request.rename': ({ collectionId, path, name }) => edit(collectionId, (c) => renameRequest(c, path, name)),
     'request.duplicate': ({ collectionId, path, name }) => edit(collectionId, (c) => duplicateRequest(c, path, name)),

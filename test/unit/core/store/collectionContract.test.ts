@@ -50,6 +50,9 @@ describe('collections through the contract', () => {
       baseHash: read.hash
     })
     expect(saved.hash).not.toBe(read.hash)
+    // The cached tree follows a save without reading the folder again.
+    const afterSave = await kit.call('collection.tree', { collectionId: id })
+    expect(afterSave.root.children).toMatchObject([{ path: 'list-notes.yaml', url: 'http://x/changed' }])
 
     const renamed = await kit.call('request.rename', { collectionId: id, path: created.path, name: 'All notes' })
     expect(renamed.path).toBe('all-notes.yaml')
