@@ -1,0 +1,46 @@
+import type { HttpResponse } from '../../../shared/http'
+import { formatMs } from './contentKind'
+import { HeadersPanel } from './HeadersPanel'
+import { statusClass } from './statusClass'
+
+/** Every hop before the final response, in order, then the final one. */
+export function RedirectsPanel({ response }: { response: HttpResponse }) {
+  const total = response.redirects.reduce((sum, hop) => sum + hop.timings.total, 0) + response.timings.total
+  return (
+    <div className="panel-stack">
+      <ol className="hop-list" aria-label="Redirect chain">
+        {response.redirects.map((hop, index) => (
+          <li key={index} className="hop">
+            <details>
+              <summary>
+                <span className="hop-index">{index + 1}</span>
+                <span className="method-badge">{hop.method}</span>
+                <span className="hop-url">{hop.url}</span>
+                <span className={`status-pill status-pill-small ${statusClass(hop.status)}`}>
+                  {hop.status} {hop.statusText}
+                </span>
+                {hop.reason === 'auth-challenge' && <span className="muted hop-reason">auth challenge</span>}
+                <span className="muted hop-time">{formatMs(hop.timings.total)}</span>
+              </summary>
+              <HeadersPanel headers={hop.headers} label={`Headers of hop ${index + 1}`} />
+            </details>
+          </li>
+        ))}
+        <li className="hop hop-final">
+          <div className="hop-summary">
+            <span className="hop-index">{response.redirects.length + 1}</span>
+            <span className="method-badge">{response.method}</span>
+            <span className="hop-url">{response.url}</span>
+            <span className={`status-pill status-pill-small ${statusClass(response.status)}`}>
+              {response.status} {response.statusText}
+            </span>
+            <span className="muted hop-time">{formatMs(response.timings.total)}</span>
+          </div>
+        </li>
+      </ol>
+      <p className="muted">
+        {response.redirects.length} {response.redirects.length === 1 ? 'redirect' : 'redirects'}, {formatMs(total)} in all.
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { AppError } from '../../../shared/errors'
+import type { HttpProgress, HttpResponse } from '../../../shared/http'
+import { Icon } from '../../ui/Icon'
+import type { Exchange } from '../request/exchangeStore'
+import { BodyPanel } from './BodyPanel'
+import { formatBytes, formatMs } from './contentKind'
+import { CookiesPanel } from './CookiesPanel'
+import { HeadersPanel } from './HeadersPanel'
+import { RedirectsPanel } from './RedirectsPanel'
+import { statusClass } from './statusClass'
+import './response.css'
+import { TimingPanel } from './TimingPanel'
+import { TlsPanel } from './TlsPanel'
+
+type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
+
+/** The response area: what the last send of this tab came to, in every state it can be in. */
+export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | undefined; onCancel?: () => void }) {
+  return (
+    <section className="response-area response-pane" aria-label="Response">
+      {!exchange && <EmptyResponse />}
+      {exchange?.state === 'sending' && <SendingView startedAt={exchange.startedAt} progress={exchange.progress} onCancel={onCancel} />}
+      {exchange?.state === 'cancelled' && (
+        <div className="empty-state">
+          <p className="empty-title">Request cancelled</p>
+          <p className="muted">Nothing more will arrive for it. Send again when you are ready.</p>
+        </div>
+      )}
+      {exchange?.state === 'failed' && <FailedView error={exchange.error} />}
+      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} />}
+    </section>
+  )
+}
+
+function EmptyResponse() {
+  return (
+    <div className="empty-state">
+      <div className="empty-illustration" aria-hidden="true">
+        <Icon name="bolt" size={28} />
+      </div>
+      <p className="empty-title">Send a request to see its response here</p>
+      <p className="muted">
+        Status, headers, timing and a body you can search, even when it is hundreds of megabytes. <kbd>Ctrl</kbd> + <kbd>Enter</kbd> sends.
+      </p>
+    </div>
+  )
+}
+
+const phaseLabels: Record<HttpProgress['phase'], string> = {
+  connecting: 'Connecting',
+  sending: 'Sending the request',
+  waiting: 'Waiting for the server',
+  receiving: 'Receiving the response'
+}
+
+function SendingView({ startedAt, progress, onCancel }: { startedAt: number; progress: HttpProgress | undefined; onCancel?: () => void }) {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 100)
+    return () => clearInterval(timer)
+  }, [])
+  const received = progress?.bytesReceived ?? 0
+  const total = progress?.totalBytes ?? null
+  const fraction = total ? Math.min(1, received / total) : null
+  const phase = progress ? phaseLabels[progress.phase] : 'Starting'
+  return (
+    <div className="response-sending">
+      <div className="sending-head">
+        <span className="sending-phase" aria-live="polite">
+          {phase}…
+        </span>
+        <span className="muted sending-elapsed">{formatMs(Math.max(0, now - startedAt))}</span>
+        {onCancel && (
+          <button type="button" className="secondary-button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <div
+        className={`progress-track ${fraction === null ? 'progress-indeterminate' : ''}`}
+        role="progressbar"
+        aria-label="Response progress"
+        aria-valuemin={0}
+        aria-valuemax={total ?? undefined}
+        aria-valuenow={total ? received : undefined}
+        aria-valuetext={total ? `${formatBytes(received)} of ${formatBytes(total)}` : `${formatBytes(received)} received`}
+      >
+        <div className="progress-fill" style={fraction === null ? undefined : { width: `${(fraction * 100).toFixed(1)}%` }} />
+      </div>
+      <p className="muted sending-bytes">
+        {progress?.phase === 'receiving' || received > 0 ? (total ? `${formatBytes(received)} of ${formatBytes(total)}` : `${formatBytes(received)} received`) : `${formatBytes(progress?.bytesSent ?? 0)} sent`}
+      </p>
+    </div>
+  )
+}
+
+function FailedView({ error }: { error: AppError }) {
+  return (
+    <div className="response-error" role="alert">
+      <div className="response-error-icon" aria-hidden="true">
+        !
+      </div>
+      <div>
+        <p className="response-error-message">{error.message}</p>
+        {error.hint && <p className="response-error-hint">{error.hint}</p>}
+        <p className="muted response-error-code">
+          Code <code>{error.code}</code>
+        </p>
+      </div>
+    </div>
+  )
+}
+
+function ResponseView({ response, startedAt }: { response: HttpResponse; startedAt: number }) {
+  const [tab, setTab] = useState<TabName>('Body')
+  const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
+  useEffect(() => {
+    // The moment the renderer holds the response: the bench measures the first screen from the last byte.
+    performance.mark('parley:response', { detail: { requestId: response.requestId, lastByteEpoch: startedAt + response.timings.total } })
+  }, [response, startedAt])
+  const https = response.url.startsWith('https:') || response.tls !== null
+  const tabs: { name: TabName; count?: number }[] = [
+    { name: 'Body' },
+    { name: 'Headers', count: response.headers.length },
+    { name: 'Cookies', count: response.cookiesSet.length },
+    ...(response.redirects.length ? [{ name: 'Redirects' as const, count: response.redirects.length }] : []),
+    ...(https ? [{ name: 'TLS' as const }] : []),
+    { name: 'Timing' }
+  ]
+  const current = tabs.some((t) => t.name === tab) ? tab : 'Body'
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const index = tabs.findIndex((t) => t.name === current)
+    const next =
+      event.key === 'ArrowRight' ? (index + 1) % tabs.length : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length : event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : -1
+    if (next < 0) return
+    event.preventDefault()
+    const name = tabs[next]!.name
+    setTab(name)
+    tabRefs.current.get(name)?.focus()
+  }
+  const wire = response.sizes.bodyWire
+  const decoded = response.sizes.bodyDecoded
+  const sizeTitle = `Body ${formatBytes(decoded)} decoded, ${formatBytes(wire)} on the wire${response.contentEncoding ? ` (${response.contentEncoding})` : ''}; headers ${formatBytes(response.sizes.headers)}`
+  return (
+    <div className="response-view">
+      <div className="status-line" aria-label="Response summary" role="group">
+        <span className={`status-pill ${statusClass(response.status)}`} aria-label={`Status ${response.status} ${response.statusText}`}>
+          {response.status} {response.statusText}
+        </span>
+        <span className="status-metric" title="Total time, from the first DNS lookup to the last byte">
+          <span className="metric-label">Time</span> {formatMs(response.timings.total)}
+        </span>
+        <span className="status-metric" title={sizeTitle} aria-label={`Size ${formatBytes(decoded)}. ${sizeTitle}`}>
+          <span className="metric-label">Size</span> {formatBytes(decoded)}
+        </span>
+        <span className="status-metric">
+          <span className="metric-label">Protocol</span> HTTP/{response.httpVersion}
+        </span>
+        {response.remoteAddress && (
+          <span className="status-metric muted status-remote" title="The address the final response came from">
+            {response.remoteAddress.family === 'IPv6' ? `[${response.remoteAddress.address}]` : response.remoteAddress.address}:{response.remoteAddress.port}
+          </span>
+        )}
+      </div>
+      {response.warnings.length > 0 && (
+        <ul className="response-warnings" aria-label="Warnings">
+          {response.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <div role="tablist" aria-label="Response sections" className="section-tabs response-tabs" onKeyDown={onKeyDown}>
+        {tabs.map(({ name, count }) => (
+          <button
+            key={name}
+            ref={(element) => {
+              if (element) tabRefs.current.set(name, element)
+              else tabRefs.current.delete(name)
+            }}
+            type="button"
+            role="tab"
+            id={`response-tab-${name}`}
+            aria-selected={current === name}
+            aria-controls={`response-panel-${name}`}
+            tabIndex={current === name ? 0 : -1}
+            className={`section-tab ${current === name ? 'section-tab-active' : ''}`}
+            onClick={() => setTab(name)}
+          >
+            {name}
+            {count !== undefined && <span className="count-badge">{count}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="response-panel" role="tabpanel" id={`response-panel-${current}`} aria-labelledby={`response-tab-${current}`}>
+        {/* The body stays mounted (hidden) so switching tabs never reloads or re-parses it. */}
+        <div className="response-panel-body" hidden={current !== 'Body'}>
+          <BodyPanel response={response} />
+        </div>
+        {current === 'Headers' && <HeadersPanel headers={response.headers} />}
+        {current === 'Cookies' && <CookiesPanel response={response} />}
+        {current === 'Redirects' && <RedirectsPanel response={response} />}
+        {current === 'TLS' && <TlsPanel tls={response.tls} />}
+        {current === 'Timing' && <TimingPanel response={response} />}
+      </div>
+    </div>
+  )
+}

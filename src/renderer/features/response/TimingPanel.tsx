@@ -1,0 +1,146 @@
+import type { HttpResponse, HttpTimings } from '../../../shared/http'
+import { formatMs } from './contentKind'
+
+const phases = [
+  { key: 'dns', label: 'DNS' },
+  { key: 'connect', label: 'Connect' },
+  { key: 'tls', label: 'TLS' },
+  { key: 'requestSent', label: 'Sent' },
+  { key: 'firstByte', label: 'Waiting (TTFB)' },
+  { key: 'download', label: 'Download' }
+] as const
+
+interface Row {
+  label: string
+  start: number
+  timings: HttpTimings
+}
+
+const LABEL_WIDTH = 170
+const BAR_WIDTH = 520
+const TOTAL_WIDTH = 80
+const ROW_HEIGHT = 28
+const AXIS_HEIGHT = 22
+
+/** Where the time went, hop by hop: a waterfall picture, its legend, and the same numbers as a table. */
+export function TimingPanel({ response }: { response: HttpResponse }) {
+  let clock = 0
+  const rows: Row[] = []
+  response.redirects.forEach((hop, index) => {
+    rows.push({ label: `${index + 1}. ${hop.status} ${shortUrl(hop.url)}`, start: clock, timings: hop.timings })
+    clock += hop.timings.total
+  })
+  rows.push({ label: `${rows.length ? `${rows.length + 1}. ` : ''}${response.status} ${shortUrl(response.url)}`, start: clock, timings: response.timings })
+  const end = Math.max(clock + response.timings.total, 0.001)
+  const scale = BAR_WIDTH / end
+  const width = LABEL_WIDTH + BAR_WIDTH + TOTAL_WIDTH
+  const height = AXIS_HEIGHT + rows.length * ROW_HEIGHT + 6
+  const final = response.timings
+  const summary =
+    `Timing waterfall of ${rows.length} ${rows.length === 1 ? 'exchange' : 'exchanges'}, ${formatMs(end)} in all. Final response: ` +
+    phases.map((p) => `${p.label} ${formatMs(final[p.key])}`).join(', ') +
+    (final.reusedConnection ? '; the connection was reused.' : '.')
+  const ticks = niceTicks(end)
+  return (
+    <div className="panel-stack timing-panel">
+      <svg className="waterfall" role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line className="waterfall-grid" x1={LABEL_WIDTH + tick * scale} x2={LABEL_WIDTH + tick * scale} y1={AXIS_HEIGHT - 4} y2={height} />
+            <text className="waterfall-axis" x={LABEL_WIDTH + tick * scale} y={AXIS_HEIGHT - 8} textAnchor={tick === 0 ? 'start' : 'middle'}>
+              {formatMs(tick)}
+            </text>
+          </g>
+        ))}
+        {rows.map((row, index) => {
+          const y = AXIS_HEIGHT + index * ROW_HEIGHT
+          let x = row.start
+          return (
+            <g key={index}>
+              <text className="waterfall-label" x={0} y={y + ROW_HEIGHT / 2 + 4}>
+                {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
+              </text>
+              {phases.map((phase) => {
+                const duration = row.timings[phase.key]
+                const rect = (
+                  <rect
+                    key={phase.key}
+                    className={`phase-${phase.key}`}
+                    x={LABEL_WIDTH + x * scale}
+                    y={y + 7}
+                    width={duration > 0 ? Math.max(1.5, duration * scale) : 0}
+                    height={ROW_HEIGHT - 14}
+                    rx={2}
+                  />
+                )
+                x += duration
+                return rect
+              })}
+              <text className="waterfall-total" x={width - 4} y={y + ROW_HEIGHT / 2 + 4} textAnchor="end">
+                {formatMs(row.timings.total)}
+              </text>
+            </g>
+          )
+        })}
+      </svg>
+      <ul className="waterfall-legend" aria-label="Legend">
+        {phases.map((phase) => (
+          <li key={phase.key}>
+            <span className={`legend-swatch phase-${phase.key}`} aria-hidden="true" />
+            {phase.label}
+          </li>
+        ))}
+      </ul>
+      <table className="kv-table response-table timing-table" aria-label="Timing in milliseconds">
+        <thead>
+          <tr>
+            <th scope="col">Exchange</th>
+            {phases.map((phase) => (
+              <th key={phase.key} scope="col" className="num">
+                {phase.label}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <th scope="row" className="timing-row-label">
+                {row.label}
+                {row.timings.reusedConnection && <span className="muted"> (reused connection)</span>}
+              </th>
+              {phases.map((phase) => (
+                <td key={phase.key} className="num">
+                  {formatMs(row.timings[phase.key])}
+                </td>
+              ))}
+              <td className="num">{formatMs(row.timings.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function shortUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return parsed.pathname + parsed.search
+  } catch {
+    return url
+  }
+}
+
+/** Four or five round numbers across the axis. */
+function niceTicks(end: number): number[] {
+  const rough = end / 4
+  const power = 10 ** Math.floor(Math.log10(rough))
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough
+  const ticks: number[] = []
+  for (let t = 0; t <= end + 1e-9; t += step) ticks.push(Number(t.toPrecision(6)))
+  return ticks
+}
