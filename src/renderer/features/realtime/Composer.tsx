@@ -1,0 +1,179 @@
+import type { EmitArg, EmitArgType } from '../../../shared/realtime'
+import { sessionActions, useRealtime, type ComposerState, type TabSession } from './sessionStore'
+
+const argTypes: { value: EmitArgType; label: string }[] = [
+  { value: 'json', label: 'JSON' },
+  { value: 'text', label: 'Text' },
+  { value: 'number', label: 'Number' },
+  { value: 'boolean', label: 'Boolean' },
+  { value: 'null', label: 'null' },
+  { value: 'binary-base64', label: 'Binary (base64)' },
+  { value: 'binary-file', label: 'Binary (file path)' }
+]
+
+function useComposer(tabId: string) {
+  const update = useRealtime((s) => s.update)
+  return (patch: Partial<ComposerState>) => update(tabId, (s) => ({ composer: { ...s.composer, ...patch } }))
+}
+
+/** Socket.IO: event name, any number of typed arguments, an optional ack; and the saved emits. */
+export function EmitComposer({ tabId, session }: { tabId: string; session: TabSession }) {
+  const c = session.composer
+  const change = useComposer(tabId)
+  const update = useRealtime((s) => s.update)
+  const setArg = (index: number, patch: Partial<EmitArg>) => change({ args: c.args.map((a, i) => (i === index ? { ...a, ...patch } : a)) })
+  const connected = session.status?.state === 'connected'
+  const emit = { event: c.event.trim(), args: c.args, ack: c.ack, ackTimeoutMs: c.ackTimeoutMs }
+  return (
+    <div className="rt-composer">
+      <form
+        aria-label="Emit an event"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (emit.event) void sessionActions.emit(tabId, emit)
+        }}
+      >
+        <label className="rt-field">
+          <span>Event</span>
+          <input className="rt-mono" value={c.event} placeholder="chat:send" spellCheck={false} onChange={(e) => change({ event: e.target.value })} />
+        </label>
+        <ol className="rt-args" aria-label="Arguments">
+          {c.args.map((arg, i) => (
+            <li key={i} className="rt-arg-row">
+              <span className="rt-arg-index" aria-hidden="true">{i + 1}</span>
+              <select aria-label={`Argument ${i + 1} type`} value={arg.type} onChange={(e) => setArg(i, { type: e.target.value as EmitArgType })}>
+                {argTypes.map((t) => (
+                  <option key={t.value} value={t.value}>{t.label}</option>
+                ))}
+              </select>
+              {arg.type === 'null' ? (
+                <span className="rt-muted rt-arg-null">null</span>
+              ) : arg.type === 'json' ? (
+                <textarea aria-label={`Argument ${i + 1} value`} className="rt-mono" rows={2} value={arg.value} spellCheck={false} onChange={(e) => setArg(i, { value: e.target.value })} placeholder='{"key": "value"}' />
+              ) : (
+                <input aria-label={`Argument ${i + 1} value`} className="rt-mono" value={arg.value} spellCheck={false} onChange={(e) => setArg(i, { value: e.target.value })} placeholder={arg.type === 'boolean' ? 'true' : arg.type === 'binary-file' ? '/path/to/file' : ''} />
+              )}
+              <button type="button" className="icon-button small" aria-label={`Remove argument ${i + 1}`} onClick={() => change({ args: c.args.filter((_, j) => j !== i) })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="link-button" onClick={() => change({ args: [...c.args, { type: 'text', value: '' }] })}>
+          + Add argument
+        </button>
+        <div className="rt-form-row rt-ack-row">
+          <label className="rt-check">
+            <input type="checkbox" checked={c.ack} onChange={(e) => change({ ack: e.target.checked })} />
+            <span>Wait for ack</span>
+          </label>
+          <label className="rt-field rt-field-narrow">
+            <span>Ack timeout (ms)</span>
+            <input type="number" min={1} value={c.ackTimeoutMs} disabled={!c.ack} onChange={(e) => change({ ackTimeoutMs: Math.max(1, Number(e.target.value) || 1) })} />
+          </label>
+        </div>
+        <div className="rt-actions">
+          <button type="submit" className="primary-button" disabled={!emit.event || !connected}>
+            Emit
+          </button>
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={!emit.event}
+            onClick={() => update(tabId, (s) => ({ savedEmits: [...s.savedEmits, { name: '', ...emit }] }))}
+          >
+            Save emit
+          </button>
+        </div>
+      </form>
+      <section className="rt-saved" aria-label="Saved emits">
+        <h3>Saved emits</h3>
+        {session.savedEmits.length === 0 ? (
+          <p className="rt-muted">Emits you save appear here, to send again with one click.</p>
+        ) : (
+          <ul>
+            {session.savedEmits.map((saved, i) => (
+              <li key={i} className="rt-saved-row">
+                <button type="button" className="secondary-button rt-small" disabled={!connected} aria-label={`Send saved emit ${saved.name || saved.event}`} onClick={() => void sessionActions.emit(tabId, saved)}>
+                  Send
+                </button>
+                <span className="rt-mono rt-saved-name" title={saved.args.map((a) => a.value).join(', ')}>
+                  {saved.name || saved.event}
+                  <span className="rt-muted"> · {saved.args.length} arg{saved.args.length === 1 ? '' : 's'}{saved.ack ? ' · ack' : ''}</span>
+                </span>
+                <button type="button" className="icon-button small" aria-label={`Load saved emit ${saved.name || saved.event} into the composer`} title="Edit" onClick={() => change({ event: saved.event, args: saved.args, ack: saved.ack, ackTimeoutMs: saved.ackTimeoutMs })}>
+                  ✎
+                </button>
+                <button type="button" className="icon-button small" aria-label={`Delete saved emit ${saved.name || saved.event}`} onClick={() => update(tabId, (s) => ({ savedEmits: s.savedEmits.filter((_, j) => j !== i) }))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}
+
+/** WebSocket: send text, JSON or binary frames, ping, close with a code and reason. */
+export function WebSocketComposer({ tabId, session }: { tabId: string; session: TabSession }) {
+  const c = session.composer
+  const change = useComposer(tabId)
+  const connected = session.status?.state === 'connected'
+  return (
+    <div className="rt-composer">
+      <form
+        aria-label="Send a message"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void sessionActions.send(tabId, c.wsType, c.wsValue)
+        }}
+      >
+        <label className="rt-field rt-field-narrow">
+          <span>Message type</span>
+          <select value={c.wsType} onChange={(e) => change({ wsType: e.target.value as ComposerState['wsType'] })}>
+            <option value="text">Text</option>
+            <option value="json">JSON</option>
+            <option value="binary-base64">Binary (base64)</option>
+          </select>
+        </label>
+        <label className="rt-field">
+          <span>Message</span>
+          <textarea className="rt-mono" rows={4} value={c.wsValue} spellCheck={false} onChange={(e) => change({ wsValue: e.target.value })} />
+        </label>
+        <div className="rt-actions">
+          <button type="submit" className="primary-button" disabled={!connected}>
+            Send
+          </button>
+          <button type="button" className="secondary-button" disabled={!connected} onClick={() => void sessionActions.ping(tabId)}>
+            Ping
+          </button>
+        </div>
+      </form>
+      <form
+        aria-label="Close the connection"
+        className="rt-close-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void sessionActions.disconnect(tabId, { code: Number(c.closeCode) || 1000, reason: c.closeReason })
+        }}
+      >
+        <h3>Close</h3>
+        <div className="rt-form-row">
+          <label className="rt-field rt-field-narrow">
+            <span>Close code</span>
+            <input className="rt-mono" inputMode="numeric" value={c.closeCode} onChange={(e) => change({ closeCode: e.target.value })} />
+          </label>
+          <label className="rt-field">
+            <span>Close reason</span>
+            <input value={c.closeReason} maxLength={123} onChange={(e) => change({ closeReason: e.target.value })} />
+          </label>
+        </div>
+        <button type="submit" className="secondary-button" disabled={!connected}>
+          Close with code
+        </button>
+      </form>
+    </div>
+  )
+}

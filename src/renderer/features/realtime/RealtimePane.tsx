@@ -1,0 +1,242 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { SavedRequest } from '../../../shared/collection'
+import type { KeyValue } from '../../../shared/http'
+import type { Message, SessionKind } from '../../../shared/session'
+import { ConnectionSettings } from './ConnectionForm'
+import { EmitComposer, WebSocketComposer } from './Composer'
+import { ListenersPanel } from './ListenersPanel'
+import { MessageLogList } from './MessageLog'
+import { Timeline } from './Timeline'
+import { bufferOf, isLive, listenForSessions, sessionActions, useRealtime, type TabSession } from './sessionStore'
+import './realtime.css'
+
+export interface RealtimeTab {
+  id: string
+  kind: SessionKind
+  title: string
+  /** The saved request the tab was opened from, if any: the form starts from it. */
+  saved?: SavedRequest
+}
+
+const kindLabel: Record<SessionKind, string> = { socketio: 'Socket.IO', websocket: 'WebSocket', sse: 'SSE' }
+const placeholders: Record<SessionKind, string> = {
+  socketio: 'http://localhost:3000  (http, https, ws or wss)',
+  websocket: 'ws://localhost:8080/socket',
+  sse: 'http://localhost:3000/events'
+}
+
+const lines = (kvs: KeyValue[], sep: string) => kvs.filter((k) => k.enabled).map((k) => `${k.name}${sep}${k.value}`).join('\n')
+
+function fromSaved(s: TabSession, saved: SavedRequest | undefined): TabSession {
+  if (!saved || saved.kind === 'http') return s
+  if (saved.kind === 'socketio') {
+    return {
+      ...s,
+      form: {
+        ...s.form,
+        url: saved.url,
+        namespace: saved.namespace,
+        path: saved.path,
+        auth: saved.auth,
+        query: lines(saved.query, '='),
+        headers: lines(saved.headers, ': '),
+        transports: saved.transports,
+        clientVersion: saved.clientVersion,
+        reconnection: saved.reconnection.enabled,
+        reconnectionAttempts: saved.reconnection.attempts,
+        reconnectionDelayMs: saved.reconnection.delayMs,
+        connectTimeoutMs: saved.connectTimeoutMs,
+        verifyTls: saved.verifyTls
+      },
+      listeners: saved.listeners.filter((l) => l.event !== '*'),
+      catchAll: saved.listeners.find((l) => l.event === '*')?.enabled ?? true,
+      savedEmits: saved.emits
+    }
+  }
+  if (saved.kind === 'websocket') return { ...s, form: { ...s.form, url: saved.url, headers: lines(saved.headers, ': '), protocols: saved.protocols.join(', ') } }
+  return { ...s, form: { ...s.form, url: saved.url, method: saved.method, headers: lines(saved.headers, ': '), body: saved.body, withLastEventId: saved.withLastEventId } }
+}
+
+function StatusLine({ session }: { session: TabSession }) {
+  const state = session.status?.state ?? 'idle'
+  const text: Record<string, string> = {
+    idle: 'Not connected',
+    connecting: 'Connecting',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting',
+    disconnected: 'Disconnected',
+    error: 'Error',
+    closed: 'Closed'
+  }
+  return (
+    <div className="rt-status-line">
+      <span className={`rt-state rt-state-${state}`} role="status" aria-label="Session status">
+        <span className="rt-state-dot" aria-hidden="true" />
+        {text[state]}
+      </span>
+      {session.status && <span className="rt-status-detail" title={session.status.detail}>{session.status.detail}</span>}
+      <span className="rt-counters" aria-label="Counters">
+        <span title="Messages received">↓ in <strong>{session.stats.in.toLocaleString()}</strong></span>
+        <span title="Messages sent">↑ out <strong>{session.stats.out.toLocaleString()}</strong></span>
+        <span title="Messages per second, both ways">
+          <strong>{session.stats.ratePerSecond.toLocaleString()}</strong>/s
+        </span>
+      </span>
+    </div>
+  )
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** A live Socket.IO, WebSocket or SSE session in a tab: connection, composer, listeners and the message log. */
+export function RealtimePane({ tab }: { tab: RealtimeTab }) {
+  const ensure = useRealtime((s) => s.ensure)
+  const update = useRealtime((s) => s.update)
+  const session = useRealtime((s) => s.sessions[tab.id])
+  useEffect(() => {
+    listenForSessions()
+    ensure(tab.id, tab.kind, (fresh) => fromSaved(fresh, tab.saved))
+  }, [ensure, tab.id, tab.kind, tab.saved])
+  if (!session) return null
+  return <SessionView tab={tab} session={session} update={(patch) => update(tab.id, patch)} />
+}
+
+type Side = 'compose' | 'listeners' | 'settings'
+
+function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabSession; update(patch: (s: TabSession) => Partial<TabSession>): void }) {
+  const buffer = bufferOf(tab.id)
+  const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'settings'] : session.kind === 'websocket' ? ['compose', 'settings'] : ['settings']
+  const [side, setSide] = useState<Side>(sides[0]!)
+  const pausedAt = useRef<number | undefined>(undefined)
+  if (session.paused && pausedAt.current === undefined) pausedAt.current = buffer.size
+  if (!session.paused) pausedAt.current = undefined
+  const { rows, error: filterError } = buffer.view(session.filter, pausedAt.current)
+  const hidden = session.paused ? buffer.size - (pausedAt.current ?? buffer.size) : 0
+  const live = isLive(session.status)
+  const events = useMemo(() => [...buffer.events].sort(), [buffer, session.version])
+  const timelineMessages = useMemo(
+    () => (session.view === 'timeline' ? rows.slice(-200).map((i) => buffer.at(i)).filter((m): m is Message => m !== undefined) : []),
+    [session.view, rows, buffer, session.version]
+  )
+  const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
+  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', settings: 'Connection' }
+  return (
+    <section id="request-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} className="rt-pane">
+      <form
+        className="url-bar"
+        aria-label="Connection"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (live) void sessionActions.disconnect(tab.id)
+          else void sessionActions.connect(tab.id)
+        }}
+      >
+        <span className={`rt-kind rt-kind-${session.kind}`}>{kindLabel[session.kind]}</span>
+        <input
+          aria-label="URL"
+          className="url-input"
+          placeholder={placeholders[session.kind]}
+          spellCheck={false}
+          value={session.form.url}
+          onChange={(e) => {
+            const url = e.target.value
+            update((s) => ({ form: { ...s.form, url } }))
+          }}
+        />
+        {live ? (
+          <button type="submit" className="danger-button">
+            Disconnect
+          </button>
+        ) : (
+          <button type="submit" className="primary-button" disabled={!session.form.url.trim()}>
+            Connect
+          </button>
+        )}
+      </form>
+      <StatusLine session={session} />
+      {session.error && (
+        <div className="notice notice-error rt-notice" role="alert">
+          <span>{session.error}</span>
+          <button type="button" className="icon-button small" aria-label="Dismiss error" onClick={() => update(() => ({ error: undefined }))}>
+            ×
+          </button>
+        </div>
+      )}
+      <div className="rt-body">
+        <aside className="rt-side" aria-label="Session tools">
+          <div role="tablist" aria-label="Session tools" className="section-tabs">
+            {sides.map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={side === name} className={`section-tab ${side === name ? 'section-tab-active' : ''}`} onClick={() => setSide(name)}>
+                {sideLabel[name]}
+              </button>
+            ))}
+          </div>
+          <div className="rt-side-body" role="tabpanel" aria-label={sideLabel[side]}>
+            {side === 'compose' && session.kind === 'socketio' && <EmitComposer tabId={tab.id} session={session} />}
+            {side === 'compose' && session.kind === 'websocket' && <WebSocketComposer tabId={tab.id} session={session} />}
+            {side === 'listeners' && <ListenersPanel tabId={tab.id} session={session} seenEvents={events} />}
+            {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
+          </div>
+        </aside>
+        <section className="rt-log" aria-label="Messages">
+          <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
+            <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
+            <label className="rt-check" title="Treat the filter as a regular expression">
+              <input type="checkbox" checked={session.filter.regex} onChange={(e) => setFilter({ regex: e.target.checked })} />
+              <span>Regex</span>
+            </label>
+            <select aria-label="Event filter" value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
+              <option value="">All events</option>
+              {events.map((e) => (
+                <option key={e} value={e}>{e}</option>
+              ))}
+            </select>
+            <select aria-label="Direction filter" value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
+              <option value="all">All directions</option>
+              <option value="in">↓ Received</option>
+              <option value="out">↑ Sent</option>
+              <option value="system">• System</option>
+            </select>
+            <span className="rt-toolbar-spacer" />
+            <button type="button" className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`} aria-pressed={session.paused} onClick={() => update((s) => ({ paused: !s.paused }))}>
+              {session.paused ? `Resume${hidden ? ` (${hidden.toLocaleString()} new)` : ''}` : 'Pause'}
+            </button>
+            <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
+              Follow
+            </button>
+            <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
+              Clear
+            </button>
+            <button type="button" className="secondary-button rt-small" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => download(`${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, text))}>
+              Export NDJSON
+            </button>
+            <div className="rt-view-switch" role="radiogroup" aria-label="View">
+              {(['log', 'timeline'] as const).map((view) => (
+                <label key={view} className={`segment ${session.view === view ? 'segment-active' : ''}`}>
+                  <input type="radio" name={`rt-view-${tab.id}`} checked={session.view === view} onChange={() => update(() => ({ view }))} />
+                  {view === 'log' ? 'Log' : 'Timeline'}
+                </label>
+              ))}
+            </div>
+          </div>
+          {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
+          <div className="rt-log-meta rt-muted" aria-live="off">
+            {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
+          </div>
+          {session.view === 'log' ? (
+            <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow && !session.paused} onUserScrolledUp={() => update(() => ({ follow: false }))} />
+          ) : (
+            <Timeline messages={timelineMessages} />
+          )}
+        </section>
+      </div>
+    </section>
+  )
+}

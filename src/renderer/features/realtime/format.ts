@@ -1,0 +1,28 @@
+import type { Message } from '../../../shared/session'
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** Wall-clock time with milliseconds, as a log row shows it. */
+export function clockTime(at: number): string {
+  const d = new Date(at)
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`
+  return `${(size / 1024 / 1024).toFixed(1)} MB`
+}
+
+export const directionLabel: Record<Message['direction'], { icon: string; text: string; long: string }> = {
+  in: { icon: '↓', text: 'in', long: 'received' },
+  out: { icon: '↑', text: 'out', long: 'sent' },
+  system: { icon: '•', text: 'sys', long: 'system' }
+}
+
+/** The name a row shows: the event, or what kind of frame it was. */
+export function titleOf(m: Message): string {
+  if (m.event) return m.event
+  if (m.kind === 'status') return m.status ?? 'status'
+  return m.kind
+}

@@ -1,0 +1,306 @@
+import { create } from 'zustand'
+import type { KeyValue } from '../../../shared/http'
+import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
+import type { Message, SessionKind, SessionStatus } from '../../../shared/session'
+import { api } from '../../app/api'
+import { MessageBuffer } from './messageBuffer'
+
+export type Direction = Message['direction']
+
+/** The connection form as the user edits it: text fields stay text until Connect. */
+export interface ConnectionForm {
+  url: string
+  // Socket.IO
+  namespace: string
+  path: string
+  auth: string
+  query: string
+  transports: SocketIoRequest['transports']
+  clientVersion: SocketIoRequest['clientVersion']
+  reconnection: boolean
+  reconnectionAttempts: number
+  reconnectionDelayMs: number
+  connectTimeoutMs: number
+  verifyTls: boolean
+  // all
+  headers: string
+  // WebSocket
+  protocols: string
+  // SSE
+  method: string
+  body: string
+  withLastEventId: boolean
+}
+
+export interface LogFilter {
+  text: string
+  regex: boolean
+  event: string
+  direction: 'all' | Direction
+}
+
+export interface ComposerState {
+  event: string
+  args: EmitArg[]
+  ack: boolean
+  ackTimeoutMs: number
+  /** WebSocket frame. */
+  wsType: 'text' | 'json' | 'binary-base64'
+  wsValue: string
+  closeCode: string
+  closeReason: string
+}
+
+export interface TabSession {
+  kind: SessionKind
+  form: ConnectionForm
+  status: SessionStatus | undefined
+  /** Connect/emit errors a user should read, as `{ code, message, hint }` text. */
+  error: string | undefined
+  listeners: { event: string; enabled: boolean }[]
+  catchAll: boolean
+  composer: ComposerState
+  savedEmits: SocketIoEmit[]
+  filter: LogFilter
+  paused: boolean
+  follow: boolean
+  view: 'log' | 'timeline'
+  stats: { in: number; out: number; ratePerSecond: number }
+  /** Bumped whenever the buffer changes, so components re-read it. */
+  version: number
+}
+
+export const emptyForm = (kind: SessionKind): ConnectionForm => ({
+  url: '',
+  namespace: '/',
+  path: '/socket.io',
+  auth: '',
+  query: '',
+  transports: 'websocket',
+  clientVersion: 'auto',
+  reconnection: true,
+  reconnectionAttempts: 5,
+  reconnectionDelayMs: 1000,
+  connectTimeoutMs: 20000,
+  verifyTls: true,
+  headers: '',
+  protocols: '',
+  method: kind === 'sse' ? 'GET' : 'GET',
+  body: '',
+  withLastEventId: true
+})
+
+const newSession = (kind: SessionKind): TabSession => ({
+  kind,
+  form: emptyForm(kind),
+  status: undefined,
+  error: undefined,
+  listeners: [],
+  catchAll: true,
+  composer: { event: '', args: [], ack: false, ackTimeoutMs: 5000, wsType: 'text', wsValue: '', closeCode: '1000', closeReason: '' },
+  savedEmits: [],
+  filter: { text: '', regex: false, event: '', direction: 'all' },
+  paused: false,
+  follow: true,
+  view: 'log',
+  stats: { in: 0, out: 0, ratePerSecond: 0 },
+  version: 0
+})
+
+/** Message buffers live outside zustand: 100,000 messages must not be copied on every batch. */
+const buffers = new Map<string, MessageBuffer>()
+export function bufferOf(tabId: string): MessageBuffer {
+  let buffer = buffers.get(tabId)
+  if (!buffer) buffers.set(tabId, (buffer = new MessageBuffer()))
+  return buffer
+}
+
+interface RealtimeState {
+  sessions: Record<string, TabSession>
+  ensure(tabId: string, kind: SessionKind, init?: (s: TabSession) => TabSession): void
+  update(tabId: string, patch: (s: TabSession) => Partial<TabSession>): void
+}
+
+/** Every realtime tab's state, keyed by tab id (which is also its core session id). */
+export const useRealtime = create<RealtimeState>((set, get) => ({
+  sessions: {},
+  ensure(tabId, kind, init) {
+    if (get().sessions[tabId]) return
+    const fresh = newSession(kind)
+    set((s) => ({ sessions: { ...s.sessions, [tabId]: init ? init(fresh) : fresh } }))
+  },
+  update(tabId, patch) {
+    set((s) => {
+      const current = s.sessions[tabId]
+      if (!current) return s
+      return { sessions: { ...s.sessions, [tabId]: { ...current, ...patch(current) } } }
+    })
+  }
+}))
+
+const sessionIdOf = (tabId: string) => tabId.replace(/[^A-Za-z0-9_.-]/g, '_')
+const tabIdBySession = new Map<string, string>()
+
+let listening = false
+/** Subscribes once to the session events, whichever tab is in front: a background tab keeps receiving. */
+export function listenForSessions(): void {
+  if (listening) return
+  listening = true
+  const bump = (tabId: string) => useRealtime.getState().update(tabId, (s) => ({ version: s.version + 1 }))
+  // Batches arrive every ~50 ms; re-rendering once per animation frame is plenty.
+  const dirty = new Set<string>()
+  let scheduled = false
+  const schedule = (tabId: string) => {
+    dirty.add(tabId)
+    if (scheduled) return
+    scheduled = true
+    requestAnimationFrame(() => {
+      scheduled = false
+      for (const id of dirty) bump(id)
+      dirty.clear()
+    })
+  }
+  api.on('session.messages', ({ sessionId, messages }) => {
+    const tabId = tabIdBySession.get(sessionId)
+    if (!tabId) return
+    bufferOf(tabId).add(messages)
+    schedule(tabId)
+  })
+  api.on('session.status', (status) => {
+    const tabId = tabIdBySession.get(status.sessionId)
+    if (tabId) useRealtime.getState().update(tabId, () => ({ status }))
+  })
+  api.on('session.stats', ({ sessionId, ...stats }) => {
+    const tabId = tabIdBySession.get(sessionId)
+    if (tabId) useRealtime.getState().update(tabId, () => ({ stats }))
+  })
+}
+
+export function parseLines(text: string, separator: ':' | '='): KeyValue[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const at = line.indexOf(separator)
+      return at < 0 ? { name: line, value: '', enabled: true } : { name: line.slice(0, at).trim(), value: line.slice(at + 1).trim(), enabled: true }
+    })
+}
+
+function requestOf(s: TabSession): { kind: 'socketio'; request: Partial<SocketIoRequest> } | { kind: 'websocket'; request: Partial<WebSocketRequest> } | { kind: 'sse'; request: Partial<SseRequest> } {
+  const f = s.form
+  const headers = parseLines(f.headers, ':')
+  if (s.kind === 'socketio') {
+    return {
+      kind: 'socketio',
+      request: {
+        url: f.url.trim(),
+        path: f.path.trim() || '/socket.io',
+        namespace: f.namespace.trim() || '/',
+        query: parseLines(f.query, '='),
+        headers,
+        auth: f.auth,
+        transports: f.transports,
+        clientVersion: f.clientVersion,
+        reconnection: { enabled: f.reconnection, attempts: f.reconnectionAttempts, delayMs: f.reconnectionDelayMs },
+        connectTimeoutMs: f.connectTimeoutMs,
+        verifyTls: f.verifyTls,
+        listeners: [...(s.catchAll ? [] : [{ event: '*', enabled: false }]), ...s.listeners]
+      }
+    }
+  }
+  if (s.kind === 'websocket') {
+    return { kind: 'websocket', request: { url: f.url.trim(), headers, protocols: f.protocols.split(',').map((p) => p.trim()).filter(Boolean) } }
+  }
+  return { kind: 'sse', request: { url: f.url.trim(), method: f.method, headers, body: f.body, withLastEventId: f.withLastEventId } }
+}
+
+function describeError(error: unknown): string {
+  const e = error as { code?: string; message?: string; hint?: string }
+  return `${e.message ?? String(error)}${e.hint ? ` ${e.hint}` : ''}`
+}
+
+/** The actions of one tab's session; every one reaches core through the contract. */
+export const sessionActions = {
+  async connect(tabId: string): Promise<void> {
+    listenForSessions()
+    const s = useRealtime.getState().sessions[tabId]
+    if (!s) return
+    const sessionId = sessionIdOf(tabId)
+    tabIdBySession.set(sessionId, tabId)
+    // A session that ended in an error is still known to core: close it so this one can take its id.
+    if (s.status && s.status.state !== 'closed') await api.call('session.close', { sessionId }).catch(() => undefined)
+    useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: 'connecting…' } }))
+    try {
+      await api.call('session.open', { sessionId, ...requestOf(s) } as Parameters<typeof api.call<'session.open'>>[1])
+    } catch (error) {
+      useRealtime.getState().update(tabId, () => ({ error: describeError(error), status: undefined }))
+    }
+  },
+  async disconnect(tabId: string, close?: { code?: number; reason?: string }): Promise<void> {
+    try {
+      await api.call('session.close', { sessionId: sessionIdOf(tabId), ...close })
+    } catch (error) {
+      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+    }
+  },
+  async emit(tabId: string, emit: { event: string; args: EmitArg[]; ack: boolean; ackTimeoutMs: number }): Promise<void> {
+    useRealtime.getState().update(tabId, () => ({ error: undefined }))
+    try {
+      await api.call('session.emit', { sessionId: sessionIdOf(tabId), ...emit })
+    } catch (error) {
+      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+    }
+  },
+  async send(tabId: string, type: ComposerState['wsType'], value: string): Promise<void> {
+    useRealtime.getState().update(tabId, () => ({ error: undefined }))
+    try {
+      await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value })
+    } catch (error) {
+      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+    }
+  },
+  async ping(tabId: string): Promise<void> {
+    try {
+      await api.call('session.ping', { sessionId: sessionIdOf(tabId) })
+    } catch (error) {
+      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+    }
+  },
+  async setListener(tabId: string, event: string, enabled: boolean): Promise<void> {
+    const s = useRealtime.getState().sessions[tabId]
+    useRealtime.getState().update(tabId, (cur) =>
+      event === '*'
+        ? { catchAll: enabled }
+        : { listeners: cur.listeners.some((l) => l.event === event) ? cur.listeners.map((l) => (l.event === event ? { ...l, enabled } : l)) : [...cur.listeners, { event, enabled }] }
+    )
+    if (!s?.status || s.status.state === 'closed') return
+    try {
+      await api.call('session.setListener', { sessionId: sessionIdOf(tabId), event, enabled })
+    } catch {
+      /* not open any more: the switch applies on the next connect */
+    }
+  },
+  /** Every message of the session as NDJSON, read back from core's log (memory or file). */
+  async exportNdjson(tabId: string): Promise<string> {
+    const sessionId = sessionIdOf(tabId)
+    const lines: string[] = []
+    let from = 1
+    for (;;) {
+      const page = await api.call('session.messages', { sessionId, fromSeq: from, limit: 5000 })
+      for (const m of page.messages) lines.push(JSON.stringify(m))
+      const last = page.messages.at(-1)?.seq
+      if (!last || last >= page.lastSeq) break
+      from = last + 1
+    }
+    return lines.join('\n') + (lines.length ? '\n' : '')
+  },
+  clear(tabId: string): void {
+    bufferOf(tabId).clear()
+    useRealtime.getState().update(tabId, (s) => ({ version: s.version + 1 }))
+  }
+}
+
+/** Whether the session is under way in core (the button then reads Disconnect). */
+export const isLive = (status: SessionStatus | undefined): boolean =>
+  !!status && (status.state === 'connecting' || status.state === 'connected' || status.state === 'reconnecting')
