@@ -53,6 +53,11 @@ export class PersistentCookieJar {
     this.count = (await this.all()).length
   }
 
+  /** True while the jar holds no cookie, so a send can skip the lookup entirely. */
+  get isEmpty(): boolean {
+    return this.count === 0
+  }
+
   /** The Cookie header value for a request to `url`, or '' when none apply. */
   async cookieHeader(url: URL): Promise<string> {
     if (this.count === 0) return ''

@@ -5,6 +5,7 @@ import { BodyStore } from './bodyStore'
 import { PersistentCookieJar } from './cookieJar'
 import { DispatcherPool } from './dispatchers'
 import { httpError } from './errors'
+import { readProxyEnv } from './proxy'
 import { RequestControl, throttleProgress } from './requestControl'
 import { sendRequest } from './sendRequest'
 
@@ -43,7 +44,7 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
   const pool = new DispatcherPool()
   const tokens = new OAuth2TokenCache()
   const inFlight = new Map<string, { control: RequestControl; done: Promise<unknown> }>()
-  const env = options.env ?? process.env
+  const env = readProxyEnv(options.env ?? process.env)
   const appProxy = options.appProxy ?? (() => null)
   const userAgent = options.userAgent ?? 'Parley'
 
@@ -55,7 +56,7 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
         throw httpError('invalid_request', `A request with id ${requestId} is already in flight.`, 'Use a new requestId for each send, or cancel the running one first.')
       }
       const control = new RequestControl()
-      const progress = throttleProgress(requestId, onProgress ?? (() => undefined))
+      const progress = onProgress ? throttleProgress(requestId, onProgress) : null
       const timeoutMs = request.settings.timeoutMs
       const timer =
         timeoutMs > 0
@@ -72,7 +73,7 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
         appProxy,
         userAgent,
         control,
-        onProgress: onProgress ? (p) => progress.update(p) : () => undefined
+        onProgress: progress ? (p) => progress.update(p) : null
       })
       inFlight.set(requestId, { control, done: done.catch(() => undefined) })
       try {
@@ -82,7 +83,7 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
         throw control.error ?? error
       } finally {
         if (timer) clearTimeout(timer)
-        progress.stop()
+        progress?.stop()
         inFlight.delete(requestId)
       }
     },

@@ -29,7 +29,7 @@ export interface ExchangeRequest {
   store: BodyStore
   /** Asked once the status is known: false discards the body (a redirect hop, a 401 being answered). */
   keepBody(status: number, headers: HeaderList): boolean
-  onProgress(progress: ExchangeProgress): void
+  onProgress: ((progress: ExchangeProgress) => void) | null
 }
 
 export interface ExchangeResult {
@@ -146,6 +146,7 @@ class ExchangeHandler implements Exchange {
 
   private progress(phase?: HttpProgressPhase): void {
     if (phase) this.phase = phase
+    if (!this.request.onProgress) return
     this.request.onProgress({ phase: this.phase, bytesSent: this.bytesSent, bytesReceived: this.bytesReceived, totalBytes: this.totalBytes })
   }
 

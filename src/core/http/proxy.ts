@@ -12,11 +12,26 @@ export interface ProxyTarget {
 
 type Env = Record<string, string | undefined>
 
+/** The proxy variables of an environment, read once: process.env is slow to query on every request. */
+export interface ProxyEnv {
+  http?: string | undefined
+  https?: string | undefined
+  all?: string | undefined
+  noProxy?: string | undefined
+}
+
 function envValue(env: Env, name: string): string | undefined {
   // Lower case wins, as curl and most tools do.
   const value = env[name.toLowerCase()] ?? env[name.toUpperCase()]
   return value && value.trim() !== '' ? value.trim() : undefined
 }
+
+/** Reads HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY (either case). */
+export function readProxyEnv(env: Env): ProxyEnv {
+  return { http: envValue(env, 'http_proxy'), https: envValue(env, 'https_proxy'), all: envValue(env, 'all_proxy'), noProxy: envValue(env, 'no_proxy') }
+}
+
+const parsed = new Map<string, ProxyTarget>()
 
 /** True when NO_PROXY names the host (exactly, as a domain suffix, or `*`), optionally with the port. */
 export function isNoProxy(url: URL, noProxy: string | undefined): boolean {
@@ -62,12 +77,21 @@ export function parseProxy(raw: string): ProxyTarget {
  * Which proxy, if any, a request to `target` goes through: the request's own setting, else the
  * app's proxy setting, else HTTP_PROXY/HTTPS_PROXY minus NO_PROXY.
  */
-export function resolveProxy(target: URL, setting: HttpSettings['proxy'], appProxy: string | null, env: Env): ProxyTarget | null {
+export function resolveProxy(target: URL, setting: HttpSettings['proxy'], appProxy: string | null, env: ProxyEnv): ProxyTarget | null {
   if (setting === 'none') return null
-  if (typeof setting === 'object') return parseProxy(setting.url)
-  const noProxy = envValue(env, 'no_proxy')
-  if (appProxy) return isNoProxy(target, noProxy) ? null : parseProxy(appProxy)
-  const raw = target.protocol === 'https:' ? envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy') : envValue(env, 'http_proxy') ?? envValue(env, 'all_proxy')
-  if (!raw || isNoProxy(target, noProxy)) return null
-  return parseProxy(raw)
+  if (typeof setting === 'object') return cachedProxy(setting.url)
+  if (appProxy) return isNoProxy(target, env.noProxy) ? null : cachedProxy(appProxy)
+  const raw = target.protocol === 'https:' ? env.https ?? env.all : env.http ?? env.all
+  if (!raw || isNoProxy(target, env.noProxy)) return null
+  return cachedProxy(raw)
+}
+
+function cachedProxy(raw: string): ProxyTarget {
+  let proxy = parsed.get(raw)
+  if (!proxy) {
+    proxy = parseProxy(raw)
+    if (parsed.size > 100) parsed.clear()
+    parsed.set(raw, proxy)
+  }
+  return proxy
 }

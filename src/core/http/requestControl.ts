@@ -10,21 +10,15 @@ export class RequestControl {
   error: ParleyError | null = null
   private exchange: Exchange | null = null
   private onAbort: ((wasConnected: boolean) => void) | null = null
-  private readonly aborted: Promise<never>
-  private rejectAborted!: (error: ParleyError) => void
-
-  constructor() {
-    this.aborted = new Promise<never>((_, reject) => {
-      this.rejectAborted = reject
-    })
-    this.aborted.catch(() => undefined)
-  }
+  // Made on first use: most sends never await anything that needs to give way to an abort.
+  private aborted: Promise<never> | null = null
+  private rejectAborted: ((error: ParleyError) => void) | null = null
 
   /** Stops the send with this error, wherever it is. */
   abort(error: ParleyError): void {
     if (this.error) return
     this.error = error
-    this.rejectAborted(error)
+    this.rejectAborted?.(error)
     const exchange = this.exchange
     if (exchange) {
       const wasConnected = exchange.connected
@@ -46,6 +40,12 @@ export class RequestControl {
   /** Awaits `promise`, or throws the abort error as soon as the send is aborted. */
   async guard<T>(promise: Promise<T>): Promise<T> {
     if (this.error) throw this.error
+    if (!this.aborted) {
+      this.aborted = new Promise<never>((_, reject) => {
+        this.rejectAborted = reject
+      })
+      this.aborted.catch(() => undefined)
+    }
     return Promise.race([promise, this.aborted])
   }
 }

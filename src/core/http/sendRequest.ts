@@ -10,7 +10,7 @@ import { trackActive, type DispatcherPool } from './dispatchers'
 import { httpError } from './errors'
 import { startExchange, type ExchangeProgress, type ExchangeResult } from './exchange'
 import { getHeader, getHeaders, hasHeader, withHeader, withoutHeaders } from './headerList'
-import { resolveProxy } from './proxy'
+import { resolveProxy, type ProxyEnv } from './proxy'
 import { redirectMethod, redirectTarget, sameOrigin } from './redirects'
 import { buildBody, type BodyPayload } from './requestBody'
 import type { RequestControl } from './requestControl'
@@ -22,11 +22,11 @@ export interface SendContext {
   store: BodyStore
   jar: PersistentCookieJar
   tokens: OAuth2TokenCache
-  env: Record<string, string | undefined>
+  env: ProxyEnv
   appProxy: () => string | null
   userAgent: string
   control: RequestControl
-  onProgress(progress: ExchangeProgress): void
+  onProgress: ((progress: ExchangeProgress) => void) | null
 }
 
 const ACCEPT_ENCODING = ['gzip', 'deflate', 'br', ...('createZstdDecompress' in zlib ? ['zstd'] : [])].join(', ')
@@ -54,7 +54,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   const auth = request.auth
   const warnings: string[] = []
   let headers: HeaderList = request.headers.filter((h) => h.enabled).map((h) => [h.name, h.value])
-  let body: BodyPayload | null = await control.guard(buildBody(request.body))
+  let body: BodyPayload | null = request.body.type === 'none' ? null : await control.guard(buildBody(request.body))
   if (body) headers = withContentType(headers, body.contentType)
   if (!hasHeader(headers, 'user-agent')) headers.push(['User-Agent', ctx.userAgent])
   if (!hasHeader(headers, 'accept')) headers.push(['Accept', '*/*'])
@@ -70,7 +70,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   if (settings.httpVersion === '2' && originalUrl.protocol === 'http:') {
     warnings.push('HTTP/2 without TLS (h2c) is not supported: the request was sent over HTTP/1.1.')
   }
-  const tls = await control.guard(loadTlsMaterial(settings))
+  const tls = settings.caFiles.length === 0 && !settings.clientCert ? await loadTlsMaterial(settings) : await control.guard(loadTlsMaterial(settings))
 
   let url = originalUrl
   let method = request.method
@@ -83,7 +83,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
     if (authHeader) hopHeaders = withHeader(hopHeaders, 'Authorization', authHeader)
     // Streamed bodies would go chunked otherwise; many servers refuse uploads without a length.
     if (body && !hasHeader(hopHeaders, 'content-length')) hopHeaders = [...hopHeaders, ['Content-Length', String(body.length)]]
-    const cookie = await control.guard(ctx.jar.cookieHeader(url))
+    const cookie = ctx.jar.isEmpty ? '' : await control.guard(ctx.jar.cookieHeader(url))
     if (cookie) {
       const own = getHeader(hopHeaders, 'cookie')
       hopHeaders = withHeader(hopHeaders, 'Cookie', own ? `${own}; ${cookie}` : cookie)
@@ -99,7 +99,8 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
       if (answerDigest && status === 401 && pickDigestChallenge(getHeaders(h, 'www-authenticate'))) return false
       return true
     })
-    cookiesSet.push(...(await control.guard(ctx.jar.store(url, getHeaders(result.headers, 'set-cookie')))))
+    const setCookies = getHeaders(result.headers, 'set-cookie')
+    if (setCookies.length > 0) cookiesSet.push(...(await control.guard(ctx.jar.store(url, setCookies))))
 
     const target = follow ? redirectTarget(result.status, result.headers, url) : null
     if (target) {

@@ -1,0 +1,167 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { Agent, request } from 'undici'
+import { createHttpEngine, type HttpEngine } from '../../src/core/http/engine'
+import { HttpRequestSchema, type HttpRequest } from '../../src/shared/http'
+
+const LOOP_TARGET = 1.15
+const MEMORY_TARGET_MB = 100
+const DOWNLOAD_BYTES = 100 * 1024 * 1024
+
+// The server runs in its own process so its CPU and memory do not count against either client.
+const serverSource = `
+const http = require('node:http')
+const chunk = Buffer.alloc(1024 * 1024, 97)
+const server = http.createServer((req, res) => {
+  if (req.url === '/download') {
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(${DOWNLOAD_BYTES}) })
+    let left = ${DOWNLOAD_BYTES / (1024 * 1024)}
+    const pump = () => { while (left > 0) { left--; if (!res.write(chunk)) return res.once('drain', pump) } res.end() }
+    return pump()
+  }
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': '11' })
+  res.end('{"ok":true}')
+})
+server.keepAliveTimeout = 60000
+server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'))
+`
+
+async function startServer(): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', serverSource], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const [data] = (await once(child.stdout!, 'data')) as [Buffer]
+  return { port: Number(data.toString().trim()), child }
+}
+
+async function sequential(n: number, send: () => Promise<void>): Promise<number> {
+  const t = performance.now()
+  for (let i = 0; i < n; i++) await send()
+  return performance.now() - t
+}
+
+async function concurrent(n: number, width: number, send: () => Promise<void>): Promise<number> {
+  const t = performance.now()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) {
+        next++
+        await send()
+      }
+    })
+  )
+  return performance.now() - t
+}
+
+/**
+ * Runs both sides in rounds, alternating which goes first, so neither always meets a warmer or
+ * busier machine. The ratio is the median of the per-round ratios: other work on a shared machine
+ * hits some rounds and not others, and the median ignores those. Times are the totals.
+ */
+async function compare(rounds: number, run: (send: () => Promise<void>) => Promise<number>, engine: () => Promise<void>, undici: () => Promise<void>): Promise<{ engineMs: number; undiciMs: number; ratio: number }> {
+  let engineMs = 0
+  let undiciMs = 0
+  const ratios: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    let e: number
+    let u: number
+    if (r % 2 === 0) {
+      e = await run(engine)
+      u = await run(undici)
+    } else {
+      u = await run(undici)
+      e = await run(engine)
+    }
+    engineMs += e
+    undiciMs += u
+    ratios.push(e / u)
+  }
+  ratios.sort((a, b) => a - b)
+  const mid = Math.floor(ratios.length / 2)
+  const ratio = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2
+  return { engineMs, undiciMs, ratio }
+}
+
+/** Peak RSS and heap above what they were when it started, sampled every 5 ms. */
+async function peakMemory(work: () => Promise<void>): Promise<{ rssMb: number; heapMb: number; ms: number }> {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const base = process.memoryUsage()
+  let rss = base.rss
+  let heap = base.heapUsed
+  const timer = setInterval(() => {
+    const m = process.memoryUsage()
+    rss = Math.max(rss, m.rss)
+    heap = Math.max(heap, m.heapUsed)
+  }, 5)
+  const t = performance.now()
+  await work()
+  const ms = performance.now() - t
+  clearInterval(timer)
+  const m = process.memoryUsage()
+  rss = Math.max(rss, m.rss)
+  heap = Math.max(heap, m.heapUsed)
+  return { rssMb: (rss - base.rss) / 1048576, heapMb: (heap - base.heapUsed) / 1048576, ms }
+}
+
+const verdict = (met: boolean): string => (met ? 'target met' : 'target MISSED')
+const load = (): string => `load average ${(globalThis.process.platform === 'win32' ? [0] : loadavg()).map((l) => l.toFixed(1)).join('/')} on ${availableParallelism()} cores`
+
+/** Engine versus bare undici on loopback: sequential and concurrent GETs, and a 100 MB download. */
+export async function run(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'parley-bench-http-'))
+  const { port, child } = await startServer()
+  const engine: HttpEngine = await createHttpEngine({ dataDir, env: {} })
+  const agent = new Agent()
+  const url = `http://127.0.0.1:${port}/item`
+  const get: HttpRequest = HttpRequestSchema.parse({ method: 'GET', url })
+  let id = 0
+  const viaEngine = async (): Promise<void> => {
+    const res = await engine.send(`b${id++}`, get)
+    if (res.status !== 200) throw new Error(`status ${res.status}`)
+  }
+  const viaUndici = async (): Promise<void> => {
+    const res = await request(url, { dispatcher: agent })
+    await res.body.text()
+    if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`)
+  }
+  try {
+    await sequential(300, viaEngine)
+    await sequential(300, viaUndici)
+
+    // 1,000 requests per side, in 20 rounds of 50.
+    const seq = await compare(20, (send) => sequential(50, send), viaEngine, viaUndici)
+    const seqRatio = seq.ratio
+    console.log(`bench http-sequential-1000: ratio ${seqRatio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, undici ${seq.undiciMs.toFixed(0)} ms; median of 20 rounds; target <= ${LOOP_TARGET}, ${verdict(seqRatio <= LOOP_TARGET)}; ${load()})`)
+
+    // 1,000 requests per side, 50 in flight, in 10 rounds of 100.
+    const conc = await compare(10, (send) => concurrent(100, 50, send), viaEngine, viaUndici)
+    const concRatio = conc.ratio
+    console.log(`bench http-concurrent-1000x50: ratio ${concRatio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; median of 10 rounds; target <= ${LOOP_TARGET}, ${verdict(concRatio <= LOOP_TARGET)}; ${load()})`)
+
+    const downloadUrl = `http://127.0.0.1:${port}/download`
+    const undiciDownload = await peakMemory(async () => {
+      const res = await request(downloadUrl, { dispatcher: agent })
+      let n = 0
+      for await (const chunk of res.body) n += (chunk as Buffer).length
+      if (n !== DOWNLOAD_BYTES) throw new Error(`undici got ${n} bytes`)
+    })
+    const engineDownload = await peakMemory(async () => {
+      const res = await engine.send(`dl${id++}`, HttpRequestSchema.parse({ method: 'GET', url: downloadUrl }))
+      if (res.body.kind !== 'file' || res.body.size !== DOWNLOAD_BYTES) throw new Error('engine did not store the whole body in a file')
+      await engine.discardBody(res.body.bodyId)
+    })
+    const memRatio = engineDownload.rssMb / Math.max(undiciDownload.rssMb, 1)
+    console.log(
+      `bench http-download-100mb: ratio ${memRatio.toFixed(2)} (peak above baseline: engine +${engineDownload.rssMb.toFixed(0)} MB RSS / +${engineDownload.heapMb.toFixed(0)} MB heap in ${engineDownload.ms.toFixed(0)} ms to a body file, ` +
+        `undici +${undiciDownload.rssMb.toFixed(0)} MB RSS / +${undiciDownload.heapMb.toFixed(0)} MB heap in ${undiciDownload.ms.toFixed(0)} ms discarding; target engine < ${MEMORY_TARGET_MB} MB, ${verdict(engineDownload.rssMb < MEMORY_TARGET_MB)})`
+    )
+  } finally {
+    await engine.dispose()
+    await agent.close()
+    child.kill()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
