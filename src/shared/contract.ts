@@ -20,6 +20,9 @@ export const calls = {
   // import and export (src/core/convert)
   'curl.parse': call(V.CurlParseInputSchema, V.CurlParseOutputSchema, 'Turn a pasted cURL command (bash or Windows cmd) into a request; warnings list what was left out.'),
   'export.curl': call(V.ExportCurlInputSchema, V.ExportCurlOutputSchema, 'A shell-quoted, multi-line cURL command that sends the request.'),
+  'export.snippet': call(V.SnippetInputSchema, V.SnippetOutputSchema, 'Code that sends the request in one of export.targets; warnings list what the code cannot carry.'),
+  'export.targets': call(NoInput, V.SnippetTargetsOutputSchema, 'The languages and libraries export.snippet writes, with labels.'),
+  'export.socketioSnippet': call(V.SocketIoSnippetInputSchema, V.SocketIoSnippetOutputSchema, 'A socket.io-client script for a Socket.IO request: connect, listen, emit (with acks).'),
   'app.info': call(NoInput, AppInfoSchema, 'Versions of every runtime and where Parley keeps its data.'),
   'settings.get': call(NoInput, SettingsSchema, 'The current app settings.'),
   'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.'),

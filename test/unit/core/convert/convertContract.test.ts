@@ -36,3 +36,18 @@ describe('import and export through the contract', () => {
     await s.dispose()
   })
 })
+
+describe('snippets through the contract', () => {
+  it('export.targets lists labels; export.snippet writes code; export.socketioSnippet writes a script', async () => {
+    const s = await services()
+    const targets = await s.invoke('export.targets', {})
+    expect(targets.ok && (targets.value as { targets: Array<{ id: string }> }).targets.map((t) => t.id)).toContain('python-requests')
+    const snippet = await s.invoke('export.snippet', { request: { method: 'GET', url: 'https://x.test/a' }, target: 'python-requests' })
+    expect(snippet).toMatchObject({ ok: true, value: { code: expect.stringContaining('import requests'), warnings: [] } })
+    const bad = await s.invoke('export.snippet', { request: { method: 'GET', url: 'https://x.test/a' }, target: 'cobol' })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const sio = await s.invoke('export.socketioSnippet', { request: { url: 'http://x.test' } })
+    expect(sio).toMatchObject({ ok: true, value: { code: expect.stringContaining("io('http://x.test'") } })
+    await s.dispose()
+  })
+})
