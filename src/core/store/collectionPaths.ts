@@ -62,10 +62,12 @@ export function parentRel(rel: string): string {
   return at < 0 ? '' : rel.slice(0, at)
 }
 
+/** The last part of a relative path: a file or folder name. */
 export function baseRel(rel: string): string {
   return rel.slice(rel.lastIndexOf('/') + 1)
 }
 
+/** An absolute path as a collection-relative one with `/` separators. */
 export function toRel(root: string, absolute: string): string {
   return relative(root, absolute).split(sep).join('/')
 }
@@ -99,6 +101,7 @@ export async function freeEntryName(root: string, parent: string, base: string, 
   throw new ParleyError('name_taken', `Too many items named "${base}" in this folder.`, 'Choose another name.')
 }
 
+/** Whether anything (file, folder, link) is at a path. */
 export async function exists(path: string): Promise<boolean> {
   try {
     await access(path)
@@ -113,6 +116,7 @@ export function collectionIdFor(absolutePath: string): string {
   return createHash('sha256').update(resolve(absolutePath)).digest('hex').slice(0, 16)
 }
 
+/** sha256 hex of a file's content: the `hash`/`baseHash` of the save conflict check. */
 export function hashText(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex')
 }

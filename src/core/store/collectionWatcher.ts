@@ -45,6 +45,7 @@ export class CollectionWatcher {
     void this.watchTree('')
   }
 
+  /** Stops every watcher and forgets pending events. */
   close(): void {
     this.closed = true
     this.recursive?.close()

@@ -107,6 +107,7 @@ export class EnvironmentStore {
     return (await this.readActive())[collectionId] ?? null
   }
 
+  /** Remembers the active environment of a collection; null for none. */
   async setActive(collectionId: string, id: string | null): Promise<void> {
     const active = await this.readActive()
     if (id === null) delete active[collectionId]
@@ -120,6 +121,7 @@ export class EnvironmentStore {
     return this.secrets.reveal(await this.readGlobals(), (name) => secretKey('global', 'global', name))
   }
 
+  /** Replaces the global variables; secret values go to the secret store. */
   async saveGlobals(variables: Variable[]): Promise<Variable[]> {
     const stored = await this.secrets.stash(variables, (name) => secretKey('global', 'global', name), await this.readGlobals())
     await mkdir(this.dataDir, { recursive: true })

@@ -96,10 +96,12 @@ export class HistoryStore {
     })
   }
 
+  /** How many entries are kept now. */
   async count(): Promise<number> {
     return (await this.load()).length
   }
 
+  /** How many entries are kept at most (default 1,000). */
   async limit(): Promise<number> {
     const text = await readFile(join(this.dir, 'limit.json'), 'utf8').catch(() => undefined)
     if (text === undefined) return historyDefaultLimit

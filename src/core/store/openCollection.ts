@@ -58,6 +58,7 @@ export class OpenCollection {
     this.cache = undefined
   }
 
+  /** Stops watching and drops the cache. */
   close(): void {
     this.watcher?.close()
     this.watcher = undefined
@@ -181,6 +182,7 @@ export function unreadable(path: string, line: number, message: string): ParleyE
   )
 }
 
+/** The error for a request or folder that is not (or no longer) on disk. */
 export function notFound(what: string, rel: string): ParleyError {
   return new ParleyError('not_found', `There is no ${what} at "${rel}" in this collection.`, 'It may have been moved or deleted on disk; reload the collection.')
 }

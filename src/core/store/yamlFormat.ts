@@ -61,6 +61,7 @@ function prune(schema: ZodInternals, value: unknown): unknown {
   }
 }
 
+/** Structural equality of JSON-like values; keys whose value is undefined count as absent. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
