@@ -72,6 +72,7 @@ function ms(from: number | undefined, to: number | undefined): number {
 /** Starts one HTTP exchange on an undici dispatcher. */
 export function startExchange(request: ExchangeRequest): Exchange {
   const handler = new ExchangeHandler(request)
+  handler.announce()
   try {
     request.dispatcher.dispatch(
       {
@@ -148,6 +149,11 @@ class ExchangeHandler implements Exchange {
     if (phase) this.phase = phase
     if (!this.request.onProgress) return
     this.request.onProgress({ phase: this.phase, bytesSent: this.bytesSent, bytesReceived: this.bytesReceived, totalBytes: this.totalBytes })
+  }
+
+  /** The first progress report, before any socket exists. */
+  announce(): void {
+    this.progress('connecting')
   }
 
   abort(error: ParleyError): void {

@@ -116,7 +116,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
       }
       if (!sameOrigin(target, url)) {
         // Credentials meant for one origin must not leak to another (Fetch standard, CORS-safe redirect).
-        headers = withoutHeaders(headers, 'authorization', 'cookie', 'proxy-authorization')
+        headers = withoutHeaders(headers, 'authorization', 'cookie', 'proxy-authorization', 'host')
         if (auth.type === 'apikey' && auth.in === 'header') headers = withoutHeaders(headers, auth.key)
         authHeader = null
       }
