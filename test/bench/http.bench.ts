@@ -61,28 +61,39 @@ async function concurrent(n: number, width: number, send: () => Promise<void>): 
  * busier machine. The ratio is the median of the per-round ratios: other work on a shared machine
  * hits some rounds and not others, and the median ignores those. Times are the totals.
  */
-async function compare(rounds: number, run: (send: () => Promise<void>) => Promise<number>, engine: () => Promise<void>, undici: () => Promise<void>): Promise<{ engineMs: number; undiciMs: number; ratio: number }> {
+async function compare(rounds: number, run: (send: () => Promise<void>) => Promise<number>, engine: () => Promise<void>, undici: () => Promise<void>): Promise<{ engineMs: number; undiciMs: number; ratio: number; engineCpuMs: number; undiciCpuMs: number }> {
   let engineMs = 0
   let undiciMs = 0
+  let engineCpuMs = 0
+  let undiciCpuMs = 0
+  // CPU time of this process, beside wall time: on a shared machine it shows the work each side does.
+  const timed = async (side: () => Promise<void>): Promise<[number, number]> => {
+    const c = process.cpuUsage()
+    const ms = await run(side)
+    const used = process.cpuUsage(c)
+    return [ms, (used.user + used.system) / 1000]
+  }
   const ratios: number[] = []
   for (let r = 0; r < rounds; r++) {
-    let e: number
-    let u: number
+    let e: [number, number]
+    let u: [number, number]
     if (r % 2 === 0) {
-      e = await run(engine)
-      u = await run(undici)
+      e = await timed(engine)
+      u = await timed(undici)
     } else {
-      u = await run(undici)
-      e = await run(engine)
+      u = await timed(undici)
+      e = await timed(engine)
     }
-    engineMs += e
-    undiciMs += u
-    ratios.push(e / u)
+    engineMs += e[0]
+    undiciMs += u[0]
+    engineCpuMs += e[1]
+    undiciCpuMs += u[1]
+    ratios.push(e[0] / u[0])
   }
   ratios.sort((a, b) => a - b)
   const mid = Math.floor(ratios.length / 2)
   const ratio = ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2
-  return { engineMs, undiciMs, ratio }
+  return { engineMs, undiciMs, ratio, engineCpuMs, undiciCpuMs }
 }
 
 /** Peak RSS and heap above what they were when it started, sampled every 5 ms. */
@@ -134,12 +145,12 @@ export async function run(): Promise<void> {
     // 1,000 requests per side, in 20 rounds of 50.
     const seq = await compare(20, (send) => sequential(50, send), viaEngine, viaUndici)
     const seqRatio = seq.ratio
-    console.log(`bench http-sequential-1000: ratio ${seqRatio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, undici ${seq.undiciMs.toFixed(0)} ms; median of 20 rounds; target <= ${LOOP_TARGET}, ${verdict(seqRatio <= LOOP_TARGET)}; ${load()})`)
+    console.log(`bench http-sequential-1000: ratio ${seqRatio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, undici ${seq.undiciMs.toFixed(0)} ms; CPU engine ${seq.engineCpuMs.toFixed(0)} ms, undici ${seq.undiciCpuMs.toFixed(0)} ms; median of 20 rounds; target <= ${LOOP_TARGET}, ${verdict(seqRatio <= LOOP_TARGET)}; ${load()})`)
 
     // 1,000 requests per side, 50 in flight, in 10 rounds of 100.
     const conc = await compare(10, (send) => concurrent(100, 50, send), viaEngine, viaUndici)
     const concRatio = conc.ratio
-    console.log(`bench http-concurrent-1000x50: ratio ${concRatio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; median of 10 rounds; target <= ${LOOP_TARGET}, ${verdict(concRatio <= LOOP_TARGET)}; ${load()})`)
+    console.log(`bench http-concurrent-1000x50: ratio ${concRatio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; CPU engine ${conc.engineCpuMs.toFixed(0)} ms, undici ${conc.undiciCpuMs.toFixed(0)} ms; median of 10 rounds; target <= ${LOOP_TARGET}, ${verdict(concRatio <= LOOP_TARGET)}; ${load()})`)
 
     const downloadUrl = `http://127.0.0.1:${port}/download`
     const undiciDownload = await peakMemory(async () => {

@@ -45,8 +45,9 @@ export class ResponseBodyCollector {
       this.decoderEnded = new Promise((resolve) => {
         decoder.once('end', resolve)
         decoder.once('close', resolve)
-        decoder.once('error', (error) => {
-          this.decodeError = error
+        // `on`, not `once`: a write racing the first error may raise another, which must not go unhandled.
+        decoder.on('error', (error) => {
+          this.decodeError ??= error
           resolve()
         })
       })

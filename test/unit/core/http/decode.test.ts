@@ -37,6 +37,11 @@ beforeAll(async () => {
       res.setHeader('Content-Encoding', enc === 'deflate-raw' ? 'deflate' : enc)
       return void res.end(encoders[enc]!(Buffer.from(text)))
     }
+    if (url.pathname === '/corrupt') {
+      res.setHeader('Content-Type', 'text/plain')
+      res.setHeader('Content-Encoding', 'gzip')
+      return void res.end(Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.alloc(5000, 0xff)]))
+    }
     if (url.pathname === '/latin1') {
       res.setHeader('Content-Type', 'text/plain; charset=ISO-8859-1')
       return void res.end(iconv.encode('café déjà vu', 'latin1'))
@@ -88,6 +93,13 @@ describe('decoding', () => {
       expect(res.warnings.join(' ')).toMatch(/zstd is not supported by Node 2\d/)
       expect(res.body.kind === 'inline' && Buffer.from(res.body.base64, 'base64')).toEqual(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3]))
     }
+  })
+
+  it('shows a body that fails to decode as received, with a warning', async () => {
+    const res = await engine.send('e-bad', req({ method: 'GET', url: `${server.url}/corrupt` }))
+    expect(res.status).toBe(200)
+    expect(res.warnings.join(' ')).toMatch(/could not be decoded/)
+    expect(res.body.kind === 'inline' && Buffer.from(res.body.base64, 'base64').length).toBe(5010)
   })
 
   it('decodes latin1 and Shift_JIS text with the charset of the Content-Type', async () => {
