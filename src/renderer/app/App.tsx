@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react'
 import type { Theme } from '../../shared/app'
 import { AboutDialog } from '../features/about/AboutDialog'
+import { EnvironmentPicker } from '../features/environments'
 import { RequestPane } from '../features/request/RequestPane'
 import { listenForPlayground } from '../features/playground/playgroundStore'
+import { RealtimePane } from '../features/realtime/RealtimePane'
+import { listenForProgress } from '../features/request/exchangeStore'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { StatusBar } from '../features/status/StatusBar'
 import { listenForStatus } from '../features/status/statusStore'
@@ -21,6 +24,7 @@ export function App() {
   useShortcuts()
   useEffect(() => listenForStatus(), [])
   useEffect(() => listenForPlayground(), [])
+  useEffect(() => listenForProgress(), [])
   return (
     <div className="app">
       <header className="top-bar">
@@ -29,6 +33,7 @@ export function App() {
           <span>Parley</span>
         </div>
         <div className="top-bar-spacer" />
+        <EnvironmentPicker />
         <label className="top-select">
           <span className="visually-hidden">Theme</span>
           <Icon name="sun" size={14} />
@@ -45,8 +50,10 @@ export function App() {
       <Sidebar />
       <main className="main-pane">
         <TabStrip />
-        {active ? (
+        {active?.kind === 'http' ? (
           <RequestPane tab={active} />
+        ) : active ? (
+          <RealtimePane key={active.id} tab={{ id: active.id, kind: active.kind, title: active.title }} />
         ) : (
           <div className="empty-state">
             <p className="empty-title">No open requests</p>
@@ -55,7 +62,7 @@ export function App() {
               New request
             </button>
             <p className="muted">
-              <kbd>Ctrl</kbd> + <kbd>T</kbd> opens a new tab, <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>T</kbd> reopens the last one closed.
+              The wave button beside + opens a Socket.IO, WebSocket or SSE session. <kbd>Ctrl</kbd> + <kbd>T</kbd> opens a new tab, <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>T</kbd> reopens the last one closed.
             </p>
           </div>
         )}

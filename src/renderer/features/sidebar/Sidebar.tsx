@@ -1,15 +1,35 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { api } from '../../app/api'
 import { Icon, type IconName } from '../../ui/Icon'
+import { CollectionsPanel } from '../collections/CollectionsPanel'
+import { useCollections } from '../collections/collectionsStore'
+import { onExternalChange } from '../collections/savingStore'
+import { SavingUi } from '../collections/SavingUi'
+import { useWorkspacePersistence } from '../collections/workspacePersistence'
+import { HistoryPanel } from '../history/HistoryPanel'
+import { recordHistory } from '../history/historyRecorder'
 
-const panels: { id: 'collections' | 'history'; label: string; icon: IconName }[] = [
+type Panel = 'collections' | 'history'
+const panels: { id: Panel; label: string; icon: IconName }[] = [
   { id: 'collections', label: 'Collections', icon: 'folder' },
   { id: 'history', label: 'History', icon: 'history' }
 ]
 
-/** Collections and history. Both stay empty until the collection store fills them. */
+/** Collections and history; also home of saving (Ctrl/Cmd+S) and of following changes on disk. */
 export function Sidebar() {
-  const [panel, setPanel] = useState<'collections' | 'history'>('collections')
-  const [filter, setFilter] = useState('')
+  const [panel, setPanel] = useState<Panel>('collections')
+  const [filters, setFilters] = useState<Record<Panel, string>>({ collections: '', history: '' })
+  const filter = filters[panel]
+  useEffect(
+    () =>
+      api.on('collection.changed', ({ collectionId, paths }) => {
+        void useCollections.getState().refreshOne(collectionId)
+        void onExternalChange(collectionId, paths)
+      }),
+    []
+  )
+  useEffect(() => recordHistory(), [])
+  useWorkspacePersistence()
   return (
     <nav className="sidebar" aria-label="Sidebar">
       <div role="tablist" aria-label="Sidebar sections" className="sidebar-tabs">
@@ -34,24 +54,13 @@ export function Sidebar() {
           aria-label={panel === 'collections' ? 'Search requests' : 'Search history'}
           placeholder={panel === 'collections' ? 'Search requests' : 'Search history'}
           value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          onChange={(event) => setFilters((f) => ({ ...f, [panel]: event.target.value }))}
         />
       </label>
       <div role="tabpanel" aria-label={panel === 'collections' ? 'Collections' : 'History'} className="sidebar-panel">
-        {panel === 'collections' ? (
-          <div className="sidebar-empty">
-            <Icon name="folder" size={28} />
-            <p className="empty-title">No collections yet</p>
-            <p className="muted">A collection is a folder of plain YAML files, one per request, that you can keep in git.</p>
-          </div>
-        ) : (
-          <div className="sidebar-empty">
-            <Icon name="history" size={28} />
-            <p className="empty-title">Nothing sent yet</p>
-            <p className="muted">Every request you send and every session you open is listed here, by day.</p>
-          </div>
-        )}
+        {panel === 'collections' ? <CollectionsPanel query={filter} /> : <HistoryPanel query={filter} />}
       </div>
+      <SavingUi />
     </nav>
   )
 }

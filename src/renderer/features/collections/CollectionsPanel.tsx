@@ -1,0 +1,231 @@
+import { useEffect, useState } from 'react'
+import type { TreeNode } from '../../../shared/collection'
+import { api } from '../../app/api'
+import { Icon } from '../../ui/Icon'
+import { errorText, useCollections } from './collectionsStore'
+import { CollectionTree, type ItemAction } from './CollectionTree'
+import { FormDialog, NameDialog } from './FormDialogs'
+import { allFolders, createFolder, createRequest, deleteItem, duplicateItem, moveAndRefresh, renameItem } from './itemActions'
+import { SearchResults } from './SearchResults'
+import './collections.css'
+
+/** The Collections panel of the sidebar: open collections as trees, their broken files, and search. */
+export function CollectionsPanel({ query }: { query: string }) {
+  const { collections, loaded } = useCollections()
+  const [action, setAction] = useState<ItemAction>()
+  const [folderDialog, setFolderDialog] = useState<'new' | 'open'>()
+
+  useEffect(() => {
+    void useCollections.getState().refresh()
+  }, [])
+
+  const run = (next: ItemAction): void => {
+    if (next.type === 'close') {
+      api
+        .call('collection.close', { collectionId: next.collectionId })
+        .then(() => useCollections.getState().refresh())
+        .catch((error: unknown) => useCollections.getState().toast({ text: errorText(error), tone: 'error' }))
+    } else setAction(next)
+  }
+  const done = (): void => setAction(undefined)
+  const tree = action ? collections.find((c) => c.id === action.collectionId)?.tree : undefined
+
+  return (
+    <div className="collections-panel">
+      <div className="collections-toolbar">
+        <button type="button" className="toolbar-button" onClick={() => setFolderDialog('new')}>
+          <Icon name="plus" size={13} />
+          New collection
+        </button>
+        <button type="button" className="toolbar-button" onClick={() => setFolderDialog('open')}>
+          <Icon name="folder" size={13} />
+          Open collection
+        </button>
+      </div>
+      {query.trim() ? (
+        <SearchResults query={query} />
+      ) : loaded && collections.length === 0 ? (
+        <div className="sidebar-empty">
+          <Icon name="folder" size={28} />
+          <p className="empty-title">No collections yet</p>
+          <p className="muted">A collection is a folder of plain YAML files, one per request, that you can keep in git.</p>
+        </div>
+      ) : (
+        collections.map((c) => (
+          <section key={c.id} className="collection" aria-label={`Collection ${c.name}`}>
+            {c.tree ? (
+              <CollectionTree tree={c.tree} onAction={run} />
+            ) : (
+              <div className="collection-missing">
+                <p>
+                  <strong>{c.name}</strong> <span className="muted">{c.missing ? 'is missing' : c.error}</span>
+                </p>
+                <p className="muted collection-path">{c.path}</p>
+                <button type="button" className="link-button" onClick={() => run({ type: 'close', collectionId: c.id, name: c.name })}>
+                  Close {c.name}
+                </button>
+              </div>
+            )}
+            {c.tree && c.tree.problems.length > 0 && (
+              <div className="problems" role="group" aria-label={`Files that could not be read in ${c.name}`}>
+                <p className="problems-title">
+                  {c.tree.problems.length === 1 ? '1 file could not be read' : `${c.tree.problems.length} files could not be read`}
+                </p>
+                <ul>
+                  {c.tree.problems.map((p) => (
+                    <li key={`${p.path}:${p.line}`}>
+                      <code>
+                        {p.path}:{p.line}
+                      </code>{' '}
+                      <span>{p.message}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+        ))
+      )}
+
+      <CollectionFolderDialog mode={folderDialog} onClose={() => setFolderDialog(undefined)} />
+
+      <NameDialog
+        title={action?.type === 'newFolder' ? 'New folder' : 'New request'}
+        label="Name"
+        initial={action?.type === 'newFolder' ? 'New folder' : 'New request'}
+        submitLabel="Create"
+        open={action?.type === 'newRequest' || action?.type === 'newFolder'}
+        onClose={done}
+        onSubmit={async (name) => {
+          if (action?.type === 'newFolder') await createFolder(action.collectionId, action.folder, name)
+          else if (action?.type === 'newRequest') await createRequest(action.collectionId, action.folder, name)
+        }}
+      />
+      <NameDialog
+        title={action?.type === 'duplicate' ? 'Duplicate request' : `Rename ${action && 'node' in action && action.node.type === 'folder' ? 'folder' : 'request'}`}
+        label="Name"
+        initial={action && 'node' in action ? (action.type === 'duplicate' ? `${action.node.name} copy` : action.node.name) : ''}
+        submitLabel={action?.type === 'duplicate' ? 'Duplicate' : 'Rename'}
+        open={action?.type === 'rename' || action?.type === 'duplicate'}
+        onClose={done}
+        onSubmit={async (name) => {
+          if (action?.type === 'rename') await renameItem(action.collectionId, action.node, name)
+          else if (action?.type === 'duplicate') await duplicateItem(action.collectionId, action.node, name)
+        }}
+      />
+      <MoveDialog action={action?.type === 'move' ? action : undefined} tree={tree} onClose={done} />
+      <FormDialog
+        title={`Delete ${action?.type === 'delete' ? action.node.name : ''}`}
+        open={action?.type === 'delete'}
+        onClose={done}
+        danger
+        submitLabel="Delete"
+        onSubmit={async () => {
+          if (action?.type === 'delete') await deleteItem(action.collectionId, action.node)
+        }}
+      >
+        {action?.type === 'delete' && (
+          <p className="form-dialog-text">
+            {action.node.type === 'folder' ? 'The folder and everything in it' : 'The request file'} <code>{action.node.path}</code> moves to
+            Parley&apos;s trash. You can undo this right after.
+          </p>
+        )}
+      </FormDialog>
+    </div>
+  )
+}
+
+function MoveDialog({
+  action,
+  tree,
+  onClose
+}: {
+  action: { collectionId: string; node: TreeNode } | undefined
+  tree: ReturnType<typeof useCollections.getState>['collections'][number]['tree']
+  onClose: () => void
+}) {
+  const [target, setTarget] = useState('')
+  const node = action?.node
+  const folders = tree ? allFolders(tree.root).filter(({ folder }) => !node || node.type !== 'folder' || (folder.path !== node.path && !folder.path.startsWith(`${node.path}/`))) : []
+  useEffect(() => setTarget(''), [action])
+  return (
+    <FormDialog
+      title={`Move ${node?.name ?? ''}`}
+      open={action !== undefined}
+      onClose={onClose}
+      submitLabel="Move"
+      onSubmit={async () => {
+        if (action) await moveAndRefresh(action.collectionId, action.node, target)
+      }}
+    >
+      <label className="field">
+        <span>Move to folder</span>
+        <select value={target} onChange={(event) => setTarget(event.target.value)}>
+          {folders.map(({ folder, depth }) => (
+            <option key={folder.path} value={folder.path}>
+              {`${'\u00a0\u00a0'.repeat(depth)}${folder.path === '' ? `${tree?.name ?? ''} (top level)` : folder.name}`}
+            </option>
+          ))}
+        </select>
+      </label>
+    </FormDialog>
+  )
+}
+
+/** New collection (a name and a folder) or Open collection (a folder): the browser host has no native picker, so a path field. */
+function CollectionFolderDialog({ mode, onClose }: { mode: 'new' | 'open' | undefined; onClose: () => void }) {
+  const [name, setName] = useState('')
+  const [path, setPath] = useState('')
+  const [dataDir, setDataDir] = useState<string>()
+  useEffect(() => {
+    if (!mode) return
+    setName('')
+    setPath('')
+    api
+      .call('app.info')
+      .then((info) => setDataDir(info.dataDir))
+      .catch(() => undefined)
+  }, [mode])
+  return (
+    <FormDialog
+      title={mode === 'new' ? 'New collection' : 'Open collection'}
+      open={mode !== undefined}
+      onClose={onClose}
+      submitLabel={mode === 'new' ? 'Create' : 'Open'}
+      onSubmit={async () => {
+        if (mode === 'new') await api.call('collection.create', { name: name.trim(), path: path.trim() })
+        else await api.call('collection.open', { path: path.trim() })
+        await useCollections.getState().refresh()
+      }}
+    >
+      {mode === 'new' && (
+        <label className="field">
+          <span>Name</span>
+          <input autoFocus value={name} placeholder="My API" onChange={(event) => setName(event.target.value)} />
+        </label>
+      )}
+      <label className="field">
+        <span>Folder path</span>
+        <input
+          autoFocus={mode === 'open'}
+          value={path}
+          spellCheck={false}
+          className="mono-input"
+          placeholder="/home/me/projects/my-api/parley"
+          onChange={(event) => setPath(event.target.value)}
+          aria-describedby="collection-path-hint"
+        />
+      </label>
+      <p id="collection-path-hint" className="field-hint">
+        {mode === 'new'
+          ? 'The absolute path of an empty or not yet existing folder; Parley creates parley.yaml in it. Put it inside a git repository to share it.'
+          : 'The absolute path of a folder that holds a parley.yaml, for example a git clone.'}{' '}
+        {dataDir && (
+          <>
+            Parley keeps its own data in <code>{dataDir}</code> (shown in About).
+          </>
+        )}
+      </p>
+    </FormDialog>
+  )
+}

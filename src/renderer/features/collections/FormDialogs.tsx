@@ -1,0 +1,92 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { Dialog } from '../../ui/Dialog'
+import { errorText } from './collectionsStore'
+
+/** A dialog with one form: the submit runs async and its error is shown in the dialog, not lost. */
+export function FormDialog({
+  title,
+  open,
+  onClose,
+  submitLabel,
+  onSubmit,
+  children,
+  danger
+}: {
+  title: string
+  open: boolean
+  onClose: () => void
+  submitLabel: string
+  onSubmit: () => Promise<void>
+  children?: ReactNode
+  danger?: boolean
+}) {
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    if (open) setError(undefined)
+  }, [open])
+  return (
+    <Dialog title={title} open={open} onClose={onClose}>
+      {open && (
+        <form
+          className="form-dialog"
+          onSubmit={(event) => {
+            event.preventDefault()
+            setBusy(true)
+            onSubmit()
+              .then(onClose)
+              .catch((e: unknown) => setError(errorText(e)))
+              .finally(() => setBusy(false))
+          }}
+        >
+          {children}
+          {error && (
+            <p role="alert" className="form-dialog-error">
+              {error}
+            </p>
+          )}
+          <div className="form-dialog-actions">
+            <button type="button" className="secondary-button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className={danger ? 'danger-button' : 'primary-button'} disabled={busy}>
+              {submitLabel}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  )
+}
+
+/** Asks for one name: new folder, new request, rename, duplicate. */
+export function NameDialog({
+  title,
+  label,
+  initial,
+  submitLabel,
+  open,
+  onClose,
+  onSubmit
+}: {
+  title: string
+  label: string
+  initial: string
+  submitLabel: string
+  open: boolean
+  onClose: () => void
+  onSubmit: (name: string) => Promise<void>
+}) {
+  const [name, setName] = useState(initial)
+  useEffect(() => {
+    if (open) setName(initial)
+  }, [open, initial])
+  return (
+    <FormDialog title={title} open={open} onClose={onClose} submitLabel={submitLabel} onSubmit={() => onSubmit(name.trim())}>
+      <label className="field">
+        <span>{label}</span>
+        <input autoFocus value={name} onChange={(event) => setName(event.target.value)} onFocus={(event) => event.target.select()} />
+      </label>
+    </FormDialog>
+  )
+}

@@ -1,0 +1,168 @@
+import { useEffect, useState } from 'react'
+import { useTabs } from '../tabs/tabsStore'
+import { Dialog } from '../../ui/Dialog'
+import { FormDialog } from './FormDialogs'
+import { requestNameFrom, useCollections } from './collectionsStore'
+import { allFolders } from './itemActions'
+import { reloadFromDisk, saveTab, saveTabAs, useSaving, type Conflict } from './savingStore'
+
+/**
+ * Ctrl/Cmd+S, the "Save request" dialog for untitled tabs, the keep-which choice after a conflict
+ * (as a dialog after a refused save, as a banner after a change on disk), and the toasts.
+ */
+export function SavingUi() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 's') return
+      event.preventDefault()
+      const { activeId, tabs } = useTabs.getState()
+      const tab = tabs.find((t) => t.id === activeId)
+      // Realtime tabs are saved by the realtime feature.
+      if (tab && tab.kind === 'http') void saveTab(tab.id)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+  const conflicts = useSaving((s) => s.conflicts)
+  const dialogConflict = conflicts.find((c) => c.via === 'dialog')
+  const banners = conflicts.filter((c) => c.via === 'banner')
+  return (
+    <>
+      {banners.length > 0 && (
+        <div className="conflict-banners">
+          {banners.map((c) => (
+            <div key={c.tabId} role="alert" className="conflict-banner" aria-label={`${c.path} changed on disk`}>
+              <span>
+                <strong>{c.path}</strong> changed on disk while you were editing it.
+              </span>
+              <ConflictChoices conflict={c} />
+            </div>
+          ))}
+        </div>
+      )}
+      <Dialog title="The file changed on disk" open={dialogConflict !== undefined} onClose={() => dialogConflict && useSaving.getState().dropConflict(dialogConflict.tabId)}>
+        {dialogConflict && (
+          <div className="form-dialog">
+            <p className="form-dialog-text">
+              <code>{dialogConflict.path}</code> was changed by someone else since you opened it. Which version do you want to keep?
+            </p>
+            <div className="form-dialog-actions">
+              <ConflictChoices conflict={dialogConflict} />
+            </div>
+          </div>
+        )}
+      </Dialog>
+      <SaveAsDialog />
+      <Toasts />
+    </>
+  )
+}
+
+function ConflictChoices({ conflict }: { conflict: Conflict }) {
+  return (
+    <span className="conflict-choices">
+      <button type="button" className="secondary-button" onClick={() => void reloadFromDisk(conflict.tabId)}>
+        Use the version on disk
+      </button>
+      <button type="button" className="primary-button" onClick={() => void saveTab(conflict.tabId, true)}>
+        Keep my version
+      </button>
+    </span>
+  )
+}
+
+function SaveAsDialog() {
+  const tabId = useSaving((s) => s.saveAsTabId)
+  const collections = useCollections((s) => s.collections).filter((c) => c.tree)
+  const [collectionId, setCollectionId] = useState('')
+  const [folder, setFolder] = useState('')
+  const [name, setName] = useState('')
+  useEffect(() => {
+    if (!tabId) return
+    const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
+    setName(requestNameFrom(tab?.title ?? ''))
+    setCollectionId(collections[0]?.id ?? '')
+    setFolder('')
+  }, [tabId])
+  const tree = collections.find((c) => c.id === collectionId)?.tree
+  return (
+    <FormDialog
+      title="Save request"
+      open={tabId !== undefined}
+      onClose={() => useSaving.getState().closeSaveAs()}
+      submitLabel="Save"
+      onSubmit={async () => {
+        if (!tabId) return
+        if (!collectionId) throw new Error('Open or create a collection first: a request is saved as a file in a collection folder.')
+        await saveTabAs(tabId, collectionId, folder, name.trim())
+      }}
+    >
+      {collections.length === 0 ? (
+        <p className="form-dialog-text">No collection is open. Create or open one in the sidebar first: a request is saved as a file in a collection folder.</p>
+      ) : (
+        <>
+          <label className="field">
+            <span>Name</span>
+            <input autoFocus value={name} onChange={(event) => setName(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>Collection</span>
+            <select
+              value={collectionId}
+              onChange={(event) => {
+                setCollectionId(event.target.value)
+                setFolder('')
+              }}
+            >
+              {collections.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Folder</span>
+            <select value={folder} onChange={(event) => setFolder(event.target.value)}>
+              {tree &&
+                allFolders(tree.root).map(({ folder: f, depth }) => (
+                  <option key={f.path} value={f.path}>
+                    {`${'\u00a0\u00a0'.repeat(depth)}${f.path === '' ? '(top level)' : f.name}`}
+                  </option>
+                ))}
+            </select>
+          </label>
+        </>
+      )}
+    </FormDialog>
+  )
+}
+
+function Toasts() {
+  const { toasts, dismiss } = useCollections()
+  if (toasts.length === 0) return null
+  return (
+    <div className="toasts" role="status" aria-label="Notifications">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast ${t.tone === 'error' ? 'toast-error' : ''}`}>
+          <span>{t.text}</span>
+          {t.action && (
+            <button
+              type="button"
+              className="link-button toast-action"
+              onClick={() => {
+                dismiss(t.id)
+                void t.action!.run()
+              }}
+            >
+              {t.action.label}
+            </button>
+          )}
+          <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import { create } from 'zustand'
+import type { CollectionTree } from '../../../shared/collection'
+import { ParleyError } from '../../../shared/errors'
+import { api } from '../../app/api'
+
+export interface OpenCollectionState {
+  id: string
+  name: string
+  path: string
+  missing: boolean
+  /** Undefined until the first `collection.tree` answers (or when the folder is missing). */
+  tree?: CollectionTree
+  error?: string
+}
+
+export interface Toast {
+  id: number
+  text: string
+  /** An action offered with the message, e.g. Undo. */
+  action?: { label: string; run: () => Promise<void> | void }
+  tone?: 'info' | 'error'
+}
+
+interface CollectionsState {
+  collections: OpenCollectionState[]
+  loaded: boolean
+  toasts: Toast[]
+  refresh(): Promise<void>
+  refreshOne(collectionId: string): Promise<void>
+  toast(toast: Omit<Toast, 'id'>): void
+  dismiss(id: number): void
+}
+
+let toastCounter = 0
+
+/** The open collections and their trees, kept fresh from core. */
+export const useCollections = create<CollectionsState>((set, get) => ({
+  collections: [],
+  loaded: false,
+  toasts: [],
+  async refresh() {
+    const { collections } = await api.call('collection.list')
+    const trees = await Promise.all(
+      collections.map(async (c): Promise<OpenCollectionState> => {
+        if (c.missing) return { ...c }
+        try {
+          const tree = await api.call('collection.tree', { collectionId: c.id })
+          return { ...c, name: tree.name, tree }
+        } catch (error) {
+          return { ...c, error: errorText(error) }
+        }
+      })
+    )
+    set({ collections: trees, loaded: true })
+  },
+  async refreshOne(collectionId) {
+    try {
+      const tree = await api.call('collection.tree', { collectionId })
+      set((s) => ({ collections: s.collections.map((c) => (c.id === collectionId ? { ...c, name: tree.name, tree, error: undefined } : c)) }))
+    } catch {
+      await get().refresh()
+    }
+  },
+  toast(toast) {
+    const id = ++toastCounter
+    set((s) => ({ toasts: [...s.toasts, { ...toast, id }] }))
+    setTimeout(() => get().dismiss(id), toast.action ? 10_000 : 5_000)
+  },
+  dismiss(id) {
+    set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }))
+  }
+}))
+
+/** A message a person can read, from whatever was thrown. */
+export function errorText(error: unknown): string {
+  if (error instanceof ParleyError) return error.hint ? `${error.message} ${error.hint}` : error.message
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** The file or folder name on disk of a relative path: what `item.reorder` takes. */
+export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
+export const parentPath = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
+
+/** A request name that the file format accepts, from a tab title (which may hold a URL's slashes). */
+export function requestNameFrom(title: string): string {
+  const name = title.replace(/[/\\\0]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
+  return name === '' || name === '.' || name === '..' ? 'Untitled request' : name
+}

@@ -1,0 +1,34 @@
+import { api } from '../../app/api'
+import { requestOfTab } from '../collections/savingStore'
+import { useExchanges, type Exchange } from '../request/exchangeStore'
+import { useTabs } from '../tabs/tabsStore'
+
+/**
+ * Records every finished HTTP send in history (as composed, variables unresolved, so no secret
+ * value is stored). Listens to the exchange store instead of changing the send path.
+ */
+export function recordHistory(): () => void {
+  const recorded = new Set<string>()
+  return useExchanges.subscribe((state) => {
+    for (const [tabId, exchange] of Object.entries(state.byTab)) {
+      if (exchange.state !== 'done' && exchange.state !== 'failed') continue
+      if (recorded.has(exchange.requestId)) continue
+      recorded.add(exchange.requestId)
+      const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
+      if (!tab || tab.kind !== 'http') continue
+      api
+        .call('history.add', {
+          request: requestOfTab(tab),
+          ...(tab.source ? { collectionId: tab.source.collectionId, path: tab.source.path } : {}),
+          response: summary(exchange)
+        })
+        .catch(() => undefined)
+    }
+  })
+}
+
+function summary(exchange: Extract<Exchange, { state: 'done' | 'failed' }>) {
+  if (exchange.state === 'failed') return { timeMs: Math.max(0, Date.now() - exchange.startedAt), sizeBytes: 0, error: exchange.error.message }
+  const { response } = exchange
+  return { status: response.status, timeMs: response.timings.total, sizeBytes: response.sizes.bodyDecoded }
+}
