@@ -40,8 +40,17 @@ export class CollectionStore {
   /** Creates a collection in an empty or new folder and opens it. */
   async create(path: string, name: string): Promise<CollectionTree> {
     const root = resolve(path)
-    await mkdir(root, { recursive: true })
-    const entries = (await readdir(root)).filter((entry) => !entry.startsWith('.'))
+    let entries: string[]
+    try {
+      await mkdir(root, { recursive: true })
+      entries = (await readdir(root)).filter((entry) => !entry.startsWith('.'))
+    } catch (error) {
+      throw new ParleyError(
+        'folder_unusable',
+        `Parley cannot create a collection at ${root}: ${(error as Error).message}`,
+        'Choose a folder you can write to (an empty or new one).'
+      )
+    }
     if (entries.length > 0) {
       throw new ParleyError(
         'folder_not_empty',

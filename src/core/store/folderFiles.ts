@@ -8,7 +8,17 @@ import {
   type Variable
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
-import { baseRel, freeEntryName, joinRel, parentRel, resolveInside, slugify } from './collectionPaths'
+import {
+  baseRel,
+  collectionFileName,
+  environmentsDirName,
+  folderFileName,
+  freeEntryName,
+  joinRel,
+  parentRel,
+  resolveInside,
+  slugify
+} from './collectionPaths'
 import { notFound, type OpenCollection } from './openCollection'
 import { requireFolder } from './requestFiles'
 import { secretKey, type SecretStore } from './secretStore'
@@ -152,8 +162,13 @@ export async function saveFolderSettings(
 /** Sets the display order of a folder's items; every name must be an item of that folder. */
 export async function reorder(collection: OpenCollection, folder: string, order: string[]): Promise<void> {
   await requireFolder(collection, folder)
+  // Only requests and sub-folders have a place in the order, not Parley's own files.
   const present = new Set(
-    (await readdir(resolveInside(collection.root, folder))).filter((entry) => !entry.startsWith('.'))
+    (await readdir(resolveInside(collection.root, folder), { withFileTypes: true }))
+      .filter((entry) => !entry.name.startsWith('.'))
+      .filter((entry) => (entry.isDirectory() ? !(folder === '' && entry.name === environmentsDirName) : entry.name.endsWith('.yaml')))
+      .filter((entry) => entry.name !== collectionFileName && entry.name !== folderFileName)
+      .map((entry) => entry.name)
   )
   const unknown = order.filter((entry) => !present.has(entry))
   if (unknown.length > 0) {

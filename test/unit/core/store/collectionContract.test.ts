@@ -33,6 +33,7 @@ describe('collections through the contract', () => {
     await mkdir(folder)
     await writeFile(join(folder, 'notes.txt'), 'x')
     expect(await kit.fail('collection.create', { path: folder, name: 'X' })).toMatchObject({ code: 'folder_not_empty' })
+    expect(await kit.fail('collection.create', { path: join(folder, 'notes.txt'), name: 'X' })).toMatchObject({ code: 'folder_unusable' })
   })
 
   it('creates, reads, saves, renames, duplicates, moves and deletes requests, and undo restores', async () => {
@@ -108,6 +109,7 @@ describe('collections through the contract', () => {
     tree = await kit.call('collection.tree', { collectionId: id })
     expect(tree.root.children.map((c) => c.name)).toEqual(['Delta', 'Bravo', 'Aardvark', 'Alpha', 'Charlie'])
     expect(await kit.fail('item.reorder', { collectionId: id, folder: '', order: ['nope.yaml'] })).toMatchObject({ code: 'not_found' })
+    expect(await kit.fail('item.reorder', { collectionId: id, folder: '', order: ['parley.yaml'] })).toMatchObject({ code: 'not_found' })
   })
 
   it('searches requests of all open collections by name, URL and method', async () => {
