@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie'
+import { CookieJar, MemoryCookieStore, type Cookie } from 'tough-cookie'
 import type { HttpCookie } from '../../shared/http'
 import { writeFileAtomic } from '../store/atomicWrite'
 

@@ -87,9 +87,10 @@ async function fetchToken(auth: OAuth2Auth, post: TokenPost): Promise<CachedToke
     if (auth.clientSecret) form.set('client_secret', auth.clientSecret)
   }
   const response = await post(url, headers, form.toString())
-  let json: Record<string, unknown> = {}
+  let json: Record<string, unknown>
   try {
-    json = JSON.parse(response.text) as Record<string, unknown>
+    const parsed: unknown = JSON.parse(response.text)
+    json = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
   } catch {
     // Some servers answer form-encoded; RFC 6749 says JSON, but accept both.
     json = Object.fromEntries(new URLSearchParams(response.text))
