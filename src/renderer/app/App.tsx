@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import type { Theme } from '../../shared/app'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { EnvironmentPicker } from '../features/environments'
-import { EnvironmentPicker } from '../features/environments'
 import { RequestPane } from '../features/request/RequestPane'
 import { listenForPlayground } from '../features/playground/playgroundStore'
 import { RealtimePane } from '../features/realtime/RealtimePane'
@@ -34,7 +33,6 @@ export function App() {
           <span>Parley</span>
         </div>
         <div className="top-bar-spacer" />
-        <EnvironmentPicker />
         <EnvironmentPicker />
         <label className="top-select">
           <span className="visually-hidden">Theme</span>
