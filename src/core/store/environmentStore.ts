@@ -62,6 +62,7 @@ export class EnvironmentStore {
     return collection.exclusive(async () => {
       const dir = resolveInside(collection.root, environmentsDirName)
       await mkdir(dir, { recursive: true })
+      collection.noteFolder(environmentsDirName)
       let previous: Variable[] = []
       if (id === undefined) {
         id = (await freeEntryName(collection.root, environmentsDirName, slugify(name), '.yaml')).slice(0, -5)

@@ -110,6 +110,11 @@ export class OpenCollection {
     }
   }
 
+  /** Records that a folder exists because Parley made it (and only that, not its contents). */
+  noteFolder(rel: string): void {
+    this.mark(rel, 'dir')
+  }
+
   /** Records the current state of a path Parley just created or moved, and everything under it. */
   async noteCreated(rel: string): Promise<void> {
     const path = resolveInside(this.root, rel)
