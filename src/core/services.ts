@@ -48,7 +48,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const handlers: Handlers = {
     ...store.handlers,
-    ...createConvertHandlers(),
+    ...createConvertHandlers(store),
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,

@@ -73,14 +73,19 @@ export function toHttpError(error: unknown, target: string): ParleyError {
       return httpError('file_not_found', detail, 'Choose the file again; it may have been moved or deleted.')
   }
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SSL|TLS/.test(code)) {
-    return httpError('tls_failed', `The TLS connection to ${target} failed: ${describeTlsAlert(code, detail)}`, TLS_HINT)
+    const wantsClientCert = /CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA/.test(code)
+    return httpError(
+      'tls_failed',
+      `The TLS connection to ${target} failed: ${describeTlsAlert(code, detail)}`,
+      wantsClientCert ? 'If the server requires a client certificate, add one (PEM certificate and key, or PFX) in the request\'s TLS settings.' : TLS_HINT
+    )
   }
   return httpError('request_failed', `The request to ${target} failed: ${detail}${code ? ` (${code})` : ''}`, 'Check the URL and your network, then try again.')
 }
 
 function describeTlsAlert(code: string, detail: string): string {
-  if (/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE/.test(code)) {
-    return `the server refused the handshake (${code}); it may require a client certificate.`
+  if (/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA/.test(code)) {
+    return `the server refused the handshake (${code}); it may require a client certificate, or not accept the one given.`
   }
   return `${detail} (${code})`
 }
