@@ -1,18 +1,26 @@
 import type { Handlers } from '../invoke'
 import { exportCurl } from './curl/exportCurl'
 import { parseCurl } from './curl/parseCurl'
+import { detectFormat } from './import/detectFormat'
+import { previewImport, runImport } from './import/runImport'
+import type { ImportStores } from './import/writeCollection'
 import { generateSnippet, snippetTargets } from './snippet/snippetTargets'
 import { socketIoSnippet } from './snippet/socketioSnippet'
 
-type ConvertCall = 'curl.parse' | 'export.curl' | 'export.snippet' | 'export.targets' | 'export.socketioSnippet'
+type ConvertCall =
+  | 'curl.parse' | 'export.curl' | 'export.snippet' | 'export.targets' | 'export.socketioSnippet'
+  | 'import.detect' | 'import.preview' | 'import.run'
 
-/** The contract's import and export calls. */
-export function createConvertHandlers(): Pick<Handlers, ConvertCall> {
+/** The contract's import and export calls; imports write through the collection store. */
+export function createConvertHandlers(stores: ImportStores): Pick<Handlers, ConvertCall> {
   return {
     'curl.parse': ({ command }) => parseCurl(command),
     'export.curl': ({ request }) => exportCurl(request),
     'export.snippet': ({ request, target }) => generateSnippet(request, target),
     'export.targets': () => ({ targets: snippetTargets() }),
-    'export.socketioSnippet': ({ request }) => ({ code: socketIoSnippet(request) })
+    'export.socketioSnippet': ({ request }) => ({ code: socketIoSnippet(request) }),
+    'import.detect': ({ text }) => ({ format: detectFormat(text) }),
+    'import.preview': (input) => previewImport(input),
+    'import.run': (input) => runImport(stores, input)
   }
 }

@@ -1,0 +1,116 @@
+import type { SavedRequestInput, VariableInput } from '../../../shared/collection'
+import type { UnsupportedItem } from '../../../shared/convert'
+import type { HttpAuth, KeyValue } from '../../../shared/http'
+
+/**
+ * What every importer produces: a collection as a tree, independent of where it came from. The
+ * writer turns it into files with the collection store; the preview only counts it.
+ */
+export interface ImportedFolder {
+  type: 'folder'
+  name: string
+  description: string
+  /** Absent: inherit from the parent. */
+  auth?: HttpAuth
+  headers: KeyValue[]
+  variables: VariableInput[]
+  items: ImportedItem[]
+}
+
+export interface ImportedRequest {
+  type: 'request'
+  request: SavedRequestInput
+}
+
+export type ImportedItem = ImportedFolder | ImportedRequest
+
+export interface ImportedCollection {
+  name: string
+  description: string
+  auth: HttpAuth
+  headers: KeyValue[]
+  variables: VariableInput[]
+  items: ImportedItem[]
+  environments: Array<{ name: string; variables: VariableInput[] }>
+  /** What the source had that Parley cannot represent: reported, never silently dropped. */
+  unsupported: UnsupportedItem[]
+}
+
+/** An empty collection to fill. */
+export function emptyCollection(name: string): ImportedCollection {
+  return { name: itemName(name, 'Imported collection'), description: '', auth: { type: 'none' }, headers: [], variables: [], items: [], environments: [], unsupported: [] }
+}
+
+/** A name Parley accepts for a file or folder: no slashes, not empty, at most 200 characters. */
+export function itemName(name: unknown, fallback: string): string {
+  const text = typeof name === 'string' ? name.replace(/[/\\\0]/g, '-').replace(/\s+/g, ' ').trim() : ''
+  const cut = text.slice(0, 200).trim()
+  return cut === '' || cut === '.' || cut === '..' ? fallback : cut
+}
+
+/** A variable Parley accepts; a name it cannot hold is reported instead. */
+export function importVariable(
+  name: unknown,
+  value: unknown,
+  options: { enabled?: boolean; secret?: boolean; where: string; unsupported: UnsupportedItem[] }
+): VariableInput | undefined {
+  const key = typeof name === 'string' ? name.trim() : ''
+  if (key === '' || /[{}]/.test(key) || key.startsWith('$') || key.length > 200) {
+    options.unsupported.push({ item: options.where, what: `The variable "${String(name)}" has a name Parley cannot use (empty, with { } or starting with $); it was left out.` })
+    return undefined
+  }
+  return {
+    name: key,
+    value: value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value),
+    enabled: options.enabled ?? true,
+    secret: options.secret ?? false
+  }
+}
+
+/** Counts requests and folders in a tree. */
+export function countItems(items: ImportedItem[]): { requests: number; folders: number } {
+  let requests = 0
+  let folders = 0
+  for (const item of items) {
+    if (item.type === 'request') requests++
+    else {
+      folders++
+      const inner = countItems(item.items)
+      requests += inner.requests
+      folders += inner.folders
+    }
+  }
+  return { requests, folders }
+}
+
+/** Text of a description that may be a string or `{ content }` (Postman) or absent. */
+export function descriptionText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value && typeof value === 'object' && typeof (value as { content?: unknown }).content === 'string') {
+    return (value as { content: string }).content
+  }
+  return ''
+}
+
+/** A record's field, as an unknown, for reading untyped JSON safely. */
+export function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+export function asString(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback
+}
+
+/** `https://x.test/v1/users?page=2` → `users`: a short name for a request made from a URL. */
+export function lastSegment(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return decodeURIComponent(parsed.pathname.split('/').filter((part) => part !== '').at(-1) ?? parsed.host)
+  } catch {
+    return url.slice(0, 80)
+  }
+}

@@ -1,0 +1,212 @@
+import type { UnsupportedItem } from '../../../shared/convert'
+import type { HttpBody, HttpRequestInput, KeyValue, MultipartPart } from '../../../shared/http'
+import { bodyFromText } from '../bodyFromText'
+import {
+  asArray,
+  asString,
+  descriptionText,
+  emptyCollection,
+  field,
+  importVariable,
+  itemName,
+  type ImportedCollection,
+  type ImportedFolder,
+  type ImportedItem
+} from './importModel'
+import { postmanAuth } from './postmanAuth'
+
+const languageTypes: Record<string, string> = { text: 'text/plain', html: 'text/html', javascript: 'application/javascript' }
+
+/**
+ * A Postman collection (v2.0 or v2.1): folders, requests, variables, auth, bodies, descriptions.
+ * Scripts, saved example responses and settings Parley lacks are listed as unsupported.
+ */
+export function importPostmanCollection(doc: unknown): ImportedCollection {
+  const info = field(doc, 'info')
+  const out = emptyCollection(asString(field(info, 'name')))
+  const where = out.name
+  out.description = descriptionText(field(info, 'description'))
+  out.auth = postmanAuth(field(doc, 'auth'), where, out.unsupported) ?? { type: 'none' }
+  for (const variable of asArray(field(doc, 'variable'))) {
+    const v = importVariable(field(variable, 'key') ?? field(variable, 'id'), field(variable, 'value'), {
+      enabled: field(variable, 'disabled') !== true,
+      secret: field(variable, 'type') === 'secret',
+      where,
+      unsupported: out.unsupported
+    })
+    if (v) out.variables.push(v)
+  }
+  scripts(doc, where, out.unsupported)
+  out.items = items(field(doc, 'item'), '', out.unsupported)
+  return out
+}
+
+function items(list: unknown, path: string, unsupported: UnsupportedItem[]): ImportedItem[] {
+  const out: ImportedItem[] = []
+  for (const item of asArray(list)) {
+    const name = itemName(field(item, 'name'), 'Untitled')
+    const where = path === '' ? name : `${path} / ${name}`
+    scripts(item, where, unsupported)
+    if (Array.isArray(field(item, 'item'))) {
+      const folder: ImportedFolder = {
+        type: 'folder',
+        name,
+        description: descriptionText(field(item, 'description')),
+        headers: [],
+        variables: [],
+        items: items(field(item, 'item'), where, unsupported)
+      }
+      const auth = postmanAuth(field(item, 'auth'), where, unsupported)
+      if (auth) folder.auth = auth
+      for (const variable of asArray(field(item, 'variable'))) {
+        const v = importVariable(field(variable, 'key'), field(variable, 'value'), { enabled: field(variable, 'disabled') !== true, where, unsupported })
+        if (v) folder.variables.push(v)
+      }
+      out.push(folder)
+      continue
+    }
+    const request = field(item, 'request')
+    const responses = asArray(field(item, 'response')).length
+    if (responses > 0) unsupported.push({ item: where, what: `${responses} saved example response${responses === 1 ? '' : 's'} (Parley keeps requests only).` })
+    out.push({ type: 'request', request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...postmanRequest(request, item, where, unsupported) } })
+  }
+  return out
+}
+
+function postmanRequest(request: unknown, item: unknown, where: string, unsupported: UnsupportedItem[]): HttpRequestInput {
+  // A request may be just its URL.
+  if (typeof request === 'string') return { method: 'GET', url: request }
+  const headers: KeyValue[] = headerList(field(request, 'header'))
+  const body = postmanBody(field(request, 'body'), headers, where, unsupported)
+  const auth = postmanAuth(field(request, 'auth'), where, unsupported) ?? { type: 'inherit' as const }
+  const settings: Record<string, unknown> = {}
+  const behavior = field(item, 'protocolProfileBehavior')
+  if (behavior && typeof behavior === 'object') {
+    for (const [key, value] of Object.entries(behavior)) {
+      if (key === 'followRedirects' && typeof value === 'boolean') settings['followRedirects'] = value
+      else if (key === 'strictSSL' && typeof value === 'boolean') settings['verifyTls'] = value
+      else if (key === 'maxRedirects' && typeof value === 'number') settings['maxRedirects'] = Math.min(100, Math.max(0, Math.floor(value)))
+      else if (key !== 'disableBodyPruning') unsupported.push({ item: where, what: `The setting ${key} is not supported by Parley.` })
+    }
+  }
+  return {
+    method: asString(field(request, 'method'), 'GET').toUpperCase() || 'GET',
+    url: postmanUrl(field(request, 'url'), where, unsupported),
+    headers,
+    body,
+    auth,
+    settings
+  }
+}
+
+function headerList(value: unknown): KeyValue[] {
+  // v2.0 allows headers as one "Name: value\n" string.
+  if (typeof value === 'string') {
+    return value
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.includes(':'))
+      .map((line) => ({ name: line.slice(0, line.indexOf(':')).trim(), value: line.slice(line.indexOf(':') + 1).trim(), enabled: true }))
+  }
+  return asArray(value).map((h) => ({
+    name: asString(field(h, 'key')),
+    value: asString(field(h, 'value')),
+    enabled: field(h, 'disabled') !== true,
+    ...(descriptionText(field(h, 'description')) ? { description: descriptionText(field(h, 'description')) } : {})
+  }))
+}
+
+/**
+ * The URL as Postman shows it (`raw`). Path variables (`:id`) take their saved value, or become
+ * `{{id}}`; disabled query parameters have no place in a URL, so they are reported.
+ */
+function postmanUrl(url: unknown, where: string, unsupported: UnsupportedItem[]): string {
+  if (typeof url === 'string') return url
+  let raw = asString(field(url, 'raw'))
+  if (raw === '') {
+    const host = asArray(field(url, 'host')).map((p) => asString(p)).join('.')
+    const path = asArray(field(url, 'path')).map((p) => asString(typeof p === 'object' ? field(p, 'value') : p)).join('/')
+    const protocol = asString(field(url, 'protocol'))
+    const port = asString(field(url, 'port'))
+    const query = asArray(field(url, 'query')).filter((q) => field(q, 'disabled') !== true)
+    raw = `${protocol ? `${protocol}://` : ''}${host}${port ? `:${port}` : ''}${path ? `/${path}` : ''}`
+    if (query.length > 0) raw += `?${query.map((q) => `${asString(field(q, 'key'))}=${asString(field(q, 'value'))}`).join('&')}`
+  }
+  for (const q of asArray(field(url, 'query'))) {
+    if (field(q, 'disabled') === true) {
+      unsupported.push({ item: where, what: `The disabled query parameter "${asString(field(q, 'key'))}" was left out (Parley keeps the query in the URL).` })
+    }
+  }
+  for (const variable of asArray(field(url, 'variable'))) {
+    const key = asString(field(variable, 'key') ?? field(variable, 'id'))
+    if (key === '') continue
+    const value = asString(field(variable, 'value'))
+    raw = raw.replace(new RegExp(`/:${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|\\?|#|$)`, 'g'), `/${value === '' ? `{{${key}}}` : value}`)
+  }
+  return raw
+}
+
+function postmanBody(body: unknown, headers: KeyValue[], where: string, unsupported: UnsupportedItem[]): HttpBody {
+  if (!body || field(body, 'disabled') === true) return { type: 'none' }
+  const mode = asString(field(body, 'mode'))
+  switch (mode) {
+    case 'raw': {
+      const text = asString(field(body, 'raw'))
+      const language = asString(field(field(field(body, 'options'), 'raw'), 'language'))
+      const at = headers.findIndex((h) => h.enabled && h.name.toLowerCase() === 'content-type')
+      const headerType = at >= 0 ? headers[at]?.value : undefined
+      if (headerType === undefined && language === 'json') return { type: 'json', text }
+      if (headerType === undefined && language === 'xml') return { type: 'xml', text }
+      const mapped = bodyFromText(text, headerType ?? languageTypes[language] ?? (text === '' ? undefined : 'text/plain'))
+      if (mapped.headerEdit === 'drop' && at >= 0) headers.splice(at, 1)
+      return mapped.body
+    }
+    case 'urlencoded':
+      return { type: 'form', fields: asArray(field(body, 'urlencoded')).map((f) => ({ name: asString(field(f, 'key')), value: asString(field(f, 'value')), enabled: field(f, 'disabled') !== true })) }
+    case 'formdata': {
+      const parts: MultipartPart[] = []
+      for (const f of asArray(field(body, 'formdata'))) {
+        const name = asString(field(f, 'key'))
+        const enabled = field(f, 'disabled') !== true
+        const contentType = asString(field(f, 'contentType'))
+        const typed = contentType ? { contentType } : {}
+        if (field(f, 'type') !== 'file') {
+          parts.push({ kind: 'text', name, value: asString(field(f, 'value')), enabled, ...typed })
+          continue
+        }
+        const sources = Array.isArray(field(f, 'src')) ? asArray(field(f, 'src')).map((s) => asString(s)) : [asString(field(f, 'src'))]
+        for (const path of sources) {
+          if (path === '') unsupported.push({ item: where, what: `The file of the form part "${name}" was not chosen in Postman; choose it in Parley.` })
+          parts.push({ kind: 'file', name, path, enabled, ...typed })
+        }
+      }
+      return { type: 'multipart', parts }
+    }
+    case 'file': {
+      const path = asString(field(field(body, 'file'), 'src'))
+      if (path === '') unsupported.push({ item: where, what: 'The body file was not chosen in Postman; choose it in Parley.' })
+      return { type: 'binary', path }
+    }
+    case 'graphql': {
+      const graphql = field(body, 'graphql')
+      return { type: 'graphql', query: asString(field(graphql, 'query')), variables: asString(field(graphql, 'variables')) }
+    }
+    case '':
+      return { type: 'none' }
+    default:
+      unsupported.push({ item: where, what: `The ${mode} body is not supported by Parley; the request was imported without a body.` })
+      return { type: 'none' }
+  }
+}
+
+/** Pre-request and test scripts: Parley runs none, so each is reported with its length. */
+function scripts(owner: unknown, where: string, unsupported: UnsupportedItem[]): void {
+  for (const event of asArray(field(owner, 'event'))) {
+    const exec = field(field(event, 'script'), 'exec')
+    const lines = (Array.isArray(exec) ? exec.map((l) => asString(l)) : asString(exec).split('\n')).filter((l) => l.trim() !== '')
+    if (lines.length === 0) continue
+    const listen = asString(field(event, 'listen'))
+    const kind = listen === 'prerequest' ? 'pre-request script' : listen === 'test' ? 'test script' : `${listen} script`
+    unsupported.push({ item: where, what: `A ${kind} (${lines.length} line${lines.length === 1 ? '' : 's'}); Parley does not run scripts.` })
+  }
+}

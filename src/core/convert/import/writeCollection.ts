@@ -1,0 +1,84 @@
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { FolderSettingsSchema, SavedRequestSchema, VariableSchema } from '../../../shared/collection'
+import { baseRel, exists, slugify } from '../../store/collectionPaths'
+import type { CollectionStore } from '../../store/collectionStore'
+import type { EnvironmentStore } from '../../store/environmentStore'
+import { createFolder, saveFolderSettings } from '../../store/folderFiles'
+import type { OpenCollection } from '../../store/openCollection'
+import { createRequest } from '../../store/requestFiles'
+import type { SecretStore } from '../../store/secretStore'
+import type { ImportedCollection, ImportedItem } from './importModel'
+
+export interface ImportStores {
+  collections: CollectionStore
+  environments: EnvironmentStore
+  secrets: SecretStore
+}
+
+/** The folder the collection would get: `<targetDir>/<slug>`, or `-2`, `-3`… when taken. */
+export async function collectionFolderFor(targetDir: string, name: string): Promise<string> {
+  const parent = resolve(targetDir)
+  for (let n = 1; n < 10_000; n++) {
+    const candidate = join(parent, n === 1 ? slugify(name) : `${slugify(name)}-${n}`)
+    if (!(await exists(candidate))) return candidate
+  }
+  return join(parent, `${slugify(name)}-${Date.now()}`)
+}
+
+/**
+ * Writes an imported collection as a new collection folder through the collection store (so
+ * files, order lists and secrets are exactly what Parley itself writes) and opens it.
+ */
+export async function writeCollection(stores: ImportStores, imported: ImportedCollection, folder: string): Promise<{ collectionId: string }> {
+  await mkdir(resolve(folder, '..'), { recursive: true })
+  const tree = await stores.collections.create(folder, imported.name)
+  const collection = await stores.collections.get(tree.id)
+  await collection.exclusive(async () => {
+    await saveFolderSettings(
+      collection,
+      stores.secrets,
+      '',
+      FolderSettingsSchema.parse({
+        name: imported.name,
+        description: imported.description,
+        headers: imported.headers,
+        auth: imported.auth,
+        variables: imported.variables
+      })
+    )
+    await writeItems(stores, collection, '', imported.items)
+  })
+  for (const environment of imported.environments) {
+    await stores.environments.save(collection, undefined, environment.name, environment.variables.map((v) => VariableSchema.parse(v)))
+  }
+  return { collectionId: tree.id }
+}
+
+async function writeItems(stores: ImportStores, collection: OpenCollection, folder: string, items: ImportedItem[]): Promise<void> {
+  const entries: string[] = []
+  for (const item of items) {
+    if (item.type === 'request') {
+      const { path } = await createRequest(collection, folder, SavedRequestSchema.parse(item.request))
+      entries.push(baseRel(path))
+      continue
+    }
+    const { path } = await createFolder(collection, folder, item.name)
+    entries.push(baseRel(path))
+    await saveFolderSettings(
+      collection,
+      stores.secrets,
+      path,
+      FolderSettingsSchema.parse({
+        name: item.name,
+        description: item.description,
+        headers: item.headers,
+        auth: item.auth ?? { type: 'inherit' },
+        variables: item.variables
+      })
+    )
+    await writeItems(stores, collection, path, item.items)
+  }
+  // The source's order is part of the collection: keep it rather than sort alphabetically.
+  if (entries.length > 1) await collection.updateOrder(folder, () => entries)
+}
