@@ -257,7 +257,10 @@ export const HttpResponseSchema = z.object({
   headers: HeaderListSchema,
   /** Every exchange before the final one, in order. */
   redirects: z.array(HttpHopSchema),
+  /** Phases of the final exchange; each hop carries its own. */
   timings: HttpTimingsSchema,
+  /** The whole send in ms: token fetch, every hop and the final exchange. */
+  durationMs: z.number().nonnegative(),
   sizes: z.object({
     headers: z.number().int().nonnegative(),
     bodyWire: z.number().int().nonnegative(),

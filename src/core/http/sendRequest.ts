@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import * as zlib from 'node:zlib'
 import type { HeaderList, HttpAuthInfo, HttpCookie, HttpHop, HttpRequest, HttpResponse } from '../../shared/http'
 import { digestAuthorization, pickDigestChallenge } from './auth/digestAuth'
@@ -49,6 +50,7 @@ export function parseRequestUrl(raw: string): URL {
 
 /** Sends one request: auth, cookies, redirects and digest retries, and collects the final response. */
 export async function sendRequest(requestId: string, request: HttpRequest, ctx: SendContext): Promise<HttpResponse> {
+  const started = performance.now()
   const { control, settings } = { control: ctx.control, settings: request.settings }
   const originalUrl = parseRequestUrl(request.url)
   const auth = request.auth
@@ -132,7 +134,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
         continue
       }
     }
-    return buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings)
+    return { ...buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings), durationMs: performance.now() - started }
   }
 }
 
@@ -187,7 +189,7 @@ function buildResponse(
   cookiesSet: HttpCookie[],
   authInfo: HttpAuthInfo | null,
   warnings: string[]
-): HttpResponse {
+): Omit<HttpResponse, 'durationMs'> {
   const collected = result.body
   const body: HttpResponse['body'] = collected?.body ?? { kind: 'inline', size: 0, base64: '', text: '', charset: null, rawBase64: null, rawBodyId: null }
   return {

@@ -73,6 +73,7 @@ describe('redirects', () => {
     expect(res.redirects[0]!.headers).toContainEqual(['Location', '/chain?n=2'])
     expect(res.redirects[0]!.timings.total).toBeGreaterThan(0)
     expect(res.redirects[1]!.timings.reusedConnection).toBe(true)
+    expect(res.durationMs).toBeGreaterThanOrEqual(res.redirects.reduce((sum, h) => sum + h.timings.total, res.timings.total) - 1)
     // Cookies set on each hop were stored and sent on the next.
     expect(json(res).cookie).toBe('hop3=yes; hop2=yes; hop1=yes')
     expect(res.cookiesSet.map((c) => c.name)).toEqual(['hop3', 'hop2', 'hop1'])
