@@ -14,8 +14,13 @@ export const chromiumLaunch = {
   ]
 }
 
+// Each run gets its own artifacts folder, so runs started side by side do not delete each other's
+// traces (workers inherit the id from the runner through the environment).
+process.env['PARLEY_E2E_RUN'] ??= `${Date.now().toString(36)}-${process.pid}`
+
 export default defineConfig({
   testDir: 'test/e2e',
+  outputDir: `test-results/e2e-${process.env['PARLEY_E2E_RUN']}`,
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -1,4 +1,5 @@
 import { Icon } from '../../ui/Icon'
+import { NewSessionMenu } from '../realtime/NewSessionMenu'
 import { useTabs } from './tabsStore'
 
 const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
@@ -54,6 +55,7 @@ export function TabStrip() {
       <button type="button" className="icon-button" aria-label="New request" title="New request (Ctrl+T)" onClick={() => open()}>
         <Icon name="plus" />
       </button>
+      <NewSessionMenu />
     </div>
   )
 }

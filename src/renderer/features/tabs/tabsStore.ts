@@ -1,9 +1,6 @@
 import { create } from 'zustand'
-
-export interface HttpDraft {
-  method: string
-  url: string
-}
+import type { SavedRequest } from '../../../shared/collection'
+import { emptyDraft, fromParsedRequest, type HttpDraft } from '../request/draft'
 
 export type TabKind = 'http' | 'socketio' | 'websocket' | 'sse'
 export type RealtimeKind = Exclude<TabKind, 'http'>
@@ -16,6 +13,10 @@ export interface Tab {
   draft: HttpDraft
   /** Edited since it was last saved. */
   dirty: boolean
+  /** Where the request is saved, and the hash of the file version the tab started from. */
+  source?: { collectionId: string; path: string; hash: string }
+  /** The saved request as read from its file (realtime tabs initialise from it). */
+  saved?: SavedRequest
 }
 
 interface TabsState {
@@ -28,7 +29,11 @@ interface TabsState {
   reopenClosed(): void
   activate(id: string): void
   move(id: string, toIndex: number): void
-  updateDraft(id: string, patch: Partial<HttpDraft>): void
+  updateDraft(id: string, update: (draft: HttpDraft) => HttpDraft): void
+  /** Opens a saved request, or brings its tab to the front if it is open already. */
+  openSaved(source: { collectionId: string; path: string; hash: string }, request: SavedRequest): string
+  /** After a save: the tab now shows the file at this path and hash. */
+  markSaved(id: string, source: { collectionId: string; path: string; hash: string }, request: SavedRequest): void
 }
 
 let counter = 0
@@ -37,7 +42,7 @@ const newTab = (kind: TabKind = 'http'): Tab => ({
   id: `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`,
   kind,
   title: kind === 'http' ? 'Untitled request' : realtimeTitles[kind],
-  draft: { method: 'GET', url: '' },
+  draft: emptyDraft(),
   dirty: false
 })
 
@@ -52,6 +57,25 @@ export const useTabs = create<TabsState>((set, get) => {
       const tab = newTab()
       set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
       return tab.id
+    },
+    openSaved(source, request) {
+      const existing = get().tabs.find((t) => t.source?.collectionId === source.collectionId && t.source.path === source.path)
+      if (existing) {
+        set({ activeId: existing.id })
+        return existing.id
+      }
+      const tab: Tab = {
+        ...newTab(request.kind),
+        title: request.name,
+        source,
+        saved: request,
+        draft: request.kind === 'http' ? fromParsedRequest(request) : emptyDraft()
+      }
+      set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
+      return tab.id
+    },
+    markSaved(id, source, request) {
+      set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, source, saved: request, title: request.name, dirty: false } : t)) }))
     },
     openRealtime(kind) {
       const tab = newTab(kind)
@@ -82,9 +106,14 @@ export const useTabs = create<TabsState>((set, get) => {
       tabs.splice(Math.max(0, Math.min(toIndex, tabs.length)), 0, tab!)
       set({ tabs })
     },
-    updateDraft(id, patch) {
+    updateDraft(id, update) {
       set((s) => ({
-        tabs: s.tabs.map((t) => (t.id === id ? { ...t, draft: { ...t.draft, ...patch }, dirty: true, title: titleFor({ ...t.draft, ...patch }) } : t))
+        tabs: s.tabs.map((t) => {
+          if (t.id !== id) return t
+          const draft = update(t.draft)
+          // A saved request keeps its name as title; an untitled one is named after its URL.
+          return { ...t, draft, dirty: true, title: t.source ? t.title : titleFor(draft) }
+        })
       }))
     }
   }
@@ -94,8 +123,8 @@ function titleFor(draft: HttpDraft): string {
   if (!draft.url.trim()) return 'Untitled request'
   try {
     const url = new URL(draft.url)
-    return `${draft.method} ${url.pathname}`
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`
   } catch {
-    return `${draft.method} ${draft.url}`
+    return draft.url.trim()
   }
 }

@@ -1,0 +1,139 @@
+import type { HttpAuth } from '../../../shared/http'
+
+const authTypes: { type: HttpAuth['type']; label: string }[] = [
+  { type: 'none', label: 'No auth' },
+  { type: 'inherit', label: 'Inherit from collection' },
+  { type: 'basic', label: 'Basic' },
+  { type: 'bearer', label: 'Bearer token' },
+  { type: 'apikey', label: 'API key' },
+  { type: 'digest', label: 'Digest' },
+  { type: 'oauth2', label: 'OAuth 2.0' },
+  { type: 'awsv4', label: 'AWS Signature v4' }
+]
+
+function blank(type: HttpAuth['type']): HttpAuth {
+  switch (type) {
+    case 'none':
+    case 'inherit':
+      return { type }
+    case 'basic':
+    case 'digest':
+      return { type, username: '', password: '' }
+    case 'bearer':
+      return { type, token: '', prefix: 'Bearer' }
+    case 'apikey':
+      return { type, key: '', value: '', in: 'header' }
+    case 'oauth2':
+      return { type, grant: 'client_credentials', tokenUrl: '', clientId: '', clientSecret: '', clientAuth: 'basic' }
+    case 'awsv4':
+      return { type, accessKeyId: '', secretAccessKey: '', region: 'us-east-1', service: '' }
+  }
+}
+
+function Field({ label, value, onChange, secret, placeholder }: { label: string; value: string; onChange(value: string): void; secret?: boolean; placeholder?: string }) {
+  return (
+    <label className="form-row">
+      <span>{label}</span>
+      <input type={secret ? 'password' : 'text'} value={value} placeholder={placeholder} spellCheck={false} autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+    </label>
+  )
+}
+
+/** Every auth scheme the engine speaks; values may hold {{variables}}. */
+export function AuthEditor({ auth, onChange }: { auth: HttpAuth; onChange(auth: HttpAuth): void }) {
+  return (
+    <div className="auth-editor">
+      <label className="form-row">
+        <span>Type</span>
+        <select aria-label="Auth type" value={auth.type} onChange={(event) => onChange(blank(event.target.value as HttpAuth['type']))}>
+          {authTypes.map(({ type, label }) => (
+            <option key={type} value={type}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <AuthFields auth={auth} onChange={onChange} />
+    </div>
+  )
+}
+
+function AuthFields({ auth, onChange }: { auth: HttpAuth; onChange(auth: HttpAuth): void }) {
+  switch (auth.type) {
+    case 'none':
+      return <p className="muted">No credentials are sent.</p>
+    case 'inherit':
+      return <p className="muted">Uses the auth of the folder or collection this request is saved in.</p>
+    case 'basic':
+    case 'digest':
+      return (
+        <>
+          <Field label="Username" value={auth.username} onChange={(username) => onChange({ ...auth, username })} />
+          <Field label="Password" secret value={auth.password} onChange={(password) => onChange({ ...auth, password })} />
+          {auth.type === 'digest' && <p className="muted">Parley answers the server's 401 challenge (MD5 or SHA-256, qop auth).</p>}
+        </>
+      )
+    case 'bearer':
+      return (
+        <>
+          <Field label="Token" secret value={auth.token} onChange={(token) => onChange({ ...auth, token })} />
+          <Field label="Prefix" value={auth.prefix} onChange={(prefix) => onChange({ ...auth, prefix })} />
+        </>
+      )
+    case 'apikey':
+      return (
+        <>
+          <Field label="Key" value={auth.key} placeholder="X-API-Key" onChange={(key) => onChange({ ...auth, key })} />
+          <Field label="Value" secret value={auth.value} onChange={(value) => onChange({ ...auth, value })} />
+          <label className="form-row">
+            <span>Add to</span>
+            <select aria-label="Add API key to" value={auth.in} onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' })}>
+              <option value="header">Header</option>
+              <option value="query">Query parameters</option>
+            </select>
+          </label>
+        </>
+      )
+    case 'oauth2':
+      return (
+        <>
+          <label className="form-row">
+            <span>Grant</span>
+            <select aria-label="Grant type" value={auth.grant} onChange={(event) => onChange({ ...auth, grant: event.target.value as 'client_credentials' | 'password' })}>
+              <option value="client_credentials">Client credentials</option>
+              <option value="password">Password</option>
+            </select>
+          </label>
+          <Field label="Token URL" value={auth.tokenUrl} placeholder="https://auth.example.com/oauth/token" onChange={(tokenUrl) => onChange({ ...auth, tokenUrl })} />
+          <Field label="Client ID" value={auth.clientId} onChange={(clientId) => onChange({ ...auth, clientId })} />
+          <Field label="Client secret" secret value={auth.clientSecret} onChange={(clientSecret) => onChange({ ...auth, clientSecret })} />
+          {auth.grant === 'password' && (
+            <>
+              <Field label="Username" value={auth.username ?? ''} onChange={(username) => onChange({ ...auth, username })} />
+              <Field label="Password" secret value={auth.password ?? ''} onChange={(password) => onChange({ ...auth, password })} />
+            </>
+          )}
+          <Field label="Scope" value={auth.scope ?? ''} onChange={(scope) => onChange({ ...auth, scope: scope || undefined })} />
+          <Field label="Audience" value={auth.audience ?? ''} onChange={(audience) => onChange({ ...auth, audience: audience || undefined })} />
+          <label className="form-row">
+            <span>Client authentication</span>
+            <select aria-label="Client authentication" value={auth.clientAuth} onChange={(event) => onChange({ ...auth, clientAuth: event.target.value as 'basic' | 'body' })}>
+              <option value="basic">As Basic auth header</option>
+              <option value="body">In the request body</option>
+            </select>
+          </label>
+          <p className="muted">The token is fetched when you send, cached until it expires, and shown with the response.</p>
+        </>
+      )
+    case 'awsv4':
+      return (
+        <>
+          <Field label="Access key ID" value={auth.accessKeyId} onChange={(accessKeyId) => onChange({ ...auth, accessKeyId })} />
+          <Field label="Secret access key" secret value={auth.secretAccessKey} onChange={(secretAccessKey) => onChange({ ...auth, secretAccessKey })} />
+          <Field label="Session token" secret value={auth.sessionToken ?? ''} onChange={(sessionToken) => onChange({ ...auth, sessionToken: sessionToken || undefined })} />
+          <Field label="Region" value={auth.region} onChange={(region) => onChange({ ...auth, region })} />
+          <Field label="Service" value={auth.service} placeholder="execute-api" onChange={(service) => onChange({ ...auth, service })} />
+        </>
+      )
+  }
+}

@@ -1,0 +1,194 @@
+import type { HttpBody, MultipartPart } from '../../../shared/http'
+import { CodeEditor } from '../../ui/CodeEditor'
+import { KeyValueTable } from '../../ui/KeyValueTable'
+
+const bodyTypes: { type: HttpBody['type']; label: string }[] = [
+  { type: 'none', label: 'None' },
+  { type: 'json', label: 'JSON' },
+  { type: 'text', label: 'Text' },
+  { type: 'xml', label: 'XML' },
+  { type: 'form', label: 'Form URL-encoded' },
+  { type: 'multipart', label: 'Multipart form' },
+  { type: 'binary', label: 'Binary file' },
+  { type: 'graphql', label: 'GraphQL' }
+]
+
+/** Carries the text over when switching between text-like types, so nothing typed is lost. */
+function switchType(body: HttpBody, type: HttpBody['type']): HttpBody {
+  const text = 'text' in body ? body.text : body.type === 'graphql' ? body.query : ''
+  switch (type) {
+    case 'none':
+      return { type }
+    case 'json':
+    case 'xml':
+      return { type, text }
+    case 'text':
+      return { type, text }
+    case 'form':
+      return { type, fields: [] }
+    case 'multipart':
+      return { type, parts: [] }
+    case 'binary':
+      return { type, path: '' }
+    case 'graphql':
+      return { type, query: text, variables: '' }
+  }
+}
+
+export function BodyEditor({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+  return (
+    <div className="body-editor">
+      <div role="radiogroup" aria-label="Body type" className="segmented">
+        {bodyTypes.map(({ type, label }) => (
+          <label key={type} className={`segment ${body.type === type ? 'segment-active' : ''}`}>
+            <input type="radio" name="body-type" value={type} checked={body.type === type} onChange={() => onChange(switchType(body, type))} />
+            {label}
+          </label>
+        ))}
+      </div>
+      <BodyFields body={body} onChange={onChange} />
+    </div>
+  )
+}
+
+function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+  switch (body.type) {
+    case 'none':
+      return <p className="muted section-empty">This request has no body.</p>
+    case 'json':
+    case 'xml':
+      return (
+        <div className="editor-frame">
+          <CodeEditor key={body.type} label="Body" language={body.type} value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder={body.type === 'json' ? '{ "key": "value" }' : '<root/>'} />
+        </div>
+      )
+    case 'text':
+      return (
+        <div className="body-stack">
+          <label className="inline-field">
+            Content-Type
+            <input value={body.contentType ?? ''} placeholder="text/plain" onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
+          </label>
+          <div className="editor-frame">
+            <CodeEditor label="Body" language="text" value={body.text} onChange={(text) => onChange({ ...body, text })} />
+          </div>
+        </div>
+      )
+    case 'form':
+      return <KeyValueTable label="Field" rows={body.fields} onChange={(fields) => onChange({ ...body, fields })} bulkEdit />
+    case 'multipart':
+      return <MultipartEditor parts={body.parts} onChange={(parts) => onChange({ ...body, parts })} />
+    case 'binary':
+      return (
+        <div className="body-stack">
+          <FilePathField label="File to send" value={body.path} onChange={(path) => onChange({ ...body, path })} />
+          <label className="inline-field">
+            Content-Type
+            <input value={body.contentType ?? ''} placeholder="application/octet-stream" onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
+          </label>
+        </div>
+      )
+    case 'graphql':
+      return (
+        <div className="graphql-editor">
+          <div className="editor-frame">
+            <CodeEditor label="GraphQL query" language="graphql" value={body.query} onChange={(query) => onChange({ ...body, query })} placeholder="query { viewer { id } }" />
+          </div>
+          <div className="graphql-side">
+            <label className="inline-field">
+              Operation name
+              <input value={body.operationName ?? ''} onChange={(event) => onChange({ ...body, operationName: event.target.value || undefined })} />
+            </label>
+            <div className="editor-frame">
+              <CodeEditor label="GraphQL variables" language="json" value={body.variables} onChange={(variables) => onChange({ ...body, variables })} placeholder='{ "id": 1 }' />
+            </div>
+          </div>
+        </div>
+      )
+  }
+}
+
+/** A path on the disk of the machine running core: files are streamed from there, never copied into the window. */
+function FilePathField({ label, value, onChange }: { label: string; value: string; onChange(path: string): void }) {
+  return (
+    <label className="inline-field grow">
+      {label}
+      <input value={value} placeholder="/absolute/path/to/file" spellCheck={false} onChange={(event) => onChange(event.target.value)} />
+    </label>
+  )
+}
+
+function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange(parts: MultipartPart[]): void }) {
+  const update = (index: number, part: MultipartPart): void => onChange(parts.map((p, i) => (i === index ? part : p)))
+  return (
+    <div className="body-stack">
+      <table className="kv-table kv-edit" aria-label="Multipart parts">
+        <thead>
+          <tr>
+            <th scope="col" className="kv-check-col">
+              <span className="visually-hidden">On</span>
+            </th>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Value or file path</th>
+            <th scope="col" className="kv-action-col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {parts.map((part, index) => {
+            const n = index + 1
+            return (
+              <tr key={index} className={part.enabled ? '' : 'kv-off'}>
+                <td>
+                  <input type="checkbox" aria-label={`Part ${n} enabled`} checked={part.enabled} onChange={(event) => update(index, { ...part, enabled: event.target.checked })} />
+                </td>
+                <td>
+                  <input aria-label={`Part ${n} name`} value={part.name} onChange={(event) => update(index, { ...part, name: event.target.value })} />
+                </td>
+                <td>
+                  <select
+                    aria-label={`Part ${n} kind`}
+                    value={part.kind}
+                    onChange={(event) =>
+                      update(
+                        index,
+                        event.target.value === 'file'
+                          ? { kind: 'file', name: part.name, path: '', enabled: part.enabled }
+                          : { kind: 'text', name: part.name, value: '', enabled: part.enabled }
+                      )
+                    }
+                  >
+                    <option value="text">Text</option>
+                    <option value="file">File</option>
+                  </select>
+                </td>
+                <td>
+                  {part.kind === 'text' ? (
+                    <input aria-label={`Part ${n} value`} value={part.value} onChange={(event) => update(index, { ...part, value: event.target.value })} />
+                  ) : (
+                    <input aria-label={`Part ${n} file path`} value={part.path} placeholder="/absolute/path/to/file" onChange={(event) => update(index, { ...part, path: event.target.value })} />
+                  )}
+                </td>
+                <td>
+                  <button type="button" className="icon-button small" aria-label={`Remove part ${n}`} onClick={() => onChange(parts.filter((_, i) => i !== index))}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <div className="kv-toolbar">
+        <button type="button" className="link-button" onClick={() => onChange([...parts, { kind: 'text', name: '', value: '', enabled: true }])}>
+          Add text part
+        </button>
+        <button type="button" className="link-button" onClick={() => onChange([...parts, { kind: 'file', name: '', path: '', enabled: true }])}>
+          Add file part
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,69 @@
+import { create } from 'zustand'
+import type { AppError } from '../../../shared/errors'
+import { ParleyError } from '../../../shared/errors'
+import type { HttpProgress, HttpRequestInput, HttpResponse } from '../../../shared/http'
+import { api } from '../../app/api'
+
+/** One send of a tab's request and what came of it: the response viewer renders exactly this. */
+export type Exchange =
+  | { state: 'sending'; requestId: string; startedAt: number; progress: HttpProgress | undefined }
+  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse }
+  | { state: 'failed'; requestId: string; startedAt: number; error: AppError }
+  | { state: 'cancelled'; requestId: string; startedAt: number }
+
+interface ExchangeState {
+  /** The latest exchange per tab id. */
+  byTab: Record<string, Exchange>
+  send(tabId: string, request: HttpRequestInput): Promise<void>
+  cancel(tabId: string): Promise<void>
+  forget(tabId: string): void
+}
+
+const newRequestId = (): string => crypto.randomUUID()
+
+export const useExchanges = create<ExchangeState>((set, get) => ({
+  byTab: {},
+  async send(tabId, request) {
+    const previous = get().byTab[tabId]
+    if (previous?.state === 'sending') await get().cancel(tabId)
+    const requestId = newRequestId()
+    const startedAt = Date.now()
+    const put = (exchange: Exchange): void => {
+      // A newer send for the same tab wins; a late answer to an old one is dropped.
+      if (get().byTab[tabId]?.requestId !== requestId) return
+      set((s) => ({ byTab: { ...s.byTab, [tabId]: exchange } }))
+    }
+    set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'sending', requestId, startedAt, progress: undefined } } }))
+    try {
+      const response = await api.call('http.send', { requestId, request })
+      put({ state: 'done', requestId, startedAt, response })
+    } catch (error) {
+      const appError = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
+      put(appError.code === 'cancelled' ? { state: 'cancelled', requestId, startedAt } : { state: 'failed', requestId, startedAt, error: appError })
+    }
+  },
+  async cancel(tabId) {
+    const exchange = get().byTab[tabId]
+    if (exchange?.state !== 'sending') return
+    set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'cancelled', requestId: exchange.requestId, startedAt: exchange.startedAt } } }))
+    await api.call('http.cancel', { requestId: exchange.requestId }).catch(() => undefined)
+  },
+  forget(tabId) {
+    set((s) => {
+      const { [tabId]: _gone, ...rest } = s.byTab
+      return { byTab: rest }
+    })
+  }
+}))
+
+/** Feeds `http.progress` events into the exchange they belong to. */
+export function listenForProgress(): () => void {
+  return api.on('http.progress', (progress) => {
+    const { byTab } = useExchanges.getState()
+    for (const [tabId, exchange] of Object.entries(byTab)) {
+      if (exchange.state === 'sending' && exchange.requestId === progress.requestId) {
+        useExchanges.setState({ byTab: { ...byTab, [tabId]: { ...exchange, progress } } })
+      }
+    }
+  })
+}
