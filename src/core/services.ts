@@ -5,6 +5,8 @@ import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
 import { invokeCall, type Handlers } from './invoke'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
+import { prepareHttpRequest, scopeOf } from './sendPreparation'
+import { resolveValue } from './vars/resolveRequest'
 import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
@@ -46,6 +48,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const http = await createHttpEngine({ dataDir: options.dataDir, userAgent: `Parley/${options.appVersion}` })
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
 
+  const sessionScopes = new Map<string, Awaited<ReturnType<typeof scopeOf>>>()
+  const resolveIn = <T>(sessionId: string, value: T): T => {
+    const scope = sessionScopes.get(sessionId)
+    return scope ? resolveValue(value, scope) : value
+  }
+
   const handlers: Handlers = {
     ...store.handlers,
     ...createConvertHandlers(store),
@@ -73,7 +81,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'playground.status': () => playground.status(),
     'playground.start': () => playground.start(),
     'playground.stop': () => playground.stop(),
-    'http.send': ({ requestId, request }) => http.send(requestId, request, (progress) => events.emit('http.progress', progress)),
+    'http.send': async ({ requestId, request, context }) =>
+      http.send(requestId, await prepareHttpRequest(store, request, context), (progress) => events.emit('http.progress', progress)),
     'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
@@ -82,13 +91,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'cookies.list': async () => ({ cookies: await http.listCookies() }),
     'cookies.clear': async (input) => ({ removed: await http.clearCookies(input?.domain) }),
-    'session.open': (input) => sessions.open(input),
+    'session.open': async ({ context, ...input }) => {
+      const scope = await scopeOf(store, context)
+      const opened = await sessions.open({ ...input, request: resolveValue(input.request, scope) } as typeof input)
+      sessionScopes.set(opened.sessionId, scope)
+      return opened
+    },
     'session.close': async ({ sessionId, code, reason }) => {
       await sessions.close(sessionId, { code, reason })
       return { closed: true as const }
     },
-    'session.emit': ({ sessionId, ...emit }) => sessions.emit(sessionId, emit),
-    'session.send': ({ sessionId, type, value }) => sessions.send(sessionId, { type, value }),
+    // Arguments typed after opening see the same variables the session was opened with.
+    'session.emit': ({ sessionId, ...emit }) => sessions.emit(sessionId, resolveIn(sessionId, emit)),
+    'session.send': ({ sessionId, type, value }) => sessions.send(sessionId, { type, value: resolveIn(sessionId, value) }),
     'session.ping': ({ sessionId }) => sessions.ping(sessionId),
     'session.setListener': ({ sessionId, event, enabled }) => {
       sessions.setListener(sessionId, event, enabled)

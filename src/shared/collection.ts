@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { HttpAuthSchema, HttpRequestSchema, KeyValueSchema } from './http'
+import { CollectionIdSchema, RelPathSchema } from './collectionRefs'
 import { SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
+
+export { CollectionIdSchema, RelPathSchema }
 
 /**
  * The on-disk format of a collection (see docs/collection-format.md) and the shapes of the
@@ -20,18 +23,6 @@ export const ItemNameSchema = z
   .refine((name) => !/[/\\\0]/.test(name), 'a name cannot contain / or \\')
   .refine((name) => name !== '.' && name !== '..', 'a name cannot be . or ..')
 
-/**
- * A path inside a collection, relative to its root, with `/` separators; `''` is the root.
- * Core checks again on the resolved path; this refuses the obvious escapes early and clearly.
- */
-export const RelPathSchema = z
-  .string()
-  .max(1000)
-  .refine((p) => !p.includes('\0') && !p.includes('\\'), 'a path uses / as separator and no NUL characters')
-  .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p), 'a path must be relative to the collection folder')
-  .refine((p) => p.split('/').every((part) => part !== '..'), 'a path cannot leave the collection folder (..)')
-
-export const CollectionIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'a collection id is 16 hex digits')
 
 // ---------------------------------------------------------------- variables
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SendContextSchema } from './sendContext'
 
 /**
  * The HTTP request as the user composes it and as a collection saves it. Values may hold
@@ -127,7 +128,9 @@ export type HttpRequestInput = z.input<typeof HttpRequestSchema>
 /** Input of `http.send`: the client picks the id so it can cancel before the call returns. */
 export const HttpSendInputSchema = z.object({
   requestId: z.string().min(1),
-  request: HttpRequestSchema
+  request: HttpRequestSchema,
+  /** The collection the request belongs to; core resolves variables and inherits auth and headers. */
+  context: SendContextSchema.optional()
 })
 export type HttpSendInput = z.infer<typeof HttpSendInputSchema>
 

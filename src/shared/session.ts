@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SendContextSchema } from './sendContext'
 import { EmitArgSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
 
 /**
@@ -72,10 +73,12 @@ export const SessionStatusSchema = z.object({
 })
 export type SessionStatus = z.infer<typeof SessionStatusSchema>
 
+/** With a context, core resolves `{{variables}}` in the request (and later in emits) from that collection. */
+const openContext = { sessionId: SessionIdSchema.optional(), context: SendContextSchema.optional() }
 export const SessionOpenInputSchema = z.discriminatedUnion('kind', [
-  z.object({ sessionId: SessionIdSchema.optional(), kind: z.literal('socketio'), request: SocketIoRequestSchema }),
-  z.object({ sessionId: SessionIdSchema.optional(), kind: z.literal('websocket'), request: WebSocketRequestSchema }),
-  z.object({ sessionId: SessionIdSchema.optional(), kind: z.literal('sse'), request: SseRequestSchema })
+  z.object({ ...openContext, kind: z.literal('socketio'), request: SocketIoRequestSchema }),
+  z.object({ ...openContext, kind: z.literal('websocket'), request: WebSocketRequestSchema }),
+  z.object({ ...openContext, kind: z.literal('sse'), request: SseRequestSchema })
 ])
 export type SessionOpenInput = z.input<typeof SessionOpenInputSchema>
 

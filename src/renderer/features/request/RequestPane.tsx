@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ParleyError } from '../../../shared/errors'
+import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
 import { Icon } from '../../ui/Icon'
 import { KeyValueTable } from '../../ui/KeyValueTable'
@@ -16,6 +17,11 @@ import { UrlInput } from './UrlInput'
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
 const sections = ['Params', 'Headers', 'Body', 'Auth', 'Settings'] as const
 type Section = (typeof sections)[number]
+
+/** A saved request is sent in its collection: its variables, folder headers and auth apply. */
+function contextOf(tab: Tab): SendContext | undefined {
+  return tab.source ? { collectionId: tab.source.collectionId, path: tab.source.path } : undefined
+}
 
 /** The request composer for the tab in front, and its response below. */
 export function RequestPane({ tab }: { tab: Tab }) {
@@ -63,7 +69,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault()
-          void send(tab.id, toRequest(draft))
+          void send(tab.id, toRequest(draft), contextOf(tab))
         } else if (event.key === 'Escape' && sending) {
           event.preventDefault()
           void cancel(tab.id)
@@ -76,7 +82,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         onSubmit={(event) => {
           event.preventDefault()
           if (sending) void cancel(tab.id)
-          else void send(tab.id, toRequest(draft))
+          else void send(tab.id, toRequest(draft), contextOf(tab))
         }}
       >
         <input

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { AppError } from '../../../shared/errors'
 import { ParleyError } from '../../../shared/errors'
 import type { HttpProgress, HttpRequestInput, HttpResponse } from '../../../shared/http'
+import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
 
 /** One send of a tab's request and what came of it: the response viewer renders exactly this. */
@@ -14,7 +15,8 @@ export type Exchange =
 interface ExchangeState {
   /** The latest exchange per tab id. */
   byTab: Record<string, Exchange>
-  send(tabId: string, request: HttpRequestInput): Promise<void>
+  /** With a context, core resolves the collection's variables and inherits its auth and headers. */
+  send(tabId: string, request: HttpRequestInput, context?: SendContext): Promise<void>
   cancel(tabId: string): Promise<void>
   forget(tabId: string): void
 }
@@ -23,7 +25,7 @@ const newRequestId = (): string => crypto.randomUUID()
 
 export const useExchanges = create<ExchangeState>((set, get) => ({
   byTab: {},
-  async send(tabId, request) {
+  async send(tabId, request, context) {
     const previous = get().byTab[tabId]
     if (previous?.state === 'sending') await get().cancel(tabId)
     const requestId = newRequestId()
@@ -35,7 +37,7 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     }
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'sending', requestId, startedAt, progress: undefined } } }))
     try {
-      const response = await api.call('http.send', { requestId, request })
+      const response = await api.call('http.send', context ? { requestId, request, context } : { requestId, request })
       put({ state: 'done', requestId, startedAt, response })
     } catch (error) {
       const appError = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
