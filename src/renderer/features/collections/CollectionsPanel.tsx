@@ -32,7 +32,7 @@ export function CollectionsPanel({ query }: { query: string }) {
 
   return (
     <div className="collections-panel">
-      <div className="collections-toolbar">
+      <div className="collections-toolbar collections-toolbar-split">
         <button type="button" className="toolbar-button" onClick={() => setFolderDialog('new')}>
           <Icon name="plus" size={13} />
           New collection
