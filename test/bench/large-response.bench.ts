@@ -31,7 +31,8 @@ export interface LargeResponseFigures {
 export async function responseMarks(page: Page): Promise<{ lastByte: number; firstScreen: number } | null> {
   return page.evaluate(() => {
     const response = performance.getEntriesByName('parley:response').at(-1) as PerformanceMark | undefined
-    const first = performance.getEntriesByName('parley:first-screen').at(-1) as PerformanceMark | undefined
+    // The first screen of this response: views opened later mark again.
+    const first = performance.getEntriesByName('parley:first-screen').find((mark) => response && mark.startTime >= response.startTime) as PerformanceMark | undefined
     if (!response || !first) return null
     const { lastByteEpoch } = response.detail as { lastByteEpoch: number }
     return { lastByte: lastByteEpoch - performance.timeOrigin, firstScreen: first.startTime }

@@ -20,6 +20,7 @@ export function BigTextView({
   query,
   activeLine,
   label,
+  colorJson = false,
   onFirstScreen
 }: {
   model: BodyModel
@@ -28,6 +29,8 @@ export function BigTextView({
   query: string
   activeLine: number | null
   label: string
+  /** Colour JSON tokens of pretty-printed lines. */
+  colorJson?: boolean
   onFirstScreen?: () => void
 }) {
   const scroller = useRef<HTMLDivElement>(null)
@@ -130,13 +133,13 @@ export function BigTextView({
     if (text !== undefined) painted++
     const depth = block?.depths[line % BLOCK] ?? 0
     rows.push(
-      <div key={line} className={`big-line ${line === activeLine ? 'big-line-active' : ''}`} style={{ height: LINE_HEIGHT }}>
-        <span className="big-gutter" style={{ width: gutterWidth }} aria-hidden="true">
+      <div key={line} className={`rp-big-line ${line === activeLine ? 'rp-big-line-active' : ''}`} style={{ height: LINE_HEIGHT }}>
+        <span className="rp-big-gutter" style={{ width: gutterWidth }} aria-hidden="true">
           {line + 1}
         </span>
-        <span className="big-text">
+        <span className="rp-big-text">
           {depth > 0 && '  '.repeat(depth)}
-          {text === undefined ? '' : mark(text, needle)}
+          {text === undefined ? '' : colorJson ? colorize(text, needle) : mark(text, needle)}
         </span>
       </div>
     )
@@ -150,9 +153,9 @@ export function BigTextView({
   })
 
   return (
-    <div className="big-view" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={label}>
-      <div className="big-spacer" style={{ height: contentHeight }}>
-        <div className="big-window" style={{ transform: `translateY(${windowTop}px)` }}>
+    <div className="rp-big-view" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={label}>
+      <div className="rp-big-spacer" style={{ height: contentHeight }}>
+        <div className="rp-big-window" style={{ transform: `translateY(${windowTop}px)` }}>
           {rows}
         </div>
       </div>
@@ -175,5 +178,28 @@ function mark(text: string, needle: string): ReactNode {
     at = lower.indexOf(needle, from)
   }
   if (from < text.length) parts.push(text.slice(from))
+  return parts
+}
+
+const jsonToken = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g
+
+/** One pretty-printed JSON line as coloured tokens (keys, strings, numbers, literals), search hits marked inside each. */
+function colorize(text: string, needle: string): ReactNode {
+  const parts: ReactNode[] = []
+  let from = 0
+  jsonToken.lastIndex = 0
+  for (let match = jsonToken.exec(text); match; match = jsonToken.exec(text)) {
+    if (match.index > from) parts.push(mark(text.slice(from, match.index), needle))
+    const kind = match[1] !== undefined ? (match[2] !== undefined ? 'key' : 'string') : match[3] !== undefined ? 'number' : 'literal'
+    const token = match[1] ?? match[0]
+    parts.push(
+      <span key={match.index} className={`rp-json-${kind}`}>
+        {mark(token, needle)}
+      </span>
+    )
+    if (match[2] !== undefined) parts.push(mark(match[2], needle))
+    from = match.index + match[0].length
+  }
+  if (from < text.length) parts.push(mark(text.slice(from), needle))
   return parts
 }

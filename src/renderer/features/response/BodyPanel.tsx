@@ -30,7 +30,7 @@ function useSettled<T>(value: T, ms: number): T {
 /** The body of a response: its views, search, JSONPath, copy and save. */
 export function BodyPanel({ response }: { response: HttpResponse }) {
   const model = useBodyModel(response)
-  if (response.body.size === 0) return <p className="muted panel-empty">The response has no body.</p>
+  if (response.body.size === 0) return <p className="muted rp-panel-empty">The response has no body.</p>
   if (!model) return null
   return <BodyWithModel response={response} model={model} />
 }
@@ -146,17 +146,17 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
   const lineCount = progress.lines[lineView]
 
   return (
-    <div className="body-panel">
-      <div className="body-toolbar" role="toolbar" aria-label="Body tools">
-        <div className="view-switch" role="group" aria-label="Body view">
+    <div className="rp-body-panel">
+      <div className="rp-body-toolbar" role="toolbar" aria-label="Body tools">
+        <div className="rp-view-switch" role="group" aria-label="Body view">
           {views.map((name) => (
-            <button key={name} type="button" aria-pressed={view === name} className={view === name ? 'view-switch-button view-switch-active' : 'view-switch-button'} onClick={() => setView(name)}>
+            <button key={name} type="button" aria-pressed={view === name} className={view === name ? 'rp-view-switch-button rp-view-switch-active' : 'rp-view-switch-button'} onClick={() => setView(name)}>
               {name === 'Tree' ? 'JSON Tree' : name}
             </button>
           ))}
         </div>
         {searchable && (
-          <div className="search-box">
+          <div className="rp-search-box">
             <Icon name="search" size={13} />
             <input
               type="search"
@@ -172,52 +172,57 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
                 }
               }}
             />
-            <span className="search-count" aria-live="polite">
+            <span className="rp-search-count" aria-live="polite">
               {countText}
             </span>
-            <button type="button" className="mini-button" aria-label="Previous match" disabled={total === 0} onClick={() => step(-1)}>
+            <button type="button" className="rp-mini-button" aria-label="Previous match" disabled={total === 0} onClick={() => step(-1)}>
               ↑
             </button>
-            <button type="button" className="mini-button" aria-label="Next match" disabled={total === 0} onClick={() => step(1)}>
+            <button type="button" className="rp-mini-button" aria-label="Next match" disabled={total === 0} onClick={() => step(1)}>
               ↓
             </button>
           </div>
         )}
         {kind === 'json' && (
-          <div className="search-box jsonpath-box">
-            <span className="jsonpath-sigil" aria-hidden="true">
+          <div className="rp-search-box rp-jsonpath-box">
+            <span className="rp-jsonpath-sigil" aria-hidden="true">
               $
             </span>
             <input aria-label="JSONPath filter" placeholder="JSONPath, e.g. $.items[0].name" value={path} spellCheck={false} onChange={(event) => setPath(event.target.value)} />
           </div>
         )}
-        <div className="toolbar-spacer" />
+        <div className="rp-toolbar-spacer" />
         {loading && (
-          <span className="muted body-loading" role="status">
-            Loading {formatBytes(progress.bytes)} of {formatBytes(progress.total)}…
+          <span className="muted rp-body-loading" role="status" aria-label={`Loading the body: ${formatBytes(progress.bytes)} of ${formatBytes(progress.total)}`}>
+            {formatBytes(progress.bytes)} / {formatBytes(progress.total)}
           </span>
         )}
         {notice && (
-          <span className="body-notice" role="status">
+          <span className="rp-body-notice" role="status">
             {notice}
           </span>
         )}
-        <button type="button" className="tool-button" onClick={() => void copy()} disabled={kind === 'binary' || loading} aria-label="Copy body to the clipboard" title="Copy body">
+        <button type="button" className="rp-tool-button" onClick={() => void copy()} disabled={kind === 'binary' || loading} aria-label="Copy body to the clipboard" title="Copy body">
           Copy
         </button>
-        <button type="button" className="tool-button" onClick={() => void save()} disabled={loading} aria-label="Save body to a file" title={`Save as ${fileNameFor(response)}`}>
+        <button type="button" className="rp-tool-button" onClick={() => void save()} disabled={loading} aria-label="Save body to a file" title={`Save as ${fileNameFor(response)}`}>
           Save
         </button>
       </div>
-      {progress.note && <p className="body-note">{progress.note}</p>}
+      {loading && (
+        <div className="rp-body-progress" aria-hidden="true">
+          <div style={{ width: `${progress.total ? (100 * progress.bytes) / progress.total : 0}%` }} />
+        </div>
+      )}
+      {progress.note && <p className="rp-body-note">{progress.note}</p>}
       {loadError && (
-        <p className="error-text body-note" role="alert">
+        <p className="error-text rp-body-note" role="alert">
           Could not read the body: {loadError}
         </p>
       )}
       {settledPath && kind === 'json' && <JsonPathResults result={pathResult} loading={!progress.done} onClear={() => setPath('')} />}
-      <div className="body-view">
-        {view === 'Pretty' && useCode && (codeText === undefined ? <p className="muted panel-empty">Formatting…</p> : <CodeView text={codeText} language={codeLanguageOf(response.contentType)} query={settledQuery} active={active} onMatches={setCodeTotal} label="Response body" />)}
+      <div className="rp-body-view">
+        {view === 'Pretty' && useCode && (codeText === undefined ? <p className="muted rp-panel-empty">Formatting…</p> : <CodeView text={codeText} language={codeLanguageOf(response.contentType)} query={settledQuery} active={active} onMatches={setCodeTotal} label="Response body" />)}
         {(view === 'Pretty' || view === 'Raw') && !useCode && (
           <BigTextView
             model={model}
@@ -225,6 +230,7 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             lineCount={lineCount}
             query={searchable ? settledQuery : ''}
             activeLine={hits?.lines[active] ?? null}
+            colorJson={view === 'Pretty' && kind === 'json'}
             label={view === 'Raw' ? (kind === 'binary' ? 'Response body as hex' : 'Raw response body') : 'Response body'}
             onFirstScreen={firstScreen}
           />
@@ -238,21 +244,21 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
 
 function JsonPathResults({ result, loading, onClear }: { result: { matches: JsonPathMatch[]; total: number } | { error: string } | null; loading: boolean; onClear: () => void }) {
   return (
-    <section className="jsonpath-results" aria-label="JSONPath matches">
-      <header className="jsonpath-head">
+    <section className="rp-jsonpath-results" aria-label="JSONPath matches">
+      <header className="rp-jsonpath-head">
         <span>
-          {loading || !result ? 'Evaluating…' : 'error' in result ? <span className="error-text">{result.error}</span> : `${result.total.toLocaleString('en')} ${result.total === 1 ? 'match' : 'matches'}${result.total > result.matches.length ? `, first ${result.matches.length} shown` : ''}`}
+          {loading || !result ? 'Evaluating…' : 'error' in result ? <span className="error-text">{result.error}</span> : result.total === 0 ? 'No matches' : `${result.total.toLocaleString('en')} ${result.total === 1 ? 'match' : 'matches'}${result.total > result.matches.length ? `, first ${result.matches.length} shown` : ''}`}
         </span>
-        <button type="button" className="mini-button" aria-label="Clear JSONPath filter" onClick={onClear}>
+        <button type="button" className="rp-mini-button" aria-label="Clear JSONPath filter" onClick={onClear}>
           <Icon name="close" size={12} />
         </button>
       </header>
       {result && 'matches' in result && result.matches.length > 0 && (
-        <ol className="jsonpath-list">
+        <ol className="rp-jsonpath-list">
           {result.matches.map((match, index) => (
             <li key={index}>
-              <code className="jsonpath-path">{match.path}</code>
-              <code className={`jsonpath-value tree-${match.type}`}>{match.preview}</code>
+              <code className="rp-jsonpath-path">{match.path}</code>
+              <code className={`rp-jsonpath-value rp-tree-${match.type}`}>{match.preview}</code>
             </li>
           ))}
         </ol>

@@ -154,5 +154,5 @@ export function CodeView({
     })
   }, [active, query, text])
 
-  return <div className="code-view" ref={host} />
+  return <div className="rp-code-view" ref={host} />
 }

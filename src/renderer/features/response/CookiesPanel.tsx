@@ -17,20 +17,20 @@ export function CookiesPanel({ response }: { response: HttpResponse }) {
     }
   }, [host, response])
   return (
-    <div className="panel-stack">
-      <h3 className="panel-heading">Set by this response</h3>
-      {response.cookiesSet.length ? <CookieTable cookies={response.cookiesSet} label="Cookies set by this response" /> : <p className="muted panel-empty">This response set no cookies.</p>}
-      <h3 className="panel-heading">
+    <div className="rp-panel-stack">
+      <h3 className="rp-panel-heading">Set by this response</h3>
+      {response.cookiesSet.length ? <CookieTable cookies={response.cookiesSet} label="Cookies set by this response" /> : <p className="muted rp-panel-empty">This response set no cookies.</p>}
+      <h3 className="rp-panel-heading">
         In the cookie jar for <code>{host}</code>
       </h3>
       {jar === undefined ? (
-        <p className="muted panel-empty">Reading the cookie jar…</p>
+        <p className="muted rp-panel-empty">Reading the cookie jar…</p>
       ) : typeof jar === 'string' ? (
-        <p className="error-text panel-empty">{jar}</p>
+        <p className="error-text rp-panel-empty">{jar}</p>
       ) : jar.length ? (
         <CookieTable cookies={jar} label={`Cookie jar for ${host}`} />
       ) : (
-        <p className="muted panel-empty">The jar holds no cookies for this host; the next request to it sends none.</p>
+        <p className="muted rp-panel-empty">The jar holds no cookies for this host; the next request to it sends none.</p>
       )}
     </div>
   )
@@ -38,7 +38,7 @@ export function CookiesPanel({ response }: { response: HttpResponse }) {
 
 function CookieTable({ cookies, label }: { cookies: HttpCookie[]; label: string }) {
   return (
-    <table className="kv-table response-table" aria-label={label}>
+    <table className="kv-table rp-response-table" aria-label={label}>
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -52,7 +52,7 @@ function CookieTable({ cookies, label }: { cookies: HttpCookie[]; label: string 
       <tbody>
         {cookies.map((cookie) => (
           <tr key={`${cookie.domain}|${cookie.path}|${cookie.name}`}>
-            <td className="header-name">{cookie.name}</td>
+            <td className="rp-header-name">{cookie.name}</td>
             <td className="header-value">{cookie.value}</td>
             <td>{cookie.hostOnly ? cookie.domain : `.${cookie.domain}`}</td>
             <td>{cookie.path}</td>

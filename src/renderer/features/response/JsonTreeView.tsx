@@ -133,16 +133,16 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
     }
   }
 
-  if (error) return <p className="error-text panel-empty" role="alert">{error}</p>
-  if (!ready || !rootType) return <p className="muted panel-empty">{ready ? 'Reading the document…' : 'The tree opens once the whole body has arrived…'}</p>
-  if (rootType.type !== 'object' && rootType.type !== 'array') return <p className="panel-empty">The document is a single {rootType.type}.</p>
+  if (error) return <p className="error-text rp-panel-empty" role="alert">{error}</p>
+  if (!ready || !rootType) return <p className="muted rp-panel-empty">{ready ? 'Reading the document…' : 'The tree opens once the whole body has arrived…'}</p>
+  if (rootType.type !== 'object' && rootType.type !== 'array') return <p className="rp-panel-empty">The document is a single {rootType.type}.</p>
 
   return (
-    <div className="tree-wrap">
-      <p className="tree-root muted">
+    <div className="rp-tree-wrap">
+      <p className="rp-tree-root muted">
         {rootType.type === 'array' ? `Array of ${rootType.count.toLocaleString('en')} items` : `Object with ${rootType.count.toLocaleString('en')} keys`}
       </p>
-      <div className="tree-view" ref={scroller} role="tree" aria-label="JSON tree">
+      <div className="rp-tree-view" ref={scroller} role="tree" aria-label="JSON tree">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!
@@ -157,22 +157,22 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
                 aria-expanded={container && row.count > 0 ? open : undefined}
                 aria-label={`${row.label}: ${describe(row)}`}
                 tabIndex={item.index === 0 ? 0 : -1}
-                className="tree-row"
+                className="rp-tree-row"
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, paddingLeft: 8 + row.depth * 16 }}
                 onClick={() => void toggle(row)}
                 onKeyDown={(event) => onKeyDown(event, row, item.index)}
               >
-                <span className="tree-toggle" aria-hidden="true">
+                <span className="rp-tree-toggle" aria-hidden="true">
                   {container && row.count > 0 ? (open ? '▾' : '▸') : ''}
                 </span>
-                <span className={row.type === 'group' ? 'tree-key tree-group' : 'tree-key'}>{row.label}</span>
-                {row.type !== 'group' && <span className="tree-colon">:</span>}
+                <span className={row.type === 'group' ? 'rp-tree-key rp-tree-group' : 'rp-tree-key'}>{row.label}</span>
+                {row.type !== 'group' && <span className="rp-tree-colon">:</span>}
                 {container ? (
-                  <span className="tree-summary">{row.type === 'array' ? `[${row.count.toLocaleString('en')}]` : row.type === 'object' ? `{${row.count.toLocaleString('en')}}` : ''}</span>
+                  <span className="rp-tree-summary">{row.type === 'array' ? `[${row.count.toLocaleString('en')}]` : row.type === 'object' ? `{${row.count.toLocaleString('en')}}` : ''}</span>
                 ) : (
-                  <span className={`tree-value tree-${row.type}`}>{row.preview}</span>
+                  <span className={`rp-tree-value rp-tree-${row.type}`}>{row.preview}</span>
                 )}
-                {row.type !== 'group' && <span className="tree-type">{row.type}</span>}
+                {row.type !== 'group' && <span className="rp-tree-type">{row.type}</span>}
               </div>
             )
           })}

@@ -10,10 +10,10 @@ const MAX_HTML_PREVIEW = 5 * 1024 * 1024
 
 /** The body rendered the way a browser would, but with nothing allowed to run or reach out. */
 export function PreviewView({ model, kind, contentType, ready }: { model: BodyModel; kind: PreviewKind; contentType: string; ready: boolean }) {
-  if (!ready) return <p className="muted panel-empty">The preview opens once the whole body has arrived…</p>
+  if (!ready) return <p className="muted rp-panel-empty">The preview opens once the whole body has arrived…</p>
   if (kind === 'html') return <HtmlPreview model={model} />
   if (kind === 'image' || kind === 'pdf') return <BlobPreview model={model} kind={kind} contentType={contentType} />
-  return <p className="muted panel-empty">No preview for {contentType || 'this content type'}. Pretty and Raw show the body as text or bytes.</p>
+  return <p className="muted rp-panel-empty">No preview for {contentType || 'this content type'}. Pretty and Raw show the body as text or bytes.</p>
 }
 
 function HtmlPreview({ model }: { model: BodyModel }) {
@@ -29,11 +29,11 @@ function HtmlPreview({ model }: { model: BodyModel }) {
       live = false
     }
   }, [model])
-  if (!doc) return <p className="muted panel-empty">Preparing the preview…</p>
+  if (!doc) return <p className="muted rp-panel-empty">Preparing the preview…</p>
   return (
-    <div className="preview-wrap">
-      <p className="preview-note muted">Sandboxed preview: scripts, forms and network requests are off.{doc.truncated ? ` Only the first ${formatBytes(MAX_HTML_PREVIEW)} are shown.` : ''}</p>
-      <iframe className="preview-frame" title="HTML preview" sandbox="" srcDoc={doc.html} referrerPolicy="no-referrer" />
+    <div className="rp-preview-wrap">
+      <p className="rp-preview-note muted">Sandboxed preview: scripts, forms and network requests are off.{doc.truncated ? ` Only the first ${formatBytes(MAX_HTML_PREVIEW)} are shown.` : ''}</p>
+      <iframe className="rp-preview-frame" title="HTML preview" sandbox="" srcDoc={doc.html} referrerPolicy="no-referrer" />
     </div>
   )
 }
@@ -55,10 +55,10 @@ function BlobPreview({ model, kind, contentType }: { model: BodyModel; kind: 'im
       if (created) URL.revokeObjectURL(created)
     }
   }, [model, contentType])
-  if (!url) return <p className="muted panel-empty">Preparing the preview…</p>
-  if (kind === 'pdf') return <iframe className="preview-frame" title="PDF preview" src={url} />
+  if (!url) return <p className="muted rp-panel-empty">Preparing the preview…</p>
+  if (kind === 'pdf') return <iframe className="rp-preview-frame" title="PDF preview" src={url} />
   return (
-    <div className="image-preview">
+    <div className="rp-image-preview">
       {failed ? (
         <p className="error-text">This image could not be decoded as {contentType}.</p>
       ) : (
@@ -69,7 +69,7 @@ function BlobPreview({ model, kind, contentType }: { model: BodyModel; kind: 'im
           onError={() => setFailed(true)}
         />
       )}
-      {size && <p className="muted image-size">{size}</p>}
+      {size && <p className="muted rp-image-size">{size}</p>}
     </div>
   )
 }

@@ -7,34 +7,34 @@ import { statusClass } from './statusClass'
 export function RedirectsPanel({ response }: { response: HttpResponse }) {
   const total = response.redirects.reduce((sum, hop) => sum + hop.timings.total, 0) + response.timings.total
   return (
-    <div className="panel-stack">
-      <ol className="hop-list" aria-label="Redirect chain">
+    <div className="rp-panel-stack">
+      <ol className="rp-hop-list" aria-label="Redirect chain">
         {response.redirects.map((hop, index) => (
-          <li key={index} className="hop">
+          <li key={index} className="rp-hop">
             <details>
               <summary>
-                <span className="hop-index">{index + 1}</span>
+                <span className="rp-hop-index">{index + 1}</span>
                 <span className="method-badge">{hop.method}</span>
-                <span className="hop-url">{hop.url}</span>
-                <span className={`status-pill status-pill-small ${statusClass(hop.status)}`}>
+                <span className="rp-hop-url">{hop.url}</span>
+                <span className={`rp-status-pill rp-status-pill-small ${statusClass(hop.status)}`}>
                   {hop.status} {hop.statusText}
                 </span>
-                {hop.reason === 'auth-challenge' && <span className="muted hop-reason">auth challenge</span>}
-                <span className="muted hop-time">{formatMs(hop.timings.total)}</span>
+                {hop.reason === 'auth-challenge' && <span className="muted rp-hop-reason">auth challenge</span>}
+                <span className="muted rp-hop-time">{formatMs(hop.timings.total)}</span>
               </summary>
               <HeadersPanel headers={hop.headers} label={`Headers of hop ${index + 1}`} />
             </details>
           </li>
         ))}
-        <li className="hop hop-final">
-          <div className="hop-summary">
-            <span className="hop-index">{response.redirects.length + 1}</span>
+        <li className="rp-hop rp-hop-final">
+          <div className="rp-hop-summary">
+            <span className="rp-hop-index">{response.redirects.length + 1}</span>
             <span className="method-badge">{response.method}</span>
-            <span className="hop-url">{response.url}</span>
-            <span className={`status-pill status-pill-small ${statusClass(response.status)}`}>
+            <span className="rp-hop-url">{response.url}</span>
+            <span className={`rp-status-pill rp-status-pill-small ${statusClass(response.status)}`}>
               {response.status} {response.statusText}
             </span>
-            <span className="muted hop-time">{formatMs(response.timings.total)}</span>
+            <span className="muted rp-hop-time">{formatMs(response.timings.total)}</span>
           </div>
         </li>
       </ol>

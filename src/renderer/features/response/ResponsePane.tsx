@@ -18,7 +18,7 @@ type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
 /** The response area: what the last send of this tab came to, in every state it can be in. */
 export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | undefined; onCancel?: () => void }) {
   return (
-    <section className="response-area response-pane" aria-label="Response">
+    <section className="response-area rp-response-pane" aria-label="Response">
       {!exchange && <EmptyResponse />}
       {exchange?.state === 'sending' && <SendingView startedAt={exchange.startedAt} progress={exchange.progress} onCancel={onCancel} />}
       {exchange?.state === 'cancelled' && (
@@ -65,12 +65,12 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
   const fraction = total ? Math.min(1, received / total) : null
   const phase = progress ? phaseLabels[progress.phase] : 'Starting'
   return (
-    <div className="response-sending">
-      <div className="sending-head">
-        <span className="sending-phase" aria-live="polite">
+    <div className="rp-response-sending">
+      <div className="rp-sending-head">
+        <span className="rp-sending-phase" aria-live="polite">
           {phase}…
         </span>
-        <span className="muted sending-elapsed">{formatMs(Math.max(0, now - startedAt))}</span>
+        <span className="muted rp-sending-elapsed">{formatMs(Math.max(0, now - startedAt))}</span>
         {onCancel && (
           <button type="button" className="secondary-button" onClick={onCancel}>
             Cancel
@@ -78,7 +78,7 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
         )}
       </div>
       <div
-        className={`progress-track ${fraction === null ? 'progress-indeterminate' : ''}`}
+        className={`rp-progress-track ${fraction === null ? 'rp-progress-indeterminate' : ''}`}
         role="progressbar"
         aria-label="Response progress"
         aria-valuemin={0}
@@ -86,9 +86,9 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
         aria-valuenow={total ? received : undefined}
         aria-valuetext={total ? `${formatBytes(received)} of ${formatBytes(total)}` : `${formatBytes(received)} received`}
       >
-        <div className="progress-fill" style={fraction === null ? undefined : { width: `${(fraction * 100).toFixed(1)}%` }} />
+        <div className="rp-progress-fill" style={fraction === null ? undefined : { width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
-      <p className="muted sending-bytes">
+      <p className="muted rp-sending-bytes">
         {progress?.phase === 'receiving' || received > 0 ? (total ? `${formatBytes(received)} of ${formatBytes(total)}` : `${formatBytes(received)} received`) : `${formatBytes(progress?.bytesSent ?? 0)} sent`}
       </p>
     </div>
@@ -97,14 +97,14 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
 
 function FailedView({ error }: { error: AppError }) {
   return (
-    <div className="response-error" role="alert">
-      <div className="response-error-icon" aria-hidden="true">
+    <div className="rp-response-error" role="alert">
+      <div className="rp-response-error-icon" aria-hidden="true">
         !
       </div>
       <div>
-        <p className="response-error-message">{error.message}</p>
+        <p className="rp-response-error-message">{error.message}</p>
         {error.hint && <p className="response-error-hint">{error.hint}</p>}
-        <p className="muted response-error-code">
+        <p className="muted rp-response-error-code">
           Code <code>{error.code}</code>
         </p>
       </div>
@@ -143,34 +143,34 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
   const decoded = response.sizes.bodyDecoded
   const sizeTitle = `Body ${formatBytes(decoded)} decoded, ${formatBytes(wire)} on the wire${response.contentEncoding ? ` (${response.contentEncoding})` : ''}; headers ${formatBytes(response.sizes.headers)}`
   return (
-    <div className="response-view">
-      <div className="status-line" aria-label="Response summary" role="group">
-        <span className={`status-pill ${statusClass(response.status)}`} aria-label={`Status ${response.status} ${response.statusText}`}>
+    <div className="rp-response-view">
+      <div className="rp-status-line" aria-label="Response summary" role="group">
+        <span className={`rp-status-pill ${statusClass(response.status)}`} aria-label={`Status ${response.status} ${response.statusText}`}>
           {response.status} {response.statusText}
         </span>
-        <span className="status-metric" title="Total time, from the first DNS lookup to the last byte">
-          <span className="metric-label">Time</span> {formatMs(response.timings.total)}
+        <span className="rp-status-metric" title="Total time, from the first DNS lookup to the last byte">
+          <span className="rp-metric-label">Time</span> {formatMs(response.timings.total)}
         </span>
-        <span className="status-metric" title={sizeTitle} aria-label={`Size ${formatBytes(decoded)}. ${sizeTitle}`}>
-          <span className="metric-label">Size</span> {formatBytes(decoded)}
+        <span className="rp-status-metric" title={sizeTitle} aria-label={`Size ${formatBytes(decoded)}. ${sizeTitle}`}>
+          <span className="rp-metric-label">Size</span> {formatBytes(decoded)}
         </span>
-        <span className="status-metric">
-          <span className="metric-label">Protocol</span> HTTP/{response.httpVersion}
+        <span className="rp-status-metric">
+          <span className="rp-metric-label">Protocol</span> HTTP/{response.httpVersion}
         </span>
         {response.remoteAddress && (
-          <span className="status-metric muted status-remote" title="The address the final response came from">
+          <span className="rp-status-metric muted rp-status-remote" title="The address the final response came from">
             {response.remoteAddress.family === 'IPv6' ? `[${response.remoteAddress.address}]` : response.remoteAddress.address}:{response.remoteAddress.port}
           </span>
         )}
       </div>
       {response.warnings.length > 0 && (
-        <ul className="response-warnings" aria-label="Warnings">
+        <ul className="rp-response-warnings" aria-label="Warnings">
           {response.warnings.map((warning) => (
             <li key={warning}>{warning}</li>
           ))}
         </ul>
       )}
-      <div role="tablist" aria-label="Response sections" className="section-tabs response-tabs" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label="Response sections" className="section-tabs rp-response-tabs" onKeyDown={onKeyDown}>
         {tabs.map(({ name, count }) => (
           <button
             key={name}
@@ -192,9 +192,9 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
           </button>
         ))}
       </div>
-      <div className="response-panel" role="tabpanel" id={`response-panel-${current}`} aria-labelledby={`response-tab-${current}`}>
+      <div className="rp-response-panel" role="tabpanel" id={`response-panel-${current}`} aria-labelledby={`response-tab-${current}`}>
         {/* The body stays mounted (hidden) so switching tabs never reloads or re-parses it. */}
-        <div className="response-panel-body" hidden={current !== 'Body'}>
+        <div className="rp-response-panel-body" hidden={current !== 'Body'}>
           <BodyPanel response={response} />
         </div>
         {current === 'Headers' && <HeadersPanel headers={response.headers} />}

@@ -42,12 +42,12 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
     (final.reusedConnection ? '; the connection was reused.' : '.')
   const ticks = niceTicks(end)
   return (
-    <div className="panel-stack timing-panel">
-      <svg className="waterfall" role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
+    <div className="rp-panel-stack timing-panel">
+      <svg className="rp-waterfall" role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
         {ticks.map((tick) => (
           <g key={tick}>
-            <line className="waterfall-grid" x1={LABEL_WIDTH + tick * scale} x2={LABEL_WIDTH + tick * scale} y1={AXIS_HEIGHT - 4} y2={height} />
-            <text className="waterfall-axis" x={LABEL_WIDTH + tick * scale} y={AXIS_HEIGHT - 8} textAnchor={tick === 0 ? 'start' : 'middle'}>
+            <line className="rp-waterfall-grid" x1={LABEL_WIDTH + tick * scale} x2={LABEL_WIDTH + tick * scale} y1={AXIS_HEIGHT - 4} y2={height} />
+            <text className="rp-waterfall-axis" x={LABEL_WIDTH + tick * scale} y={AXIS_HEIGHT - 8} textAnchor={tick === 0 ? 'start' : 'middle'}>
               {formatMs(tick)}
             </text>
           </g>
@@ -57,7 +57,7 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
           let x = row.start
           return (
             <g key={index}>
-              <text className="waterfall-label" x={0} y={y + ROW_HEIGHT / 2 + 4}>
+              <text className="rp-waterfall-label" x={0} y={y + ROW_HEIGHT / 2 + 4}>
                 {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
               </text>
               {phases.map((phase) => {
@@ -65,7 +65,7 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
                 const rect = (
                   <rect
                     key={phase.key}
-                    className={`phase-${phase.key}`}
+                    className={`rp-phase-${phase.key}`}
                     x={LABEL_WIDTH + x * scale}
                     y={y + 7}
                     width={duration > 0 ? Math.max(1.5, duration * scale) : 0}
@@ -76,31 +76,31 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
                 x += duration
                 return rect
               })}
-              <text className="waterfall-total" x={width - 4} y={y + ROW_HEIGHT / 2 + 4} textAnchor="end">
+              <text className="rp-waterfall-total" x={width - 4} y={y + ROW_HEIGHT / 2 + 4} textAnchor="end">
                 {formatMs(row.timings.total)}
               </text>
             </g>
           )
         })}
       </svg>
-      <ul className="waterfall-legend" aria-label="Legend">
+      <ul className="rp-waterfall-legend" aria-label="Legend">
         {phases.map((phase) => (
           <li key={phase.key}>
-            <span className={`legend-swatch phase-${phase.key}`} aria-hidden="true" />
+            <span className={`rp-legend-swatch rp-phase-${phase.key}`} aria-hidden="true" />
             {phase.label}
           </li>
         ))}
       </ul>
-      <table className="kv-table response-table timing-table" aria-label="Timing in milliseconds">
+      <table className="kv-table rp-response-table rp-timing-table" aria-label="Timing in milliseconds">
         <thead>
           <tr>
             <th scope="col">Exchange</th>
             {phases.map((phase) => (
-              <th key={phase.key} scope="col" className="num">
+              <th key={phase.key} scope="col" className="rp-num">
                 {phase.label}
               </th>
             ))}
-            <th scope="col" className="num">
+            <th scope="col" className="rp-num">
               Total
             </th>
           </tr>
@@ -108,16 +108,16 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
         <tbody>
           {rows.map((row, index) => (
             <tr key={index}>
-              <th scope="row" className="timing-row-label">
+              <th scope="row" className="rp-timing-row-label">
                 {row.label}
                 {row.timings.reusedConnection && <span className="muted"> (reused connection)</span>}
               </th>
               {phases.map((phase) => (
-                <td key={phase.key} className="num">
+                <td key={phase.key} className="rp-num">
                   {formatMs(row.timings[phase.key])}
                 </td>
               ))}
-              <td className="num">{formatMs(row.timings.total)}</td>
+              <td className="rp-num">{formatMs(row.timings.total)}</td>
             </tr>
           ))}
         </tbody>

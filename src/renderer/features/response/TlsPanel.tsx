@@ -2,10 +2,10 @@ import type { HttpTlsInfo } from '../../../shared/http'
 
 /** The TLS session of the final response and the certificate chain the server sent. */
 export function TlsPanel({ tls }: { tls: HttpTlsInfo | null }) {
-  if (!tls) return <p className="muted panel-empty">No TLS details: the final response did not come over TLS.</p>
+  if (!tls) return <p className="muted rp-panel-empty">No TLS details: the final response did not come over TLS.</p>
   return (
-    <div className="panel-stack">
-      <dl className="detail-list" aria-label="TLS session">
+    <div className="rp-panel-stack">
+      <dl className="rp-detail-list" aria-label="TLS session">
         <dt>Protocol</dt>
         <dd>{tls.protocol ?? '—'}</dd>
         <dt>Cipher</dt>
@@ -13,25 +13,25 @@ export function TlsPanel({ tls }: { tls: HttpTlsInfo | null }) {
         <dt>ALPN</dt>
         <dd>{tls.alpnProtocol ?? 'none'}</dd>
         <dt>Certificate</dt>
-        <dd className={tls.authorized ? 'tls-ok' : 'tls-bad'}>
+        <dd className={tls.authorized ? 'rp-tls-ok' : 'rp-tls-bad'}>
           {tls.authorized ? 'Trusted' : `Not trusted${tls.authorizationError ? `: ${tls.authorizationError}` : ''}`}
         </dd>
       </dl>
-      <h3 className="panel-heading">Certificate chain</h3>
-      {tls.certificates.length === 0 && <p className="muted panel-empty">The server sent no certificates.</p>}
-      <ol className="cert-list" aria-label="Certificate chain">
+      <h3 className="rp-panel-heading">Certificate chain</h3>
+      {tls.certificates.length === 0 && <p className="muted rp-panel-empty">The server sent no certificates.</p>}
+      <ol className="rp-cert-list" aria-label="Certificate chain">
         {tls.certificates.map((cert, index) => (
-          <li key={cert.fingerprint256 + index} className="cert">
-            <p className="cert-title">
+          <li key={cert.fingerprint256 + index} className="rp-cert">
+            <p className="rp-cert-title">
               <span className="muted">{index === 0 ? 'Leaf' : index === tls.certificates.length - 1 ? 'Root or top issuer' : 'Intermediate'}</span> {cert.subject}
             </p>
-            <dl className="detail-list">
+            <dl className="rp-detail-list">
               <dt>Issuer</dt>
               <dd>{cert.issuer}</dd>
               <dt>Valid</dt>
               <dd>
                 {cert.validFrom} → {cert.validTo}
-                {Date.parse(cert.validTo) < Date.now() && <span className="tls-bad"> (expired)</span>}
+                {Date.parse(cert.validTo) < Date.now() && <span className="rp-tls-bad"> (expired)</span>}
               </dd>
               {cert.subjectAltNames.length > 0 && (
                 <>
@@ -40,9 +40,9 @@ export function TlsPanel({ tls }: { tls: HttpTlsInfo | null }) {
                 </>
               )}
               <dt>SHA-256</dt>
-              <dd className="mono-break">{cert.fingerprint256}</dd>
+              <dd className="rp-mono-break">{cert.fingerprint256}</dd>
               <dt>Serial</dt>
-              <dd className="mono-break">{cert.serialNumber}</dd>
+              <dd className="rp-mono-break">{cert.serialNumber}</dd>
             </dl>
           </li>
         ))}

@@ -1,8 +1,8 @@
 /** The colour family of a status code: 2xx green, 3xx blue, 4xx amber, 5xx red. */
 export function statusClass(status: number): string {
-  if (status >= 500) return 'status-5xx'
-  if (status >= 400) return 'status-4xx'
-  if (status >= 300) return 'status-3xx'
-  if (status >= 200) return 'status-2xx'
-  return 'status-1xx'
+  if (status >= 500) return 'rp-status-5xx'
+  if (status >= 400) return 'rp-status-4xx'
+  if (status >= 300) return 'rp-status-3xx'
+  if (status >= 200) return 'rp-status-2xx'
+  return 'rp-status-1xx'
 }

@@ -1,0 +1,303 @@
+import { mkdir } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import type { Locator, Page } from '@playwright/test'
+import { startPlayground } from '../../src/playground/server'
+import { exerciseLargeBody, longestTaskSince, longTaskRecorder, responseMarks } from '../bench/large-response.bench'
+import { expect, test, watchConsole } from './fixtures'
+
+type Playground = Awaited<ReturnType<typeof startPlayground>>
+let playground: Playground
+test.beforeAll(async () => {
+  playground = await startPlayground({ port: 0 })
+})
+test.afterAll(async () => {
+  await playground.close()
+})
+
+const response = (page: Page): Locator => page.getByRole('region', { name: 'Response' })
+const sections = (page: Page): Locator => page.getByRole('tablist', { name: 'Response sections' })
+const section = (page: Page, name: string): Locator => sections(page).getByRole('tab', { name: new RegExp(`^${name}`) })
+const bodyView = (page: Page, name: string): Locator => page.getByRole('group', { name: 'Body view' }).getByRole('button', { name, exact: true })
+
+/** Types the URL and sends it through the composer, then waits for the response's status line. */
+async function send(page: Page, url: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'URL' }).fill(url)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('group', { name: 'Response summary' }).or(response(page).getByRole('alert'))).toBeVisible({ timeout: 15_000 })
+}
+
+const shotDir = 'test-results/response-screens'
+async function shoot(page: Page, name: string): Promise<void> {
+  await mkdir(shotDir, { recursive: true })
+  await page.screenshot({ path: `${shotDir}/${name}.png` })
+}
+
+test.describe('the response pane', () => {
+  test('shows the empty state before anything is sent', async ({ page, host }) => {
+    await page.goto(host.url)
+    await expect(response(page)).toContainText('Send a request to see its response here')
+  })
+
+  test('a JSON response: status line, pretty view, search, tree and JSONPath', async ({ page, host }) => {
+    const errors = watchConsole(page)
+    await page.goto(host.url)
+    await send(page, `${playground.url}/json/large?mb=0.01`)
+    const summary = page.getByRole('group', { name: 'Response summary' })
+    await expect(summary.getByLabel('Status 200 OK')).toHaveClass(/rp-status-2xx/)
+    await expect(summary).toContainText('Time')
+    await expect(summary).toContainText('10.2 KB')
+    await expect(summary).toContainText('HTTP/1.1')
+    await expect(summary.getByLabel(/^Size 10\.2 KB\. Body 10\.2 KB decoded, 10\.2 KB on the wire/)).toBeVisible()
+    await expect(section(page, 'Body')).toHaveAttribute('aria-selected', 'true')
+
+    // Pretty: CodeMirror, pretty-printed, with syntax colours and fold markers.
+    const code = page.getByRole('textbox', { name: 'Response body' })
+    await expect(code).toContainText('"name": "item 0"')
+    await expect(response(page).locator('.cm-foldGutter')).toBeVisible()
+    await shoot(page, 'json-pretty-light')
+
+    // Search marks every hit and steps through them.
+    await page.getByRole('searchbox', { name: 'Search body' }).fill('lazy dog')
+    await expect(response(page).getByText(/^1 of \d+$/)).toBeVisible()
+    const hits = Number((await response(page).getByText(/^1 of \d+$/).textContent())!.split(' of ')[1])
+    expect(hits).toBeGreaterThan(10)
+    await expect(response(page).locator('.cm-search-hit')).not.toHaveCount(0)
+    await page.getByRole('button', { name: 'Next match' }).click()
+    await expect(response(page).getByText(`2 of ${hits}`)).toBeVisible()
+    await page.getByRole('searchbox', { name: 'Search body' }).fill('no such thing anywhere')
+    await expect(response(page).getByText('No matches')).toBeVisible()
+    await page.getByRole('searchbox', { name: 'Search body' }).fill('')
+
+    // JSON tree: lazily expanded, with types and counts.
+    await bodyView(page, 'JSON Tree').click()
+    const tree = page.getByRole('tree', { name: 'JSON tree' })
+    await expect(tree.getByRole('treeitem', { name: 'mb: number 0.01' })).toBeVisible()
+    const items = tree.getByRole('treeitem', { name: /^items: array of \d+ items$/ })
+    await expect(items).toHaveAttribute('aria-expanded', 'false')
+    await items.click()
+    await expect(items).toHaveAttribute('aria-expanded', 'true')
+    const first = tree.getByRole('treeitem', { name: '0: object with 6 keys', exact: true })
+    await first.click()
+    await expect(tree.getByRole('treeitem', { name: 'name: string "item 0"', exact: true })).toBeVisible()
+    await expect(tree.getByRole('treeitem', { name: 'active: boolean false' })).toContainText('boolean')
+    await first.press('ArrowLeft')
+    await expect(tree.getByRole('treeitem', { name: 'name: string "item 0"', exact: true })).toHaveCount(0)
+    await shoot(page, 'json-tree-light')
+
+    // JSONPath: evaluated in the worker, matches listed with their paths.
+    await page.getByRole('textbox', { name: 'JSONPath filter' }).fill('$.items[2].name')
+    const matches = page.getByRole('region', { name: 'JSONPath matches' })
+    await expect(matches).toContainText('1 match')
+    await expect(matches).toContainText('"item 2"')
+    await expect(matches).toContainText("$['items'][2]['name']")
+    await page.getByRole('textbox', { name: 'JSONPath filter' }).fill('$.items[?(@.id < 5)].id')
+    await expect(matches).toContainText('5 matches')
+    await page.getByRole('textbox', { name: 'JSONPath filter' }).fill('$.nothing.here')
+    await expect(matches).toContainText('No matches')
+    await page.getByRole('textbox', { name: 'JSONPath filter' }).fill('$.items[?(@.id <)]')
+    await expect(matches.locator('.error-text')).toContainText('Expected expression after <')
+    await page.getByRole('button', { name: 'Clear JSONPath filter' }).click()
+    await expect(matches).toHaveCount(0)
+
+    // Raw: the text exactly as received, on one line.
+    await bodyView(page, 'Raw').click()
+    await expect(page.getByRole('region', { name: 'Raw response body' })).toContainText('{"mb":0.01,"items":[{"id":0,')
+    expect(errors).toEqual([])
+  })
+
+  test('keyboard: the response sections are a tablist driven by the arrow keys', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/get`)
+    await section(page, 'Body').focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(section(page, 'Headers')).toBeFocused()
+    await expect(section(page, 'Headers')).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByRole('tabpanel', { name: /^Headers/ })).toBeVisible()
+    await page.keyboard.press('End')
+    await expect(section(page, 'Timing')).toHaveAttribute('aria-selected', 'true')
+    await page.keyboard.press('Home')
+    await expect(section(page, 'Body')).toHaveAttribute('aria-selected', 'true')
+  })
+
+  test('HTML previews in a sandboxed iframe where the page script does not run', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/html`)
+    await expect(page.getByRole('textbox', { name: 'Response body' })).toContainText('<script>')
+    await bodyView(page, 'Preview').click()
+    const frame = page.locator('iframe[title="HTML preview"]')
+    await expect(frame).toHaveAttribute('sandbox', '')
+    expect(await frame.getAttribute('srcdoc')).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"`)
+    const content = page.frameLocator('iframe[title="HTML preview"]')
+    await expect(content.getByRole('heading', { name: 'Parley playground' })).toBeVisible()
+    await expect(content.locator('#script-status')).toHaveText('JavaScript did not run (a sandboxed preview should show this).')
+    await shoot(page, 'html-preview-light')
+  })
+
+  test('an image previews from a blob: URL, and its bytes show as a hex dump', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/image/png`)
+    const image = response(page).getByRole('img', { name: 'Response image' })
+    await expect(image).toBeVisible()
+    expect(await image.getAttribute('src')).toMatch(/^blob:/)
+    await expect(response(page)).toContainText('64 × 64 px')
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64)
+    await bodyView(page, 'Raw').click()
+    await expect(page.getByRole('region', { name: 'Response body as hex' })).toContainText('00000000  89 50 4e 47 0d 0a 1a 0a')
+    await expect(bodyView(page, 'Pretty')).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Copy body to the clipboard' })).toBeDisabled()
+  })
+
+  test('the headers table keeps every header in order', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/json/large?mb=0.01`)
+    await section(page, 'Headers').click()
+    const table = page.getByRole('table', { name: 'Response headers' })
+    await expect(table.getByRole('row', { name: /content-type application\/json; charset=utf-8/i })).toBeVisible()
+    await expect(table.getByRole('row', { name: /content-length 10486/i })).toBeVisible()
+    const count = Number(await section(page, 'Headers').locator('.count-badge').textContent())
+    await expect(table.locator('tbody tr')).toHaveCount(count)
+  })
+
+  test('redirects: each hop with method, URL, status and headers, then the final response', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/redirect/3`)
+    await expect(section(page, 'Redirects')).toContainText('3')
+    await section(page, 'Redirects').click()
+    const chain = page.getByRole('list', { name: 'Redirect chain' })
+    await expect(chain.getByRole('listitem')).toHaveCount(4)
+    await expect(chain.getByRole('listitem').nth(0)).toContainText(`GET${playground.url}/redirect/3302 Found`)
+    await expect(chain.getByRole('listitem').nth(3)).toContainText(`${playground.url}/get200 OK`)
+    await chain.getByText(`${playground.url}/redirect/2`).click()
+    await expect(page.getByRole('table', { name: 'Headers of hop 2' }).getByRole('row', { name: /location/i })).toBeVisible()
+    await expect(page.getByText(/3 redirects, [\d.]+ (ms|s) in all/)).toBeVisible()
+    await shoot(page, 'redirects-light')
+    await section(page, 'Timing').click()
+    await expect(page.getByRole('img', { name: /^Timing waterfall of 4 exchanges/ })).toBeVisible()
+    await expect(page.getByRole('table', { name: 'Timing in milliseconds' }).locator('tbody tr')).toHaveCount(4)
+  })
+
+  test('cookies set by the response and the jar for its host', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/cookies/set?flavour=oat`)
+    await expect(section(page, 'Cookies')).toContainText('1')
+    await section(page, 'Cookies').click()
+    await expect(page.getByRole('table', { name: 'Cookies set by this response' }).getByRole('row', { name: /flavour oat 127\.0\.0\.1 \// })).toBeVisible()
+    await expect(page.getByRole('table', { name: 'Cookie jar for 127.0.0.1' }).getByRole('row', { name: /flavour oat/ })).toBeVisible()
+    await shoot(page, 'cookies-light')
+  })
+
+  test('the timing waterfall is a picture with a summary, a legend and the numbers', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/delay/60`)
+    await section(page, 'Timing').click()
+    const picture = page.getByRole('img', { name: /^Timing waterfall of 1 exchange/ })
+    await expect(picture).toBeVisible()
+    for (const phase of ['DNS', 'Connect', 'TLS', 'Sent', 'Waiting (TTFB)', 'Download']) {
+      await expect(picture).toHaveAttribute('aria-label', new RegExp(`${phase.replace(/[()]/g, '\\$&')} [\\d.]+ ms`))
+      await expect(page.getByRole('list', { name: 'Legend' })).toContainText(phase)
+      await expect(page.getByRole('columnheader', { name: phase })).toBeVisible()
+    }
+    expect(await picture.locator('rect').count()).toBeGreaterThanOrEqual(3)
+    const waiting = page.getByRole('table', { name: 'Timing in milliseconds' }).locator('tbody tr td').nth(4)
+    expect(parseFloat((await waiting.textContent()) ?? '0')).toBeGreaterThanOrEqual(55)
+    await shoot(page, 'timing-light')
+  })
+
+  test('4xx is amber and 5xx is red, with their reasons', async ({ page, host }) => {
+    await page.goto(host.url)
+    const warn = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--warn').trim())
+    const error = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--error').trim())
+    const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
+    await send(page, `${playground.url}/status/404`)
+    const notFound = page.getByRole('group', { name: 'Response summary' }).getByLabel('Status 404 Not Found')
+    await expect(notFound).toHaveText('404 Not Found')
+    await expect(notFound).toHaveCSS('color', rgb(warn))
+    await shoot(page, 'status-404-light')
+    await send(page, `${playground.url}/status/500`)
+    const failed = page.getByRole('group', { name: 'Response summary' }).getByLabel('Status 500 Internal Server Error')
+    await expect(failed).toHaveText('500 Internal Server Error')
+    await expect(failed).toHaveCSS('color', rgb(error))
+  })
+
+  test('an engine error shows its message, hint and code where the response would be', async ({ page, host }) => {
+    // A port that was free a moment ago and that nothing listens on now.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer()
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number }
+        probe.close(() => resolve(free))
+      })
+    })
+    await page.goto(host.url)
+    await send(page, `http://127.0.0.1:${port}/`)
+    const alert = response(page).getByRole('alert')
+    await expect(alert).toContainText('refused the connection')
+    await expect(alert).toContainText('Is the server running and listening on that port?')
+    await expect(alert).toContainText('connection_refused')
+    await shoot(page, 'error-light')
+  })
+
+  test('while sending: progress and a Cancel that ends in "Request cancelled"', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/delay/10000`)
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(response(page).getByRole('progressbar', { name: 'Response progress' })).toBeVisible()
+    await expect(response(page)).toContainText(/Connecting|Sending|Waiting|Starting/)
+    await shoot(page, 'sending-light')
+    await response(page).getByRole('button', { name: 'Cancel' }).click()
+    await expect(response(page)).toContainText('Request cancelled')
+  })
+
+  test('a 20 MB JSON body opens without freezing: no long task while it loads, scrolls, searches and switches tabs', async ({ page, host }) => {
+    test.setTimeout(180_000)
+    await page.addInitScript(longTaskRecorder)
+    // Wall-clock long tasks also count time the OS gave to other processes; on a loaded CI box one
+    // attempt can be stretched by its neighbours. Work done on the main thread would fail every attempt.
+    const attempts: string[] = []
+    let best = Infinity
+    for (let attempt = 1; attempt <= 3 && best >= 200; attempt++) {
+      await page.goto(host.url)
+      await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/json/large?mb=20`)
+      await page.getByRole('button', { name: 'Send' }).click()
+      await page.waitForFunction(() => performance.getEntriesByName('parley:first-screen').length > 0, null, { timeout: 30_000 })
+      const viewer = page.getByRole('region', { name: 'Response body' })
+      await expect(viewer).toContainText('"name": "item 0"')
+      const marks = await responseMarks(page)
+      expect(marks).not.toBeNull()
+      expect(marks!.firstScreen - marks!.lastByte).toBeLessThan(2000)
+      await expect(page.getByRole('status', { name: /^Loading the body/ })).toHaveCount(0, { timeout: 30_000 })
+      await exerciseLargeBody(page)
+      // Search finds lines all through the document, and the viewer jumps to them.
+      await page.getByRole('searchbox', { name: 'Search body' }).fill('"item 150000"')
+      await expect(page.getByText('1 of 1 lines · 1 matches')).toBeVisible({ timeout: 20_000 })
+      await expect(viewer).toContainText('"name": "item 150000"')
+      const longest = await longestTaskSince(page, marks!.lastByte)
+      attempts.push(`attempt ${attempt}: first screen ${Math.round(marks!.firstScreen - marks!.lastByte)} ms, longest task ${Math.round(longest)} ms`)
+      best = Math.min(best, longest)
+    }
+    test.info().annotations.push({ type: 'figures', description: attempts.join('; ') })
+    await shoot(page, 'large-json-search-light')
+    expect(best, `longest main-thread task after the last byte (ms): ${attempts.join('; ')}`).toBeLessThan(200)
+  })
+
+  test('screens in the dark theme look finished too', async ({ page, host }) => {
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.goto(host.url)
+    await send(page, `${playground.url}/json/large?mb=0.01`)
+    await shoot(page, 'json-pretty-dark')
+    await bodyView(page, 'JSON Tree').click()
+    await page.getByRole('treeitem', { name: /^items:/ }).click()
+    await page.getByRole('textbox', { name: 'JSONPath filter' }).fill('$.items[0:3].name')
+    await expect(page.getByRole('region', { name: 'JSONPath matches' })).toContainText('3 matches')
+    await shoot(page, 'json-tree-dark')
+    await send(page, `${playground.url}/redirect/2`)
+    await section(page, 'Timing').click()
+    await shoot(page, 'timing-dark')
+    await section(page, 'Headers').click()
+    await shoot(page, 'headers-dark')
+    await send(page, `${playground.url}/status/503`)
+    await shoot(page, 'status-503-dark')
+    await send(page, `${playground.url}/image/png`)
+    await shoot(page, 'image-dark')
+  })
+})
