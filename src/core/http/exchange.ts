@@ -221,7 +221,7 @@ class ExchangeHandler implements Exchange {
     return true
   }
 
-  private resume: () => void = () => undefined
+  private resume: (() => void) | null = null
 
   onData(chunk: Buffer): boolean {
     this.bytesReceived += chunk.length
@@ -229,7 +229,7 @@ class ExchangeHandler implements Exchange {
     this.progress()
     const collector = this.collector
     if (!collector || collector.write(chunk)) return true
-    void collector.drained().then(() => this.resume())
+    void collector.drained().then(() => this.resume?.())
     return false
   }
 
