@@ -55,7 +55,7 @@ export function importInsomnia(doc: unknown): ImportedCollection {
             if (v) folder.variables.push(v)
           }
           const auth = insomniaAuth(r['authentication'], where, out.unsupported)
-          if (auth) folder.auth = auth
+          if (auth) folder.auth = Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' ? templates(v, where, out.unsupported) : v])) as HttpAuth
           scripts(r, where, out.unsupported)
           items.push(folder)
           break
@@ -95,7 +95,7 @@ export function importInsomnia(doc: unknown): ImportedCollection {
   const other = resources.filter((r) => ['unit_test_suite', 'unit_test', 'proto_file', 'mock_server', 'mock_route'].includes(asString(r['_type'])))
   if (other.length > 0) out.unsupported.push({ item: out.name, what: `${other.length} unit tests, proto files or mocks are not imported.` })
   const cookies = resources.filter((r) => r['_type'] === 'cookie_jar').reduce((n, jar) => n + asArray(jar['cookies']).length, 0)
-  if (cookies > 0) out.unsupported.push({ item: out.name, what: `${cookies} saved cookies are not imported; Parley's cookie jar collects them as you send.` })
+  if (cookies > 0) out.unsupported.push({ item: out.name, what: `${cookies} saved cookie${cookies === 1 ? ' is' : 's are'} not imported; Parley's cookie jar collects them as you send.` })
   return out
 }
 
@@ -106,6 +106,9 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
   if (r['settingFollowRedirects'] === 'off') settings['followRedirects'] = false
   scripts(r, where, unsupported)
   const tidy = (text: string): string => templates(text, where, unsupported)
+  // The body first: it may take the Content-Type header over.
+  const body = insomniaBody(r['body'], hs, where, unsupported, tidy)
+  const auth = insomniaAuth(r['authentication'], where, unsupported) ?? { type: 'inherit' as const }
   return {
     kind: 'http' as const,
     name,
@@ -113,8 +116,8 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
     method: asString(r['method'], 'GET').toUpperCase() || 'GET',
     url: tidy(withQuery(asString(r['url']), r['parameters'], where, unsupported)),
     headers: hs.map((h) => ({ ...h, name: tidy(h.name), value: tidy(h.value) })),
-    body: insomniaBody(r['body'], hs, where, unsupported, tidy),
-    auth: insomniaAuth(r['authentication'], where, unsupported) ?? { type: 'inherit' as const },
+    body,
+    auth: Object.fromEntries(Object.entries(auth).map(([key, value]) => [key, typeof value === 'string' ? tidy(value) : value])) as HttpAuth,
     settings
   }
 }

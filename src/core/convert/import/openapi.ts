@@ -5,7 +5,6 @@ import type { HttpAuth, HttpBody, KeyValue } from '../../../shared/http'
 import { asArray, asString, descriptionText, emptyCollection, field, itemName, type ImportedCollection, type ImportedFolder, type ImportedRequest } from './importModel'
 import { operationBody, type Param } from './openapiBody'
 import { schemeAuth, type SchemeAuth } from './openapiSecurity'
-import { schemaExample } from './schemaExample'
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
@@ -167,5 +166,6 @@ function paramExample(p: Param, swagger: boolean): unknown {
   // Swagger 2 puts type and default on the parameter itself; OpenAPI 3 in its schema.
   const schema = swagger ? p : field(p, 'schema')
   const value = field(schema, 'default') ?? field(schema, 'example') ?? asArray(field(schema, 'enum'))[0]
-  return value ?? (field(p, 'required') === true ? schemaExample(schema) : undefined)
+  // An invented value (0, "string") would send a wrong request quietly; {{name}} or empty asks for one.
+  return value
 }

@@ -18,7 +18,7 @@ const isXml = (type: string): boolean => /[/+]xml\b/i.test(type)
 
 /** The request body of an operation, with an example built from its schema. */
 export function operationBody(operation: unknown, params: Param[], swagger: boolean, doc: unknown, where: string, unsupported: UnsupportedItem[]): OperationBody {
-  if (swagger) return swaggerBody(operation, params, doc)
+  if (swagger) return swaggerBody(operation, params, doc, where, unsupported)
   const content = (field(field(operation, 'requestBody'), 'content') as Record<string, unknown> | undefined) ?? {}
   const types = Object.keys(content)
   if (types.length === 0) return { body: { type: 'none' } }
@@ -60,7 +60,7 @@ function bodyFor(type: string, example: unknown, schema: unknown, where: string,
 }
 
 /** Swagger 2.0: one `in: body` parameter, or `in: formData` parameters, typed by `consumes`. */
-function swaggerBody(operation: unknown, params: Param[], doc: unknown): OperationBody {
+function swaggerBody(operation: unknown, params: Param[], doc: unknown, where: string, unsupported: UnsupportedItem[]): OperationBody {
   const consumes = asArray(field(operation, 'consumes') ?? field(doc, 'consumes')).map((c) => asString(c))
   const bodyParam = params.find((p) => p['in'] === 'body')
   const formParams = params.filter((p) => p['in'] === 'formData')
@@ -74,6 +74,7 @@ function swaggerBody(operation: unknown, params: Param[], doc: unknown): Operati
   if (formParams.length > 0) {
     const multipart = consumes.some((t) => t.startsWith('multipart/')) || formParams.some((p) => p['type'] === 'file')
     if (multipart) {
+      if (formParams.some((p) => p['type'] === 'file')) unsupported.push({ item: where, what: 'The form has file parts: choose their files in Parley.' })
       return {
         body: {
           type: 'multipart',

@@ -134,7 +134,7 @@ describe('import: Postman collection v2.0 and environments', () => {
       headers: [{ name: 'X-Trace', value: '7', enabled: true }],
       body: { type: 'text', text: 'Duis posuere augue vel cursus pharetra.', contentType: 'text/plain' }
     })
-    expect((await read(pathOf(root, 'Digest'))).auth).toEqual({ type: 'digest', username: 'postman', password: 'password' })
+    expect(await read(pathOf(root, 'Digest'))).toMatchObject({ auth: { type: 'digest', username: 'postman', password: 'password' } })
     expect(await read(pathOf(root, 'Get with query'))).toMatchObject({ method: 'GET', url: 'https://postman-echo.com/get?foo=bar' })
     await services.dispose()
   })

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../support/tempDir'
+import { importFixture, outline, pathOf } from './importKit'
+
+const tempDir = useTempDir('parley-openapi-')
+
+describe('import: OpenAPI 3.0 (the Swagger petstore, YAML)', () => {
+  it('groups operations by tag, one request each, with baseUrl from the server', async () => {
+    const { result, tree, folder, services } = await importFixture(await tempDir(), await tempDir(), 'petstore-openapi-3.0.yaml')
+    expect(result).toMatchObject({ format: 'openapi', name: 'Swagger Petstore - OpenAPI 3.0', imported: 16, folders: 3, environments: 0 })
+    expect(outline((await tree()).root)).toEqual([
+      'pet/',
+      '  Update an existing pet',
+      '  Add a new pet to the store',
+      '  Finds Pets by status',
+      '  Finds Pets by tags',
+      '  Find pet by ID',
+      '  Updates a pet in the store with form data',
+      '  Deletes a pet',
+      '  uploads an image',
+      'store/',
+      '  Returns pet inventories by status',
+      '  Place an order for a pet',
+      '  Find purchase order by ID',
+      '  Delete purchase order by ID',
+      'user/',
+      '  Create user',
+      '  Logs user into the system',
+      '  Logs out current logged in user session',
+      '  Get user by user name'
+    ])
+    expect(await folder('')).toMatchObject({
+      description: 'This is a sample Pet Store Server based on the OpenAPI 3.0 specification.\n\nVersion 1.0.17.',
+      auth: { type: 'none' },
+      variables: [
+        { name: 'baseUrl', value: '/api/v3', secret: false },
+        { name: 'api_key', value: '', secret: true }
+      ]
+    })
+    expect(await folder('pet')).toMatchObject({ name: 'pet', description: 'Everything about your Pets', auth: { type: 'inherit' } })
+    expect(result.unsupported).toEqual([
+      { item: 'Swagger Petstore - OpenAPI 3.0', what: expect.stringMatching(/"\/api\/v3" is relative/) },
+      { item: 'security scheme petstore_auth', what: expect.stringMatching(/authorization code or implicit flow/) },
+      { item: 'POST /pet/{petId}/uploadImage', what: 'The body is application/octet-stream: choose a file to send in Parley.' }
+    ])
+    await services.dispose()
+  })
+
+  it('builds example bodies from schemas, fills parameters and maps security', async () => {
+    const { read, tree, services } = await importFixture(await tempDir(), await tempDir(), 'petstore-openapi-3.0.yaml')
+    const root = (await tree()).root
+    const update = await read(pathOf(root, 'pet', 'Update an existing pet'))
+    expect(update).toMatchObject({ kind: 'http', method: 'PUT', url: '{{baseUrl}}/pet', auth: { type: 'none' }, headers: [] })
+    expect(update.description).toBe('Update an existing pet by Id\n\nAlso accepts: application/xml, application/x-www-form-urlencoded.')
+    const body = (update as { body: { type: string; text: string } }).body
+    expect(body.type).toBe('json')
+    expect(JSON.parse(body.text)).toEqual({ id: 10, name: 'doggie', category: { id: 1, name: 'Dogs' }, photoUrls: ['string'], tags: [{ id: 0, name: 'string' }], status: 'available' })
+    expect(await read(pathOf(root, 'pet', 'Finds Pets by status'))).toMatchObject({ url: '{{baseUrl}}/pet/findByStatus?status=available' })
+    expect(await read(pathOf(root, 'pet', 'Finds Pets by tags'))).toMatchObject({ url: '{{baseUrl}}/pet/findByTags', description: 'Optional query parameters: tags.' })
+    expect(await read(pathOf(root, 'pet', 'Find pet by ID'))).toMatchObject({
+      url: '{{baseUrl}}/pet/{{petId}}',
+      auth: { type: 'apikey', key: 'api_key', value: '{{api_key}}', in: 'header' }
+    })
+    expect(await read(pathOf(root, 'pet', 'Deletes a pet'))).toMatchObject({ method: 'DELETE', headers: [{ name: 'api_key', value: '', enabled: false }] })
+    expect(await read(pathOf(root, 'pet', 'uploads an image'))).toMatchObject({ body: { type: 'binary', path: '', contentType: 'application/octet-stream' } })
+    const order = await read(pathOf(root, 'store', 'Place an order for a pet'))
+    expect(JSON.parse((order as { body: { text: string } }).body.text)).toEqual({ id: 10, petId: 198772, quantity: 7, shipDate: '2024-01-01T00:00:00Z', status: 'approved', complete: true })
+    expect(order).toMatchObject({ auth: { type: 'inherit' } })
+    expect(await read(pathOf(root, 'user', 'Logs user into the system'))).toMatchObject({ url: '{{baseUrl}}/user/login', description: 'Optional query parameters: username, password.' })
+    await services.dispose()
+  })
+})
+
+describe('import: Swagger 2.0 (the Swagger petstore, JSON)', () => {
+  it('uses host, basePath and schemes, formData and body parameters, and securityDefinitions', async () => {
+    const { result, read, tree, folder, environments, services } = await importFixture(await tempDir(), await tempDir(), 'petstore-swagger-2.0.json')
+    expect(result).toMatchObject({ format: 'openapi', name: 'Swagger Petstore', imported: 7, folders: 3, environments: 2 })
+    expect(await folder('')).toMatchObject({ variables: [{ name: 'baseUrl', value: 'https://petstore.swagger.io/v2' }, { name: 'api_key', secret: true }] })
+    expect((await environments()).environments.map((e) => [e.name, e.variables])).toEqual([
+      ['http', [{ name: 'baseUrl', value: 'http://petstore.swagger.io/v2', enabled: true, secret: false }]],
+      ['https', [{ name: 'baseUrl', value: 'https://petstore.swagger.io/v2', enabled: true, secret: false }]]
+    ])
+    const root = (await tree()).root
+    expect(await read(pathOf(root, 'pet', 'uploads an image'))).toMatchObject({
+      url: '{{baseUrl}}/pet/{{petId}}/uploadImage',
+      body: { type: 'multipart', parts: [{ kind: 'text', name: 'additionalMetadata', value: 'string' }, { kind: 'file', name: 'file', path: '' }] }
+    })
+    const add = await read(pathOf(root, 'pet', 'Add a new pet to the store'))
+    expect(add).toMatchObject({ description: 'Also accepts: application/xml.', body: { type: 'json' } })
+    expect(JSON.parse((add as { body: { text: string } }).body.text)).toMatchObject({ name: 'doggie', photoUrls: ['string'], category: { id: 0, name: 'string' } })
+    expect(await read(pathOf(root, 'pet', 'Updates a pet in the store with form data'))).toMatchObject({
+      body: { type: 'form', fields: [{ name: 'name', value: '', enabled: false }, { name: 'status', value: '', enabled: false }] }
+    })
+    expect(await read(pathOf(root, 'pet', 'Finds Pets by status'))).toMatchObject({ url: '{{baseUrl}}/pet/findByStatus?status=' })
+    expect(await read(pathOf(root, 'store', 'Returns pet inventories by status'))).toMatchObject({ auth: { type: 'apikey', key: 'api_key', value: '{{api_key}}' } })
+    expect(await read(pathOf(root, 'user', 'Logs user into the system'))).toMatchObject({ url: '{{baseUrl}}/user/login?username=&password=', auth: { type: 'inherit' } })
+    expect(result.unsupported.map((u) => u.item)).toEqual(['security scheme petstore_auth', 'POST /pet/{petId}/uploadImage'])
+    await services.dispose()
+  })
+})
