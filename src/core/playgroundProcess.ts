@@ -19,12 +19,14 @@ const startTimeoutMs = 20_000
  */
 export class PlaygroundProcess {
   private child: ChildProcess | undefined
-  private current: PlaygroundStatus = { state: 'stopped', url: null, error: null }
+  private current: PlaygroundStatus = { state: 'stopped', url: null, error: null, collectionId: null }
   private starting: Promise<PlaygroundStatus> | undefined
 
   constructor(
     private readonly command: PlaygroundCommand | undefined,
-    private readonly events: EventBus
+    private readonly events: EventBus,
+    /** Runs once it listens; what it returns (the sample collection's id) joins the status. */
+    private readonly onRunning: (url: string) => Promise<string | null> = async () => null
   ) {}
 
   status(): PlaygroundStatus {
@@ -49,7 +51,7 @@ export class PlaygroundProcess {
       child.kill('SIGTERM')
       await exited
     }
-    this.set({ state: 'stopped', url: null, error: null })
+    this.set({ state: 'stopped', url: null, error: null, collectionId: null })
     return this.current
   }
 
@@ -57,7 +59,7 @@ export class PlaygroundProcess {
     if (!this.command) {
       throw new ParleyError('playground_unavailable', 'This build of Parley has no playground.', 'Run `npm run playground` from a source checkout instead.')
     }
-    this.set({ state: 'starting', url: null, error: null })
+    this.set({ state: 'starting', url: null, error: null, collectionId: null })
     const child = spawn(this.command.command, [...this.command.args, '--port', '0'], {
       env: { ...process.env, ...this.command.env },
       stdio: ['ignore', 'pipe', 'pipe']
@@ -89,15 +91,17 @@ export class PlaygroundProcess {
       child.once('exit', (code) => {
         if (this.child !== child) return
         this.child = undefined
-        this.set({ state: 'failed', url: null, error: `The playground stopped unexpectedly (exit code ${code}).` })
+        this.set({ state: 'failed', url: null, error: `The playground stopped unexpectedly (exit code ${code}).`, collectionId: null })
       })
-      this.set({ state: 'running', url, error: null })
+      // A sample collection that cannot open must not take the running server down with it.
+      const collectionId = await this.onRunning(url).catch(() => null)
+      this.set({ state: 'running', url, error: null, collectionId })
       return this.current
     } catch (error) {
       child.kill('SIGKILL')
       this.child = undefined
       const message = `The playground could not start: ${(error as Error).message}`
-      this.set({ state: 'failed', url: null, error: message })
+      this.set({ state: 'failed', url: null, error: message, collectionId: null })
       throw new ParleyError('playground_failed', message, 'Try again; if it keeps failing, run `npm run playground` in a terminal to see why.')
     }
   }

@@ -4,6 +4,7 @@ import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
 import { invokeCall, type Handlers } from './invoke'
+import { openPlaygroundCollection } from './playgroundCollection'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { prepareHttpRequest, scopeOf } from './sendPreparation'
 import { resolveValue } from './vars/resolveRequest'
@@ -24,6 +25,8 @@ export interface ServicesOptions {
   statusIntervalMs?: number
   /** How this shell runs the demo server; absent where there is none. */
   playground?: PlaygroundCommand
+  /** The sample collection shipped in resources/, opened when the playground starts. */
+  sampleCollectionDir?: string
   /** Encrypts secret variable values; Electron can pass one built on safeStorage. Default: a key file in dataDir. */
   secretCipher?: SecretCipher
 }
@@ -42,9 +45,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const settings = new SettingsStore(options.dataDir)
   const startedAt = new Date()
   const versions = options.versions ?? process.versions
-  const playground = new PlaygroundProcess(options.playground, events)
-
   const store = createCollectionServices({ dataDir: options.dataDir, events, secretCipher: options.secretCipher })
+  const { sampleCollectionDir } = options
+  const playground = new PlaygroundProcess(options.playground, events, async (url) =>
+    sampleCollectionDir ? openPlaygroundCollection(store.handlers, { sampleDir: sampleCollectionDir, dataDir: options.dataDir, url }) : null
+  )
   const http = await createHttpEngine({ dataDir: options.dataDir, userAgent: `Parley/${options.appVersion}` })
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
 

@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     dataDir,
     shell: 'browser',
     appVersion: version,
-    playground: { command: process.execPath, args: ['--import', 'tsx', join(root, 'src', 'playground', 'cli.ts')] }
+    playground: { command: process.execPath, args: ['--import', 'tsx', join(root, 'src', 'playground', 'cli.ts')] },
+    sampleCollectionDir: join(root, 'resources', 'sample-collection')
   })
   let host
   try {

@@ -73,7 +73,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     versions: process.versions,
     // Electron's own binary runs the bundled playground as plain Node.
-    playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } }
+    playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
+    sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection')
   })
   registerIpcAdapter(services, (event) => (event.senderFrame ? isAppUrl(event.senderFrame.url) : false))
   installMenu(isDevelopment)

@@ -47,6 +47,8 @@ export const PlaygroundStatusSchema = z.object({
   /** e.g. http://127.0.0.1:43127 while running. */
   url: z.string().nullable(),
   /** Why it failed or stopped unexpectedly. */
-  error: z.string().nullable()
+  error: z.string().nullable(),
+  /** The sample collection opened for it, with its variables pointing at `url`. */
+  collectionId: z.string().nullable().default(null)
 })
 export type PlaygroundStatus = z.infer<typeof PlaygroundStatusSchema>

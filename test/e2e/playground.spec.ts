@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 
-test('a learner starts the playground from the status bar, reaches it, and stops it', async ({ page, host }) => {
+test('a learner starts the playground, opens the sample collection and sends its first request', async ({ page, host }) => {
   await page.goto(host.url)
   await page.getByRole('button', { name: 'Start playground' }).click()
   const running = page.getByRole('status', { name: 'Playground' })
@@ -8,6 +8,18 @@ test('a learner starts the playground from the status bar, reaches it, and stops
   const address = (await running.locator('code').textContent()) ?? ''
   const notes = await fetch(`http://${address}/api/notes`)
   expect(notes.status).toBe(200)
+
+  const tree = page.getByRole('tree')
+  await expect(tree.getByRole('treeitem', { name: /Parley playground/ })).toBeVisible()
+  const rest = tree.getByRole('treeitem', { name: /^REST/ })
+  if ((await rest.getAttribute('aria-expanded')) === 'false') await rest.click()
+  await tree.getByRole('treeitem', { name: /List notes/ }).click()
+  await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue('{{playground}}/api/notes?page=1&limit=10')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const response = page.getByRole('region', { name: 'Response' })
+  await expect(response).toContainText('200')
+  await expect(response).toContainText('Welcome to Parley')
+
   await page.getByRole('button', { name: 'Stop playground' }).click()
   await expect(page.getByRole('button', { name: 'Start playground' })).toBeVisible()
   await expect(fetch(`http://${address}/api/notes`)).rejects.toThrow()

@@ -11,8 +11,10 @@ afterEach(async () => {
 
 const realPlayground = { command: process.execPath, args: ['--import', 'tsx', join(process.cwd(), 'src', 'playground', 'cli.ts')] }
 
+const sampleCollectionDir = join(process.cwd(), 'resources', 'sample-collection')
+
 async function servicesWith(playground?: { command: string; args: string[] }) {
-  const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0', statusIntervalMs: 0, playground })
+  const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0', statusIntervalMs: 0, playground, sampleCollectionDir })
   started.push(services)
   return services
 }
@@ -32,6 +34,25 @@ describe('starting the playground from the app', () => {
     expect(await services.invoke('playground.stop', {})).toMatchObject({ ok: true, value: { state: 'stopped', url: null } })
     await expect(fetch(`${url}/api/notes`)).rejects.toThrow()
     expect(announced.map((s) => (s as { state: string }).state)).toEqual(['starting', 'running', 'stopped'])
+  })
+
+  it('opens the sample collection pointed at the running playground, keeping edits across restarts', async () => {
+    const services = await servicesWith(realPlayground)
+    const first = await services.invoke('playground.start', {})
+    if (!first.ok) throw new Error(first.error.message)
+    const { url, collectionId } = first.value as { url: string; collectionId: string }
+    expect(collectionId).toMatch(/^[0-9a-f]{16}$/)
+    const resolved = await services.invoke('vars.resolve', { collectionId, text: '{{playground}}/api/notes {{playgroundWs}}/ws/echo' })
+    expect(resolved).toMatchObject({ ok: true, value: { text: `${url}/api/notes ${url.replace('http', 'ws')}/ws/echo` } })
+    const tree = await services.invoke('collection.tree', { collectionId })
+    expect(tree).toMatchObject({ ok: true, value: { name: 'Parley playground', problems: [] } })
+    await services.invoke('folder.create', { collectionId, parent: '', name: 'My experiments' })
+    await services.invoke('playground.stop', {})
+    const second = await services.invoke('playground.start', {})
+    if (!second.ok) throw new Error(second.error.message)
+    expect((second.value as { collectionId: string }).collectionId).toBe(collectionId)
+    const again = await services.invoke('collection.tree', { collectionId })
+    expect(JSON.stringify(again)).toContain('My experiments')
   })
 
   it('stops the playground when the app stops', async () => {

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { PlaygroundStatus } from '../../../shared/app'
 import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
+import { useCollections } from '../collections/collectionsStore'
 
 interface PlaygroundState {
   status: PlaygroundStatus
@@ -12,12 +13,15 @@ interface PlaygroundState {
 
 /** The demo server's state as core reports it; every window sees the same through `playground.changed`. */
 export const usePlayground = create<PlaygroundState>((set) => ({
-  status: { state: 'stopped', url: null, error: null },
+  status: { state: 'stopped', url: null, error: null, collectionId: null },
   error: undefined,
   async start() {
     set({ error: undefined })
     try {
-      set({ status: await api.call('playground.start') })
+      const status = await api.call('playground.start')
+      set({ status })
+      // Core opened the sample collection for it: show it in the sidebar.
+      if (status.collectionId) await useCollections.getState().refresh()
     } catch (error) {
       set({ error: error instanceof ParleyError ? error : new ParleyError('playground_failed', String(error)) })
     }
