@@ -50,7 +50,7 @@ export class RequestControl {
   }
 }
 
-/** Limits progress reports to one per `intervalMs`, always delivering the latest state. */
+/** Limits progress reports to one per `intervalMs`, always delivering the latest state, also at the end. */
 export function throttleProgress(requestId: string, emit: (p: HttpProgress) => void, intervalMs = 100): { update(p: ExchangeProgress): void; stop(): void } {
   let last = 0
   let latest: ExchangeProgress | null = null
@@ -72,8 +72,12 @@ export function throttleProgress(requestId: string, emit: (p: HttpProgress) => v
       else if (!timer) timer = setTimeout(flush, wait)
     },
     stop() {
+      // The last state still waiting for its slot goes out, so the final byte counts are seen.
+      if (timer) {
+        clearTimeout(timer)
+        flush()
+      }
       stopped = true
-      if (timer) clearTimeout(timer)
     }
   }
 }

@@ -70,11 +70,14 @@ describe('request bodies', () => {
     expect(JSON.parse(server.seen.at(-1)!.body.toString())).toEqual({ query: '{ a }' })
   })
 
-  it('streams a binary file byte-exact', async () => {
+  it('streams a binary file byte-exact, reporting upload progress', async () => {
     const data = randomBytes(3 * 1024 * 1024 + 17)
     const path = join(tmp.dir, 'blob.bin')
     await writeFile(path, data)
-    await engine.send('b-bin', req({ method: 'POST', url: `${server.url}/echo`, body: { type: 'binary', path } }))
+    const progress: Array<{ phase: string; bytesSent: number }> = []
+    await engine.send('b-bin', req({ method: 'POST', url: `${server.url}/echo`, body: { type: 'binary', path } }), (p) => progress.push(p))
+    expect(progress[0]!.phase).toBe('connecting')
+    expect(Math.max(...progress.map((p) => p.bytesSent))).toBe(data.length)
     const seen = server.seen.at(-1)!
     expect(sha(seen.body)).toBe(sha(data))
     expect(seen.headers['content-type']).toBe('application/octet-stream')
