@@ -134,7 +134,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
         continue
       }
     }
-    return { ...buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings), durationMs: performance.now() - started }
+    return buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings, started)
   }
 }
 
@@ -188,8 +188,9 @@ function buildResponse(
   hops: HttpHop[],
   cookiesSet: HttpCookie[],
   authInfo: HttpAuthInfo | null,
-  warnings: string[]
-): Omit<HttpResponse, 'durationMs'> {
+  warnings: string[],
+  started: number
+): HttpResponse {
   const collected = result.body
   const body: HttpResponse['body'] = collected?.body ?? { kind: 'inline', size: 0, base64: '', text: '', charset: null, rawBase64: null, rawBodyId: null }
   return {
@@ -202,6 +203,7 @@ function buildResponse(
     headers: result.headers,
     redirects: hops,
     timings: result.timings,
+    durationMs: performance.now() - started,
     sizes: { headers: result.headerSize, bodyWire: result.wireSize, bodyDecoded: collected?.decodedSize ?? 0 },
     remoteAddress: result.remoteAddress,
     tls: result.tls,
