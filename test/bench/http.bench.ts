@@ -145,12 +145,12 @@ export async function run(): Promise<void> {
     // 1,000 requests per side, in 20 rounds of 50.
     const seq = await compare(20, (send) => sequential(50, send), viaEngine, viaUndici)
     const seqRatio = seq.ratio
-    console.log(`bench http-sequential-1000: ratio ${seqRatio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, undici ${seq.undiciMs.toFixed(0)} ms; CPU engine ${seq.engineCpuMs.toFixed(0)} ms, undici ${seq.undiciCpuMs.toFixed(0)} ms; median of 20 rounds; target <= ${LOOP_TARGET}, ${verdict(seqRatio <= LOOP_TARGET)}; ${load()})`)
+    console.log(`bench http-sequential-1000: ratio ${seqRatio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, undici ${seq.undiciMs.toFixed(0)} ms; CPU engine ${seq.engineCpuMs.toFixed(0)} ms, undici ${seq.undiciCpuMs.toFixed(0)} ms, CPU ratio ${(seq.engineCpuMs / seq.undiciCpuMs).toFixed(2)}; median of 20 rounds; target <= ${LOOP_TARGET}, ${verdict(seqRatio <= LOOP_TARGET)}; ${load()})`)
 
     // 1,000 requests per side, 50 in flight, in 10 rounds of 100.
     const conc = await compare(10, (send) => concurrent(100, 50, send), viaEngine, viaUndici)
     const concRatio = conc.ratio
-    console.log(`bench http-concurrent-1000x50: ratio ${concRatio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; CPU engine ${conc.engineCpuMs.toFixed(0)} ms, undici ${conc.undiciCpuMs.toFixed(0)} ms; median of 10 rounds; target <= ${LOOP_TARGET}, ${verdict(concRatio <= LOOP_TARGET)}; ${load()})`)
+    console.log(`bench http-concurrent-1000x50: ratio ${concRatio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; CPU engine ${conc.engineCpuMs.toFixed(0)} ms, undici ${conc.undiciCpuMs.toFixed(0)} ms, CPU ratio ${(conc.engineCpuMs / conc.undiciCpuMs).toFixed(2)}; median of 10 rounds; target <= ${LOOP_TARGET}, ${verdict(concRatio <= LOOP_TARGET)}; ${load()})`)
 
     const downloadUrl = `http://127.0.0.1:${port}/download`
     const undiciDownload = await peakMemory(async () => {
