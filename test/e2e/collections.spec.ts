@@ -103,6 +103,11 @@ test.describe('collections in the sidebar', () => {
     await page.keyboard.press('End')
     await expect(page.getByRole('tree', { name: 'Parley playground' })).toContainText('GET')
 
+    // Switching panels keeps what was expanded.
+    await page.getByRole('tab', { name: 'History' }).click()
+    await page.getByRole('tab', { name: 'Collections' }).click()
+    await expect(item(page, 'REST')).toHaveAttribute('aria-expanded', 'true')
+
     await item(page, 'Get a note').click()
     const tabs = page.getByRole('tablist', { name: 'Open requests' })
     await expect(tabs.getByRole('tab', { name: /Get a note/ })).toHaveAttribute('aria-selected', 'true')

@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
 import type { CollectionTree as Tree, FolderNode, TreeNode } from '../../../shared/collection'
 import { ItemMenu, type MenuEntry } from './ItemMenu'
 import { moveAndRefresh, openRequest, placeNear } from './itemActions'
+import { useTabs } from '../tabs/tabsStore'
 import { errorText, parentPath, useCollections } from './collectionsStore'
 
 export type ItemAction =
@@ -39,21 +40,20 @@ const isInside = (path: string, folder: string): boolean => path === folder || p
 
 /** One collection as an ARIA tree: arrows move, Right/Left expand and collapse, Enter opens, drag to move. */
 export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (action: ItemAction) => void }) {
-  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(['']))
+  const collectionId = tree.id
+  const expandedPaths = useCollections((s) => s.expanded[collectionId])
+  const expanded = new Set(expandedPaths ?? [''])
+  const currentPath = useTabs((s) => {
+    const source = s.tabs.find((t) => t.id === s.activeId)?.source
+    return source?.collectionId === collectionId ? source.path : undefined
+  })
   const [focused, setFocused] = useState('')
   const [drop, setDrop] = useState<{ key: string; where: 'before' | 'after' | 'into' }>()
   const container = useRef<HTMLDivElement>(null)
   const rows = visibleRows(tree.root, tree.name, expanded)
   const focusedKey = rows.some((r) => r.key === focused) ? focused : ''
-  const collectionId = tree.id
 
-  const toggle = (key: string, open?: boolean): void =>
-    setExpanded((s) => {
-      const next = new Set(s)
-      if (open ?? !next.has(key)) next.add(key)
-      else next.delete(key)
-      return next
-    })
+  const toggle = (key: string, open?: boolean): void => useCollections.getState().setExpanded(collectionId, key, open ?? !expanded.has(key))
   const focusRow = (key: string): void => {
     setFocused(key)
     requestAnimationFrame(() => container.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus())
@@ -176,7 +176,7 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
             aria-expanded={node.type === 'folder' ? isOpen : undefined}
             aria-selected={row.key === focusedKey}
             tabIndex={row.key === focusedKey ? 0 : -1}
-            className={`tree-row ${row.isRoot ? 'tree-root' : ''} ${dropHere}`}
+            className={`tree-row ${row.isRoot ? 'tree-root' : ''} ${row.key === currentPath ? 'tree-row-current' : ''} ${dropHere}`}
             style={{ paddingLeft: 6 + (row.level - 1) * 14 }}
             draggable={!row.isRoot}
             onFocus={(event) => {

@@ -140,7 +140,7 @@ function SaveAsDialog() {
 
 function Toasts() {
   const { toasts, dismiss } = useCollections()
-  if (toasts.length === 0) return null
+  // Always present, so screen readers announce what is added to it.
   return (
     <div className="toasts" role="status" aria-label="Notifications">
       {toasts.map((t) => (

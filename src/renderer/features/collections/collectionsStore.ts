@@ -23,6 +23,11 @@ export interface Toast {
 
 interface CollectionsState {
   collections: OpenCollectionState[]
+  /** Expanded folder paths per collection (`''` is the root); kept here so switching panels keeps them. */
+  expanded: Record<string, string[]>
+  setExpanded(collectionId: string, path: string, open: boolean): void
+  /** Opens every folder on the way to a path. */
+  reveal(collectionId: string, path: string): void
   loaded: boolean
   toasts: Toast[]
   refresh(): Promise<void>
@@ -36,6 +41,19 @@ let toastCounter = 0
 /** The open collections and their trees, kept fresh from core. */
 export const useCollections = create<CollectionsState>((set, get) => ({
   collections: [],
+  expanded: {},
+  setExpanded(collectionId, path, open) {
+    set((s) => {
+      const current = s.expanded[collectionId] ?? ['']
+      const next = open ? [...new Set([...current, path])] : current.filter((p) => p !== path)
+      return { expanded: { ...s.expanded, [collectionId]: next } }
+    })
+  },
+  reveal(collectionId, path) {
+    const parts = path.split('/').slice(0, -1)
+    const folders = ['', ...parts.map((_, i) => parts.slice(0, i + 1).join('/'))]
+    set((s) => ({ expanded: { ...s.expanded, [collectionId]: [...new Set([...(s.expanded[collectionId] ?? ['']), ...folders])] } }))
+  },
   loaded: false,
   toasts: [],
   async refresh() {

@@ -35,6 +35,7 @@ export async function openRequest(collectionId: string, path: string): Promise<v
   try {
     const read = await api.call('request.read', { collectionId, path })
     useTabs.getState().openSaved({ collectionId, path: read.path, hash: read.hash }, read.request)
+    useCollections.getState().reveal(collectionId, path)
   } catch (error) {
     useCollections.getState().toast({ text: `Could not open ${path}: ${errorText(error)}`, tone: 'error' })
   }
@@ -43,13 +44,15 @@ export async function openRequest(collectionId: string, path: string): Promise<v
 export async function createRequest(collectionId: string, folder: string, name: string): Promise<void> {
   const request = { kind: 'http' as const, name, description: '', ...toRequest(emptyDraft()) }
   const created = await api.call('request.create', { collectionId, folder, request })
+  useCollections.getState().reveal(collectionId, created.path)
   await refresh(collectionId)
   const read = await api.call('request.read', { collectionId, path: created.path })
   useTabs.getState().openSaved({ collectionId, path: read.path, hash: read.hash }, read.request)
 }
 
 export async function createFolder(collectionId: string, parent: string, name: string): Promise<void> {
-  await api.call('folder.create', { collectionId, parent, name })
+  const { path } = await api.call('folder.create', { collectionId, parent, name })
+  useCollections.getState().reveal(collectionId, path)
   await refresh(collectionId)
 }
 
@@ -71,6 +74,7 @@ export async function moveItem(collectionId: string, node: TreeNode, toFolder: s
   const call = node.type === 'folder' ? 'folder.move' : 'request.move'
   const { path } = await api.call(call, { collectionId, path: node.path, toFolder })
   await retargetTabs(collectionId, node.path, path, false)
+  useCollections.getState().reveal(collectionId, path)
   return path
 }
 
