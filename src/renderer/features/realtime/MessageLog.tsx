@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Message } from '../../../shared/session'
 import { MessageDetails } from './MessageDetails'
-import { clockTime, directionLabel, formatBytes, titleOf } from './format'
+import { clockTime, directionLabel, formatBytes, previewArgs, titleOf } from './format'
 import type { MessageBuffer } from './messageBuffer'
 
 function AckChip({ message }: { message: Message }) {
@@ -32,7 +32,7 @@ function Row({ message, expanded, onToggle }: { message: Message; expanded: bool
         <span className="rt-event" title={titleOf(message)}>{titleOf(message)}</span>
         <span className="rt-preview">
           {message.preview}
-          {message.ack && <span className="rt-ack-preview"> ⇐ {JSON.stringify(message.ack.args).slice(1, -1).slice(0, 120)}</span>}
+          {message.ack && <span className="rt-ack-preview"> ⇐ {previewArgs(message.ack.args)}</span>}
         </span>
         <AckChip message={message} />
         <span className="rt-size">{message.direction === 'system' ? '' : formatBytes(message.size)}</span>
@@ -93,14 +93,20 @@ export function MessageLogList({
                 <Row
                   message={message}
                   expanded={expanded.has(message.seq)}
-                  onToggle={() =>
+                  onToggle={() => {
+                    const opening = !expanded.has(message.seq)
                     setExpanded((prev) => {
                       const next = new Set(prev)
                       if (next.has(message.seq)) next.delete(message.seq)
                       else next.add(message.seq)
                       return next
                     })
-                  }
+                    if (opening) {
+                      // Reading a message: stop following, and bring its details into view once measured.
+                      if (follow) onUserScrolledUp()
+                      requestAnimationFrame(() => requestAnimationFrame(() => virtualizer.scrollToIndex(item.index, { align: 'auto' })))
+                    }
+                  }}
                 />
               </div>
             )

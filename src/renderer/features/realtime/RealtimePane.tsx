@@ -214,9 +214,15 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
             <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
               Clear
             </button>
-            <button type="button" className="secondary-button rt-small" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => download(`${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, text))}>
-              Export NDJSON
+            <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => download(`${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, text))}>
+              Export
             </button>
+          </div>
+          {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
+          <div className="rt-log-meta">
+            <span className="rt-muted">
+              {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
+            </span>
             <div className="rt-view-switch" role="radiogroup" aria-label="View">
               {(['log', 'timeline'] as const).map((view) => (
                 <label key={view} className={`segment ${session.view === view ? 'segment-active' : ''}`}>
@@ -225,10 +231,6 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
                 </label>
               ))}
             </div>
-          </div>
-          {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
-          <div className="rt-log-meta rt-muted" aria-live="off">
-            {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
           </div>
           {session.view === 'log' ? (
             <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow && !session.paused} onUserScrolledUp={() => update(() => ({ follow: false }))} />

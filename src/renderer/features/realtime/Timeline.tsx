@@ -1,9 +1,9 @@
 import type { Message } from '../../../shared/session'
 import { clockTime, titleOf } from './format'
 
-const WIDTH = 640
-const CLIENT_X = 150
-const SERVER_X = 560
+const WIDTH = 680
+const CLIENT_X = 120
+const SERVER_X = 600
 const ROW = 30
 const TOP = 44
 const MAX = 200
@@ -18,7 +18,7 @@ export function Timeline({ messages }: { messages: Message[] }) {
   let y = TOP
   for (const m of shown) {
     rows.push({ m, y })
-    y += m.ack || m.status === 'ack-timeout' ? ROW + 16 : ROW
+    y += m.ack || m.status === 'ack-timeout' ? ROW + 30 : ROW
   }
   const height = Math.max(y + 10, 140)
   return (
@@ -60,8 +60,8 @@ export function Timeline({ messages }: { messages: Message[] }) {
               <text x={(CLIENT_X + SERVER_X) / 2} y={rowY - 7} textAnchor="middle" className="rt-tl-label">{label}</text>
               {m.ack && (
                 <>
-                  <line x1={SERVER_X - 2} y1={rowY + 12} x2={CLIENT_X + 2} y2={rowY + 18} className="rt-tl-arrow-ack" markerEnd="url(#rt-arrow-ack)" />
-                  <text x={(CLIENT_X + SERVER_X) / 2} y={rowY + 28} textAnchor="middle" className="rt-tl-label-ack">ack ({m.ack.args.length} args) · {m.ack.rttMs} ms</text>
+                  <line x1={SERVER_X - 2} y1={rowY + 14} x2={CLIENT_X + 2} y2={rowY + 22} className="rt-tl-arrow-ack" markerEnd="url(#rt-arrow-ack)" />
+                  <text x={(CLIENT_X + SERVER_X) / 2} y={rowY + 34} textAnchor="middle" className="rt-tl-label-ack">ack ({m.ack.args.length} args) · {m.ack.rttMs} ms</text>
                 </>
               )}
               {m.status === 'ack-timeout' && (

@@ -26,3 +26,14 @@ export function titleOf(m: Message): string {
   if (m.kind === 'status') return m.status ?? 'status'
   return m.kind
 }
+
+/** A short text of all args as a row shows them: binary as `<binary N B>`, the rest as JSON. */
+export function previewArgs(args: readonly unknown[], max = 120): string {
+  const text = args
+    .map((arg) => {
+      if (typeof arg === 'object' && arg !== null && typeof (arg as { $binary?: unknown }).$binary === 'string') return `<binary ${(arg as { size: number }).size} B>`
+      return JSON.stringify(arg) ?? 'undefined'
+    })
+    .join(', ')
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
