@@ -36,8 +36,8 @@ export async function createFolder(collection: OpenCollection, parent: string, n
   await requireFolder(collection, parent)
   const entry = await freeEntryName(collection.root, parent, slugify(name), '')
   const rel = joinRel(parent, entry)
+  collection.noteFolder(rel)
   await mkdir(resolveInside(collection.root, rel))
-  await collection.noteCreated(rel)
   await collection.writeFolderFile(rel, FolderFileSchema.parse({ name }))
   await collection.updateOrder(parent, (order) => (order.length === 0 ? order : [...order, entry]))
   return { path: rel }
@@ -58,9 +58,9 @@ export async function renameFolder(
   const entry = slugify(name) === oldEntry ? oldEntry : await freeEntryName(collection.root, parent, slugify(name), '')
   const next = joinRel(parent, entry)
   if (next !== rel) {
-    await rename(resolveInside(collection.root, rel), resolveInside(collection.root, next))
+    await collection.noteCreated(next, resolveInside(collection.root, rel))
     collection.noteRemoved(rel)
-    await collection.noteCreated(next)
+    await rename(resolveInside(collection.root, rel), resolveInside(collection.root, next))
     await moveFolderSecrets(collection, secrets, rel, next)
     await collection.updateOrder(parent, (order) => order.map((item) => (item === oldEntry ? entry : item)))
   }
@@ -100,6 +100,7 @@ export async function duplicateFolder(
   const parent = parentRel(rel)
   const entry = await freeEntryName(collection.root, parent, slugify(copyName), '')
   const next = joinRel(parent, entry)
+  await collection.noteCreated(next, resolveInside(collection.root, rel))
   await cp(resolveInside(collection.root, rel), resolveInside(collection.root, next), {
     recursive: true,
     errorOnExist: true,
@@ -107,7 +108,6 @@ export async function duplicateFolder(
     // Leftover temp files of interrupted saves are not part of the folder.
     filter: (source) => !basename(source).startsWith('.')
   })
-  await collection.noteCreated(next)
   await collection.writeFolderFile(next, { ...settings, name: copyName })
   await moveFolderSecrets(collection, secrets, rel, next, true)
   await collection.updateOrder(parent, (order) => {
@@ -205,9 +205,8 @@ export async function deleteItem(collection: OpenCollection, trash: Trash, rel: 
   return { trashId }
 }
 
-/** After an undo: records the restored files and puts the item back at its place in the order. */
+/** After an undo: puts the item back at its place in the order. */
 export async function afterRestore(collection: OpenCollection, rel: string, orderIndex: number | null): Promise<void> {
-  await collection.noteCreated(rel)
   if (orderIndex === null) return
   const entry = baseRel(rel)
   await collection.updateOrder(parentRel(rel), (order) =>

@@ -1,4 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { z } from 'zod'
 import {
   CollectionFileSchema,
@@ -115,16 +116,21 @@ export class OpenCollection {
     this.mark(rel, 'dir')
   }
 
-  /** Records the current state of a path Parley just created or moved, and everything under it. */
-  async noteCreated(rel: string): Promise<void> {
-    const path = resolveInside(this.root, rel)
-    const info = await stat(path)
+  /**
+   * Records the state a path (and everything under it) is about to have, read from `source`, the
+   * content's current place. Called before Parley moves or copies it there, so the watcher can
+   * never see the new files before they are known as Parley's own.
+   */
+  async noteCreated(rel: string, source: string = resolveInside(this.root, rel)): Promise<void> {
+    const info = await stat(source)
     if (!info.isDirectory()) {
-      this.mark(rel, hashText(await readFile(path)))
+      this.mark(rel, hashText(await readFile(source)))
       return
     }
     this.mark(rel, 'dir')
-    for (const entry of await readdir(path)) await this.noteCreated(joinRel(rel, entry))
+    for (const entry of await readdir(source)) {
+      if (!entry.startsWith('.')) await this.noteCreated(joinRel(rel, entry), join(source, entry))
+    }
   }
 
   /** The settings file of a folder (`''` is the collection's parley.yaml), read fresh from disk. */

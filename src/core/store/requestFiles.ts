@@ -100,8 +100,8 @@ export async function renameRequest(collection: OpenCollection, rel: string, nam
   const next = joinRel(folder, entry)
   await collection.write(next, toYaml(SavedRequestSchema, { ...request, name }))
   if (next !== rel) {
-    await rm(resolveInside(collection.root, rel))
     collection.noteRemoved(rel)
+    await rm(resolveInside(collection.root, rel))
     await collection.updateOrder(folder, (order) => order.map((item) => (item === oldEntry ? entry : item)))
   }
   return { path: next }
@@ -132,9 +132,9 @@ export async function moveItem(collection: OpenCollection, rel: string, toFolder
   const ext = info.isFile() ? '.yaml' : ''
   const entry = await freeEntryName(collection.root, toFolder, oldEntry.slice(0, oldEntry.length - ext.length), ext)
   const next = joinRel(toFolder, entry)
-  await rename(from, resolveInside(collection.root, next))
+  await collection.noteCreated(next, from)
   collection.noteRemoved(rel)
-  await collection.noteCreated(next)
+  await rename(from, resolveInside(collection.root, next))
   await collection.updateOrder(folder, (order) => order.filter((item) => item !== oldEntry))
   await collection.updateOrder(toFolder, (order) => (order.length === 0 ? order : [...order, entry]))
   return { path: next }

@@ -90,7 +90,10 @@ export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> 
       edit(collectionId, async (c) => (await saveFolderSettings(c, secrets, path, settings), {})),
     'item.reorder': ({ collectionId, folder, order }) => edit(collectionId, async (c) => (await reorder(c, folder, order), {})),
     'trash.undo': async ({ trashId }) => {
-      const manifest = await trash.restore(trashId)
+      const manifest = await trash.restore(trashId, async (item, { collectionId, path }) => {
+        const open = await collections.get(collectionId).catch(() => undefined)
+        await open?.noteCreated(path, item)
+      })
       const collection = await collections.get(manifest.collectionId).catch(() => undefined)
       if (collection) await collection.exclusive(() => afterRestore(collection, manifest.path, manifest.orderIndex))
       return { collectionId: manifest.collectionId, path: manifest.path }

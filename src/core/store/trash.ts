@@ -44,8 +44,11 @@ export class Trash {
     return id
   }
 
-  /** Restores an entry (the newest when no id is given) to where it was. */
-  async restore(id?: string): Promise<TrashManifest> {
+  /**
+   * Restores an entry (the newest when no id is given) to where it was. `beforeMove` sees the item
+   * in the trash first, so the collection can record the files as its own before they reappear.
+   */
+  async restore(id?: string, beforeMove?: (item: string, manifest: TrashManifest) => Promise<void>): Promise<TrashManifest> {
     const target = id ?? (await this.ids()).at(-1)
     if (target === undefined) {
       throw new ParleyError('trash_empty', 'There is nothing to undo.', 'Only deleted requests and folders can be restored.')
@@ -66,6 +69,7 @@ export class Trash {
       )
     }
     await mkdir(dirname(destination), { recursive: true })
+    await beforeMove?.(join(entry, 'item'), manifest)
     await moveAcrossDevices(join(entry, 'item'), destination)
     await rm(entry, { recursive: true, force: true })
     return manifest
