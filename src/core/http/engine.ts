@@ -35,6 +35,8 @@ export interface HttpEngine {
   dispose(): Promise<void>
 }
 
+const ignore = (): void => undefined
+
 /** Creates the HTTP engine: loads the cookie jar and sweeps half-written bodies first. */
 export async function createHttpEngine(options: HttpEngineOptions): Promise<HttpEngine> {
   const store = new BodyStore(join(options.dataDir, 'bodies'))
@@ -75,7 +77,7 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
         control,
         onProgress: progress ? (p) => progress.update(p) : null
       })
-      inFlight.set(requestId, { control, done: done.catch(() => undefined) })
+      inFlight.set(requestId, { control, done: done.catch(ignore) })
       try {
         return await done
       } catch (error) {

@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici'
 import type { ParleyError } from '../../shared/errors'
 import type { HeaderList, HttpProgressPhase, HttpTimings, HttpTlsInfo } from '../../shared/http'
 import type { BodyStore } from './bodyStore'
+import { flattenHeaders } from './headerList'
 import { socketErrors, socketTimings } from './connector'
 import { httpError, toHttpError } from './errors'
 import type { BodyPayload } from './requestBody'
@@ -79,7 +80,7 @@ export function startExchange(request: ExchangeRequest): Exchange {
         origin: request.url.origin,
         path: `${request.url.pathname}${request.url.search}`,
         method: request.method,
-        headers: request.headers.flatMap(([n, v]) => [n, v]),
+        headers: flattenHeaders(request.headers),
         // undici streams async iterables although its types only list Readable.
         body: handler.openBody() as Buffer | null,
         // Our own timeouts govern; undici's defaults would cut slow but legitimate responses.

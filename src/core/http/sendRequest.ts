@@ -55,7 +55,8 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   const originalUrl = parseRequestUrl(request.url)
   const auth = request.auth
   const warnings: string[] = []
-  let headers: HeaderList = request.headers.filter((h) => h.enabled).map((h) => [h.name, h.value])
+  let headers: HeaderList = []
+  for (const h of request.headers) if (h.enabled) headers.push([h.name, h.value])
   let body: BodyPayload | null = request.body.type === 'none' ? null : await control.guard(buildBody(request.body))
   if (body) headers = withContentType(headers, body.contentType)
   if (!hasHeader(headers, 'user-agent')) headers.push(['User-Agent', ctx.userAgent])
