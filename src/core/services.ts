@@ -61,7 +61,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const handlers: Handlers = {
     ...store.handlers,
-    ...createConvertHandlers(store),
+    ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,

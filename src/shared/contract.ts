@@ -26,6 +26,8 @@ export const calls = {
   'import.detect': call(V.ImportDetectInputSchema, V.ImportDetectOutputSchema, 'Which format a file or pasted text is in (cURL, Postman, Insomnia, OpenAPI, HAR).'),
   'import.preview': call(V.ImportRunInputSchema, V.ImportResultSchema, 'What import.run would create and what it cannot carry over; writes nothing.'),
   'import.run': call(V.ImportRunInputSchema, V.ImportResultSchema, 'Import a file as a new collection folder inside targetDir (opened); lists what was not carried over.'),
+  'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
+  'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.'),
   'app.info': call(NoInput, AppInfoSchema, 'Versions of every runtime and where Parley keeps its data.'),
   'settings.get': call(NoInput, SettingsSchema, 'The current app settings.'),
   'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.'),

@@ -3,16 +3,25 @@ import { exportCurl } from './curl/exportCurl'
 import { parseCurl } from './curl/parseCurl'
 import { detectFormat } from './import/detectFormat'
 import { previewImport, runImport } from './import/runImport'
+import type { HistoryStore } from '../store/historyStore'
+import { historyHar, requestHar } from './export/exportHar'
+import { exportPostman } from './export/exportPostman'
 import type { ImportStores } from './import/writeCollection'
 import { generateSnippet, snippetTargets } from './snippet/snippetTargets'
 import { socketIoSnippet } from './snippet/socketioSnippet'
 
 type ConvertCall =
   | 'curl.parse' | 'export.curl' | 'export.snippet' | 'export.targets' | 'export.socketioSnippet'
-  | 'import.detect' | 'import.preview' | 'import.run'
+  | 'import.detect' | 'import.preview' | 'import.run' | 'export.postman' | 'export.har'
+
+export interface ConvertDeps extends ImportStores {
+  history: HistoryStore
+  /** Named as the creator of exported HAR files. */
+  appVersion: string
+}
 
 /** The contract's import and export calls; imports write through the collection store. */
-export function createConvertHandlers(stores: ImportStores): Pick<Handlers, ConvertCall> {
+export function createConvertHandlers(deps: ConvertDeps): Pick<Handlers, ConvertCall> {
   return {
     'curl.parse': ({ command }) => parseCurl(command),
     'export.curl': ({ request }) => exportCurl(request),
@@ -21,6 +30,12 @@ export function createConvertHandlers(stores: ImportStores): Pick<Handlers, Conv
     'export.socketioSnippet': ({ request }) => ({ code: socketIoSnippet(request) }),
     'import.detect': ({ text }) => ({ format: detectFormat(text) }),
     'import.preview': (input) => previewImport(input),
-    'import.run': (input) => runImport(stores, input)
+    'import.run': (input) => runImport(deps, input),
+    'export.postman': ({ collectionPath }) => exportPostman(collectionPath),
+    'export.har': async (input) => {
+      if ('request' in input) return requestHar(input.request, input.name, deps.appVersion)
+      const { days } = await deps.history.list(undefined, input.limit)
+      return historyHar(days.flatMap((day) => day.entries), deps.appVersion)
+    }
   }
 }

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { SavedRequestSchema, type FolderNode, type Variable } from '../../../shared/collection'
+import type { UnsupportedItem } from '../../../shared/convert'
+import type { HttpBody, HttpRequest, KeyValue } from '../../../shared/http'
+import { loadCollection } from '../../store/collectionLoader'
+import { resolveInside } from '../../store/collectionPaths'
+import { fromYaml } from '../../store/yamlFormat'
+import { postmanAuthOut } from './postmanAuthOut'
+
+export const postmanSchemaUrl = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
+
+type Json = Record<string, unknown>
+
+/**
+ * A collection folder as a Postman v2.1 collection. Secret values stay out (they never leave the
+ * data directory); folder and collection headers, which Postman lacks, are copied into each
+ * request; realtime requests and settings Postman has no field for are reported.
+ */
+export async function exportPostman(collectionPath: string): Promise<{ json: string; unsupported: UnsupportedItem[] }> {
+  const loaded = await loadCollection(resolve(collectionPath))
+  const unsupported: UnsupportedItem[] = loaded.problems.map((p) => ({ item: p.path, what: `The file could not be read (line ${p.line}: ${p.message}), so it was left out.` }))
+  const root = loaded.file
+  const where = loaded.name
+  const walk = async (folder: FolderNode, inherited: KeyValue[], path: string): Promise<Json[]> => {
+    const items: Json[] = []
+    for (const child of folder.children) {
+      const label = path === '' ? child.name : `${path} / ${child.name}`
+      if (child.type === 'folder') {
+        const settings = loaded.folders.get(child.path)
+        const headers = [...inherited, ...(settings?.headers ?? [])]
+        if ((settings?.headers.length ?? 0) > 0) unsupported.push({ item: label, what: 'Postman folders have no headers; they were copied into each request of the folder.' })
+        const auth = settings ? postmanAuthOut(settings.auth, label, unsupported) : undefined
+        items.push({
+          name: child.name,
+          ...(settings?.description ? { description: settings.description } : {}),
+          ...(settings && settings.variables.length > 0 ? { variable: variables(settings.variables, label, unsupported) } : {}),
+          ...(auth ? { auth } : {}),
+          item: await walk(child, headers, label)
+        })
+        continue
+      }
+      const text = await readFile(resolveInside(loaded.root, child.path), 'utf8')
+      const parsed = fromYaml(SavedRequestSchema, text, child.path)
+      if (!parsed.ok) continue
+      const saved = parsed.value
+      if (saved.kind === 'socketio' || saved.kind === 'websocket') {
+        unsupported.push({ item: label, what: `${saved.kind === 'socketio' ? 'Socket.IO' : 'WebSocket'} requests cannot be part of a Postman v2.1 collection file; it was left out.` })
+        continue
+      }
+      if (saved.kind === 'sse') {
+        unsupported.push({ item: label, what: 'Exported as a plain HTTP request with Accept: text/event-stream (Postman collections have no SSE type).' })
+        const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
+        items.push(requestItem(saved.name, saved.description, { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, inherited, label, unsupported))
+        continue
+      }
+      items.push(requestItem(saved.name, saved.description, saved, inherited, label, unsupported))
+    }
+    return items
+  }
+  const rootHeaders = root?.headers ?? []
+  if (rootHeaders.length > 0) unsupported.push({ item: where, what: 'Postman collections have no headers; they were copied into each request.' })
+  const auth = root ? postmanAuthOut(root.auth, where, unsupported) : undefined
+  if (loaded.environments.size > 0) unsupported.push({ item: where, what: `${loaded.environments.size} environment(s) are not part of a Postman collection file.` })
+  const collection = {
+    info: {
+      _postman_id: randomUUID(),
+      name: loaded.name,
+      ...(root?.description ? { description: root.description } : {}),
+      schema: postmanSchemaUrl
+    },
+    item: await walk(loaded.tree, rootHeaders, ''),
+    ...(auth ? { auth } : {}),
+    ...(root && root.variables.length > 0 ? { variable: variables(root.variables, where, unsupported) } : {})
+  }
+  return { json: `${JSON.stringify(collection, null, 2)}\n`, unsupported }
+}
+
+function variables(list: Variable[], where: string, unsupported: UnsupportedItem[]): Json[] {
+  const secrets = list.filter((v) => v.secret).map((v) => v.name)
+  if (secrets.length > 0) unsupported.push({ item: where, what: `Secret values (${secrets.join(', ')}) are not exported; fill them in after importing.` })
+  return list.map((v) => ({ key: v.name, value: v.secret ? '' : v.value, type: 'string', ...(v.enabled ? {} : { disabled: true }) }))
+}
+
+type RequestLike = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body'> & Partial<Pick<HttpRequest, 'auth' | 'settings'>>
+
+function requestItem(name: string, description: string, request: RequestLike, inherited: KeyValue[], where: string, unsupported: UnsupportedItem[]): Json {
+  const headers = [...inherited, ...request.headers]
+  const body = postmanBody(request.body, headers)
+  const auth = request.auth ? postmanAuthOut(request.auth, where, unsupported) : undefined
+  return {
+    name,
+    ...(request.settings ? behavior(request.settings, where, unsupported) : {}),
+    request: {
+      method: request.method,
+      header: headers.map((h) => ({ key: h.name, value: h.value, ...(h.enabled ? {} : { disabled: true }), ...(h.description ? { description: h.description } : {}) })),
+      ...(body ? { body } : {}),
+      url: postmanUrl(request.url),
+      ...(auth ? { auth } : {}),
+      ...(description ? { description } : {})
+    },
+    response: []
+  }
+}
+
+function behavior(settings: HttpRequest['settings'], where: string, unsupported: UnsupportedItem[]): Json {
+  const out: Json = {}
+  if (!settings.followRedirects) out['followRedirects'] = false
+  if (settings.maxRedirects !== 10) out['maxRedirects'] = settings.maxRedirects
+  if (!settings.verifyTls) out['strictSSL'] = false
+  const lost = [
+    settings.timeoutMs > 0 ? 'timeout' : '',
+    settings.connectTimeoutMs !== 30_000 ? 'connect timeout' : '',
+    settings.proxy !== 'system' ? 'proxy' : '',
+    settings.clientCert || settings.caFiles.length > 0 ? 'certificates' : '',
+    settings.httpVersion !== 'auto' ? 'HTTP version' : ''
+  ].filter((s) => s !== '')
+  if (lost.length > 0) unsupported.push({ item: where, what: `Postman collections cannot hold these request settings: ${lost.join(', ')}.` })
+  return Object.keys(out).length > 0 ? { protocolProfileBehavior: out } : {}
+}
+
+function postmanBody(body: HttpBody, headers: KeyValue[]): Json | undefined {
+  const typed = (contentType: string | undefined): void => {
+    if (contentType && !headers.some((h) => h.name.toLowerCase() === 'content-type')) headers.push({ name: 'Content-Type', value: contentType, enabled: true })
+  }
+  switch (body.type) {
+    case 'none':
+      return undefined
+    case 'json':
+      return { mode: 'raw', raw: body.text, options: { raw: { language: 'json' } } }
+    case 'xml':
+      return { mode: 'raw', raw: body.text, options: { raw: { language: 'xml' } } }
+    case 'text':
+      typed(body.contentType)
+      return { mode: 'raw', raw: body.text, options: { raw: { language: 'text' } } }
+    case 'form':
+      return { mode: 'urlencoded', urlencoded: body.fields.map((f) => ({ key: f.name, value: f.value, ...(f.enabled ? {} : { disabled: true }) })) }
+    case 'multipart':
+      return {
+        mode: 'formdata',
+        formdata: body.parts.map((p) => ({
+          key: p.name,
+          ...(p.kind === 'file' ? { type: 'file', src: p.path } : { type: 'text', value: p.value }),
+          ...(p.contentType ? { contentType: p.contentType } : {}),
+          ...(p.enabled ? {} : { disabled: true })
+        }))
+      }
+    case 'binary':
+      typed(body.contentType)
+      return { mode: 'file', file: { src: body.path } }
+    case 'graphql':
+      return { mode: 'graphql', graphql: { query: body.query, variables: body.variables } }
+  }
+}
+
+/** The URL as Postman stores it: `raw` plus the parts Postman shows (it re-reads `raw` on import). */
+function postmanUrl(raw: string): Json {
+  const match = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#]*)([^?#]*)(?:\?([^#]*))?/i.exec(raw)
+  if (!match) return { raw }
+  const [, protocol, hostPort = '', path = '', query] = match
+  const portAt = hostPort.startsWith('{{') ? -1 : hostPort.lastIndexOf(':')
+  const host = portAt > 0 ? hostPort.slice(0, portAt) : hostPort
+  return {
+    raw,
+    ...(protocol ? { protocol } : {}),
+    host: host.startsWith('{{') ? [host] : host.split('.'),
+    ...(portAt > 0 ? { port: hostPort.slice(portAt + 1) } : {}),
+    path: path.split('/').filter((p) => p !== ''),
+    ...(query !== undefined && query !== ''
+      ? { query: query.split('&').map((pair) => ({ key: pair.split('=')[0] ?? '', value: pair.includes('=') ? pair.slice(pair.indexOf('=') + 1) : null })) }
+      : {})
+  }
+}

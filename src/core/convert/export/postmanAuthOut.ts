@@ -1,0 +1,47 @@
+import type { UnsupportedItem } from '../../../shared/convert'
+import type { HttpAuth } from '../../../shared/http'
+
+type Attribute = { key: string; value: string | boolean; type: 'string' | 'boolean' }
+const attrs = (values: Record<string, string | undefined>): Attribute[] =>
+  Object.entries(values)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => ({ key, value, type: 'string' }))
+
+/** Parley auth as a Postman v2.1 auth object; undefined for inherit (Postman's default). */
+export function postmanAuthOut(auth: HttpAuth, where: string, unsupported: UnsupportedItem[]): Record<string, unknown> | undefined {
+  switch (auth.type) {
+    case 'inherit':
+      return undefined
+    case 'none':
+      return { type: 'noauth' }
+    case 'basic':
+      return { type: 'basic', basic: attrs({ username: auth.username, password: auth.password }) }
+    case 'digest':
+      return { type: 'digest', digest: attrs({ username: auth.username, password: auth.password }) }
+    case 'bearer':
+      if (auth.prefix !== 'Bearer') unsupported.push({ item: where, what: `The token prefix "${auth.prefix}" cannot be set in Postman; it sends "Bearer".` })
+      return { type: 'bearer', bearer: attrs({ token: auth.token }) }
+    case 'apikey':
+      return { type: 'apikey', apikey: attrs({ key: auth.key, value: auth.value, in: auth.in }) }
+    case 'awsv4':
+      return {
+        type: 'awsv4',
+        awsv4: attrs({ accessKey: auth.accessKeyId, secretKey: auth.secretAccessKey, region: auth.region, service: auth.service, sessionToken: auth.sessionToken })
+      }
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        oauth2: attrs({
+          grant_type: auth.grant === 'client_credentials' ? 'client_credentials' : 'password_credentials',
+          accessTokenUrl: auth.tokenUrl,
+          clientId: auth.clientId,
+          clientSecret: auth.clientSecret,
+          username: auth.username,
+          password: auth.password,
+          scope: auth.scope,
+          client_authentication: auth.clientAuth === 'body' ? 'body' : 'header',
+          ...(auth.audience ? { audience: auth.audience } : {})
+        })
+      }
+  }
+}
