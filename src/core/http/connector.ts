@@ -112,8 +112,12 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
       const via = proxy ? `the proxy ${proxy.url.host}` : `${host}:${port}`
       try {
         let t = performance.now()
-        const addresses = isIP(dialHost) ? [dialHost] : (await lookup(dialHost, { all: true })).map((a) => a.address)
-        timings.dns = performance.now() - t
+        let addresses = [dialHost]
+        // An IP address needs no lookup: its DNS phase is 0, not the cost of asking.
+        if (!isIP(dialHost)) {
+          addresses = (await lookup(dialHost, { all: true })).map((a) => a.address)
+          timings.dns = performance.now() - t
+        }
         if (finished) return
 
         phase = `connecting to ${via}`

@@ -279,6 +279,9 @@ class ExchangeHandler implements Exchange {
       await this.fail(toHttpError(error, this.request.url.origin))
       return
     }
+    // undici frees the connection in a setImmediate after the response ends; answering before that
+    // would make the next send find it busy and open a new connection every time.
+    await new Promise<void>((resolve) => setImmediate(resolve))
     if (this.abortError) {
       // Cancelled while the last bytes were being written out: honour the cancel.
       if (body?.body.kind === 'file') await this.request.store.discard(body.body.bodyId)

@@ -53,6 +53,25 @@ describe('http engine basics', () => {
     expect(res.body.kind === 'inline' && res.body.charset).toBe('utf-8')
   })
 
+  it('times each phase, and shows a reused connection with no connect phase', async () => {
+    const fresh = await createHttpEngine({ dataDir: tmp.dir, env: {} })
+    try {
+      const first = await fresh.send('t1', req({ method: 'GET', url: `${server.url}/echo` }))
+      expect(first.timings).toMatchObject({ dns: 0, tls: 0, reusedConnection: false })
+      expect(first.timings.connect).toBeGreaterThan(0)
+      expect(first.timings.firstByte).toBeGreaterThan(0)
+      expect(first.timings.total).toBeGreaterThanOrEqual(first.timings.connect + first.timings.firstByte)
+      expect(first.sizes.headers).toBeGreaterThan(50)
+      const second = await fresh.send('t2', req({ method: 'GET', url: `${server.url}/echo` }))
+      expect(second.timings).toMatchObject({ dns: 0, connect: 0, tls: 0, reusedConnection: true })
+      const local = await fresh.send('t3', req({ method: 'GET', url: `http://localhost:${server.url.split(':').pop()}/echo` }))
+      expect(local.status).toBe(200)
+      expect(local.timings.dns).toBeGreaterThan(0)
+    } finally {
+      await fresh.dispose()
+    }
+  })
+
   it('sends custom methods', async () => {
     const res = await engine.send('r2', req({ method: 'PURGE', url: `${server.url}/echo` }))
     expect(server.seen.at(-1)!.method).toBe('PURGE')
