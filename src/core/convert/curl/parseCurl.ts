@@ -32,8 +32,10 @@ export function parseCurl(command: string): CurlParseOutput {
       argv = args.map((arg) => new Word(arg))
       requests = parse(args, undefined, libWarnings)
     } else {
-      argv = tokenize(text, [])[0]?.[0] ?? []
-      requests = parse(text, undefined, libWarnings)
+      // curlconverter knows the command as `curl`; Windows users often paste `curl.exe`.
+      const bash = text.replace(/^curl\.exe(?=\s)/i, 'curl')
+      argv = tokenize(bash, [])[0]?.[0] ?? []
+      requests = parse(bash, undefined, libWarnings)
     }
   } catch (error) {
     throw new ParleyError(

@@ -195,3 +195,47 @@ describe('curl.parse: what Parley cannot represent is reported', () => {
     }
   })
 })
+
+describe('curl.parse: more pasted forms', () => {
+  it('reads Firefox "Copy as cURL (Windows)": curl.exe, "" inside quotes, "%" and ^ line ends', () => {
+    const command = [
+      'curl.exe "https://shop.example.org/api/cart?coupon=10"%"OFF" ^',
+      '  -X POST ^',
+      '  -H "User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0" ^',
+      '  -H "Content-Type: application/json" ^',
+      '  --data-raw "{""sku"":""ABC-1"",""qty"":2}"'
+    ].join('\r\n')
+    const { request, warnings } = parseCurl(command)
+    expect(request.method).toBe('POST')
+    expect(request.url).toBe('https://shop.example.org/api/cart?coupon=10%OFF')
+    expect(request.headers).toEqual([{ name: 'User-Agent', value: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0', enabled: true }])
+    expect(request.body).toEqual({ type: 'json', text: '{"sku":"ABC-1","qty":2}' })
+    expect(warnings).toEqual([])
+  })
+
+  it('reads curl.exe in a one-line command and -b cookies (named in the case of the other headers)', () => {
+    const { request } = parseCurl(`curl.exe 'https://x.test/a' -b 'sid=abc; theme=dark' -H 'accept: */*'`)
+    expect(request.headers).toEqual([
+      { name: 'accept', value: '*/*', enabled: true },
+      { name: 'cookie', value: 'sid=abc; theme=dark', enabled: true }
+    ])
+  })
+
+  it('-T uploads a file with PUT; --data-urlencode name@file is reported', () => {
+    const upload = parseCurl('curl -T ./photo.jpg https://x.test/photos/1')
+    expect(upload.request).toMatchObject({ method: 'PUT', body: { type: 'binary', path: './photo.jpg' } })
+    const mixed = parseCurl('curl --data-urlencode "msg@notes.txt" -d a=1 https://x.test')
+    expect(mixed.warnings.join(' ')).toMatch(/mixes text with file contents/)
+  })
+
+  it('--json sends JSON with its Accept header', () => {
+    const { request } = parseCurl(`curl --json '{"a":1}' https://x.test`)
+    expect(request.body).toEqual({ type: 'json', text: '{"a":1}' })
+    expect(request.headers).toEqual([{ name: 'Accept', value: 'application/json', enabled: true }])
+  })
+
+  it('-H "Name:" removes a header, -H "Name;" sends it empty', () => {
+    const { request } = parseCurl(`curl -H 'User-Agent:' -H 'X-Empty;' https://x.test`)
+    expect(request.headers).toEqual([{ name: 'X-Empty', value: '', enabled: true }])
+  })
+})
