@@ -11,6 +11,21 @@ test.afterAll(async () => {
   await playground.close()
 })
 
+/**
+ * Opens the app and waits for its shell. The built renderer in out/ can be mid-rebuild when several
+ * people share a checkout; one reload gets the finished bundle.
+ */
+async function gotoApp(page: Page, url: string) {
+  await page.goto(url)
+  const newSession = page.getByRole('button', { name: 'New realtime session' })
+  try {
+    await expect(newSession).toBeVisible({ timeout: 15_000 })
+  } catch {
+    await page.reload()
+    await expect(newSession).toBeVisible({ timeout: 15_000 })
+  }
+}
+
 const menuItem = { socketio: 'New Socket.IO session', websocket: 'New WebSocket session', sse: 'New SSE stream' } as const
 
 async function openSession(page: Page, kind: keyof typeof menuItem, url: string) {
@@ -37,7 +52,7 @@ test.describe('live realtime sessions through the browser host', () => {
   test.describe.configure({ timeout: 60_000 })
   test('Socket.IO: refused without a valid auth payload, connected with one', async ({ page, host }) => {
     const errors = watchConsole(page)
-    await page.goto(host.url)
+    await gotoApp(page, host.url)
     await openSession(page, 'socketio', playground.url)
     await page.getByRole('tab', { name: 'Connection' }).click()
     await page.getByRole('textbox', { name: 'Namespace' }).fill('/private')
@@ -64,7 +79,7 @@ test.describe('live realtime sessions through the browser host', () => {
   test('Socket.IO: emit several typed args with an ack, see the ack attached; broadcasts and binary both ways', async ({ page, host }) => {
     test.setTimeout(90_000)
     const errors = watchConsole(page)
-    await page.goto(host.url)
+    await gotoApp(page, host.url)
     await openSession(page, 'socketio', playground.url)
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     await expect(status(page)).toHaveText('Connected')
@@ -136,7 +151,7 @@ test.describe('live realtime sessions through the browser host', () => {
   })
 
   test('WebSocket: echo and the close code and reason', async ({ page, host }) => {
-    await page.goto(host.url)
+    await gotoApp(page, host.url)
     const ws = playground.url.replace('http:', 'ws:')
     await openSession(page, 'websocket', `${ws}/ws/echo`)
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
@@ -162,7 +177,7 @@ test.describe('live realtime sessions through the browser host', () => {
   })
 
   test('SSE: the clock ticks arrive with their ids; a background tab keeps receiving', async ({ page, host }) => {
-    await page.goto(host.url)
+    await gotoApp(page, host.url)
     await openSession(page, 'sse', `${playground.url}/sse/clock?interval=100`)
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     await expect(status(page)).toHaveText('Connected')
@@ -179,10 +194,32 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect.poll(async () => Number((await page.locator('.rt-log-meta').textContent())?.match(/of ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? 0)).toBeGreaterThan(10)
   })
 
+  test('100,000 messages: every one counted, and the log still scrolls from end to start', async ({ page, host }) => {
+    test.setTimeout(120_000)
+    await gotoApp(page, host.url)
+    await openSession(page, 'socketio', playground.url)
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await expect(status(page)).toHaveText('Connected')
+    await page.getByRole('textbox', { name: 'Event' }).fill('burst')
+    await addArg(page, 'json', '{"count": 100000}')
+    await page.getByRole('button', { name: 'Emit', exact: true }).click()
+    await expect(row(page, 'burst:done')).toHaveCount(1, { timeout: 90_000 })
+    await expect(page.locator('.rt-log-meta')).toContainText('100,0')
+    await expect(page.getByLabel('Counters')).toContainText('in 100,001')
+    // Only a window of rows exists in the DOM, whatever the count.
+    expect(await log(page).getByRole('listitem').count()).toBeLessThan(80)
+    const started = Date.now()
+    await log(page).evaluate((el) => el.scrollTo({ top: 0 }))
+    await expect(row(page, /connecting to/)).toHaveCount(1)
+    await log(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }))
+    await expect(row(page, /"i":4999\d\}/).first()).toBeVisible()
+    expect(Date.now() - started).toBeLessThan(3_000)
+  })
+
   test('a busy session looks finished in light and dark themes (screenshots)', async ({ page, host }) => {
     test.setTimeout(90_000)
     await page.setViewportSize({ width: 1440, height: 900 })
-    await page.goto(host.url)
+    await gotoApp(page, host.url)
     await openSession(page, 'socketio', playground.url)
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     await expect(status(page)).toHaveText('Connected')
