@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { Agent, request } from 'undici'
 import { createHttpEngine, type HttpEngine } from '../../src/core/http/engine'
@@ -152,22 +153,14 @@ export async function run(): Promise<void> {
     const concRatio = conc.ratio
     console.log(`bench http-concurrent-1000x50: ratio ${concRatio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; CPU engine ${conc.engineCpuMs.toFixed(0)} ms, undici ${conc.undiciCpuMs.toFixed(0)} ms, CPU ratio ${(conc.engineCpuMs / conc.undiciCpuMs).toFixed(2)}; median of 10 rounds; target <= ${LOOP_TARGET}, ${verdict(concRatio <= LOOP_TARGET)}; ${load()})`)
 
-    const downloadUrl = `http://127.0.0.1:${port}/download`
-    const undiciDownload = await peakMemory(async () => {
-      const res = await request(downloadUrl, { dispatcher: agent })
-      let n = 0
-      for await (const chunk of res.body) n += (chunk as Buffer).length
-      if (n !== DOWNLOAD_BYTES) throw new Error(`undici got ${n} bytes`)
-    })
-    const engineDownload = await peakMemory(async () => {
-      const res = await engine.send(`dl${id++}`, HttpRequestSchema.parse({ method: 'GET', url: downloadUrl }))
-      if (res.body.kind !== 'file' || res.body.size !== DOWNLOAD_BYTES) throw new Error('engine did not store the whole body in a file')
-      await engine.discardBody(res.body.bodyId)
-    })
+    // Each download runs in a fresh process: RSS rarely shrinks, so a second measurement in the same
+    // process would start from a baseline the first one already raised.
+    const undiciDownload = await downloadInChild('undici', port)
+    const engineDownload = await downloadInChild('engine', port)
     const memRatio = engineDownload.rssMb / Math.max(undiciDownload.rssMb, 1)
     console.log(
       `bench http-download-100mb: ratio ${memRatio.toFixed(2)} (peak above baseline: engine +${engineDownload.rssMb.toFixed(0)} MB RSS / +${engineDownload.heapMb.toFixed(0)} MB heap in ${engineDownload.ms.toFixed(0)} ms to a body file, ` +
-        `undici +${undiciDownload.rssMb.toFixed(0)} MB RSS / +${undiciDownload.heapMb.toFixed(0)} MB heap in ${undiciDownload.ms.toFixed(0)} ms discarding; target engine < ${MEMORY_TARGET_MB} MB, ${verdict(engineDownload.rssMb < MEMORY_TARGET_MB)})`
+        `undici +${undiciDownload.rssMb.toFixed(0)} MB RSS / +${undiciDownload.heapMb.toFixed(0)} MB heap in ${undiciDownload.ms.toFixed(0)} ms discarding; each in its own process; target engine < ${MEMORY_TARGET_MB} MB, ${verdict(engineDownload.rssMb < MEMORY_TARGET_MB)})`
     )
   } finally {
     await engine.dispose()
@@ -175,4 +168,63 @@ export async function run(): Promise<void> {
     child.kill()
     await rm(dataDir, { recursive: true, force: true })
   }
+}
+
+interface DownloadFigures {
+  rssMb: number
+  heapMb: number
+  ms: number
+}
+
+function downloadInChild(side: 'engine' | 'undici', port: number): Promise<DownloadFigures> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, PARLEY_BENCH_DOWNLOAD: side, PARLEY_BENCH_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  let out = ''
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? ''
+      try {
+        resolve(JSON.parse(line) as DownloadFigures)
+      } catch {
+        reject(new Error(`the ${side} download process exited with ${code}: ${out}`))
+      }
+    })
+  })
+}
+
+/** The child side: one warm-up request, then the 100 MB download, measured; prints JSON. */
+async function downloadSide(side: string, port: number): Promise<void> {
+  const url = `http://127.0.0.1:${port}/download`
+  if (side === 'engine') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parley-bench-dl-'))
+    const engine = await createHttpEngine({ dataDir, env: {} })
+    await engine.send('warm', HttpRequestSchema.parse({ method: 'GET', url: `http://127.0.0.1:${port}/item` }))
+    const figures = await peakMemory(async () => {
+      const res = await engine.send('dl', HttpRequestSchema.parse({ method: 'GET', url }))
+      if (res.body.kind !== 'file' || res.body.size !== DOWNLOAD_BYTES) throw new Error('engine did not store the whole body in a file')
+      await engine.discardBody(res.body.bodyId)
+    })
+    await engine.dispose()
+    await rm(dataDir, { recursive: true, force: true })
+    console.log(JSON.stringify(figures))
+    return
+  }
+  const agent = new Agent()
+  await (await request(`http://127.0.0.1:${port}/item`, { dispatcher: agent })).body.text()
+  const figures = await peakMemory(async () => {
+    const res = await request(url, { dispatcher: agent })
+    let n = 0
+    for await (const chunk of res.body) n += (chunk as Buffer).length
+    if (n !== DOWNLOAD_BYTES) throw new Error(`undici got ${n} bytes`)
+  })
+  await agent.close()
+  console.log(JSON.stringify(figures))
+}
+
+if (process.env.PARLEY_BENCH_DOWNLOAD) {
+  await downloadSide(process.env.PARLEY_BENCH_DOWNLOAD, Number(process.env.PARLEY_BENCH_PORT))
+  process.exit(0)
 }
