@@ -54,9 +54,9 @@ export async function importOpenApi(raw: unknown): Promise<ImportedCollection> {
   }
   const paths = (field(doc, 'paths') as Record<string, unknown> | undefined) ?? {}
   for (const [path, pathItem] of Object.entries(paths)) {
-    for (const method of methods) {
+    // The document's order of operations, as its author wrote them.
+    for (const method of Object.keys((pathItem as Record<string, unknown> | null) ?? {}).filter((key) => (methods as readonly string[]).includes(key))) {
       const operation = field(pathItem, method)
-      if (operation === undefined) continue
       const request = operationRequest(path, method, pathItem, operation, swagger, doc, out.unsupported)
       const security = field(operation, 'security')
       request.request = { ...request.request, auth: security === undefined || JSON.stringify(security) === JSON.stringify(globalSecurity) ? { type: 'inherit' } : requirementAuth(security) } as typeof request.request

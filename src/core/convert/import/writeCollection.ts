@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import { FolderSettingsSchema, SavedRequestSchema, VariableSchema } from '../../../shared/collection'
+import { ParleyError } from '../../../shared/errors'
 import { baseRel, exists, slugify } from '../../store/collectionPaths'
 import type { CollectionStore } from '../../store/collectionStore'
 import type { EnvironmentStore } from '../../store/environmentStore'
@@ -18,6 +19,9 @@ export interface ImportStores {
 
 /** The folder the collection would get: `<targetDir>/<slug>`, or `-2`, `-3`… when taken. */
 export async function collectionFolderFor(targetDir: string, name: string): Promise<string> {
+  if (!isAbsolute(targetDir)) {
+    throw new ParleyError('invalid_path', `"${targetDir}" is not an absolute folder path.`, 'Choose the folder to import into with the folder picker, or give its full path.')
+  }
   const parent = resolve(targetDir)
   for (let n = 1; n < 10_000; n++) {
     const candidate = join(parent, n === 1 ? slugify(name) : `${slugify(name)}-${n}`)
@@ -31,7 +35,15 @@ export async function collectionFolderFor(targetDir: string, name: string): Prom
  * files, order lists and secrets are exactly what Parley itself writes) and opens it.
  */
 export async function writeCollection(stores: ImportStores, imported: ImportedCollection, folder: string): Promise<{ collectionId: string }> {
-  await mkdir(resolve(folder, '..'), { recursive: true })
+  try {
+    await mkdir(resolve(folder, '..'), { recursive: true })
+  } catch (error) {
+    throw new ParleyError(
+      'target_unwritable',
+      `Parley cannot create the collection folder in ${resolve(folder, '..')} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      'Choose a folder you can write to; nothing was imported.'
+    )
+  }
   const tree = await stores.collections.create(folder, imported.name)
   const collection = await stores.collections.get(tree.id)
   await collection.exclusive(async () => {

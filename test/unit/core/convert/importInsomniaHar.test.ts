@@ -115,3 +115,21 @@ describe('import.detect', () => {
     await services.dispose()
   })
 })
+
+describe('import: where the collection goes', () => {
+  it('refuses a relative or unwritable target folder with a readable error, and never overwrites an existing folder', async () => {
+    const { createServices } = await import('../../../../src/core/services')
+    const { mkdir, writeFile } = await import('node:fs/promises')
+    const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0', statusIntervalMs: 0 })
+    const text = await fixture('postman-environment.json')
+    expect(await services.invoke('import.run', { text, targetDir: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'invalid_path' } })
+    const file = `${await tempDir()}/a-file`
+    await writeFile(file, 'x')
+    expect(await services.invoke('import.run', { text, targetDir: `${file}/below` })).toMatchObject({ ok: false, error: { code: 'target_unwritable' } })
+    const target = await tempDir()
+    await mkdir(`${target}/notes-staging`)
+    await writeFile(`${target}/notes-staging/keep.txt`, 'mine')
+    expect(await services.invoke('import.run', { text, targetDir: target })).toMatchObject({ ok: true, value: { collectionPath: `${target}/notes-staging-2` } })
+    await services.dispose()
+  })
+})

@@ -98,3 +98,64 @@ describe('import: Swagger 2.0 (the Swagger petstore, JSON)', () => {
     await services.dispose()
   })
 })
+
+describe('import: OpenAPI 3.1', () => {
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 'Tiny 3.1', version: '2.0.0' },
+    servers: [
+      { url: 'https://{region}.api.example.com/v2', description: 'Production', variables: { region: { default: 'eu' } } },
+      { url: 'http://localhost:8080/v2', description: 'Local' }
+    ],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        machine: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'items:read': 'read' } } } }
+      },
+      schemas: {
+        Item: {
+          type: 'object',
+          properties: { id: { type: 'string', format: 'uuid', readOnly: true }, name: { type: ['string', 'null'], examples: ['Lamp'] }, tags: { type: 'array', items: { type: 'string' } } }
+        }
+      }
+    },
+    paths: {
+      '/items': {
+        post: { operationId: 'createItem', requestBody: { content: { 'application/merge-patch+json': { schema: { $ref: '#/components/schemas/Item' } } } }, responses: { '201': { description: 'created' } } },
+        get: { operationId: 'listItems', security: [], parameters: [{ name: 'page', in: 'query', schema: { type: 'integer', default: 1 } }, { name: 'X-Req', in: 'header', required: true, example: 'abc' }], responses: { '200': { description: 'ok' } } }
+      },
+      '/items/{id}': { get: { operationId: 'getItem', security: [{ machine: ['items:read'] }], parameters: [{ name: 'id', in: 'path', required: true, example: 'i-1', schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } }
+    },
+    webhooks: { itemCreated: { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } }, responses: { '200': { description: 'ok' } } } } }
+  }
+
+  it('reads server variables, JSON-schema type lists, examples, webhooks and per-operation security', async () => {
+    const { readImport } = await import('../../../../src/core/convert/import/runImport')
+    const { collection } = await readImport(JSON.stringify(doc))
+    expect(collection.variables).toEqual([
+      { name: 'baseUrl', value: 'https://eu.api.example.com/v2', enabled: true, secret: false },
+      { name: 'bearerToken', value: '', enabled: true, secret: true },
+      { name: 'clientId', value: '', enabled: true, secret: false },
+      { name: 'clientSecret', value: '', enabled: true, secret: true }
+    ])
+    expect(collection.auth).toEqual({ type: 'bearer', token: '{{bearerToken}}', prefix: 'Bearer' })
+    expect(collection.environments.map((e) => e.name)).toEqual(['Production', 'Local'])
+    const requests = collection.items.map((item) => (item.type === 'request' ? item.request : undefined))
+    expect(requests[0]).toMatchObject({
+      name: 'createItem',
+      method: 'POST',
+      url: '{{baseUrl}}/items',
+      headers: [{ name: 'Content-Type', value: 'application/merge-patch+json', enabled: true }],
+      body: { type: 'json', text: JSON.stringify({ name: 'Lamp', tags: ['string'] }, null, 2) },
+      auth: { type: 'inherit' }
+    })
+    expect(requests[1]).toMatchObject({ name: 'listItems', url: '{{baseUrl}}/items?page=1', headers: [{ name: 'X-Req', value: 'abc', enabled: true }], auth: { type: 'none' } })
+    expect(requests[2]).toMatchObject({
+      name: 'getItem',
+      url: '{{baseUrl}}/items/i-1',
+      auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: 'https://auth.example.com/token', clientId: '{{clientId}}', scope: 'items:read' }
+    })
+    expect(collection.unsupported).toEqual([{ item: 'Tiny 3.1', what: '1 webhooks (requests the API sends to you) are not imported.' }])
+  })
+})
