@@ -151,3 +151,10 @@ describe('export.snippet', () => {
     expect(warnings.join(' ')).toContain('/data/blob.bin')
   })
 })
+
+describe('export.snippet: file parts', () => {
+  it('warns that generated code may only name the file of a multipart part', async () => {
+    const { warnings } = await generateSnippet(HttpRequestSchema.parse({ method: 'POST', url: 'https://x.test/up', body: { type: 'multipart', parts: [{ kind: 'file', name: 'doc', path: '/tmp/a.pdf' }] } }), 'java')
+    expect(warnings.join(' ')).toContain('doc: /tmp/a.pdf')
+  })
+})
