@@ -14,7 +14,8 @@ export interface MessageLogOptions {
 
 /** One line is indexed per this many seqs, so a read back starts near its range instead of at byte 0. */
 const INDEX_EVERY = 512
-const FLUSH_CHARS = 1 << 20
+// Small enough that buffered lines die young (a megabyte of them would be promoted and cost a full GC).
+const FLUSH_CHARS = 1 << 16
 /** Updated messages (an emit that got its ack) remembered for reads from the file, up to this many. */
 const MAX_UPDATES = 20_000
 
