@@ -38,11 +38,18 @@ export function curlBody(req: CurlRequest, contentType: string | undefined, cont
           enabled: true
         }
       }
+      if (param.filename) {
+        // DevTools copies a file part's name but not its bytes: keep it as a file part to choose again.
+        const filename = words.text(param.filename)
+        warnings.push(`The part "${name}" was the file ${filename}, whose content the command does not hold: choose the file in Parley.`)
+        return { kind: 'file', name, path: filename, filename, ...(partType !== undefined ? { contentType: partType } : {}), enabled: true }
+      }
       return { kind: 'text', name, value: words.text(param.content), ...(partType !== undefined ? { contentType: partType } : {}), enabled: true }
     })
     if (req.multipartUploadsDoesntRoundtrip) warnings.push('The multipart body had details (part headers, odd quoting) that were simplified.')
-    const exactMultipart = contentType !== undefined && contentType.trim().toLowerCase() === 'multipart/form-data'
-    return { body: { type: 'multipart', parts }, headerEdit: exactMultipart ? 'drop' : 'keep', warnings }
+    // Parley writes its own boundary, so a copied `multipart/form-data; boundary=…` header would lie.
+    const formData = contentType !== undefined && /^\s*multipart\/form-data\b/i.test(contentType)
+    return { body: { type: 'multipart', parts }, headerEdit: formData ? 'drop' : 'keep', warnings }
   }
   const upload = req.urls[0]?.uploadFile
   if (upload) {

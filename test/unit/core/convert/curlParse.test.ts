@@ -239,3 +239,32 @@ describe('curl.parse: more pasted forms', () => {
     expect(request.headers).toEqual([{ name: 'X-Empty', value: '', enabled: true }])
   })
 })
+
+describe('curl.parse: a multipart body copied from DevTools', () => {
+  it('reads the raw multipart text into parts and drops the recorded boundary', () => {
+    const command = String.raw`curl 'https://x.test/upload' \
+  -H 'content-type: multipart/form-data; boundary=----WebKitFormBoundaryAbC123' \
+  --data-raw $'------WebKitFormBoundaryAbC123\r\nContent-Disposition: form-data; name="caption"\r\n\r\nhello\r\n------WebKitFormBoundaryAbC123\r\nContent-Disposition: form-data; name="n"\r\n\r\n2\r\n------WebKitFormBoundaryAbC123--\r\n'`
+    const { request } = parseCurl(command)
+    expect(request.headers).toEqual([])
+    expect(request.body).toEqual({
+      type: 'multipart',
+      parts: [
+        { kind: 'text', name: 'caption', value: 'hello', enabled: true },
+        { kind: 'text', name: 'n', value: '2', enabled: true }
+      ]
+    })
+  })
+
+  it('keeps a file part whose bytes DevTools left out, and says so', () => {
+    const { request, warnings } = parseCurl(String.raw`curl 'https://x.test/upload' -H 'content-type: multipart/form-data; boundary=----B' --data-raw $'------B
+Content-Disposition: form-data; name="file"; filename="a.png"
+Content-Type: image/png
+
+
+------B--
+'`)
+    expect(request.body).toEqual({ type: 'multipart', parts: [{ kind: 'file', name: 'file', path: 'a.png', filename: 'a.png', contentType: 'image/png', enabled: true }] })
+    expect(warnings).toEqual(['The part "file" was the file a.png, whose content the command does not hold: choose the file in Parley.'])
+  })
+})
