@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
+import { cpus, loadavg } from 'node:os'
 import type { Locator, Page } from '@playwright/test'
 import { startPlayground } from '../../src/playground/server'
-import { exerciseLargeBody, longestTaskSince, longTaskRecorder, responseMarks } from '../bench/large-response.bench'
+import { exerciseLargeBody, longestTaskSince, longTaskRecorder, responseMarks, startMainThreadTrace, stopMainThreadTrace } from '../bench/large-response.bench'
 import { expect, test, watchConsole } from './fixtures'
 
 type Playground = Awaited<ReturnType<typeof startPlayground>>
@@ -103,6 +104,21 @@ test.describe('the response pane', () => {
     await bodyView(page, 'Raw').click()
     await expect(page.getByRole('region', { name: 'Raw response body' })).toContainText('{"mb":0.01,"items":[{"id":0,')
     expect(errors).toEqual([])
+  })
+
+  test('save downloads the body under a sensible name, copy puts the text on the clipboard', async ({ page, host, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.goto(host.url)
+    await send(page, `${playground.url}/json/large?mb=0.01`)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save body to a file' }).click()])
+    expect(download.suggestedFilename()).toBe('large.json')
+    const saved = await readFile((await download.path())!, 'utf8')
+    expect(saved.length).toBe(10486)
+    expect(JSON.parse(saved).items[0].name).toBe('item 0')
+    await page.getByRole('button', { name: 'Copy body to the clipboard' }).click()
+    await expect(response(page).getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied.startsWith('{\n  "mb": 0.01,\n  "items": [')).toBe(true)
   })
 
   test('keyboard: the response sections are a tablist driven by the arrow keys', async ({ page, host }) => {
@@ -251,13 +267,15 @@ test.describe('the response pane', () => {
   test('a 20 MB JSON body opens without freezing: no long task while it loads, scrolls, searches and switches tabs', async ({ page, host }) => {
     test.setTimeout(180_000)
     await page.addInitScript(longTaskRecorder)
-    // Wall-clock long tasks also count time the OS gave to other processes; on a loaded CI box one
-    // attempt can be stretched by its neighbours. Work done on the main thread would fail every attempt.
+    // Two measures of the same tasks. The PerformanceObserver's wall-clock durations also count time
+    // the OS gave other processes, so on a loaded box one attempt can be stretched by its neighbours;
+    // the trace's CPU time is the page's own work, and that must stay under 200 ms every time.
     const attempts: string[] = []
-    let best = Infinity
-    for (let attempt = 1; attempt <= 3 && best >= 200; attempt++) {
+    let bestWall = Infinity
+    for (let attempt = 1; attempt <= 3 && bestWall >= 200; attempt++) {
       await page.goto(host.url)
       await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/json/large?mb=20`)
+      await startMainThreadTrace(page)
       await page.getByRole('button', { name: 'Send' }).click()
       await page.waitForFunction(() => performance.getEntriesByName('parley:first-screen').length > 0, null, { timeout: 30_000 })
       const viewer = page.getByRole('region', { name: 'Response body' })
@@ -269,15 +287,20 @@ test.describe('the response pane', () => {
       await exerciseLargeBody(page)
       // Search finds lines all through the document, and the viewer jumps to them.
       await page.getByRole('searchbox', { name: 'Search body' }).fill('"item 150000"')
-      await expect(page.getByText('1 of 1 lines · 1 matches')).toBeVisible({ timeout: 20_000 })
+      await expect(page.getByText('1 of 1 line · 1 match')).toBeVisible({ timeout: 20_000 })
       await expect(viewer).toContainText('"name": "item 150000"')
+      const { longestCpuMs } = await stopMainThreadTrace(page)
       const longest = await longestTaskSince(page, marks!.lastByte)
-      attempts.push(`attempt ${attempt}: first screen ${Math.round(marks!.firstScreen - marks!.lastByte)} ms, longest task ${Math.round(longest)} ms`)
-      best = Math.min(best, longest)
+      attempts.push(`attempt ${attempt}: first screen ${Math.round(marks!.firstScreen - marks!.lastByte)} ms, longest task ${Math.round(longest)} ms wall / ${Math.round(longestCpuMs)} ms CPU`)
+      expect(longestCpuMs, `CPU time of the longest main-thread task (ms): ${attempts.join('; ')}`).toBeLessThan(200)
+      bestWall = Math.min(bestWall, longest)
     }
-    test.info().annotations.push({ type: 'figures', description: attempts.join('; ') })
+    const load = loadavg()[0]!
+    test.info().annotations.push({ type: 'figures', description: `${attempts.join('; ')}; load average ${load.toFixed(1)}` })
     await shoot(page, 'large-json-search-light')
-    expect(best, `longest main-thread task after the last byte (ms): ${attempts.join('; ')}`).toBeLessThan(200)
+    // Wall clock too, unless the machine is so overloaded that the figure measures the neighbours.
+    if (bestWall < 200 || load < cpus().length * 2) expect(bestWall, `longest main-thread task after the last byte (ms): ${attempts.join('; ')}`).toBeLessThan(200)
+    else console.log(`response.spec: wall-clock long tasks not asserted at load average ${load.toFixed(1)}: ${attempts.join('; ')}`)
   })
 
   test('screens in the dark theme look finished too', async ({ page, host }) => {

@@ -142,7 +142,7 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
   }
 
   const loading = !progress.done
-  const countText = !query ? '' : useCode ? (codeTotal ? `${active + 1} of ${codeTotal}` : 'No matches') : !hits ? 'Searching…' : hits.total === 0 ? 'No matches' : `${active + 1} of ${hits.lines.length}${hits.lines.length >= SEARCH_LINE_LIMIT ? '+' : ''} lines · ${hits.total.toLocaleString('en')} matches`
+  const countText = !query ? '' : useCode ? (codeTotal ? `${active + 1} of ${codeTotal}` : 'No matches') : !hits ? 'Searching…' : hits.total === 0 ? 'No matches' : `${active + 1} of ${hits.lines.length}${hits.lines.length >= SEARCH_LINE_LIMIT ? '+' : ''} ${hits.lines.length === 1 ? 'line' : 'lines'} · ${hits.total.toLocaleString('en')} ${hits.total === 1 ? 'match' : 'matches'}`
   const lineCount = progress.lines[lineView]
 
   return (

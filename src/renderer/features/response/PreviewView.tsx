@@ -65,7 +65,7 @@ function BlobPreview({ model, kind, contentType }: { model: BodyModel; kind: 'im
         <img
           src={url}
           alt="Response image"
-          onLoad={(event) => setSize(`${event.currentTarget.naturalWidth} × ${event.currentTarget.naturalHeight} px`)}
+          onLoad={(event) => setSize(`${event.currentTarget.naturalWidth} × ${event.currentTarget.naturalHeight} px · ${contentType}`)}
           onError={() => setFailed(true)}
         />
       )}

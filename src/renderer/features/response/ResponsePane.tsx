@@ -89,7 +89,13 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
         <div className="rp-progress-fill" style={fraction === null ? undefined : { width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
       <p className="muted rp-sending-bytes">
-        {progress?.phase === 'receiving' || received > 0 ? (total ? `${formatBytes(received)} of ${formatBytes(total)}` : `${formatBytes(received)} received`) : `${formatBytes(progress?.bytesSent ?? 0)} sent`}
+        {progress?.phase === 'receiving' || received > 0
+          ? total
+            ? `${formatBytes(received)} of ${formatBytes(total)}`
+            : `${formatBytes(received)} received`
+          : progress?.bytesSent
+            ? `${formatBytes(progress.bytesSent)} sent`
+            : '\u00a0'}
       </p>
     </div>
   )
@@ -139,6 +145,11 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
     setTab(name)
     tabRefs.current.get(name)?.focus()
   }
+  // Redirects and auth challenges are part of what the user waited for.
+  const totalTime = response.redirects.reduce((sum, hop) => sum + hop.timings.total, 0) + response.timings.total
+  const timeTitle = response.redirects.length
+    ? `${formatMs(totalTime)} for ${response.redirects.length + 1} exchanges; the final response took ${formatMs(response.timings.total)}`
+    : 'From the first DNS lookup to the last byte'
   const wire = response.sizes.bodyWire
   const decoded = response.sizes.bodyDecoded
   const sizeTitle = `Body ${formatBytes(decoded)} decoded, ${formatBytes(wire)} on the wire${response.contentEncoding ? ` (${response.contentEncoding})` : ''}; headers ${formatBytes(response.sizes.headers)}`
@@ -148,8 +159,8 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
         <span className={`rp-status-pill ${statusClass(response.status)}`} aria-label={`Status ${response.status} ${response.statusText}`}>
           {response.status} {response.statusText}
         </span>
-        <span className="rp-status-metric" title="Total time, from the first DNS lookup to the last byte">
-          <span className="rp-metric-label">Time</span> {formatMs(response.timings.total)}
+        <span className="rp-status-metric" title={timeTitle}>
+          <span className="rp-metric-label">Time</span> {formatMs(totalTime)}
         </span>
         <span className="rp-status-metric" title={sizeTitle} aria-label={`Size ${formatBytes(decoded)}. ${sizeTitle}`}>
           <span className="rp-metric-label">Size</span> {formatBytes(decoded)}
