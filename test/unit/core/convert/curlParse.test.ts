@@ -257,13 +257,7 @@ describe('curl.parse: a multipart body copied from DevTools', () => {
   })
 
   it('keeps a file part whose bytes DevTools left out, and says so', () => {
-    const { request, warnings } = parseCurl(String.raw`curl 'https://x.test/upload' -H 'content-type: multipart/form-data; boundary=----B' --data-raw $'------B
-Content-Disposition: form-data; name="file"; filename="a.png"
-Content-Type: image/png
-
-
-------B--
-'`)
+    const { request, warnings } = parseCurl(String.raw`curl 'https://x.test/upload' -H 'content-type: multipart/form-data; boundary=----B' --data-raw $'------B\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\r\n------B--\r\n'`)
     expect(request.body).toEqual({ type: 'multipart', parts: [{ kind: 'file', name: 'file', path: 'a.png', filename: 'a.png', contentType: 'image/png', enabled: true }] })
     expect(warnings).toEqual(['The part "file" was the file a.png, whose content the command does not hold: choose the file in Parley.'])
   })
