@@ -19,11 +19,17 @@ export type SpillResult = { kind: 'memory'; buffer: Buffer } | { kind: 'file'; b
 export class BodyStore {
   constructor(readonly dir: string) {}
 
-  /** Creates the folder and sweeps half-written bodies left by an earlier run. */
+  /**
+   * Creates the folder and sweeps what earlier runs left: half-written bodies, and bodies older than a
+   * day (nothing keeps a bodyId across sessions, so an old body file is only taking disk space).
+   */
   async init(): Promise<void> {
     await mkdir(this.dir, { recursive: true })
+    const dayAgo = Date.now() - 24 * 3600_000
     for (const name of await readdir(this.dir)) {
-      if (name.endsWith('.part')) await rm(join(this.dir, name), { force: true })
+      const path = join(this.dir, name)
+      if (name.endsWith('.part')) await rm(path, { force: true })
+      else if (name.endsWith('.body') && ((await stat(path).catch(() => null))?.mtimeMs ?? 0) < dayAgo) await rm(path, { force: true })
     }
   }
 

@@ -135,6 +135,9 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
           t = performance.now()
           socket = await handshake(socket, host, options.alpn, options.tls, sockets)
           timings.tls = performance.now() - t
+          if (options.alpn.length === 1 && options.alpn[0] === 'h2' && (socket as TLSSocket).alpnProtocol !== 'h2') {
+            throw httpError('request_failed', `${host}:${port} does not offer HTTP/2 (ALPN chose ${(socket as TLSSocket).alpnProtocol || 'nothing'}), and this request forces HTTP/2.`, 'Set the HTTP version of the request to Auto or HTTP/1.1.')
+          }
         }
         socket.setNoDelay(true)
         socket.setKeepAlive(true, 60_000)

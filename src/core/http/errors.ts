@@ -51,6 +51,10 @@ export function toHttpError(error: unknown, target: string): ParleyError {
       return httpError('dns_failed', `Could not resolve the host of ${target} (${code}).`, 'Check the spelling of the host name and your network or DNS settings.')
     case 'ECONNREFUSED':
       return httpError('connection_refused', `${target} refused the connection.`, 'Is the server running and listening on that port? Check the host and port in the URL.')
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+      return httpError('connection_refused', `${target} cannot be reached from this machine (${code}).`, 'Check the address, your network connection and any VPN or firewall.')
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
@@ -71,6 +75,9 @@ export function toHttpError(error: unknown, target: string): ParleyError {
       return httpError('invalid_request', `The request to ${target} could not be sent: ${detail}`, 'Check the method and header names and values for characters HTTP does not allow.')
     case 'ENOENT':
       return httpError('file_not_found', detail, 'Choose the file again; it may have been moved or deleted.')
+  }
+  if (/NO_APPLICATION_PROTOCOL/.test(code)) {
+    return httpError('tls_failed', `${target} and Parley have no HTTP version in common (ALPN): the server refused the one this request forces (${code}).`, 'Set the HTTP version of the request to Auto.')
   }
   if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SSL|TLS/.test(code)) {
     const wantsClientCert = /CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA/.test(code)

@@ -1,3 +1,5 @@
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
 import { req, startHttpServer, tempDir, type TestServer } from './testServers'
@@ -70,6 +72,20 @@ describe('http engine basics', () => {
     } finally {
       await fresh.dispose()
     }
+  })
+
+  it('sweeps half-written and day-old body files on start, keeping recent ones', async () => {
+    const dir = join(tmp.dir, 'sweep')
+    await mkdir(join(dir, 'bodies'), { recursive: true })
+    const old = join(dir, 'bodies', 'aaaaaaaaaaaaaaaa.body')
+    await writeFile(old, 'old')
+    await utimes(old, new Date(Date.now() - 2 * 86400_000), new Date(Date.now() - 2 * 86400_000))
+    await writeFile(join(dir, 'bodies', 'bbbbbbbbbbbbbbbb.part'), 'half')
+    await writeFile(join(dir, 'bodies', 'cccccccccccccccc.body'), 'recent')
+    const swept = await createHttpEngine({ dataDir: dir, env: {} })
+    expect(await readdir(join(dir, 'bodies'))).toEqual(['cccccccccccccccc.body'])
+    expect((await swept.readBody('cccccccccccccccc', 0, 100)).base64).toBe(Buffer.from('recent').toString('base64'))
+    await swept.dispose()
   })
 
   it('sends custom methods', async () => {

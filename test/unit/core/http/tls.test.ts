@@ -147,6 +147,11 @@ describe('TLS', () => {
       expect(again.timings.reusedConnection).toBe(true)
     })
 
+    it('refuses a forced HTTP/2 when the server only speaks HTTP/1.1', async () => {
+      // Node's server refuses the handshake outright; others accept it without h2, which we catch after.
+      await expect(engine.send('h4', req({ method: 'GET', url: plain.url, settings: { caFiles: [caPath], httpVersion: '2' } }))).rejects.toMatchObject({ message: expect.stringMatching(/HTTP version in common|does not offer HTTP\/2/), hint: expect.stringContaining('Auto') })
+    })
+
     it('can be forced to HTTP/1.1', async () => {
       const res = await engine.send('h3', req({ method: 'GET', url, settings: { caFiles: [caPath], httpVersion: '1.1' } }))
       expect(res.httpVersion).toBe('1.1')
