@@ -217,12 +217,18 @@ test.describe('collections in the sidebar', () => {
     await expect(page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab', { name: /Digest/ })).toBeVisible()
   })
 
-  test('close collection removes it from the sidebar and leaves its files', async ({ page, host }) => {
+  test('a collection can be renamed, and closing it removes it from the sidebar and leaves its files', async ({ page, host }) => {
     const dir = await copySample()
     await page.goto(host.url)
     await openCollection(page, dir)
-    await menuAction(page, 'Parley playground', 'Close collection')
-    await expect(item(page, 'Parley playground')).toHaveCount(0)
+    await menuAction(page, 'Parley playground', 'Rename')
+    const dialog = page.getByRole('dialog', { name: 'Rename collection' })
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Playground copy')
+    await dialog.getByRole('button', { name: 'Rename' }).click()
+    await expect(item(page, 'Playground copy')).toBeVisible()
+    expect(await readFile(join(dir, 'parley.yaml'), 'utf8')).toContain('name: Playground copy')
+    await menuAction(page, 'Playground copy', 'Close collection')
+    await expect(item(page, 'Playground copy')).toHaveCount(0)
     await expect(page.getByText('No collections yet')).toBeVisible()
     expect(await readdir(dir)).toContain('parley.yaml')
   })

@@ -123,7 +123,10 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
       )
     }
     if (row.isRoot) {
-      entries.push({ label: 'Close collection', run: () => onAction({ type: 'close', collectionId, name: tree.name }) })
+      entries.push(
+        { label: 'Rename', run: () => onAction({ type: 'rename', collectionId, node }) },
+        { label: 'Close collection', run: () => onAction({ type: 'close', collectionId, name: tree.name }) }
+      )
       return entries
     }
     entries.push({ label: 'Rename', run: () => onAction({ type: 'rename', collectionId, node }) })

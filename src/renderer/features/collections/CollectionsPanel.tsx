@@ -102,7 +102,7 @@ export function CollectionsPanel({ query }: { query: string }) {
         }}
       />
       <NameDialog
-        title={action?.type === 'duplicate' ? 'Duplicate request' : `Rename ${action && 'node' in action && action.node.type === 'folder' ? 'folder' : 'request'}`}
+        title={action?.type === 'duplicate' ? 'Duplicate request' : `Rename ${renamedKind(action)}`}
         label="Name"
         initial={action && 'node' in action ? (action.type === 'duplicate' ? `${action.node.name} copy` : action.node.name) : ''}
         submitLabel={action?.type === 'duplicate' ? 'Duplicate' : 'Rename'}
@@ -133,6 +133,12 @@ export function CollectionsPanel({ query }: { query: string }) {
       </FormDialog>
     </div>
   )
+}
+
+function renamedKind(action: ItemAction | undefined): string {
+  if (!action || !('node' in action)) return ''
+  if (action.node.type === 'request') return 'request'
+  return action.node.path === '' ? 'collection' : 'folder'
 }
 
 function MoveDialog({

@@ -57,6 +57,12 @@ export async function createFolder(collectionId: string, parent: string, name: s
 }
 
 export async function renameItem(collectionId: string, node: TreeNode, name: string): Promise<void> {
+  if (node.type === 'folder' && node.path === '') {
+    // The collection itself: its name lives in parley.yaml, the folder keeps its name.
+    const { order: _order, ...settings } = await api.call('folder.read', { collectionId, path: '' })
+    await api.call('folder.save', { collectionId, path: '', settings: { ...settings, name } })
+    return useCollections.getState().refresh()
+  }
   const call = node.type === 'folder' ? 'folder.rename' : 'request.rename'
   const { path } = await api.call(call, { collectionId, path: node.path, name })
   await retargetTabs(collectionId, node.path, path, node.type === 'request')
