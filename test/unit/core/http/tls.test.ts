@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { X509Certificate } from 'node:crypto'
 import { once } from 'node:events'
-import { writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { createSecureServer } from 'node:http2'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -127,6 +127,12 @@ describe('TLS', () => {
     let url: string
     beforeAll(async () => {
       const server = createSecureServer({ key: pems.private, cert: pems.cert, allowHTTP1: true }, (req, res) => {
+        if (req.url === '/endless') {
+          const chunk = Buffer.alloc(64 * 1024, 1)
+          const timer = setInterval(() => res.write(chunk), 2)
+          res.on('close', () => clearInterval(timer))
+          return
+        }
         res.setHeader('x-version', req.httpVersion)
         res.end(`version ${req.httpVersion}`)
       })
@@ -150,6 +156,15 @@ describe('TLS', () => {
     it('refuses a forced HTTP/2 when the server only speaks HTTP/1.1', async () => {
       // Node's server refuses the handshake outright; others accept it without h2, which we catch after.
       await expect(engine.send('h4', req({ method: 'GET', url: plain.url, settings: { caFiles: [caPath], httpVersion: '2' } }))).rejects.toMatchObject({ message: expect.stringMatching(/HTTP version in common|does not offer HTTP\/2/), hint: expect.stringContaining('Auto') })
+    })
+
+    it('cancels an HTTP/2 download midway, leaving no body file', async () => {
+      let received = 0
+      const sending = engine.send('h5', req({ method: 'GET', url: url.replace('/v', '/endless'), settings: { caFiles: [caPath] } }), (p) => (received = p.bytesReceived)).catch((e: unknown) => e)
+      while (received < 7 * 1024 * 1024) await new Promise((r) => setTimeout(r, 10))
+      engine.cancel('h5')
+      expect(await sending).toMatchObject({ code: 'cancelled' })
+      expect(await readdir(join(tmp.dir, 'data', 'bodies'))).toEqual([])
     })
 
     it('can be forced to HTTP/1.1', async () => {
