@@ -6,8 +6,9 @@
 
 /** Whether a command looks written for cmd.exe rather than a POSIX shell. */
 export function isWindowsCmd(command: string): boolean {
-  // A single-line cmd command with plain double quotes reads the same in bash, so only carets decide.
-  return /\^"/.test(command) || /\s\^\r?\n/.test(command)
+  // A single-line cmd command with plain double quotes reads the same in bash, so only carets decide:
+  // the URL quoted as ^"…^" (DevTools always writes it first), or ^ at line ends.
+  return /^\s*curl(\.exe)?\s+\^"/i.test(command) || /\s\^\r?\n/.test(command)
 }
 
 /** Splits a cmd.exe command line into its arguments (the first is `curl`). */

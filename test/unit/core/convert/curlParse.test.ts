@@ -262,3 +262,10 @@ describe('curl.parse: a multipart body copied from DevTools', () => {
     expect(warnings).toEqual(['The part "file" was the file a.png, whose content the command does not hold: choose the file in Parley.'])
   })
 })
+
+describe('curl.parse: bash commands that merely contain carets', () => {
+  it('are not mistaken for cmd.exe commands', () => {
+    const { request } = parseCurl(`curl https://x.test/search -H 'content-type: application/json' --data-raw '{"pattern":"^\\"quoted\\"$"}'`)
+    expect(request.body).toEqual({ type: 'json', text: '{"pattern":"^\\"quoted\\"$"}' })
+  })
+})
