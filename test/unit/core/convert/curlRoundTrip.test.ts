@@ -105,3 +105,19 @@ describe('curl round trip', () => {
     expect(command.split('\n')[0]).toBe("curl 'https://x.test/a?b=1&api%20key=v%261#top' \\")
   })
 })
+
+describe('curl round trip from pasted commands', () => {
+  const pasted = [
+    String.raw`curl 'https://api.example.com/v2/notes?limit=20' -H 'accept: application/json' -H 'authorization: Bearer abc' -H 'content-type: application/json' --data-raw $'{"title":"It\'s done"}'`,
+    ['curl ^"https://x.test/a?b=1^&c=2^" ^', '  -H ^"x-a: 1^" ^', '  --data-raw ^"^{^\\^"a^\\^":1^}^" ^', '  --compressed'].join('\r\n'),
+    `curl -F 'doc=@/tmp/report.pdf;type=application/pdf' -F 'note=hi' -u ada:pw https://x.test/up`,
+    `curl -G -d q=a+b -d n=1 -k -L --max-time 3 https://x.test/search`,
+    `curl -X PUT --data-binary @./blob.bin -H 'Content-Type: application/x-thing' https://x.test/blob`
+  ]
+  for (const [i, command] of pasted.entries()) {
+    it(`command ${i + 1} parses, exports and parses to the same request`, () => {
+      const first = parseCurl(command).request
+      expect(parseCurl(exportCurl(first).command).request).toEqual(first)
+    })
+  }
+})
