@@ -76,7 +76,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   const tls = settings.caFiles.length === 0 && !settings.clientCert ? await loadTlsMaterial(settings) : await control.guard(loadTlsMaterial(settings))
 
   let url = originalUrl
-  let method = request.method
+  let method = normalizeMethod(request.method)
   const hops: HttpHop[] = []
   const cookiesSet: HttpCookie[] = []
   let digestAnswered = false
@@ -137,6 +137,14 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
     }
     return buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings, started)
   }
+}
+
+const STANDARD_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'])
+
+/** `get` means GET, as in every other client; custom methods keep the case the user chose. */
+function normalizeMethod(method: string): string {
+  const upper = method.toUpperCase()
+  return STANDARD_METHODS.has(upper) ? upper : method
 }
 
 function withContentType(headers: HeaderList, contentType: string): HeaderList {

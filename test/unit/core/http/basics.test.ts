@@ -88,9 +88,11 @@ describe('http engine basics', () => {
     await swept.dispose()
   })
 
-  it('sends custom methods', async () => {
+  it('sends custom methods, and standard ones in upper case however typed', async () => {
     const res = await engine.send('r2', req({ method: 'PURGE', url: `${server.url}/echo` }))
     expect(server.seen.at(-1)!.method).toBe('PURGE')
     expect(res.status).toBe(200)
+    await engine.send('r3', req({ method: 'delete', url: `${server.url}/echo` }))
+    expect(server.seen.at(-1)!.method).toBe('DELETE')
   })
 })
