@@ -1,4 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel'
+import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { TLSSocket } from 'node:tls'
@@ -195,7 +196,8 @@ class ExchangeHandler implements Exchange {
     this.tFirstByte ??= this.tHeaders
     this.tSent ??= this.tFirstByte
     this.status = statusCode
-    this.statusText = statusText
+    // HTTP/2 has no reason phrase; show the standard one so every response reads the same.
+    this.statusText = statusText || STATUS_CODES[statusCode] || ''
     const headers: HeaderList = []
     let size = 0
     for (let i = 0; i < rawHeaders.length; i += 2) {

@@ -145,6 +145,7 @@ describe('TLS', () => {
     it('is negotiated by ALPN and shown in the response', async () => {
       const res = await engine.send('h1', req({ method: 'GET', url, settings: { caFiles: [caPath] } }))
       expect(res.httpVersion).toBe('2')
+      expect(res.statusText).toBe('OK')
       expect(res.tls!.alpnProtocol).toBe('h2')
       expect((res.body as { text: string }).text).toBe('version 2.0')
       expect(res.headers).toContainEqual(['x-version', '2.0'])
