@@ -3,6 +3,7 @@ import { createServer } from 'node:net'
 import { cpus, loadavg } from 'node:os'
 import type { Locator, Page } from '@playwright/test'
 import { startPlayground } from '../../src/playground/server'
+import { selfSignedCert, startHttpsServer } from '../unit/core/http/testServers'
 import { exerciseLargeBody, longestTaskSince, longTaskRecorder, responseMarks, startMainThreadTrace, stopMainThreadTrace } from '../bench/large-response.bench'
 import { expect, test, watchConsole } from './fixtures'
 
@@ -217,6 +218,34 @@ test.describe('the response pane', () => {
     const waiting = page.getByRole('table', { name: 'Timing in milliseconds' }).locator('tbody tr td').nth(4)
     expect(parseFloat((await waiting.textContent()) ?? '0')).toBeGreaterThanOrEqual(55)
     await shoot(page, 'timing-light')
+  })
+
+  test('TLS: protocol, cipher, trust and the certificate chain of an https response', async ({ page, host }) => {
+    const pems = await selfSignedCert('parley-tls.test')
+    const server = await startHttpsServer({ key: pems.private, cert: pems.cert }, (_req, res) => {
+      res.setHeader('content-type', 'application/json')
+      res.end('{"secure":true}')
+    })
+    try {
+      await page.goto(host.url)
+      // Verified (the default), a self-signed certificate is an engine error with a way out.
+      await send(page, `${server.url}/`)
+      await expect(response(page).getByRole('alert')).toContainText(/self[- ]signed/i)
+      await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: 'Settings' }).click()
+      await page.getByRole('checkbox', { name: /Verify TLS certificates/ }).uncheck()
+      await send(page, `${server.url}/`)
+      await expect(section(page, 'TLS')).toBeVisible()
+      await section(page, 'TLS').click()
+      const session = page.getByRole('definition')
+      await expect(session.filter({ hasText: /^TLSv1\.[23]$/ })).toHaveCount(1)
+      await expect(page.getByRole('list', { name: 'Certificate chain' })).toContainText('parley-tls.test')
+      await expect(page.getByText(/^Not trusted/)).toBeVisible()
+      await expect(page.getByRole('list', { name: 'Certificate chain' })).toContainText(/([0-9A-F]{2}:){31}[0-9A-F]{2}/)
+      await expect(page.getByRole('list', { name: 'Certificate chain' })).toContainText('127.0.0.1')
+      await shoot(page, 'tls-light')
+    } finally {
+      await server.close()
+    }
   })
 
   test('4xx is amber and 5xx is red, with their reasons', async ({ page, host }) => {

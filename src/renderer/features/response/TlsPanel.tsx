@@ -23,15 +23,19 @@ export function TlsPanel({ tls }: { tls: HttpTlsInfo | null }) {
         {tls.certificates.map((cert, index) => (
           <li key={cert.fingerprint256 + index} className="rp-cert">
             <p className="rp-cert-title">
-              <span className="muted">{index === 0 ? 'Leaf' : index === tls.certificates.length - 1 ? 'Root or top issuer' : 'Intermediate'}</span> {cert.subject}
+              <span className="muted">
+                {index === 0 ? 'Leaf' : index === tls.certificates.length - 1 ? 'Root or top issuer' : 'Intermediate'}
+                {cert.subject === cert.issuer ? ' (self-signed)' : ''}
+              </span>{' '}
+              {cert.subject}
             </p>
             <dl className="rp-detail-list">
               <dt>Issuer</dt>
               <dd>{cert.issuer}</dd>
               <dt>Valid</dt>
               <dd>
-                {cert.validFrom} → {cert.validTo}
-                {Date.parse(cert.validTo) < Date.now() && <span className="rp-tls-bad"> (expired)</span>}
+                {formatDate(cert.validFrom)} → {formatDate(cert.validTo)}
+                <Validity from={cert.validFrom} to={cert.validTo} />
               </dd>
               {cert.subjectAltNames.length > 0 && (
                 <>
@@ -49,4 +53,17 @@ export function TlsPanel({ tls }: { tls: HttpTlsInfo | null }) {
       </ol>
     </div>
   )
+}
+
+function formatDate(text: string): string {
+  const date = new Date(text)
+  return Number.isNaN(date.getTime()) ? text : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+}
+
+function Validity({ from, to }: { from: string; to: string }) {
+  const now = Date.now()
+  if (Date.parse(to) < now) return <span className="rp-tls-bad"> (expired)</span>
+  if (Date.parse(from) > now) return <span className="rp-tls-bad"> (not yet valid)</span>
+  const days = Math.floor((Date.parse(to) - now) / 86_400_000)
+  return <span className="muted"> (expires in {days} {days === 1 ? 'day' : 'days'})</span>
 }

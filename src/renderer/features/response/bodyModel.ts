@@ -24,7 +24,7 @@ export class BodyModel {
   progress: BodyProgress
   loadError: string | null = null
 
-  constructor(private readonly response: HttpResponse) {
+  constructor(readonly response: HttpResponse) {
     this.kind = bodyKindOf(response)
     this.size = response.body.size
     this.progress = { bytes: 0, total: this.size, done: false, lines: { pretty: 0, raw: 0, hex: 0 }, note: null }
@@ -111,14 +111,47 @@ export class BodyModel {
   }
 }
 
-/** The body model of a response, alive while the component that asked for it is mounted. */
+/**
+ * Bodies kept open after their pane goes away, so switching request tabs back and forth does not
+ * read and index a large body again. Only the most recent few: each holds its bytes in a worker.
+ */
+const KEEP_BODIES = 3
+const open = new Map<string, { model: BodyModel; users: number }>()
+
+function acquire(response: HttpResponse): BodyModel {
+  const key = response.requestId
+  let entry = open.get(key)
+  if (entry?.model.response !== response) {
+    entry?.model.dispose()
+    entry = { model: new BodyModel(response), users: 0 }
+  }
+  open.delete(key)
+  open.set(key, entry)
+  entry.users++
+  return entry.model
+}
+
+function release(model: BodyModel): void {
+  const entry = open.get(model.response.requestId)
+  if (entry?.model === model) entry.users--
+  else model.dispose()
+  // Past the limit, the least recently used bodies nobody shows are closed.
+  for (const [key, candidate] of open) {
+    if (open.size <= KEEP_BODIES) break
+    if (candidate.users > 0) continue
+    candidate.model.dispose()
+    open.delete(key)
+  }
+}
+
+/** The body model of a response, alive while a component shows it (and a little after). */
 export function useBodyModel(response: HttpResponse): BodyModel | undefined {
   const [model, setModel] = useState<BodyModel>()
   useEffect(() => {
-    const created = new BodyModel(response)
-    setModel(created)
+    const acquired = acquire(response)
+    setModel(acquired)
     return () => {
-      created.dispose()
+      release(acquired)
       setModel(undefined)
     }
   }, [response])
