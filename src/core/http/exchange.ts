@@ -212,7 +212,7 @@ class ExchangeHandler implements Exchange {
     let contentEncoding: string | null = null
     for (const [n, v] of headers) {
       const lower = n.toLowerCase()
-      if (lower === 'content-length') this.totalBytes = Number(v) || 0
+      if (lower === 'content-length') this.totalBytes = /^\d+$/.test(v.trim()) ? Number(v) : null
       else if (lower === 'content-type') contentType ??= v
       else if (lower === 'content-encoding') contentEncoding = contentEncoding ? `${contentEncoding}, ${v}` : v
     }

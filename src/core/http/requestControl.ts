@@ -60,8 +60,13 @@ export function throttleProgress(requestId: string, emit: (p: HttpProgress) => v
     timer = null
     if (stopped || !latest) return
     last = Date.now()
-    emit({ requestId, ...latest })
+    const payload = { requestId, ...latest }
     latest = null
+    try {
+      emit(payload)
+    } catch {
+      // A listener's failure must not take the request (or, from a timer, the process) down with it.
+    }
   }
   return {
     update(p) {
