@@ -9,6 +9,10 @@ function AckChip({ message }: { message: Message }) {
   if (message.ack) return <span className="rt-chip rt-chip-ok" title="Ack received">ack · {message.ack.rttMs} ms</span>
   if (message.status === 'ack-timeout') return <span className="rt-chip rt-chip-error">ack timed out</span>
   if (message.status === 'awaiting-ack') return <span className="rt-chip">awaiting ack…</span>
+  const sseId = message.kind === 'sse' ? message.details?.['id'] : undefined
+  if (typeof sseId === 'string') return <span className="rt-chip" title="Event id (sent back as Last-Event-ID)">id {sseId}</span>
+  const code = message.details?.['closeCode']
+  if (typeof code === 'number') return <span className="rt-chip">code {code}</span>
   return null
 }
 

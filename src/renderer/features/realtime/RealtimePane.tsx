@@ -211,17 +211,19 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
             <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
               Follow
             </button>
-            <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
-              Clear
-            </button>
-            <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => download(`${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, text))}>
-              Export
-            </button>
           </div>
           {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
           <div className="rt-log-meta">
             <span className="rt-muted">
               {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
+            </span>
+            <span className="rt-meta-actions">
+              <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
+                Clear
+              </button>
+              <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => download(`${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, text))}>
+                Export
+              </button>
             </span>
             <div className="rt-view-switch" role="radiogroup" aria-label="View">
               {(['log', 'timeline'] as const).map((view) => (
