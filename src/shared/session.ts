@@ -6,6 +6,10 @@ import { EmitArgSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketReques
  * Live realtime sessions (Socket.IO, WebSocket, SSE) as they cross the contract: what opens one,
  * what is sent on it, and the message log it produces. The saved requests themselves live in
  * ./realtime.ts; this file only describes a session in progress.
+ *
+ * Several Socket.IO namespaces of one server: open one session per namespace. Sessions with the
+ * same URL origin, path and connection options share one engine.io connection (one Manager), as
+ * socket.io-client itself does; there is no separate `session.addNamespace` call.
  */
 
 export const SessionKindSchema = z.enum(['socketio', 'websocket', 'sse'])
