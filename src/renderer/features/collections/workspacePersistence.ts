@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { SavedRequest, Workspace } from '../../../shared/collection'
+import { SavedRequestSchema, type SavedRequest, type Workspace } from '../../../shared/collection'
 import { api } from '../../app/api'
 import { fromParsedRequest } from '../request/draft'
 import { useTabs, type Tab } from '../tabs/tabsStore'
@@ -71,6 +71,8 @@ function snapshot(): Workspace {
     drafts: tabs
       .filter((t) => t.dirty && t.kind === 'http')
       .map((t) => ({ tabId: t.id, request: requestOfTab(t), ...(t.source ? { baseHash: t.source.hash } : {}) }))
+      // A draft core would refuse (a method typed half-way, say) must not cost the others.
+      .filter((d) => SavedRequestSchema.safeParse(d.request).success)
   }
 }
 
