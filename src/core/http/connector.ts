@@ -124,7 +124,8 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
         t = performance.now()
         let socket = await dial(addresses, dialPort, sockets)
         if (proxy) {
-          if (proxy.url.protocol === 'https:') socket = await handshake(socket, dialHost, ['http/1.1'], { verify: true, options: {}, key: '' }, sockets)
+          // The request's TLS settings (verification, CA files) apply to an https:// proxy as well.
+          if (proxy.url.protocol === 'https:') socket = await handshake(socket, dialHost, ['http/1.1'], options.tls, sockets)
           phase = `asking the proxy for a tunnel to ${host}:${port}`
           await openTunnel(socket, host, port, proxy)
         }

@@ -1,5 +1,6 @@
 import { once } from 'node:events'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
@@ -7,13 +8,14 @@ import { isNoProxy } from '../../../../src/core/http/proxy'
 import { req, selfSignedCert, startHttpServer, startHttpsServer, tempDir, type TestServer } from './testServers'
 
 /** A CONNECT proxy that records what it was asked, optionally demanding credentials. */
-async function startProxy(credentials?: string): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
+async function startProxy(credentials?: string, tls?: { key: string; cert: string }): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
   const tunnels: string[] = []
   const sockets = new Set<Socket>()
-  const server: Server = createServer((_req, res) => {
+  const refuse = (_req: IncomingMessage, res: ServerResponse): void => {
     res.statusCode = 405
     res.end()
-  })
+  }
+  const server: Server = tls ? (createHttpsServer(tls, refuse) as unknown as Server) : createServer(refuse)
   server.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
     sockets.add(client)
     const expected = credentials ? `Basic ${Buffer.from(credentials).toString('base64')}` : undefined
@@ -36,7 +38,7 @@ async function startProxy(credentials?: string): Promise<{ url: string; tunnels:
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     tunnels,
     async close() {
       for (const s of sockets) s.destroy()
@@ -84,6 +86,17 @@ describe('proxy', () => {
     expect((tls.body as { text: string }).text).toBe('from secure target')
     expect(proxy.tunnels).toContain(`127.0.0.1:${secure.port}`)
     expect(tls.tls?.certificates[0]?.subject).toContain('parley-test.local')
+  })
+
+  it('tunnels through an https:// proxy, verified with the request\'s TLS settings', async () => {
+    const pems = await selfSignedCert('proxy.local')
+    const proxy = await startProxy(undefined, { key: pems.private, cert: pems.cert })
+    closers.push(proxy.close)
+    const engine = await engineWith({})
+    await expect(engine.send('px1', req({ method: 'GET', url: `${target.url}/s`, settings: { proxy: { url: proxy.url } } }))).rejects.toMatchObject({ code: 'tls_failed', message: expect.stringContaining('proxy.local') })
+    const res = await engine.send('px2', req({ method: 'GET', url: `${target.url}/s`, settings: { proxy: { url: proxy.url }, verifyTls: false } }))
+    expect((res.body as { text: string }).text).toBe('from target')
+    expect(proxy.tunnels).toEqual([`127.0.0.1:${target.port}`])
   })
 
   it('uses HTTP_PROXY from the environment, with credentials from the proxy URL', async () => {
