@@ -38,6 +38,9 @@ export class SocketIoSession implements Session {
   private readonly undo: (() => void)[] = []
   private readonly pendingAcks = new Map<number, NodeJS.Timeout>()
   private closed = false
+  private target: { options: ManagerOptions; namespace: string; auth: Record<string, unknown> | undefined } | undefined
+  private fallbackToV2 = false
+  private everConnected = false
 
   constructor(
     private readonly request: SocketIoRequest,
@@ -73,14 +76,21 @@ export class SocketIoSession implements Session {
     let version: ClientVersion = this.request.clientVersion === 'v2' ? 'v2' : 'v4'
     if (this.request.clientVersion === 'auto') {
       const detected = await detectClientVersion(options)
-      // No answer from the probe: try the v4 client, which reports its own connect_error.
+      // No answer from the probe (polling refused, say): try the v4 client, and v2 if v4 cannot connect.
       version = detected ?? 'v4'
+      this.fallbackToV2 = detected === undefined
       this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: detected ? `server speaks ${detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)'}; using the ${detected} client` : 'could not detect the server version; trying the v4 client', size: 0 })
     }
     if (this.closed) return
+    this.target = { options, namespace, auth }
+    this.start(version)
+  }
+
+  /** Joins the namespace with one client version: a manager from the pool, a socket, its listeners. */
+  private start(version: ClientVersion): void {
+    const { options, namespace, auth } = this.target!
     this.version = version
     const { manager, release, shared } = this.pool.acquire(version, options, namespace)
-
     this.release = release
     if (version === 'v2' && auth) {
       this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: 'the v2 protocol has no auth payload: it was not sent (use query parameters)', size: 0 })
@@ -88,8 +98,18 @@ export class SocketIoSession implements Session {
     const socket = manager.socket(namespace, version === 'v4' && auth ? { auth } : {})
     this.socket = socket
     this.watch(manager, socket, version)
-    if (shared) this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `sharing the connection already open to ${origin}`, size: 0 })
+    if (shared) this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `sharing the connection already open to ${options.origin}`, size: 0 })
     socket.connect()
+  }
+
+  /** Auto mode without a detected version: v4 could not connect, so try v2 once. */
+  private retryWithV2(reason: string): void {
+    this.fallbackToV2 = false
+    this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `the v4 client could not connect (${reason}); trying the v2 client`, size: 0 })
+    this.socket?.disconnect()
+    for (const undo of this.undo.splice(0)) undo()
+    this.release?.()
+    if (!this.closed) this.start('v2')
   }
 
   private watch(manager: IoManager, socket: IoSocket, version: ClientVersion): void {
@@ -112,6 +132,7 @@ export class SocketIoSession implements Session {
     if (manager.engine) watchEngine()
     on(manager, 'open', watchEngine)
     on(socket, 'connect', () => {
+      this.everConnected = true
       const t = transport()
       this.setStatus({ state: 'connected', detail: `connected as ${socket.id ?? '?'}${t ? ` (${t})` : ''}`, socketId: socket.id, transport: t, clientVersion: version })
     })
@@ -121,6 +142,10 @@ export class SocketIoSession implements Session {
     })
     on(socket, 'connect_error', (error: Error & { data?: unknown; description?: unknown }) => {
       const message = error?.message ?? String(error)
+      if (this.fallbackToV2 && version === 'v4' && !this.everConnected) {
+        setImmediate(() => this.retryWithV2(message))
+        return
+      }
       this.setStatus({ state: 'error', detail: `connect_error: ${message}`, clientVersion: version })
     })
     // v2 reports namespace middleware refusals as 'error' with the server's message.

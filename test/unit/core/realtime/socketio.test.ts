@@ -258,6 +258,22 @@ describe('a Socket.IO session against servers of its own', () => {
     expect((await s.waitForState('v2locked', 'error')).detail).toBe('connect_error: invalid token')
   })
 
+  it('falls back to the v2 client when the version cannot be detected and v4 cannot connect', async () => {
+    const ioV2 = require('socket.io-v2') as (http: HttpServer, options: object) => { on(e: string, h: (socket: { emit(e: string, ...a: unknown[]): void }) => void): void; close(): void }
+    const http = createServer()
+    // WebSocket only: the polling probe is refused, so auto mode has to find out by trying.
+    const io = ioV2(http, { transports: ['websocket'] })
+    io.on('connection', (socket) => socket.emit('hello', 'from v2'))
+    const host = await listen(http)
+    closers.push(() => new Promise<void>((r) => { io.close(); http.close(() => r()) }))
+    const s = await sessions()
+    await s.manager.open({ sessionId: 'fb', kind: 'socketio', request: SocketIoRequestSchema.parse({ url: `ws://${host}` }) })
+    const connected = await s.waitForState('fb', 'connected')
+    expect(connected.clientVersion).toBe('v2')
+    expect(s.messages('fb').some((m) => m.preview.startsWith('the v4 client could not connect'))).toBe(true)
+    expect((await waitFor(() => s.incoming('fb', 'hello')[0])).args).toEqual(['from v2'])
+  })
+
   it('connects over https to a self-signed server when TLS verification is off, and fails when it is on', async () => {
     const pems = await generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048 })
     const https = createHttpsServer({ key: pems.private, cert: pems.cert })
