@@ -52,6 +52,7 @@ export function watchConsole(page: Page): string[] {
 }
 
 export const test = base.extend<{ host: ParleyHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   host: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'parley-e2e-'))
     const { child, url } = await startHostProcess(dataDir)

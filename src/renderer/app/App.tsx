@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { Theme } from '../../shared/app'
 import { AboutDialog } from '../features/about/AboutDialog'
+import { ExportDialog } from '../features/convert/ExportDialog'
+import { ImportDialog } from '../features/convert/ImportDialog'
+import '../features/convert/convert.css'
 import { EnvironmentPicker } from '../features/environments'
 import { RequestPane } from '../features/request/RequestPane'
 import { listenForPlayground } from '../features/playground/playgroundStore'
@@ -17,6 +20,8 @@ import { useShortcuts } from './useShortcuts'
 
 export function App() {
   const [aboutOpen, setAboutOpen] = useState(false)
+  const [importOpen, setImportOpen] = useState(false)
+  const [exportOpen, setExportOpen] = useState(false)
   const theme = useTheme((s) => s.theme)
   const { tabs, activeId, open } = useTabs()
   const active = tabs.find((t) => t.id === activeId)
@@ -33,6 +38,12 @@ export function App() {
           <span>Parley</span>
         </div>
         <div className="top-bar-spacer" />
+        <button type="button" className="secondary-button compact" onClick={() => setImportOpen(true)}>
+          Import
+        </button>
+        <button type="button" className="secondary-button compact" onClick={() => setExportOpen(true)}>
+          Export
+        </button>
         <EnvironmentPicker />
         <label className="top-select">
           <span className="visually-hidden">Theme</span>
@@ -69,6 +80,8 @@ export function App() {
       </main>
       <StatusBar />
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      {importOpen && <ImportDialog open onClose={() => setImportOpen(false)} />}
+      {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} />}
     </div>
   )
 }

@@ -5,7 +5,7 @@ const eslint = new ESLint({ cwd: process.cwd() })
 
 async function importErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'parley/layers').map((m) => m.message)
 }
 
 describe('lint enforces the import directions of ARCHITECTURE.md', () => {
@@ -29,6 +29,11 @@ describe('lint enforces the import directions of ARCHITECTURE.md', () => {
 
   it('fails shared importing anything of ours outside shared', async () => {
     expect(await importErrors('src/shared/probe.ts', "import * as m from '../core/services'\nexport const x = m\n")).toHaveLength(1)
+  })
+
+  it('tells a renderer feature named playground from the playground program', async () => {
+    expect(await importErrors('src/renderer/app/probe.ts', "import * as m from '../features/playground/playgroundStore'\nexport const x = m\n")).toEqual([])
+    expect(await importErrors('src/renderer/app/probe.ts', "import * as m from '../../playground/server'\nexport const x = m\n")).toHaveLength(1)
   })
 
   it('allows the directions the design permits', async () => {

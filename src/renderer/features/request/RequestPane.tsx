@@ -6,6 +6,7 @@ import { Icon } from '../../ui/Icon'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { ResponsePane } from '../response/ResponsePane'
 import { useTabs, type Tab } from '../tabs/tabsStore'
+import { CodeDialog } from '../convert/CodeDialog'
 import { AuthEditor } from './AuthEditor'
 import { BodyEditor } from './BodyEditor'
 import { fromParsedRequest, toRequest, withParams, withUrl, type HttpDraft } from './draft'
@@ -30,6 +31,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
   const { send, cancel } = useExchanges()
   const [section, setSection] = useState<Section>('Params')
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string }>()
+  const [codeOpen, setCodeOpen] = useState(false)
   const draft = tab.draft
   const change = (update: (draft: HttpDraft) => HttpDraft): void => updateDraft(tab.id, update)
   const sending = exchange?.state === 'sending'
@@ -113,7 +115,11 @@ export function RequestPane({ tab }: { tab: Tab }) {
         <button type="button" className="secondary-button" onClick={() => void copyCurl()}>
           Copy as cURL
         </button>
+        <button type="button" className="secondary-button" onClick={() => setCodeOpen(true)}>
+          Code
+        </button>
       </form>
+      {codeOpen && <CodeDialog open onClose={() => setCodeOpen(false)} request={toRequest(draft)} name={tab.title} />}
       {notice && (
         <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`}>
           {notice.text}

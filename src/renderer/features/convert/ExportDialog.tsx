@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import type { UnsupportedItem } from '../../../shared/convert'
+import { ParleyError } from '../../../shared/errors'
+import { api } from '../../app/api'
+import { Dialog } from '../../ui/Dialog'
+import { useCollections } from '../collections/collectionsStore'
+import { saveText } from './saveText'
+
+/** Take things out: a collection as Postman v2.1, or the HTTP history as HAR. */
+export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const collections = useCollections((s) => s.collections)
+  const [collectionPath, setCollectionPath] = useState('')
+  const [unsupported, setUnsupported] = useState<UnsupportedItem[]>()
+  const [status, setStatus] = useState<string>()
+  const [error, setError] = useState<string>()
+  const chosen = collectionPath || collections[0]?.path || ''
+
+  const exportPostman = async (): Promise<void> => {
+    setError(undefined)
+    try {
+      const name = collections.find((c) => c.path === chosen)?.name ?? 'collection'
+      const result = await api.call('export.postman', { collectionPath: chosen })
+      saveText(result.json, `${name}.postman_collection.json`)
+      setUnsupported(result.unsupported)
+      setStatus(`Exported ${name} as a Postman v2.1 collection.`)
+    } catch (e) {
+      setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
+    }
+  }
+
+  const exportHistory = async (): Promise<void> => {
+    setError(undefined)
+    try {
+      const result = await api.call('export.har', { history: true })
+      saveText(result.json, 'parley-history.har')
+      setUnsupported(result.unsupported)
+      setStatus('Exported the HTTP history as HAR.')
+    } catch (e) {
+      setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
+    }
+  }
+
+  return (
+    <Dialog title="Export" open={open} onClose={onClose}>
+      <div className="convert-form">
+        <label className="form-row">
+          <span>Collection</span>
+          <select aria-label="Collection to export" value={chosen} onChange={(e) => setCollectionPath(e.target.value)}>
+            {collections.length === 0 && <option value="">No open collection</option>}
+            {collections.map((c) => (
+              <option key={c.id} value={c.path}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="dialog-actions">
+          <button type="button" className="primary-button" disabled={!chosen} onClick={() => void exportPostman()}>
+            Export as Postman v2.1
+          </button>
+          <button type="button" className="secondary-button" onClick={() => void exportHistory()}>
+            Export history as HAR
+          </button>
+        </div>
+        {status && <p role="status">{status} Secret values were left out.</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+        {unsupported && unsupported.length > 0 && (
+          <ul className="unsupported-list" aria-label="Not carried over">
+            {unsupported.map((u, i) => (
+              <li key={i}>
+                <strong>{u.item}</strong>: {u.what}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Dialog>
+  )
+}
