@@ -67,8 +67,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   let authInfo: HttpAuthInfo | null = null
   if (auth.type === 'oauth2') {
     authInfo = await control.guard(ctx.tokens.token(auth, tokenPoster(request, ctx)))
-    const type = authInfo.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : authInfo.tokenType
-    headers = withHeader(headers, 'Authorization', `${type} ${authInfo.accessToken}`)
+    headers = withHeader(headers, 'Authorization', `${tokenTypeOf(authInfo)} ${authInfo.accessToken}`)
   }
   if (settings.httpVersion === '2' && originalUrl.protocol === 'http:') {
     warnings.push('HTTP/2 without TLS (h2c) is not supported: the request was sent over HTTP/1.1.')
@@ -135,8 +134,21 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
         continue
       }
     }
+    if (auth.type === 'oauth2' && result.status === 401 && authInfo?.fromCache && sameOrigin(url, originalUrl)) {
+      // The server may have revoked a token we still thought valid: fetch a fresh one, once.
+      hops.push(hop('auth-challenge', method, url, result))
+      ctx.tokens.forget(auth)
+      authInfo = await control.guard(ctx.tokens.token(auth, tokenPoster(request, ctx)))
+      headers = withHeader(headers, 'Authorization', `${tokenTypeOf(authInfo)} ${authInfo.accessToken}`)
+      continue
+    }
     return buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings, started)
   }
+}
+
+/** `bearer` from a token endpoint is sent as `Bearer`, which some servers insist on. */
+function tokenTypeOf(info: HttpAuthInfo): string {
+  return info.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : info.tokenType
 }
 
 const STANDARD_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'])

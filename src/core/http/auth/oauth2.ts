@@ -27,9 +27,7 @@ export class OAuth2TokenCache {
 
   /** A token for this configuration: cached when still valid, otherwise fetched. */
   async token(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo> {
-    const key = createHash('sha256')
-      .update(JSON.stringify([auth.tokenUrl, auth.grant, auth.clientId, auth.clientSecret, auth.username, auth.password, auth.scope, auth.audience, auth.clientAuth]))
-      .digest('hex')
+    const key = cacheKey(auth)
     const cached = this.tokens.get(key)
     if (cached && (cached.expiresAt === null || cached.expiresAt - EXPIRY_MARGIN_MS > Date.now())) return info(cached, true)
     let pending = this.inFlight.get(key)
@@ -42,10 +40,16 @@ export class OAuth2TokenCache {
     return info(token, false)
   }
 
-  /** Forgets every token, e.g. after a 401 with a cached token. */
-  clear(): void {
-    this.tokens.clear()
+  /** Forgets the token of this configuration, e.g. after a 401 answered a cached one. */
+  forget(auth: OAuth2Auth): void {
+    this.tokens.delete(cacheKey(auth))
   }
+}
+
+function cacheKey(auth: OAuth2Auth): string {
+  return createHash('sha256')
+    .update(JSON.stringify([auth.tokenUrl, auth.grant, auth.clientId, auth.clientSecret, auth.username, auth.password, auth.scope, auth.audience, auth.clientAuth]))
+    .digest('hex')
 }
 
 function info(token: CachedToken, fromCache: boolean): HttpAuthInfo {

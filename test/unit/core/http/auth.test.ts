@@ -158,6 +158,17 @@ describe('auth', () => {
     expect(tokenHits - hitsBefore).toBe(1)
   })
 
+  it('OAuth 2.0: a cached token the server no longer accepts is replaced once', async () => {
+    const auth = { type: 'oauth2' as const, grant: 'client_credentials' as const, tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', scope: 'revocable' }
+    const first = await engine.send('o5', req({ method: 'GET', url: `${server.url}/resource`, auth }))
+    issued.delete(first.auth!.accessToken)
+    const again = await engine.send('o6', req({ method: 'GET', url: `${server.url}/resource`, auth }))
+    expect(again.status).toBe(200)
+    expect(again.auth).toMatchObject({ fromCache: false })
+    expect(again.auth!.accessToken).not.toBe(first.auth!.accessToken)
+    expect(again.redirects).toMatchObject([{ reason: 'auth-challenge', status: 401 }])
+  })
+
   it('OAuth 2.0 password grant with client credentials in the body', async () => {
     const res = await engine.send('o3', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'password', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', username: 'u', password: 'p', clientAuth: 'body' } }))
     expect(text(res)).toBe('resource ok')
