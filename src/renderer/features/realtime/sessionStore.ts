@@ -3,6 +3,7 @@ import type { KeyValue } from '../../../shared/http'
 import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
 import type { Message, SessionKind, SessionStatus } from '../../../shared/session'
 import { api } from '../../app/api'
+import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
 
 export type Direction = Message['direction']
@@ -173,6 +174,13 @@ export function listenForSessions(): void {
   api.on('session.stats', ({ sessionId, ...stats }) => {
     const tabId = tabIdBySession.get(sessionId)
     if (tabId) useRealtime.getState().update(tabId, () => ({ stats }))
+  })
+  // Closing a tab ends its session; the log stays on disk.
+  useTabs.subscribe((state) => {
+    const open = new Set(state.tabs.map((t) => t.id))
+    for (const [tabId, session] of Object.entries(useRealtime.getState().sessions)) {
+      if (!open.has(tabId) && isLive(session.status)) void sessionActions.disconnect(tabId)
+    }
   })
 }
 
