@@ -1,5 +1,5 @@
 import { once } from 'node:events'
-import { readdir } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -51,6 +51,24 @@ afterAll(async () => {
   silent.close()
   await tmp.remove()
 })
+
+/** A TCP server that accepts a request and never reads its body, so an upload stalls. */
+async function startRawSink(): Promise<{ port: number; sockets: Set<Socket>; close(): Promise<void> }> {
+  const sockets = new Set<Socket>()
+  const sink = createServer((s) => {
+    sockets.add(s)
+    s.once('data', () => s.pause())
+    s.on('close', () => sockets.delete(s))
+    s.on('error', () => undefined)
+  })
+  sink.listen(0, '127.0.0.1')
+  await once(sink, 'listening')
+  return {
+    port: (sink.address() as AddressInfo).port,
+    sockets,
+    close: () => new Promise<void>((r) => sink.close(() => r()))
+  }
+}
 
 async function until(check: () => boolean, ms = 3000): Promise<void> {
   const end = Date.now() + ms
@@ -118,6 +136,21 @@ describe('network failures, timeouts and cancel', () => {
     engine.cancel('n8')
     expect(await sending).toMatchObject({ code: 'cancelled' })
     await until(() => silentSockets.size === 0)
+  })
+
+  it('cancels while uploading, closing the socket', async () => {
+    const upload = await startRawSink()
+    const path = join(tmp.dir, 'upload.bin')
+    await writeFile(path, Buffer.alloc(32 * 1024 * 1024, 3))
+    let sent = 0
+    const sending = engine.send('n10', req({ method: 'PUT', url: `http://127.0.0.1:${upload.port}/up`, body: { type: 'binary', path } }), (p) => (sent = p.bytesSent)).catch((e: unknown) => e)
+    await until(() => sent > 0 && upload.sockets.size === 1, 5000)
+    engine.cancel('n10')
+    expect(await sending).toMatchObject({ code: 'cancelled' })
+    // Reading again lets the server see whether the client hung up; if it had not, the socket stays.
+    for (const socket of upload.sockets) socket.resume()
+    await until(() => upload.sockets.size === 0)
+    await upload.close()
   })
 
   it('cancels a request that is waiting for its response', async () => {
