@@ -64,7 +64,7 @@ test.describe('environments', () => {
     await dialog.getByRole('button', { name: 'Delete…' }).click()
     await dialog.getByRole('button', { name: 'Delete environment' }).click()
     await expect(dialog.getByRole('button', { name: 'Staging EU' })).toHaveCount(0)
-    await expect.poll(async () => (await readdir(join(dir, 'environments')).catch(() => [])).includes('staging.yaml')).toBe(false)
+    await expect.poll(async () => (await readdir(join(dir, 'environments')).catch((): string[] => [])).includes('staging.yaml')).toBe(false)
     await page.keyboard.press('Escape')
     await expect(picker).toHaveValue('')
     for (const file of await allFiles(dir)) expect(file.text, file.path).not.toContain(secret)
