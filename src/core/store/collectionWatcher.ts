@@ -24,6 +24,8 @@ export class CollectionWatcher {
   constructor(
     private readonly root: string,
     private readonly known: () => Map<string, DiskState>,
+    /** Whether a state is one Parley itself gave the path moments ago (its writes land in order). */
+    private readonly isOwn: (rel: string, state: DiskState) => boolean,
     private readonly onChange: (paths: string[]) => void,
     private readonly debounceMs = 150,
     private readonly perFolder = process.platform === 'linux'
@@ -114,7 +116,7 @@ export class CollectionWatcher {
           if (path.startsWith(`${rel}/`) && before !== 'absent') queue.push(path)
         }
       }
-      if (state === (known.get(rel) ?? 'absent')) continue
+      if (state === (known.get(rel) ?? 'absent') || this.isOwn(rel, state)) continue
       known.set(rel, state)
       changed.add(rel)
     }

@@ -25,6 +25,11 @@ export class OpenCollection {
   /** When Parley last wrote each path, to keep a load that raced a write from undoing the record. */
   private readonly ownWriteSeq = new Map<string, number>()
   private seq = 0
+  /**
+   * The states Parley gave each path in the last seconds. A path written twice in a row may be
+   * seen by the watcher between the two writes, holding the first: that is still Parley's own.
+   */
+  private readonly recent = new Map<string, Array<{ state: DiskState; at: number }>>()
   private watcher: CollectionWatcher | undefined
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -167,6 +172,15 @@ export class OpenCollection {
   private mark(rel: string, state: DiskState): void {
     this.known.set(rel, state)
     this.ownWriteSeq.set(rel, ++this.seq)
+    const now = Date.now()
+    const states = (this.recent.get(rel) ?? []).filter((entry) => now - entry.at < recentOwnMs).slice(-15)
+    states.push({ state, at: now })
+    this.recent.set(rel, states)
+  }
+
+  private isOwn(rel: string, state: DiskState): boolean {
+    const now = Date.now()
+    return (this.recent.get(rel) ?? []).some((entry) => entry.state === state && now - entry.at < recentOwnMs)
   }
 
   private startWatching(): void {
@@ -174,6 +188,7 @@ export class OpenCollection {
     this.watcher = new CollectionWatcher(
       this.root,
       () => this.known,
+      (rel, state) => this.isOwn(rel, state),
       (paths) => {
         this.invalidate()
         this.onExternalChange(paths)
@@ -183,6 +198,9 @@ export class OpenCollection {
     this.watcher.start()
   }
 }
+
+/** How long a state Parley wrote still counts as its own when the watcher sees it. */
+const recentOwnMs = 10_000
 
 /** The error for a file Parley cannot parse and therefore will not touch. */
 export function unreadable(path: string, line: number, message: string): ParleyError {

@@ -64,10 +64,11 @@ describe('changes on disk by someone else', () => {
     const pulled = 'kind: http\nname: Notes\nmethod: GET\nurl: http://x/from-git\n'
     await writeFile(join(folder, 'notes.yaml'), pulled)
     await writeFile(join(folder, 'new-from-git.yaml'), 'kind: sse\nname: Clock\nurl: http://x/sse\n')
-    await waitFor(() => kit.events.some((e) => e.name === 'collection.changed'))
-    const changed = kit.events.filter((e) => e.name === 'collection.changed').map((e) => e.payload as { collectionId: string; paths: string[] })
-    expect(changed[0]!.collectionId).toBe(id)
-    expect(new Set(changed.flatMap((c) => c.paths))).toEqual(new Set(['notes.yaml', 'new-from-git.yaml']))
+    const changed = () => kit.events.filter((e) => e.name === 'collection.changed').map((e) => e.payload as { collectionId: string; paths: string[] })
+    // A busy machine may deliver the two writes in two bursts.
+    await waitFor(() => new Set(changed().flatMap((c) => c.paths)).size >= 2)
+    expect(changed()[0]!.collectionId).toBe(id)
+    expect(new Set(changed().flatMap((c) => c.paths))).toEqual(new Set(['notes.yaml', 'new-from-git.yaml']))
     const tree = await kit.call('collection.tree', { collectionId: id })
     expect(tree.root.children.map((c) => c.name)).toEqual(['Clock', 'Notes'])
 
@@ -123,7 +124,8 @@ describe('Parley\'s own changes', () => {
     await kit.call('environment.delete', { collectionId: id, id: 'env' })
     await kit.call('folder.save', { collectionId: id, path: '', settings: { name: 'Col 2' } })
     await new Promise((resolve) => setTimeout(resolve, 600))
-    expect(kit.events.filter((e) => e.name === 'collection.changed')).toEqual([])
+    const announced = kit.events.flatMap((e) => (e.name === 'collection.changed' ? (e.payload as { paths: string[] }).paths : []))
+    expect(announced).toEqual([])
     const tree = await kit.call('collection.tree', { collectionId: id })
     expect(tree.problems).toEqual([])
     expect(tree.root.children.map((c) => c.path)).toEqual(['two.yaml', 'renamed'])
