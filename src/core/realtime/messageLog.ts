@@ -25,7 +25,12 @@ const MAX_UPDATES = 20_000
  * same seq (an emit that got its ack) supersedes the earlier line.
  */
 export class MessageLog {
-  private readonly ring: (Message | undefined)[]
+  /**
+   * The last `ringSize` messages as their JSON lines, not objects: one flat string per message is far
+   * cheaper for the garbage collector to keep than a tree of objects (a 100k burst feels it).
+   */
+  private readonly ring: (string | undefined)[]
+  private readonly ringSeq: Float64Array
   private readonly ringSize: number
   private readonly flushMs: number
   private lastSeq = 0
@@ -48,7 +53,8 @@ export class MessageLog {
   ) {
     this.ringSize = options.ringSize ?? 5_000
     this.flushMs = options.flushMs ?? 250
-    this.ring = new Array<Message | undefined>(this.ringSize)
+    this.ring = new Array<string | undefined>(this.ringSize)
+    this.ringSeq = new Float64Array(this.ringSize)
   }
 
   get size(): number {
@@ -68,28 +74,33 @@ export class MessageLog {
   append(message: Message, argsJson?: string): void {
     if (message.seq !== this.lastSeq + 1) throw new Error(`message log out of order: ${message.seq} after ${this.lastSeq}`)
     this.lastSeq = message.seq
-    this.ring[message.seq % this.ringSize] = message
     if (message.seq % INDEX_EVERY === 1) this.pendingIndex.push([message.seq, this.bufferChars])
-    this.write(message, argsJson)
+    const line = argsJson === undefined ? JSON.stringify(message) : lineOf(message, argsJson)
+    const slot = message.seq % this.ringSize
+    this.ring[slot] = line
+    this.ringSeq[slot] = message.seq
+    this.write(line)
   }
 
   /** Replaces an earlier message (same seq), in memory and, by a superseding line, on disk. */
   update(message: Message): void {
+    const line = JSON.stringify(message)
     const slot = message.seq % this.ringSize
-    if (this.ring[slot]?.seq === message.seq) this.ring[slot] = message
+    if (this.ringSeq[slot] === message.seq) this.ring[slot] = line
     this.updates.delete(message.seq)
     this.updates.set(message.seq, message)
     if (this.updates.size > MAX_UPDATES) this.updates.delete(this.updates.keys().next().value as number)
-    this.write(message)
+    this.write(line)
   }
 
   get(seq: number): Message | undefined {
-    const m = this.ring[seq % this.ringSize]
-    return m?.seq === seq ? m : undefined
+    const slot = seq % this.ringSize
+    const line = this.ringSeq[slot] === seq ? this.ring[slot] : undefined
+    return line === undefined ? undefined : (JSON.parse(line) as Message)
   }
 
-  private write(message: Message, argsJson?: string): void {
-    const line = `${argsJson === undefined ? JSON.stringify(message) : lineOf(message, argsJson)}\n`
+  private write(text: string): void {
+    const line = `${text}\n`
     this.buffer.push(line)
     this.bufferChars += line.length
     if (this.bufferChars >= FLUSH_CHARS) void this.flush()
