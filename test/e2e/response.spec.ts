@@ -301,8 +301,10 @@ test.describe('the response pane', () => {
     // the trace's CPU time is the page's own work, and that must stay under 200 ms every time.
     const attempts: string[] = []
     let bestWall = Infinity
+    await page.goto(host.url)
     for (let attempt = 1; attempt <= 3 && bestWall >= 200; attempt++) {
-      await page.goto(host.url)
+      // A fresh request tab for each attempt (no reload: the page and its recorder stay).
+      if (attempt > 1) await page.getByRole('button', { name: 'New request' }).click()
       await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/json/large?mb=20`)
       await startMainThreadTrace(page)
       await page.getByRole('button', { name: 'Send' }).click()
