@@ -165,6 +165,25 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(row(page, /binary.*4 B/)).toHaveCount(2)
     await page.getByRole('button', { name: 'Ping' }).click()
     await expect(row(page, 'pong')).toHaveCount(1)
+
+    // Pause holds the view still while messages keep arriving; resume shows them.
+    const rows = log(page).getByRole('listitem')
+    const before = await rows.count()
+    await page.getByRole('button', { name: 'Pause' }).click()
+    await page.getByRole('combobox', { name: 'Message type' }).selectOption('text')
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill('while paused')
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByRole('button', { name: 'Resume (2 new)' })).toBeVisible()
+    await expect(rows).toHaveCount(before)
+    await page.getByRole('button', { name: 'Resume (2 new)' }).click()
+    await expect(rows.filter({ hasText: 'while paused' })).toHaveCount(2)
+
+    // Export writes every message of the session, read back from core, as NDJSON.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export NDJSON' }).click()])
+    const text = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')
+    const exported = text.trim().split('\n').map((line) => JSON.parse(line) as { seq: number; direction: string; kind: string })
+    expect(exported.map((m) => m.seq)).toEqual(exported.map((_, i) => i + 1))
+    expect(exported.filter((m) => m.direction === 'in').map((m) => m.kind)).toEqual(['text', 'binary', 'pong', 'text'])
     await page.getByRole('textbox', { name: 'Close code' }).fill('4001')
     await page.getByRole('textbox', { name: 'Close reason' }).fill('bye')
     await page.getByRole('button', { name: 'Close with code' }).click()
