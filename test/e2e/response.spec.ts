@@ -164,6 +164,20 @@ test.describe('the response pane', () => {
     await expect(page.getByRole('button', { name: 'Copy body to the clipboard' })).toBeDisabled()
   })
 
+  test('text is decoded with the charset the server named; XML gets its own colours', async ({ page, host }) => {
+    await page.goto(host.url)
+    await send(page, `${playground.url}/charset/latin1`)
+    await expect(page.getByRole('textbox', { name: 'Response body' })).toContainText('Café naïve')
+    await send(page, `${playground.url}/charset/shift_jis`)
+    await expect(page.getByRole('textbox', { name: 'Response body' })).toContainText(/[\u3040-\u30ff\u4e00-\u9fff]/)
+    await send(page, `${playground.url}/xml`)
+    const code = page.getByRole('textbox', { name: 'Response body' })
+    await expect(code).toContainText('<?xml')
+    await expect(code.locator('span').first()).toBeVisible()
+    await expect(bodyView(page, 'JSON Tree')).toHaveCount(0)
+    await shoot(page, 'xml-light')
+  })
+
   test('the headers table keeps every header in order', async ({ page, host }) => {
     await page.goto(host.url)
     await send(page, `${playground.url}/json/large?mb=0.01`)

@@ -39,6 +39,8 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
   const [error, setError] = useState<string>()
   const [rootType, setRootType] = useState<{ type: JsonType; count: number }>()
   const scroller = useRef<HTMLDivElement>(null)
+  /** The row that takes Tab focus (roving tabindex): the last one focused. */
+  const [focusIndex, setFocusIndex] = useState(0)
 
   const childRows = useCallback(
     async (path: JsonPathKey[], depth: number, range?: [number, number]): Promise<Row[]> => {
@@ -156,7 +158,8 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
                 aria-level={row.depth + 1}
                 aria-expanded={container && row.count > 0 ? open : undefined}
                 aria-label={`${row.label}: ${describe(row)}`}
-                tabIndex={item.index === 0 ? 0 : -1}
+                tabIndex={item.index === Math.min(focusIndex, rows.length - 1) ? 0 : -1}
+                onFocus={() => setFocusIndex(item.index)}
                 className="rp-tree-row"
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, paddingLeft: 8 + row.depth * 16 }}
                 onClick={() => void toggle(row)}
