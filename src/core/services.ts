@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
-import type { AppInfo, Shell } from '../shared/app'
+import { defaultSettings, type AppInfo, type Shell } from '../shared/app'
+import type { HttpRequest } from '../shared/http'
 import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
@@ -50,7 +51,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const playground = new PlaygroundProcess(options.playground, events, async (url) =>
     sampleCollectionDir ? openPlaygroundCollection(store.handlers, { sampleDir: sampleCollectionDir, dataDir: options.dataDir, url }) : null
   )
-  const http = await createHttpEngine({ dataDir: options.dataDir, userAgent: `Parley/${options.appVersion}` })
+  // The app-wide HTTP switches, kept current so each send reads them without touching the disk.
+  let appSettings = await settings.get().catch(() => defaultSettings)
+  const http = await createHttpEngine({
+    dataDir: options.dataDir,
+    userAgent: `Parley/${options.appVersion}`,
+    appProxy: () => appSettings.proxyUrl || null
+  })
+  const withAppSettings = (request: HttpRequest): HttpRequest =>
+    appSettings.verifyTls ? request : { ...request, settings: { ...request.settings, verifyTls: false } }
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
 
   const sessionScopes = new Map<string, Awaited<ReturnType<typeof scopeOf>>>()
@@ -80,6 +89,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'settings.get': () => settings.get(),
     'settings.update': async (patch) => {
       const next = await settings.update(patch)
+      appSettings = next
       events.emit('settings.changed', next)
       return next
     },
@@ -87,7 +97,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'playground.start': () => playground.start(),
     'playground.stop': () => playground.stop(),
     'http.send': async ({ requestId, request, context }) =>
-      http.send(requestId, await prepareHttpRequest(store, request, context), (progress) => events.emit('http.progress', progress)),
+      http.send(requestId, withAppSettings(await prepareHttpRequest(store, request, context)), (progress) => events.emit('http.progress', progress)),
     'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {

@@ -32,11 +32,18 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof ThemeSchema>
 
 export const SettingsSchema = z.object({
-  theme: ThemeSchema
+  theme: ThemeSchema,
+  /** Off: every request accepts self-signed and otherwise untrusted certificates. */
+  verifyTls: z.boolean(),
+  /** The proxy for every request whose own setting is "system"; empty: HTTP(S)_PROXY / NO_PROXY. */
+  proxyUrl: z
+    .string()
+    .trim()
+    .refine((url) => url === '' || /^https?:\/\/[^\s/]+/.test(url), 'a proxy is written http://host:port or http://user:password@host:port')
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const defaultSettings: Settings = { theme: 'system' }
+export const defaultSettings: Settings = { theme: 'system', verifyTls: true, proxyUrl: '' }
 
 /** A partial update: only the keys given change; unknown keys are refused, not ignored. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

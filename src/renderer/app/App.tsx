@@ -5,6 +5,7 @@ import { ExportDialog } from '../features/convert/ExportDialog'
 import { ImportDialog } from '../features/convert/ImportDialog'
 import '../features/convert/convert.css'
 import { EnvironmentPicker } from '../features/environments'
+import { SettingsDialog } from '../features/settings/SettingsDialog'
 import { RequestPane } from '../features/request/RequestPane'
 import { listenForPlayground } from '../features/playground/playgroundStore'
 import { RealtimePane } from '../features/realtime/RealtimePane'
@@ -22,6 +23,7 @@ export function App() {
   const [aboutOpen, setAboutOpen] = useState(false)
   const [importOpen, setImportOpen] = useState(false)
   const [exportOpen, setExportOpen] = useState(false)
+  const [settingsOpen, setSettingsOpen] = useState(false)
   const theme = useTheme((s) => s.theme)
   const { tabs, activeId, open } = useTabs()
   const active = tabs.find((t) => t.id === activeId)
@@ -54,6 +56,9 @@ export function App() {
             <option value="dark">Dark</option>
           </select>
         </label>
+        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => setSettingsOpen(true)}>
+          <Icon name="gear" />
+        </button>
         <button type="button" className="icon-button" aria-label="About Parley" title="About Parley" onClick={() => setAboutOpen(true)}>
           <Icon name="info" />
         </button>
@@ -82,6 +87,7 @@ export function App() {
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
       {importOpen && <ImportDialog open onClose={() => setImportOpen(false)} />}
       {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} />}
+      {settingsOpen && <SettingsDialog open onClose={() => setSettingsOpen(false)} />}
     </div>
   )
 }

@@ -48,16 +48,18 @@ describe('core services behind the contract', () => {
     const seen: unknown[] = []
     s.events.subscribe((name, payload) => seen.push({ name, payload }))
     const result = await s.invoke('settings.update', { theme: 'dark' })
-    expect(result).toEqual({ ok: true, value: { theme: 'dark' } })
-    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ theme: 'dark' })
-    expect(seen).toEqual([{ name: 'settings.changed', payload: { theme: 'dark' } }])
+    const expected = { theme: 'dark', verifyTls: true, proxyUrl: '' }
+    expect(result).toEqual({ ok: true, value: expected })
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual(expected)
+    expect(seen).toEqual([{ name: 'settings.changed', payload: expected }])
     const again = await createServices({ dataDir, shell: 'browser', appVersion: '0', statusIntervalMs: 0 })
-    expect(await again.invoke('settings.get', undefined)).toEqual({ ok: true, value: { theme: 'dark' } })
+    expect(await again.invoke('settings.get', undefined)).toEqual({ ok: true, value: expected })
   })
 
-  it('reports a damaged settings file instead of overwriting it', async () => {
-    const { dataDir, services: s } = await services()
+  it('reports a damaged settings file instead of overwriting it, and starts with defaults', async () => {
+    const dataDir = await tempDir()
     await writeFile(join(dataDir, 'settings.json'), '{ not json')
+    const s = await createServices({ dataDir, shell: 'browser', appVersion: '0', statusIntervalMs: 0 })
     const result = await s.invoke('settings.get', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'settings_unreadable' } })
     expect(await readFile(join(dataDir, 'settings.json'), 'utf8')).toBe('{ not json')

@@ -1,0 +1,34 @@
+import { selfSignedCert, startHttpsServer } from '../unit/core/http/testServers'
+import { expect, test } from './fixtures'
+
+test('turning TLS verification off in Settings lets a self-signed server answer', async ({ page, host }) => {
+  const pems = await selfSignedCert()
+  const server = await startHttpsServer({ key: pems.private, cert: pems.cert }, (_req, res) => res.end('{"secure":"enough"}'))
+  try {
+    await page.goto(host.url)
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${server.url}/hello`)
+    await page.getByRole('button', { name: 'Send' }).click()
+    const response = page.getByRole('region', { name: 'Response' })
+    await expect(response.getByRole('alert')).toContainText(/certificate/i)
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Settings' })
+    await dialog.getByRole('checkbox', { name: /Verify TLS certificates for every request/ }).uncheck()
+    await expect(dialog.getByRole('status')).toHaveText('Every request now accepts untrusted certificates.')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(response).toContainText('200')
+    await expect(response).toContainText('enough')
+    expect(server.seen.at(-1)?.url).toBe('/hello')
+  } finally {
+    await server.close()
+  }
+})
+
+test('a proxy that is not an http(s) URL is refused with the reason', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  await dialog.getByRole('textbox', { name: 'Proxy for all requests' }).fill('socks5://proxy:1080')
+  await dialog.getByRole('button', { name: 'Save proxy' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('a proxy is written http://host:port')
+})
