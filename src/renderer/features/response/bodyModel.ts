@@ -31,7 +31,7 @@ export class BodyModel {
     this.worker = new Worker(new URL('./bodyWorker.ts', import.meta.url), { type: 'module', name: 'parley-body' })
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data)
     this.worker.onerror = (event) => {
-      this.loadError = event.message || 'The body worker stopped.'
+      this.loadError = event.message || 'The body worker could not start or stopped; send again to retry.'
       this.notify()
     }
     this.send({ type: 'open', kind: this.kind, charset: response.body.charset, total: this.size })
