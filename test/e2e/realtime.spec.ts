@@ -26,6 +26,27 @@ async function gotoApp(page: Page, url: string) {
   }
 }
 
+/** Calls core over the browser host's contract socket, as the page itself does. */
+async function callCore(page: Page, name: string, input: unknown): Promise<{ ok: boolean }> {
+  return page.evaluate(
+    async ({ name, input }) => {
+      const token = new URLSearchParams(location.search).get('token') ?? ''
+      const ws = new WebSocket(`ws://${location.host}/contract?token=${encodeURIComponent(token)}`)
+      await new Promise((resolve) => ws.addEventListener('open', resolve))
+      const result = await new Promise<{ ok: boolean }>((resolve) => {
+        ws.addEventListener('message', (event) => {
+          const frame = JSON.parse(String(event.data)) as { type: string; result?: { ok: boolean } }
+          if (frame.type === 'result' && frame.result) resolve(frame.result)
+        })
+        ws.send(JSON.stringify({ type: 'call', id: 1, name, input }))
+      })
+      ws.close()
+      return result
+    },
+    { name, input }
+  )
+}
+
 const menuItem = { socketio: 'New Socket.IO session', websocket: 'New WebSocket session', sse: 'New SSE stream' } as const
 
 async function openSession(page: Page, kind: keyof typeof menuItem, url: string) {
@@ -148,6 +169,19 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(log(page).getByRole('listitem')).toHaveCount(1)
     await page.getByRole('textbox', { name: 'Filter messages' }).fill('')
     expect(errors).toEqual([])
+  })
+
+  test('Socket.IO: {{variables}} in the URL and in emit arguments are resolved on connect and emit', async ({ page, host }) => {
+    await gotoApp(page, host.url)
+    expect(await callCore(page, 'globals.save', { variables: [{ name: 'pg', value: playground.url }, { name: 'who', value: 'world' }] })).toMatchObject({ ok: true })
+    await openSession(page, 'socketio', '{{pg}}')
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await expect(status(page)).toHaveText('Connected')
+    await page.getByRole('textbox', { name: 'Event' }).fill('echo')
+    await addArg(page, 'text', 'hello {{who}}')
+    await page.getByRole('checkbox', { name: 'Wait for ack' }).check()
+    await page.getByRole('button', { name: 'Emit', exact: true }).click()
+    await expect(row(page, /echo.*ack ·/)).toContainText('"hello world"')
   })
 
   test('WebSocket: echo and the close code and reason', async ({ page, host }) => {

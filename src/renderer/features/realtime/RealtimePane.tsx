@@ -7,6 +7,7 @@ import { EmitComposer, WebSocketComposer } from './Composer'
 import { ListenersPanel } from './ListenersPanel'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
+import { useTabs } from '../tabs/tabsStore'
 import { bufferOf, isLive, listenForSessions, sessionActions, useRealtime, type TabSession } from './sessionStore'
 import './realtime.css'
 
@@ -102,7 +103,9 @@ export function RealtimePane({ tab }: { tab: RealtimeTab }) {
   const session = useRealtime((s) => s.sessions[tab.id])
   useEffect(() => {
     listenForSessions()
-    ensure(tab.id, tab.kind, (fresh) => fromSaved(fresh, tab.saved))
+    // A tab opened from a collection starts from the saved request (the shell may or may not pass it).
+    const saved = tab.saved ?? useTabs.getState().tabs.find((t) => t.id === tab.id)?.saved
+    ensure(tab.id, tab.kind, (fresh) => fromSaved(fresh, saved))
   }, [ensure, tab.id, tab.kind, tab.saved])
   if (!session) return null
   return <SessionView tab={tab} session={session} update={(patch) => update(tab.id, patch)} />

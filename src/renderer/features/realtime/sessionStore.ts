@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { SavedRequestInput } from '../../../shared/collection'
 import type { KeyValue } from '../../../shared/http'
 import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
 import type { Message, SessionKind, SessionStatus } from '../../../shared/session'
@@ -223,6 +224,21 @@ function requestOf(s: TabSession): { kind: 'socketio'; request: Partial<SocketIo
   return { kind: 'sse', request: { url: f.url.trim(), method: f.method, headers, body: f.body, withLastEventId: f.withLastEventId } }
 }
 
+/**
+ * Resolves `{{variables}}` the way a send does: the tab's collection and folder (when it was opened
+ * from one), the active environment, globals. Text without `{{` goes out as typed, with no round trip.
+ */
+async function resolveVariables<T extends object>(tabId: string, kind: SessionKind, request: T): Promise<T> {
+  if (!JSON.stringify(request).includes('{{')) return request
+  const source = useTabs.getState().tabs.find((t) => t.id === tabId)?.source
+  const out = await api.call('vars.resolveRequest', {
+    ...(source ? { collectionId: source.collectionId, path: source.path } : {}),
+    request: { kind, name: 'Live session', ...request } as unknown as SavedRequestInput
+  })
+  const { kind: _kind, name: _name, description: _description, ...rest } = out.request as Record<string, unknown>
+  return rest as T
+}
+
 function describeError(error: unknown): string {
   const e = error as { code?: string; message?: string; hint?: string }
   return `${e.message ?? String(error)}${e.hint ? ` ${e.hint}` : ''}`
@@ -240,7 +256,9 @@ export const sessionActions = {
     if (s.status && s.status.state !== 'closed') await api.call('session.close', { sessionId }).catch(() => undefined)
     useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: 'connecting…' } }))
     try {
-      await api.call('session.open', { sessionId, ...requestOf(s) } as Parameters<typeof api.call<'session.open'>>[1])
+      const { kind, request } = requestOf(s)
+      const resolved = await resolveVariables(tabId, kind, request)
+      await api.call('session.open', { sessionId, kind, request: resolved } as Parameters<typeof api.call<'session.open'>>[1])
     } catch (error) {
       useRealtime.getState().update(tabId, () => ({ error: describeError(error), status: undefined }))
     }
@@ -255,7 +273,9 @@ export const sessionActions = {
   async emit(tabId: string, emit: { event: string; args: EmitArg[]; ack: boolean; ackTimeoutMs: number }): Promise<void> {
     useRealtime.getState().update(tabId, () => ({ error: undefined }))
     try {
-      await api.call('session.emit', { sessionId: sessionIdOf(tabId), ...emit })
+      const resolved = await resolveVariables(tabId, 'socketio', { url: '', emits: [{ ...emit, name: '' }] })
+      const { event, args } = resolved.emits[0]!
+      await api.call('session.emit', { sessionId: sessionIdOf(tabId), event, args, ack: emit.ack, ackTimeoutMs: emit.ackTimeoutMs })
     } catch (error) {
       useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
     }
@@ -263,7 +283,8 @@ export const sessionActions = {
   async send(tabId: string, type: ComposerState['wsType'], value: string): Promise<void> {
     useRealtime.getState().update(tabId, () => ({ error: undefined }))
     try {
-      await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value })
+      const resolved = await resolveVariables(tabId, 'websocket', { url: '', savedMessages: [{ name: '', type, value }] })
+      await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value: resolved.savedMessages[0]!.value })
     } catch (error) {
       useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
     }
