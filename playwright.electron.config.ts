@@ -5,5 +5,5 @@ export default defineConfig({
   testDir: 'test/electron',
   workers: 1,
   timeout: 60_000,
-  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-results/electron.json' }]] : 'list'
+  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: 'test-reports/electron.json' }]] : 'list'
 })

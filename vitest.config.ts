@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores: keep parallel suites from starving the real servers they start.
     maxWorkers: 2,
-    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/unit.json' }]] : ['default']
+    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-reports/unit.json' }]] : ['default']
   }
 })

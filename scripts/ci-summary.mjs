@@ -1,4 +1,4 @@
-// Sums the JSON reports that `npm test` leaves in test-results/ into one line "N passed, N failed".
+// Sums the JSON reports that `npm test` leaves in test-reports/ into one line "N passed, N failed".
 // Typecheck and lint count as one check each; they ran and passed if the unit report exists.
 import { existsSync, readFileSync } from 'node:fs'
 
@@ -9,7 +9,7 @@ let failed = 0
 let skipped = 0
 const lines = []
 
-const unit = read('test-results/unit.json')
+const unit = read('test-reports/unit.json')
 if (unit) {
   passed += 2
   lines.push('typecheck: passed', 'lint: passed')
@@ -19,8 +19,8 @@ if (unit) {
   lines.push(`unit (vitest): ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`)
 }
 for (const [name, file] of [
-  ['e2e (Playwright, Chromium)', 'test-results/e2e.json'],
-  ['electron (Playwright, Electron)', 'test-results/electron.json']
+  ['e2e (Playwright, Chromium)', 'test-reports/e2e.json'],
+  ['electron (Playwright, Electron)', 'test-reports/electron.json']
 ]) {
   const report = read(file)
   if (!report) continue
