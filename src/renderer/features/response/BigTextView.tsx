@@ -51,9 +51,9 @@ export function BigTextView({
   const contentHeight = scaled ? MAX_SCROLL_HEIGHT : lineCount * LINE_HEIGHT
   const visibleCount = Math.ceil(viewport.height / LINE_HEIGHT) + 1
   const maxScroll = Math.max(1, contentHeight - viewport.height)
-  const firstLine = scaled
-    ? Math.floor((Math.min(viewport.scrollTop, maxScroll) / maxScroll) * Math.max(0, lineCount - visibleCount + 1))
-    : Math.floor(viewport.scrollTop / LINE_HEIGHT)
+  // Scaled: the scroll position is a fraction of the lines that can be first with the last one fully on screen.
+  const firstLines = Math.max(1, lineCount - Math.floor(viewport.height / LINE_HEIGHT))
+  const firstLine = scaled ? Math.floor((Math.min(viewport.scrollTop, maxScroll) / maxScroll) * firstLines) : Math.floor(viewport.scrollTop / LINE_HEIGHT)
   const start = Math.max(0, firstLine - (scaled ? 0 : OVERSCAN))
   const end = Math.min(lineCount, firstLine + visibleCount + (scaled ? 0 : OVERSCAN))
   // In scaled mode the rendered window rides along at the scroll position.
@@ -109,7 +109,7 @@ export function BigTextView({
     const element = scroller.current
     if (!element || activeLine === null || activeLine < 0) return
     const target = Math.max(0, activeLine - Math.floor(visibleCount / 2))
-    element.scrollTop = scaled ? (target / Math.max(1, lineCount - visibleCount + 1)) * maxScroll : target * LINE_HEIGHT
+    element.scrollTop = scaled ? (target / firstLines) * maxScroll : target * LINE_HEIGHT
     // Only when the hit changes, not on every resize.
   }, [activeLine])
 
