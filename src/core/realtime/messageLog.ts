@@ -14,8 +14,8 @@ export interface MessageLogOptions {
 
 /** One line is indexed per this many seqs, so a read back starts near its range instead of at byte 0. */
 const INDEX_EVERY = 512
-// Small enough that buffered lines die young (a megabyte of them would be promoted and cost a full GC).
-const FLUSH_CHARS = 1 << 16
+/** Bytes waiting for the file past this go out at once (else at the latest after `flushMs`). */
+const FLUSH_BYTES = 1 << 16
 /** Updated messages (an emit that got its ack) remembered for reads from the file, up to this many. */
 const MAX_UPDATES = 20_000
 
@@ -23,25 +23,29 @@ const MAX_UPDATES = 20_000
  * A session's messages: appended to `<file>` as NDJSON as they happen (buffered, flushed at least
  * every `flushMs`), with only the last `ringSize` held in memory. A message re-appended with the
  * same seq (an emit that got its ack) supersedes the earlier line.
+ *
+ * Memory is one byte ring of encoded NDJSON lines: each line is encoded once, the file gets copies of
+ * ring slices, and no JS object or string per message outlives its moment, so a 100k burst costs the
+ * garbage collector next to nothing. Positions are "virtual" (they only grow); a line at virtual
+ * position v lives at byte v % capacity and is intact while the writer is less than `capacity` ahead.
  */
 export class MessageLog {
-  /**
-   * The last `ringSize` messages as their JSON lines, not objects: one flat string per message is far
-   * cheaper for the garbage collector to keep than a tree of objects (a 100k burst feels it).
-   */
-  private readonly ring: (string | undefined)[]
-  private readonly ringSeq: Float64Array
+  private readonly ring: Buffer
+  private readonly capacity: number
+  /** Per seq slot: the seq held, its line's virtual start and byte length (newline included). */
+  private readonly slotSeq: Float64Array
+  private readonly slotStart: Float64Array
+  private readonly slotLength: Float64Array
   private readonly ringSize: number
   private readonly flushMs: number
   private lastSeq = 0
-  private buffer: string[] = []
-  /** Characters (not bytes) buffered: counting bytes per line is the costliest part of a burst. */
-  private bufferChars = 0
-  /** Index entries whose byte offset is known only once their chunk is encoded: [seq, char offset in chunk]. */
-  private pendingIndex: [number, number][] = []
+  /** Virtual position where the next line goes, and the first byte not yet handed to the file. */
+  private pos = 0
+  private pendingFrom = 0
   private timer: NodeJS.Timeout | undefined
   private writing: Promise<void> = Promise.resolve()
   private handle: Promise<FileHandle> | undefined
+  /** Bytes handed to the file so far (written or queued). */
   private fileBytes = 0
   private readonly index = new Map<number, number>()
   private readonly updates = new Map<number, Message>()
@@ -53,8 +57,11 @@ export class MessageLog {
   ) {
     this.ringSize = options.ringSize ?? 5_000
     this.flushMs = options.flushMs ?? 250
-    this.ring = new Array<string | undefined>(this.ringSize)
-    this.ringSeq = new Float64Array(this.ringSize)
+    this.capacity = Math.max(1 << 20, this.ringSize * 512)
+    this.ring = Buffer.allocUnsafe(this.capacity)
+    this.slotSeq = new Float64Array(this.ringSize)
+    this.slotStart = new Float64Array(this.ringSize)
+    this.slotLength = new Float64Array(this.ringSize)
   }
 
   get size(): number {
@@ -63,7 +70,9 @@ export class MessageLog {
 
   /** Messages currently held in memory (never more than the ring size). */
   get inMemory(): number {
-    return Math.min(this.lastSeq, this.ringSize)
+    let n = 0
+    for (let seq = Math.max(1, this.lastSeq - this.ringSize + 1); seq <= this.lastSeq; seq++) if (this.slotOf(seq) >= 0) n++
+    return n
   }
 
   nextSeq(): number {
@@ -74,63 +83,90 @@ export class MessageLog {
   append(message: Message, argsJson?: string): void {
     if (message.seq !== this.lastSeq + 1) throw new Error(`message log out of order: ${message.seq} after ${this.lastSeq}`)
     this.lastSeq = message.seq
-    if (message.seq % INDEX_EVERY === 1) this.pendingIndex.push([message.seq, this.bufferChars])
-    const line = argsJson === undefined ? JSON.stringify(message) : lineOf(message, argsJson)
-    const slot = message.seq % this.ringSize
-    this.ring[slot] = line
-    this.ringSeq[slot] = message.seq
-    this.write(line)
+    this.write(message.seq, argsJson === undefined ? JSON.stringify(message) : lineOf(message, argsJson), true)
   }
 
   /** Replaces an earlier message (same seq), in memory and, by a superseding line, on disk. */
   update(message: Message): void {
-    const line = JSON.stringify(message)
-    const slot = message.seq % this.ringSize
-    if (this.ringSeq[slot] === message.seq) this.ring[slot] = line
     this.updates.delete(message.seq)
     this.updates.set(message.seq, message)
     if (this.updates.size > MAX_UPDATES) this.updates.delete(this.updates.keys().next().value as number)
-    this.write(line)
+    this.write(message.seq, JSON.stringify(message), false)
   }
 
   get(seq: number): Message | undefined {
-    const slot = seq % this.ringSize
-    const line = this.ringSeq[slot] === seq ? this.ring[slot] : undefined
-    return line === undefined ? undefined : (JSON.parse(line) as Message)
+    const slot = this.slotOf(seq)
+    if (slot < 0) return undefined
+    const at = this.slotStart[slot]! % this.capacity
+    return JSON.parse(this.ring.toString('utf8', at, at + this.slotLength[slot]! - 1)) as Message
   }
 
-  private write(text: string): void {
-    const line = `${text}\n`
-    this.buffer.push(line)
-    this.bufferChars += line.length
-    if (this.bufferChars >= FLUSH_CHARS) void this.flush()
+  /** The ring slot holding `seq` intact, or -1. */
+  private slotOf(seq: number): number {
+    if (seq < 1) return -1
+    const slot = seq % this.ringSize
+    if (this.slotSeq[slot] !== seq) return -1
+    return this.pos - this.slotStart[slot]! <= this.capacity ? slot : -1
+  }
+
+  private write(seq: number, text: string, original: boolean): void {
+    const length = Buffer.byteLength(text) + 1
+    const slot = seq % this.ringSize
+    if (length > this.capacity / 4) {
+      // Too big for the ring (a large binary payload): straight to the file, read back from there.
+      this.handOver()
+      if (original && seq % INDEX_EVERY === 1) this.index.set(seq, this.fileBytes)
+      if (this.slotSeq[slot] === seq || original) this.slotSeq[slot] = 0
+      this.queue(Buffer.from(`${text}\n`, 'utf8'))
+      return
+    }
+    let at = this.pos % this.capacity
+    if (at + length > this.capacity) {
+      // Lines never wrap: hand what is pending to the file, then skip to the ring's start.
+      this.handOver()
+      this.pos += this.capacity - at
+      this.pendingFrom = this.pos
+      at = 0
+    }
+    if (original && seq % INDEX_EVERY === 1) this.index.set(seq, this.fileBytes + (this.pos - this.pendingFrom))
+    this.ring.write(text, at, 'utf8')
+    this.ring[at + length - 1] = 0x0a
+    if (original || this.slotSeq[slot] === seq) {
+      this.slotSeq[slot] = seq
+      this.slotStart[slot] = this.pos
+      this.slotLength[slot] = length
+    }
+    this.pos += length
+    if (this.pos - this.pendingFrom >= FLUSH_BYTES) this.handOver()
     else this.timer ??= setTimeout(() => void this.flush(), this.flushMs)
+  }
+
+  /** Copies the pending bytes out of the ring (it will be overwritten) and queues them for the file. */
+  private handOver(): void {
+    if (this.pos === this.pendingFrom) return
+    const from = this.pendingFrom % this.capacity
+    const chunk = Buffer.from(this.ring.subarray(from, from + (this.pos - this.pendingFrom)))
+    this.pendingFrom = this.pos
+    this.queue(chunk)
+  }
+
+  private queue(chunk: Buffer): void {
+    this.fileBytes += chunk.length
+    this.writing = this.writing.then(async () => {
+      try {
+        const handle = await this.fileHandle()
+        await handle.write(chunk)
+      } catch (error) {
+        this.writeError ??= error as Error
+      }
+    })
   }
 
   /** Writes everything buffered; resolves once it is in the file. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
-    if (this.buffer.length > 0) {
-      const chunk = Buffer.from(this.buffer.join(''), 'utf8')
-      const text = chunk.length === this.bufferChars ? undefined : chunk.toString('utf8')
-      for (const [seq, chars] of this.pendingIndex) {
-        // All-ASCII chunks (the usual case) have chars === bytes; otherwise measure the prefix.
-        this.index.set(seq, this.fileBytes + (text === undefined ? chars : Buffer.byteLength(text.slice(0, chars))))
-      }
-      this.fileBytes += chunk.length
-      this.pendingIndex = []
-      this.buffer = []
-      this.bufferChars = 0
-      this.writing = this.writing.then(async () => {
-        try {
-          const handle = await this.fileHandle()
-          await handle.write(chunk)
-        } catch (error) {
-          this.writeError ??= error as Error
-        }
-      })
-    }
+    this.handOver()
     return this.writing.then(() => {
       if (this.writeError) throw this.writeError
     })
@@ -146,13 +182,11 @@ export class MessageLog {
   async read(fromSeq: number, limit: number): Promise<Message[]> {
     const last = Math.min(this.lastSeq, fromSeq + limit - 1)
     if (fromSeq > last) return []
-    const oldestInRing = Math.max(1, this.lastSeq - this.ringSize + 1)
-    if (fromSeq >= oldestInRing) {
+    let inRing = true
+    for (let seq = fromSeq; seq <= last && inRing; seq++) inRing = this.slotOf(seq) >= 0
+    if (inRing) {
       const out: Message[] = []
-      for (let seq = fromSeq; seq <= last; seq++) {
-        const m = this.get(seq)
-        if (m) out.push(m)
-      }
+      for (let seq = fromSeq; seq <= last; seq++) out.push(this.get(seq)!)
       return out
     }
     await this.flush()
@@ -171,10 +205,9 @@ export class MessageLog {
     lines.close()
     stream.destroy()
     for (const [seq, message] of this.updates) if (found.has(seq)) found.set(seq, message)
-    // Anything still in the ring is newer than its line on disk may be.
+    // Anything still in the ring is as new as its newest line.
     for (const seq of found.keys()) {
-      const m = this.get(seq)
-      if (m) found.set(seq, m)
+      if (this.slotOf(seq) >= 0) found.set(seq, this.get(seq)!)
     }
     return [...found.values()].sort((a, b) => a.seq - b.seq)
   }

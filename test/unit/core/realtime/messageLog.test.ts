@@ -36,6 +36,21 @@ describe('the message log', () => {
     await log.close()
   })
 
+  it('keeps big messages right: lines that wrap the byte ring, and ones too big for it, read back intact', async () => {
+    const log = new MessageLog(join(await tempDir(), 's.ndjson'), { ringSize: 50 })
+    const big = (seq: number) => message(seq, { args: ['x'.repeat(seq % 7 === 0 ? 400_000 : 90_000 + seq)], preview: 'big', kind: 'text' })
+    for (let seq = 1; seq <= 40; seq++) log.append(big(seq))
+    for (let seq = 41; seq <= 45; seq++) log.append(message(seq, { preview: 'é ü 漢字' }))
+    // The newest small ones are in memory; the big ones that wrapped the ring come back from the file.
+    expect(log.get(45)).toEqual(message(45, { preview: 'é ü 漢字' }))
+    expect(log.get(7)).toBeUndefined()
+    const all = await log.read(1, 45)
+    expect(all.map((m) => m.seq)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1))
+    expect(all.slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, i) => big(i + 1)))
+    expect(await log.read(20, 3)).toEqual([big(20), big(21), big(22)])
+    await log.close()
+  })
+
   it('lets an amended message (an ack) supersede its first line, in memory, on read-back and in the export', async () => {
     const dir = await tempDir()
     const log = new MessageLog(join(dir, 's.ndjson'), { ringSize: 10 })
