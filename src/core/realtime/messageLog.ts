@@ -50,6 +50,7 @@ export class MessageLog {
   private readonly index = new Map<number, number>()
   private readonly updates = new Map<number, Message>()
   private writeError: Error | undefined
+  private readonly quotes = new Map<string, string>()
 
   constructor(
     readonly file: string,
@@ -83,7 +84,7 @@ export class MessageLog {
   append(message: Message, argsJson?: string): void {
     if (message.seq !== this.lastSeq + 1) throw new Error(`message log out of order: ${message.seq} after ${this.lastSeq}`)
     this.lastSeq = message.seq
-    this.write(message.seq, argsJson === undefined ? JSON.stringify(message) : lineOf(message, argsJson), true)
+    this.write(message.seq, argsJson === undefined ? JSON.stringify(message) : this.lineOf(message, argsJson), true)
   }
 
   /** Replaces an earlier message (same seq), in memory and, by a superseding line, on disk. */
@@ -99,6 +100,23 @@ export class MessageLog {
     if (slot < 0) return undefined
     const at = this.slotStart[slot]! % this.capacity
     return JSON.parse(this.ring.toString('utf8', at, at + this.slotLength[slot]! - 1)) as Message
+  }
+
+  /** JSON.stringify(message) for the common plain message, reusing the args' JSON (same keys, same order). */
+  private lineOf(m: Message, argsJson: string): string {
+    if (m.status !== undefined || m.details !== undefined || m.ack !== undefined || m.ackOf !== undefined) return JSON.stringify(m)
+    const event = m.event === undefined ? '' : `,"event":${this.quoted(m.event)}`
+    return `{"seq":${m.seq},"sessionId":${this.quoted(m.sessionId)},"at":${m.at},"direction":"${m.direction}","kind":${this.quoted(m.kind)}${event},"args":${argsJson},"preview":${JSON.stringify(m.preview)},"size":${m.size}}`
+  }
+
+  /** Session ids, kinds and event names repeat on every line: quote each once. */
+  private quoted(text: string): string {
+    let json = this.quotes.get(text)
+    if (json === undefined) {
+      if (this.quotes.size > 1_000) this.quotes.clear()
+      this.quotes.set(text, (json = JSON.stringify(text)))
+    }
+    return json
   }
 
   /** The ring slot holding `seq` intact, or -1. */
@@ -228,9 +246,3 @@ export class MessageLog {
   }
 }
 
-/** JSON.stringify(message) for the common plain message, reusing the args' JSON (same keys, same order). */
-function lineOf(m: Message, argsJson: string): string {
-  if (m.status !== undefined || m.details !== undefined || m.ack !== undefined || m.ackOf !== undefined) return JSON.stringify(m)
-  const event = m.event === undefined ? '' : `,"event":${JSON.stringify(m.event)}`
-  return `{"seq":${m.seq},"sessionId":${JSON.stringify(m.sessionId)},"at":${m.at},"direction":"${m.direction}","kind":${JSON.stringify(m.kind)}${event},"args":${argsJson},"preview":${JSON.stringify(m.preview)},"size":${m.size}}`
-}
