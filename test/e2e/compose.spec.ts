@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -54,7 +54,7 @@ test.describe('composing a request and sending it', () => {
     expect(received.url).toBe('/items?tag=x+y&b=2')
     expect(received.headers['x-trace']).toBe('abc')
     expect(received.headers['x-off']).toBeUndefined()
-    await expect(page.getByRole('region', { name: 'Response' })).toContainText('200')
+    await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('200')
   })
 
   test('a custom method goes out as typed', async ({ page, host }) => {
@@ -196,7 +196,7 @@ test.describe('composing a request and sending it', () => {
       await page.getByRole('textbox', { name: 'Username' }).fill('parley')
       await page.getByLabel('Password').fill('secret')
       await page.getByRole('button', { name: 'Send' }).click()
-      await expect(page.getByRole('region', { name: 'Response' })).toContainText('200')
+      await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('200')
     } finally {
       await playground.close()
     }
@@ -210,7 +210,26 @@ test.describe('composing a request and sending it', () => {
       await section(page, 'Settings').click()
       await page.getByRole('checkbox', { name: 'Follow redirects' }).uncheck()
       await page.getByRole('button', { name: 'Send' }).click()
-      await expect(page.getByRole('region', { name: 'Response' })).toContainText('302')
+      await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('302')
+    } finally {
+      await playground.close()
+    }
+  })
+
+  test('a large body kept on disk is removed once a new send replaces its response', async ({ page, host }) => {
+    const playground = await startPlayground({ port: 0 })
+    try {
+      const bodies = join(host.dataDir, 'bodies')
+      const files = async () => (await readdir(bodies).catch((): string[] => [])).filter((name) => !name.startsWith('.'))
+      await page.goto(host.url)
+      await open(page, `${playground.url}/json/large?mb=6`)
+      await page.getByRole('button', { name: 'Send' }).click()
+      await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('200', { timeout: 20_000 })
+      await expect.poll(files).toHaveLength(1)
+      const [first] = await files()
+      await page.getByRole('button', { name: 'Send' }).click()
+      await expect.poll(async () => (await files()).includes(first!), { timeout: 20_000 }).toBe(false)
+      await expect.poll(files).toHaveLength(1)
     } finally {
       await playground.close()
     }
@@ -224,7 +243,7 @@ test.describe('composing a request and sending it', () => {
       await page.getByRole('button', { name: 'Send' }).click()
       await expect(page.getByRole('button', { name: 'Cancel' }).first()).toBeVisible()
       await page.getByRole('textbox', { name: 'URL' }).press('Escape')
-      await expect(page.getByRole('region', { name: 'Response' })).toContainText(/cancelled/i)
+      await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText(/cancelled/i)
       await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
     } finally {
       await playground.close()

@@ -16,7 +16,7 @@ test('a learner starts the playground, opens the sample collection and sends its
   await tree.getByRole('treeitem', { name: /List notes/ }).click()
   await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue('{{playground}}/api/notes?page=1&limit=10')
   await page.getByRole('button', { name: 'Send' }).click()
-  const response = page.getByRole('region', { name: 'Response' })
+  const response = page.getByRole('region', { name: 'Response', exact: true })
   await expect(response).toContainText('200')
   await expect(response).toContainText('Welcome to Parley')
 

@@ -8,7 +8,7 @@ test('turning TLS verification off in Settings lets a self-signed server answer'
     await page.goto(host.url)
     await page.getByRole('textbox', { name: 'URL' }).fill(`${server.url}/hello`)
     await page.getByRole('button', { name: 'Send' }).click()
-    const response = page.getByRole('region', { name: 'Response' })
+    const response = page.getByRole('region', { name: 'Response', exact: true })
     await expect(response.getByRole('alert')).toContainText(/certificate/i)
     await page.getByRole('button', { name: 'Settings' }).click()
     const dialog = page.getByRole('dialog', { name: 'Settings' })

@@ -28,6 +28,7 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
   async send(tabId, request, context) {
     const previous = get().byTab[tabId]
     if (previous?.state === 'sending') await get().cancel(tabId)
+    if (previous?.state === 'done') discardBodies(previous.response)
     const requestId = newRequestId()
     const startedAt = Date.now()
     const put = (exchange: Exchange): void => {
@@ -57,6 +58,12 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     })
   }
 }))
+
+/** A replaced response's large body lives in a file in core: tell core it can go. */
+function discardBodies(response: HttpResponse): void {
+  const ids = [response.body.kind === 'file' ? response.body.bodyId : null, response.body.rawBodyId].filter((id): id is string => id !== null)
+  for (const bodyId of ids) void api.call('http.discardBody', { bodyId }).catch(() => undefined)
+}
 
 /** Feeds `http.progress` events into the exchange they belong to. */
 export function listenForProgress(): () => void {

@@ -4,26 +4,13 @@ import { html } from '@codemirror/lang-html'
 import { javascript } from '@codemirror/lang-javascript'
 import { json } from '@codemirror/lang-json'
 import { xml } from '@codemirror/lang-xml'
-import { codeFolding, foldGutter, foldKeymap, HighlightStyle, syntaxHighlighting } from '@codemirror/language'
+import { codeFolding, foldGutter, foldKeymap, syntaxHighlighting } from '@codemirror/language'
 import { search, searchKeymap, SearchCursor } from '@codemirror/search'
 import { EditorState, StateEffect, StateField, type Extension, type Range } from '@codemirror/state'
 import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from '@codemirror/view'
-import { tags } from '@lezer/highlight'
 import { useEffect, useRef } from 'react'
+import { codeHighlightStyle } from '../../ui/codeHighlight'
 import type { CodeLanguage } from './contentKind'
-
-/** Colours come from CSS variables, so one style serves the light and the dark theme. */
-const highlightStyle = HighlightStyle.define([
-  { tag: [tags.string, tags.special(tags.string)], color: 'var(--syn-string)' },
-  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--syn-number)' },
-  { tag: [tags.propertyName, tags.attributeName], color: 'var(--syn-property)' },
-  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: 'var(--syn-keyword)' },
-  { tag: [tags.tagName, tags.typeName, tags.className], color: 'var(--syn-tag)' },
-  { tag: [tags.comment, tags.meta, tags.documentMeta], color: 'var(--syn-comment)', fontStyle: 'italic' },
-  { tag: [tags.variableName, tags.definition(tags.variableName)], color: 'var(--syn-variable)' },
-  { tag: [tags.punctuation, tags.bracket, tags.angleBracket, tags.separator], color: 'var(--syn-punct)' },
-  { tag: tags.invalid, color: 'var(--error)' }
-])
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '12px', backgroundColor: 'var(--bg-raised)', color: 'var(--text)' },
@@ -111,7 +98,7 @@ export function CodeView({
           codeFolding(),
           foldGutter(),
           EditorState.readOnly.of(true),
-          syntaxHighlighting(highlightStyle),
+          syntaxHighlighting(codeHighlightStyle),
           languageExtension(language),
           search({ top: true }),
           keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap]),
