@@ -128,6 +128,14 @@ export class MessageLog {
   }
 
   private write(seq: number, text: string, original: boolean): void {
+    // Short ASCII-ish lines that surely fit are encoded straight into the ring: one pass, not two.
+    const at0 = this.pos % this.capacity
+    if (text.length * 3 + 1 <= this.capacity - at0 && text.length * 3 + 1 <= this.capacity / 4) {
+      const written = this.ring.write(text, at0, 'utf8')
+      this.ring[at0 + written] = 0x0a
+      this.place(seq, written + 1, original)
+      return
+    }
     const length = Buffer.byteLength(text) + 1
     const slot = seq % this.ringSize
     if (length > this.capacity / 4) {
@@ -146,9 +154,15 @@ export class MessageLog {
       this.pendingFrom = this.pos
       at = 0
     }
-    if (original && seq % INDEX_EVERY === 1) this.index.set(seq, this.fileBytes + (this.pos - this.pendingFrom))
     this.ring.write(text, at, 'utf8')
     this.ring[at + length - 1] = 0x0a
+    this.place(seq, length, original)
+  }
+
+  /** Records the line just encoded at `pos` (index, slot) and moves on. */
+  private place(seq: number, length: number, original: boolean): void {
+    if (original && seq % INDEX_EVERY === 1) this.index.set(seq, this.fileBytes + (this.pos - this.pendingFrom))
+    const slot = seq % this.ringSize
     if (original || this.slotSeq[slot] === seq) {
       this.slotSeq[slot] = seq
       this.slotStart[slot] = this.pos
