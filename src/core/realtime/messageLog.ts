@@ -30,7 +30,8 @@ const MAX_UPDATES = 20_000
  * position v lives at byte v % capacity and is intact while the writer is less than `capacity` ahead.
  */
 export class MessageLog {
-  private readonly ring: Buffer
+  /** Allocated on the first write and dropped when the session closes: a closed log reads from its file. */
+  private ring: Buffer | undefined
   private readonly capacity: number
   /** Per seq slot: the seq held, its line's virtual start and byte length (newline included). */
   private readonly slotSeq: Float64Array
@@ -59,7 +60,6 @@ export class MessageLog {
     this.ringSize = options.ringSize ?? 5_000
     this.flushMs = options.flushMs ?? 250
     this.capacity = Math.max(1 << 20, this.ringSize * 512)
-    this.ring = Buffer.allocUnsafe(this.capacity)
     this.slotSeq = new Float64Array(this.ringSize)
     this.slotStart = new Float64Array(this.ringSize)
     this.slotLength = new Float64Array(this.ringSize)
@@ -99,7 +99,7 @@ export class MessageLog {
     const slot = this.slotOf(seq)
     if (slot < 0) return undefined
     const at = this.slotStart[slot]! % this.capacity
-    return JSON.parse(this.ring.toString('utf8', at, at + this.slotLength[slot]! - 1)) as Message
+    return JSON.parse(this.ring!.toString('utf8', at, at + this.slotLength[slot]! - 1)) as Message
   }
 
   /** JSON.stringify(message) for the common plain message, reusing the args' JSON (same keys, same order). */
@@ -123,11 +123,12 @@ export class MessageLog {
   private slotOf(seq: number): number {
     if (seq < 1) return -1
     const slot = seq % this.ringSize
-    if (this.slotSeq[slot] !== seq) return -1
+    if (this.slotSeq[slot] !== seq || !this.ring) return -1
     return this.pos - this.slotStart[slot]! <= this.capacity ? slot : -1
   }
 
   private write(seq: number, text: string, original: boolean): void {
+    this.ring ??= Buffer.allocUnsafe(this.capacity)
     // Short ASCII-ish lines that surely fit are encoded straight into the ring: one pass, not two.
     const at0 = this.pos % this.capacity
     if (text.length * 3 + 1 <= this.capacity - at0 && text.length * 3 + 1 <= this.capacity / 4) {
@@ -177,7 +178,7 @@ export class MessageLog {
   private handOver(): void {
     if (this.pos === this.pendingFrom) return
     const from = this.pendingFrom % this.capacity
-    const chunk = Buffer.from(this.ring.subarray(from, from + (this.pos - this.pendingFrom)))
+    const chunk = Buffer.from(this.ring!.subarray(from, from + (this.pos - this.pendingFrom)))
     this.pendingFrom = this.pos
     this.queue(chunk)
   }
@@ -192,6 +193,13 @@ export class MessageLog {
         this.writeError ??= error as Error
       }
     })
+  }
+
+  /** Hands everything to the file and frees the ring: for a closed session, reads come from the file. */
+  async dropMemory(): Promise<void> {
+    await this.flush()
+    this.slotSeq.fill(0)
+    this.ring = undefined
   }
 
   /** Writes everything buffered; resolves once it is in the file. */

@@ -197,7 +197,8 @@ export class SessionManager {
     const entry = this.entry(sessionId)
     await entry.session.close(options)
     this.flushEntry(entry)
-    await entry.log.flush()
+    // A closed session keeps its log on disk only; a reconnect under the same id grows a ring again.
+    await entry.log.dropMemory()
   }
 
   async emit(sessionId: string, request: EmitRequest): Promise<{ seq: number }> {

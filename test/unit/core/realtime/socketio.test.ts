@@ -181,6 +181,8 @@ describe('a Socket.IO session against the playground', () => {
     const log = s.manager.logOf('burst')
     expect(log.inMemory).toBe(1_000)
     await s.manager.close('burst')
+    // Closed: the ring is freed and everything is read back from the file.
+    expect(log.inMemory).toBe(0)
     const { readFile } = await import('node:fs/promises')
     const lines = (await readFile(log.file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { seq: number; direction: string; event?: string })
     expect(new Set(lines.map((l) => l.seq)).size).toBe(log.size)
