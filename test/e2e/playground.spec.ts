@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test } from './fixtures'
 
 test('a learner starts the playground, opens the sample collection and sends its first request', async ({ page, host }) => {
@@ -23,4 +25,28 @@ test('a learner starts the playground, opens the sample collection and sends its
   await page.getByRole('button', { name: 'Stop playground' }).click()
   await expect(page.getByRole('button', { name: 'Start playground' })).toBeVisible()
   await expect(fetch(`http://${address}/api/notes`)).rejects.toThrow()
+})
+
+test('a saved Socket.IO request connects through its collection variables, and Ctrl+S writes edits to its file', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Start playground' }).click()
+  await expect(page.getByRole('status', { name: 'Playground' })).toContainText('Playground on', { timeout: 20_000 })
+  const tree = page.getByRole('tree')
+  const folder = tree.getByRole('treeitem', { name: /^Socket\.IO/ })
+  if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click()
+  await tree.getByRole('treeitem', { name: /^Private/ }).click()
+  // {{playground}} resolves in core from the collection the tab came from.
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Disconnect', exact: true })).toBeVisible({ timeout: 15_000 })
+  await page.getByRole('button', { name: 'Disconnect', exact: true }).click()
+
+  await page.getByRole('tab', { name: 'Connection' }).click()
+  await page.getByRole('textbox', { name: 'Auth payload (JSON)' }).fill('{"token":"changed"}')
+  await page.keyboard.press('Control+s')
+  const file = join(host.dataDir, 'playground-collection', 'socket-io', 'private.yaml')
+  await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain(`auth: '{"token":"changed"}'`)
+  const text = await readFile(file, 'utf8')
+  expect(text).toContain('kind: socketio')
+  expect(text).toContain('url: "{{playground}}"')
+  expect(text).toContain('event: whoami')
 })

@@ -17,8 +17,7 @@ export function SavingUi() {
       event.preventDefault()
       const { activeId, tabs } = useTabs.getState()
       const tab = tabs.find((t) => t.id === activeId)
-      // Realtime tabs are saved by the realtime feature.
-      if (tab && tab.kind === 'http') void saveTab(tab.id)
+      if (tab) void saveTab(tab.id)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

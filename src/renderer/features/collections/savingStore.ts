@@ -1,7 +1,8 @@
 import { create } from 'zustand'
-import type { SavedRequest } from '../../../shared/collection'
+import { SavedRequestSchema, type SavedRequest } from '../../../shared/collection'
 import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
+import { savedRequestOf } from '../realtime/sessionStore'
 import { fromParsedRequest, toRequest } from '../request/draft'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { errorText, requestNameFrom, useCollections } from './collectionsStore'
@@ -44,10 +45,17 @@ export const useSaving = create<SavingState>((set) => ({
 
 /** The file content of an HTTP tab: its name is the tab's title, its fields the draft's. */
 export function requestOfTab(tab: Tab): SavedRequest {
+  const name = requestNameFrom(tab.title)
+  const description = tab.saved?.description ?? ''
+  if (tab.kind !== 'http') {
+    // A realtime tab's form lives in the realtime feature; before it has drawn, the file as read.
+    const live = savedRequestOf(tab.id, name, description)
+    return SavedRequestSchema.parse(live ?? tab.saved ?? { kind: tab.kind, name, description, url: '' })
+  }
   return {
     kind: 'http',
-    name: requestNameFrom(tab.title),
-    description: tab.saved?.description ?? '',
+    name,
+    description,
     ...toRequest(tab.draft)
   } as SavedRequest
 }
@@ -57,7 +65,7 @@ const findTab = (tabId: string): Tab | undefined => useTabs.getState().tabs.find
 /** Ctrl/Cmd+S: saves the tab over its file, or asks where to save an untitled one. */
 export async function saveTab(tabId: string, force = false): Promise<boolean> {
   const tab = findTab(tabId)
-  if (!tab || tab.kind !== 'http') return false
+  if (!tab) return false
   if (!tab.source) {
     useSaving.setState({ saveAsTabId: tabId })
     return false

@@ -3,6 +3,7 @@ import type { SavedRequestInput } from '../../../shared/collection'
 import type { KeyValue } from '../../../shared/http'
 import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
 import type { Message, SessionKind, SessionStatus } from '../../../shared/session'
+import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
 import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
@@ -224,19 +225,20 @@ function requestOf(s: TabSession): { kind: 'socketio'; request: Partial<SocketIo
   return { kind: 'sse', request: { url: f.url.trim(), method: f.method, headers, body: f.body, withLastEventId: f.withLastEventId } }
 }
 
-/**
- * Resolves `{{variables}}` the way a send does: the tab's collection and folder (when it was opened
- * from one), the active environment, globals. Text without `{{` goes out as typed, with no round trip.
- */
-async function resolveVariables<T extends object>(tabId: string, kind: SessionKind, request: T): Promise<T> {
-  if (!JSON.stringify(request).includes('{{')) return request
+/** A tab opened from a collection: core resolves its `{{variables}}` there, on connect and for every emit. */
+function contextOf(tabId: string): SendContext | undefined {
   const source = useTabs.getState().tabs.find((t) => t.id === tabId)?.source
-  const out = await api.call('vars.resolveRequest', {
-    ...(source ? { collectionId: source.collectionId, path: source.path } : {}),
-    request: { kind, name: 'Live session', ...request } as unknown as SavedRequestInput
-  })
-  const { kind: _kind, name: _name, description: _description, ...rest } = out.request as Record<string, unknown>
-  return rest as T
+  return source ? { collectionId: source.collectionId, path: source.path } : undefined
+}
+
+/** The tab's session as a request file: its connection form, listeners and saved emits. */
+export function savedRequestOf(tabId: string, name: string, description: string): SavedRequestInput | undefined {
+  const s = useRealtime.getState().sessions[tabId]
+  if (!s) return undefined
+  const { kind, request } = requestOf(s)
+  // requestOf always fills url; its Partial type only reflects what session.open accepts.
+  if (kind === 'socketio') return { kind, name, description, ...request, url: request.url ?? '', emits: s.savedEmits }
+  return { kind, name, description, ...request, url: request.url ?? '' } as SavedRequestInput
 }
 
 function describeError(error: unknown): string {
@@ -257,8 +259,8 @@ export const sessionActions = {
     useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: 'connecting…' } }))
     try {
       const { kind, request } = requestOf(s)
-      const resolved = await resolveVariables(tabId, kind, request)
-      await api.call('session.open', { sessionId, kind, request: resolved } as Parameters<typeof api.call<'session.open'>>[1])
+      const context = contextOf(tabId)
+      await api.call('session.open', { sessionId, kind, request, ...(context ? { context } : {}) } as Parameters<typeof api.call<'session.open'>>[1])
     } catch (error) {
       useRealtime.getState().update(tabId, () => ({ error: describeError(error), status: undefined }))
     }
@@ -273,9 +275,7 @@ export const sessionActions = {
   async emit(tabId: string, emit: { event: string; args: EmitArg[]; ack: boolean; ackTimeoutMs: number }): Promise<void> {
     useRealtime.getState().update(tabId, () => ({ error: undefined }))
     try {
-      const resolved = await resolveVariables(tabId, 'socketio', { url: '', emits: [{ ...emit, name: '' }] })
-      const { event, args } = resolved.emits[0]!
-      await api.call('session.emit', { sessionId: sessionIdOf(tabId), event, args, ack: emit.ack, ackTimeoutMs: emit.ackTimeoutMs })
+      await api.call('session.emit', { sessionId: sessionIdOf(tabId), ...emit })
     } catch (error) {
       useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
     }
@@ -283,8 +283,7 @@ export const sessionActions = {
   async send(tabId: string, type: ComposerState['wsType'], value: string): Promise<void> {
     useRealtime.getState().update(tabId, () => ({ error: undefined }))
     try {
-      const resolved = await resolveVariables(tabId, 'websocket', { url: '', savedMessages: [{ name: '', type, value }] })
-      await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value: resolved.savedMessages[0]!.value })
+      await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value })
     } catch (error) {
       useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
     }
