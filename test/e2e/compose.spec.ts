@@ -57,6 +57,32 @@ test.describe('composing a request and sending it', () => {
     await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('200')
   })
 
+  test('Format JSON pretty-prints a valid body and explains an invalid one', async ({ page, host }) => {
+    await page.goto(host.url)
+    await section(page, 'Body').click()
+    await page.getByRole('radio', { name: 'JSON' }).check()
+    const body = page.getByRole('textbox', { name: 'Body', exact: true })
+    await body.fill('{"a":1,"b":[true,null]}')
+    await page.getByRole('button', { name: 'Format JSON' }).click()
+    await expect(body).toHaveText('{  "a": 1,  "b": [    true,    null  ]}')
+    await body.fill('{"a":')
+    await page.getByRole('button', { name: 'Format JSON' }).click()
+    await expect(page.getByRole('alert')).toContainText('Not formatted')
+    await expect(body).toHaveText('{"a":')
+  })
+
+  test('tabs are reordered by dragging', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('textbox', { name: 'URL' }).fill('https://first.example/')
+    await page.getByRole('button', { name: 'New request' }).click()
+    await page.getByRole('textbox', { name: 'URL' }).fill('https://second.example/')
+    const tabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab')
+    await expect(tabs.nth(0)).toContainText('first.example')
+    await tabs.nth(1).dragTo(tabs.nth(0))
+    await expect(tabs.nth(0)).toContainText('second.example')
+    await expect(tabs.nth(1)).toContainText('first.example')
+  })
+
   test('a custom method goes out as typed', async ({ page, host }) => {
     await page.goto(host.url)
     await page.getByRole('combobox', { name: 'Method' }).fill('PURGE')

@@ -17,6 +17,11 @@ test('a learner starts the playground, opens the sample collection and sends its
   if ((await rest.getAttribute('aria-expanded')) === 'false') await rest.click()
   await tree.getByRole('treeitem', { name: /List notes/ }).click()
   await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue('{{playground}}/api/notes?page=1&limit=10')
+  // Hovering the URL shows what {{playground}} stands for, and where that value comes from.
+  await page.getByRole('textbox', { name: 'URL' }).hover()
+  const tooltip = page.getByRole('tooltip')
+  await expect(tooltip.getByRole('row', { name: /playground/ })).toContainText(`http://${address}`)
+  await expect(tooltip).toContainText('collection')
   await page.getByRole('button', { name: 'Send' }).click()
   const response = page.getByRole('region', { name: 'Response', exact: true })
   await expect(response).toContainText('200')
@@ -49,4 +54,10 @@ test('a saved Socket.IO request connects through its collection variables, and C
   expect(text).toContain('kind: socketio')
   expect(text).toContain('url: "{{playground}}"')
   expect(text).toContain('event: whoami')
+
+  await page.getByRole('button', { name: 'Code', exact: true }).click()
+  const code = page.getByRole('dialog', { name: 'Socket.IO client code' }).getByRole('textbox', { name: 'Generated code' })
+  await expect(code).toContainText('socket.io-client')
+  await expect(code).toContainText('/private')
+  await expect(code).toContainText('whoami')
 })

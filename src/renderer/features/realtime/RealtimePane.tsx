@@ -8,7 +8,8 @@ import { ListenersPanel } from './ListenersPanel'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
-import { bufferOf, isLive, listenForSessions, sessionActions, useRealtime, type TabSession } from './sessionStore'
+import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
+import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
 import './realtime.css'
 
 export interface RealtimeTab {
@@ -117,6 +118,7 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
   const buffer = bufferOf(tab.id)
   const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'settings'] : session.kind === 'websocket' ? ['compose', 'settings'] : ['settings']
   const [side, setSide] = useState<Side>(sides[0]!)
+  const [codeOpen, setCodeOpen] = useState(false)
   const pausedAt = useRef<number | undefined>(undefined)
   if (session.paused && pausedAt.current === undefined) pausedAt.current = buffer.size
   if (!session.paused) pausedAt.current = undefined
@@ -162,7 +164,13 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
             Connect
           </button>
         )}
+        {session.kind === 'socketio' && (
+          <button type="button" className="secondary-button" onClick={() => setCodeOpen(true)}>
+            Code
+          </button>
+        )}
       </form>
+      {codeOpen && <SocketIoCodeDialog request={savedRequestOf(tab.id, tab.title, '')} onClose={() => setCodeOpen(false)} />}
       <StatusLine session={session} />
       {session.error && (
         <div className="notice notice-error rt-notice" role="alert">

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { HttpBody, MultipartPart } from '../../../shared/http'
 import { CodeEditor } from '../../ui/CodeEditor'
 import { KeyValueTable } from '../../ui/KeyValueTable'
@@ -56,10 +57,11 @@ function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBod
     case 'none':
       return <p className="muted section-empty">This request has no body.</p>
     case 'json':
+      return <JsonBody body={body} onChange={onChange} />
     case 'xml':
       return (
         <div className="editor-frame">
-          <CodeEditor key={body.type} label="Body" language={body.type} value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder={body.type === 'json' ? '{ "key": "value" }' : '<root/>'} />
+          <CodeEditor label="Body" language="xml" value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder="<root/>" />
         </div>
       )
     case 'text':
@@ -106,6 +108,36 @@ function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBod
         </div>
       )
   }
+}
+
+/** The JSON editor with a Format button; invalid JSON is explained, never rewritten. */
+function JsonBody({ body, onChange }: { body: Extract<HttpBody, { type: 'json' }>; onChange(body: HttpBody): void }) {
+  const [problem, setProblem] = useState<string>()
+  const format = (): void => {
+    try {
+      onChange({ ...body, text: JSON.stringify(JSON.parse(body.text), null, 2) })
+      setProblem(undefined)
+    } catch (error) {
+      setProblem(`Not formatted: ${(error as Error).message}. Fix the JSON (the editor marks where) and try again.`)
+    }
+  }
+  return (
+    <div className="body-stack">
+      <div className="editor-frame">
+        <CodeEditor label="Body" language="json" value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder='{ "key": "value" }' />
+      </div>
+      <div className="kv-toolbar">
+        <button type="button" className="link-button" disabled={body.text.trim() === ''} onClick={format}>
+          Format JSON
+        </button>
+        {problem && (
+          <span role="alert" className="error-text">
+            {problem}
+          </span>
+        )}
+      </div>
+    </div>
+  )
 }
 
 /** A path on the disk of the machine running core: files are streamed from there, never copied into the window. */

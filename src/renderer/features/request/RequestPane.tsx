@@ -101,7 +101,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
             <option key={method} value={method} />
           ))}
         </datalist>
-        <UrlInput value={draft.url} onChange={(url) => change((d) => withUrl(d, url))} onPasteCommand={(text) => void pasteCurl(text)} />
+        <UrlInput value={draft.url} context={contextOf(tab)} onChange={(url) => change((d) => withUrl(d, url))} onPasteCommand={(text) => void pasteCurl(text)} />
         {sending ? (
           <button type="submit" className="danger-button" title="Cancel (Esc)">
             Cancel

@@ -1,18 +1,48 @@
-import { useRef } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import type { SendContext } from '../../../shared/sendContext'
+import { api } from '../../app/api'
 
 interface UrlInputProps {
   value: string
   onChange(value: string): void
   /** A multi-line or `curl …` paste: the composer turns it into a whole request. */
   onPasteCommand(text: string): void
+  /** The collection the request lives in, so hovering shows the values it will really get. */
+  context?: SendContext
 }
 
-/** The URL field, with `{{variables}}` highlighted by a mirror drawn under the transparent text. */
-export function UrlInput({ value, onChange, onPasteCommand }: UrlInputProps) {
+type Preview = { name: string; value: string | null; source: string | null; secret: boolean; error?: string }
+
+const sourceLabels: Record<string, string> = { global: 'global', collection: 'collection', environment: 'environment', folder: 'folder', dynamic: 'dynamic, new on each send' }
+
+/**
+ * The URL field, with `{{variables}}` highlighted by a mirror drawn under the transparent text;
+ * hovering or focusing it shows each variable's value and where it comes from.
+ */
+export function UrlInput({ value, onChange, onPasteCommand, context }: UrlInputProps) {
   const mirror = useRef<HTMLDivElement>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const [showing, setShowing] = useState(false)
+  const [previews, setPreviews] = useState<Preview[]>([])
+  const tooltipId = useId()
   const parts = value.split(/(\{\{[^}]*\}\})/)
+  const hasVariables = parts.length > 1
+  const contextKey = JSON.stringify(context ?? null)
+
+  useEffect(() => {
+    if (!showing || !hasVariables) return
+    const timer = setTimeout(() => {
+      const where = JSON.parse(contextKey) as SendContext | null
+      api
+        .call('vars.resolve', { text: value, ...(where ? { collectionId: where.collectionId, ...(where.path ? { path: where.path } : {}) } : {}) })
+        .then((result) => setPreviews(result.variables), () => setPreviews([]))
+    }, 150)
+    return () => clearTimeout(timer)
+  }, [showing, hasVariables, value, contextKey])
+
+  const open = showing && hasVariables && previews.length > 0
   return (
-    <div className="url-field">
+    <div className="url-field" onMouseEnter={() => setShowing(true)} onMouseLeave={() => setShowing(document.activeElement === input.current)}>
       <div className="url-mirror" ref={mirror} aria-hidden="true">
         {parts.map((part, index) =>
           index % 2 === 1 ? (
@@ -25,12 +55,16 @@ export function UrlInput({ value, onChange, onPasteCommand }: UrlInputProps) {
         )}
       </div>
       <input
+        ref={input}
         aria-label="URL"
+        aria-describedby={open ? tooltipId : undefined}
         className="url-input"
         placeholder="https://api.example.com/v1/things  ·  or paste a cURL command"
         spellCheck={false}
         autoComplete="off"
         value={value}
+        onFocus={() => setShowing(true)}
+        onBlur={() => setShowing(false)}
         onScroll={(event) => {
           if (mirror.current) mirror.current.scrollLeft = event.currentTarget.scrollLeft
         }}
@@ -43,6 +77,21 @@ export function UrlInput({ value, onChange, onPasteCommand }: UrlInputProps) {
           }
         }}
       />
+      {open && (
+        <div role="tooltip" id={tooltipId} className="var-tooltip">
+          <table aria-label="Variables in the URL">
+            <tbody>
+              {previews.map((p) => (
+                <tr key={p.name} className={p.value === null ? 'var-missing' : ''}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.value === null ? (p.error ?? 'not defined') : p.secret ? '•••••• (secret)' : p.value}</td>
+                  <td className="muted">{p.source ? sourceLabels[p.source] : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   )
 }

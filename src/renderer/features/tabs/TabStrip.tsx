@@ -11,7 +11,24 @@ export function TabStrip() {
     <div className="tab-strip">
       <div role="tablist" aria-label="Open requests" className="tab-list">
         {tabs.map((tab, index) => (
-          <div key={tab.id} className={`tab ${tab.id === activeId ? 'tab-active' : ''}`}>
+          <div
+            key={tab.id}
+            className={`tab ${tab.id === activeId ? 'tab-active' : ''}`}
+            draggable
+            onDragStart={(event) => {
+              event.dataTransfer.setData('application/x-parley-tab', tab.id)
+              event.dataTransfer.effectAllowed = 'move'
+            }}
+            onDragOver={(event) => {
+              if (event.dataTransfer.types.includes('application/x-parley-tab')) event.preventDefault()
+            }}
+            onDrop={(event) => {
+              const dragged = event.dataTransfer.getData('application/x-parley-tab')
+              if (!dragged) return
+              event.preventDefault()
+              move(dragged, index)
+            }}
+          >
             <button
               type="button"
               role="tab"
