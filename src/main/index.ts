@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, safeStorage } from 'electron'
 import { createServices, type Services } from '../core/services'
+import { createSecretCipher } from '../core/store/secretCipher'
 import { registerIpcAdapter } from './ipcAdapter'
 import { installMenu } from './menu'
 import { lockDownContents } from './security'
@@ -72,6 +73,8 @@ async function start(): Promise<void> {
     shell: 'electron',
     appVersion: app.getVersion(),
     versions: process.versions,
+    // The OS keychain where it works; values the browser host wrote with the file key still open.
+    secretCipher: createSecretCipher(dataDir, safeStorage),
     // Electron's own binary runs the bundled playground as plain Node.
     playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
     sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection')

@@ -5,7 +5,7 @@ import { ParleyError } from '../../shared/errors'
 
 /**
  * Turns a secret into text safe to store and back. The file-key cipher below is the default;
- * Electron's main can inject one built on `safeStorage` (the OS keychain) without core knowing.
+ * Electron's main injects `createSecretCipher(dataDir, safeStorage)` (the OS keychain) without core knowing.
  * `context` is bound to the ciphertext, so a value cannot be moved to another variable's slot.
  */
 export interface SecretCipher {
@@ -89,6 +89,72 @@ export class FileKeyCipher implements SecretCipher {
       await rm(temp, { force: true })
     }
     return checkKey(await readFile(this.keyPath), this.keyPath)
+  }
+}
+
+/** The part of Electron's `safeStorage` Parley uses; core never imports electron, main passes it in. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean
+  encryptString(plain: string): Buffer
+  decryptString(encrypted: Buffer): string
+}
+
+const safeStoragePrefix = 'ss1.'
+
+/** Encrypts with the OS keychain through Electron's `safeStorage`; output is `ss1.<base64>`. */
+export class SafeStorageCipher implements SecretCipher {
+  constructor(private readonly safeStorage: SafeStorageLike) {}
+
+  // async although safeStorage is synchronous, so its throws become rejections like the file cipher's.
+  async encrypt(plain: string, context: string): Promise<string> {
+    // safeStorage takes no associated data, so the slot travels inside the sealed text and is checked on the way out.
+    const sealed = this.safeStorage.encryptString(JSON.stringify({ c: context, v: plain }))
+    return safeStoragePrefix + sealed.toString('base64')
+  }
+
+  async decrypt(stored: string, context: string): Promise<string> {
+    if (!stored.startsWith(safeStoragePrefix)) {
+      throw new ParleyError('secret_unreadable', 'A stored secret has an unknown format.', 'Enter the value again.')
+    }
+    let opened: unknown
+    try {
+      opened = JSON.parse(this.safeStorage.decryptString(Buffer.from(stored.slice(safeStoragePrefix.length), 'base64')))
+    } catch {
+      throw new ParleyError(
+        'secret_unreadable',
+        'A stored secret could not be decrypted with the system keychain.',
+        'Unlock the keychain and try again, or enter the secret value again.'
+      )
+    }
+    const sealed = opened as { c?: unknown; v?: unknown } | null
+    if (sealed === null || typeof sealed !== 'object' || sealed.c !== context || typeof sealed.v !== 'string') {
+      throw new ParleyError('secret_unreadable', 'A stored secret belongs to another variable.', 'Enter the value again.')
+    }
+    return sealed.v
+  }
+}
+
+/**
+ * The cipher a shell should use. Encrypts with `safeStorage` when given and available, else with the
+ * file key; decrypts by the stored value's prefix, so values written by either shell (both share one
+ * data dir) open wherever that is possible. Without `safeStorage` (the browser host) an `ss1.` value
+ * is refused with `secret_unreadable`.
+ */
+export function createSecretCipher(dataDir: string, safeStorage?: SafeStorageLike): SecretCipher {
+  const fileKey = new FileKeyCipher(dataDir)
+  const keychain = safeStorage ? new SafeStorageCipher(safeStorage) : undefined
+  return {
+    encrypt: async (plain, context) =>
+      keychain !== undefined && safeStorage?.isEncryptionAvailable() === true ? keychain.encrypt(plain, context) : fileKey.encrypt(plain, context),
+    decrypt: async (stored, context) => {
+      if (!stored.startsWith(safeStoragePrefix)) return fileKey.decrypt(stored, context)
+      if (keychain) return keychain.decrypt(stored, context)
+      throw new ParleyError(
+        'secret_unreadable',
+        'This secret was saved by the desktop app with the system keychain, which the browser host cannot open.',
+        'Enter the value again here, or use the desktop app.'
+      )
+    }
   }
 }
 

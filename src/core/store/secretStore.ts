@@ -42,12 +42,22 @@ export class SecretStore {
 
   /** Sets (or with `undefined`, removes) several values in one atomic write. */
   async setMany(values: ReadonlyMap<string, string | undefined>): Promise<void> {
+    await this.write(values, false)
+  }
+
+  /**
+   * With `keepUnreadable`, an empty value does not replace a stored one this cipher cannot open:
+   * `reveal` showed it as empty, so saving that form unchanged must not destroy it.
+   */
+  private async write(values: ReadonlyMap<string, string | undefined>, keepUnreadable: boolean): Promise<void> {
     await this.serialised(async () => {
       const entries = await this.load()
       let changed = false
       for (const [key, value] of values) {
         if (value === undefined) {
           changed = entries.delete(key) || changed
+        } else if (keepUnreadable && value === '' && (await this.isUnreadable(entries.get(key), key))) {
+          continue
         } else {
           entries.set(key, await this.cipher.encrypt(value, key))
           changed = true
@@ -55,6 +65,14 @@ export class SecretStore {
       }
       if (changed) await this.persist(entries)
     })
+  }
+
+  private async isUnreadable(stored: string | undefined, key: string): Promise<boolean> {
+    if (stored === undefined) return false
+    return this.cipher.decrypt(stored, key).then(
+      () => false,
+      () => true
+    )
   }
 
   /** Moves every secret whose key starts with `from` to start with `to` (a folder was renamed). */
@@ -80,7 +98,16 @@ export class SecretStore {
     })
   }
 
-  /** Fills in the values of secret variables; files hold only their names. */
+  /**
+   * Fills in the values of secret variables; files hold only their names. A value this cipher cannot
+   * open (saved by the desktop app's keychain and read in the browser host, or under a replaced
+   * secret.key) comes back empty rather than failing the whole read: the environment and folder
+   * dialogs still open and show the variable without a value, so the user sees it is missing and
+   * can enter it again, and `stash` keeps the stored value while the field stays empty. Failing
+   * here instead would make every request of the collection fail, and lock the dialog that fixes it.
+   * (A request that uses it sends it empty; naming it in a `secret_unreadable` error would need
+   * variableLayers to ask which values were unreadable.)
+   */
   async reveal(variables: Variable[], keyOf: (name: string) => string): Promise<Variable[]> {
     return Promise.all(
       variables.map(async (v) => (v.secret ? { ...v, value: (await this.get(keyOf(v.name))) ?? '' } : v))
@@ -95,7 +122,7 @@ export class SecretStore {
     for (const old of previous) {
       if (old.secret && !variables.some((v) => v.secret && v.name === old.name)) updates.set(keyOf(old.name), undefined)
     }
-    if (updates.size > 0) await this.setMany(updates)
+    if (updates.size > 0) await this.write(updates, true)
     return variables.map((v) => (v.secret ? { ...v, value: '' } : v))
   }
 
