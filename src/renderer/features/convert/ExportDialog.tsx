@@ -4,7 +4,7 @@ import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { useCollections } from '../collections/collectionsStore'
-import { saveText } from './saveText'
+import { downloadFile } from '../../ui/downloadFile'
 
 /** Take things out: a collection as Postman v2.1, or the HTTP history as HAR. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -20,7 +20,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
     try {
       const name = collections.find((c) => c.path === chosen)?.name ?? 'collection'
       const result = await api.call('export.postman', { collectionPath: chosen })
-      saveText(result.json, `${name}.postman_collection.json`)
+      downloadFile(result.json, `${name}.postman_collection.json`, 'application/json')
       setUnsupported(result.unsupported)
       setStatus(`Exported ${name} as a Postman v2.1 collection.`)
     } catch (e) {
@@ -32,7 +32,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
     setError(undefined)
     try {
       const result = await api.call('export.har', { history: true })
-      saveText(result.json, 'parley-history.har')
+      downloadFile(result.json, 'parley-history.har', 'application/json')
       setUnsupported(result.unsupported)
       setStatus('Exported the HTTP history as HAR.')
     } catch (e) {

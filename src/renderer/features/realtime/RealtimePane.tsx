@@ -8,6 +8,7 @@ import { ListenersPanel } from './ListenersPanel'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
+import { downloadFile } from '../../ui/downloadFile'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
 import './realtime.css'
@@ -88,14 +89,6 @@ function StatusLine({ session }: { session: TabSession }) {
   )
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 /** A live Socket.IO, WebSocket or SSE session in a tab: connection, composer, listeners and the message log. */
 export function RealtimePane({ tab }: { tab: RealtimeTab }) {
@@ -232,7 +225,7 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
               <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
                 Clear
               </button>
-              <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => download(`${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, text))}>
+              <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => downloadFile(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
                 Export
               </button>
             </span>

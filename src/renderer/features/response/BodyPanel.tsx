@@ -8,6 +8,7 @@ import { CodeView } from './CodeView'
 import { codeLanguageOf, fileNameFor, formatBytes, previewKindOf } from './contentKind'
 import { JsonTreeView } from './JsonTreeView'
 import { PreviewView } from './PreviewView'
+import { downloadFile } from '../../ui/downloadFile'
 
 type BodyViewName = 'Pretty' | 'Raw' | 'Preview' | 'Tree'
 
@@ -129,13 +130,9 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
   const save = async (): Promise<void> => {
     try {
       const { buffer } = await model.ask({ op: 'bytes' })
-      const url = URL.createObjectURL(new Blob([buffer], { type: response.contentType ?? 'application/octet-stream' }))
-      const anchor = document.createElement('a')
-      anchor.href = url
-      anchor.download = fileNameFor(response)
-      anchor.click()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-      setNotice(`Saved as ${anchor.download}.`)
+      const name = fileNameFor(response)
+      downloadFile(buffer, name, response.contentType ?? 'application/octet-stream')
+      setNotice(`Saved as ${name}.`)
     } catch (error) {
       setNotice(`Could not save: ${error instanceof Error ? error.message : String(error)}`)
     }
