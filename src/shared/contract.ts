@@ -17,17 +17,6 @@ const event = <P extends z.ZodType>(payload: P, doc: string) => ({ payload, doc 
 const NoInput = z.strictObject({}).optional()
 
 export const calls = {
-  // import and export (src/core/convert)
-  'curl.parse': call(V.CurlParseInputSchema, V.CurlParseOutputSchema, 'Turn a pasted cURL command (bash or Windows cmd) into a request; warnings list what was left out.'),
-  'export.curl': call(V.ExportCurlInputSchema, V.ExportCurlOutputSchema, 'A shell-quoted, multi-line cURL command that sends the request.'),
-  'export.snippet': call(V.SnippetInputSchema, V.SnippetOutputSchema, 'Code that sends the request in one of export.targets; warnings list what the code cannot carry.'),
-  'export.targets': call(NoInput, V.SnippetTargetsOutputSchema, 'The languages and libraries export.snippet writes, with labels.'),
-  'export.socketioSnippet': call(V.SocketIoSnippetInputSchema, V.SocketIoSnippetOutputSchema, 'A socket.io-client script for a Socket.IO request: connect, listen, emit (with acks).'),
-  'import.detect': call(V.ImportDetectInputSchema, V.ImportDetectOutputSchema, 'Which format a file or pasted text is in (cURL, Postman, Insomnia, OpenAPI, HAR).'),
-  'import.preview': call(V.ImportRunInputSchema, V.ImportResultSchema, 'What import.run would create and what it cannot carry over; writes nothing.'),
-  'import.run': call(V.ImportRunInputSchema, V.ImportResultSchema, 'Import a file as a new collection folder inside targetDir (opened); lists what was not carried over.'),
-  'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
-  'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.'),
   'app.info': call(NoInput, AppInfoSchema, 'Versions of every runtime and where Parley keeps its data.'),
   'settings.get': call(NoInput, SettingsSchema, 'The current app settings.'),
   'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.'),
@@ -84,7 +73,18 @@ export const calls = {
   'session.setListener': call(S.SessionSetListenerInputSchema, z.object({ ok: z.literal(true) }), 'Socket.IO: log an event (or * for all others) or stop logging it.'),
   'session.messages': call(S.SessionMessagesInputSchema, S.SessionMessagesOutputSchema, 'Read back logged messages by seq range, from memory or the NDJSON file.'),
   'session.export': call(S.SessionExportInputSchema, z.object({ path: z.string(), count: z.number().int() }), 'Write the session log as NDJSON (one line per message) to a path, atomically.'),
-  'session.list': call(NoInput, z.object({ sessions: z.array(S.SessionSummarySchema) }), 'The sessions core knows, open or closed, with counters.')
+  'session.list': call(NoInput, z.object({ sessions: z.array(S.SessionSummarySchema) }), 'The sessions core knows, open or closed, with counters.'),
+  // import and export (src/core/convert)
+  'curl.parse': call(V.CurlParseInputSchema, V.CurlParseOutputSchema, 'Turn a pasted cURL command (bash or Windows cmd) into a request; warnings list what was left out.'),
+  'export.curl': call(V.ExportCurlInputSchema, V.ExportCurlOutputSchema, 'A shell-quoted, multi-line cURL command that sends the request.'),
+  'export.snippet': call(V.SnippetInputSchema, V.SnippetOutputSchema, 'Code that sends the request in one of export.targets; warnings list what the code cannot carry.'),
+  'export.targets': call(NoInput, V.SnippetTargetsOutputSchema, 'The languages and libraries export.snippet writes, with labels.'),
+  'export.socketioSnippet': call(V.SocketIoSnippetInputSchema, V.SocketIoSnippetOutputSchema, 'A socket.io-client script for a Socket.IO request: connect, listen, emit (with acks).'),
+  'import.detect': call(V.ImportDetectInputSchema, V.ImportDetectOutputSchema, 'Which format a file or pasted text is in (cURL, Postman, Insomnia, OpenAPI, HAR).'),
+  'import.preview': call(V.ImportRunInputSchema, V.ImportResultSchema, 'What import.run would create and what it cannot carry over; writes nothing.'),
+  'import.run': call(V.ImportRunInputSchema, V.ImportResultSchema, 'Import a file as a new collection folder inside targetDir (opened); lists what was not carried over.'),
+  'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
+  'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.')
 } as const
 
 export const events = {
