@@ -5,6 +5,7 @@ import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
 import { invokeCall, type Handlers } from './invoke'
+import { FileUploads } from './fileUploads'
 import { openPlaygroundCollection } from './playgroundCollection'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { prepareHttpRequest, scopeOf } from './sendPreparation'
@@ -62,6 +63,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     appSettings.verifyTls ? request : { ...request, settings: { ...request.settings, verifyTls: false } }
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
 
+  const uploads = new FileUploads(options.dataDir)
   const sessionScopes = new Map<string, Awaited<ReturnType<typeof scopeOf>>>()
   const resolveIn = <T>(sessionId: string, value: T): T => {
     const scope = sessionScopes.get(sessionId)
@@ -96,6 +98,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'playground.status': () => playground.status(),
     'playground.start': () => playground.start(),
     'playground.stop': () => playground.stop(),
+    'files.begin': ({ name }) => uploads.begin(name),
+    'files.append': ({ uploadId, base64 }) => uploads.append(uploadId, base64),
     'http.send': async ({ requestId, request, context }) =>
       http.send(requestId, withAppSettings(await prepareHttpRequest(store, request, context)), (progress) => events.emit('http.progress', progress)),
     'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppInfoSchema, AppStatusSchema, PlaygroundStatusSchema, SettingsPatchSchema, SettingsSchema } from './app'
 import type { CallResult } from './errors'
 import * as C from './collection'
+import * as F from './files'
 import * as H from './http'
 import * as S from './session'
 import * as V from './convert'
@@ -59,6 +60,8 @@ export const calls = {
   'playground.status': call(NoInput, PlaygroundStatusSchema, 'Whether the built-in demo server runs, and where.'),
   'playground.start': call(NoInput, PlaygroundStatusSchema, 'Start the demo server on a free loopback port (or return the running one).'),
   'playground.stop': call(NoInput, PlaygroundStatusSchema, 'Stop the demo server.'),
+  'files.begin': call(F.FileBeginInputSchema, F.FileBeginOutputSchema, 'Start copying a file chosen in the window into the data dir; returns the path bodies can name.'),
+  'files.append': call(F.FileAppendInputSchema, F.FileAppendOutputSchema, 'The next chunk (at most 4 MiB) of a file being copied.'),
   'http.send': call(H.HttpSendInputSchema, H.HttpResponseSchema, 'Send an HTTP request; resolves with the whole response (large bodies as a bodyId).'),
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),

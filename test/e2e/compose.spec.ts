@@ -23,7 +23,7 @@ async function open(page: Page, url: string): Promise<void> {
 }
 
 async function sendAndWait(page: Page, before = server.received.length): Promise<void> {
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect.poll(() => server.received.length).toBe(before + 1)
 }
 
@@ -160,6 +160,37 @@ test.describe('composing a request and sending it', () => {
     })
   })
 
+  test('a file chosen with the file picker is sent byte for byte, as a binary body and as a multipart part', async ({ page, host }) => {
+    // 9 MB: copied to core in three chunks.
+    const bytes = Buffer.alloc(9 * 1024 * 1024)
+    for (let i = 0; i < bytes.length; i += 4096) bytes.writeUInt32LE((i * 2654435761) >>> 0, i)
+    const file = join(files, 'picked.dat')
+    await writeFile(file, bytes)
+    await page.goto(host.url)
+    await page.getByRole('combobox', { name: 'Method' }).fill('POST')
+    await open(page, `${server.url}/upload`)
+    await section(page, 'Body').click()
+    await page.getByRole('radio', { name: 'Binary file' }).check()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Choose file to send' }).click()
+    await (await chooser).setFiles(file)
+    await expect(page.getByRole('textbox', { name: 'File to send' })).toHaveValue(/uploads\/[0-9a-f]{24}\/picked\.dat$/, { timeout: 20_000 })
+    await sendAndWait(page)
+    expect(server.last().body.equals(bytes)).toBe(true)
+
+    await page.getByRole('radio', { name: 'Multipart form' }).check()
+    await page.getByRole('button', { name: 'Add file part' }).click()
+    await page.getByRole('textbox', { name: 'Part 1 name' }).fill('upload')
+    const partChooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Choose file for part 1' }).click()
+    await (await partChooser).setFiles(file)
+    await expect(page.getByRole('textbox', { name: 'Part 1 file path' })).toHaveValue(/picked\.dat$/, { timeout: 20_000 })
+    await sendAndWait(page)
+    const received = server.last()
+    expect(received.body.toString('latin1')).toContain('filename="picked.dat"')
+    expect(received.body.includes(bytes)).toBe(true)
+  })
+
   test('each auth type is sent as the server expects', async ({ page, host }) => {
     await page.goto(host.url)
     await open(page, `${server.url}/private`)
@@ -203,7 +234,7 @@ test.describe('composing a request and sending it', () => {
     await page.getByRole('textbox', { name: 'Client ID' }).fill('app')
     await page.getByLabel('Client secret').fill('shh')
     const before = server.received.length
-    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
     await expect.poll(() => server.received.length).toBe(before + 2)
     const [tokenRequest, resourceRequest] = server.received.slice(before)
     expect(tokenRequest!.url).toBe('/token')
@@ -221,7 +252,7 @@ test.describe('composing a request and sending it', () => {
       await page.getByRole('combobox', { name: 'Auth type' }).selectOption('digest')
       await page.getByRole('textbox', { name: 'Username' }).fill('parley')
       await page.getByLabel('Password').fill('secret')
-      await page.getByRole('button', { name: 'Send' }).click()
+      await page.getByRole('button', { name: 'Send', exact: true }).click()
       await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('200')
     } finally {
       await playground.close()
@@ -235,7 +266,7 @@ test.describe('composing a request and sending it', () => {
       await open(page, `${playground.url}/redirect/2`)
       await section(page, 'Settings').click()
       await page.getByRole('checkbox', { name: 'Follow redirects' }).uncheck()
-      await page.getByRole('button', { name: 'Send' }).click()
+      await page.getByRole('button', { name: 'Send', exact: true }).click()
       await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('302')
     } finally {
       await playground.close()
@@ -249,11 +280,11 @@ test.describe('composing a request and sending it', () => {
       const files = async () => (await readdir(bodies).catch((): string[] => [])).filter((name) => !name.startsWith('.'))
       await page.goto(host.url)
       await open(page, `${playground.url}/json/large?mb=6`)
-      await page.getByRole('button', { name: 'Send' }).click()
+      await page.getByRole('button', { name: 'Send', exact: true }).click()
       await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('200', { timeout: 20_000 })
       await expect.poll(files).toHaveLength(1)
       const [first] = await files()
-      await page.getByRole('button', { name: 'Send' }).click()
+      await page.getByRole('button', { name: 'Send', exact: true }).click()
       await expect.poll(async () => (await files()).includes(first!), { timeout: 20_000 }).toBe(false)
       await expect.poll(files).toHaveLength(1)
     } finally {
@@ -266,11 +297,11 @@ test.describe('composing a request and sending it', () => {
     try {
       await page.goto(host.url)
       await open(page, `${playground.url}/delay/10000`)
-      await page.getByRole('button', { name: 'Send' }).click()
+      await page.getByRole('button', { name: 'Send', exact: true }).click()
       await expect(page.getByRole('button', { name: 'Cancel' }).first()).toBeVisible()
       await page.getByRole('textbox', { name: 'URL' }).press('Escape')
       await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText(/cancelled/i)
-      await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
+      await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeVisible()
     } finally {
       await playground.close()
     }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { HttpBody, MultipartPart } from '../../../shared/http'
 import { CodeEditor } from '../../ui/CodeEditor'
 import { KeyValueTable } from '../../ui/KeyValueTable'
+import { FileChooser } from './FileChooser'
 
 const bodyTypes: { type: HttpBody['type']; label: string }[] = [
   { type: 'none', label: 'None' },
@@ -83,7 +84,10 @@ function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBod
     case 'binary':
       return (
         <div className="body-stack">
-          <FilePathField label="File to send" value={body.path} onChange={(path) => onChange({ ...body, path })} />
+          <div className="inline-field grow">
+            <FilePathField label="File to send" value={body.path} onChange={(path) => onChange({ ...body, path })} />
+            <FileChooser label="Choose file to send" onChosen={(path, file) => onChange({ ...body, path, contentType: body.contentType ?? (file.type || undefined) })} />
+          </div>
           <label className="inline-field">
             Content-Type
             <input value={body.contentType ?? ''} placeholder="application/octet-stream" onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
@@ -200,7 +204,13 @@ function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange
                   {part.kind === 'text' ? (
                     <input aria-label={`Part ${n} value`} value={part.value} onChange={(event) => update(index, { ...part, value: event.target.value })} />
                   ) : (
-                    <input aria-label={`Part ${n} file path`} value={part.path} placeholder="/absolute/path/to/file" onChange={(event) => update(index, { ...part, path: event.target.value })} />
+                    <span className="inline-field grow">
+                      <input aria-label={`Part ${n} file path`} value={part.path} placeholder="/absolute/path/to/file" onChange={(event) => update(index, { ...part, path: event.target.value })} />
+                      <FileChooser
+                        label={`Choose file for part ${n}`}
+                        onChosen={(path, file) => update(index, { ...part, path, filename: part.filename ?? file.name, contentType: part.contentType ?? (file.type || undefined) })}
+                      />
+                    </span>
                   )}
                 </td>
                 <td>
