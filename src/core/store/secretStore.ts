@@ -8,6 +8,9 @@ import type { SecretCipher } from './secretCipher'
 
 const SecretsFileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), z.string()) })
 
+/** A variable as a request sees it; `unreadable` says why a stored secret could not be opened here. */
+export type RevealedVariable = Variable & { unreadable?: ParleyError }
+
 /** Where a secret belongs: a collection (or `global`), then the scope inside it, then the variable. */
 export function secretKey(owner: string, scope: string, name: string): string {
   return `${owner}\u0000${scope}\u0000${name}`
@@ -105,12 +108,22 @@ export class SecretStore {
    * dialogs still open and show the variable without a value, so the user sees it is missing and
    * can enter it again, and `stash` keeps the stored value while the field stays empty. Failing
    * here instead would make every request of the collection fail, and lock the dialog that fixes it.
-   * (A request that uses it sends it empty; naming it in a `secret_unreadable` error would need
-   * variableLayers to ask which values were unreadable.)
+   * Such a value carries `unreadable`, so a request that uses it fails with `secret_unreadable`
+   * naming the variable instead of sending it empty.
    */
-  async reveal(variables: Variable[], keyOf: (name: string) => string): Promise<Variable[]> {
+  async reveal(variables: Variable[], keyOf: (name: string) => string): Promise<RevealedVariable[]> {
+    const entries = await this.load()
     return Promise.all(
-      variables.map(async (v) => (v.secret ? { ...v, value: (await this.get(keyOf(v.name))) ?? '' } : v))
+      variables.map(async (v): Promise<RevealedVariable> => {
+        if (!v.secret) return v
+        const stored = entries.get(keyOf(v.name))
+        if (stored === undefined) return { ...v, value: '' }
+        try {
+          return { ...v, value: await this.cipher.decrypt(stored, keyOf(v.name)) }
+        } catch (error) {
+          return { ...v, value: '', unreadable: error instanceof ParleyError ? error : new ParleyError('secret_unreadable', String(error)) }
+        }
+      })
     )
   }
 

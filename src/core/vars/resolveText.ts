@@ -46,6 +46,9 @@ function valueOf(name: string, scope: VariableScope, chain: string[]): string {
       'Define it in an environment or the collection, or enable it if it is turned off.'
     )
   }
+  if (found.unreadable) {
+    throw new ParleyError('secret_unreadable', `The secret variable "${name}" cannot be used here: ${found.unreadable.message}`, found.unreadable.hint)
+  }
   return expand(found.value, scope, [...chain, name])
 }
 

@@ -1,15 +1,18 @@
 import type { Variable, VariableSource } from '../../shared/collection'
+import type { ParleyError } from '../../shared/errors'
 
 /** One set of variables and where it comes from. */
 export interface VariableLayer {
   source: Exclude<VariableSource, 'dynamic'>
-  variables: Variable[]
+  variables: (Variable & { unreadable?: ParleyError })[]
 }
 
 export interface FoundVariable {
   value: string
   source: VariableSource
   secret: boolean
+  /** A secret stored here that this shell cannot decrypt: using it is an error, not an empty value. */
+  unreadable?: ParleyError
 }
 
 /**
@@ -24,7 +27,7 @@ export class VariableScope {
     for (const layer of layers) {
       for (const variable of layer.variables) {
         if (!variable.enabled) continue
-        this.index.set(variable.name, { value: variable.value, source: layer.source, secret: variable.secret })
+        this.index.set(variable.name, { value: variable.value, source: layer.source, secret: variable.secret, ...(variable.unreadable ? { unreadable: variable.unreadable } : {}) })
       }
     }
   }

@@ -113,10 +113,11 @@ describe('a keychain secret seen from the browser host', () => {
   const key = secretKey('c', 'collection', 'token')
   const variables = [{ name: 'token', value: '', enabled: true, secret: true }]
 
-  it('reveals as empty, and saving the empty field keeps the desktop value', async () => {
+  it('reveals as empty and marked unreadable, and saving the empty field keeps the desktop value', async () => {
     await new SecretStore(dir, createSecretCipher(dir, fakeSafeStorage())).setMany(new Map([[key, plain]]))
     const browser = new SecretStore(dir, createSecretCipher(dir))
-    expect(await browser.reveal(variables, () => key)).toEqual(variables)
+    const [revealed] = await browser.reveal(variables, () => key)
+    expect(revealed).toMatchObject({ ...variables[0], unreadable: { code: 'secret_unreadable' } })
     await browser.stash(variables, () => key, variables)
     expect(await new SecretStore(dir, createSecretCipher(dir, fakeSafeStorage())).get(key)).toBe(plain)
   })
