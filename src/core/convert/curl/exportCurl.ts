@@ -1,6 +1,7 @@
 import type { HttpAuth, HttpBody, HttpRequest, HttpSettings, KeyValue } from '../../../shared/http'
 import { HttpSettingsSchema } from '../../../shared/http'
 import { guessContentType } from '../../http/requestBody'
+import { graphqlPayloadText } from '../graphqlPayload'
 
 const defaults = HttpSettingsSchema.parse({})
 
@@ -94,18 +95,8 @@ function bodyArgs(body: HttpBody, headers: KeyValue[], warnings: string[]): stri
       return typed('application/xml', body.text)
     case 'text':
       return typed(body.contentType ?? 'text/plain; charset=utf-8', body.text)
-    case 'graphql': {
-      const payload: Record<string, unknown> = { query: body.query }
-      if (body.variables.trim() !== '') {
-        try {
-          payload['variables'] = JSON.parse(body.variables)
-        } catch {
-          warnings.push('The GraphQL variables are not valid JSON and were left out.')
-        }
-      }
-      if (body.operationName) payload['operationName'] = body.operationName
-      return typed('application/json', JSON.stringify(payload))
-    }
+    case 'graphql':
+      return typed('application/json', graphqlPayloadText(body, warnings))
     case 'form':
       return body.fields.filter((f) => f.enabled).map((field) =>
         // --data-urlencode encodes the value only, so a name with special characters is encoded here.

@@ -1,6 +1,7 @@
 import type { HttpAuth, HttpBody, HttpRequest, KeyValue } from '../../../shared/http'
 import { guessContentType } from '../../http/requestBody'
 import type { HarNameValue, HarPostData, HarRequest } from './harTypes'
+import { graphqlPayloadText } from '../graphqlPayload'
 
 /**
  * A Parley request as a HAR request: what goes on the wire, as far as it is known before sending.
@@ -86,18 +87,8 @@ function harPostData(body: HttpBody, warnings: string[]): HarPostData | undefine
       return { mimeType: 'application/xml', text: body.text }
     case 'text':
       return { mimeType: body.contentType ?? 'text/plain; charset=utf-8', text: body.text }
-    case 'graphql': {
-      const payload: Record<string, unknown> = { query: body.query }
-      if (body.variables.trim() !== '') {
-        try {
-          payload['variables'] = JSON.parse(body.variables)
-        } catch {
-          warnings.push('The GraphQL variables are not valid JSON and were left out.')
-        }
-      }
-      if (body.operationName) payload['operationName'] = body.operationName
-      return { mimeType: 'application/json', text: JSON.stringify(payload) }
-    }
+    case 'graphql':
+      return { mimeType: 'application/json', text: graphqlPayloadText(body, warnings) }
     case 'form': {
       const fields = enabled(body.fields)
       return {
