@@ -2,12 +2,13 @@ import type { HttpAuth, HttpRequest, KeyValue } from '../shared/http'
 import type { SendContext } from '../shared/sendContext'
 import type { CollectionStore } from './store/collectionStore'
 import { parentRel } from './store/collectionPaths'
+import type { ScopeRequest } from './store/variableLayers'
 import type { VariableScope } from './vars/variableScope'
 import { resolveValue } from './vars/resolveRequest'
 
 export interface SendPreparationDeps {
   collections: CollectionStore
-  scopeFor(request: { collectionId?: string; path?: string; environmentId?: string | null }): Promise<VariableScope>
+  scopeFor(request: ScopeRequest): Promise<VariableScope>
 }
 
 /** The variables a request sees: globals always, and its collection's layers when it has one. */

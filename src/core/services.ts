@@ -118,6 +118,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'session.close': async ({ sessionId, code, reason }) => {
       await sessions.close(sessionId, { code, reason })
+      sessionScopes.delete(sessionId)
       return { closed: true as const }
     },
     // Arguments typed after opening see the same variables the session was opened with.

@@ -114,7 +114,6 @@ export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>
 export type EventPayload<K extends EventName> = z.output<Events[K]['payload']>
 
 export const callNames = Object.keys(calls) as CallName[]
-export const eventNames = Object.keys(events) as EventName[]
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name)

@@ -18,7 +18,6 @@ interface ExchangeState {
   /** With a context, core resolves the collection's variables and inherits its auth and headers. */
   send(tabId: string, request: HttpRequestInput, context?: SendContext): Promise<void>
   cancel(tabId: string): Promise<void>
-  forget(tabId: string): void
 }
 
 const newRequestId = (): string => crypto.randomUUID()
@@ -50,12 +49,6 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     if (exchange?.state !== 'sending') return
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'cancelled', requestId: exchange.requestId, startedAt: exchange.startedAt } } }))
     await api.call('http.cancel', { requestId: exchange.requestId }).catch(() => undefined)
-  },
-  forget(tabId) {
-    set((s) => {
-      const { [tabId]: _gone, ...rest } = s.byTab
-      return { byTab: rest }
-    })
   }
 }))
 
