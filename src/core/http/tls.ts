@@ -85,8 +85,21 @@ export function describeChain(socket: TLSSocket): HttpCertificate[] {
   return chain
 }
 
-/** Everything the response shows about the TLS session. */
+// A TLS session does not change once the handshake is done, and reading the chain
+// (getPeerCertificate(true)) was most of the CPU of a keep-alive HTTPS request: describe each socket once.
+const described = new WeakMap<TLSSocket, HttpTlsInfo>()
+
+/** Everything the response shows about the TLS session, read once per socket. */
 export function describeTls(socket: TLSSocket): HttpTlsInfo {
+  const known = described.get(socket)
+  if (known) return known
+  const info = readTls(socket)
+  // Before the handshake ends there is nothing stable to remember.
+  if (info.protocol) described.set(socket, info)
+  return info
+}
+
+function readTls(socket: TLSSocket): HttpTlsInfo {
   const authError = socket.authorizationError as unknown as Error | string | null | undefined
   return {
     protocol: socket.getProtocol() ?? null,

@@ -6,7 +6,9 @@ import { createSecureServer } from 'node:http2'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connect as tlsConnect } from 'node:tls'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
+import { describeTls } from '../../../../src/core/http/tls'
 import { req, selfSignedCert, startHttpsServer, tempDir, type TestServer } from './testServers'
 
 let engine: HttpEngine
@@ -57,6 +59,23 @@ describe('TLS', () => {
     expect(res.tls!.protocol).toMatch(/^TLSv1\.[23]$/)
     expect(res.tls!.cipher).toBeTruthy()
     expect(res.timings.tls).toBeGreaterThan(0)
+  })
+
+  it('reads a connection\'s certificate chain once, however many responses it carries', async () => {
+    const socket = tlsConnect({ host: '127.0.0.1', port: plain.port, servername: 'parley-test.local', rejectUnauthorized: false })
+    await once(socket, 'secureConnect')
+    let reads = 0
+    const read = socket.getPeerCertificate.bind(socket)
+    socket.getPeerCertificate = ((detailed?: boolean) => {
+      reads++
+      return read(detailed as true)
+    }) as typeof socket.getPeerCertificate
+    const first = describeTls(socket)
+    const second = describeTls(socket)
+    socket.destroy()
+    expect(second).toBe(first)
+    expect(first.certificates[0]?.subject).toContain('CN=parley-test.local')
+    expect(reads).toBe(1)
   })
 
   it('accepts it when its CA file is added', async () => {
