@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { loadCollection } from '../../src/core/store/collectionLoader'
 import { toYaml } from '../../src/core/store/yamlFormat'
 import { CollectionFileSchema, FolderFileSchema, SavedRequestSchema } from '../../src/shared/collection'
+import { verdict } from './targets'
 
 const requestCount = 5_000
 const folderCount = 50
@@ -41,7 +42,7 @@ export async function run(): Promise<{ name: string; ms: number; targetMs: numbe
       throw new Error(`bench collection loaded ${loaded.requests.size} requests and ${loaded.problems.length} problems`)
     }
     const met = ms < targetMs
-    console.log(`bench collection-open-5000: ${ms} ms (target < ${targetMs} ms, ${met ? 'met' : 'MISSED'})`)
+    console.log(`bench collection-open-5000: ${ms} ms (target < ${targetMs} ms, ${verdict('collection-open-5000', met)})`)
     // Wall time suffers when the machine is busy; CPU time shows the cost of the work itself.
     console.log(`bench collection-open-5000 cpu: ${Math.round((cpu.user + cpu.system) / 1000)} ms`)
     return { name: 'collection-open-5000', ms, targetMs, met }
