@@ -5,6 +5,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
+import axios from 'axios'
 import { generate } from 'selfsigned'
 import { Agent, request } from 'undici'
 import { createHttpEngine, type HttpEngine } from '../../src/core/http/engine'
@@ -174,6 +175,40 @@ async function compareLoops(label: string, engine: HttpEngine, url: string, veri
   }
 }
 
+/**
+ * What users would pick instead, in the same run: axios (Bruno's engine) and Node's own fetch. The
+ * claim "faster than what you use now" is a target here, checked on every run, not a sentence.
+ */
+async function comparePeers(engine: HttpEngine, url: string): Promise<void> {
+  const get: HttpRequest = HttpRequestSchema.parse({ method: 'GET', url })
+  let id = 0
+  const viaEngine = async (): Promise<void> => {
+    const res = await engine.send(`peer${id++}`, get)
+    if (res.status !== 200) throw new Error(`status ${res.status}`)
+  }
+  const peers: Record<string, () => Promise<void>> = {
+    axios: async () => {
+      const res = await axios.get(url, { responseType: 'text' })
+      if (res.status !== 200) throw new Error(`status ${res.status}`)
+    },
+    fetch: async () => {
+      const res = await fetch(url)
+      await res.text()
+      if (res.status !== 200) throw new Error(`status ${res.status}`)
+    }
+  }
+  for (const [name, viaPeer] of Object.entries(peers)) {
+    await sequential(300, viaPeer)
+    await concurrent(CONCURRENCY * 4, CONCURRENCY, viaPeer)
+    const seq = await compare(6, (send) => sequential(SEQUENTIAL_ROUND / 2, send), viaEngine, viaPeer)
+    const seqName = `http-sequential-vs-${name}`
+    console.log(`bench ${seqName}: ratio ${seq.ratio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, ${name} ${seq.undiciMs.toFixed(0)} ms; CPU ratio ${(seq.engineCpuMs / seq.undiciCpuMs).toFixed(2)}; median of 6 rounds, spread ${seq.spread}; target <= 1, ${verdict(seqName, seq.ratio <= 1)})`)
+    const conc = await compare(6, (send) => concurrent(CONCURRENT_ROUND / 2, CONCURRENCY, send), viaEngine, viaPeer)
+    const concName = `http-concurrent-vs-${name}`
+    console.log(`bench ${concName}: ratio ${conc.ratio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, ${name} ${conc.undiciMs.toFixed(0)} ms; CPU ratio ${(conc.engineCpuMs / conc.undiciCpuMs).toFixed(2)}; median of 6 rounds, spread ${conc.spread}; target <= 1, ${verdict(concName, conc.ratio <= 1)})`)
+  }
+}
+
 /** Engine versus bare undici on loopback: HTTP and HTTPS GETs, sequential and concurrent, and a 100 MB download. */
 export async function run(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'parley-bench-http-'))
@@ -183,6 +218,7 @@ export async function run(): Promise<void> {
     await compareLoops('http', engine, `http://127.0.0.1:${port}/item`, true)
     // The certificate is self-signed: both sides skip verification, and both still do the handshake.
     await compareLoops('https', engine, `https://127.0.0.1:${tlsPort}/item`, false)
+    await comparePeers(engine, `http://127.0.0.1:${port}/item`)
 
     // Each download runs in a fresh process: RSS rarely shrinks, so a second measurement in the same
     // process would start from a baseline the first one already raised.
