@@ -23,6 +23,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // electron-vite leaves bundles unminified; the window's first load is a page load like any other.
+      minify: true,
       rollupOptions: { input: resolve('src/renderer/index.html') }
     },
     plugins: [react()]

@@ -1,37 +1,17 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
-import { css } from '@codemirror/lang-css'
-import { html } from '@codemirror/lang-html'
-import { javascript } from '@codemirror/lang-javascript'
-import { json, jsonParseLinter } from '@codemirror/lang-json'
-import { xml } from '@codemirror/lang-xml'
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from '@codemirror/language'
-import { lintGutter, linter } from '@codemirror/lint'
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search'
 import { Compartment, EditorState, type Extension } from '@codemirror/state'
 import { EditorView, highlightActiveLine, keymap, lineNumbers, placeholder as placeholderText } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
 import { codeHighlightStyle } from './codeHighlight'
+import { loadJsonLinter, loadLanguage, type CodeLanguage } from './codeLanguages'
 
-export type CodeLanguage = 'json' | 'xml' | 'html' | 'javascript' | 'css' | 'graphql' | 'text'
+export type { CodeLanguage }
 
-function languageFor(language: CodeLanguage): Extension {
-  switch (language) {
-    case 'json':
-      return [json(), linter(jsonParseLinter(), { delay: 300 }), lintGutter()]
-    case 'xml':
-      return xml()
-    case 'html':
-      return html()
-    case 'javascript':
-      return javascript()
-    case 'css':
-      return css()
-    case 'graphql':
-      // No maintained GraphQL mode for CodeMirror 6 without the graphql runtime; JS tokens read well enough.
-      return javascript()
-    default:
-      return []
-  }
+async function languageFor(language: CodeLanguage): Promise<Extension> {
+  const grammar = await loadLanguage(language)
+  return language === 'json' ? [grammar, await loadJsonLinter()] : grammar
 }
 
 const theme = EditorView.theme({
@@ -81,7 +61,7 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
         EditorView.contentAttributes.of({ 'aria-label': label }),
         placeholder ? placeholderText(placeholder) : [],
         theme,
-        languageSlot.current.of(languageFor(language)),
+        languageSlot.current.of([]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChangeRef.current?.(update.state.doc.toString())
         })
@@ -100,8 +80,15 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
   }, [value])
 
   useEffect(() => {
-    view.current?.dispatch({ effects: languageSlot.current.reconfigure(languageFor(language)) })
-  }, [language])
+    // Grammars load on first use; a language changed meanwhile wins over the one still loading.
+    let current = true
+    void languageFor(language).then((extension) => {
+      if (current) view.current?.dispatch({ effects: languageSlot.current.reconfigure(extension) })
+    })
+    return () => {
+      current = false
+    }
+  }, [language, readOnly, label])
 
   return <div ref={host} className="code-editor" />
 }

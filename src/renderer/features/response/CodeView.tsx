@@ -1,15 +1,11 @@
 import { defaultKeymap } from '@codemirror/commands'
-import { css } from '@codemirror/lang-css'
-import { html } from '@codemirror/lang-html'
-import { javascript } from '@codemirror/lang-javascript'
-import { json } from '@codemirror/lang-json'
-import { xml } from '@codemirror/lang-xml'
 import { codeFolding, foldGutter, foldKeymap, syntaxHighlighting } from '@codemirror/language'
 import { search, searchKeymap, SearchCursor } from '@codemirror/search'
-import { EditorState, StateEffect, StateField, type Extension, type Range } from '@codemirror/state'
+import { Compartment, EditorState, StateEffect, StateField, type Range } from '@codemirror/state'
 import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
 import { codeHighlightStyle } from '../../ui/codeHighlight'
+import { loadLanguage } from '../../ui/codeLanguages'
 import type { CodeLanguage } from './contentKind'
 
 const theme = EditorView.theme({
@@ -27,23 +23,6 @@ const theme = EditorView.theme({
   '.cm-panels': { backgroundColor: 'var(--bg-sunken)', color: 'var(--text)', borderColor: 'var(--border)' },
   '.cm-panels input, .cm-panels button': { fontSize: '12px' }
 })
-
-function languageExtension(language: CodeLanguage): Extension {
-  switch (language) {
-    case 'json':
-      return json()
-    case 'xml':
-      return xml()
-    case 'html':
-      return html()
-    case 'javascript':
-      return javascript()
-    case 'css':
-      return css()
-    default:
-      return []
-  }
-}
 
 const setHits = StateEffect.define<{ ranges: { from: number; to: number }[]; active: number }>()
 const hitMark = Decoration.mark({ class: 'cm-search-hit' })
@@ -89,6 +68,7 @@ export function CodeView({
   const ranges = useRef<{ from: number; to: number }[]>([])
   useEffect(() => {
     if (!host.current) return
+    const languageSlot = new Compartment()
     const created = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -99,7 +79,7 @@ export function CodeView({
           foldGutter(),
           EditorState.readOnly.of(true),
           syntaxHighlighting(codeHighlightStyle),
-          languageExtension(language),
+          languageSlot.of([]),
           search({ top: true }),
           keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap]),
           hitsField,
@@ -109,7 +89,13 @@ export function CodeView({
       })
     })
     view.current = created
+    // The grammar loads on first use and colours the text when it arrives.
+    let alive = true
+    void loadLanguage(language).then((extension) => {
+      if (alive) created.dispatch({ effects: languageSlot.reconfigure(extension) })
+    })
     return () => {
+      alive = false
       created.destroy()
       view.current = undefined
     }
