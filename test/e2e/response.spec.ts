@@ -1,10 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { cpus, loadavg } from 'node:os'
 import type { Locator, Page } from '@playwright/test'
 import { startPlayground } from '../../src/playground/server'
 import { selfSignedCert, startHttpsServer } from '../unit/core/http/testServers'
-import { exerciseLargeBody, longestTaskSince, longTaskRecorder, responseMarks, startMainThreadTrace, stopMainThreadTrace } from '../bench/large-response.bench'
 import { expect, test, watchConsole } from './fixtures'
 
 type Playground = Awaited<ReturnType<typeof startPlayground>>
@@ -323,45 +321,34 @@ test.describe('the response pane', () => {
     await expect(response(page)).toContainText('Request cancelled')
   })
 
-  test('a 20 MB JSON body opens without freezing: no long task while it loads, scrolls, searches and switches tabs', async ({ page, host }) => {
+  test('a 20 MB JSON body opens, scrolls, searches and switches views', async ({ page, host }) => {
+    // How fast, and how long the main thread is ever busy, is measured by test/bench/large-response.bench.ts:
+    // timing is a benchmark's business. This test checks that everything a user does works.
     test.setTimeout(180_000)
-    await page.addInitScript(longTaskRecorder)
-    // Two measures of the same tasks. The PerformanceObserver's wall-clock durations also count time
-    // the OS gave other processes, so on a loaded box one attempt can be stretched by its neighbours;
-    // the trace's CPU time is the page's own work, and that must stay under 200 ms every time.
-    const attempts: string[] = []
-    let bestWall = Infinity
     await page.goto(host.url)
-    for (let attempt = 1; attempt <= 3 && bestWall >= 200; attempt++) {
-      // A fresh request tab for each attempt (no reload: the page and its recorder stay).
-      if (attempt > 1) await page.getByRole('button', { name: 'New request' }).click()
-      await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/json/large?mb=20`)
-      await startMainThreadTrace(page)
-      await page.getByRole('button', { name: 'Send' }).click()
-      await page.waitForFunction(() => performance.getEntriesByName('parley:first-screen').length > 0, null, { timeout: 30_000 })
-      const viewer = page.getByRole('region', { name: 'Response body' })
-      await expect(viewer).toContainText('"name": "item 0"')
-      const marks = await responseMarks(page)
-      expect(marks).not.toBeNull()
-      expect(marks!.firstScreen - marks!.lastByte).toBeLessThan(2000)
-      await expect(page.getByRole('status', { name: /^Loading the body/ })).toHaveCount(0, { timeout: 30_000 })
-      await exerciseLargeBody(page)
-      // Search finds lines all through the document, and the viewer jumps to them.
-      await page.getByRole('searchbox', { name: 'Search body' }).fill('"item 150000"')
-      await expect(page.getByText('1 of 1 line · 1 match')).toBeVisible({ timeout: 20_000 })
-      await expect(viewer).toContainText('"name": "item 150000"')
-      const { longestCpuMs } = await stopMainThreadTrace(page)
-      const longest = await longestTaskSince(page, marks!.lastByte)
-      attempts.push(`attempt ${attempt}: first screen ${Math.round(marks!.firstScreen - marks!.lastByte)} ms, longest task ${Math.round(longest)} ms wall / ${Math.round(longestCpuMs)} ms CPU`)
-      expect(longestCpuMs, `CPU time of the longest main-thread task (ms): ${attempts.join('; ')}`).toBeLessThan(200)
-      bestWall = Math.min(bestWall, longest)
-    }
-    const load = loadavg()[0]!
-    test.info().annotations.push({ type: 'figures', description: `${attempts.join('; ')}; load average ${load.toFixed(1)}` })
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/json/large?mb=20`)
+    await page.getByRole('button', { name: 'Send' }).click()
+    const viewer = page.getByRole('region', { name: 'Response body' })
+    await expect(viewer).toContainText('"name": "item 0"', { timeout: 60_000 })
+    await expect(page.getByRole('status', { name: /^Loading the body/ })).toHaveCount(0, { timeout: 60_000 })
+    // Scroll to the end: the viewer keeps drawing lines there.
+    await viewer.evaluate((element) => (element.scrollTop = element.scrollHeight))
+    await expect(viewer).toContainText('"name": "item', { timeout: 30_000 })
+    await expect.poll(() => viewer.evaluate((element) => element.scrollTop)).toBeGreaterThan(0)
+    // Switch sections and views and come back to it.
+    await section(page, 'Headers').click()
+    await section(page, 'Timing').click()
+    await section(page, 'Body').click()
+    await bodyView(page, 'Raw').click()
+    await bodyView(page, 'JSON Tree').click()
+    await page.getByRole('treeitem', { name: /^items:/ }).click({ timeout: 30_000 })
+    await expect(page.getByRole('treeitem', { name: /^\[0 … 9999\]/ })).toBeVisible({ timeout: 30_000 })
+    await bodyView(page, 'Pretty').click()
+    // Search finds lines all through the document, and the viewer jumps to them.
+    await page.getByRole('searchbox', { name: 'Search body' }).fill('"item 150000"')
+    await expect(page.getByText('1 of 1 line · 1 match')).toBeVisible({ timeout: 30_000 })
+    await expect(viewer).toContainText('"name": "item 150000"')
     await shoot(page, 'large-json-search-light')
-    // Wall clock too, unless the machine is so overloaded that the figure measures the neighbours.
-    if (bestWall < 200 || load < cpus().length * 2) expect(bestWall, `longest main-thread task after the last byte (ms): ${attempts.join('; ')}`).toBeLessThan(200)
-    else console.log(`response.spec: wall-clock long tasks not asserted at load average ${load.toFixed(1)}: ${attempts.join('; ')}`)
   })
 
   test('screens in the dark theme look finished too', async ({ page, host }) => {
