@@ -12,6 +12,7 @@ type Pending = { resolve: (result: CallResult) => void }
 export function createHostBridge(location: Location): ParleyBridge {
   const token = new URLSearchParams(location.search).get('token')
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${hostContractPath}${token ? `?token=${encodeURIComponent(token)}` : ''}`
+  if (token !== null) hideToken(location)
   const listeners = new Set<(name: string, payload: unknown) => void>()
   const pending = new Map<number, Pending>()
   const queue: string[] = []
@@ -41,14 +42,14 @@ export function createHostBridge(location: Location): ParleyBridge {
         console.error(`Parley host: ${data.error.message}`)
       }
     }
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       useConnection.getState().set('disconnected')
       for (const [id, call] of pending) {
         call.resolve({
           ok: false,
           error: {
             code: 'disconnected',
-            message: 'The connection to Parley was lost before it answered.',
+            message: `The connection to Parley was lost before it answered${event.reason ? ` (the host said: ${event.reason})` : ''}.`,
             hint: 'Check that `npm run web` is still running; the window reconnects by itself.'
           }
         })
@@ -75,4 +76,15 @@ export function createHostBridge(location: Location): ParleyBridge {
       return () => listeners.delete(listener)
     }
   }
+}
+
+/**
+ * Takes the token out of the address bar (and so out of history, bookmarks and screen shares) once
+ * the page has it: the host's cookie, set on this first load, lets a reload in without it.
+ */
+function hideToken(location: Location): void {
+  const params = new URLSearchParams(location.search)
+  params.delete('token')
+  const search = params.toString()
+  window.history.replaceState(window.history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`)
 }
