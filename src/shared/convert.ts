@@ -13,7 +13,9 @@ import { SocketIoRequestSchema } from './realtime'
 export const curlMaxChars = 1_000_000
 export const importMaxChars = 50_000_000
 
-export const CurlParseInputSchema = z.strictObject({ command: z.string().max(curlMaxChars) })
+export const CurlParseInputSchema = z.strictObject({
+  command: z.string().max(curlMaxChars, 'a pasted cURL command is at most 1,000,000 characters: import a longer one from a file (Import), or put its body in a file and use -d @file')
+})
 export const CurlParseOutputSchema = z.object({
   /** Valid for HttpRequestSchema: defaults already applied. */
   request: HttpRequestSchema,
