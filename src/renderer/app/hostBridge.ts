@@ -1,6 +1,6 @@
 import type { ParleyBridge } from '../../shared/contract'
 import type { CallResult } from '../../shared/errors'
-import { hostContractPath, ServerFrameSchema } from '../../shared/wire'
+import { hostContractPath, hostMaxFrameBytes, ServerFrameSchema } from '../../shared/wire'
 import { useConnection } from './connectionStore'
 
 type Pending = { resolve: (result: CallResult) => void }
@@ -65,6 +65,9 @@ export function createHostBridge(location: Location): ParleyBridge {
     invoke(name, input) {
       const id = nextId++
       const frame = JSON.stringify({ type: 'call', id, name, input })
+      // The host closes a connection that sends more than it accepts: refuse here, with a reason.
+      const bytes = frame.length * 3 <= hostMaxFrameBytes ? frame.length : new TextEncoder().encode(frame).length
+      if (bytes > hostMaxFrameBytes) return Promise.resolve(tooLarge(name, bytes))
       return new Promise<CallResult>((resolve) => {
         pending.set(id, { resolve })
         if (socket?.readyState === WebSocket.OPEN) socket.send(frame)
@@ -74,6 +77,18 @@ export function createHostBridge(location: Location): ParleyBridge {
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    }
+  }
+}
+
+function tooLarge(name: string, bytes: number): CallResult {
+  const mib = (n: number): string => (n / 1024 / 1024).toFixed(1)
+  return {
+    ok: false,
+    error: {
+      code: 'too_large',
+      message: `Nothing was sent: this ${name} call is ${mib(bytes)} MiB, more than the ${mib(hostMaxFrameBytes)} MiB the browser host accepts in one message.`,
+      hint: 'Make the text smaller, or put it in a file and choose it with "Choose file…" (files are sent in parts).'
     }
   }
 }
