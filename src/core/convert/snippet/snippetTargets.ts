@@ -5,6 +5,7 @@ import { exportCurl } from '../curl/exportCurl'
 import type { HarRequest } from '../har/harTypes'
 import { requestToHar } from '../har/requestToHar'
 import { httpieSnippet } from './httpieSnippet'
+import { powershellSnippet } from './powershellSnippet'
 
 interface Target {
   label: string
@@ -12,7 +13,7 @@ interface Target {
   /** httpsnippet's target and client; absent for cURL, which Parley writes itself. */
   snippet?: [string, string]
   /** A target Parley writes itself from the request as HAR, where httpsnippet's output was unsafe. */
-  write?: (har: HarRequest) => string
+  write?: (har: HarRequest) => { code: string; warnings: string[] }
 }
 
 /** Every language export.snippet writes, in the order a menu shows them. */
@@ -40,8 +41,8 @@ const targets: Record<SnippetTargetId, Target> = {
   clojure: { label: 'Clojure (clj-http)', language: 'clojure', snippet: ['clojure', 'clj_http'] },
   ocaml: { label: 'OCaml (cohttp)', language: 'ocaml', snippet: ['ocaml', 'cohttp'] },
   r: { label: 'R (httr)', language: 'r', snippet: ['r', 'httr'] },
-  powershell: { label: 'PowerShell (Invoke-WebRequest)', language: 'powershell', snippet: ['powershell', 'webrequest'] },
-  httpie: { label: 'HTTPie', language: 'shell', write: httpieSnippet },
+  powershell: { label: 'PowerShell (Invoke-WebRequest)', language: 'powershell', write: powershellSnippet },
+  httpie: { label: 'HTTPie', language: 'shell', write: (har) => ({ code: httpieSnippet(har), warnings: [] }) },
   wget: { label: 'Wget', language: 'shell', snippet: ['shell', 'wget'] },
   http: { label: 'HTTP/1.1 (raw)', language: 'http', snippet: ['http', 'http1.1'] }
 }
@@ -53,7 +54,8 @@ export function snippetTargets(): Array<{ id: SnippetTargetId; label: string; la
 
 /**
  * Code that sends the request: cURL is Parley's own export (it knows digest, SigV4 and files);
- * HTTPie Parley writes from the request as HAR; every other language httpsnippet writes from it.
+ * HTTPie and PowerShell Parley writes from the request as HAR (httpsnippet's quoting of them let
+ * header names and bodies run commands); every other language httpsnippet writes from it.
  */
 export async function generateSnippet(request: HttpRequest, target: SnippetTargetId): Promise<{ code: string; warnings: string[] }> {
   const { snippet: httpsnippetTarget, write } = targets[target]
@@ -63,7 +65,8 @@ export async function generateSnippet(request: HttpRequest, target: SnippetTarge
       return { code: command, warnings }
     }
     const { har, warnings } = requestToHar(request)
-    return { code: write(har), warnings: [...warnings, ...settingsWarnings(request)] }
+    const written = write(har)
+    return { code: written.code, warnings: [...warnings, ...settingsWarnings(request), ...written.warnings] }
   }
   const { har, warnings } = requestToHar(request)
   warnings.push(...settingsWarnings(request))

@@ -124,3 +124,57 @@ describe('the cURL snippet, run for real', () => {
     expect(received.at(-1)?.[name.toLowerCase()]).toBe(value)
   })
 })
+
+/**
+ * PowerShell is not installed here, so its script is read the way PowerShell reads it: single-quoted
+ * strings (any of ' ‘ ’ ‚ ‛ opens and closes one, a doubled one stands for itself) expand nothing;
+ * everything outside them must be Parley's fixed text, and each string must hold the request's value.
+ */
+function powershellLiterals(code: string): { skeleton: string; literals: string[] } {
+  const quote = /['\u2018\u2019\u201a\u201b]/
+  const literals: string[] = []
+  let skeleton = ''
+  for (let i = 0; i < code.length; i++) {
+    if (!quote.test(code[i]!)) {
+      skeleton += code[i]
+      continue
+    }
+    let literal = ''
+    for (i++; i < code.length; i++) {
+      if (quote.test(code[i]!)) {
+        if (quote.test(code[i + 1] ?? '')) literal += code[++i]
+        else break
+      } else literal += code[i]
+    }
+    literals.push(literal)
+    skeleton += "'…'"
+  }
+  return { skeleton, literals }
+}
+
+describe('the PowerShell snippet', () => {
+  it('puts every name and value in single-quoted literals, where nothing runs', async () => {
+    const name = 'X-$(New-Item pwned)'
+    const value = "v'\u2018`$(New-Item pwned2)\"$env:HOME\"\u2019"
+    const body = `{"a":"'; New-Item pwned3; '", "b": "\u201b"}`
+    const request = HttpRequestSchema.parse({ method: 'POST', url: "http://127.0.0.1:9/a'b$(x)", headers: [{ name, value }], body: { type: 'json', text: body } })
+    const { code } = await generateSnippet(request, 'powershell')
+    const { skeleton, literals } = powershellLiterals(code)
+    expect(skeleton).toBe(
+      ["$headers = @{}", "$headers.Add('…', '…')", "$response = Invoke-WebRequest -Uri '…' -Method Post -Headers $headers -ContentType '…' -Body '…'"].join('\n')
+    )
+    expect(literals).toEqual([name, value, "http://127.0.0.1:9/a'b$(x)", 'application/json', body])
+  })
+
+  it('sends a custom method with -CustomMethod and multipart parts with -Form', async () => {
+    const request = HttpRequestSchema.parse({
+      method: "PURGE'x",
+      url: 'http://127.0.0.1:9/up',
+      body: { type: 'multipart', parts: [{ kind: 'text', name: "n'1", value: '$(v)' }, { kind: 'file', name: 'doc', path: "/tmp/it's.txt" }] }
+    })
+    const { code } = await generateSnippet(request, 'powershell')
+    const { skeleton, literals } = powershellLiterals(code)
+    expect(skeleton).toBe(["$form = @{", "  '…' = '…'", "  '…' = Get-Item -LiteralPath '…'", '}', "$response = Invoke-WebRequest -Uri '…' -CustomMethod '…' -Form $form"].join('\n'))
+    expect(literals).toEqual(["n'1", '$(v)', 'doc', "/tmp/it's.txt", 'http://127.0.0.1:9/up', "PURGE'x"])
+  })
+})
