@@ -42,7 +42,7 @@ const contentTypes: Record<string, string> = {
  * and then emits 'error'; the reason tells the client what it did wrong.
  */
 const closeReasons: Record<number, string> = {
-  1002: 'Not a valid WebSocket frame (a client frame must be masked and use a known opcode).',
+  1002: 'Not a valid WebSocket frame (RFC 6455): check its masking, opcode, length and close code.',
   1007: 'A text message is not valid UTF-8.',
   1009: `A message is larger than the host accepts (${hostMaxFrameBytes} bytes); send large data in parts.`
 }
