@@ -4,9 +4,9 @@ import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocket, WebSocketServer } from 'ws'
 import type { Services } from '../core/services'
-import { ClientFrameSchema, hostContractPath, hostTokenCookie, type ServerFrame } from '../shared/wire'
+import { ClientFrameSchema, hostContractPath, hostMaxFrameBytes, hostTokenCookie, type ServerFrame } from '../shared/wire'
 
 export interface HostOptions {
   services: Services
@@ -37,8 +37,22 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json; charset=utf-8'
 }
 
-/** Only these frames can reach the contract: one JSON message of at most this size. */
-const maxFrameBytes = 16 * 1024 * 1024
+/**
+ * Why the host closed a connection after a frame it could not read. ws closes with the code alone
+ * and then emits 'error'; the reason tells the client what it did wrong.
+ */
+const closeReasons: Record<number, string> = {
+  1002: 'Not a valid WebSocket frame (RFC 6455): check its masking, opcode, length and close code.',
+  1007: 'A text message is not valid UTF-8.',
+  1009: `A message is larger than the host accepts (${hostMaxFrameBytes} bytes); send large data in parts.`
+}
+
+/** A contract connection: closing with one of the codes above gives its reason. */
+class ContractSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    super.close(code, data ?? (code === undefined ? undefined : closeReasons[code]))
+  }
+}
 
 /**
  * The browser host: serves the built renderer and the contract over a WebSocket, on loopback only.
@@ -58,7 +72,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: hostMaxFrameBytes, WebSocket: ContractSocket })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -75,19 +89,21 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (!allowedHosts.has(request.headers.host ?? '')) return 'host'
     const origin = request.headers.origin
     if (origin !== undefined && !allowedOrigins.has(origin)) return 'origin'
-    const given = url.searchParams.get('token') ?? readCookie(request.headers.cookie, hostTokenCookie)
+    const given = url.searchParams.get('token') ?? readCookie(request.headers.cookie, hostTokenCookie(port))
     return given !== undefined && safeEqual(given, token) ? 'ok' : 'token'
   }
 
   async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const url = parseTarget(request.url)
+    if (!url) return badRequest(response)
     const verdict = check(request, url)
     if (verdict !== 'ok') return forbid(response, verdict)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('Method not allowed')
       return
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
+    const relative = url.pathname === '/' ? 'index.html' : decodePath(url.pathname.slice(1))
+    if (relative === undefined) return badRequest(response)
     const file = normalize(join(rendererDir, relative))
     if (!file.startsWith(rendererDir + sep)) return notFound(response)
     const info = await stat(file).catch(() => undefined)
@@ -100,7 +116,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (url.searchParams.has('token')) {
       // Later requests (assets, a reload, the WebSocket) prove themselves with this cookie.
-      headers['set-cookie'] = `${hostTokenCookie}=${token}; Path=/; HttpOnly; SameSite=Strict`
+      headers['set-cookie'] = `${hostTokenCookie(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`
     }
     response.writeHead(200, headers)
     if (request.method === 'HEAD') return void response.end()
@@ -108,10 +124,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    const verdict = url.pathname === hostContractPath ? check(request, url) : 'not-found'
+    // A client that resets the connection mid-handshake must not take the host down with it.
+    socket.on('error', () => socket.destroy())
+    const url = parseTarget(request.url)
+    const verdict = !url ? 'bad-request' : url.pathname === hostContractPath ? check(request, url) : 'not-found'
     if (verdict !== 'ok') {
-      const status = verdict === 'not-found' ? '404 Not Found' : '403 Forbidden'
+      const status = { 'bad-request': '400 Bad Request', 'not-found': '404 Not Found', token: '403 Forbidden', origin: '403 Forbidden', host: '403 Forbidden' }[verdict]
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       return
     }
@@ -140,6 +158,10 @@ function serveContract(ws: WebSocket, services: Services): void {
   }
   const unsubscribe = services.events.subscribe((name, payload) => send({ type: 'event', name, payload }))
   ws.on('close', unsubscribe)
+  // A frame ws cannot read (too large, unmasked, bad opcode, bad UTF-8): ws has already sent this one
+  // connection a close frame with a code (and ContractSocket its reason), and ends it once answered or
+  // after its close timeout. Without a listener the error would end the whole process.
+  ws.on('error', () => undefined)
   ws.on('message', (data, isBinary) => {
     let raw: unknown
     try {
@@ -179,6 +201,28 @@ function forbid(response: ServerResponse, reason: 'token' | 'origin' | 'host'): 
     host: 'Forbidden: use http://127.0.0.1 as printed by `npm run web`.'
   }[reason]
   response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders }).end(text)
+}
+
+function badRequest(response: ServerResponse): void {
+  response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders }).end('Bad request: the address is malformed.')
+}
+
+/** The request's address, or undefined when it cannot be parsed (answered 400, not 500). */
+function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1')
+  } catch {
+    return undefined
+  }
+}
+
+/** A path with its % escapes decoded, or undefined for a malformed escape such as `%zz`. */
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return undefined
+  }
 }
 
 function notFound(response: ServerResponse): void {

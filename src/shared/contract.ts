@@ -84,8 +84,10 @@ export const calls = {
   'export.targets': call(NoInput, V.SnippetTargetsOutputSchema, 'The languages and libraries export.snippet writes, with labels.'),
   'export.socketioSnippet': call(V.SocketIoSnippetInputSchema, V.SocketIoSnippetOutputSchema, 'A socket.io-client script for a Socket.IO request: connect, listen, emit (with acks).'),
   'import.detect': call(V.ImportDetectInputSchema, V.ImportDetectOutputSchema, 'Which format a file or pasted text is in (cURL, Postman, Insomnia, OpenAPI, HAR).'),
-  'import.preview': call(V.ImportRunInputSchema, V.ImportResultSchema, 'What import.run would create and what it cannot carry over; writes nothing.'),
-  'import.run': call(V.ImportRunInputSchema, V.ImportResultSchema, 'Import a file as a new collection folder inside targetDir (opened); lists what was not carried over.'),
+  'import.preview': call(V.ImportCallInputSchema, V.ImportResultSchema, 'What import.run would create and what it cannot carry over; writes nothing.'),
+  'import.run': call(V.ImportCallInputSchema, V.ImportResultSchema, 'Import a file as a new collection folder inside targetDir (opened); lists what was not carried over.'),
+  'import.begin': call(V.ImportBeginInputSchema, V.ImportBeginOutputSchema, 'Start sending a text to import in parts (over 2,000,000 characters); detect, preview and run then take its importId.'),
+  'import.append': call(V.ImportAppendInputSchema, V.ImportAppendOutputSchema, 'The next part (at most 2,000,000 characters) of a text to import; the whole is at most 50,000,000.'),
   'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
   'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.')
 } as const

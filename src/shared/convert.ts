@@ -9,11 +9,19 @@ import { SocketIoRequestSchema } from './realtime'
  * never silently dropped.
  */
 
-/** A pasted command is at most this long; a whole import file at most `importMaxChars`. */
+/**
+ * A pasted command is at most this long; a whole import file at most `importMaxChars`. Every call
+ * must fit in one message of the browser host (16 MiB, `hostMaxFrameBytes` in wire.ts), and JSON
+ * can take up to 6 bytes for one character (`\u0001`): so a text given in one call is at most
+ * 2,000,000 characters, and a longer import file travels in parts (import.begin, import.append).
+ */
 export const curlMaxChars = 1_000_000
 export const importMaxChars = 50_000_000
+export const importPartMaxChars = 2_000_000
 
-export const CurlParseInputSchema = z.strictObject({ command: z.string().max(curlMaxChars) })
+export const CurlParseInputSchema = z.strictObject({
+  command: z.string().max(curlMaxChars, 'a pasted cURL command is at most 1,000,000 characters: import a longer one from a file (Import), or put its body in a file and use -d @file')
+})
 export const CurlParseOutputSchema = z.object({
   /** Valid for HttpRequestSchema: defaults already applied. */
   request: HttpRequestSchema,
@@ -80,9 +88,22 @@ export const ImportFormatSchema = z.enum([
 ])
 export type ImportFormat = z.infer<typeof ImportFormatSchema>
 
-export const ImportDetectInputSchema = z.strictObject({ text: z.string().max(importMaxChars) })
+/** A text to import: given whole (up to importPartMaxChars), or the id of one sent in parts. */
+const ImportIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'an importId is the id import.begin returned')
+const importTextFields = {
+  text: z
+    .string()
+    .max(importPartMaxChars, 'a text given in one call is at most 2,000,000 characters: send a longer one in parts with import.begin and import.append')
+    .optional(),
+  importId: ImportIdSchema.optional()
+}
+const oneImportText = (input: { text?: string | undefined; importId?: string | undefined }): boolean => (input.text === undefined) !== (input.importId === undefined)
+const oneImportTextMessage = { message: 'give either the text to import or the importId of one sent in parts, not both' }
+
+export const ImportDetectInputSchema = z.strictObject(importTextFields).refine(oneImportText, oneImportTextMessage)
 export const ImportDetectOutputSchema = z.object({ format: ImportFormatSchema })
 
+/** What import.run needs once the text is whole: core's importers take this. */
 export const ImportRunInputSchema = z.strictObject({
   text: z.string().max(importMaxChars),
   /** Omitted: detected from the text. */
@@ -91,6 +112,18 @@ export const ImportRunInputSchema = z.strictObject({
   targetDir: z.string().min(1)
 })
 export type ImportRunInput = z.infer<typeof ImportRunInputSchema>
+
+/** import.preview and import.run: ImportRunInput with the text given whole or by importId. */
+export const ImportCallInputSchema = ImportRunInputSchema.omit({ text: true }).extend(importTextFields).refine(oneImportText, oneImportTextMessage)
+
+/** A text too long for one call (a file chosen in the Import dialog) is sent in parts. */
+export const ImportBeginInputSchema = z.strictObject({})
+export const ImportBeginOutputSchema = z.object({ importId: z.string() })
+export const ImportAppendInputSchema = z.strictObject({
+  importId: ImportIdSchema,
+  text: z.string().max(importPartMaxChars, 'a part is at most 2,000,000 characters')
+})
+export const ImportAppendOutputSchema = z.object({ chars: z.number().int().nonnegative() })
 
 /** One thing an imported file had that Parley cannot represent. */
 export const UnsupportedItemSchema = z.object({

@@ -25,4 +25,15 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
 export type ServerFrame = z.infer<typeof ServerFrameSchema>
 
 export const hostContractPath = '/contract'
-export const hostTokenCookie = 'parley_token'
+
+/**
+ * The largest message either side of the host's WebSocket accepts. Every input the contract allows
+ * fits in one (see test/unit/shared/frameLimits.test.ts); larger data travels in parts (files.append,
+ * import.append).
+ */
+export const hostMaxFrameBytes = 16 * 1024 * 1024
+/**
+ * The cookie that carries the host's token after the first load, named after the port (as Jupyter
+ * does): browsers send cookies to every port of a host, so each Parley host must look for its own.
+ */
+export const hostTokenCookie = (port: number): string => `parley_token_${port}`

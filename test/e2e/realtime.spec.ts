@@ -31,8 +31,8 @@ async function gotoApp(page: Page, url: string) {
 async function callCore(page: Page, name: string, input: unknown): Promise<{ ok: boolean }> {
   return page.evaluate(
     async ({ name, input }) => {
-      const token = new URLSearchParams(location.search).get('token') ?? ''
-      const ws = new WebSocket(`ws://${location.host}/contract?token=${encodeURIComponent(token)}`)
+      // The page took the token out of its address; the host's cookie carries it.
+      const ws = new WebSocket(`ws://${location.host}/contract`)
       await new Promise((resolve) => ws.addEventListener('open', resolve))
       const result = await new Promise<{ ok: boolean }>((resolve) => {
         ws.addEventListener('message', (event) => {

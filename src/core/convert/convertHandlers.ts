@@ -3,6 +3,7 @@ import { exportCurl } from './curl/exportCurl'
 import { parseCurl } from './curl/parseCurl'
 import { detectFormat } from './import/detectFormat'
 import { previewImport, runImport } from './import/runImport'
+import { StagedImports } from './import/stagedImports'
 import type { HistoryStore } from '../store/historyStore'
 import { historyHar, requestHar } from './export/exportHar'
 import { exportPostman } from './export/exportPostman'
@@ -12,7 +13,7 @@ import { socketIoSnippet } from './snippet/socketioSnippet'
 
 type ConvertCall =
   | 'curl.parse' | 'export.curl' | 'export.snippet' | 'export.targets' | 'export.socketioSnippet'
-  | 'import.detect' | 'import.preview' | 'import.run' | 'export.postman' | 'export.har'
+  | 'import.detect' | 'import.preview' | 'import.run' | 'import.begin' | 'import.append' | 'export.postman' | 'export.har'
 
 export interface ConvertDeps extends ImportStores {
   history: HistoryStore
@@ -22,15 +23,18 @@ export interface ConvertDeps extends ImportStores {
 
 /** The contract's import and export calls; imports write through the collection store. */
 export function createConvertHandlers(deps: ConvertDeps): Pick<Handlers, ConvertCall> {
+  const staged = new StagedImports()
   return {
     'curl.parse': ({ command }) => parseCurl(command),
     'export.curl': ({ request }) => exportCurl(request),
     'export.snippet': ({ request, target }) => generateSnippet(request, target),
     'export.targets': () => ({ targets: snippetTargets() }),
     'export.socketioSnippet': ({ request }) => ({ code: socketIoSnippet(request) }),
-    'import.detect': ({ text }) => ({ format: detectFormat(text) }),
-    'import.preview': (input) => previewImport(input),
-    'import.run': (input) => runImport(deps, input),
+    'import.detect': (input) => ({ format: detectFormat(staged.resolve(input)) }),
+    'import.preview': ({ text, importId, ...input }) => previewImport({ ...input, text: staged.resolve({ text, importId }) }),
+    'import.run': ({ text, importId, ...input }) => runImport(deps, { ...input, text: staged.resolve({ text, importId }) }),
+    'import.begin': () => staged.begin(),
+    'import.append': ({ importId, text }) => staged.append(importId, text),
     'export.postman': ({ collectionPath }) => exportPostman(collectionPath),
     'export.har': async (input) => {
       if ('request' in input) return requestHar(input.request, input.name, deps.appVersion)

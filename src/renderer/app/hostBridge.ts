@@ -1,6 +1,6 @@
 import type { ParleyBridge } from '../../shared/contract'
 import type { CallResult } from '../../shared/errors'
-import { hostContractPath, ServerFrameSchema } from '../../shared/wire'
+import { hostContractPath, hostMaxFrameBytes, ServerFrameSchema } from '../../shared/wire'
 import { useConnection } from './connectionStore'
 
 type Pending = { resolve: (result: CallResult) => void }
@@ -12,6 +12,7 @@ type Pending = { resolve: (result: CallResult) => void }
 export function createHostBridge(location: Location): ParleyBridge {
   const token = new URLSearchParams(location.search).get('token')
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${hostContractPath}${token ? `?token=${encodeURIComponent(token)}` : ''}`
+  if (token !== null) hideToken(location)
   const listeners = new Set<(name: string, payload: unknown) => void>()
   const pending = new Map<number, Pending>()
   const queue: string[] = []
@@ -41,14 +42,14 @@ export function createHostBridge(location: Location): ParleyBridge {
         console.error(`Parley host: ${data.error.message}`)
       }
     }
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       useConnection.getState().set('disconnected')
       for (const [id, call] of pending) {
         call.resolve({
           ok: false,
           error: {
             code: 'disconnected',
-            message: 'The connection to Parley was lost before it answered.',
+            message: `The connection to Parley was lost before it answered${event.reason ? ` (the host said: ${event.reason})` : ''}.`,
             hint: 'Check that `npm run web` is still running; the window reconnects by itself.'
           }
         })
@@ -64,6 +65,9 @@ export function createHostBridge(location: Location): ParleyBridge {
     invoke(name, input) {
       const id = nextId++
       const frame = JSON.stringify({ type: 'call', id, name, input })
+      // The host closes a connection that sends more than it accepts: refuse here, with a reason.
+      const bytes = frame.length * 3 <= hostMaxFrameBytes ? frame.length : new TextEncoder().encode(frame).length
+      if (bytes > hostMaxFrameBytes) return Promise.resolve(tooLarge(name, bytes))
       return new Promise<CallResult>((resolve) => {
         pending.set(id, { resolve })
         if (socket?.readyState === WebSocket.OPEN) socket.send(frame)
@@ -75,4 +79,27 @@ export function createHostBridge(location: Location): ParleyBridge {
       return () => listeners.delete(listener)
     }
   }
+}
+
+function tooLarge(name: string, bytes: number): CallResult {
+  const mib = (n: number): string => (n / 1024 / 1024).toFixed(1)
+  return {
+    ok: false,
+    error: {
+      code: 'too_large',
+      message: `Nothing was sent: this ${name} call is ${mib(bytes)} MiB, more than the ${mib(hostMaxFrameBytes)} MiB the browser host accepts in one message.`,
+      hint: 'Make the text smaller, or put it in a file and choose it with "Choose file…" (files are sent in parts).'
+    }
+  }
+}
+
+/**
+ * Takes the token out of the address bar (and so out of history, bookmarks and screen shares) once
+ * the page has it: the host's cookie, set on this first load, lets a reload in without it.
+ */
+function hideToken(location: Location): void {
+  const params = new URLSearchParams(location.search)
+  params.delete('token')
+  const search = params.toString()
+  window.history.replaceState(window.history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`)
 }

@@ -62,10 +62,42 @@ describe('the browser host', () => {
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<title>Parley</title>')
     const cookie = page.headers.get('set-cookie')
-    expect(cookie).toMatch(/parley_token=test-token; Path=\/; HttpOnly; SameSite=Strict/)
-    const asset = await fetch(`${base}/assets/app.js`, { headers: { cookie: 'parley_token=test-token' } })
+    expect(cookie).toMatch(/HttpOnly; SameSite=Strict/)
+    const asset = await fetch(`${base}/assets/app.js`, { headers: { cookie: `parley_token_${new URL(base).port}=test-token` } })
     expect(asset.status).toBe(200)
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('names its cookie after its port, so two hosts do not share or overwrite one cookie', async () => {
+    const { base, host } = await start()
+    const cookie = (await fetch(`${base}/?token=test-token`)).headers.get('set-cookie') ?? ''
+    expect(cookie).toBe(`parley_token_${host.port}=test-token; Path=/; HttpOnly; SameSite=Strict`)
+    const name = `parley_token_${host.port}`
+    expect((await fetch(`${base}/assets/app.js`, { headers: { cookie: `${name}=test-token` } })).status).toBe(200)
+    // The cookie of a host on another port opens nothing here.
+    expect((await fetch(`${base}/assets/app.js`, { headers: { cookie: `parley_token_1=test-token; parley_token=test-token` } })).status).toBe(403)
+    const ws = await openSocket(`ws://127.0.0.1:${host.port}/contract`, { cookie: `${name}=test-token` })
+    ws.close()
+  })
+
+  it('answers 400, not 500, to a malformed % escape or address', async () => {
+    const { host } = await start()
+    const { request } = await import('node:http')
+    const statusOf = (path: string, headers: Record<string, string> = {}): Promise<number> =>
+      new Promise((resolve, reject) => {
+        request({ host: '127.0.0.1', port: host.port, path, headers: { cookie: `parley_token_${host.port}=test-token`, ...headers } }, (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+          .on('error', reject)
+          .end()
+      })
+    expect(await statusOf('/%zz')).toBe(400)
+    expect(await statusOf('/assets/%E0%A4%A.js')).toBe(400)
+    expect(await statusOf('http://[::1/')).toBe(400)
+    const upgrade = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'sec-websocket-version': '13' }
+    expect(await statusOf('http://[::1/contract', upgrade)).toBe(400)
+    expect((await fetch(`http://127.0.0.1:${host.port}/?token=test-token`)).status).toBe(200)
   })
 
   it('answers 403 without the token, with a wrong token, from a foreign Origin or Host', async () => {
@@ -101,7 +133,7 @@ describe('the browser host', () => {
 
   it('round-trips a call over the socket', async () => {
     const { host } = await start()
-    const ws = await openSocket(`ws://127.0.0.1:${host.port}/contract`, { cookie: 'parley_token=test-token', origin: `http://127.0.0.1:${host.port}` })
+    const ws = await openSocket(`ws://127.0.0.1:${host.port}/contract`, { cookie: `parley_token_${host.port}=test-token`, origin: `http://127.0.0.1:${host.port}` })
     const reply = nextFrame(ws, (f) => f['type'] === 'result')
     ws.send(JSON.stringify({ type: 'call', id: 7, name: 'app.info', input: {} }))
     expect(await reply).toMatchObject({ type: 'result', id: 7, result: { ok: true, value: { name: 'Parley', version: '1.2.3', shell: 'browser' } } })

@@ -8,6 +8,7 @@ import { HttpRequestSchema, type HttpAuth, type HttpRequestInput, type KeyValue 
 import { curlBody } from './curlBody'
 import { curlLeftovers } from './curlLeftovers'
 import { curlSettings } from './curlSettings'
+import './longCommands'
 import { headerArgs, splitHeaderLine } from './headerArgs'
 import { WordReader } from './curlWords'
 import { isWindowsCmd, windowsCmdToArgv } from './windowsCmd'

@@ -2,13 +2,18 @@ import { HTTPSnippet } from '@readme/httpsnippet'
 import type { SnippetTargetId } from '../../../shared/convert'
 import type { HttpRequest } from '../../../shared/http'
 import { exportCurl } from '../curl/exportCurl'
+import type { HarRequest } from '../har/harTypes'
 import { requestToHar } from '../har/requestToHar'
+import { httpieSnippet } from './httpieSnippet'
+import { powershellSnippet } from './powershellSnippet'
 
 interface Target {
   label: string
   language: string
   /** httpsnippet's target and client; absent for cURL, which Parley writes itself. */
   snippet?: [string, string]
+  /** A target Parley writes itself from the request as HAR, where httpsnippet's output was unsafe. */
+  write?: (har: HarRequest) => { code: string; warnings: string[] }
 }
 
 /** Every language export.snippet writes, in the order a menu shows them. */
@@ -36,8 +41,8 @@ const targets: Record<SnippetTargetId, Target> = {
   clojure: { label: 'Clojure (clj-http)', language: 'clojure', snippet: ['clojure', 'clj_http'] },
   ocaml: { label: 'OCaml (cohttp)', language: 'ocaml', snippet: ['ocaml', 'cohttp'] },
   r: { label: 'R (httr)', language: 'r', snippet: ['r', 'httr'] },
-  powershell: { label: 'PowerShell (Invoke-WebRequest)', language: 'powershell', snippet: ['powershell', 'webrequest'] },
-  httpie: { label: 'HTTPie', language: 'shell', snippet: ['shell', 'httpie'] },
+  powershell: { label: 'PowerShell (Invoke-WebRequest)', language: 'powershell', write: powershellSnippet },
+  httpie: { label: 'HTTPie', language: 'shell', write: (har) => ({ code: httpieSnippet(har), warnings: [] }) },
   wget: { label: 'Wget', language: 'shell', snippet: ['shell', 'wget'] },
   http: { label: 'HTTP/1.1 (raw)', language: 'http', snippet: ['http', 'http1.1'] }
 }
@@ -49,13 +54,19 @@ export function snippetTargets(): Array<{ id: SnippetTargetId; label: string; la
 
 /**
  * Code that sends the request: cURL is Parley's own export (it knows digest, SigV4 and files);
- * every other language is written by httpsnippet from the request as HAR.
+ * HTTPie and PowerShell Parley writes from the request as HAR (httpsnippet's quoting of them let
+ * header names and bodies run commands); every other language httpsnippet writes from it.
  */
 export async function generateSnippet(request: HttpRequest, target: SnippetTargetId): Promise<{ code: string; warnings: string[] }> {
-  const spec = targets[target]
-  if (!spec.snippet) {
-    const { command, warnings } = exportCurl(request)
-    return { code: command, warnings }
+  const { snippet: httpsnippetTarget, write } = targets[target]
+  if (!httpsnippetTarget) {
+    if (!write) {
+      const { command, warnings } = exportCurl(request)
+      return { code: command, warnings }
+    }
+    const { har, warnings } = requestToHar(request)
+    const written = write(har)
+    return { code: written.code, warnings: [...warnings, ...settingsWarnings(request), ...written.warnings] }
   }
   const { har, warnings } = requestToHar(request)
   warnings.push(...settingsWarnings(request))
@@ -65,7 +76,7 @@ export async function generateSnippet(request: HttpRequest, target: SnippetTarge
     warnings.push(`The file parts (${files.map((p) => (p.kind === 'file' ? `${p.name}: ${p.path}` : '')).join(', ')}) may appear as paths or placeholders in this code: check that it reads each file.`)
   }
   const snippet = new HTTPSnippet(har as never)
-  const result: unknown = await snippet.convert(spec.snippet[0] as never, spec.snippet[1])
+  const result: unknown = await snippet.convert(httpsnippetTarget[0] as never, httpsnippetTarget[1])
   const code: unknown = Array.isArray(result) ? result[0] : result
   if (typeof code !== 'string') throw new Error(`httpsnippet wrote nothing for ${target}`)
   return { code, warnings }

@@ -4,6 +4,7 @@ import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { useCollections } from '../collections/collectionsStore'
+import { createImportSender } from './importSender'
 
 const formatLabels: Record<ImportFormat, string> = {
   curl: 'cURL command',
@@ -14,6 +15,9 @@ const formatLabels: Record<ImportFormat, string> = {
   har: 'HAR (browser network log)',
   unknown: 'Not a format Parley can import'
 }
+
+/** Longer texts (a big chosen file) are not put in the text box, where every keystroke would copy them. */
+const shownMaxChars = 1_000_000
 
 function message(error: unknown): string {
   return error instanceof ParleyError ? `${error.message}${error.hint ? ` ${error.hint}` : ''}` : String(error)
@@ -29,6 +33,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
   const [done, setDone] = useState<ImportResult>()
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const [sending, setSending] = useState<number>()
+  const [sender] = useState(() => createImportSender(setSending))
 
   useEffect(() => {
     if (!open || targetDir) return
@@ -40,21 +46,31 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
     setDone(undefined)
     if (!text.trim()) return setFormat(undefined)
     const timer = setTimeout(() => {
-      api.call('import.detect', { text }).then((r) => setFormat(r.format), (e: unknown) => setError(message(e)))
+      sender
+        .send(text)
+        .then((source) => api.call('import.detect', source))
+        .then(
+          (r) => setFormat(r.format),
+          (e: unknown) => {
+            sender.forget()
+            setError(message(e))
+          }
+        )
     }, 250)
     return () => clearTimeout(timer)
-  }, [text])
+  }, [text, sender])
 
   const run = async (kind: 'import.preview' | 'import.run'): Promise<void> => {
     setBusy(true)
     setError(undefined)
     try {
-      const result = await api.call(kind, { text, targetDir })
+      const result = await api.call(kind, { ...(await sender.send(text)), targetDir })
       if (kind === 'import.run') {
         setDone(result)
         await useCollections.getState().refresh()
       } else setPreview(result)
     } catch (e) {
+      sender.forget()
       setError(message(e))
     } finally {
       setBusy(false)
@@ -67,7 +83,17 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
       <div className="convert-form">
         <label className="stack-field">
           <span>Paste a cURL command, a Postman or Insomnia export, an OpenAPI document or a HAR file</span>
-          <textarea aria-label="Text to import" rows={8} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            aria-label="Text to import"
+            rows={8}
+            spellCheck={false}
+            value={text.length > shownMaxChars ? '' : text}
+            placeholder={text.length > shownMaxChars ? `${fileName ?? 'The file'} (${text.length.toLocaleString('en')} characters) is too long to show here; it is imported as chosen. Type or paste to replace it.` : undefined}
+            onChange={(e) => {
+              setFileName(undefined)
+              setText(e.target.value)
+            }}
+          />
         </label>
         <label className="file-field">
           <span>…or choose a file</span>
@@ -78,11 +104,17 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             onChange={(event) => {
               const file = event.target.files?.[0]
               if (!file) return
+              setError(undefined)
               setFileName(file.name)
               void file.text().then(setText)
             }}
           />
         </label>
+        {sending !== undefined && (
+          <p role="status" aria-label="Import progress" className="muted">
+            Sending {fileName ?? 'the text'} to Parley… {Math.round(sending * 100)}%
+          </p>
+        )}
         {format && (
           <p role="status" aria-label="Detected format" className={format === 'unknown' ? 'error-text' : 'muted'}>
             {fileName ? `${fileName}: ` : ''}
