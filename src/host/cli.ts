@@ -80,11 +80,15 @@ async function main(): Promise<void> {
     fail(code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port, or omit it for a free one.` : String(error))
   }
   console.log(`Parley is running at ${host.url}`)
+  // Ctrl-C reaches a launcher and its child alike (npm start forwards it too): stop once, exit 0.
+  let stopping = false
   const stop = (): void => {
+    if (stopping) return
+    stopping = true
     void Promise.all([host.close(), services.dispose()]).then(() => process.exit(0))
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 void main()

@@ -2,9 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
-import { findElectronBinary } from './electronBinary'
+import { electronPackageDir, findElectronBinary } from '../../scripts/launch/electronBinary'
 
-const binary = findElectronBinary()
+const found = findElectronBinary(electronPackageDir())
+const binary = {
+  path: found.path,
+  reason: found.path
+    ? 'found'
+    : `${found.reason}. npm start downloads it on a machine that can reach Electron's download (Node.js 22.12+); ` +
+      'or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron.'
+}
 if (!binary.path) console.log(`Electron suite skipped: ${binary.reason}`)
 
 test.describe('the real Electron window', () => {
