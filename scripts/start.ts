@@ -37,7 +37,9 @@ function runToEnd(child: ChildProcess, name: string): void {
     process.exit(1)
   })
   child.on('exit', (code, signal) => {
-    if (code === null) console.error(`npm start: ${name} was stopped by ${signal}.`)
+    if (code === 0) console.log(`npm start: ${name} stopped.`)
+    else if (code === null) console.error(`npm start: ${name} was killed by ${signal}.`)
+    else console.error(`npm start: ${name} exited with code ${code}.`)
     process.exit(code ?? 1)
   })
 }
