@@ -61,10 +61,19 @@ function buildIfNeeded(): void {
   if (result.status !== 0) fail('the build failed (see above). Fix it, or run `npm run build` to see the whole output.')
 }
 
+/** The browser host and its build need the project's Node floor (package.json engines, set by vite and electron-vite). */
+function checkNode(engines: string): void {
+  const minimum = /(\d+)\.(\d+)/.exec(engines)
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+  if (!minimum || major > Number(minimum[1]) || (major === Number(minimum[1]) && minor >= Number(minimum[2]))) return
+  fail(`Parley needs Node.js ${minimum[1]}.${minimum[2]} or newer (this is ${process.versions.node}). Install a current LTS from https://nodejs.org.`)
+}
+
 async function main(): Promise<void> {
+  const { version, engines } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; engines: { node: string } }
+  checkNode(engines.node)
   const { port, dataDir, build } = parseCli()
   if (build) buildIfNeeded()
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
   const services = await createServices({
     dataDir,
     shell: 'browser',
