@@ -38,7 +38,11 @@ export async function downloadElectron(packageDir: string, onProgress: (progress
       version,
       artifactName: 'electron',
       cacheRoot: process.env['electron_config_cache'],
-      checksums: createRequire(join(packageDir, 'package.json'))('./checksums.json') as Record<string, string>,
+      // As install.js: the checksums shipped in the package, unless remote ones were asked for (a mirror's own builds).
+      checksums:
+        process.env['electron_use_remote_checksums'] || process.env['npm_config_electron_use_remote_checksums']
+          ? undefined
+          : (createRequire(join(packageDir, 'package.json'))('./checksums.json') as Record<string, string>),
       platform: process.env['ELECTRON_INSTALL_PLATFORM'] ?? process.env['npm_config_platform'] ?? process.platform,
       arch: process.env['ELECTRON_INSTALL_ARCH'] ?? process.env['npm_config_arch'] ?? process.arch,
       downloadOptions: {
