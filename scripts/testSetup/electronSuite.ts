@@ -17,8 +17,9 @@ const facts = (): DisplayFacts => ({
 let choice = chooseDisplay(facts(), false)
 if (choice.kind === 'install') {
   console.log(choice.line)
+  // Judged by finding xvfb-run afterwards: `apt-get update` may fail for one source and the install still work.
   for (const [command, ...args] of choice.commands) {
-    if (spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status !== 0) break
+    spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
   }
   choice = chooseDisplay(facts(), true)
 }

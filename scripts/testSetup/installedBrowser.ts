@@ -42,13 +42,17 @@ export async function playwrightDownloadReachable(env: NodeJS.ProcessEnv = proce
   }
 }
 
-/** Runs an installer's commands in order, visibly; false at the first that fails. */
-export function runInstaller(installer: Installer): boolean {
+/**
+ * Runs an installer's commands in order, visibly. Whether it worked is judged by finding the browser
+ * afterwards: `apt-get update` may fail for one unreachable source and the install still succeed.
+ */
+export function runInstaller(installer: Installer): void {
   if (installer === 'apt') {
-    return aptCommands.every(
-      ([command, ...args]) => spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0
-    )
+    for (const [command, ...args] of aptCommands) {
+      spawnSync(command!, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    }
+    return
   }
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli')
-  return spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' }).status === 0
+  spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' })
 }
