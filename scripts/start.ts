@@ -79,7 +79,13 @@ function startBrowserHost(): void {
 
 async function main(): Promise<void> {
   build()
-  const packageDir = electronPackageDir(root)
+  let packageDir: string
+  try {
+    packageDir = electronPackageDir(root)
+  } catch {
+    console.log('npm start: the electron package is not installed (npm install adds it): starting the browser host instead.')
+    return startBrowserHost()
+  }
   const { version, nodeRange } = electronPackageInfo(packageDir)
   const binary = findElectronBinary(packageDir)
   const plan = planStart({
