@@ -44,9 +44,13 @@ test.describe('the real Electron window', () => {
   })
 
   test('the window runs with the checklist settings of src/main/securityPolicy.ts', async () => {
-    const preferences = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences())
+    // getLastWebPreferences() is Electron's (undocumented, untyped) view of what the window really got.
+    const preferences = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+      return contents.getLastWebPreferences()
+    })
     expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
-    // Isolation: the page sees the contract bridge and nothing of Node.
+    // Isolation: the page sees the contract bridge (contextBridge refuses to work without context isolation) and nothing of Node.
     const globals = await page.evaluate(() => {
       const scope = window as unknown as Record<string, unknown>
       return { require: typeof scope['require'], process: typeof scope['process'], parley: Object.keys(scope['parley'] ?? {}).sort() }
