@@ -1,6 +1,12 @@
+import { spawnSync } from 'node:child_process'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { meetsRange, minimumOf } from '../../../scripts/launch/nodeVersion'
 import { browserOpener, downloadFailedMessage, planStart, progressLine, type StartFacts } from '../../../scripts/launch/startPlan'
+import { useTempDir } from '../support/tempDir'
+
+const tempDir = useTempDir('parley-start-')
 
 const facts = (overrides: Partial<StartFacts>): StartFacts => ({
   binaryPath: undefined,
@@ -80,5 +86,20 @@ describe('opening the default browser', () => {
 
   it('opens nothing with BROWSER=none', () => {
     expect(browserOpener('darwin', { BROWSER: 'none' }, has([]))).toBeUndefined()
+  })
+})
+
+describe("npm start's first check", () => {
+  it("stops with the version to install when Node.js is older than the project's engines", async () => {
+    // start.mjs reads ../package.json beside it: a copy under a project that asks for a Node from the future.
+    const project = await tempDir()
+    await mkdir(join(project, 'scripts'))
+    await copyFile('scripts/start.mjs', join(project, 'scripts', 'start.mjs'))
+    await writeFile(join(project, 'package.json'), JSON.stringify({ engines: { node: '>=99.1.0' } }))
+    const result = spawnSync(process.execPath, [join(project, 'scripts', 'start.mjs')], { encoding: 'utf8' })
+    expect(result.stderr.trim()).toBe(
+      `npm start: Parley needs Node.js 99.1 or newer (this is ${process.versions.node}). Install a current LTS from https://nodejs.org and run npm start again.`
+    )
+    expect(result.status).toBe(1)
   })
 })
