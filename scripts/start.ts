@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { findOnPath } from './launch/commandPath'
 import { electronPackageDir, electronPackageInfo, findElectronBinary } from './launch/electronBinary'
 import { downloadElectron } from './launch/electronDownload'
-import { browserOpener, downloadFailedMessage, planStart, progressLine } from './launch/startPlan'
+import { browserOpener, downloadFailedMessage, isGraphical, planStart, progressLine } from './launch/startPlan'
 
 /**
  * `npm start`: build, then the desktop app if Electron's binary is (or can be made) present, else the
@@ -93,7 +93,8 @@ async function main(): Promise<void> {
     binaryReason: binary.reason,
     nodeVersion: process.versions.node,
     installerNodeRange: nodeRange,
-    electronVersion: version
+    electronVersion: version,
+    graphical: isGraphical(process.platform, process.env)
   })
   if (plan.kind === 'desktop') return startDesktop(plan.binaryPath)
   console.log(plan.message)

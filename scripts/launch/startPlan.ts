@@ -8,6 +8,8 @@ export interface StartFacts {
   /** The electron package's `engines.node`: what its installer needs to download the binary. */
   installerNodeRange: string
   electronVersion: string
+  /** Whether a window can be shown: always on macOS and Windows; elsewhere DISPLAY or WAYLAND_DISPLAY. */
+  graphical: boolean
 }
 
 export type StartPlan =
@@ -17,11 +19,18 @@ export type StartPlan =
 
 /**
  * The decision `npm start` makes after building: an Electron binary on disk opens the window; without
- * one, the installer fetches it where this Node can run the installer; otherwise the browser host, with
- * the one-line reason.
+ * one, the installer fetches it where this Node can run the installer; otherwise, or where no window
+ * can be shown, the browser host, with the one-line reason.
  */
+
+/** Whether this session can show a window (a Linux server over SSH cannot). */
+export function isGraphical(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean {
+  return platform === 'darwin' || platform === 'win32' || Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY'])
+}
+
 export function planStart(facts: StartFacts): StartPlan {
-  if (facts.binaryPath) return { kind: 'desktop', binaryPath: facts.binaryPath }
+  const noWindow = 'npm start: no graphical session here (DISPLAY and WAYLAND_DISPLAY are unset), so no window: starting the browser host instead.'
+  if (facts.binaryPath) return facts.graphical ? { kind: 'desktop', binaryPath: facts.binaryPath } : { kind: 'browser', message: noWindow }
   if (!meetsRange(facts.nodeVersion, facts.installerNodeRange)) {
     return {
       kind: 'browser',
@@ -30,6 +39,8 @@ export function planStart(facts: StartFacts): StartPlan {
         `(this is ${facts.nodeVersion}): starting the browser host instead.`
     }
   }
+  // No point fetching 100 MB that cannot show a window.
+  if (!facts.graphical) return { kind: 'browser', message: noWindow }
   return { kind: 'download', message: `npm start: downloading Electron ${facts.electronVersion} with its installer (once; it is cached)…` }
 }
 

@@ -3,7 +3,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { meetsRange, minimumOf } from '../../../scripts/launch/nodeVersion'
-import { browserOpener, downloadFailedMessage, planStart, progressLine, type StartFacts } from '../../../scripts/launch/startPlan'
+import { browserOpener, downloadFailedMessage, isGraphical, planStart, progressLine, type StartFacts } from '../../../scripts/launch/startPlan'
 import { useTempDir } from '../support/tempDir'
 
 const tempDir = useTempDir('parley-start-')
@@ -14,6 +14,7 @@ const facts = (overrides: Partial<StartFacts>): StartFacts => ({
   nodeVersion: '22.12.0',
   installerNodeRange: '>= 22.12.0',
   electronVersion: '45.4.1',
+  graphical: true,
   ...overrides
 })
 
@@ -53,6 +54,20 @@ describe('what npm start opens', () => {
       message:
         "npm start: no Electron binary yet, and Electron's installer needs Node.js 22.12.0 or newer (this is 20.20.2): starting the browser host instead."
     })
+  })
+
+  it('starts the browser host where no window can be shown, and downloads nothing for it', () => {
+    const noWindow = 'npm start: no graphical session here (DISPLAY and WAYLAND_DISPLAY are unset), so no window: starting the browser host instead.'
+    expect(planStart(facts({ graphical: false, binaryPath: '/x/electron' }))).toEqual({ kind: 'browser', message: noWindow })
+    expect(planStart(facts({ graphical: false, nodeVersion: '24.0.0' }))).toEqual({ kind: 'browser', message: noWindow })
+  })
+
+  it('knows a window can be shown on macOS and Windows, and on Linux only in a graphical session', () => {
+    expect(isGraphical('darwin', {})).toBe(true)
+    expect(isGraphical('win32', {})).toBe(true)
+    expect(isGraphical('linux', {})).toBe(false)
+    expect(isGraphical('linux', { DISPLAY: ':1' })).toBe(true)
+    expect(isGraphical('freebsd', { WAYLAND_DISPLAY: 'wayland-0' })).toBe(true)
   })
 
   it('names the download failure in one line', () => {
