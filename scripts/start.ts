@@ -90,7 +90,6 @@ async function main(): Promise<void> {
   const binary = findElectronBinary(packageDir)
   const plan = planStart({
     binaryPath: binary.path,
-    binaryReason: binary.reason,
     nodeVersion: process.versions.node,
     installerNodeRange: nodeRange,
     electronVersion: version,

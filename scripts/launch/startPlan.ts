@@ -3,7 +3,6 @@ import { describeRange, meetsRange } from './nodeVersion'
 /** What `npm start` found about the desktop app's binary and the Node running it. */
 export interface StartFacts {
   binaryPath: string | undefined
-  binaryReason: string
   nodeVersion: string
   /** The electron package's `engines.node`: what its installer needs to download the binary. */
   installerNodeRange: string

@@ -10,7 +10,6 @@ const tempDir = useTempDir('parley-start-')
 
 const facts = (overrides: Partial<StartFacts>): StartFacts => ({
   binaryPath: undefined,
-  binaryReason: 'not downloaded',
   nodeVersion: '22.12.0',
   installerNodeRange: '>= 22.12.0',
   electronVersion: '45.4.1',
