@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
 import { delimiter, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { chooseBrowser, type BrowserFacts } from '../../../scripts/testSetup/browserPlan'
 import { aptWithoutAsking, findSystemBrowser, systemBrowserCandidates } from '../../../scripts/testSetup/browserSearch'
+import { playwrightDownloadReachable } from '../../../scripts/testSetup/installedBrowser'
 import { chooseDisplay, type DisplayFacts } from '../../../scripts/testSetup/displayPlan'
 import { useTempDir } from '../support/tempDir'
 
@@ -161,5 +163,20 @@ describe.skipIf(process.platform === 'win32')('npm run test:browser', () => {
     const result = run({ PARLEY_CHROMIUM: missing })
     expect(result.stderr).toContain(`PARLEY_CHROMIUM is set to ${missing}, which is not an executable file`)
     expect(result.status).toBe(1)
+  })
+})
+
+describe("whether Playwright's download answers", () => {
+  it('asks the download host (PLAYWRIGHT_DOWNLOAD_HOST where set): any HTTP answer counts, a refused connection does not', async () => {
+    const server = createServer((_request, response) => response.writeHead(403).end())
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    try {
+      expect(await playwrightDownloadReachable({ PLAYWRIGHT_DOWNLOAD_HOST: `http://127.0.0.1:${port}` })).toBe(true)
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
+    // The same port, now closed.
+    expect(await playwrightDownloadReachable({ PLAYWRIGHT_DOWNLOAD_HOST: `http://127.0.0.1:${port}` })).toBe(false)
   })
 })
