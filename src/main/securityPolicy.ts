@@ -80,10 +80,14 @@ export function mayLoadInWindow(url: string, isAppUrl: (url: string) => boolean,
     return false
   }
   if (parsed.protocol === 'blob:' || parsed.protocol === 'data:' || parsed.protocol === 'devtools:') return true
+  // Chromium's built-in PDF viewer, which shows a PDF response's preview.
+  if (url.startsWith(pdfViewerOrigin)) return true
   // The renderer's own scripts, styles and fonts next to index.html.
   if (parsed.protocol === 'file:' && appDirUrl !== undefined) return url.startsWith(appDirUrl)
   return false
 }
+
+const pdfViewerOrigin = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/'
 
 interface Preventable {
   preventDefault(): void

@@ -167,6 +167,9 @@ describe('no remote content in the window (checklist 1)', () => {
     expect(mayLoadInWindow(`${appDirUrl}assets/index-abc.js`, isAppUrl, appDirUrl)).toBe(true)
     expect(mayLoadInWindow('blob:file:///9a8b', isAppUrl, appDirUrl)).toBe(true)
     expect(mayLoadInWindow('data:image/png;base64,AAAA', isAppUrl, appDirUrl)).toBe(true)
+    // Chromium's own PDF viewer, for a PDF response's preview; no other extension.
+    expect(mayLoadInWindow('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', isAppUrl, appDirUrl)).toBe(true)
+    expect(mayLoadInWindow('chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/index.html', isAppUrl, appDirUrl)).toBe(false)
   })
 
   it('cancels anything from the network and files outside the app', () => {
