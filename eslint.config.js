@@ -4,7 +4,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 /**
- * The import directions of ARCHITECTURE.md, as a lint rule: a change that makes core import
+ * The import directions of docs/architecture.md, as a lint rule: a change that makes core import
  * electron (or the renderer import core) fails `npm test`. Relative imports are resolved to the
  * folder they land in, so a renderer feature called "playground" is not taken for src/playground.
  */

@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test'
+import { installedBrowser } from './scripts/testSetup/installedBrowser'
 
-/** Debian's Chromium, as installed by .ci/run; Playwright's own browser download is not reachable here. */
+/**
+ * The browser `npm test` found or fetched before the suite (scripts/testSetup/ensureBrowser.ts):
+ * PARLEY_CHROMIUM, a Chromium or Chrome on the system, or Playwright's own.
+ */
 export const chromiumLaunch = {
-  executablePath: process.env['PARLEY_CHROMIUM'] ?? '/usr/bin/chromium',
+  executablePath: installedBrowser(),
   args: [
     '--no-sandbox',
     '--disable-gpu',

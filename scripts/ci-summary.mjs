@@ -32,7 +32,7 @@ for (const [name, file] of [
 }
 if (testStatus !== 0 && failed === 0) {
   failed = 1
-  lines.push('npm test failed before every suite reported (typecheck, lint, build or a crash): see the output above')
+  lines.push('npm test failed before every suite reported (typecheck, lint, build, no browser or display for the suites, or a crash): see the output above')
 }
 for (const line of lines) console.log(`ci: ${line}`)
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)

@@ -61,10 +61,19 @@ function buildIfNeeded(): void {
   if (result.status !== 0) fail('the build failed (see above). Fix it, or run `npm run build` to see the whole output.')
 }
 
+/** The browser host and its build need the project's Node floor (package.json engines, set by vite and electron-vite). */
+function checkNode(engines: string): void {
+  const minimum = /(\d+)\.(\d+)/.exec(engines)
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+  if (!minimum || major > Number(minimum[1]) || (major === Number(minimum[1]) && minor >= Number(minimum[2]))) return
+  fail(`Parley needs Node.js ${minimum[1]}.${minimum[2]} or newer (this is ${process.versions.node}). Install a current LTS from https://nodejs.org.`)
+}
+
 async function main(): Promise<void> {
+  const { version, engines } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; engines: { node: string } }
+  checkNode(engines.node)
   const { port, dataDir, build } = parseCli()
   if (build) buildIfNeeded()
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
   const services = await createServices({
     dataDir,
     shell: 'browser',
@@ -80,11 +89,15 @@ async function main(): Promise<void> {
     fail(code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port, or omit it for a free one.` : String(error))
   }
   console.log(`Parley is running at ${host.url}`)
+  // Ctrl-C reaches a launcher and its child alike (npm start forwards it too): stop once, exit 0.
+  let stopping = false
   const stop = (): void => {
+    if (stopping) return
+    stopping = true
     void Promise.all([host.close(), services.dispose()]).then(() => process.exit(0))
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 void main()

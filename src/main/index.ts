@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, safeStorage } from 'electron'
 import { createServices, type Services } from '../core/services'
@@ -6,16 +6,15 @@ import { createSecretCipher } from '../core/store/secretCipher'
 import { registerIpcAdapter } from './ipcAdapter'
 import { installMenu } from './menu'
 import { lockDownContents } from './security'
+import { appUrlMatcher, isTrustedSender, webPreferencesFor } from './securityPolicy'
+import { claimSingleInstance } from './singleInstance'
 import { loadWindowState, trackWindowState } from './windowState'
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
 const isDevelopment = !app.isPackaged && devServerUrl !== undefined
 const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : pathToFileURL(rendererFile).href
-
-function isAppUrl(url: string): boolean {
-  return devServerUrl ? url.startsWith(appOrigin) : url === appOrigin || url.startsWith(`${appOrigin}#`) || url.startsWith(`${appOrigin}?`)
-}
+const isAppUrl = appUrlMatcher(devServerUrl ? { devServerUrl } : { rendererFileUrl: pathToFileURL(rendererFile).href })
+const rendererDirUrl = devServerUrl ? undefined : `${pathToFileURL(dirname(rendererFile)).href}/`
 
 let services: Services | undefined
 let mainWindow: BrowserWindow | undefined
@@ -31,20 +30,10 @@ async function createWindow(dataDir: string): Promise<void> {
     show: false,
     title: 'Parley',
     backgroundColor: '#1b1d23',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false
-    }
+    webPreferences: webPreferencesFor(join(import.meta.dirname, '../preload/index.cjs'))
   })
   if (state?.maximized) window.maximize()
-  lockDownContents(window.webContents, isAppUrl)
+  lockDownContents(window.webContents, isAppUrl, rendererDirUrl)
   trackWindowState(window, dataDir)
   window.once('ready-to-show', () => window.show())
   window.on('closed', () => {
@@ -56,15 +45,7 @@ async function createWindow(dataDir: string): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
-    app.quit()
-    return
-  }
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  if (!claimSingleInstance(app, () => mainWindow)) return
   app.enableSandbox()
   await app.whenReady()
   const dataDir = app.getPath('userData')
@@ -79,7 +60,10 @@ async function start(): Promise<void> {
     playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
     sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection')
   })
-  registerIpcAdapter(services, (event) => (event.senderFrame ? isAppUrl(event.senderFrame.url) : false))
+  registerIpcAdapter(services, (event) => {
+    const frame = event.senderFrame
+    return isTrustedSender(frame ? { url: frame.url, isMainFrame: frame.parent === null } : null, isAppUrl)
+  })
   installMenu(isDevelopment)
   await createWindow(dataDir)
   app.on('activate', () => {

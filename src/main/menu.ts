@@ -1,27 +1,8 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron'
+import { app, Menu } from 'electron'
+import { menuTemplate } from './menuTemplate'
 
-/** The standard menu: edit roles so copy and paste work everywhere; reload and DevTools only in development. */
+/** Installs the standard menu of menuTemplate.ts. */
 export function installMenu(isDevelopment: boolean): void {
-  const isMac = process.platform === 'darwin'
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        ...(isDevelopment
-          ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)
-          : []),
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' }
-      ]
-    },
-    { role: 'windowMenu' }
-  ]
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, isDevelopment)))
   app.setAboutPanelOptions({ applicationName: 'Parley', applicationVersion: app.getVersion() })
 }

@@ -1,29 +1,17 @@
 import { shell, type WebContents } from 'electron'
+import { contentsPolicy } from './securityPolicy'
 
-/** http(s) links leave for the system browser; nothing else leaves at all. */
-function openExternally(url: string): void {
-  try {
-    const { protocol } = new URL(url)
-    if (protocol === 'http:' || protocol === 'https:') void shell.openExternal(url)
-  } catch {
-    /* not a URL: ignore */
-  }
-}
-
-/** Content may never navigate the window or open new ones; a response preview cannot escape its frame. */
-export function lockDownContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url)
-    return { action: 'deny' }
-  })
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return
-    event.preventDefault()
-    openExternally(url)
-  })
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
-  })
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+/**
+ * Attaches the decisions of securityPolicy.ts to the window: content may never navigate it, open new
+ * windows, attach webviews, get a permission or load remote content; http(s) links leave for the browser.
+ */
+export function lockDownContents(contents: WebContents, isAppUrl: (url: string) => boolean, appDirUrl: string | undefined): void {
+  const policy = contentsPolicy({ isAppUrl, appDirUrl, openExternal: (url) => void shell.openExternal(url) })
+  contents.setWindowOpenHandler((details) => policy.windowOpen(details))
+  contents.on('will-navigate', (event, url) => policy.willNavigate(event, url))
+  contents.on('will-redirect', (event, url) => policy.willRedirect(event, url))
+  contents.on('will-attach-webview', (event) => policy.willAttachWebview(event))
+  contents.session.setPermissionRequestHandler(policy.permissionRequest)
+  contents.session.setPermissionCheckHandler(policy.permissionCheck)
+  contents.session.webRequest.onBeforeRequest((details, callback) => policy.beforeRequest(details, callback))
 }

@@ -1,29 +1,12 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { screen, type BrowserWindow, type Rectangle } from 'electron'
-import { z } from 'zod'
-import { writeFileAtomic } from '../core/store/atomicWrite'
-
-const WindowStateSchema = z.object({
-  x: z.number().int(),
-  y: z.number().int(),
-  width: z.number().int().min(400),
-  height: z.number().int().min(300),
-  maximized: z.boolean()
-})
-type WindowState = z.infer<typeof WindowStateSchema>
-
-const fileName = 'window-state.json'
+import { screen, type BrowserWindow } from 'electron'
+import { readWindowState, writeWindowState, type WindowState } from './windowStateFile'
 
 /** The last window bounds, if they still fit on a connected display. */
-export async function loadWindowState(dataDir: string): Promise<WindowState | undefined> {
-  try {
-    const state = WindowStateSchema.parse(JSON.parse(await readFile(join(dataDir, fileName), 'utf8')))
-    const visible = screen.getAllDisplays().some((display) => intersects(display.workArea, state))
-    return visible ? state : undefined
-  } catch {
-    return undefined
-  }
+export function loadWindowState(dataDir: string): Promise<WindowState | undefined> {
+  return readWindowState(
+    dataDir,
+    screen.getAllDisplays().map((display) => display.workArea)
+  )
 }
 
 /** Remembers size and position whenever the window settles, and on close. */
@@ -31,9 +14,7 @@ export function trackWindowState(window: BrowserWindow, dataDir: string): void {
   let timer: NodeJS.Timeout | undefined
   const save = (): void => {
     if (window.isDestroyed()) return
-    const bounds = window.getNormalBounds()
-    const state: WindowState = { ...bounds, maximized: window.isMaximized() }
-    void writeFileAtomic(join(dataDir, fileName), JSON.stringify(state)).catch(() => undefined)
+    void writeWindowState(dataDir, { ...window.getNormalBounds(), maximized: window.isMaximized() }).catch(() => undefined)
   }
   const later = (): void => {
     clearTimeout(timer)
@@ -45,10 +26,4 @@ export function trackWindowState(window: BrowserWindow, dataDir: string): void {
     clearTimeout(timer)
     save()
   })
-}
-
-function intersects(area: Rectangle, state: WindowState): boolean {
-  return (
-    state.x < area.x + area.width && state.x + state.width > area.x && state.y < area.y + area.height && state.y + state.height > area.y
-  )
 }

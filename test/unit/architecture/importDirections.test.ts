@@ -8,7 +8,7 @@ async function importErrors(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'parley/layers').map((m) => m.message)
 }
 
-describe('lint enforces the import directions of ARCHITECTURE.md', () => {
+describe('lint enforces the import directions of docs/architecture.md', () => {
   it('fails a change that makes core import electron', async () => {
     const errors = await importErrors('src/core/http/probe.ts', "import { app } from 'electron'\nexport const x = app\n")
     expect(errors).toHaveLength(1)
