@@ -1,6 +1,7 @@
 import type { ImportFormat, ImportResult, ImportRunInput } from '../../../shared/convert'
 import { ParleyError } from '../../../shared/errors'
-import { parseCurl } from '../curl/parseCurl'
+import { parseCurlScript } from '../curl/parseCurl'
+import { looksLikeCurl } from '../curl/curlScript'
 import { detectDocument, readDocument } from './detectFormat'
 import { importHar } from './har'
 import { countItems, emptyCollection, itemName, lastSegment, type ImportedCollection } from './importModel'
@@ -12,12 +13,13 @@ import { collectionFolderFor, writeCollection, type ImportStores } from './write
 
 /** Reads a file in any supported format into the importers' common model. */
 export async function readImport(text: string, format?: Exclude<ImportFormat, 'unknown'>): Promise<{ format: ImportFormat; collection: ImportedCollection }> {
-  if (format === 'curl' || (format === undefined && /^\s*(\$\s+)?curl(\.exe)?\s/i.test(text))) {
-    const { request, warnings } = parseCurl(text)
+  if (format === 'curl' || (format === undefined && looksLikeCurl(text))) {
     const collection = emptyCollection('Imported from cURL')
-    const name = itemName(`${request.method} ${lastSegment(request.url)}`, request.method)
-    collection.items.push({ type: 'request', request: { kind: 'http', name, description: '', ...request } })
-    collection.unsupported.push(...warnings.map((what) => ({ item: name, what })))
+    for (const { request, warnings } of parseCurlScript(text)) {
+      const name = itemName(`${request.method} ${lastSegment(request.url)}`, request.method)
+      collection.items.push({ type: 'request', request: { kind: 'http', name, description: '', ...request } })
+      collection.unsupported.push(...warnings.map((what) => ({ item: name, what })))
+    }
     return { format: 'curl', collection }
   }
   const doc = readDocument(text)
