@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { SavedRequestSchema, type FolderNode, type Variable } from '../../../shared/collection'
+import { SavedRequestSchema, type FolderNode, type RequestScripts, type Variable } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequest, KeyValue } from '../../../shared/http'
 import { loadCollection } from '../../store/collectionLoader'
@@ -83,7 +83,7 @@ function variables(list: Variable[], where: string, unsupported: UnsupportedItem
   return list.map((v) => ({ key: v.name, value: v.secret ? '' : v.value, type: 'string', ...(v.enabled ? {} : { disabled: true }) }))
 }
 
-type RequestLike = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body'> & Partial<Pick<HttpRequest, 'auth' | 'settings'>>
+type RequestLike = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body'> & Partial<Pick<HttpRequest, 'auth' | 'settings'>> & { scripts?: RequestScripts | undefined }
 
 function requestItem(name: string, description: string, request: RequestLike, inherited: KeyValue[], where: string, unsupported: UnsupportedItem[]): Json {
   const headers = [...inherited, ...request.headers]
@@ -91,6 +91,7 @@ function requestItem(name: string, description: string, request: RequestLike, in
   const auth = request.auth ? postmanAuthOut(request.auth, where, unsupported) : undefined
   return {
     name,
+    ...events(request.scripts),
     ...(request.settings ? behavior(request.settings, where, unsupported) : {}),
     request: {
       method: request.method,
@@ -102,6 +103,15 @@ function requestItem(name: string, description: string, request: RequestLike, in
     },
     response: []
   }
+}
+
+/** Scripts as Postman events: `prerequest` before, `test` after. */
+function events(scripts: RequestScripts | undefined): Json {
+  const out = [
+    ...(scripts?.pre ? [{ listen: 'prerequest', script: { type: 'text/javascript', exec: scripts.pre.split('\n') } }] : []),
+    ...(scripts?.post ? [{ listen: 'test', script: { type: 'text/javascript', exec: scripts.post.split('\n') } }] : [])
+  ]
+  return out.length > 0 ? { event: out } : {}
 }
 
 function behavior(settings: HttpRequest['settings'], where: string, unsupported: UnsupportedItem[]): Json {
