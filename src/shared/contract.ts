@@ -87,6 +87,7 @@ export const calls = {
   'import.preview': call(V.ImportRunInputSchema, V.ImportResultSchema, 'What import.run would create and what it cannot carry over; writes nothing.'),
   'import.run': call(V.ImportRunInputSchema, V.ImportResultSchema, 'Import a file as a new collection folder inside targetDir (opened); lists what was not carried over.'),
   'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
+  'export.insomnia': call(V.ExportPostmanInputSchema, V.ExportYamlOutputSchema, 'A collection folder as an Insomnia v5 (YAML) export (secret values left out); lists what does not fit.'),
   'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.')
 } as const
 

@@ -123,6 +123,13 @@ export const ExportJsonOutputSchema = z.object({
   unsupported: z.array(UnsupportedItemSchema)
 })
 
+export const ExportYamlOutputSchema = z.object({
+  /** The exported document, as YAML. */
+  yaml: z.string(),
+  /** What did not fit the target format. */
+  unsupported: z.array(UnsupportedItemSchema)
+})
+
 export const ExportHarInputSchema = z.union([
   z.strictObject({ request: HttpRequestSchema, name: z.string().optional() }),
   z.strictObject({ history: z.literal(true), limit: z.number().int().min(1).max(100_000).optional() })

@@ -1,6 +1,7 @@
-import type { RequestScripts } from '../../../shared/collection'
+import { z } from 'zod'
+import { SavedRequestSchema, VariableSchema, type RequestScripts, type Variable, type VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
-import type { HttpAuth, HttpBody, KeyValue } from '../../../shared/http'
+import { HttpSettingsSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
@@ -72,21 +73,42 @@ export function importInsomnia(doc: unknown): ImportedCollection {
       case 'request_group': {
         const folderHeaders = headers(r['headers']).map((h) => ({ ...h, name: templates(h.name, where, out.unsupported), value: templates(h.value, where, out.unsupported) }))
         const folder: ImportedFolder = { type: 'folder', name, description: descriptionText(r['description']), headers: folderHeaders, variables: [], items: build(asString(r['_id']), where, depth + 1) }
-        for (const [key, value] of Object.entries((r['environment'] as Record<string, unknown> | undefined) ?? {})) {
-          const v = importVariable(key, templates(asString(value, JSON.stringify(value)), where, out.unsupported), { where, unsupported: out.unsupported })
-          if (v) folder.variables.push(v)
-        }
+        const environment = Object.entries((r['environment'] as Record<string, unknown> | undefined) ?? {})
+        folder.variables.push(
+          ...(carriedVariables(r) ??
+            environment.flatMap(([key, value]) => importVariable(key, templates(asString(value, JSON.stringify(value)), where, out.unsupported), { where, unsupported: out.unsupported }) ?? []))
+        )
         const auth = insomniaAuth(r['authentication'], where, out.unsupported)
         if (auth) folder.auth = Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' ? templates(v, where, out.unsupported) : v])) as HttpAuth
         scripts(r, where, out.unsupported)
         return folder
       }
-      case 'request':
-        return { type: 'request', request: request(r, name, where, out.unsupported) }
+      case 'request': {
+        const http = request(r, name, where, out.unsupported)
+        // Parley's own Insomnia export marks SSE requests, which Insomnia keeps as HTTP ones.
+        if (field(r['_parley'], 'kind') !== 'sse') return { type: 'request', request: http }
+        const body = http.body.type === 'text' || http.body.type === 'json' || http.body.type === 'xml' ? http.body.text : ''
+        const carried = SavedRequestSchema.safeParse({ kind: 'sse', name, url: http.url, headers: field(r['_parley'], 'headers') })
+        const sse = {
+          kind: 'sse' as const,
+          name,
+          description: http.description,
+          method: http.method,
+          url: http.url,
+          headers: carried.success && carried.data.kind === 'sse' ? carried.data.headers : http.headers,
+          body,
+          withLastEventId: field(r['_parley'], 'withLastEventId') !== false
+        }
+        return { type: 'request', request: sse }
+      }
       case 'websocket_request':
       case 'socketio_request':
-      case 'socket_io_request':
-        return { type: 'request', request: realtimeRequest(r, name, where, out.unsupported) }
+      case 'socket_io_request': {
+        const realtime = realtimeRequest(r, name, where, out.unsupported)
+        // Parley's own export carries what Insomnia has no field for (emits, subprotocols…).
+        const carried = field(r['_parley'], 'kind') === realtime.kind ? SavedRequestSchema.safeParse({ ...(r['_parley'] as object), name, description: realtime.description }) : undefined
+        return { type: 'request', request: carried?.success ? carried.data : realtime }
+      }
       case 'grpc_request':
         out.unsupported.push({ item: where, what: 'gRPC requests are not supported by Parley; it was skipped.' })
         return undefined
@@ -153,6 +175,9 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
   const settings: Record<string, unknown> = {}
   if (r['settingFollowRedirects'] === 'on') settings['followRedirects'] = true
   if (r['settingFollowRedirects'] === 'off') settings['followRedirects'] = false
+  // Settings Insomnia has no field for, carried by Parley's own export.
+  const carried = HttpSettingsSchema.safeParse(field(r['_parley'], 'settings'))
+  if (carried.success && field(r['_parley'], 'settings') !== undefined) Object.assign(settings, carried.data)
   const tidy = (text: string): string => templates(text, where, unsupported)
   // The body first: it may take the Content-Type header over.
   const body = insomniaBody(r['body'], hs, where, unsupported, tidy)
@@ -171,6 +196,11 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
   }
 }
 
+function partType(param: unknown): { contentType?: string } {
+  const type = asString(field(param, 'contentType'))
+  return type === '' ? {} : { contentType: type }
+}
+
 function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported: UnsupportedItem[], tidy: (text: string) => string): HttpBody {
   const mimeType = asString(field(body, 'mimeType'))
   const text = tidy(asString(field(body, 'text')))
@@ -179,15 +209,15 @@ function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported:
   const drop = (): void => {
     if (at >= 0) hs.splice(at, 1)
   }
-  if (mimeType === '' && text === '' && params.length === 0) return { type: 'none' }
+  if (mimeType === '' && text === '' && params.length === 0 && field(body, 'text') === undefined) return { type: 'none' }
   if (mimeType === 'multipart/form-data') {
     drop()
     return {
       type: 'multipart',
       parts: params.map((p) =>
         field(p, 'type') === 'file'
-          ? { kind: 'file' as const, name: asString(field(p, 'name')), path: asString(field(p, 'fileName')), enabled: field(p, 'disabled') !== true }
-          : { kind: 'text' as const, name: asString(field(p, 'name')), value: tidy(asString(field(p, 'value'))), enabled: field(p, 'disabled') !== true }
+          ? { kind: 'file' as const, name: asString(field(p, 'name')), path: asString(field(p, 'fileName')), enabled: field(p, 'disabled') !== true, ...partType(p) }
+          : { kind: 'text' as const, name: asString(field(p, 'name')), value: tidy(asString(field(p, 'value'))), enabled: field(p, 'disabled') !== true, ...partType(p) }
       )
     }
   }
@@ -219,7 +249,15 @@ function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported:
   return mapped.body
 }
 
-function envVariables(env: Resource, where: string, unsupported: UnsupportedItem[]) {
+/** Variables as Parley's own export writes them beside Insomnia's flat data: with secret and disabled ones. */
+function carriedVariables(r: Resource): Variable[] | undefined {
+  const parsed = z.array(VariableSchema).safeParse(field(r['_parley'], 'variables'))
+  return parsed.success && field(r['_parley'], 'variables') !== undefined ? parsed.data : undefined
+}
+
+function envVariables(env: Resource, where: string, unsupported: UnsupportedItem[]): VariableInput[] {
+  const carried = carriedVariables(env)
+  if (carried) return carried
   const data = (env['data'] as Record<string, unknown> | undefined) ?? {}
   const out = []
   for (const [key, value] of Object.entries(data)) {

@@ -7,7 +7,12 @@ import { asArray, asString, field } from './importModel'
 export function headers(list: unknown): KeyValue[] {
   return asArray(list)
     .filter((h) => asString(field(h, 'name')) !== '')
-    .map((h) => ({ name: asString(field(h, 'name')), value: asString(field(h, 'value')), enabled: field(h, 'disabled') !== true }))
+    .map((h) => ({
+      name: asString(field(h, 'name')),
+      value: asString(field(h, 'value')),
+      enabled: field(h, 'disabled') !== true,
+      ...(asString(field(h, 'description')) ? { description: asString(field(h, 'description')) } : {})
+    }))
 }
 
 /** Insomnia keeps query parameters apart from the URL; Parley keeps them in it. */

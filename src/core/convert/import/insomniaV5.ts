@@ -48,11 +48,11 @@ export function insomniaV5Resources(doc: unknown, unsupported: UnsupportedItem[]
   const environments = field(doc, 'environments')
   if (environments !== undefined && environments !== null) {
     const baseId = asString(field(field(environments, 'meta'), 'id')) || '__base_environment__'
-    resources.push({ _type: 'environment', _id: baseId, parentId: workspaceId, name: asString(field(environments, 'name')), data: field(environments, 'data') ?? {} })
+    resources.push({ _type: 'environment', _id: baseId, parentId: workspaceId, name: asString(field(environments, 'name')), data: field(environments, 'data') ?? {}, _parley: field(environments, '_parley') })
     asArray(field(environments, 'subEnvironments')).forEach((sub, index) => {
       const id = asString(field(field(sub, 'meta'), 'id')) || `__environment_${index}`
       const sortKey = field(field(sub, 'meta'), 'sortKey')
-      resources.push({ _type: 'environment', _id: id, parentId: baseId, name: asString(field(sub, 'name')) || `Environment ${index + 1}`, data: field(sub, 'data') ?? {}, metaSortKey: typeof sortKey === 'number' ? sortKey : index })
+      resources.push({ _type: 'environment', _id: id, parentId: baseId, name: asString(field(sub, 'name')) || `Environment ${index + 1}`, data: field(sub, 'data') ?? {}, _parley: field(sub, '_parley'), metaSortKey: typeof sortKey === 'number' ? sortKey : index })
     })
   }
   const jar = field(doc, 'cookieJar')

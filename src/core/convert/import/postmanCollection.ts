@@ -1,4 +1,4 @@
-import type { RequestScripts } from '../../../shared/collection'
+import { SavedRequestSchema, type RequestScripts, type SavedRequestInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequestInput, KeyValue, MultipartPart } from '../../../shared/http'
 import { bodyFromText } from '../bodyFromText'
@@ -37,7 +37,7 @@ export function importPostmanCollection(file: unknown): ImportedCollection {
   for (const variable of asArray(field(doc, 'variable'))) {
     const v = importVariable(field(variable, 'key') ?? field(variable, 'id'), field(variable, 'value'), {
       enabled: field(variable, 'disabled') !== true,
-      secret: field(variable, 'type') === 'secret',
+      secret: field(variable, 'type') === 'secret' || field(field(variable, '_parley'), 'secret') === true,
       where,
       unsupported: out.unsupported
     })
@@ -71,7 +71,7 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
       for (const variable of asArray(field(item, 'variable'))) {
-        const v = importVariable(field(variable, 'key'), field(variable, 'value'), { enabled: field(variable, 'disabled') !== true, where, unsupported })
+        const v = importVariable(field(variable, 'key'), field(variable, 'value'), { enabled: field(variable, 'disabled') !== true, secret: field(variable, 'type') === 'secret' || field(field(variable, '_parley'), 'secret') === true, where, unsupported })
         if (v) folder.variables.push(v)
       }
       out.push(folder)
@@ -80,12 +80,35 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     const request = field(item, 'request')
     const responses = asArray(field(item, 'response')).length
     if (responses > 0) unsupported.push({ item: where, what: `${responses} saved example response${responses === 1 ? '' : 's'} (Parley keeps requests only).` })
+    const parley = parleyRequest(item, name, where, unsupported)
+    if (parley) {
+      out.push({ type: 'request', request: parley })
+      continue
+    }
     out.push({
       type: 'request',
       request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported) }
     })
   }
   return out
+}
+
+/**
+ * Parley's own Postman export writes WebSocket, Socket.IO and SSE requests, which Postman files
+ * cannot hold, as GET items carrying the Parley request under `_parley`: read them back whole.
+ */
+function parleyRequest(item: unknown, name: string, where: string, unsupported: UnsupportedItem[]): SavedRequestInput | undefined {
+  const carried = field(item, '_parley')
+  const kind = field(carried, 'kind')
+  if (kind !== 'websocket' && kind !== 'socketio' && kind !== 'sse') return undefined
+  const description = descriptionText(field(item, 'description') ?? field(field(item, 'request'), 'description'))
+  const base = kind === 'sse' ? postmanRequest(field(item, 'request'), item, where, []) : undefined
+  const body = base?.body?.type === 'text' ? base.body.text : ''
+  const candidate = kind === 'sse' ? { kind, name, description, method: base?.method, url: base?.url, body, ...(carried as object) } : { ...(carried as object), kind, name, description }
+  const parsed = SavedRequestSchema.safeParse(candidate)
+  if (parsed.success) return parsed.data
+  unsupported.push({ item: where, what: `The ${kind} request Parley wrote into this file could not be read back (${parsed.error.issues[0]?.message ?? 'invalid'}); it was imported as HTTP.` })
+  return undefined
 }
 
 /** A folder (`item` list) or a request (a URL string or an object, even an empty one Postman opens as a blank request). */
@@ -209,7 +232,11 @@ function postmanBody(body: unknown, headers: KeyValue[], where: string, unsuppor
     case 'file': {
       const path = asString(field(field(body, 'file'), 'src'))
       if (path === '') unsupported.push({ item: where, what: 'The body file was not chosen in Postman; choose it in Parley.' })
-      return { type: 'binary', path }
+      // The body carries its type, as Parley's binary bodies do.
+      const at = headers.findIndex((h) => h.enabled && h.name.toLowerCase() === 'content-type')
+      const contentType = at >= 0 ? headers[at]?.value : undefined
+      if (at >= 0) headers.splice(at, 1)
+      return { type: 'binary', path, ...(contentType ? { contentType } : {}) }
     }
     case 'graphql': {
       const graphql = field(body, 'graphql')
