@@ -76,6 +76,8 @@ export const ImportFormatSchema = z.enum([
   'insomnia',
   'openapi',
   'har',
+  /** Bruno's JSON export, or a collection folder sent as its files (see brunoFolder.ts). */
+  'bruno',
   'unknown'
 ])
 export type ImportFormat = z.infer<typeof ImportFormatSchema>

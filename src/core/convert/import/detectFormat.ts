@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml'
 import type { ImportFormat } from '../../../shared/convert'
 import { looksLikeCurl } from '../curl/curlScript'
+import { brunoFolderMark } from './brunoFolder'
 import { field } from './importModel'
 
 /** A document read as JSON, or YAML (OpenAPI is often YAML); undefined when it is neither. */
@@ -33,6 +34,10 @@ export function detectDocument(doc: unknown): ImportFormat {
   if (/^collection\.insomnia\.rest\//.test(String(field(doc, 'type') ?? ''))) return 'insomnia'
   if (field(doc, 'openapi') !== undefined || field(doc, 'swagger') !== undefined) return 'openapi'
   if (Array.isArray(field(field(doc, 'log'), 'entries'))) return 'har'
+  if (field(doc, 'parleyImport') === brunoFolderMark) return 'bruno'
+  const items = field(doc, 'items')
+  const brunoTypes = ['http-request', 'graphql-request', 'folder', 'ws-request', 'grpc-request']
+  if (field(doc, 'brunoConfig') !== undefined || (Array.isArray(items) && field(doc, 'version') !== undefined && items.some((i) => brunoTypes.includes(String(field(i, 'type')))))) return 'bruno'
   const collection = postmanCollectionOf(doc)
   const info = field(collection, 'info')
   const schema = String(field(info, 'schema') ?? '')
