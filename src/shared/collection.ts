@@ -46,23 +46,39 @@ export type VariableInput = z.input<typeof VariableSchema>
 
 // ---------------------------------------------------------------- request files
 
+/**
+ * Scripts brought in with an imported request (Postman pre-request/test, Insomnia pre-request/
+ * after-response), kept as their text so nothing is lost; they run once Parley has a script runner.
+ */
+export const RequestScriptsSchema = z.object({
+  /** Runs before the request is sent. */
+  pre: z.string().max(1_000_000).default(''),
+  /** Runs after the response arrives (Postman's "tests"). */
+  post: z.string().max(1_000_000).default('')
+})
+export type RequestScripts = z.infer<typeof RequestScriptsSchema>
+
 const requestHeader = {
   name: ItemNameSchema,
   description: z.string().default('')
 }
+/** Last in the file, after the fields of the kind. */
+const requestTail = { scripts: RequestScriptsSchema.optional() }
 
-export const HttpRequestFileSchema = z.object({ kind: z.literal('http'), ...requestHeader, ...HttpRequestSchema.shape })
+export const HttpRequestFileSchema = z.object({ kind: z.literal('http'), ...requestHeader, ...HttpRequestSchema.shape, ...requestTail })
 export const SocketIoRequestFileSchema = z.object({
   kind: z.literal('socketio'),
   ...requestHeader,
-  ...SocketIoRequestSchema.shape
+  ...SocketIoRequestSchema.shape,
+  ...requestTail
 })
 export const WebSocketRequestFileSchema = z.object({
   kind: z.literal('websocket'),
   ...requestHeader,
-  ...WebSocketRequestSchema.shape
+  ...WebSocketRequestSchema.shape,
+  ...requestTail
 })
-export const SseRequestFileSchema = z.object({ kind: z.literal('sse'), ...requestHeader, ...SseRequestSchema.shape })
+export const SseRequestFileSchema = z.object({ kind: z.literal('sse'), ...requestHeader, ...SseRequestSchema.shape, ...requestTail })
 
 /** One request file: `kind`, `name`, `description`, then the fields of that kind. */
 export const SavedRequestSchema = z.discriminatedUnion('kind', [

@@ -89,6 +89,7 @@ export const calls = {
   'import.begin': call(V.ImportBeginInputSchema, V.ImportBeginOutputSchema, 'Start sending a text to import in parts (over 2,000,000 characters); detect, preview and run then take its importId.'),
   'import.append': call(V.ImportAppendInputSchema, V.ImportAppendOutputSchema, 'The next part (at most 2,000,000 characters) of a text to import; the whole is at most 50,000,000.'),
   'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
+  'export.insomnia': call(V.ExportPostmanInputSchema, V.ExportYamlOutputSchema, 'A collection folder as an Insomnia v5 (YAML) export (secret values left out); lists what does not fit.'),
   'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.')
 } as const
 

@@ -84,6 +84,8 @@ export const ImportFormatSchema = z.enum([
   'insomnia',
   'openapi',
   'har',
+  /** Bruno's JSON export, or a collection folder sent as its files (see brunoFolder.ts). */
+  'bruno',
   'unknown'
 ])
 export type ImportFormat = z.infer<typeof ImportFormatSchema>
@@ -152,6 +154,13 @@ export const ExportPostmanInputSchema = z.strictObject({ collectionPath: z.strin
 export const ExportJsonOutputSchema = z.object({
   /** The exported document, pretty-printed. */
   json: z.string(),
+  /** What did not fit the target format. */
+  unsupported: z.array(UnsupportedItemSchema)
+})
+
+export const ExportYamlOutputSchema = z.object({
+  /** The exported document, as YAML. */
+  yaml: z.string(),
   /** What did not fit the target format. */
   unsupported: z.array(UnsupportedItemSchema)
 })

@@ -6,6 +6,7 @@ import { previewImport, runImport } from './import/runImport'
 import { StagedImports } from './import/stagedImports'
 import type { HistoryStore } from '../store/historyStore'
 import { historyHar, requestHar } from './export/exportHar'
+import { exportInsomnia } from './export/exportInsomnia'
 import { exportPostman } from './export/exportPostman'
 import type { ImportStores } from './import/writeCollection'
 import { generateSnippet, snippetTargets } from './snippet/snippetTargets'
@@ -13,7 +14,7 @@ import { socketIoSnippet } from './snippet/socketioSnippet'
 
 type ConvertCall =
   | 'curl.parse' | 'export.curl' | 'export.snippet' | 'export.targets' | 'export.socketioSnippet'
-  | 'import.detect' | 'import.preview' | 'import.run' | 'import.begin' | 'import.append' | 'export.postman' | 'export.har'
+  | 'import.detect' | 'import.preview' | 'import.run' | 'import.begin' | 'import.append' | 'export.postman' | 'export.insomnia' | 'export.har'
 
 export interface ConvertDeps extends ImportStores {
   history: HistoryStore
@@ -36,6 +37,7 @@ export function createConvertHandlers(deps: ConvertDeps): Pick<Handlers, Convert
     'import.begin': () => staged.begin(),
     'import.append': ({ importId, text }) => staged.append(importId, text),
     'export.postman': ({ collectionPath }) => exportPostman(collectionPath),
+    'export.insomnia': ({ collectionPath }) => exportInsomnia(collectionPath),
     'export.har': async (input) => {
       if ('request' in input) return requestHar(input.request, input.name, deps.appVersion)
       const { days } = await deps.history.list(undefined, input.limit)

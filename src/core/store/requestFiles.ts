@@ -66,8 +66,15 @@ export async function saveRequest(
       'Choose which version to keep: reload the file from disk, or save again with force to keep yours.'
     )
   }
-  const hash = await collection.write(rel, toYaml(SavedRequestSchema, request))
+  // The editor has no scripts tab yet: a save that carries none keeps the scripts the file has.
+  const kept = request.scripts === undefined && current !== undefined ? scriptsIn(current, rel) : undefined
+  const hash = await collection.write(rel, toYaml(SavedRequestSchema, kept ? { ...request, scripts: kept } : request))
   return { path: rel, hash }
+}
+
+function scriptsIn(text: string, rel: string): SavedRequest['scripts'] {
+  const parsed = fromYaml(SavedRequestSchema, text, rel)
+  return parsed.ok ? parsed.value.scripts : undefined
 }
 
 /** Creates a request file named after the request, in a folder; returns its path. */

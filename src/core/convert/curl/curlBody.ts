@@ -54,6 +54,9 @@ export function curlBody(req: CurlRequest, contentType: string | undefined, cont
   const upload = req.urls[0]?.uploadFile
   if (upload) {
     const path = words.text(upload)
+    if (path === '-' || path === '.') {
+      warnings.push(`-T ${path} uploads standard input, which Parley cannot read: choose the file to send on the Body tab.`)
+    }
     return { body: { type: 'binary', path, ...ct(contentType, path) }, headerEdit: contentType ? 'drop' : 'keep', warnings }
   }
   const data = req.dataArray

@@ -10,6 +10,7 @@ import { curlLeftovers } from './curlLeftovers'
 import { curlSettings } from './curlSettings'
 import './longCommands'
 import { headerArgs, splitHeaderLine } from './headerArgs'
+import { splitCurlScript } from './curlScript'
 import { WordReader } from './curlWords'
 import { isWindowsCmd, windowsCmdToArgv } from './windowsCmd'
 
@@ -21,8 +22,38 @@ import { isWindowsCmd, windowsCmdToArgv } from './windowsCmd'
  * export writes it back as the same header); other Authorization headers stay headers.
  */
 export function parseCurl(command: string): CurlParseOutput {
+  const all = parseCurlScript(command)
+  const [first, ...rest] = all
+  if (!first) throw notCurl(command.trim())
+  if (rest.length > 0) {
+    first.warnings.push(`The text holds ${all.length} curl commands; only the first was put here. Import the text (Import → paste) to get one request per command.`)
+  }
+  return first
+}
+
+/**
+ * Every curl command of a pasted text or script, each its own request. Comments, a `#!` line, prompts
+ * and other commands around them are skipped; the skipped commands are named in the first request's
+ * warnings.
+ */
+export function parseCurlScript(command: string): CurlParseOutput[] {
   const text = stripPrompt(command)
-  if (!/^curl(\.exe)?(\s|$)/i.test(text)) throw notCurl(text)
+  if (isWindowsCmd(text) && /^curl(\.exe)?(\s|$)/i.test(text)) return [parseOneCurl(text)]
+  let script: ReturnType<typeof splitCurlScript>
+  try {
+    script = splitCurlScript(text)
+  } catch (error) {
+    throw unreadable(error)
+  }
+  if (script.commands.length === 0) throw notCurl(firstCommandLine(text))
+  const out = script.commands.map((one) => parseOneCurl(one))
+  for (const other of script.skipped) {
+    out[0]?.warnings.push(`"${other}" is not a curl command; it was skipped.`)
+  }
+  return out
+}
+
+function parseOneCurl(text: string): CurlParseOutput {
   const warnings: string[] = []
   const libWarnings: Array<[string, string]> = []
   let requests: CurlRequest[]
@@ -39,16 +70,16 @@ export function parseCurl(command: string): CurlParseOutput {
       requests = parse(bash, undefined, libWarnings)
     }
   } catch (error) {
-    throw new ParleyError(
-      'invalid_curl',
-      `This cURL command could not be read: ${firstLine((error as Error).message)}.`,
-      'Check its quotes and line continuations (\\ at line ends in bash, ^ in Windows cmd), or copy it again.'
-    )
+    const config = configFile(text)
+    if (config !== undefined) throw configRefusal(config)
+    throw unreadable(error)
   }
   const req = requests[0]
   const first = req?.urls[0]
   if (!req || !first) throw new ParleyError('invalid_curl', 'This cURL command has no URL.', 'Add the URL to call, e.g. curl https://example.com/api.')
   if (requests.length > 1) warnings.push(`The text holds ${requests.length} curl commands; only the first was imported.`)
+  const config = configFile(argv.map((word) => word.toString()))
+  if (config !== undefined) warnings.push(`-K ${config} reads more options from a config file, which Parley cannot open; add what it holds (headers, data, auth) by hand.`)
   if (req.urls.length > 1) warnings.push(`The command calls ${req.urls.length} URLs; only the first (${first.url.toString()}) was imported.`)
   for (const [kind, message] of libWarnings) {
     // Parley keeps repeated headers and reports expansions itself (WordReader).
@@ -73,7 +104,7 @@ export function parseCurl(command: string): CurlParseOutput {
   warnings.push(...curlLeftovers(req, first))
 
   const input: HttpRequestInput = {
-    method: words.text(first.method).toUpperCase(),
+    method: words.text(first.method), // curl sends the method as typed (`-X wHat` goes out as wHat)
     url: encodeSpaces(libWarnings.some(([kind]) => kind === 'expansion') ? words.expandVariables(words.text(first.url)) : words.text(first.url)),
     headers,
     body: body.body,
@@ -153,6 +184,39 @@ function curlAuth(
 /** Documentation often shows a prompt (`$ curl …`); a pasted command may have leading spaces. */
 function stripPrompt(command: string): string {
   return command.trim().replace(/^(\$|>|PS [^>]*>)\s+/, '')
+}
+
+function unreadable(error: unknown): ParleyError {
+  return new ParleyError(
+    'invalid_curl',
+    `This cURL command could not be read: ${firstLine((error as Error).message)}.`,
+    'Check its quotes and line continuations (\\ at line ends in bash, ^ in Windows cmd), or copy it again.'
+  )
+}
+
+/** `-K FILE` / `--config FILE`: the file named, if the command reads one. */
+function configFile(args: string | string[]): string | undefined {
+  const words = typeof args === 'string' ? args.split(/\s+/) : args
+  for (const [i, word] of words.entries()) {
+    const long = /^--config(?:=(.*))?$/.exec(word)
+    if (long) return long[1] ?? words[i + 1] ?? ''
+    // -K in a cluster of flags (`-sK file`), unless an option before it takes the rest as its value.
+    const short = /^-([a-zA-Z]*?)K(.*)$/.exec(word)
+    if (short && !word.startsWith('--') && !/[HdFuXAeboTwxyzrmEK]/.test(short[1] ?? '')) return short[2] || (words[i + 1] ?? '')
+  }
+  return undefined
+}
+
+function configRefusal(file: string): ParleyError {
+  return new ParleyError(
+    'invalid_curl',
+    `This cURL command reads its options from the config file ${file || '(unnamed)'} (-K/--config), which Parley cannot open.`,
+    'Paste the command with the options the config file holds (URL, headers, data) written out.'
+  )
+}
+
+function firstCommandLine(text: string): string {
+  return text.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))?.trim() ?? text
 }
 
 function notCurl(text: string): ParleyError {

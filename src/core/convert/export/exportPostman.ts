@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { SavedRequestSchema, type FolderNode, type Variable } from '../../../shared/collection'
+import { SavedRequestSchema, type FolderNode, type RequestScripts, type Variable } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequest, KeyValue } from '../../../shared/http'
 import { loadCollection } from '../../store/collectionLoader'
@@ -16,7 +16,8 @@ type Json = Record<string, unknown>
 /**
  * A collection folder as a Postman v2.1 collection. Secret values stay out (they never leave the
  * data directory); folder and collection headers, which Postman lacks, are copied into each
- * request; realtime requests and settings Postman has no field for are reported.
+ * request; realtime requests travel as GET items carrying the Parley request (`_parley`), and
+ * settings Postman has no field for are reported.
  */
 export async function exportPostman(collectionPath: string): Promise<{ json: string; unsupported: UnsupportedItem[] }> {
   const loaded = await loadCollection(resolve(collectionPath))
@@ -46,13 +47,21 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
       if (!parsed.ok) continue
       const saved = parsed.value
       if (saved.kind === 'socketio' || saved.kind === 'websocket') {
-        unsupported.push({ item: label, what: `${saved.kind === 'socketio' ? 'Socket.IO' : 'WebSocket'} requests cannot be part of a Postman v2.1 collection file; it was left out.` })
+        // Postman's file format has no realtime requests: a GET item to the same URL that carries
+        // the whole Parley request, so a round trip through the file loses nothing.
+        unsupported.push({
+          item: label,
+          what: `Postman v2.1 files have no ${saved.kind === 'socketio' ? 'Socket.IO' : 'WebSocket'} requests: it is written as a GET item that Parley reads back whole (Postman shows it as HTTP).`
+        })
+        const { name, description, kind, ...fields } = saved
+        items.push({ ...requestItem(name, description, { method: 'GET', url: saved.url, headers: saved.headers, body: { type: 'none' } }, inherited, label, unsupported), _parley: { kind, ...fields } })
         continue
       }
       if (saved.kind === 'sse') {
-        unsupported.push({ item: label, what: 'Exported as a plain HTTP request with Accept: text/event-stream (Postman collections have no SSE type).' })
+        unsupported.push({ item: label, what: 'Exported as a plain HTTP request with Accept: text/event-stream (Postman collections have no SSE type); Parley reads it back as SSE.' })
         const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
-        items.push(requestItem(saved.name, saved.description, { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, inherited, label, unsupported))
+        const item = requestItem(saved.name, saved.description, { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, inherited, label, unsupported)
+        items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId } })
         continue
       }
       items.push(requestItem(saved.name, saved.description, saved, inherited, label, unsupported))
@@ -80,10 +89,11 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
 function variables(list: Variable[], where: string, unsupported: UnsupportedItem[]): Json[] {
   const secrets = list.filter((v) => v.secret).map((v) => v.name)
   if (secrets.length > 0) unsupported.push({ item: where, what: `Secret values (${secrets.join(', ')}) are not exported; fill them in after importing.` })
-  return list.map((v) => ({ key: v.name, value: v.secret ? '' : v.value, type: 'string', ...(v.enabled ? {} : { disabled: true }) }))
+  // The v2.1 schema has no secret type: the mark travels under `_parley` for Parley to read back.
+  return list.map((v) => ({ key: v.name, value: v.secret ? '' : v.value, type: 'string', ...(v.enabled ? {} : { disabled: true }), ...(v.secret ? { _parley: { secret: true } } : {}) }))
 }
 
-type RequestLike = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body'> & Partial<Pick<HttpRequest, 'auth' | 'settings'>>
+type RequestLike = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body'> & Partial<Pick<HttpRequest, 'auth' | 'settings'>> & { scripts?: RequestScripts | undefined }
 
 function requestItem(name: string, description: string, request: RequestLike, inherited: KeyValue[], where: string, unsupported: UnsupportedItem[]): Json {
   const headers = [...inherited, ...request.headers]
@@ -91,6 +101,7 @@ function requestItem(name: string, description: string, request: RequestLike, in
   const auth = request.auth ? postmanAuthOut(request.auth, where, unsupported) : undefined
   return {
     name,
+    ...events(request.scripts),
     ...(request.settings ? behavior(request.settings, where, unsupported) : {}),
     request: {
       method: request.method,
@@ -102,6 +113,15 @@ function requestItem(name: string, description: string, request: RequestLike, in
     },
     response: []
   }
+}
+
+/** Scripts as Postman events: `prerequest` before, `test` after. */
+function events(scripts: RequestScripts | undefined): Json {
+  const out = [
+    ...(scripts?.pre ? [{ listen: 'prerequest', script: { type: 'text/javascript', exec: scripts.pre.split('\n') } }] : []),
+    ...(scripts?.post ? [{ listen: 'test', script: { type: 'text/javascript', exec: scripts.post.split('\n') } }] : [])
+  ]
+  return out.length > 0 ? { event: out } : {}
 }
 
 function behavior(settings: HttpRequest['settings'], where: string, unsupported: UnsupportedItem[]): Json {
@@ -133,7 +153,8 @@ function postmanBody(body: HttpBody, headers: KeyValue[]): Json | undefined {
       return { mode: 'raw', raw: body.text, options: { raw: { language: 'xml' } } }
     case 'text':
       typed(body.contentType)
-      return { mode: 'raw', raw: body.text, options: { raw: { language: 'text' } } }
+      // No type given stays no type (Postman reads a raw body with a language as text/plain).
+      return { mode: 'raw', raw: body.text, ...(body.contentType ? { options: { raw: { language: 'text' } } } : {}) }
     case 'form':
       return { mode: 'urlencoded', urlencoded: body.fields.map((f) => ({ key: f.name, value: f.value, ...(f.enabled ? {} : { disabled: true }) })) }
     case 'multipart':

@@ -1,5 +1,7 @@
 import { parse as parseYaml } from 'yaml'
 import type { ImportFormat } from '../../../shared/convert'
+import { looksLikeCurl } from '../curl/curlScript'
+import { brunoFolderMark } from './brunoFolder'
 import { field } from './importModel'
 
 /** A document read as JSON, or YAML (OpenAPI is often YAML); undefined when it is neither. */
@@ -22,21 +24,48 @@ export function readDocument(text: string): unknown {
 
 /** Which format a file is in, from the marks each tool leaves in its exports. */
 export function detectFormat(text: string): ImportFormat {
-  if (/^\s*(\$\s+)?curl(\.exe)?\s/i.test(text)) return 'curl'
+  if (looksLikeCurl(text)) return 'curl'
   return detectDocument(readDocument(text))
 }
 
 export function detectDocument(doc: unknown): ImportFormat {
   if (doc === undefined) return 'unknown'
-  const info = field(doc, 'info')
-  const schema = String(field(info, 'schema') ?? '')
-  if (/getpostman\.com|schema\.postman\.com/.test(schema) || (info !== undefined && Array.isArray(field(doc, 'item')))) return 'postman-collection'
-  if (Array.isArray(field(doc, 'values')) && (field(doc, '_postman_variable_scope') !== undefined || typeof field(doc, 'name') === 'string')) {
-    return 'postman-environment'
-  }
   if (field(doc, '_type') === 'export' && field(doc, '__export_format') !== undefined) return 'insomnia'
   if (/^collection\.insomnia\.rest\//.test(String(field(doc, 'type') ?? ''))) return 'insomnia'
   if (field(doc, 'openapi') !== undefined || field(doc, 'swagger') !== undefined) return 'openapi'
   if (Array.isArray(field(field(doc, 'log'), 'entries'))) return 'har'
+  if (field(doc, 'parleyImport') === brunoFolderMark) return 'bruno'
+  const items = field(doc, 'items')
+  const brunoTypes = ['http-request', 'graphql-request', 'folder', 'ws-request', 'grpc-request']
+  if (field(doc, 'brunoConfig') !== undefined || (Array.isArray(items) && field(doc, 'version') !== undefined && items.some((i) => brunoTypes.includes(String(field(i, 'type')))))) return 'bruno'
+  const collection = postmanCollectionOf(doc)
+  const info = field(collection, 'info')
+  const schema = String(field(info, 'schema') ?? '')
+  if (/getpostman\.com|schema\.postman\.com/.test(schema) || (info !== undefined && Array.isArray(field(collection, 'item')))) return 'postman-collection'
+  // A v2 collection with no `info` block (newman's fixtures, hand-written ones): items that are requests or folders.
+  if (info === undefined && isPostmanItemList(field(collection, 'item'))) return 'postman-collection'
+  const environment = postmanEnvironmentOf(doc)
+  const values = field(environment, 'values')
+  if (Array.isArray(values) && (field(environment, '_postman_variable_scope') !== undefined || typeof field(environment, 'name') === 'string')) {
+    return 'postman-environment'
+  }
+  // An environment with only `values` (as newman and the API accept it): each value a `{ key, value }`.
+  if (Array.isArray(values) && values.length > 0 && values.every((v) => typeof field(v, 'key') === 'string')) return 'postman-environment'
   return 'unknown'
+}
+
+/** Postman's API (and Bruno's importer) wrap a collection as `{ "collection": { info, item } }`. */
+export function postmanCollectionOf(doc: unknown): unknown {
+  const inner = field(doc, 'collection')
+  return field(doc, 'item') === undefined && inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? inner : doc
+}
+
+/** The same envelope for environments: `{ "environment": { name, values } }`. */
+export function postmanEnvironmentOf(doc: unknown): unknown {
+  const inner = field(doc, 'environment')
+  return field(doc, 'values') === undefined && inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? inner : doc
+}
+
+function isPostmanItemList(items: unknown): boolean {
+  return Array.isArray(items) && items.length > 0 && items.some((item) => field(item, 'request') !== undefined || Array.isArray(field(item, 'item')))
 }

@@ -1,6 +1,7 @@
 import type { SavedRequestInput, VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, KeyValue } from '../../../shared/http'
+import { ParleyError } from '../../../shared/errors'
 
 /**
  * What every importer produces: a collection as a tree, independent of where it came from. The
@@ -34,6 +35,27 @@ export interface ImportedCollection {
   environments: Array<{ name: string; variables: VariableInput[] }>
   /** What the source had that Parley cannot represent: reported, never silently dropped. */
   unsupported: UnsupportedItem[]
+}
+
+/**
+ * Folders deeper than this are refused: no tool makes them on purpose, and a hostile file nested
+ * thousands deep would otherwise exhaust the stack of every recursive step after it.
+ */
+export const maxImportDepth = 100
+
+/** The refusal for a file nested past `maxImportDepth`. */
+export function tooDeep(where: string): ParleyError {
+  return new ParleyError(
+    'import_too_deep',
+    `This file nests folders more than ${maxImportDepth} levels deep (at "${where.slice(0, 120)}"), which Parley does not import.`,
+    `Flatten the folders in the tool that made it to at most ${maxImportDepth} levels, then export again.`
+  )
+}
+
+/** A sentence for an item that is neither a request nor a folder, listed instead of imported. */
+export function junkItem(item: unknown): string {
+  const shown = item === null ? 'null' : Array.isArray(item) ? 'a list' : typeof item === 'object' ? 'an object with no request in it' : `${typeof item} ${JSON.stringify(item).slice(0, 40)}`
+  return `An item that is ${shown}, neither a request nor a folder, was skipped.`
 }
 
 /** An empty collection to fill. */

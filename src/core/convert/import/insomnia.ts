@@ -1,5 +1,7 @@
+import { z } from 'zod'
+import { SavedRequestSchema, VariableSchema, type RequestScripts, type Variable, type VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
-import type { HttpAuth, HttpBody, KeyValue } from '../../../shared/http'
+import { HttpSettingsSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
@@ -11,78 +13,142 @@ import {
   itemName,
   type ImportedCollection,
   type ImportedFolder,
-  type ImportedItem
+  type ImportedItem,
+  junkItem,
+  maxImportDepth,
+  tooDeep
 } from './importModel'
+import { headers, insomniaAuth, templates, withQuery } from './insomniaParts'
+import { insomniaV5Resources } from './insomniaV5'
+import { realtimeRequest } from './insomniaRealtime'
 
 type Resource = Record<string, unknown>
+
+/** Resource types that hold a place in the request tree. */
+const treeTypes = new Set(['request_group', 'request', 'websocket_request', 'socketio_request', 'socket_io_request', 'grpc_request', 'mcp_request'])
+/** Tests, specs and mocks: counted together in one note. */
+const otherTypes = new Set(['unit_test_suite', 'unit_test', 'proto_file', 'proto_directory', 'mock_server', 'mock_route', 'api_spec'])
+/** Resource types read elsewhere, or that only hold UI state. */
+const quietTypes = new Set(['websocket_payload', 'request_group_meta', 'request_meta', 'grpc_request_meta', 'websocket_request_meta', 'environment', 'cookie_jar', 'workspace', 'workspace_meta'])
 
 /**
  * An Insomnia v4 export: the workspace's request groups become folders, requests and WebSocket
  * requests keep their place, the base environment becomes the collection's variables and each
  * sub-environment an environment. `{{ _.name }}` becomes `{{name}}`; template tags (`{% … %}`)
- * and scripts have no counterpart and are reported.
+ * have no counterpart and are reported. An Insomnia v5 (YAML) export is read into the same resources
+ * first, as Insomnia itself does.
  */
 export function importInsomnia(doc: unknown): ImportedCollection {
-  if (/^collection\.insomnia\.rest\//.test(asString(field(doc, 'type')))) {
-    const out = emptyCollection(asString(field(doc, 'name')) || 'Insomnia collection')
-    out.unsupported.push({ item: out.name, what: 'This is an Insomnia v5 (YAML) file, which Parley cannot read yet: export as "Insomnia v4 (JSON)" instead.' })
-    return out
-  }
-  const resources = asArray(field(doc, 'resources')).filter((r): r is Resource => r !== null && typeof r === 'object')
+  const v5 = /^collection\.insomnia\.rest\//.test(asString(field(doc, 'type')))
+  const unsupported: UnsupportedItem[] = []
+  const list = v5 ? insomniaV5Resources(doc, unsupported) : asArray(field(doc, 'resources'))
+  const resources: Resource[] = []
+  list.forEach((r, index) => {
+    if (r !== null && typeof r === 'object' && !Array.isArray(r)) resources.push(r as Resource)
+    else unsupported.push({ item: `resource ${index + 1}`, what: junkItem(r) })
+  })
   const workspaces = resources.filter((r) => r['_type'] === 'workspace')
   const workspace = workspaces[0]
   const out = emptyCollection(asString(workspace?.['name']) || 'Insomnia import')
+  out.unsupported.push(...unsupported)
   out.description = descriptionText(workspace?.['description'])
   if (workspaces.length > 1) out.unsupported.push({ item: out.name, what: `The export holds ${workspaces.length} workspaces; they were imported into one collection.` })
   const children = new Map<string, Resource[]>()
+  const ids = new Set(resources.map((r) => asString(r['_id'])))
   for (const r of resources) {
     const parent = asString(r['parentId'])
-    children.set(parent, [...(children.get(parent) ?? []), r])
+    const siblings = children.get(parent)
+    if (siblings) siblings.push(r)
+    else children.set(parent, [r])
   }
   const byOrder = (a: Resource, b: Resource): number => Number(a['metaSortKey'] ?? 0) - Number(b['metaSortKey'] ?? 0)
   const roots = workspaces.map((w) => asString(w['_id']))
+  const placed = new Set<Resource>()
 
-  const build = (parentId: string, path: string): ImportedItem[] => {
+  const one = (r: Resource, path: string, depth: number): ImportedItem | undefined => {
+    placed.add(r)
+    const name = itemName(r['name'], 'Untitled')
+    const where = path === '' ? name : `${path} / ${name}`
+    switch (r['_type']) {
+      case 'request_group': {
+        const folderHeaders = headers(r['headers']).map((h) => ({ ...h, name: templates(h.name, where, out.unsupported), value: templates(h.value, where, out.unsupported) }))
+        const folder: ImportedFolder = { type: 'folder', name, description: descriptionText(r['description']), headers: folderHeaders, variables: [], items: build(asString(r['_id']), where, depth + 1) }
+        const environment = Object.entries((r['environment'] as Record<string, unknown> | undefined) ?? {})
+        folder.variables.push(
+          ...(carriedVariables(r) ??
+            environment.flatMap(([key, value]) => importVariable(key, templates(asString(value, JSON.stringify(value)), where, out.unsupported), { where, unsupported: out.unsupported }) ?? []))
+        )
+        const auth = insomniaAuth(r['authentication'], where, out.unsupported)
+        if (auth) folder.auth = Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' ? templates(v, where, out.unsupported) : v])) as HttpAuth
+        scripts(r, where, out.unsupported)
+        return folder
+      }
+      case 'request': {
+        const http = request(r, name, where, out.unsupported)
+        // Parley's own Insomnia export marks SSE requests, which Insomnia keeps as HTTP ones.
+        if (field(r['_parley'], 'kind') !== 'sse') return { type: 'request', request: http }
+        const body = http.body.type === 'text' || http.body.type === 'json' || http.body.type === 'xml' ? http.body.text : ''
+        const carried = SavedRequestSchema.safeParse({ kind: 'sse', name, url: http.url, headers: field(r['_parley'], 'headers') })
+        const sse = {
+          kind: 'sse' as const,
+          name,
+          description: http.description,
+          method: http.method,
+          url: http.url,
+          headers: carried.success && carried.data.kind === 'sse' ? carried.data.headers : http.headers,
+          body,
+          withLastEventId: field(r['_parley'], 'withLastEventId') !== false
+        }
+        return { type: 'request', request: sse }
+      }
+      case 'websocket_request':
+      case 'socketio_request':
+      case 'socket_io_request': {
+        const realtime = realtimeRequest(r, name, where, out.unsupported)
+        // Parley's own export carries what Insomnia has no field for (emits, subprotocols…).
+        const carried = field(r['_parley'], 'kind') === realtime.kind ? SavedRequestSchema.safeParse({ ...(r['_parley'] as object), name, description: realtime.description }) : undefined
+        return { type: 'request', request: carried?.success ? carried.data : realtime }
+      }
+      case 'grpc_request':
+        out.unsupported.push({ item: where, what: 'gRPC requests are not supported by Parley; it was skipped.' })
+        return undefined
+      case 'mcp_request':
+        out.unsupported.push({ item: where, what: 'MCP requests are not supported by Parley; it was skipped.' })
+        return undefined
+      default:
+        return undefined
+    }
+  }
+  const build = (parentId: string, path: string, depth: number): ImportedItem[] => {
+    if (depth > maxImportDepth) throw tooDeep(path)
     const items: ImportedItem[] = []
     for (const r of [...(children.get(parentId) ?? [])].sort(byOrder)) {
-      const name = itemName(r['name'], 'Untitled')
-      const where = path === '' ? name : `${path} / ${name}`
-      switch (r['_type']) {
-        case 'request_group': {
-          const folder: ImportedFolder = { type: 'folder', name, description: descriptionText(r['description']), headers: headers(r['headers']), variables: [], items: build(asString(r['_id']), where) }
-          for (const [key, value] of Object.entries((r['environment'] as Record<string, unknown> | undefined) ?? {})) {
-            const v = importVariable(key, templates(asString(value, JSON.stringify(value)), where, out.unsupported), { where, unsupported: out.unsupported })
-            if (v) folder.variables.push(v)
-          }
-          const auth = insomniaAuth(r['authentication'], where, out.unsupported)
-          if (auth) folder.auth = Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' ? templates(v, where, out.unsupported) : v])) as HttpAuth
-          scripts(r, where, out.unsupported)
-          items.push(folder)
-          break
-        }
-        case 'request':
-          items.push({ type: 'request', request: request(r, name, where, out.unsupported) })
-          break
-        case 'websocket_request':
-          items.push({
-            type: 'request',
-            request: { kind: 'websocket', name, description: descriptionText(r['description']), url: templates(withQuery(asString(r['url']), r['parameters'], where, out.unsupported), where, out.unsupported), headers: headers(r['headers']) }
-          })
-          break
-        case 'grpc_request':
-          out.unsupported.push({ item: where, what: 'gRPC requests are not supported by Parley.' })
-          break
-        case 'websocket_payload':
-        case 'request_group_meta':
-        case 'request_meta':
-          break
-        default:
-          break
-      }
+      if (placed.has(r) || !treeTypes.has(asString(r['_type']))) continue
+      const item = one(r, path, depth)
+      if (item) items.push(item)
     }
     return items
   }
-  out.items = roots.flatMap((id) => build(id, ''))
+  out.items = roots.flatMap((id) => build(id, '', 0))
+
+  // Requests and folders whose parent is missing, or whose parents form a loop, go to the top level:
+  // first those whose parent is missing (their own children come along), then what the loops hold.
+  const stray = resources.filter((r) => !placed.has(r) && treeTypes.has(asString(r['_type'])))
+  const missingParent = (r: Resource): boolean => !ids.has(asString(r['parentId']))
+  for (const r of [...stray.filter(missingParent), ...stray.filter((r) => !missingParent(r))]) {
+    if (placed.has(r)) continue
+    const name = itemName(r['name'], 'Untitled')
+    const item = one(r, '', 0)
+    if (!item) continue
+    out.items.push(item)
+    const parent = asString(r['parentId'])
+    out.unsupported.push({
+      item: name,
+      what: missingParent(r)
+        ? `Its parent (${parent || 'none'}) is not in the file; it was imported at the top level.`
+        : `Its parent (${parent}) is part of a loop of folders that are each other's parents; it was imported at the top level.`
+    })
+  }
 
   // The base environment (child of the workspace) holds collection variables; its children are the environments.
   const bases = resources.filter((r) => r['_type'] === 'environment' && roots.includes(asString(r['parentId'])))
@@ -92,8 +158,13 @@ export function importInsomnia(doc: unknown): ImportedCollection {
       out.environments.push({ name: itemName(sub['name'], 'Environment'), variables: envVariables(sub, asString(sub['name']), out.unsupported) })
     }
   }
-  const other = resources.filter((r) => ['unit_test_suite', 'unit_test', 'proto_file', 'mock_server', 'mock_route'].includes(asString(r['_type'])))
-  if (other.length > 0) out.unsupported.push({ item: out.name, what: `${other.length} unit tests, proto files or mocks are not imported.` })
+  for (const r of resources) {
+    const type = asString(r['_type'])
+    if (treeTypes.has(type) || quietTypes.has(type) || otherTypes.has(type)) continue
+    out.unsupported.push({ item: itemName(r['name'], asString(r['_id']) || 'Unnamed'), what: `An Insomnia ${type || 'untyped'} resource has no Parley counterpart; it was skipped.` })
+  }
+  const other = resources.filter((r) => otherTypes.has(asString(r['_type'])))
+  if (other.length > 0) out.unsupported.push({ item: out.name, what: `${other.length} unit tests, proto files, API specs or mocks are not imported.` })
   const cookies = resources.filter((r) => r['_type'] === 'cookie_jar').reduce((n, jar) => n + asArray(jar['cookies']).length, 0)
   if (cookies > 0) out.unsupported.push({ item: out.name, what: `${cookies} saved cookie${cookies === 1 ? ' is' : 's are'} not imported; Parley's cookie jar collects them as you send.` })
   return out
@@ -104,7 +175,9 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
   const settings: Record<string, unknown> = {}
   if (r['settingFollowRedirects'] === 'on') settings['followRedirects'] = true
   if (r['settingFollowRedirects'] === 'off') settings['followRedirects'] = false
-  scripts(r, where, unsupported)
+  // Settings Insomnia has no field for, carried by Parley's own export.
+  const carried = HttpSettingsSchema.safeParse(field(r['_parley'], 'settings'))
+  if (carried.success && field(r['_parley'], 'settings') !== undefined) Object.assign(settings, carried.data)
   const tidy = (text: string): string => templates(text, where, unsupported)
   // The body first: it may take the Content-Type header over.
   const body = insomniaBody(r['body'], hs, where, unsupported, tidy)
@@ -113,6 +186,7 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
     kind: 'http' as const,
     name,
     description: descriptionText(r['description']),
+    ...requestScripts(r),
     method: asString(r['method'], 'GET').toUpperCase() || 'GET',
     url: tidy(withQuery(asString(r['url']), r['parameters'], where, unsupported)),
     headers: hs.map((h) => ({ ...h, name: tidy(h.name), value: tidy(h.value) })),
@@ -122,22 +196,9 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
   }
 }
 
-function headers(list: unknown): KeyValue[] {
-  return asArray(list)
-    .filter((h) => asString(field(h, 'name')) !== '')
-    .map((h) => ({ name: asString(field(h, 'name')), value: asString(field(h, 'value')), enabled: field(h, 'disabled') !== true }))
-}
-
-/** Insomnia keeps query parameters apart from the URL; Parley keeps them in it. */
-function withQuery(url: string, parameters: unknown, where: string, unsupported: UnsupportedItem[]): string {
-  const params = asArray(parameters).filter((p) => asString(field(p, 'name')) !== '')
-  const enabled = params.filter((p) => field(p, 'disabled') !== true)
-  for (const p of params.filter((q) => field(q, 'disabled') === true)) {
-    unsupported.push({ item: where, what: `The disabled query parameter "${asString(field(p, 'name'))}" was left out (Parley keeps the query in the URL).` })
-  }
-  if (enabled.length === 0) return url
-  const query = enabled.map((p) => `${encodeURIComponent(asString(field(p, 'name')))}=${encodeURIComponent(asString(field(p, 'value'))).replace(/%7B/g, '{').replace(/%7D/g, '}')}`).join('&')
-  return `${url}${url.includes('?') ? '&' : '?'}${query}`
+function partType(param: unknown): { contentType?: string } {
+  const type = asString(field(param, 'contentType'))
+  return type === '' ? {} : { contentType: type }
 }
 
 function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported: UnsupportedItem[], tidy: (text: string) => string): HttpBody {
@@ -148,15 +209,15 @@ function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported:
   const drop = (): void => {
     if (at >= 0) hs.splice(at, 1)
   }
-  if (mimeType === '' && text === '' && params.length === 0) return { type: 'none' }
+  if (mimeType === '' && text === '' && params.length === 0 && field(body, 'text') === undefined) return { type: 'none' }
   if (mimeType === 'multipart/form-data') {
     drop()
     return {
       type: 'multipart',
       parts: params.map((p) =>
         field(p, 'type') === 'file'
-          ? { kind: 'file' as const, name: asString(field(p, 'name')), path: asString(field(p, 'fileName')), enabled: field(p, 'disabled') !== true }
-          : { kind: 'text' as const, name: asString(field(p, 'name')), value: tidy(asString(field(p, 'value'))), enabled: field(p, 'disabled') !== true }
+          ? { kind: 'file' as const, name: asString(field(p, 'name')), path: asString(field(p, 'fileName')), enabled: field(p, 'disabled') !== true, ...partType(p) }
+          : { kind: 'text' as const, name: asString(field(p, 'name')), value: tidy(asString(field(p, 'value'))), enabled: field(p, 'disabled') !== true, ...partType(p) }
       )
     }
   }
@@ -188,49 +249,15 @@ function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported:
   return mapped.body
 }
 
-/** Insomnia auth; undefined means inherit (an empty object, or no auth at all). */
-function insomniaAuth(auth: unknown, where: string, unsupported: UnsupportedItem[]): HttpAuth | undefined {
-  const type = asString(field(auth, 'type'))
-  const p = (key: string): string => asString(field(auth, key))
-  if (type === '' || type === 'inherit') return undefined
-  if (field(auth, 'disabled') === true || type === 'none') return { type: 'none' }
-  switch (type) {
-    case 'basic':
-      return { type: 'basic', username: p('username'), password: p('password') }
-    case 'digest':
-      return { type: 'digest', username: p('username'), password: p('password') }
-    case 'bearer':
-      return { type: 'bearer', token: p('token'), prefix: field(auth, 'prefix') === undefined ? 'Bearer' : p('prefix') || 'Bearer' }
-    case 'apikey':
-      return { type: 'apikey', key: p('key'), value: p('value'), in: p('addTo') === 'queryParams' ? 'query' : 'header' }
-    case 'iam':
-      return { type: 'awsv4', accessKeyId: p('accessKeyId'), secretAccessKey: p('secretAccessKey'), region: p('region'), service: p('service'), ...(p('sessionToken') ? { sessionToken: p('sessionToken') } : {}) }
-    case 'oauth2': {
-      const grant = p('grantType')
-      if (grant === 'client_credentials' || grant === 'password') {
-        return {
-          type: 'oauth2',
-          grant,
-          tokenUrl: p('accessTokenUrl'),
-          clientId: p('clientId'),
-          clientSecret: p('clientSecret'),
-          ...(p('username') ? { username: p('username') } : {}),
-          ...(p('password') ? { password: p('password') } : {}),
-          ...(p('scope') ? { scope: p('scope') } : {}),
-          ...(p('audience') ? { audience: p('audience') } : {}),
-          clientAuth: field(auth, 'credentialsInBody') === true ? 'body' : 'basic'
-        }
-      }
-      unsupported.push({ item: where, what: `OAuth 2.0 with the ${grant} grant needs a browser sign-in, which Parley does not do yet; the request has no auth.` })
-      return { type: 'none' }
-    }
-    default:
-      unsupported.push({ item: where, what: `${type} auth is not supported by Parley; the request was imported without auth.` })
-      return { type: 'none' }
-  }
+/** Variables as Parley's own export writes them beside Insomnia's flat data: with secret and disabled ones. */
+function carriedVariables(r: Resource): Variable[] | undefined {
+  const parsed = z.array(VariableSchema).safeParse(field(r['_parley'], 'variables'))
+  return parsed.success && field(r['_parley'], 'variables') !== undefined ? parsed.data : undefined
 }
 
-function envVariables(env: Resource, where: string, unsupported: UnsupportedItem[]) {
+function envVariables(env: Resource, where: string, unsupported: UnsupportedItem[]): VariableInput[] {
+  const carried = carriedVariables(env)
+  if (carried) return carried
   const data = (env['data'] as Record<string, unknown> | undefined) ?? {}
   const out = []
   for (const [key, value] of Object.entries(data)) {
@@ -243,15 +270,17 @@ function envVariables(env: Resource, where: string, unsupported: UnsupportedItem
   return out
 }
 
-/** `{{ _.token }}` and `{{ token }}` become `{{token}}`; template tags stay as text and are reported. */
-function templates(text: string, where: string, unsupported: UnsupportedItem[]): string {
-  if (/\{%/.test(text)) unsupported.push({ item: where, what: `A template tag (${/\{%\s*\w+/.exec(text)?.[0] ?? '{%'} … %}) has no Parley counterpart; it was kept as text.` })
-  return text.replace(/\{\{\s*(?:_\.)?([A-Za-z0-9_.-]+)\s*\}\}/g, '{{$1}}')
-}
-
+/** Folder scripts: Parley keeps scripts on requests only. */
 function scripts(r: Resource, where: string, unsupported: UnsupportedItem[]): void {
   for (const key of ['preRequestScript', 'afterResponseScript']) {
     const text = asString(r[key]).trim()
-    if (text !== '') unsupported.push({ item: where, what: `A ${key === 'preRequestScript' ? 'pre-request' : 'after-response'} script; Parley does not run scripts.` })
+    if (text !== '') unsupported.push({ item: where, what: `A folder's ${key === 'preRequestScript' ? 'pre-request' : 'after-response'} script; Parley keeps scripts on requests only, so it was left out.` })
   }
+}
+
+/** A request's pre-request and after-response scripts, kept as text with it. */
+function requestScripts(r: Resource): { scripts?: RequestScripts } {
+  const pre = asString(r['preRequestScript'])
+  const post = asString(r['afterResponseScript'])
+  return pre.trim() === '' && post.trim() === '' ? {} : { scripts: { pre, post } }
 }

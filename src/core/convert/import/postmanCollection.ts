@@ -1,3 +1,4 @@
+import { SavedRequestSchema, type RequestScripts, type SavedRequestInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequestInput, KeyValue, MultipartPart } from '../../../shared/http'
 import { bodyFromText } from '../bodyFromText'
@@ -11,55 +12,66 @@ import {
   itemName,
   type ImportedCollection,
   type ImportedFolder,
-  type ImportedItem
+  type ImportedItem,
+  junkItem,
+  maxImportDepth,
+  tooDeep
 } from './importModel'
+import { postmanCollectionOf } from './detectFormat'
 import { postmanAuth } from './postmanAuth'
 
 const languageTypes: Record<string, string> = { text: 'text/plain', html: 'text/html', javascript: 'application/javascript' }
 
 /**
  * A Postman collection (v2.0 or v2.1): folders, requests, variables, auth, bodies, descriptions.
- * Scripts, saved example responses and settings Parley lacks are listed as unsupported.
+ * Request scripts are kept with the request; folder scripts, saved example responses and settings
+ * Parley lacks are listed as unsupported.
  */
-export function importPostmanCollection(doc: unknown): ImportedCollection {
+export function importPostmanCollection(file: unknown): ImportedCollection {
+  const doc = postmanCollectionOf(file)
   const info = field(doc, 'info')
-  const out = emptyCollection(asString(field(info, 'name')))
+  const out = emptyCollection(asString(field(info, 'name')) || 'Postman collection')
   const where = out.name
   out.description = descriptionText(field(info, 'description'))
   out.auth = postmanAuth(field(doc, 'auth'), where, out.unsupported) ?? { type: 'none' }
   for (const variable of asArray(field(doc, 'variable'))) {
     const v = importVariable(field(variable, 'key') ?? field(variable, 'id'), field(variable, 'value'), {
       enabled: field(variable, 'disabled') !== true,
-      secret: field(variable, 'type') === 'secret',
+      secret: field(variable, 'type') === 'secret' || field(field(variable, '_parley'), 'secret') === true,
       where,
       unsupported: out.unsupported
     })
     if (v) out.variables.push(v)
   }
-  scripts(doc, where, out.unsupported)
-  out.items = items(field(doc, 'item'), '', out.unsupported)
+  scripts(doc, where, out.unsupported, 'collection')
+  out.items = items(field(doc, 'item'), '', out.unsupported, 0)
   return out
 }
 
-function items(list: unknown, path: string, unsupported: UnsupportedItem[]): ImportedItem[] {
+function items(list: unknown, path: string, unsupported: UnsupportedItem[], depth: number): ImportedItem[] {
+  if (depth > maxImportDepth) throw tooDeep(path)
   const out: ImportedItem[] = []
-  for (const item of asArray(list)) {
+  for (const [index, item] of asArray(list).entries()) {
     const name = itemName(field(item, 'name'), 'Untitled')
     const where = path === '' ? name : `${path} / ${name}`
-    scripts(item, where, unsupported)
+    if (!isPostmanItem(item)) {
+      unsupported.push({ item: `${path === '' ? '' : `${path} / `}item ${index + 1}${field(item, 'name') === undefined ? '' : ` (${name})`}`, what: junkItem(item) })
+      continue
+    }
     if (Array.isArray(field(item, 'item'))) {
+      scripts(item, where, unsupported)
       const folder: ImportedFolder = {
         type: 'folder',
         name,
         description: descriptionText(field(item, 'description')),
         headers: [],
         variables: [],
-        items: items(field(item, 'item'), where, unsupported)
+        items: items(field(item, 'item'), where, unsupported, depth + 1)
       }
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
       for (const variable of asArray(field(item, 'variable'))) {
-        const v = importVariable(field(variable, 'key'), field(variable, 'value'), { enabled: field(variable, 'disabled') !== true, where, unsupported })
+        const v = importVariable(field(variable, 'key'), field(variable, 'value'), { enabled: field(variable, 'disabled') !== true, secret: field(variable, 'type') === 'secret' || field(field(variable, '_parley'), 'secret') === true, where, unsupported })
         if (v) folder.variables.push(v)
       }
       out.push(folder)
@@ -68,9 +80,44 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[]): Imp
     const request = field(item, 'request')
     const responses = asArray(field(item, 'response')).length
     if (responses > 0) unsupported.push({ item: where, what: `${responses} saved example response${responses === 1 ? '' : 's'} (Parley keeps requests only).` })
-    out.push({ type: 'request', request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...postmanRequest(request, item, where, unsupported) } })
+    const parley = parleyRequest(item, name, where, unsupported)
+    if (parley) {
+      out.push({ type: 'request', request: parley })
+      continue
+    }
+    out.push({
+      type: 'request',
+      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported) }
+    })
   }
   return out
+}
+
+/**
+ * Parley's own Postman export writes WebSocket, Socket.IO and SSE requests, which Postman files
+ * cannot hold, as GET items carrying the Parley request under `_parley`: read them back whole.
+ */
+function parleyRequest(item: unknown, name: string, where: string, unsupported: UnsupportedItem[]): SavedRequestInput | undefined {
+  const carried = field(item, '_parley')
+  const kind = field(carried, 'kind')
+  if (kind !== 'websocket' && kind !== 'socketio' && kind !== 'sse') return undefined
+  const description = descriptionText(field(item, 'description') ?? field(field(item, 'request'), 'description'))
+  const base = kind === 'sse' ? postmanRequest(field(item, 'request'), item, where, []) : undefined
+  const body = base?.body?.type === 'text' ? base.body.text : ''
+  const candidate = kind === 'sse' ? { kind, name, description, method: base?.method, url: base?.url, body, ...(carried as object) } : { ...(carried as object), kind, name, description }
+  const parsed = SavedRequestSchema.safeParse(candidate)
+  if (parsed.success) return parsed.data
+  unsupported.push({ item: where, what: `The ${kind} request Parley wrote into this file could not be read back (${parsed.error.issues[0]?.message ?? 'invalid'}); it was imported as HTTP.` })
+  return undefined
+}
+
+/** A folder (`item` list) or a request (a URL string or an object, even an empty one Postman opens as a blank request). */
+function isPostmanItem(item: unknown): boolean {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false
+  if (Array.isArray(field(item, 'item'))) return true
+  const request = field(item, 'request')
+  if (typeof request === 'string') return true
+  return request !== null && typeof request === 'object' && !Array.isArray(request)
 }
 
 function postmanRequest(request: unknown, item: unknown, where: string, unsupported: UnsupportedItem[]): HttpRequestInput {
@@ -185,7 +232,11 @@ function postmanBody(body: unknown, headers: KeyValue[], where: string, unsuppor
     case 'file': {
       const path = asString(field(field(body, 'file'), 'src'))
       if (path === '') unsupported.push({ item: where, what: 'The body file was not chosen in Postman; choose it in Parley.' })
-      return { type: 'binary', path }
+      // The body carries its type, as Parley's binary bodies do.
+      const at = headers.findIndex((h) => h.enabled && h.name.toLowerCase() === 'content-type')
+      const contentType = at >= 0 ? headers[at]?.value : undefined
+      if (at >= 0) headers.splice(at, 1)
+      return { type: 'binary', path, ...(contentType ? { contentType } : {}) }
     }
     case 'graphql': {
       const graphql = field(body, 'graphql')
@@ -199,14 +250,35 @@ function postmanBody(body: unknown, headers: KeyValue[], where: string, unsuppor
   }
 }
 
-/** Pre-request and test scripts: Parley runs none, so each is reported with its length. */
-function scripts(owner: unknown, where: string, unsupported: UnsupportedItem[]): void {
+/** A request's pre-request and test scripts, kept as text with it. */
+function requestScripts(owner: unknown, where: string, unsupported: UnsupportedItem[]): { scripts?: RequestScripts } {
+  const scripts = { pre: '', post: '' }
   for (const event of asArray(field(owner, 'event'))) {
-    const exec = field(field(event, 'script'), 'exec')
-    const lines = (Array.isArray(exec) ? exec.map((l) => asString(l)) : asString(exec).split('\n')).filter((l) => l.trim() !== '')
+    const text = scriptText(event)
+    if (text.trim() === '' || field(event, 'disabled') === true) continue
+    const listen = asString(field(event, 'listen'))
+    if (listen === 'prerequest') scripts.pre = scripts.pre === '' ? text : `${scripts.pre}\n${text}`
+    else if (listen === 'test') scripts.post = scripts.post === '' ? text : `${scripts.post}\n${text}`
+    else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })
+  }
+  return scripts.pre === '' && scripts.post === '' ? {} : { scripts }
+}
+
+/**
+ * Collection and folder scripts: Parley keeps scripts on requests only, so these are reported with
+ * their length (Postman runs them around every request inside).
+ */
+function scripts(owner: unknown, where: string, unsupported: UnsupportedItem[], of: 'collection' | 'folder' = 'folder'): void {
+  for (const event of asArray(field(owner, 'event'))) {
+    const lines = scriptText(event).split('\n').filter((l) => l.trim() !== '')
     if (lines.length === 0) continue
     const listen = asString(field(event, 'listen'))
     const kind = listen === 'prerequest' ? 'pre-request script' : listen === 'test' ? 'test script' : `${listen} script`
-    unsupported.push({ item: where, what: `A ${kind} (${lines.length} line${lines.length === 1 ? '' : 's'}); Parley does not run scripts.` })
+    unsupported.push({ item: where, what: `A ${kind} of the ${of} (${lines.length} line${lines.length === 1 ? '' : 's'}); Parley keeps scripts on requests only, so it was left out.` })
   }
+}
+
+function scriptText(event: unknown): string {
+  const exec = field(field(event, 'script'), 'exec')
+  return Array.isArray(exec) ? exec.map((l) => asString(l)).join('\n') : asString(exec)
 }

@@ -1,11 +1,13 @@
 import type { VariableInput } from '../../../shared/collection'
+import { postmanEnvironmentOf } from './detectFormat'
 import { asArray, asString, emptyCollection, field, importVariable, type ImportedCollection } from './importModel'
 
 /**
  * A Postman environment (or globals) export: a collection holding one environment of that name,
  * ready to be used, or copied into another collection's environments.
  */
-export function importPostmanEnvironment(doc: unknown): ImportedCollection {
+export function importPostmanEnvironment(file: unknown): ImportedCollection {
+  const doc = postmanEnvironmentOf(file)
   const name = asString(field(doc, 'name')) || 'Postman environment'
   const out = emptyCollection(name)
   const variables: VariableInput[] = []

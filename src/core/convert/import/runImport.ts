@@ -1,9 +1,12 @@
 import type { ImportFormat, ImportResult, ImportRunInput } from '../../../shared/convert'
 import { ParleyError } from '../../../shared/errors'
-import { parseCurl } from '../curl/parseCurl'
+import { parseCurlScript } from '../curl/parseCurl'
+import { looksLikeCurl } from '../curl/curlScript'
 import { detectDocument, readDocument } from './detectFormat'
+import { importBruno } from './bruno'
+import { brunoFolderMark, importBrunoFolder } from './brunoFolder'
 import { importHar } from './har'
-import { countItems, emptyCollection, itemName, lastSegment, type ImportedCollection } from './importModel'
+import { countItems, emptyCollection, field, itemName, lastSegment, type ImportedCollection } from './importModel'
 import { importInsomnia } from './insomnia'
 import { importOpenApi } from './openapi'
 import { importPostmanCollection } from './postmanCollection'
@@ -12,12 +15,13 @@ import { collectionFolderFor, writeCollection, type ImportStores } from './write
 
 /** Reads a file in any supported format into the importers' common model. */
 export async function readImport(text: string, format?: Exclude<ImportFormat, 'unknown'>): Promise<{ format: ImportFormat; collection: ImportedCollection }> {
-  if (format === 'curl' || (format === undefined && /^\s*(\$\s+)?curl(\.exe)?\s/i.test(text))) {
-    const { request, warnings } = parseCurl(text)
+  if (format === 'curl' || (format === undefined && looksLikeCurl(text))) {
     const collection = emptyCollection('Imported from cURL')
-    const name = itemName(`${request.method} ${lastSegment(request.url)}`, request.method)
-    collection.items.push({ type: 'request', request: { kind: 'http', name, description: '', ...request } })
-    collection.unsupported.push(...warnings.map((what) => ({ item: name, what })))
+    for (const { request, warnings } of parseCurlScript(text)) {
+      const name = itemName(`${request.method} ${lastSegment(request.url)}`, request.method)
+      collection.items.push({ type: 'request', request: { kind: 'http', name, description: '', ...request } })
+      collection.unsupported.push(...warnings.map((what) => ({ item: name, what })))
+    }
     return { format: 'curl', collection }
   }
   const doc = readDocument(text)
@@ -26,7 +30,7 @@ export async function readImport(text: string, format?: Exclude<ImportFormat, 'u
     throw new ParleyError(
       doc === undefined ? 'unreadable_import' : 'unknown_format',
       doc === undefined ? 'This file is neither JSON nor YAML, nor a cURL command.' : 'Parley does not recognise the format of this file.',
-      'Import a Postman collection (v2.0/v2.1) or environment, an Insomnia v4 export, an OpenAPI 3 or Swagger 2.0 file, a HAR file, or a cURL command.'
+      'Import a Postman collection (v2.0/v2.1) or environment, an Insomnia v4 or v5 export, a Bruno collection (folder or JSON export), an OpenAPI 3 or Swagger 2.0 file, a HAR file, or a cURL command.'
     )
   }
   switch (detected) {
@@ -40,6 +44,8 @@ export async function readImport(text: string, format?: Exclude<ImportFormat, 'u
       return { format: detected, collection: await importOpenApi(doc) }
     case 'har':
       return { format: detected, collection: importHar(doc) }
+    case 'bruno':
+      return { format: detected, collection: field(doc, 'parleyImport') === brunoFolderMark ? importBrunoFolder(doc) : importBruno(doc) }
   }
 }
 

@@ -6,7 +6,7 @@ import { Dialog } from '../../ui/Dialog'
 import { useCollections } from '../collections/collectionsStore'
 import { downloadFile } from '../../ui/downloadFile'
 
-/** Take things out: a collection as Postman v2.1, or the HTTP history as HAR. */
+/** Take things out: a collection as Postman v2.1 or Insomnia v5, or the HTTP history as HAR. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const collections = useCollections((s) => s.collections)
   const [collectionPath, setCollectionPath] = useState('')
@@ -23,6 +23,19 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
       downloadFile(result.json, `${name}.postman_collection.json`, 'application/json')
       setUnsupported(result.unsupported)
       setStatus(`Exported ${name} as a Postman v2.1 collection.`)
+    } catch (e) {
+      setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
+    }
+  }
+
+  const exportInsomnia = async (): Promise<void> => {
+    setError(undefined)
+    try {
+      const name = collections.find((c) => c.path === chosen)?.name ?? 'collection'
+      const result = await api.call('export.insomnia', { collectionPath: chosen })
+      downloadFile(result.yaml, `${name}.insomnia.yaml`, 'application/yaml')
+      setUnsupported(result.unsupported)
+      setStatus(`Exported ${name} as an Insomnia v5 collection.`)
     } catch (e) {
       setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
     }
@@ -57,6 +70,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
         <div className="dialog-actions">
           <button type="button" className="primary-button" disabled={!chosen} onClick={() => void exportPostman()}>
             Export as Postman v2.1
+          </button>
+          <button type="button" className="secondary-button" disabled={!chosen} onClick={() => void exportInsomnia()}>
+            Export as Insomnia v5
           </button>
           <button type="button" className="secondary-button" onClick={() => void exportHistory()}>
             Export history as HAR

@@ -10,9 +10,10 @@ const formatLabels: Record<ImportFormat, string> = {
   curl: 'cURL command',
   'postman-collection': 'Postman collection (v2.0 / v2.1)',
   'postman-environment': 'Postman environment',
-  insomnia: 'Insomnia v4 export',
+  insomnia: 'Insomnia export (v4 JSON / v5 YAML)',
   openapi: 'OpenAPI 3.x / Swagger 2.0',
   har: 'HAR (browser network log)',
+  bruno: 'Bruno collection',
   unknown: 'Not a format Parley can import'
 }
 
@@ -82,7 +83,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
     <Dialog title="Import" open={open} onClose={onClose}>
       <div className="convert-form">
         <label className="stack-field">
-          <span>Paste a cURL command, a Postman or Insomnia export, an OpenAPI document or a HAR file</span>
+          <span>Paste a cURL command, a Postman, Insomnia or Bruno export, an OpenAPI document or a HAR file</span>
           <textarea
             aria-label="Text to import"
             rows={8}
@@ -107,6 +108,23 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
               setError(undefined)
               setFileName(file.name)
               void file.text().then(setText)
+            }}
+          />
+        </label>
+        <label className="file-field">
+          <span>…or choose a Bruno collection folder</span>
+          <input
+            type="file"
+            aria-label="Bruno collection folder"
+            // A folder choice: the browser hands over every file in it, with its path in the folder.
+            {...{ webkitdirectory: '', directory: '' }}
+            onChange={(event) => {
+              const chosen = [...(event.target.files ?? [])].filter((f) => /(^|\/)bruno\.json$|\.bru$/.test(f.webkitRelativePath || f.name))
+              if (chosen.length === 0) return
+              setFileName(chosen[0]?.webkitRelativePath.split('/')[0] || 'folder')
+              void Promise.all(chosen.map(async (f) => ({ path: f.webkitRelativePath || f.name, text: await f.text() }))).then((files) =>
+                setText(JSON.stringify({ parleyImport: 'bruno-folder', files }))
+              )
             }}
           />
         </label>

@@ -47,10 +47,9 @@ describe('import: Insomnia v4 export', () => {
     expect(await read(pathOf(root, 'Live feed'))).toMatchObject({ kind: 'websocket', url: 'wss://notes.example.com/live', headers: [{ name: 'X-Client', value: 'insomnia' }] })
     expect(result.unsupported).toEqual([
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "tag"/) },
-      { item: 'Notes / Create note', what: 'A pre-request script; Parley does not run scripts.' },
       { item: 'Notes / Create note', what: expect.stringMatching(/template tag \(\{% now … %\}\)/) },
       { item: 'Search (GraphQL)', what: expect.stringMatching(/^ntlm auth is not supported/) },
-      { item: 'gRPC hello', what: 'gRPC requests are not supported by Parley.' },
+      { item: 'gRPC hello', what: 'gRPC requests are not supported by Parley; it was skipped.' },
       { item: 'Production', what: expect.stringMatching(/nested variable "limits"/) },
       { item: 'Notes (Insomnia)', what: expect.stringMatching(/^1 saved cookie is not imported/) }
     ])
@@ -130,6 +129,44 @@ describe('import: where the collection goes', () => {
     await mkdir(`${target}/notes-staging`)
     await writeFile(`${target}/notes-staging/keep.txt`, 'mine')
     expect(await services.invoke('import.run', { text, targetDir: target })).toMatchObject({ ok: true, value: { collectionPath: `${target}/notes-staging-2` } })
+    await services.dispose()
+  })
+})
+
+describe('import: Insomnia v5 (YAML, Insomnia 10 and 11)', () => {
+  it('keeps folders, requests, environments, WebSocket and Socket.IO requests, auth and scripts', async () => {
+    const { result, read, tree, folder, environments, services } = await importFixture(await tempDir(), await tempDir(), 'insomnia-v5.yaml')
+    expect(result).toMatchObject({ format: 'insomnia', name: 'Chat service', imported: 4, folders: 1, environments: 2 })
+    const root = (await tree()).root
+    expect(outline(root)).toEqual(['Rooms/', '  List rooms', '  Create room', 'Live feed', 'Socket events'])
+    expect(await folder('')).toMatchObject({ description: 'Rooms, messages and live updates.', variables: [{ name: 'base_url', value: 'https://chat.example.com/api' }, { name: 'team', value: 'core' }] })
+    expect(await folder('rooms')).toMatchObject({
+      description: 'Everything about rooms.',
+      headers: [{ name: 'X-Team', value: '{{team}}', enabled: true }],
+      auth: { type: 'bearer', token: '{{token}}', prefix: 'Bearer' },
+      variables: [{ name: 'roomPrefix', value: 'chat-' }]
+    })
+    expect((await environments()).environments.map((e) => e.name).sort()).toEqual(['Local', 'Staging'])
+    expect(await read(pathOf(root, 'Rooms', 'List rooms'))).toMatchObject({ method: 'GET', url: '{{base_url}}/rooms?limit=20', description: 'All rooms.', auth: { type: 'inherit' }, settings: { followRedirects: false } })
+    const create = await read(pathOf(root, 'Rooms', 'Create room'))
+    expect(create).toMatchObject({
+      method: 'POST',
+      headers: [],
+      body: { type: 'json', text: '{"name": "{{roomPrefix}}general"}' },
+      auth: { type: 'basic', username: 'admin', password: '{{password}}' },
+      scripts: { pre: 'console.log("before")', post: expect.stringContaining('insomnia.test("created"') }
+    })
+    expect(await read(pathOf(root, 'Live feed'))).toMatchObject({
+      kind: 'websocket',
+      url: 'wss://chat.example.com/live',
+      headers: [{ name: 'X-Client', value: 'parley' }, { name: 'Authorization', value: 'Bearer abc' }]
+    })
+    expect(await read(pathOf(root, 'Socket events'))).toMatchObject({ kind: 'socketio', url: 'https://chat.example.com', listeners: [{ event: 'message' }, { event: 'typing' }] })
+    expect(result.unsupported.map((u) => `${u.item}: ${u.what}`)).toEqual([
+      expect.stringMatching(/^Rooms \/ List rooms: The disabled query parameter "hidden"/),
+      expect.stringMatching(/^Rooms: A folder's pre-request script/),
+      'gRPC ping: gRPC requests are not supported by Parley; it was skipped.'
+    ])
     await services.dispose()
   })
 })

@@ -52,7 +52,9 @@ describe('import: Postman collection v2.1', () => {
         { name: 'X-Debug', value: '1', enabled: false, description: 'Server-side tracing' }
       ],
       body: { type: 'none' },
-      auth: { type: 'inherit' }
+      auth: { type: 'inherit' },
+      // The test script is kept with the request, to run once Parley runs scripts.
+      scripts: { pre: '', post: expect.stringContaining('pm.test(') }
     })
     expect((await read(pathOf(root, 'Notes', 'Get note'))).url).toBe('{{baseUrl}}/notes/42')
     expect(await read(pathOf(root, 'Notes', 'Create note'))).toMatchObject({
@@ -95,8 +97,7 @@ describe('import: Postman collection v2.1', () => {
     const { result, services } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
     expect(result.unsupported).toEqual([
       { item: 'Notes API', what: expect.stringMatching(/variable "\$bad" has a name Parley cannot use/) },
-      { item: 'Notes API', what: 'A pre-request script (1 line); Parley does not run scripts.' },
-      { item: 'Notes / List notes', what: 'A test script (3 lines); Parley does not run scripts.' },
+      { item: 'Notes API', what: 'A pre-request script of the collection (1 line); Parley keeps scripts on requests only, so it was left out.' },
       { item: 'Notes / List notes', what: '1 saved example response (Parley keeps requests only).' },
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "cursor"/) },
       { item: 'Uploads / Put raw file', what: expect.stringMatching(/^hawk auth is not supported/) },
