@@ -100,6 +100,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       dataDir: options.dataDir,
       startedAt: startedAt.toISOString()
     }),
+    'app.problems': () => ({ problems: http.takeProblems().map((problem) => problem.toJSON()) }),
     'settings.get': () => settings.get(),
     'settings.update': async (patch) => {
       const next = await settings.update(patch)

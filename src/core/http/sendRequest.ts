@@ -102,7 +102,13 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
       return true
     })
     const setCookies = getHeaders(result.headers, 'set-cookie')
-    if (setCookies.length > 0) cookiesSet.push(...(await control.guard(ctx.jar.store(url, setCookies))))
+    if (setCookies.length > 0) {
+      const stored = await control.guard(ctx.jar.store(url, setCookies))
+      cookiesSet.push(...stored.cookies)
+      // The response still counts: its cookies apply for this run, they are just not on disk.
+      const unsaved = stored.saveError ? `${stored.saveError.message} ${stored.saveError.hint ?? ''}`.trim() : null
+      if (unsaved && !warnings.includes(unsaved)) warnings.push(unsaved)
+    }
 
     const target = follow ? redirectTarget(result.status, result.headers, url) : null
     if (target) {
