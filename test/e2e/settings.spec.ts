@@ -65,3 +65,26 @@ test('a response size limit set in Settings stops an endless body with a clear e
     await server.close()
   }
 })
+
+test('an idle timeout set in the request\'s Settings tab stops a server that goes silent, showing what came', async ({ page, host }) => {
+  const server = await startHttpServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' })
+    res.write('the only line\n')
+  })
+  try {
+    await page.goto(host.url)
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${server.url}/stalls`)
+    await page.getByRole('tab', { name: 'Settings' }).click()
+    const idle = page.getByRole('spinbutton', { name: /Idle timeout between bytes/ })
+    await expect(idle).toHaveAttribute('placeholder', 'As in Settings')
+    await idle.fill('0.5')
+    await page.getByRole('button', { name: 'Send' }).click()
+    const response = page.getByRole('region', { name: 'Response', exact: true })
+    const stopped = response.getByRole('alert', { name: 'Download stopped' })
+    await expect(stopped).toContainText('sent nothing for 500 ms')
+    await expect(stopped).toContainText('idle_timeout')
+    await expect(response).toContainText('the only line')
+  } finally {
+    await server.close()
+  }
+})
