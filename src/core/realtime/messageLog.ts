@@ -294,7 +294,11 @@ export class MessageLog {
   async exportTo(path: string): Promise<number> {
     await this.flush()
     const all = await this.read(1, Math.max(1, this.lastSeq))
-    await writeFileAtomic(path, all.map((m) => JSON.stringify(m)).join('\n') + (all.length ? '\n' : ''))
+    try {
+      await writeFileAtomic(path, all.map((m) => JSON.stringify(m)).join('\n') + (all.length ? '\n' : ''))
+    } catch (error) {
+      throw writeFailure(error, 'The exported log', path)
+    }
     return all.length
   }
 
