@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { appendFile, mkdir, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { ParleyError } from '../shared/errors'
+import { writeFailure } from './store/writeFailure'
 
 /**
  * Files chosen in the window, copied in chunks to `<dataDir>/uploads/<id>/<name>`: the bodies
@@ -10,6 +11,8 @@ import { ParleyError } from '../shared/errors'
  */
 export class FileUploads {
   private readonly open = new Map<string, string>()
+  /** Copies stopped by a write error: later chunks get the same error, not "unknown upload". */
+  private readonly failed = new Map<string, ParleyError>()
 
   constructor(private readonly dataDir: string) {}
 
@@ -26,11 +29,26 @@ export class FileUploads {
 
   /** Adds the next chunk; returns the size so far. */
   async append(uploadId: string, base64: string): Promise<{ size: number }> {
+    const stopped = this.failed.get(uploadId)
+    if (stopped) throw stopped
     const path = this.open.get(uploadId)
     if (!path) {
       throw new ParleyError('unknown_upload', `There is no file being copied with id ${uploadId}.`, 'Choose the file again.')
     }
-    await appendFile(path, Buffer.from(base64, 'base64'))
-    return { size: (await stat(path)).size }
+    try {
+      await appendFile(path, Buffer.from(base64, 'base64'))
+      return { size: (await stat(path)).size }
+    } catch (error) {
+      // Stop at the first error and free the space the partial copy took: it can never be complete.
+      const failure = writeFailure(error, `The copy of ${JSON.stringify(basenameOf(path))}`, path)
+      this.open.delete(uploadId)
+      this.failed.set(uploadId, failure)
+      await rm(dirname(path), { recursive: true, force: true })
+      throw failure
+    }
   }
+}
+
+function basenameOf(path: string): string {
+  return path.slice(dirname(path).length + 1)
 }

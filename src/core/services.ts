@@ -59,8 +59,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
     userAgent: `Parley/${options.appVersion}`,
     appProxy: () => appSettings.proxyUrl || null
   })
-  const withAppSettings = (request: HttpRequest): HttpRequest =>
-    appSettings.verifyTls ? request : { ...request, settings: { ...request.settings, verifyTls: false } }
+  const withAppSettings = (request: HttpRequest): HttpRequest => {
+    const own = request.settings
+    return {
+      ...request,
+      settings: {
+        ...own,
+        verifyTls: appSettings.verifyTls && own.verifyTls,
+        // A request's own limit wins; without one, the app's.
+        maxResponseBytes: own.maxResponseBytes ?? appSettings.maxResponseBytes,
+        idleTimeoutMs: own.idleTimeoutMs ?? appSettings.idleTimeoutMs,
+        maxDecompressionRatio: own.maxDecompressionRatio ?? appSettings.maxDecompressionRatio
+      }
+    }
+  }
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
 
   const uploads = new FileUploads(options.dataDir)
@@ -88,6 +100,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       dataDir: options.dataDir,
       startedAt: startedAt.toISOString()
     }),
+    'app.problems': () => ({ problems: http.takeProblems().map((problem) => problem.toJSON()) }),
     'settings.get': () => settings.get(),
     'settings.update': async (patch) => {
       const next = await settings.update(patch)

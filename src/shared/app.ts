@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { responseLimitDefaults } from './http'
 
 export const ShellSchema = z.enum(['electron', 'browser'])
 export type Shell = z.infer<typeof ShellSchema>
@@ -39,11 +40,17 @@ export const SettingsSchema = z.object({
   proxyUrl: z
     .string()
     .trim()
-    .refine((url) => url === '' || /^https?:\/\/[^\s/]+/.test(url), 'a proxy is written http://host:port or http://user:password@host:port')
+    .refine((url) => url === '' || /^https?:\/\/[^\s/]+/.test(url), 'a proxy is written http://host:port or http://user:password@host:port'),
+  /** Largest response body kept, in bytes, for requests that set none (0: no limit). */
+  maxResponseBytes: z.number().int().min(0),
+  /** Longest silence between bytes of a response, in ms, for requests that set none (0: none). */
+  idleTimeoutMs: z.number().int().min(0),
+  /** Largest decoded:received ratio of a compressed body past its first MB (0: none). */
+  maxDecompressionRatio: z.number().min(0)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const defaultSettings: Settings = { theme: 'system', verifyTls: true, proxyUrl: '' }
+export const defaultSettings: Settings = { theme: 'system', verifyTls: true, proxyUrl: '', ...responseLimitDefaults }
 
 /** A partial update: only the keys given change; unknown keys are refused, not ignored. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

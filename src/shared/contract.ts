@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppInfoSchema, AppStatusSchema, PlaygroundStatusSchema, SettingsPatchSchema, SettingsSchema } from './app'
-import type { CallResult } from './errors'
+import { AppErrorSchema, type CallResult } from './errors'
 import * as C from './collection'
 import * as F from './files'
 import * as H from './http'
@@ -19,6 +19,7 @@ const NoInput = z.strictObject({}).optional()
 
 export const calls = {
   'app.info': call(NoInput, AppInfoSchema, 'Versions of every runtime and where Parley keeps its data.'),
+  'app.problems': call(NoInput, z.object({ problems: z.array(AppErrorSchema) }), 'What core found wrong while starting (e.g. a damaged cookies.json set aside); each is given out once.'),
   'settings.get': call(NoInput, SettingsSchema, 'The current app settings.'),
   'settings.update': call(SettingsPatchSchema, SettingsSchema, 'Change some settings; returns them all.'),
   'collection.create': call(C.CollectionCreateInput, C.CollectionTreeSchema, 'Create a collection in an empty or new folder and open it.'),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AppErrorSchema } from './errors'
 import { SendContextSchema } from './sendContext'
 
 /**
@@ -106,9 +107,22 @@ export const HttpSettingsSchema = z.object({
   clientCert: ClientCertSchema.optional(),
   /** 'system' uses the app setting or HTTP(S)_PROXY/NO_PROXY; 'none' goes direct. */
   proxy: z.union([z.enum(['system', 'none']), z.object({ url: z.string() })]).default('system'),
-  httpVersion: z.enum(['auto', '1.1', '2']).default('auto')
+  httpVersion: z.enum(['auto', '1.1', '2']).default('auto'),
+  /** Largest response body kept, in bytes (0: no limit); absent: the app setting. */
+  maxResponseBytes: z.number().int().min(0).optional(),
+  /** Longest wait for the next byte of the response, in ms (0: none); absent: the app setting. */
+  idleTimeoutMs: z.number().int().min(0).optional(),
+  /** Largest decoded:received ratio of a compressed body past its first MB (0: none); absent: the app setting. */
+  maxDecompressionRatio: z.number().min(0).optional()
 })
 export type HttpSettings = z.infer<typeof HttpSettingsSchema>
+
+/** The response limits a request gets when neither it nor the app settings choose others. */
+export const responseLimitDefaults = {
+  maxResponseBytes: 1024 * 1024 * 1024,
+  idleTimeoutMs: 60_000,
+  maxDecompressionRatio: 100
+} as const
 
 export const HttpRequestSchema = z.object({
   /** Any token: standard methods and custom ones alike. */
@@ -278,7 +292,9 @@ export const HttpResponseSchema = z.object({
   body: HttpResponseBodySchema,
   auth: HttpAuthInfoSchema.nullable(),
   /** Things the user should know that did not stop the request, e.g. an encoding this Node cannot undo. */
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  /** Why the download was stopped before its end (response_too_large, idle_timeout): `body` is the part received. */
+  stopped: AppErrorSchema.optional()
 })
 export type HttpResponse = z.infer<typeof HttpResponseSchema>
 

@@ -73,7 +73,9 @@ export const SessionStatusSchema = z.object({
   closeReason: z.string().optional(),
   httpStatus: z.number().int().optional(),
   /** Which Socket.IO client the session uses (v4 or v2), once known. */
-  clientVersion: z.string().optional()
+  clientVersion: z.string().optional(),
+  /** Set once writing the message log to disk failed (a full disk): the session goes on, unsaved. */
+  logError: z.string().optional()
 })
 export type SessionStatus = z.infer<typeof SessionStatusSchema>
 

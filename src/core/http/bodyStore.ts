@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { HttpBodySlice } from '../../shared/http'
 import { MAX_BODY_SLICE } from '../../shared/http'
 import { ParleyError } from '../../shared/errors'
+import { writeFailure } from '../store/writeFailure'
 
 /** Bodies larger than this (decoded) go to a file instead of travelling inline. */
 export const INLINE_LIMIT = 5 * 1024 * 1024
@@ -33,9 +34,12 @@ export class BodyStore {
     }
   }
 
-  /** A buffer that keeps bytes in memory up to `limit`, then moves them to a body file. */
-  createSpill(limit = INLINE_LIMIT): SpillBuffer {
-    return new SpillBuffer(this.dir, limit)
+  /**
+   * A buffer that keeps bytes in memory up to `limit`, then moves them to a body file. `onFailure` hears
+   * of the first write error at once, so the download stops instead of piling bytes up in memory.
+   */
+  createSpill(onFailure: (error: ParleyError) => void = () => undefined, limit = INLINE_LIMIT): SpillBuffer {
+    return new SpillBuffer(this.dir, limit, onFailure)
   }
 
   private pathOf(bodyId: string): string {
@@ -88,59 +92,87 @@ function bodyNotFound(bodyId: string): ParleyError {
   return new ParleyError('body_not_found', `There is no stored response body with id ${bodyId}.`, 'It was discarded or belongs to an earlier session: send the request again.')
 }
 
-/** Collects one stream of bytes: in memory while small, in a body file once past the limit. */
+/**
+ * Collects one stream of bytes: in memory while small, in a body file once past the limit. The first
+ * write error stops it for good: later bytes are dropped, `onFailure` is told, `finish` throws it.
+ */
 export class SpillBuffer {
   private chunks: Buffer[] = []
   private file: WriteStream | null = null
   private bodyId = ''
   private aborted = false
+  private error: ParleyError | null = null
   size = 0
 
   constructor(
     private readonly dir: string,
-    private readonly limit: number
+    private readonly limit: number,
+    private readonly onFailure: (error: ParleyError) => void
   ) {}
+
+  /** The write error that stopped this buffer, if any. */
+  get failure(): ParleyError | null {
+    return this.error
+  }
 
   /** Adds bytes; false means the file is backed up and the caller should wait for `drained()`. */
   write(chunk: Buffer): boolean {
-    if (this.aborted) return true
+    if (this.aborted || this.error) return true
     this.size += chunk.length
     if (this.file) return this.file.write(chunk)
     this.chunks.push(chunk)
     if (this.size <= this.limit) return true
     this.bodyId = randomBytes(16).toString('hex')
-    this.file = createWriteStream(join(this.dir, `${this.bodyId}.part`))
-    this.file.on('error', () => undefined) // surfaced by finish()
+    const path = join(this.dir, `${this.bodyId}.part`)
+    this.file = createWriteStream(path)
+    this.file.on('error', (error) => this.fail(error, path))
     let ok = true
     for (const c of this.chunks) ok = this.file.write(c)
     this.chunks = []
     return ok
   }
 
-  /** Resolves once the file can take more bytes. */
+  private fail(error: unknown, path: string): void {
+    if (this.error || this.aborted) return
+    this.error = writeFailure(error, 'The response body', path)
+    this.chunks = []
+    this.onFailure(this.error)
+  }
+
+  /** Resolves once the file can take more bytes (or has failed: then nothing more is written). */
   drained(): Promise<void> {
     const file = this.file
-    if (!file || !file.writableNeedDrain) return Promise.resolve()
+    if (!file || this.error || file.destroyed || !file.writableNeedDrain) return Promise.resolve()
     return new Promise((resolve) => {
       const done = (): void => {
         file.off('drain', done)
         file.off('close', done)
+        file.off('error', done)
         resolve()
       }
       file.once('drain', done)
       file.once('close', done)
+      file.once('error', done)
     })
   }
 
   /** Ends the stream: memory bytes, or the completed body file. */
   async finish(): Promise<SpillResult> {
     const file = this.file
+    if (this.error) throw this.error
     if (!file) return { kind: 'memory', buffer: this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks) }
-    await new Promise<void>((resolve, reject) => {
-      file.once('error', reject)
-      file.end(() => resolve())
-    })
-    await rename(join(this.dir, `${this.bodyId}.part`), join(this.dir, `${this.bodyId}.body`))
+    const path = join(this.dir, `${this.bodyId}.part`)
+    try {
+      await new Promise<void>((resolve, reject) => {
+        file.once('error', reject)
+        file.end(() => resolve())
+      })
+      if (this.error) throw this.error
+      await rename(path, join(this.dir, `${this.bodyId}.body`))
+    } catch (error) {
+      this.fail(error, path)
+      throw this.error ?? writeFailure(error, 'The response body', path)
+    }
     return { kind: 'file', bodyId: this.bodyId, size: this.size }
   }
 

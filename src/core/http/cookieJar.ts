@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CookieJar, MemoryCookieStore, type Cookie } from 'tough-cookie'
+import { ParleyError } from '../../shared/errors'
 import type { HttpCookie } from '../../shared/http'
 import { writeFileAtomic } from '../store/atomicWrite'
+import { writeFailure } from '../store/writeFailure'
 
 function expiryTime(cookie: Cookie): number {
   return cookie.expiryTime() ?? Number.POSITIVE_INFINITY
@@ -42,15 +44,52 @@ export class PersistentCookieJar {
     return new PersistentCookieJar(join(dataDir, 'cookies.json'))
   }
 
-  /** Loads the saved jar; a missing or unreadable file starts an empty one. */
+  /** A damaged jar found by `load`, set aside and reported once by whoever asks. */
+  problem: ParleyError | null = null
+
+  /**
+   * Loads the saved jar. A missing file starts an empty one; a damaged one is moved aside as
+   * `cookies.json.damaged-<time>` (never overwritten) and reported through `problem`.
+   */
   async load(): Promise<void> {
+    this.jar = new CookieJar(new MemoryCookieStore(), { looseMode: true })
+    let text: string
     try {
-      const text = await readFile(this.path, 'utf8')
+      text = await readFile(this.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = this.unreadable(error, null)
+      this.count = 0
+      return
+    }
+    try {
       this.jar = await CookieJar.deserialize(JSON.parse(text) as object, new MemoryCookieStore())
-    } catch {
-      this.jar = new CookieJar(new MemoryCookieStore(), { looseMode: true })
+    } catch (error) {
+      const aside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      try {
+        await rename(this.path, aside)
+        this.problem = this.unreadable(error, aside)
+      } catch (renameError) {
+        this.problem = this.unreadable(error, null, renameError)
+      }
     }
     this.count = (await this.all()).length
+  }
+
+  private unreadable(error: unknown, aside: string | null, asideError?: unknown): ParleyError {
+    const why = error instanceof Error ? error.message : String(error)
+    if (aside) {
+      return new ParleyError(
+        'cookies_damaged',
+        `The saved cookies (${this.path}) could not be read (${why}); the file was kept as ${aside} and Parley started with no cookies.`,
+        'Requests that need a login cookie will ask for it again. Delete the kept file once you no longer need it.'
+      )
+    }
+    const moved = asideError instanceof Error ? ` It could not be set aside either (${asideError.message}).` : ''
+    return new ParleyError(
+      'cookies_damaged',
+      `The saved cookies (${this.path}) could not be read (${why}); Parley started with no cookies.${moved}`,
+      'Check the file and its permissions; cookies you get now may not be saved.'
+    )
   }
 
   /** True while the jar holds no cookie, so a send can skip the lookup entirely. */
@@ -64,15 +103,19 @@ export class PersistentCookieJar {
     return this.jar.getCookieString(url.href)
   }
 
-  /** Stores the Set-Cookie values of a response from `url`, as a browser would; returns those kept. */
-  async store(url: URL, setCookies: string[]): Promise<HttpCookie[]> {
+  /**
+   * Stores the Set-Cookie values of a response from `url`, as a browser would; returns those kept,
+   * and the error if they could not be saved to disk (they still apply for this run).
+   */
+  async store(url: URL, setCookies: string[]): Promise<{ cookies: HttpCookie[]; saveError: ParleyError | null }> {
     const kept: HttpCookie[] = []
     for (const header of setCookies) {
       const cookie = await this.jar.setCookie(header, url.href, { ignoreError: true })
       if (cookie) kept.push(describeCookie(cookie))
     }
-    if (setCookies.length > 0) await this.changed()
-    return kept
+    let saveError: ParleyError | null = null
+    if (setCookies.length > 0) await this.changed().catch((error: ParleyError) => (saveError = error))
+    return { cookies: kept, saveError }
   }
 
   private async all(): Promise<Cookie[]> {
@@ -106,7 +149,11 @@ export class PersistentCookieJar {
     // Writes queue behind each other so the file always ends with the latest jar.
     const next = this.saving.then(async () => {
       const serialized = await this.jar.serialize()
-      await writeFileAtomic(this.path, JSON.stringify(serialized, null, 2), { mode: 0o600 })
+      try {
+        await writeFileAtomic(this.path, JSON.stringify(serialized, null, 2), { mode: 0o600 })
+      } catch (error) {
+        throw writeFailure(error, 'The cookie jar', this.path)
+      }
     })
     this.saving = next.catch(() => undefined)
     await next

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { ParleyError } from '../../shared/errors'
 import type { HttpBodySlice, HttpCookie, HttpProgress, HttpRequest, HttpResponse } from '../../shared/http'
 import { OAuth2TokenCache } from './auth/oauth2'
 import { BodyStore } from './bodyStore'
@@ -31,6 +32,8 @@ export interface HttpEngine {
   listCookies(): Promise<HttpCookie[]>
   /** Removes every cookie, or one domain's; returns how many went. */
   clearCookies(domain?: string): Promise<number>
+  /** What went wrong while starting (a damaged cookie jar set aside), each given out once. */
+  takeProblems(): ParleyError[]
   /** Cancels everything in flight and closes every connection. */
   dispose(): Promise<void>
 }
@@ -101,6 +104,12 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
     discardBody: (bodyId) => store.discard(bodyId),
     listCookies: () => jar.list(),
     clearCookies: (domain) => jar.clear(domain),
+
+    takeProblems() {
+      const problem = jar.problem
+      jar.problem = null
+      return problem ? [problem] : []
+    },
 
     async dispose() {
       for (const { control } of inFlight.values()) control.abort(cancelled())

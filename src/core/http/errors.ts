@@ -17,6 +17,9 @@ export type HttpErrorCode =
   | 'too_many_redirects'
   | 'auth_failed'
   | 'request_failed'
+  | 'response_too_large'
+  | 'idle_timeout'
+  | 'decompression_bomb'
 
 /** Builds a ParleyError with one of the engine's codes. */
 export function httpError(code: HttpErrorCode, message: string, hint: string): ParleyError {

@@ -11,7 +11,7 @@ import { flattenHeaders } from './headerList'
 import { socketErrors, socketTimings } from './connector'
 import { httpError, toHttpError } from './errors'
 import type { BodyPayload } from './requestBody'
-import { ResponseBodyCollector, type CollectedBody } from './responseBody'
+import { ResponseBodyCollector, type BodyLimits, type CollectedBody } from './responseBody'
 import { describeTls } from './tls'
 
 /** A progress snapshot of one exchange. */
@@ -32,6 +32,10 @@ export interface ExchangeRequest {
   /** Asked once the status is known: false discards the body (a redirect hop, a 401 being answered). */
   keepBody(status: number, headers: HeaderList): boolean
   onProgress: ((progress: ExchangeProgress) => void) | null
+  /** Size and decompression limits of the body (0: off). */
+  limits: BodyLimits
+  /** Longest silence between bytes once the request is sent, in ms (0: none). */
+  idleTimeoutMs: number
 }
 
 export interface ExchangeResult {
@@ -46,6 +50,8 @@ export interface ExchangeResult {
   /** Null when the body was discarded. */
   body: CollectedBody | null
   wireSize: number
+  /** Why the body ended early, when what arrived was kept (a size limit, an idle server). */
+  stopped: ParleyError | null
 }
 
 /** One request and its response, running; `abort` stops it at any moment and cleans up. */
@@ -119,6 +125,9 @@ class ExchangeHandler implements Exchange {
   private headers: HeaderList = []
   private headerSize = 0
   private wireSize = 0
+  /** Set when the exchange ended itself (a limit, a full disk); `keep` finishes the body instead of failing. */
+  private stopped: { error: ParleyError; keep: boolean } | null = null
+  private idleTimer: NodeJS.Timeout | null = null
 
   constructor(private readonly request: ExchangeRequest) {
     this.result = new Promise((resolve, reject) => {
@@ -179,7 +188,37 @@ class ExchangeHandler implements Exchange {
     if (this.abortError) abort(this.abortError)
   }
 
+  /** (Re)starts the wait for the next byte; called when the request is out and on every byte after. */
+  private watchIdle(): void {
+    const ms = this.request.idleTimeoutMs
+    if (ms <= 0 || this.settled) return
+    if (this.idleTimer) this.idleTimer.refresh()
+    else this.idleTimer = setTimeout(() => this.idle(ms), ms)
+  }
+
+  private idle(ms: number): void {
+    const seconds = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`
+    const waited = this.status === 0 ? 'for its answer' : 'for the rest of the body'
+    this.stop(
+      httpError('idle_timeout', `${this.request.url.origin} sent nothing for ${seconds} while Parley waited ${waited}, so the request was stopped.`, 'Raise the idle timeout in the request\'s Settings tab, or for every request in Settings (0 waits forever).'),
+      this.collector !== null
+    )
+  }
+
+  /** Ends the exchange from our side; undici answers the abort through onError. */
+  private stop(error: ParleyError, keep: boolean): void {
+    if (this.settled || this.stopped || this.abortError) return
+    this.stopped = { error, keep }
+    // Not from inside undici's callback that got us here: it is safer to abort on the next tick.
+    queueMicrotask(() => {
+      if (this.settled) return
+      if (this.abortUndici) this.abortUndici(error)
+      else void this.fail(error)
+    })
+  }
+
   onRequestSent(): void {
+    this.watchIdle()
     this.tSent = performance.now()
     const body = this.request.body
     if (body && this.bytesSent === 0) this.bytesSent = body.length
@@ -187,6 +226,7 @@ class ExchangeHandler implements Exchange {
   }
 
   onResponseStarted(): void {
+    this.watchIdle()
     this.tFirstByte ??= performance.now()
   }
 
@@ -218,8 +258,9 @@ class ExchangeHandler implements Exchange {
     }
     this.resume = resume
     if (this.request.method !== 'HEAD' && this.request.keepBody(statusCode, headers)) {
-      this.collector = new ResponseBodyCollector(this.request.store, contentType, contentEncoding)
+      this.collector = new ResponseBodyCollector(this.request.store, contentType, contentEncoding, this.request.limits, (error, keep) => this.stop(error, keep))
     }
+    this.watchIdle()
     this.progress('receiving')
     return true
   }
@@ -227,6 +268,8 @@ class ExchangeHandler implements Exchange {
   private resume: (() => void) | null = null
 
   onData(chunk: Buffer): boolean {
+    if (this.stopped) return true
+    this.watchIdle()
     this.bytesReceived += chunk.length
     this.wireSize += chunk.length
     this.progress()
@@ -242,7 +285,9 @@ class ExchangeHandler implements Exchange {
   }
 
   onError(error: Error): void {
-    void this.fail(this.abortError ?? this.explain(error))
+    const stopped = this.stopped
+    if (stopped?.keep && !this.abortError) void this.complete(performance.now())
+    else void this.fail(this.abortError ?? stopped?.error ?? this.explain(error))
   }
 
   /** The most useful error for what undici reported. */
@@ -274,6 +319,7 @@ class ExchangeHandler implements Exchange {
 
   private async complete(tEnd: number): Promise<void> {
     if (this.settled) return
+    this.clearIdle()
     let body: CollectedBody | null = null
     try {
       if (this.collector) body = await this.collector.end()
@@ -281,13 +327,18 @@ class ExchangeHandler implements Exchange {
       await this.fail(toHttpError(error, this.request.url.origin))
       return
     }
+    if (this.stopped && !this.stopped.keep) {
+      // The last bytes had all arrived when a limit or the disk refused them: the refusal stands.
+      await this.discardCollected(body)
+      await this.fail(this.stopped.error)
+      return
+    }
     // undici frees the connection in a setImmediate after the response ends; answering before that
     // would make the next send find it busy and open a new connection every time.
     await new Promise<void>((resolve) => setImmediate(resolve))
     if (this.abortError) {
       // Cancelled while the last bytes were being written out: honour the cancel.
-      if (body?.body.kind === 'file') await this.request.store.discard(body.body.bodyId)
-      if (body?.body.rawBodyId) await this.request.store.discard(body.body.rawBodyId)
+      await this.discardCollected(body)
       await this.fail(this.abortError)
       return
     }
@@ -304,7 +355,8 @@ class ExchangeHandler implements Exchange {
       tls: this.socket && 'encrypted' in this.socket ? describeTls(this.socket as TLSSocket) : null,
       headerSize: this.headerSize,
       body,
-      wireSize: this.wireSize
+      wireSize: this.wireSize,
+      stopped: this.stopped?.keep ? this.stopped.error : null
     })
   }
 
@@ -324,9 +376,20 @@ class ExchangeHandler implements Exchange {
     }
   }
 
+  private async discardCollected(body: CollectedBody | null): Promise<void> {
+    if (body?.body.kind === 'file') await this.request.store.discard(body.body.bodyId)
+    if (body?.body.rawBodyId) await this.request.store.discard(body.body.rawBodyId)
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+  }
+
   private async fail(error: ParleyError): Promise<void> {
     if (this.settled) return
     this.settled = true
+    this.clearIdle()
     const collector = this.collector
     this.collector = null
     await collector?.abort().catch(() => undefined)

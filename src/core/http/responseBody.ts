@@ -1,7 +1,26 @@
 import type { Transform } from 'node:stream'
+import type { ParleyError } from '../../shared/errors'
 import type { HttpResponseBody } from '../../shared/http'
 import type { BodyStore, SpillBuffer, SpillResult } from './bodyStore'
 import { createDecoding, decodeText, isTextual, looksLikeText } from './decode'
+import { httpError } from './errors'
+
+/** How much one response body may take; 0 turns a limit off. */
+export interface BodyLimits {
+  /** Bytes kept at most, received or decoded. */
+  maxBytes: number
+  /** Decoded bytes per received byte, checked once the decoded body passes `RATIO_GRACE`. */
+  maxRatio: number
+}
+
+/** Small bodies compress far better than large ones; the ratio is only judged past this. */
+const RATIO_GRACE = 1024 * 1024
+
+/**
+ * Why a body stopped early. `keep`: what arrived is still a body worth showing (a size limit), else
+ * the body is dropped with the exchange (a full disk, a decompression bomb).
+ */
+export type BodyStop = (error: ParleyError, keep: boolean) => void
 
 /** What one response body became once fully received. */
 export interface CollectedBody {
@@ -23,20 +42,26 @@ export class ResponseBodyCollector {
   private decodeError: Error | null = null
   private readonly warnings: string[] = []
   private decoderEnded: Promise<void> = Promise.resolve()
+  private stopped = false
   wireSize = 0
 
   constructor(
     store: BodyStore,
     private readonly contentType: string | null,
-    contentEncoding: string | null
+    contentEncoding: string | null,
+    private readonly limits: BodyLimits = { maxBytes: 0, maxRatio: 0 },
+    private readonly onStop: BodyStop = () => undefined
   ) {
-    this.decoded = store.createSpill()
+    const diskFailed = (error: ParleyError): void => this.stop(error, false)
+    this.decoded = store.createSpill(diskFailed)
     const decoding = createDecoding(contentEncoding)
     if (decoding.stream) {
       const decoder = decoding.stream
       this.decoder = decoder
-      this.raw = store.createSpill()
-      decoder.on('data', (chunk: Buffer) => {
+      this.raw = store.createSpill(diskFailed)
+      decoder.on('data', (data: Buffer) => {
+        const chunk = this.admitDecoded(data)
+        if (!chunk) return
         if (!this.decoded.write(chunk)) {
           decoder.pause()
           void this.decoded.drained().then(() => decoder.resume())
@@ -58,11 +83,52 @@ export class ResponseBodyCollector {
     }
   }
 
+  /** Stops taking bytes, once, and tells the exchange why. */
+  private stop(error: ParleyError, keep: boolean): void {
+    if (this.stopped) return
+    this.stopped = true
+    // A decoder destroyed without an error only closes: what it had already decoded is kept.
+    this.decoder?.destroy()
+    this.onStop(error, keep)
+  }
+
+  /** The part of a chunk that fits under the size limit; stops once the limit is reached. */
+  private fit(chunk: Buffer, sizeBefore: number): Buffer | null {
+    const { maxBytes } = this.limits
+    if (maxBytes <= 0 || sizeBefore + chunk.length <= maxBytes) return chunk
+    const room = Math.max(0, maxBytes - sizeBefore)
+    this.stop(tooLarge(maxBytes), true)
+    return room > 0 ? chunk.subarray(0, room) : null
+  }
+
+  /** Decoded bytes: the size limit, and the ratio that tells a decompression bomb. */
+  private admitDecoded(data: Buffer): Buffer | null {
+    if (this.stopped) return null
+    const size = this.decoded.size + data.length
+    const { maxRatio } = this.limits
+    if (maxRatio > 0 && size > RATIO_GRACE && size > maxRatio * this.wireSize) {
+      this.stop(
+        httpError(
+          'decompression_bomb',
+          `The response expands to more than ${maxRatio} times its ${this.wireSize.toLocaleString('en')} received bytes (${size.toLocaleString('en')} so far): it was refused as a decompression bomb.`,
+          'If you trust this server, raise the decompression ratio limit in Settings (0 turns it off).'
+        ),
+        false
+      )
+      return null
+    }
+    return this.fit(data, this.decoded.size)
+  }
+
   /** Takes bytes as received; false asks the caller to pause until `drained()`. */
-  write(chunk: Buffer): boolean {
+  write(received: Buffer): boolean {
+    if (this.stopped) return true
+    const chunk = this.fit(received, this.wireSize)
+    if (!chunk) return true
     this.wireSize += chunk.length
     if (!this.decoder || !this.raw) return this.decoded.write(chunk)
     const rawOk = this.raw.write(chunk)
+    if (this.stopped) return true
     if (this.decodeError) return rawOk
     return this.decoder.write(chunk) && rawOk
   }
@@ -86,7 +152,8 @@ export class ResponseBodyCollector {
     let decoded: SpillResult
     let raw: SpillResult | null = null
     if (this.decoder && this.raw) {
-      this.decoder.end()
+      // A stopped body's decoder is already destroyed: what it decoded is all there is.
+      if (!this.stopped) this.decoder.end()
       await this.decoderEnded
       raw = await this.raw.finish()
       if (this.decodeError) {
@@ -127,4 +194,19 @@ export class ResponseBodyCollector {
     this.decoder?.destroy()
     await Promise.all([this.decoded.abort(), this.raw?.abort()])
   }
+}
+
+function tooLarge(maxBytes: number): ParleyError {
+  return httpError(
+    'response_too_large',
+    `The response is larger than the ${formatBytes(maxBytes)} limit: the download was stopped, and the first ${formatBytes(maxBytes)} are kept.`,
+    'Raise the response size limit in the request\'s Settings tab, or for every request in Settings (0 means no limit).'
+  )
+}
+
+/** 1 GB, 20 MB, 512 KB: sizes as a person reads them. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [[1024 ** 3, 'GB'], [1024 ** 2, 'MB'], [1024, 'KB']]
+  for (const [size, unit] of units) if (bytes >= size) return `${Math.round((bytes / size) * 10) / 10} ${unit}`
+  return `${bytes} bytes`
 }

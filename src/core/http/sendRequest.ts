@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import * as zlib from 'node:zlib'
-import type { HeaderList, HttpAuthInfo, HttpCookie, HttpHop, HttpRequest, HttpResponse } from '../../shared/http'
+import { responseLimitDefaults, type HeaderList, type HttpAuthInfo, type HttpCookie, type HttpHop, type HttpRequest, type HttpResponse } from '../../shared/http'
 import { digestAuthorization, pickDigestChallenge } from './auth/digestAuth'
 import { signAwsV4 } from './auth/awsSigV4'
 import type { OAuth2TokenCache, TokenPost } from './auth/oauth2'
@@ -102,7 +102,13 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
       return true
     })
     const setCookies = getHeaders(result.headers, 'set-cookie')
-    if (setCookies.length > 0) cookiesSet.push(...(await control.guard(ctx.jar.store(url, setCookies))))
+    if (setCookies.length > 0) {
+      const stored = await control.guard(ctx.jar.store(url, setCookies))
+      cookiesSet.push(...stored.cookies)
+      // The response still counts: its cookies apply for this run, they are just not on disk.
+      const unsaved = stored.saveError ? `${stored.saveError.message} ${stored.saveError.hint ?? ''}`.trim() : null
+      if (unsaved && !warnings.includes(unsaved)) warnings.push(unsaved)
+    }
 
     const target = follow ? redirectTarget(result.status, result.headers, url) : null
     if (target) {
@@ -182,7 +188,22 @@ async function runExchange(
   const proxy = resolveProxy(url, request.settings.proxy, ctx.appProxy(), ctx.env)
   const entry = ctx.pool.get(request.settings, tls, proxy)
   const untrack = trackActive(entry, url)
-  const exchange = startExchange({ dispatcher: entry.agent, url, method, headers, body, store: ctx.store, keepBody, onProgress: ctx.onProgress })
+  const { settings } = request
+  const exchange = startExchange({
+    dispatcher: entry.agent,
+    url,
+    method,
+    headers,
+    body,
+    store: ctx.store,
+    keepBody,
+    onProgress: ctx.onProgress,
+    limits: {
+      maxBytes: settings.maxResponseBytes ?? responseLimitDefaults.maxResponseBytes,
+      maxRatio: settings.maxDecompressionRatio ?? responseLimitDefaults.maxDecompressionRatio
+    },
+    idleTimeoutMs: settings.idleTimeoutMs ?? responseLimitDefaults.idleTimeoutMs
+  })
   ctx.control.track(exchange, (wasConnected) => {
     // Uncount at once, before undici reacts to the abort: the connector asks who still waits.
     untrack()
@@ -233,7 +254,8 @@ function buildResponse(
     contentEncoding: getHeader(result.headers, 'content-encoding'),
     body,
     auth: authInfo,
-    warnings: [...warnings, ...(collected?.warnings ?? [])]
+    warnings: [...warnings, ...(collected?.warnings ?? [])],
+    ...(result.stopped ? { stopped: result.stopped.toJSON() } : {})
   }
 }
 

@@ -2,14 +2,21 @@ import { createReadStream } from 'node:fs'
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
+import type { ParleyError } from '../../shared/errors'
 import type { Message } from '../../shared/session'
 import { writeFileAtomic } from '../store/atomicWrite'
+import { writeFailure } from '../store/writeFailure'
 
 export interface MessageLogOptions {
   /** Messages kept in memory; older ones are read back from the file. */
   ringSize?: number
   /** Longest a message waits in the write buffer. */
   flushMs?: number
+  /**
+   * Told once, on the first failed write (a full disk): the log stops writing to its file from then
+   * on, keeping only the in-memory ring, so the session can say so and carry on.
+   */
+  onWriteError?: (error: ParleyError) => void
 }
 
 /** One line is indexed per this many seqs, so a read back starts near its range instead of at byte 0. */
@@ -50,13 +57,15 @@ export class MessageLog {
   private fileBytes = 0
   private readonly index = new Map<number, number>()
   private readonly updates = new Map<number, Message>()
-  private writeError: Error | undefined
+  private writeError: ParleyError | undefined
+  private readonly onWriteError: (error: ParleyError) => void
   private readonly quotes = new Map<string, string>()
 
   constructor(
     readonly file: string,
     options: MessageLogOptions = {}
   ) {
+    this.onWriteError = options.onWriteError ?? (() => undefined)
     this.ringSize = options.ringSize ?? 5_000
     this.flushMs = options.flushMs ?? 250
     this.capacity = Math.max(1 << 20, this.ringSize * 512)
@@ -171,7 +180,7 @@ export class MessageLog {
     }
     this.pos += length
     if (this.pos - this.pendingFrom >= FLUSH_BYTES) this.handOver()
-    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs)
+    else this.timer ??= setTimeout(this.flushSoon, this.flushMs)
   }
 
   /** Copies the pending bytes out of the ring (it will be overwritten) and queues them for the file. */
@@ -183,21 +192,49 @@ export class MessageLog {
     this.queue(chunk)
   }
 
+  /** The timer's flush: hands bytes over and returns nothing, so a failed write is never an unhandled rejection. */
+  private readonly flushSoon = (): void => {
+    this.timer = undefined
+    this.handOver()
+  }
+
   private queue(chunk: Buffer): void {
+    // Stopped on the first error: bytes for a file that cannot take them must not pile up.
+    if (this.writeError) return
     this.fileBytes += chunk.length
     this.writing = this.writing.then(async () => {
+      if (this.writeError) return
       try {
         const handle = await this.fileHandle()
         await handle.write(chunk)
       } catch (error) {
-        this.writeError ??= error as Error
+        this.failed(error)
       }
     })
   }
 
+  private failed(error: unknown): void {
+    if (this.writeError) return
+    this.writeError = writeFailure(error, 'The session\'s message log', this.file)
+    this.onWriteError(this.writeError)
+  }
+
+  /** The write error that stopped logging to the file, if any. */
+  get failure(): ParleyError | undefined {
+    return this.writeError
+  }
+
+  /** Hands everything over and waits for the file, without raising a failure already reported. */
+  private async settle(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    this.handOver()
+    await this.writing
+  }
+
   /** Hands everything to the file and frees the ring: for a closed session, reads come from the file. */
   async dropMemory(): Promise<void> {
-    await this.flush()
+    await this.settle()
     this.slotSeq.fill(0)
     this.ring = undefined
   }
@@ -229,7 +266,8 @@ export class MessageLog {
       for (let seq = fromSeq; seq <= last; seq++) out.push(this.get(seq)!)
       return out
     }
-    await this.flush()
+    // After a write error the file holds what was written before it; that much still reads back.
+    await this.settle()
     const found = new Map<number, Message>()
     const start = Math.floor((fromSeq - 1) / INDEX_EVERY) * INDEX_EVERY + 1
     const stream = createReadStream(this.file, { encoding: 'utf8', start: this.index.get(start) ?? 0 })
@@ -256,15 +294,28 @@ export class MessageLog {
   async exportTo(path: string): Promise<number> {
     await this.flush()
     const all = await this.read(1, Math.max(1, this.lastSeq))
-    await writeFileAtomic(path, all.map((m) => JSON.stringify(m)).join('\n') + (all.length ? '\n' : ''))
+    try {
+      await writeFileAtomic(path, all.map((m) => JSON.stringify(m)).join('\n') + (all.length ? '\n' : ''))
+    } catch (error) {
+      throw writeFailure(error, 'The exported log', path)
+    }
     return all.length
   }
 
+  /** Writes what is buffered and closes the file; rejects with the write error if any write failed. */
   async close(): Promise<void> {
-    await this.flush().catch(() => undefined)
+    await this.settle()
     const handle = this.handle
     this.handle = undefined
-    if (handle) await (await handle).close().catch(() => undefined)
+    if (handle) {
+      try {
+        await (await handle).close()
+      } catch (error) {
+        // Opening may have failed already (reported), or closing flushes and fails now.
+        this.failed(error)
+      }
+    }
+    if (this.writeError) throw this.writeError
   }
 }
 

@@ -36,6 +36,8 @@ interface Entry {
   out: number
   countedAtLastTick: number
   pending: Message[]
+  /** Why the log stopped writing to disk, once it has. */
+  logError?: string
 }
 
 type OpenInput = z.output<typeof SessionOpenInputSchema>
@@ -82,7 +84,7 @@ export class SessionManager {
       throw new ParleyError('session_kind', `Session ${id} is a ${existing.kind} session, not ${input.kind}.`, 'Open a new session for another protocol.')
     }
     // Reconnecting an existing session continues its log: one tab, one history.
-    const log = existing?.log ?? new MessageLog(this.fileOf(id), { ringSize: this.options.ringSize })
+    const log = existing?.log ?? new MessageLog(this.fileOf(id), { ringSize: this.options.ringSize, onWriteError: (error) => this.logFailed(id, error) })
     const entry: Entry = existing ?? { id, kind: input.kind, session: undefined as unknown as Session, log, recorder: undefined as unknown as SessionRecorder, in: 0, out: 0, countedAtLastTick: 0, pending: [] }
     entry.recorder = this.recorderFor(entry)
     entry.session =
@@ -98,7 +100,8 @@ export class SessionManager {
       await entry.session.close().catch(() => undefined)
       if (!existing) {
         this.entries.delete(id)
-        await log.close()
+        // A write failure here was already told through onWriteError; the open error is the one to answer.
+        await log.close().catch(() => undefined)
       }
       throw error
     }
@@ -148,9 +151,19 @@ export class SessionManager {
         entry.recorder.record({ direction: 'system', kind: 'status', args: [], status: state, preview: detail, size: 0, details: Object.keys(rest).length ? rest : undefined })
         // Messages before a change of state reach windows before it does.
         this.flushEntry(entry)
-        this.options.events.emit('session.status', { sessionId: entry.id, ...status })
+        this.options.events.emit('session.status', { sessionId: entry.id, ...status, ...(entry.logError ? { logError: entry.logError } : {}) })
       }
     }
+  }
+
+  /** The log could not write its file: say so in the log and the status, once; the session goes on. */
+  private logFailed(sessionId: string, error: ParleyError): void {
+    const entry = this.entries.get(sessionId)
+    if (!entry) return
+    entry.logError = `${error.message} Messages are no longer saved to disk; the most recent ones stay visible here. ${error.hint ?? ''}`.trim()
+    entry.recorder.record({ direction: 'system', kind: 'error', args: [], preview: entry.logError, size: 0 })
+    this.flushEntry(entry)
+    this.options.events.emit('session.status', { sessionId, ...entry.session.status(), logError: entry.logError })
   }
 
   private enqueue(entry: Entry, message: Message): void {
@@ -252,6 +265,7 @@ export class SessionManager {
     for (const entry of this.entries.values()) await entry.session.close().catch(() => undefined)
     this.flushAll()
     clearTimeout(this.batchTimer)
-    for (const entry of this.entries.values()) await entry.log.close()
+    // Each log's failures were reported through onWriteError as they happened; every log still gets closed.
+    for (const entry of this.entries.values()) await entry.log.close().catch(() => undefined)
   }
 }

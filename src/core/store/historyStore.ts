@@ -9,6 +9,7 @@ import {
   type SavedRequestInput
 } from '../../shared/collection'
 import { writeFileAtomic } from './atomicWrite'
+import { writeFailure } from './writeFailure'
 
 const LimitFileSchema = z.object({ limit: z.number().int().min(1) })
 
@@ -45,8 +46,13 @@ export class HistoryStore {
       const entry = HistoryEntrySchema.parse({ id, at: at.toISOString(), ...stripUndefined(input) })
       // Loaded before writing, so a first load does not see the new file and add it twice.
       const entries = await this.load()
-      await mkdir(this.dir, { recursive: true })
-      await writeFileAtomic(join(this.dir, `${id}.json`), `${JSON.stringify(entry)}\n`)
+      const file = join(this.dir, `${id}.json`)
+      try {
+        await mkdir(this.dir, { recursive: true })
+        await writeFileAtomic(file, `${JSON.stringify(entry)}\n`)
+      } catch (error) {
+        throw writeFailure(error, 'The history entry', file)
+      }
       entries.push(entry)
       await this.prune(entries, await this.limit())
       return entry

@@ -47,7 +47,8 @@ export async function readRequest(
 
 /**
  * Saves a request over its file. Refused with `conflict` when the file on disk is not the version
- * the caller loaded (`baseHash`), unless `force`; a missing `baseHash` means "this is a new file".
+ * the caller loaded (`baseHash`), and with `deleted_on_disk` when it is gone, unless `force`; a
+ * missing `baseHash` means "this is a new file".
  */
 export async function saveRequest(
   collection: OpenCollection,
@@ -59,6 +60,14 @@ export async function saveRequest(
   checkRequestPath(rel)
   await requireFolder(collection, parentRel(rel))
   const current = await readText(collection, rel)
+  if (!force && current === undefined && baseHash !== undefined) {
+    // Someone deleted the file (a git checkout, a file manager): recreating it must be a choice.
+    throw new ParleyError(
+      'deleted_on_disk',
+      `${rel} was deleted on disk since it was opened; nothing was written.`,
+      'Choose: save again with force to recreate the file with your version, or discard your version.'
+    )
+  }
   if (!force && current !== undefined && hashText(current) !== baseHash) {
     throw new ParleyError(
       'conflict',

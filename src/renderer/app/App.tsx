@@ -13,6 +13,7 @@ import { listenForProgress } from '../features/request/exchangeStore'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { StatusBar } from '../features/status/StatusBar'
 import { listenForStatus } from '../features/status/statusStore'
+import { reportStartupProblems } from '../features/status/startupProblems'
 import { TabStrip } from '../features/tabs/TabStrip'
 import { useTabs } from '../features/tabs/tabsStore'
 import { Icon } from '../ui/Icon'
@@ -32,6 +33,9 @@ export function App() {
   useEffect(() => listenForStatus(), [])
   useEffect(() => listenForPlayground(), [])
   useEffect(() => listenForProgress(), [])
+  useEffect(() => {
+    void reportStartupProblems()
+  }, [])
   return (
     <div className="app">
       <header className="top-bar">

@@ -58,4 +58,18 @@ describe('app-wide HTTP settings', () => {
     expect(await s.invoke('settings.update', { proxyUrl: 'socks5://x:1080' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await s.invoke('settings.get', {})).toMatchObject({ ok: true, value: { proxyUrl: '' } })
   })
+
+  it('stops responses at the app-wide size limit, unless a request sets its own', async () => {
+    const big = Buffer.alloc(300_000, 'z')
+    const target = await server(() => startHttpServer((_req, res) => res.end(big)))
+    const s = await services()
+    expect(await s.invoke('settings.get', {})).toMatchObject({ ok: true, value: { maxResponseBytes: 1024 ** 3, idleTimeoutMs: 60_000, maxDecompressionRatio: 100 } })
+    expect(await send(s, target.url)).toMatchObject({ ok: true, value: { body: { size: 300_000 } } })
+    await s.invoke('settings.update', { maxResponseBytes: 100_000 })
+    const limited = await send(s, target.url)
+    expect(limited).toMatchObject({ ok: true, value: { stopped: { code: 'response_too_large' }, body: { size: 100_000 } } })
+    const own = await s.invoke('http.send', { requestId: 'own-limit', request: { method: 'GET', url: target.url, settings: { maxResponseBytes: 0 } } })
+    expect(own).toMatchObject({ ok: true, value: { body: { size: 300_000 } } })
+    expect((own as { value: { stopped?: unknown } }).value.stopped).toBeUndefined()
+  })
 })

@@ -1,10 +1,12 @@
-import { readFile, stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { access, readFile, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createServices } from '../../../src/core/services'
+import { useSmallDisk } from '../support/smallDisk'
 import { useTempDir } from '../support/tempDir'
 
 const tempDir = useTempDir()
+const smallDisk = useSmallDisk('2m')
 
 describe('files chosen in the window are copied into the data dir in chunks', () => {
   it('appends chunks in order to a private copy that bodies can name', async () => {
@@ -30,5 +32,31 @@ describe('files chosen in the window are copied into the data dir in chunks', ()
       error: { code: 'unknown_upload', hint: 'Choose the file again.' }
     })
     await s.dispose()
+  })
+
+  it('stops a copy at the first write error of a full disk with disk_full, freeing what it had written', async (ctx) => {
+    const disk = await smallDisk()
+    if (disk.skip !== undefined) return ctx.skip(disk.skip)
+    const dataDir = join(disk.dir, 'data')
+    const s = await createServices({ dataDir, shell: 'browser', appVersion: '0', statusIntervalMs: 0 })
+    try {
+      const begun = await s.invoke('files.begin', { name: 'big.bin' })
+      if (!begun.ok) throw new Error(begun.error.message)
+      const { uploadId, path } = begun.value as { uploadId: string; path: string }
+      const chunk = Buffer.alloc(512 * 1024, 7).toString('base64')
+      let result = await s.invoke('files.append', { uploadId, base64: chunk })
+      for (let i = 0; i < 10 && result.ok; i++) result = await s.invoke('files.append', { uploadId, base64: chunk })
+      expect(result).toMatchObject({ ok: false, error: { code: 'disk_full' } })
+      expect(!result.ok && result.error.message).toContain(join(dataDir, 'uploads'))
+      await expect(access(path)).rejects.toMatchObject({ code: 'ENOENT' })
+      // The copy stays stopped: a later chunk gets the same answer, not a half-file.
+      expect(await s.invoke('files.append', { uploadId, base64: chunk })).toMatchObject({ ok: false, error: { code: 'disk_full' } })
+      // And core goes on: a small copy now fits again.
+      const small = await s.invoke('files.begin', { name: 'small.txt' })
+      if (!small.ok) throw new Error(small.error.message)
+      expect(await s.invoke('files.append', { uploadId: (small.value as { uploadId: string }).uploadId, base64: 'aGk=' })).toMatchObject({ ok: true, value: { size: 2 } })
+    } finally {
+      await s.dispose()
+    }
   })
 })

@@ -4,7 +4,7 @@ import { Dialog } from '../../ui/Dialog'
 import { FormDialog } from './FormDialogs'
 import { requestNameFrom, useCollections } from './collectionsStore'
 import { allFolders } from './itemActions'
-import { reloadFromDisk, saveTab, saveTabAs, useSaving, type Conflict } from './savingStore'
+import { discardDeleted, reloadFromDisk, saveTab, saveTabAs, useSaving, type Conflict } from './savingStore'
 
 /**
  * Ctrl/Cmd+S, the "Save request" dialog for untitled tabs, the keep-which choice after a conflict
@@ -39,8 +39,27 @@ export function SavingUi() {
           ))}
         </div>
       )}
-      <Dialog title="The file changed on disk" open={dialogConflict !== undefined} onClose={() => dialogConflict && useSaving.getState().dropConflict(dialogConflict.tabId)}>
-        {dialogConflict && (
+      <Dialog
+        title={dialogConflict?.deleted ? 'This request was deleted on disk' : 'The file changed on disk'}
+        open={dialogConflict !== undefined}
+        onClose={() => dialogConflict && useSaving.getState().dropConflict(dialogConflict.tabId)}
+      >
+        {dialogConflict?.deleted && (
+          <div className="form-dialog">
+            <p className="form-dialog-text">
+              <code>{dialogConflict.path}</code> was deleted on disk since you opened it. Save it again to recreate the file with your version, or discard your version.
+            </p>
+            <div className="form-dialog-actions">
+              <button type="button" className="secondary-button" onClick={() => discardDeleted(dialogConflict.tabId)}>
+                Discard
+              </button>
+              <button type="button" className="primary-button" onClick={() => void saveTab(dialogConflict.tabId, true)}>
+                Save again
+              </button>
+            </div>
+          </div>
+        )}
+        {dialogConflict && !dialogConflict.deleted && (
           <div className="form-dialog">
             <p className="form-dialog-text">
               <code>{dialogConflict.path}</code> was changed by someone else since you opened it. Which version do you want to keep?

@@ -19,6 +19,8 @@ export interface Toast {
   /** An action offered with the message, e.g. Undo. */
   action?: { label: string; run: () => Promise<void> | void }
   tone?: 'info' | 'error'
+  /** How long it stays; problems the user must not miss stay longer than the default 5 s. */
+  durationMs?: number
 }
 
 interface CollectionsState {
@@ -82,7 +84,7 @@ export const useCollections = create<CollectionsState>((set, get) => ({
   toast(toast) {
     const id = ++toastCounter
     set((s) => ({ toasts: [...s.toasts, { ...toast, id }] }))
-    setTimeout(() => get().dismiss(id), toast.action ? 10_000 : 5_000)
+    setTimeout(() => get().dismiss(id), toast.durationMs ?? (toast.action ? 10_000 : 5_000))
   },
   dismiss(id) {
     set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }))

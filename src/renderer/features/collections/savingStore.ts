@@ -14,6 +14,8 @@ export interface Conflict {
   path: string
   /** `dialog` after a refused save, `banner` after an external change seen by the watcher. */
   via: 'dialog' | 'banner'
+  /** The file was deleted on disk rather than changed: the choice is to recreate it or let it go. */
+  deleted?: boolean
 }
 
 interface SavingState {
@@ -81,11 +83,19 @@ export async function saveTab(tabId: string, force = false): Promise<boolean> {
   } catch (error) {
     if (error instanceof ParleyError && error.code === 'conflict') {
       useSaving.getState().addConflict({ tabId, collectionId, path, via: 'dialog' })
+    } else if (error instanceof ParleyError && error.code === 'deleted_on_disk') {
+      useSaving.getState().addConflict({ tabId, collectionId, path, via: 'dialog', deleted: true })
     } else {
       useCollections.getState().toast({ text: `Could not save ${path}: ${errorText(error)}`, tone: 'error' })
     }
     return false
   }
+}
+
+/** "Discard" after a deletion on disk: the tab and its edits go (Ctrl/Cmd+Shift+T still brings it back). */
+export function discardDeleted(tabId: string): void {
+  useSaving.getState().dropConflict(tabId)
+  useTabs.getState().close(tabId)
 }
 
 /** Replaces a saved tab's content with the file on disk, keeping the tab where it is. */

@@ -1,4 +1,5 @@
 import { api } from '../../app/api'
+import { errorText, useCollections } from '../collections/collectionsStore'
 import { requestOfTab } from '../collections/savingStore'
 import { useExchanges, type Exchange } from '../request/exchangeStore'
 import { useTabs } from '../tabs/tabsStore'
@@ -9,6 +10,8 @@ import { useTabs } from '../tabs/tabsStore'
  */
 export function recordHistory(): () => void {
   const recorded = new Set<string>()
+  // Told once until history works again: a full disk must not bring a toast per send.
+  let failing = false
   return useExchanges.subscribe((state) => {
     for (const [tabId, exchange] of Object.entries(state.byTab)) {
       if (exchange.state !== 'done' && exchange.state !== 'failed') continue
@@ -22,7 +25,16 @@ export function recordHistory(): () => void {
           ...(tab.source ? { collectionId: tab.source.collectionId, path: tab.source.path } : {}),
           response: summary(exchange)
         })
-        .catch(() => undefined)
+        .then(
+          () => {
+            failing = false
+          },
+          (error: unknown) => {
+            if (failing) return
+            failing = true
+            useCollections.getState().toast({ text: `History could not be saved: ${errorText(error)}`, tone: 'error', durationMs: 15_000 })
+          }
+        )
     }
   })
 }

@@ -78,6 +78,11 @@ function StatusLine({ session }: { session: TabSession }) {
         {text[state]}
       </span>
       {session.status && <span className="rt-status-detail" title={session.status.detail}>{session.status.detail}</span>}
+      {session.status?.logError && (
+        <span className="rt-log-error error-text" role="alert" aria-label="Message log error" title={session.status.logError}>
+          Not saving messages: {session.status.logError}
+        </span>
+      )}
       <span className="rt-counters" aria-label="Counters">
         <span title="Messages received">↓ in <strong>{session.stats.in.toLocaleString()}</strong></span>
         <span title="Messages sent">↑ out <strong>{session.stats.out.toLocaleString()}</strong></span>

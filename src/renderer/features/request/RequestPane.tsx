@@ -160,7 +160,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         )}
         {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
         {section === 'Auth' && <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />}
-        {section === 'Settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
+        {section === 'Settings' && <SettingsEditor key={tab.id} settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
       </div>
       <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />
     </section>

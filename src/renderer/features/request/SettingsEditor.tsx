@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { HttpSettings } from '../../../shared/http'
 
 const defaults = { followRedirects: true, maxRedirects: 10, timeoutMs: 0, connectTimeoutMs: 30_000, verifyTls: true, httpVersion: 'auto' } as const
@@ -29,6 +30,18 @@ export function SettingsEditor({ settings, onChange }: { settings: Partial<HttpS
         <span>Connect timeout (ms)</span>
         <input type="number" min={0} value={value.connectTimeoutMs} onChange={(event) => number('connectTimeoutMs', event.target.value)} />
       </label>
+      <OptionalLimit
+        label="Response size limit (MB, 0 for none)"
+        scale={1024 * 1024}
+        value={settings.maxResponseBytes}
+        onChange={(maxResponseBytes) => onChange(withOptional(settings, 'maxResponseBytes', maxResponseBytes))}
+      />
+      <OptionalLimit
+        label="Idle timeout between bytes (seconds, 0 for none)"
+        scale={1000}
+        value={settings.idleTimeoutMs}
+        onChange={(idleTimeoutMs) => onChange(withOptional(settings, 'idleTimeoutMs', idleTimeoutMs))}
+      />
       <label className="check-row">
         <input type="checkbox" checked={value.verifyTls} onChange={(event) => onChange({ ...settings, verifyTls: event.target.checked })} />
         Verify TLS certificates (turn off to allow self-signed ones)
@@ -63,5 +76,36 @@ export function SettingsEditor({ settings, onChange }: { settings: Partial<HttpS
         <textarea rows={2} value={(settings.caFiles ?? []).join('\n')} onChange={(event) => onChange({ ...settings, caFiles: event.target.value.split('\n').filter((line) => line.trim() !== '') })} />
       </label>
     </div>
+  )
+}
+
+/** Sets a key, or removes it when `value` is undefined (so the app setting applies again). */
+function withOptional<K extends keyof HttpSettings>(settings: Partial<HttpSettings>, key: K, value: HttpSettings[K] | undefined): Partial<HttpSettings> {
+  const next = { ...settings }
+  if (value === undefined) delete next[key]
+  else next[key] = value
+  return next
+}
+
+/** A limit this request may set for itself; empty means "as in Settings". */
+function OptionalLimit({ label, scale, value, onChange }: { label: string; scale: number; value: number | undefined; onChange(value: number | undefined): void }) {
+  const [text, setText] = useState(value === undefined ? '' : String(Math.round((value / scale) * 100) / 100))
+  return (
+    <label className="form-row">
+      <span>{label}</span>
+      <input
+        type="number"
+        min={0}
+        step="any"
+        value={text}
+        placeholder="As in Settings"
+        onChange={(event) => {
+          setText(event.target.value)
+          const parsed = Number(event.target.value)
+          if (event.target.value.trim() === '') onChange(undefined)
+          else if (Number.isFinite(parsed) && parsed >= 0) onChange(Math.round(parsed * scale))
+        }}
+      />
+    </label>
   )
 }

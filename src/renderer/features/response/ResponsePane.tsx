@@ -174,6 +174,15 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
           </span>
         )}
       </div>
+      {response.stopped && (
+        <div className="rp-response-stopped" role="alert" aria-label="Download stopped">
+          <p className="rp-response-error-message">{response.stopped.message}</p>
+          {response.stopped.hint && <p className="response-error-hint">{response.stopped.hint}</p>}
+          <p className="muted rp-response-error-code">
+            Code <code>{response.stopped.code}</code>
+          </p>
+        </div>
+      )}
       {response.warnings.length > 0 && (
         <ul className="rp-response-warnings" aria-label="Warnings">
           {response.warnings.map((warning) => (
