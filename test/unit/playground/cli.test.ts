@@ -42,14 +42,17 @@ describe('playground CLI', () => {
     expect(cli.output().stdout).toBe(line)
   })
 
-  it('exits 2 with a clear message for a bad --port', async () => {
-    for (const args of [['--port', 'abc'], ['--port', '70000'], ['--port'], ['--nope']]) {
-      const cli = runCli(args)
-      cli.firstLine.catch(() => {})
-      expect((await cli.exited).code).toBe(2)
-      expect(cli.output().stdout).toBe('')
-      expect(cli.output().stderr).toMatch(/--port|usage/)
-    }
+  it('exits 2 with a clear message for a bad --port', { timeout: 120_000 }, async () => {
+    // Four real processes, side by side: on a busy machine each start of tsx takes seconds.
+    await Promise.all(
+      [['--port', 'abc'], ['--port', '70000'], ['--port'], ['--nope']].map(async (args) => {
+        const cli = runCli(args)
+        cli.firstLine.catch(() => {})
+        expect((await cli.exited).code).toBe(2)
+        expect(cli.output().stdout).toBe('')
+        expect(cli.output().stderr).toMatch(/--port|usage/)
+      })
+    )
   })
 
   it('exits 1 with the reason when the port is taken', async () => {

@@ -130,8 +130,6 @@ describe('large bodies', () => {
     expect(progress.length).toBeGreaterThan(0)
     expect(progress.every((p) => p.requestId === 'big')).toBe(true)
     expect(progress.some((p) => p.phase === 'receiving' && p.totalBytes === big.length)).toBe(true)
-    // Throttled: no two events closer than ~100 ms.
-    expect(progress.length).toBeLessThanOrEqual(Math.ceil(res.timings.total / 100) + 2)
     await engine.discardBody(body.bodyId)
     expect(await readdir(join(tmp.dir, 'bodies'))).toEqual([])
     await expect(engine.readBody(body.bodyId, 0, 10)).rejects.toMatchObject({ code: 'body_not_found' })

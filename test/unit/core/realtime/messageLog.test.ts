@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Message } from '../../../../src/shared/session'
 import { MessageLog } from '../../../../src/core/realtime/messageLog'
 import { describeArgs, jsonErrorOffset, parseAuthJson } from '../../../../src/core/realtime/payload'
@@ -17,9 +17,14 @@ describe('the message log', () => {
     const log = new MessageLog(join(await tempDir(), 'sessions', 's.ndjson'), { flushMs: 50 })
     log.append(message(1))
     log.append(message(2))
-    await new Promise((r) => setTimeout(r, 150))
-    const lines = (await readFile(log.file, 'utf8')).trim().split('\n')
-    expect(lines.map((l) => JSON.parse(l))).toEqual([message(1), message(2)])
+    // Nobody calls flush(): the lines reach the file by the log's own timer.
+    await vi.waitFor(
+      async () => {
+        const lines = (await readFile(log.file, 'utf8').catch(() => '')).trim().split('\n')
+        expect(lines.map((l) => (l ? JSON.parse(l) : null))).toEqual([message(1), message(2)])
+      },
+      { timeout: 15_000, interval: 50 }
+    )
     await log.close()
   })
 
