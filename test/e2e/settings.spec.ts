@@ -77,6 +77,7 @@ test('an idle timeout set in the request\'s Settings tab stops a server that goe
     await page.getByRole('tab', { name: 'Settings' }).click()
     const idle = page.getByRole('spinbutton', { name: /Idle timeout between bytes/ })
     await expect(idle).toHaveAttribute('placeholder', 'As in Settings')
+    await expect(page.getByRole('spinbutton', { name: /Decompression ratio limit/ })).toHaveAttribute('placeholder', 'As in Settings')
     await idle.fill('0.5')
     await page.getByRole('button', { name: 'Send' }).click()
     const response = page.getByRole('region', { name: 'Response', exact: true })

@@ -111,7 +111,7 @@ export class ResponseBodyCollector {
         httpError(
           'decompression_bomb',
           `The response expands to more than ${maxRatio} times its ${this.wireSize.toLocaleString('en')} received bytes (${size.toLocaleString('en')} so far): it was refused as a decompression bomb.`,
-          'If you trust this server, raise the decompression ratio limit in Settings (0 turns it off).'
+          'If you trust this server, raise the decompression ratio limit in the request\'s Settings tab, or for every request in Settings (0 turns it off).'
         ),
         false
       )

@@ -42,6 +42,12 @@ export function SettingsEditor({ settings, onChange }: { settings: Partial<HttpS
         value={settings.idleTimeoutMs}
         onChange={(idleTimeoutMs) => onChange(withOptional(settings, 'idleTimeoutMs', idleTimeoutMs))}
       />
+      <OptionalLimit
+        label="Decompression ratio limit (0 for none)"
+        scale={1}
+        value={settings.maxDecompressionRatio}
+        onChange={(maxDecompressionRatio) => onChange(withOptional(settings, 'maxDecompressionRatio', maxDecompressionRatio))}
+      />
       <label className="check-row">
         <input type="checkbox" checked={value.verifyTls} onChange={(event) => onChange({ ...settings, verifyTls: event.target.checked })} />
         Verify TLS certificates (turn off to allow self-signed ones)
