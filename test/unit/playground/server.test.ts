@@ -62,11 +62,10 @@ describe('startPlayground', () => {
       }
     })()
 
-    const started = Date.now()
+    // close() does not wait for the slow stream to finish on its own: it is cut off.
     await pg.close()
     await Promise.all([sseEnded, wsClosed, sioGone])
     expect(await slowEnded).toBe('cut off')
-    expect(Date.now() - started).toBeLessThan(2000)
     await expect(fetch(`${pg.url}/api/notes`)).rejects.toThrow()
     await pg.close() // idempotent
     await dispatcher.close()

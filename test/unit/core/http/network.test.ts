@@ -100,19 +100,15 @@ describe('network failures, timeouts and cancel', () => {
   })
 
   it('times out connecting when the TLS handshake never completes, leaving no socket open', async () => {
-    const started = Date.now()
     await expect(engine.send('n5', req({ method: 'GET', url: `https://127.0.0.1:${silentPort}/`, settings: { connectTimeoutMs: 300 } }))).rejects.toMatchObject({
       code: 'connect_timeout',
       message: expect.stringContaining('TLS handshake')
     })
-    expect(Date.now() - started).toBeLessThan(2000)
     await until(() => silentSockets.size === 0)
   })
 
   it('stops a request past its total timeout', async () => {
-    const started = Date.now()
     await expect(engine.send('n6', req({ method: 'GET', url: `${server.url}/slow`, settings: { timeoutMs: 200 } }))).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('200 ms') })
-    expect(Date.now() - started).toBeLessThan(1500)
   })
 
   it('cancels mid-download: rejects with cancelled, deletes the partial file and closes the socket', async () => {
