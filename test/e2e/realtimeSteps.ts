@@ -1,0 +1,32 @@
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+/**
+ * Opens the app and waits for its shell. The built renderer in out/ can be mid-rebuild when several
+ * people share a checkout; one reload gets the finished bundle.
+ */
+export async function gotoApp(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  const newSession = page.getByRole('button', { name: 'New realtime session' })
+  try {
+    await expect(newSession).toBeVisible({ timeout: 15_000 })
+  } catch {
+    await page.reload()
+    await expect(newSession).toBeVisible({ timeout: 15_000 })
+  }
+}
+
+const menuItem = { socketio: 'New Socket.IO session', websocket: 'New WebSocket session', sse: 'New SSE stream' } as const
+
+/** Opens a new realtime tab of that kind and types its URL, as a user does. */
+export async function openSession(page: Page, kind: keyof typeof menuItem, url: string) {
+  await page.getByRole('button', { name: 'New realtime session' }).click()
+  await page.getByRole('menuitem', { name: menuItem[kind] }).click()
+  const pane = page.locator('.rt-pane')
+  await pane.getByRole('textbox', { name: 'URL' }).fill(url)
+  return pane
+}
+
+export const sessionStatus = (page: Page) => page.getByRole('status', { name: 'Session status' })
+export const messageLog = (page: Page) => page.getByRole('list', { name: 'Message log' })
+export const logRow = (page: Page, text: string | RegExp) => messageLog(page).getByRole('listitem').filter({ hasText: text })
