@@ -317,7 +317,9 @@ export const WorkspaceTabSchema = z.object({
   /** The request file, when the tab shows a saved request. */
   path: z.string().max(1000).optional(),
   title: z.string().max(500),
-  kind: RequestKindSchema
+  kind: RequestKindSchema,
+  /** A realtime tab's session in core, so a reloaded window reattaches to it. */
+  sessionId: z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/).optional()
 })
 export const WorkspaceDraftSchema = z.object({
   tabId: z.string().min(1).max(200),

@@ -30,3 +30,25 @@ export async function openSession(page: Page, kind: keyof typeof menuItem, url: 
 export const sessionStatus = (page: Page) => page.getByRole('status', { name: 'Session status' })
 export const messageLog = (page: Page) => page.getByRole('list', { name: 'Message log' })
 export const logRow = (page: Page, text: string | RegExp) => messageLog(page).getByRole('listitem').filter({ hasText: text })
+
+/** Calls core over the browser host's contract socket, as the page itself does; returns the call's value. */
+export async function coreCall<T>(page: Page, name: string, input?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ name, input }) => {
+      const token = new URLSearchParams(location.search).get('token') ?? ''
+      const ws = new WebSocket(`ws://${location.host}/contract?token=${encodeURIComponent(token)}`)
+      await new Promise((resolve) => ws.addEventListener('open', resolve))
+      const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
+        ws.addEventListener('message', (event) => {
+          const frame = JSON.parse(String(event.data)) as { type: string; result?: { ok: boolean } }
+          if (frame.type === 'result' && frame.result) resolve(frame.result)
+        })
+        ws.send(JSON.stringify({ type: 'call', id: 1, name, input }))
+      })
+      ws.close()
+      if (!result.ok) throw new Error(JSON.stringify(result.error))
+      return result.value as T
+    },
+    { name, input }
+  )
+}

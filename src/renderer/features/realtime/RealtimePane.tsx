@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SavedRequest } from '../../../shared/collection'
-import type { KeyValue } from '../../../shared/http'
 import type { Message, SessionKind } from '../../../shared/session'
 import { ConnectionSettings } from './ConnectionForm'
 import { EmitComposer, WebSocketComposer } from './Composer'
@@ -11,6 +10,7 @@ import { useTabs } from '../tabs/tabsStore'
 import { downloadFile } from '../../ui/downloadFile'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
+import { fromSaved } from './savedForm'
 import './realtime.css'
 
 export interface RealtimeTab {
@@ -26,38 +26,6 @@ const placeholders: Record<SessionKind, string> = {
   socketio: 'http://localhost:3000  (http, https, ws or wss)',
   websocket: 'ws://localhost:8080/socket',
   sse: 'http://localhost:3000/events'
-}
-
-const lines = (kvs: KeyValue[], sep: string) => kvs.filter((k) => k.enabled).map((k) => `${k.name}${sep}${k.value}`).join('\n')
-
-function fromSaved(s: TabSession, saved: SavedRequest | undefined): TabSession {
-  if (!saved || saved.kind === 'http') return s
-  if (saved.kind === 'socketio') {
-    return {
-      ...s,
-      form: {
-        ...s.form,
-        url: saved.url,
-        namespace: saved.namespace,
-        path: saved.path,
-        auth: saved.auth,
-        query: lines(saved.query, '='),
-        headers: lines(saved.headers, ': '),
-        transports: saved.transports,
-        clientVersion: saved.clientVersion,
-        reconnection: saved.reconnection.enabled,
-        reconnectionAttempts: saved.reconnection.attempts,
-        reconnectionDelayMs: saved.reconnection.delayMs,
-        connectTimeoutMs: saved.connectTimeoutMs,
-        verifyTls: saved.verifyTls
-      },
-      listeners: saved.listeners.filter((l) => l.event !== '*'),
-      catchAll: saved.listeners.find((l) => l.event === '*')?.enabled ?? true,
-      savedEmits: saved.emits
-    }
-  }
-  if (saved.kind === 'websocket') return { ...s, form: { ...s.form, url: saved.url, headers: lines(saved.headers, ': '), protocols: saved.protocols.join(', ') } }
-  return { ...s, form: { ...s.form, url: saved.url, method: saved.method, headers: lines(saved.headers, ': '), body: saved.body, withLastEventId: saved.withLastEventId } }
 }
 
 function StatusLine({ session }: { session: TabSession }) {
