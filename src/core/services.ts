@@ -15,6 +15,7 @@ import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
 import type { SecretCipher } from './store/secretCipher'
+import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   sampleCollectionDir?: string
   /** Encrypts secret variable values; Electron can pass one built on safeStorage. Default: a key file in dataDir. */
   secretCipher?: SecretCipher
+  /** The OS's folder, file and Save As dialogs, where the shell has them (Electron). */
+  nativeDialogs?: NativeDialogs
 }
 
 export interface Services {
@@ -73,6 +76,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     ...store.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
+    ...createDialogHandlers(options.nativeDialogs),
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,

@@ -5,6 +5,7 @@ import { createServices, type Services } from '../core/services'
 import { createSecretCipher } from '../core/store/secretCipher'
 import { registerIpcAdapter } from './ipcAdapter'
 import { installMenu } from './menu'
+import { electronDialogs } from './nativeDialogs'
 import { lockDownContents } from './security'
 import { loadWindowState, trackWindowState } from './windowState'
 
@@ -77,7 +78,8 @@ async function start(): Promise<void> {
     secretCipher: createSecretCipher(dataDir, safeStorage),
     // Electron's own binary runs the bundled playground as plain Node.
     playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
-    sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection')
+    sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection'),
+    nativeDialogs: electronDialogs(() => mainWindow)
   })
   registerIpcAdapter(services, (event) => (event.senderFrame ? isAppUrl(event.senderFrame.url) : false))
   installMenu(isDevelopment)
