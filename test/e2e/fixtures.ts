@@ -12,9 +12,10 @@ export interface ParleyHost {
 }
 
 /** Starts the real `npm run web` program (already built) on a free port with its own data directory. */
-export async function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--port', '0', '--no-build', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env }
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
