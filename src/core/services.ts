@@ -16,6 +16,7 @@ import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
+import { describeInheritance } from './inheritance'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -77,6 +78,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...store.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
     ...createDialogHandlers(options.nativeDialogs),
+    'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,

@@ -5,6 +5,7 @@ import * as C from './collection'
 import * as D from './dialogs'
 import * as F from './files'
 import * as H from './http'
+import * as I from './inheritance'
 import * as S from './session'
 import * as V from './convert'
 
@@ -42,6 +43,7 @@ export const calls = {
   'folder.delete': call(C.RequestRefInput, C.TrashOutput, 'Move a folder to the trash; trash.undo restores it.'),
   'folder.read': call(C.RequestRefInput, C.FolderSettingsSchema.extend({ order: z.array(z.string()) }), 'A folder\'s settings; path "" is the collection.'),
   'folder.save': call(C.FolderSaveInput, C.NoOutput, 'Save a folder\'s (or with path "" the collection\'s) settings.'),
+  'request.inherited': call(I.InheritedInput, I.InheritedOutput, 'The headers and auth a saved request inherits from its collection and folders, each with its source.'),
   'item.reorder': call(C.ReorderInput, C.NoOutput, 'Set the display order of a folder\'s items.'),
   'trash.undo': call(C.TrashUndoInput, C.TrashUndoOutput, 'Restore the last (or a given) deleted item.'),
   'environment.list': call(C.CollectionRefInput, C.EnvironmentListOutput, 'A collection\'s environments and the active one.'),
