@@ -6,6 +6,7 @@ import { errorText, useCollections } from './collectionsStore'
 import { CollectionTree, type ItemAction } from './CollectionTree'
 import { FormDialog, NameDialog } from './FormDialogs'
 import { FolderField } from '../files/FolderField'
+import { FolderSettingsDialog } from './FolderSettingsDialog'
 import { allFolders, createFolder, createRequest, deleteItem, duplicateItem, moveAndRefresh, renameItem } from './itemActions'
 import { SearchResults } from './SearchResults'
 import './collections.css'
@@ -89,6 +90,7 @@ export function CollectionsPanel({ query }: { query: string }) {
       )}
 
       <CollectionFolderDialog mode={folderDialog} onClose={() => setFolderDialog(undefined)} />
+      <FolderSettingsDialog target={action?.type === 'settings' ? { collectionId: action.collectionId, path: action.folder, name: action.name } : undefined} onClose={done} />
 
       <NameDialog
         title={action?.type === 'newFolder' ? 'New folder' : 'New request'}

@@ -13,6 +13,7 @@ import { fromParsedRequest, toRequest, withParams, withUrl, type HttpDraft } fro
 import { useExchanges } from './exchangeStore'
 import { commonHeaderNames, commonHeaderValues } from './headerSuggestions'
 import { SettingsEditor } from './SettingsEditor'
+import { InheritedAuth, InheritedHeaders, useInherited } from './InheritedSettings'
 import { UrlInput } from './UrlInput'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
@@ -32,6 +33,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
   const [section, setSection] = useState<Section>('Params')
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string }>()
   const [codeOpen, setCodeOpen] = useState(false)
+  const inherited = useInherited(tab)
   const draft = tab.draft
   const change = (update: (draft: HttpDraft) => HttpDraft): void => updateDraft(tab.id, update)
   const sending = exchange?.state === 'sending'
@@ -148,6 +150,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
       <div className="section-body" role="tabpanel" aria-label={section}>
         {section === 'Params' && <KeyValueTable label="Param" rows={draft.params} onChange={(params) => change((d) => withParams(d, params))} bulkEdit namePlaceholder="Add a query parameter" />}
         {section === 'Headers' && (
+          <>
           <KeyValueTable
             label="Header"
             rows={draft.headers}
@@ -157,9 +160,16 @@ export function RequestPane({ tab }: { tab: Tab }) {
             bulkEdit
             namePlaceholder="Add a header"
           />
+          <InheritedHeaders inherited={inherited} own={draft.headers} />
+          </>
         )}
         {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
-        {section === 'Auth' && <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />}
+        {section === 'Auth' && (
+          <>
+            <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />
+            {draft.auth.type === 'inherit' && <InheritedAuth tab={tab} inherited={inherited} />}
+          </>
+        )}
         {section === 'Settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
       </div>
       <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />
