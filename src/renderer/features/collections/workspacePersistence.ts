@@ -5,6 +5,7 @@ import { fromParsedRequest } from '../request/draft'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { claimSession, reattachSessions, type SessionClaim } from '../realtime/sessionReattach'
 import { savedRequestOf, useRealtime } from '../realtime/sessionStore'
+import { paneLayoutLoaded, usePaneLayout } from '../../app/paneLayout'
 import { requestOfTab } from './savingStore'
 
 /**
@@ -42,6 +43,9 @@ export function useWorkspacePersistence(): void {
       if (state.tabs !== previous.tabs || state.activeId !== previous.activeId) schedule()
     })
     // A realtime tab's form and session id are kept too; its log, status and counters change too often and live in core.
+    const unsubscribeLayout = usePaneLayout.subscribe((state, previous) => {
+      if (state.layout !== previous.layout) schedule()
+    })
     const unsubscribeRealtime = useRealtime.subscribe((state, previous) => {
       for (const [tabId, session] of Object.entries(state.sessions)) {
         const before = previous.sessions[tabId]
@@ -62,6 +66,7 @@ export function useWorkspacePersistence(): void {
       persisting = false
       unsubscribe()
       unsubscribeRealtime()
+      unsubscribeLayout()
       window.removeEventListener('beforeunload', flush)
       flush()
     }
@@ -80,6 +85,7 @@ function snapshot(): Workspace {
     return parsed.success ? [{ tabId: t.id, request: parsed.data, ...(t.source ? { baseHash: t.source.hash } : {}) }] : []
   }
   return {
+    layout: usePaneLayout.getState().layout,
     tabs: tabs.map((t) => ({
       id: t.id,
       title: t.title.slice(0, 500),
@@ -103,8 +109,10 @@ async function restore(): Promise<SessionClaim[]> {
   try {
     workspace = await api.call('workspace.get')
   } catch {
+    paneLayoutLoaded(undefined)
     return []
   }
+  paneLayoutLoaded(workspace.layout)
   const claims: SessionClaim[] = []
   if (workspace.tabs.length === 0) return claims
   const store = useTabs.getState()

@@ -11,6 +11,8 @@ import { saveTextAs } from '../../ui/downloadFile'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
 import { fromSaved } from './savedForm'
+import { Group, Panel, Separator } from 'react-resizable-panels'
+import { roundSize, usePaneLayout } from '../../app/paneLayout'
 import './realtime.css'
 
 export interface RealtimeTab {
@@ -141,7 +143,14 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
           </button>
         </div>
       )}
-      <div className="rt-body">
+      <Group
+        orientation="horizontal"
+        className="rt-body"
+        onLayoutChanged={(layout, meta) => {
+          if (meta.isUserInteraction) usePaneLayout.getState().set({ realtimeSide: roundSize((meta.requestedLayout ?? layout)['rt-side']) })
+        }}
+      >
+        <Panel id="rt-side" defaultSize={`${usePaneLayout.getState().layout.realtimeSide}%`} minSize="260px" maxSize="70%" className="rt-panel">
         <aside className="rt-side" aria-label="Session tools">
           <div role="tablist" aria-label="Session tools" className="section-tabs">
             {sides.map((name) => (
@@ -157,6 +166,9 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
             {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
           </div>
         </aside>
+        </Panel>
+        <Separator className="pane-separator pane-separator-vertical" aria-label="Resize composer and log" />
+        <Panel id="rt-log" minSize="320px" className="rt-panel">
         <section className="rt-log" aria-label="Messages">
           <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
             <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
@@ -212,7 +224,8 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
             <Timeline messages={timelineMessages} />
           )}
         </section>
-      </div>
+        </Panel>
+      </Group>
     </section>
   )
 }

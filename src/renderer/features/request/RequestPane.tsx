@@ -14,6 +14,7 @@ import { useExchanges } from './exchangeStore'
 import { commonHeaderNames, commonHeaderValues } from './headerSuggestions'
 import { SettingsEditor } from './SettingsEditor'
 import { InheritedAuth, InheritedHeaders, useInherited } from './InheritedSettings'
+import { OrientationToggle, RequestResponseSplit } from './RequestResponseSplit'
 import { UrlInput } from './UrlInput'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
@@ -130,6 +131,10 @@ export function RequestPane({ tab }: { tab: Tab }) {
           </button>
         </p>
       )}
+      <RequestResponseSplit
+        editor={
+          <>
+      <div className="section-tabs-row">
       <div role="tablist" aria-label="Request sections" className="section-tabs">
         {sections.map((name) => (
           <button
@@ -146,6 +151,8 @@ export function RequestPane({ tab }: { tab: Tab }) {
             {name === 'Auth' && draft.auth.type !== 'none' && <span className="count-badge">{draft.auth.type}</span>}
           </button>
         ))}
+      </div>
+      <OrientationToggle />
       </div>
       <div className="section-body" role="tabpanel" aria-label={section}>
         {section === 'Params' && <KeyValueTable label="Param" rows={draft.params} onChange={(params) => change((d) => withParams(d, params))} bulkEdit namePlaceholder="Add a query parameter" />}
@@ -172,7 +179,10 @@ export function RequestPane({ tab }: { tab: Tab }) {
         )}
         {section === 'Settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
       </div>
-      <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />
+          </>
+        }
+        response={<ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />}
+      />
     </section>
   )
 }
