@@ -48,6 +48,16 @@ async function createWindow(dataDir: string): Promise<void> {
   lockDownContents(window.webContents, isAppUrl)
   trackWindowState(window, dataDir)
   window.once('ready-to-show', () => window.show())
+  // A crashed renderer comes back by itself; its realtime tabs reattach to the sessions core kept running.
+  let lastCrash = 0
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return
+    const now = Date.now()
+    // Twice within ten seconds is a crash loop: leave the window as it is rather than spin.
+    if (now - lastCrash < 10_000) return
+    lastCrash = now
+    window.webContents.reload()
+  })
   window.on('closed', () => {
     mainWindow = undefined
   })
