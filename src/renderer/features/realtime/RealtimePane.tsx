@@ -151,79 +151,79 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
         }}
       >
         <Panel id="rt-side" defaultSize={`${usePaneLayout.getState().layout.realtimeSide}%`} minSize="260px" maxSize="70%" className="rt-panel">
-        <aside className="rt-side" aria-label="Session tools">
-          <div role="tablist" aria-label="Session tools" className="section-tabs">
-            {sides.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={side === name} className={`section-tab ${side === name ? 'section-tab-active' : ''}`} onClick={() => setSide(name)}>
-                {sideLabel[name]}
-              </button>
-            ))}
-          </div>
-          <div className="rt-side-body" role="tabpanel" aria-label={sideLabel[side]}>
-            {side === 'compose' && session.kind === 'socketio' && <EmitComposer tabId={tab.id} session={session} />}
-            {side === 'compose' && session.kind === 'websocket' && <WebSocketComposer tabId={tab.id} session={session} />}
-            {side === 'listeners' && <ListenersPanel tabId={tab.id} session={session} seenEvents={events} />}
-            {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
-          </div>
-        </aside>
+          <aside className="rt-side" aria-label="Session tools">
+            <div role="tablist" aria-label="Session tools" className="section-tabs">
+              {sides.map((name) => (
+                <button key={name} type="button" role="tab" aria-selected={side === name} className={`section-tab ${side === name ? 'section-tab-active' : ''}`} onClick={() => setSide(name)}>
+                  {sideLabel[name]}
+                </button>
+              ))}
+            </div>
+            <div className="rt-side-body" role="tabpanel" aria-label={sideLabel[side]}>
+              {side === 'compose' && session.kind === 'socketio' && <EmitComposer tabId={tab.id} session={session} />}
+              {side === 'compose' && session.kind === 'websocket' && <WebSocketComposer tabId={tab.id} session={session} />}
+              {side === 'listeners' && <ListenersPanel tabId={tab.id} session={session} seenEvents={events} />}
+              {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
+            </div>
+          </aside>
         </Panel>
         <Separator className="pane-separator pane-separator-vertical" aria-label="Resize composer and log" />
         <Panel id="rt-log" minSize="320px" className="rt-panel">
-        <section className="rt-log" aria-label="Messages">
-          <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
-            <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
-            <label className="rt-check" title="Treat the filter as a regular expression">
-              <input type="checkbox" checked={session.filter.regex} onChange={(e) => setFilter({ regex: e.target.checked })} />
-              <span>Regex</span>
-            </label>
-            <select aria-label="Event filter" value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
-              <option value="">All events</option>
-              {events.map((e) => (
-                <option key={e} value={e}>{e}</option>
-              ))}
-            </select>
-            <select aria-label="Direction filter" value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
-              <option value="all">All directions</option>
-              <option value="in">↓ Received</option>
-              <option value="out">↑ Sent</option>
-              <option value="system">• System</option>
-            </select>
-            <span className="rt-toolbar-spacer" />
-            <button type="button" className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`} aria-pressed={session.paused} onClick={() => update((s) => ({ paused: !s.paused }))}>
-              {session.paused ? `Resume${hidden ? ` (${hidden.toLocaleString()} new)` : ''}` : 'Pause'}
-            </button>
-            <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
-              Follow
-            </button>
-          </div>
-          {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
-          <div className="rt-log-meta">
-            <span className="rt-muted">
-              {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
-            </span>
-            <span className="rt-meta-actions">
-              <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
-                Clear
+          <section className="rt-log" aria-label="Messages">
+            <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
+              <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
+              <label className="rt-check" title="Treat the filter as a regular expression">
+                <input type="checkbox" checked={session.filter.regex} onChange={(e) => setFilter({ regex: e.target.checked })} />
+                <span>Regex</span>
+              </label>
+              <select aria-label="Event filter" value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
+                <option value="">All events</option>
+                {events.map((e) => (
+                  <option key={e} value={e}>{e}</option>
+                ))}
+              </select>
+              <select aria-label="Direction filter" value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
+                <option value="all">All directions</option>
+                <option value="in">↓ Received</option>
+                <option value="out">↑ Sent</option>
+                <option value="system">• System</option>
+              </select>
+              <span className="rt-toolbar-spacer" />
+              <button type="button" className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`} aria-pressed={session.paused} onClick={() => update((s) => ({ paused: !s.paused }))}>
+                {session.paused ? `Resume${hidden ? ` (${hidden.toLocaleString()} new)` : ''}` : 'Pause'}
               </button>
-              <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => saveTextAs(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
-                Export
+              <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
+                Follow
               </button>
-            </span>
-            <div className="rt-view-switch" role="radiogroup" aria-label="View">
-              {(['log', 'timeline'] as const).map((view) => (
-                <label key={view} className={`segment ${session.view === view ? 'segment-active' : ''}`}>
-                  <input type="radio" name={`rt-view-${tab.id}`} checked={session.view === view} onChange={() => update(() => ({ view }))} />
-                  {view === 'log' ? 'Log' : 'Timeline'}
-                </label>
-              ))}
             </div>
-          </div>
-          {session.view === 'log' ? (
-            <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow && !session.paused} onUserScrolledUp={() => update(() => ({ follow: false }))} />
-          ) : (
-            <Timeline messages={timelineMessages} />
-          )}
-        </section>
+            {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
+            <div className="rt-log-meta">
+              <span className="rt-muted">
+                {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
+              </span>
+              <span className="rt-meta-actions">
+                <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
+                  Clear
+                </button>
+                <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => saveTextAs(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
+                  Export
+                </button>
+              </span>
+              <div className="rt-view-switch" role="radiogroup" aria-label="View">
+                {(['log', 'timeline'] as const).map((view) => (
+                  <label key={view} className={`segment ${session.view === view ? 'segment-active' : ''}`}>
+                    <input type="radio" name={`rt-view-${tab.id}`} checked={session.view === view} onChange={() => update(() => ({ view }))} />
+                    {view === 'log' ? 'Log' : 'Timeline'}
+                  </label>
+                ))}
+              </div>
+            </div>
+            {session.view === 'log' ? (
+              <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow && !session.paused} onUserScrolledUp={() => update(() => ({ follow: false }))} />
+            ) : (
+              <Timeline messages={timelineMessages} />
+            )}
+          </section>
         </Panel>
       </Group>
     </section>
