@@ -36,7 +36,7 @@ export async function prepareHttpRequest(deps: SendPreparationDeps, request: Htt
 }
 
 /** `a/b/req.yaml` → `['a', 'a/b']`, outermost first. */
-function enclosingFolders(path: string): string[] {
+export function enclosingFolders(path: string): string[] {
   const folders: string[] = []
   for (let current = parentRel(path); current !== ''; current = parentRel(current)) folders.unshift(current)
   return folders

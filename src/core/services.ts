@@ -15,6 +15,8 @@ import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
 import type { SecretCipher } from './store/secretCipher'
+import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
+import { describeInheritance } from './inheritance'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -31,6 +33,8 @@ export interface ServicesOptions {
   sampleCollectionDir?: string
   /** Encrypts secret variable values; Electron can pass one built on safeStorage. Default: a key file in dataDir. */
   secretCipher?: SecretCipher
+  /** The OS's folder, file and Save As dialogs, where the shell has them (Electron). */
+  nativeDialogs?: NativeDialogs
 }
 
 export interface Services {
@@ -85,6 +89,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     ...store.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
+    ...createDialogHandlers(options.nativeDialogs),
+    'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,

@@ -5,6 +5,7 @@ import { createServices, type Services } from '../core/services'
 import { createSecretCipher } from '../core/store/secretCipher'
 import { registerIpcAdapter } from './ipcAdapter'
 import { installMenu } from './menu'
+import { electronDialogs } from './nativeDialogs'
 import { lockDownContents } from './security'
 import { appUrlMatcher, isTrustedSender, webPreferencesFor } from './securityPolicy'
 import { claimSingleInstance } from './singleInstance'
@@ -36,6 +37,16 @@ async function createWindow(dataDir: string): Promise<void> {
   lockDownContents(window.webContents, isAppUrl, rendererDirUrl)
   trackWindowState(window, dataDir)
   window.once('ready-to-show', () => window.show())
+  // A crashed renderer comes back by itself; its realtime tabs reattach to the sessions core kept running.
+  let lastCrash = 0
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return
+    const now = Date.now()
+    // Twice within ten seconds is a crash loop: leave the window as it is rather than spin.
+    if (now - lastCrash < 10_000) return
+    lastCrash = now
+    window.webContents.reload()
+  })
   window.on('closed', () => {
     mainWindow = undefined
   })
@@ -58,7 +69,8 @@ async function start(): Promise<void> {
     secretCipher: createSecretCipher(dataDir, safeStorage),
     // Electron's own binary runs the bundled playground as plain Node.
     playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
-    sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection')
+    sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection'),
+    nativeDialogs: electronDialogs(() => mainWindow)
   })
   registerIpcAdapter(services, (event) => {
     const frame = event.senderFrame

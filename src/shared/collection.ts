@@ -333,7 +333,9 @@ export const WorkspaceTabSchema = z.object({
   /** The request file, when the tab shows a saved request. */
   path: z.string().max(1000).optional(),
   title: z.string().max(500),
-  kind: RequestKindSchema
+  kind: RequestKindSchema,
+  /** A realtime tab's session in core, so a reloaded window reattaches to it. */
+  sessionId: z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/).optional()
 })
 export const WorkspaceDraftSchema = z.object({
   tabId: z.string().min(1).max(200),
@@ -341,7 +343,17 @@ export const WorkspaceDraftSchema = z.object({
   /** The hash of the file the draft started from, for the conflict check on save. */
   baseHash: z.string().optional()
 })
+/** Pane sizes in percent of their group, and how the request and its response are arranged. */
+export const PaneLayoutSchema = z.object({
+  sidebar: z.number().min(5).max(80).optional(),
+  request: z.number().min(5).max(95).optional(),
+  requestOrientation: z.enum(['stacked', 'side-by-side']).optional(),
+  realtimeSide: z.number().min(5).max(90).optional()
+})
+export type PaneLayout = z.infer<typeof PaneLayoutSchema>
 export const WorkspaceSchema = z.object({
+  /** Sizes of the resizable panes; absent: the defaults. */
+  layout: PaneLayoutSchema.optional(),
   tabs: z.array(WorkspaceTabSchema).max(500).default([]),
   activeTabId: z.string().nullable().default(null),
   drafts: z.array(WorkspaceDraftSchema).max(500).default([])

@@ -2,8 +2,10 @@ import { z } from 'zod'
 import { AppInfoSchema, AppStatusSchema, PlaygroundStatusSchema, SettingsPatchSchema, SettingsSchema } from './app'
 import { AppErrorSchema, type CallResult } from './errors'
 import * as C from './collection'
+import * as D from './dialogs'
 import * as F from './files'
 import * as H from './http'
+import * as I from './inheritance'
 import * as S from './session'
 import * as V from './convert'
 
@@ -42,6 +44,7 @@ export const calls = {
   'folder.delete': call(C.RequestRefInput, C.TrashOutput, 'Move a folder to the trash; trash.undo restores it.'),
   'folder.read': call(C.RequestRefInput, C.FolderSettingsSchema.extend({ order: z.array(z.string()) }), 'A folder\'s settings; path "" is the collection.'),
   'folder.save': call(C.FolderSaveInput, C.NoOutput, 'Save a folder\'s (or with path "" the collection\'s) settings.'),
+  'request.inherited': call(I.InheritedInput, I.InheritedOutput, 'The headers and auth a saved request inherits from its collection and folders, each with its source.'),
   'item.reorder': call(C.ReorderInput, C.NoOutput, 'Set the display order of a folder\'s items.'),
   'trash.undo': call(C.TrashUndoInput, C.TrashUndoOutput, 'Restore the last (or a given) deleted item.'),
   'environment.list': call(C.CollectionRefInput, C.EnvironmentListOutput, 'A collection\'s environments and the active one.'),
@@ -63,6 +66,11 @@ export const calls = {
   'playground.stop': call(NoInput, PlaygroundStatusSchema, 'Stop the demo server.'),
   'files.begin': call(F.FileBeginInputSchema, F.FileBeginOutputSchema, 'Start copying a file chosen in the window into the data dir; returns the path bodies can name.'),
   'files.append': call(F.FileAppendInputSchema, F.FileAppendOutputSchema, 'The next chunk (at most 4 MiB) of a file being copied.'),
+  'dialog.pickFolder': call(D.DialogPickFolderInput, D.DialogPickOutput, 'The OS folder dialog where the shell has one (native: false otherwise); only the chosen path comes back.'),
+  'dialog.pickFile': call(D.DialogPickFileInput, D.DialogPickOutput, 'The OS file dialog where the shell has one (native: false otherwise); only the chosen path comes back.'),
+  'dialog.saveText': call(D.DialogSaveTextInput, D.DialogSaveTextOutput, 'Save As with the OS dialog where the shell has one, then write the text there atomically (native: false otherwise).'),
+  'folders.list': call(D.FoldersListInput, D.FoldersListOutput, 'Sub-folder names of a folder inside the home folder (no files, no contents), for the in-window folder browser.'),
+  'folders.create': call(D.FoldersCreateInput, D.FoldersCreateOutput, 'New folder, inside a folder of the home tree, from the folder browser.'),
   'http.send': call(H.HttpSendInputSchema, H.HttpResponseSchema, 'Send an HTTP request; resolves with the whole response (large bodies as a bodyId).'),
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),

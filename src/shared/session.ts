@@ -140,7 +140,9 @@ export const SessionSummarySchema = z.object({
   in: z.number().int().nonnegative(),
   out: z.number().int().nonnegative(),
   lastSeq: z.number().int().nonnegative(),
-  file: z.string()
+  file: z.string(),
+  /** The session's current status, so a window that reloads can show it again. */
+  status: SessionStatusSchema.optional()
 })
 export type SessionSummary = z.infer<typeof SessionSummarySchema>
 

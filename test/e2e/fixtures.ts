@@ -12,11 +12,11 @@ export interface ParleyHost {
 }
 
 /** Starts the real `npm run web` program (already built) on a free port with its own data directory. */
-export async function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--port', '0', '--no-build', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Core validates even the message batches it builds itself, as the unit tests do.
-    env: { ...process.env, PARLEY_VALIDATE_EVENTS: '1' }
+    env: { ...process.env, PARLEY_VALIDATE_EVENTS: '1', ...env }
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {

@@ -248,7 +248,7 @@ export class SessionManager {
   }
 
   list(): SessionSummary[] {
-    return [...this.entries.values()].map((e) => ({ sessionId: e.id, kind: e.kind, url: e.session.url, state: e.session.status().state, in: e.in, out: e.out, lastSeq: e.log.size, file: e.log.file }))
+    return [...this.entries.values()].map((e) => ({ sessionId: e.id, kind: e.kind, url: e.session.url, state: e.session.status().state, in: e.in, out: e.out, lastSeq: e.log.size, file: e.log.file, status: { sessionId: e.id, ...e.session.status() } }))
   }
 
   status(sessionId: string): Omit<SessionStatus, 'sessionId'> {

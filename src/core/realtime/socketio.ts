@@ -90,12 +90,12 @@ export class SocketIoSession implements Session {
   private start(version: ClientVersion): void {
     const { options, namespace, auth } = this.target!
     this.version = version
-    const { manager, release, shared } = this.pool.acquire(version, options, namespace)
+    const { manager, release, shared, socket: openSocket } = this.pool.acquire(version, options, namespace)
     this.release = release
     if (version === 'v2' && auth) {
       this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: 'the v2 protocol has no auth payload: it was not sent (use query parameters)', size: 0 })
     }
-    const socket = manager.socket(namespace, version === 'v4' && auth ? { auth } : {})
+    const socket = openSocket(auth)
     this.socket = socket
     this.watch(manager, socket, version)
     if (shared) this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `sharing the connection already open to ${options.origin}`, size: 0 })

@@ -111,7 +111,7 @@ interface PoolEntry {
 export class ManagerPool {
   private readonly entries: PoolEntry[] = []
 
-  acquire(version: ClientVersion, options: ManagerOptions, namespace: string): { manager: IoManager; release(): void; shared: boolean } {
+  acquire(version: ClientVersion, options: ManagerOptions, namespace: string): { manager: IoManager; socket(auth: Record<string, unknown> | undefined): IoSocket; release(): void; shared: boolean } {
     const key = JSON.stringify([version, options])
     let entry = this.entries.find((e) => e.key === key && !e.namespaces.has(namespace))
     const shared = entry !== undefined
@@ -125,6 +125,7 @@ export class ManagerPool {
     return {
       manager: held.manager,
       shared,
+      socket: (auth) => freshSocket(held.manager, version, namespace, auth),
       release: () => {
         if (released) return
         released = true
@@ -142,6 +143,19 @@ export class ManagerPool {
   get size(): number {
     return this.entries.length
   }
+}
+
+/**
+ * A new socket for the namespace, never the one the manager cached for it: both clients keep every
+ * namespace socket they made (with the `auth` it was made with) and hand it back on the next
+ * `manager.socket(ns)`, so a corrected auth payload would be ignored while another namespace keeps
+ * the manager alive. The pool lets one session at a time hold a namespace of a manager, so a cached
+ * socket here belongs to a session that is gone.
+ */
+function freshSocket(manager: IoManager, version: ClientVersion, namespace: string, auth: Record<string, unknown> | undefined): IoSocket {
+  const cache = (manager as IoManager & { nsps?: Record<string, IoSocket> }).nsps
+  if (cache && Object.hasOwn(cache, namespace)) delete cache[namespace]
+  return manager.socket(namespace, version === 'v4' && auth ? { auth } : {})
 }
 
 /**

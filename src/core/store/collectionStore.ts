@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { z } from 'zod'
 import {
   CollectionFileSchema,
@@ -8,6 +8,7 @@ import {
   type RequestNode
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
+import { resolveUserPath } from '../userPath'
 import { writeFileAtomic } from './atomicWrite'
 import { collectionFileName, collectionIdFor } from './collectionPaths'
 import { OpenCollection } from './openCollection'
@@ -39,7 +40,7 @@ export class CollectionStore {
 
   /** Creates a collection in an empty or new folder and opens it. */
   async create(path: string, name: string): Promise<CollectionTree> {
-    const root = resolve(path)
+    const root = resolveUserPath(path)
     let entries: string[]
     try {
       await mkdir(root, { recursive: true })
@@ -67,9 +68,10 @@ export class CollectionStore {
   async openFolder(path: string): Promise<CollectionTree> {
     let root: string
     try {
-      root = await realpath(resolve(path))
+      root = await realpath(resolveUserPath(path))
       if (!(await stat(root)).isDirectory()) throw new Error('not a folder')
-    } catch {
+    } catch (error) {
+      if (error instanceof ParleyError) throw error
       throw new ParleyError('not_found', `There is no folder at ${path}.`, 'Choose an existing collection folder.')
     }
     const collection = this.attach(root)

@@ -19,6 +19,7 @@ import { useTabs } from '../features/tabs/tabsStore'
 import { Icon } from '../ui/Icon'
 import { chooseTheme, useTheme, useThemeSync } from './theme'
 import { useShortcuts } from './useShortcuts'
+import { ResizableMain } from './ResizableMain'
 
 export function App() {
   const [aboutOpen, setAboutOpen] = useState(false)
@@ -67,7 +68,9 @@ export function App() {
           <Icon name="info" />
         </button>
       </header>
-      <Sidebar />
+      <ResizableMain
+        sidebar={<Sidebar />}
+        main={
       <main className="main-pane">
         <TabStrip />
         {active?.kind === 'http' ? (
@@ -87,6 +90,8 @@ export function App() {
           </div>
         )}
       </main>
+        }
+      />
       <StatusBar />
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
       {importOpen && <ImportDialog open onClose={() => setImportOpen(false)} />}

@@ -16,7 +16,11 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
-      onClose={onClose}
+      onClose={(event) => {
+        // A dialog opened from inside another (a folder browser over New collection) closes alone.
+        event.stopPropagation()
+        onClose()
+      }}
       onClick={(event) => {
         if (event.target === ref.current) onClose()
       }}

@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises'
-import { isAbsolute, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { FolderSettingsSchema, SavedRequestSchema, VariableSchema } from '../../../shared/collection'
 import { ParleyError } from '../../../shared/errors'
 import { baseRel, exists, slugify } from '../../store/collectionPaths'
+import { resolveUserPath } from '../../userPath'
 import type { CollectionStore } from '../../store/collectionStore'
 import type { EnvironmentStore } from '../../store/environmentStore'
 import { createFolder, saveFolderSettings } from '../../store/folderFiles'
@@ -19,10 +20,7 @@ export interface ImportStores {
 
 /** The folder the collection would get: `<targetDir>/<slug>`, or `-2`, `-3`… when taken. */
 export async function collectionFolderFor(targetDir: string, name: string): Promise<string> {
-  if (!isAbsolute(targetDir)) {
-    throw new ParleyError('invalid_path', `"${targetDir}" is not an absolute folder path.`, 'Choose the folder to import into with the folder picker, or give its full path.')
-  }
-  const parent = resolve(targetDir)
+  const parent = resolveUserPath(targetDir)
   for (let n = 1; n < 10_000; n++) {
     const candidate = join(parent, n === 1 ? slugify(name) : `${slugify(name)}-${n}`)
     if (!(await exists(candidate))) return candidate

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
 import type { CollectionTree as Tree, FolderNode, TreeNode } from '../../../shared/collection'
+import { Icon } from '../../ui/Icon'
 import { ItemMenu, type MenuEntry } from './ItemMenu'
 import { moveAndRefresh, openRequest, placeNear } from './itemActions'
 import { useTabs } from '../tabs/tabsStore'
@@ -9,6 +10,7 @@ export type ItemAction =
   | { type: 'newRequest' | 'newFolder'; collectionId: string; folder: string }
   | { type: 'rename' | 'duplicate' | 'move' | 'delete'; collectionId: string; node: TreeNode }
   | { type: 'close'; collectionId: string; name: string }
+  | { type: 'settings'; collectionId: string; folder: string; name: string }
 
 interface Row {
   key: string
@@ -119,7 +121,8 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
     if (node.type === 'folder') {
       entries.push(
         { label: 'New request', run: () => onAction({ type: 'newRequest', collectionId, folder: node.path }) },
-        { label: 'New folder', run: () => onAction({ type: 'newFolder', collectionId, folder: node.path }) }
+        { label: 'New folder', run: () => onAction({ type: 'newFolder', collectionId, folder: node.path }) },
+        { label: 'Settings…', run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
       )
     }
     if (row.isRoot) {
@@ -230,6 +233,21 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
             <span className="tree-name" title={node.type === 'request' ? node.url || node.name : node.name}>
               {node.name}
             </span>
+            {node.type === 'folder' && (
+              <button
+                type="button"
+                className="tree-more tree-settings"
+                aria-label={`Settings of ${node.name}`}
+                title={`Variables, headers and auth of this ${row.isRoot ? 'collection' : 'folder'}`}
+                tabIndex={-1}
+                onClick={(event) => {
+                  event.stopPropagation()
+                  onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name })
+                }}
+              >
+                <Icon name="gear" size={13} />
+              </button>
+            )}
             <ItemMenu name={node.name} entries={entriesFor(row)} />
           </div>
         )

@@ -5,6 +5,8 @@ import { Icon } from '../../ui/Icon'
 import { errorText, useCollections } from './collectionsStore'
 import { CollectionTree, type ItemAction } from './CollectionTree'
 import { FormDialog, NameDialog } from './FormDialogs'
+import { FolderField } from '../files/FolderField'
+import { FolderSettingsDialog } from './FolderSettingsDialog'
 import { allFolders, createFolder, createRequest, deleteItem, duplicateItem, moveAndRefresh, renameItem } from './itemActions'
 import { SearchResults } from './SearchResults'
 import './collections.css'
@@ -88,6 +90,7 @@ export function CollectionsPanel({ query }: { query: string }) {
       )}
 
       <CollectionFolderDialog mode={folderDialog} onClose={() => setFolderDialog(undefined)} />
+      <FolderSettingsDialog target={action?.type === 'settings' ? { collectionId: action.collectionId, path: action.folder, name: action.name } : undefined} onClose={done} />
 
       <NameDialog
         title={action?.type === 'newFolder' ? 'New folder' : 'New request'}
@@ -178,7 +181,7 @@ function MoveDialog({
   )
 }
 
-/** New collection (a name and a folder) or Open collection (a folder): the browser host has no native picker, so a path field. */
+/** New collection (a name and a folder) or Open collection (a folder): typed, or chosen with the folder picker. */
 function CollectionFolderDialog({ mode, onClose }: { mode: 'new' | 'open' | undefined; onClose: () => void }) {
   const [name, setName] = useState('')
   const [path, setPath] = useState('')
@@ -210,22 +213,19 @@ function CollectionFolderDialog({ mode, onClose }: { mode: 'new' | 'open' | unde
           <input autoFocus value={name} placeholder="My API" onChange={(event) => setName(event.target.value)} />
         </label>
       )}
-      <label className="field">
-        <span>Folder path</span>
-        <input
-          autoFocus={mode === 'open'}
-          value={path}
-          spellCheck={false}
-          className="mono-input"
-          placeholder="/home/me/projects/my-api/parley"
-          onChange={(event) => setPath(event.target.value)}
-          aria-describedby="collection-path-hint"
-        />
-      </label>
+      <FolderField
+        label="Folder path"
+        dialogTitle={mode === 'new' ? 'Choose a folder for the collection' : 'Choose a collection folder'}
+        autoFocus={mode === 'open'}
+        value={path}
+        placeholder="~/projects/my-api/parley"
+        onChange={setPath}
+        describedBy="collection-path-hint"
+      />
       <p id="collection-path-hint" className="field-hint">
         {mode === 'new'
-          ? 'The absolute path of an empty or not yet existing folder; Parley creates parley.yaml in it. Put it inside a git repository to share it.'
-          : 'The absolute path of a folder that holds a parley.yaml, for example a git clone.'}{' '}
+          ? 'An empty or not yet existing folder (Browse…, or type a full path; ~ is your home folder); Parley creates parley.yaml in it. Put it inside a git repository to share it.'
+          : 'A folder that holds a parley.yaml, for example a git clone (Browse…, or type a full path; ~ is your home folder).'}{' '}
         {dataDir && (
           <>
             Parley keeps its own data in <code>{dataDir}</code> (shown in About).

@@ -3,6 +3,9 @@ import { SavedRequestSchema, type SavedRequest, type Workspace } from '../../../
 import { api } from '../../app/api'
 import { fromParsedRequest } from '../request/draft'
 import { useTabs, type Tab } from '../tabs/tabsStore'
+import { claimSession, reattachSessions, type SessionClaim } from '../realtime/sessionReattach'
+import { savedRequestOf, useRealtime } from '../realtime/sessionStore'
+import { paneLayoutLoaded, usePaneLayout } from '../../app/paneLayout'
 import { requestOfTab } from './savingStore'
 
 /**
@@ -39,8 +42,22 @@ export function useWorkspacePersistence(): void {
     const unsubscribe = useTabs.subscribe((state, previous) => {
       if (state.tabs !== previous.tabs || state.activeId !== previous.activeId) schedule()
     })
+    // A realtime tab's form and session id are kept too; its log, status and counters change too often and live in core.
+    const unsubscribeLayout = usePaneLayout.subscribe((state, previous) => {
+      if (state.layout !== previous.layout) schedule()
+    })
+    const unsubscribeRealtime = useRealtime.subscribe((state, previous) => {
+      for (const [tabId, session] of Object.entries(state.sessions)) {
+        const before = previous.sessions[tabId]
+        if (!before || before.form !== session.form || before.sessionId !== session.sessionId || before.listeners !== session.listeners || before.savedEmits !== session.savedEmits) return schedule()
+      }
+    })
     window.addEventListener('beforeunload', flush)
-    restoring ??= restore().catch(() => undefined)
+    // Reattaching also closes the sessions no restored tab claims, so it runs whatever restore found.
+    restoring ??= restore()
+      .catch(() => [])
+      .then((claims) => reattachSessions(claims))
+      .catch(() => undefined)
     void restoring.finally(() => {
       restored = true
       schedule()
@@ -48,6 +65,8 @@ export function useWorkspacePersistence(): void {
     return () => {
       persisting = false
       unsubscribe()
+      unsubscribeRealtime()
+      unsubscribeLayout()
       window.removeEventListener('beforeunload', flush)
       flush()
     }
@@ -57,20 +76,26 @@ export function useWorkspacePersistence(): void {
 let persisting = false
 let restoring: Promise<void> | undefined
 
-/** What is written: every tab, and the request of each edited HTTP tab. */
+/** What is written: every tab (a realtime one with its session id and form), and the request of each edited HTTP tab. */
 function snapshot(): Workspace {
   const { tabs, activeId } = useTabs.getState()
+  const sessions = useRealtime.getState().sessions
+  const realtimeDraft = (t: Tab) => {
+    const parsed = SavedRequestSchema.safeParse(savedRequestOf(t.id, t.title, ''))
+    return parsed.success ? [{ tabId: t.id, request: parsed.data, ...(t.source ? { baseHash: t.source.hash } : {}) }] : []
+  }
   return {
+    layout: usePaneLayout.getState().layout,
     tabs: tabs.map((t) => ({
       id: t.id,
       title: t.title.slice(0, 500),
       kind: t.kind,
-      ...(t.source ? { collectionId: t.source.collectionId, path: t.source.path } : {})
+      ...(t.source ? { collectionId: t.source.collectionId, path: t.source.path } : {}),
+      ...(t.kind !== 'http' && sessions[t.id] ? { sessionId: sessions[t.id]!.sessionId } : {})
     })),
     activeTabId: activeId ?? null,
     drafts: tabs
-      .filter((t) => t.dirty && t.kind === 'http')
-      .map((t) => ({ tabId: t.id, request: requestOfTab(t), ...(t.source ? { baseHash: t.source.hash } : {}) }))
+      .flatMap((t) => (t.kind === 'http' ? (t.dirty ? [{ tabId: t.id, request: requestOfTab(t), ...(t.source ? { baseHash: t.source.hash } : {}) }] : []) : realtimeDraft(t)))
       // A draft core would refuse (a method typed half-way, say) must not cost the others.
       .filter((d) => SavedRequestSchema.safeParse(d.request).success)
   }
@@ -78,15 +103,18 @@ function snapshot(): Workspace {
 
 const isBlank = (tab: Tab): boolean => !tab.source && !tab.dirty && tab.kind === 'http' && tab.draft.url === ''
 
-/** Reopens the last session's tabs; the blank tab the app starts with gives way to them. */
-async function restore(): Promise<void> {
+/** Reopens the last session's tabs; the blank tab the app starts with gives way to them. Returns the realtime tabs' claims on core's sessions. */
+async function restore(): Promise<SessionClaim[]> {
   let workspace: Workspace
   try {
     workspace = await api.call('workspace.get')
   } catch {
-    return
+    paneLayoutLoaded(undefined)
+    return []
   }
-  if (workspace.tabs.length === 0) return
+  paneLayoutLoaded(workspace.layout)
+  const claims: SessionClaim[] = []
+  if (workspace.tabs.length === 0) return claims
   const store = useTabs.getState()
   const blank = store.tabs.length === 1 && isBlank(store.tabs[0]!) ? store.tabs[0]!.id : undefined
   const drafts = new Map(workspace.drafts.map((d) => [d.tabId, d]))
@@ -109,6 +137,12 @@ async function restore(): Promise<void> {
     }
     if (!id) continue
     ids.set(saved.id, id)
+    if (saved.kind !== 'http' && saved.sessionId) {
+      const form = draft?.request.kind === saved.kind ? draft.request : undefined
+      claims.push({ tabId: id, kind: saved.kind, sessionId: saved.sessionId, ...(form ? { form } : {}) })
+      // Before the pane mounts and starts from an empty form.
+      claimSession(claims.at(-1)!)
+    }
     if (draft?.request.kind === 'http') {
       const request: SavedRequest & { kind: 'http' } = draft.request
       useTabs.getState().updateDraft(id, () => fromParsedRequest(request))
@@ -123,4 +157,5 @@ async function restore(): Promise<void> {
     const first = useTabs.getState().tabs[0]
     if (first) useTabs.getState().activate(first.id)
   }
+  return claims
 }

@@ -4,7 +4,7 @@ import type { HttpRequestInput } from '../../../shared/http'
 import { api } from '../../app/api'
 import { CodeEditor, type CodeLanguage } from '../../ui/CodeEditor'
 import { Dialog } from '../../ui/Dialog'
-import { downloadFile } from '../../ui/downloadFile'
+import { saveTextAs } from '../../ui/downloadFile'
 
 type Target = { id: SnippetTargetId; label: string; language: string }
 
@@ -68,7 +68,7 @@ export function CodeDialog({ open, onClose, request, name }: { open: boolean; on
             type="button"
             className="secondary-button"
             onClick={() => {
-              void api.call('export.har', { request, name }).then((r) => downloadFile(r.json, `${name || 'request'}.har`, 'application/json'))
+              void api.call('export.har', { request, name }).then((r) => saveTextAs(r.json, `${name || 'request'}.har`, 'application/json'))
             }}
           >
             Save as HAR

@@ -4,7 +4,7 @@ import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { useCollections } from '../collections/collectionsStore'
-import { downloadFile } from '../../ui/downloadFile'
+import { saveTextAs } from '../../ui/downloadFile'
 
 /** Take things out: a collection as Postman v2.1 or Insomnia v5, or the HTTP history as HAR. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -20,9 +20,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
     try {
       const name = collections.find((c) => c.path === chosen)?.name ?? 'collection'
       const result = await api.call('export.postman', { collectionPath: chosen })
-      downloadFile(result.json, `${name}.postman_collection.json`, 'application/json')
+      const savedAt = await saveTextAs(result.json, `${name}.postman_collection.json`, 'application/json')
       setUnsupported(result.unsupported)
-      setStatus(`Exported ${name} as a Postman v2.1 collection.`)
+      setStatus(`Exported ${name} as a Postman v2.1 collection${savedAt ? ` to ${savedAt}` : ''}.`)
     } catch (e) {
       setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
     }
@@ -33,9 +33,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
     try {
       const name = collections.find((c) => c.path === chosen)?.name ?? 'collection'
       const result = await api.call('export.insomnia', { collectionPath: chosen })
-      downloadFile(result.yaml, `${name}.insomnia.yaml`, 'application/yaml')
+      const savedAt = await saveTextAs(result.yaml, `${name}.insomnia.yaml`, 'application/yaml')
       setUnsupported(result.unsupported)
-      setStatus(`Exported ${name} as an Insomnia v5 collection.`)
+      setStatus(`Exported ${name} as an Insomnia v5 collection${savedAt ? ` to ${savedAt}` : ''}.`)
     } catch (e) {
       setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
     }
@@ -45,9 +45,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
     setError(undefined)
     try {
       const result = await api.call('export.har', { history: true })
-      downloadFile(result.json, 'parley-history.har', 'application/json')
+      const savedAt = await saveTextAs(result.json, 'parley-history.har', 'application/json')
       setUnsupported(result.unsupported)
-      setStatus('Exported the HTTP history as HAR.')
+      setStatus(`Exported the HTTP history as HAR${savedAt ? ` to ${savedAt}` : ''}.`)
     } catch (e) {
       setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
     }

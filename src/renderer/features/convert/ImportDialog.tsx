@@ -3,6 +3,7 @@ import type { ImportFormat, ImportResult } from '../../../shared/convert'
 import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
+import { FolderField } from '../files/FolderField'
 import { useCollections } from '../collections/collectionsStore'
 import { createImportSender } from './importSender'
 
@@ -139,10 +140,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             {formatLabels[format]}
           </p>
         )}
-        <label className="stack-field">
-          <span>Create the collection inside this folder</span>
-          <input aria-label="Target folder" value={targetDir} spellCheck={false} onChange={(e) => setTargetDir(e.target.value)} />
-        </label>
+        <FolderField label="Create the collection inside this folder" ariaLabel="Target folder" dialogTitle="Choose where to import" value={targetDir} onChange={setTargetDir} />
         {error && (
           <p role="alert" className="error-text">
             {error}

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SavedRequest } from '../../../shared/collection'
-import type { KeyValue } from '../../../shared/http'
 import type { Message, SessionKind } from '../../../shared/session'
 import { ConnectionSettings } from './ConnectionForm'
 import { EmitComposer, WebSocketComposer } from './Composer'
@@ -8,9 +7,12 @@ import { ListenersPanel } from './ListenersPanel'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
-import { downloadFile } from '../../ui/downloadFile'
+import { saveTextAs } from '../../ui/downloadFile'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
+import { fromSaved } from './savedForm'
+import { Group, Panel, Separator } from 'react-resizable-panels'
+import { roundSize, usePaneLayout } from '../../app/paneLayout'
 import './realtime.css'
 
 export interface RealtimeTab {
@@ -26,38 +28,6 @@ const placeholders: Record<SessionKind, string> = {
   socketio: 'http://localhost:3000  (http, https, ws or wss)',
   websocket: 'ws://localhost:8080/socket',
   sse: 'http://localhost:3000/events'
-}
-
-const lines = (kvs: KeyValue[], sep: string) => kvs.filter((k) => k.enabled).map((k) => `${k.name}${sep}${k.value}`).join('\n')
-
-function fromSaved(s: TabSession, saved: SavedRequest | undefined): TabSession {
-  if (!saved || saved.kind === 'http') return s
-  if (saved.kind === 'socketio') {
-    return {
-      ...s,
-      form: {
-        ...s.form,
-        url: saved.url,
-        namespace: saved.namespace,
-        path: saved.path,
-        auth: saved.auth,
-        query: lines(saved.query, '='),
-        headers: lines(saved.headers, ': '),
-        transports: saved.transports,
-        clientVersion: saved.clientVersion,
-        reconnection: saved.reconnection.enabled,
-        reconnectionAttempts: saved.reconnection.attempts,
-        reconnectionDelayMs: saved.reconnection.delayMs,
-        connectTimeoutMs: saved.connectTimeoutMs,
-        verifyTls: saved.verifyTls
-      },
-      listeners: saved.listeners.filter((l) => l.event !== '*'),
-      catchAll: saved.listeners.find((l) => l.event === '*')?.enabled ?? true,
-      savedEmits: saved.emits
-    }
-  }
-  if (saved.kind === 'websocket') return { ...s, form: { ...s.form, url: saved.url, headers: lines(saved.headers, ': '), protocols: saved.protocols.join(', ') } }
-  return { ...s, form: { ...s.form, url: saved.url, method: saved.method, headers: lines(saved.headers, ': '), body: saved.body, withLastEventId: saved.withLastEventId } }
 }
 
 function StatusLine({ session }: { session: TabSession }) {
@@ -178,78 +148,89 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
           </button>
         </div>
       )}
-      <div className="rt-body">
-        <aside className="rt-side" aria-label="Session tools">
-          <div role="tablist" aria-label="Session tools" className="section-tabs">
-            {sides.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={side === name} className={`section-tab ${side === name ? 'section-tab-active' : ''}`} onClick={() => setSide(name)}>
-                {sideLabel[name]}
-              </button>
-            ))}
-          </div>
-          <div className="rt-side-body" role="tabpanel" aria-label={sideLabel[side]}>
-            {side === 'compose' && session.kind === 'socketio' && <EmitComposer tabId={tab.id} session={session} />}
-            {side === 'compose' && session.kind === 'websocket' && <WebSocketComposer tabId={tab.id} session={session} />}
-            {side === 'listeners' && <ListenersPanel tabId={tab.id} session={session} seenEvents={events} />}
-            {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
-          </div>
-        </aside>
-        <section className="rt-log" aria-label="Messages">
-          <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
-            <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
-            <label className="rt-check" title="Treat the filter as a regular expression">
-              <input type="checkbox" checked={session.filter.regex} onChange={(e) => setFilter({ regex: e.target.checked })} />
-              <span>Regex</span>
-            </label>
-            <select aria-label="Event filter" value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
-              <option value="">All events</option>
-              {events.map((e) => (
-                <option key={e} value={e}>{e}</option>
-              ))}
-            </select>
-            <select aria-label="Direction filter" value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
-              <option value="all">All directions</option>
-              <option value="in">↓ Received</option>
-              <option value="out">↑ Sent</option>
-              <option value="system">• System</option>
-            </select>
-            <span className="rt-toolbar-spacer" />
-            <button type="button" className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`} aria-pressed={session.paused} onClick={() => update((s) => ({ paused: !s.paused }))}>
-              {session.paused ? `Resume${hidden ? ` (${hidden.toLocaleString()} new)` : ''}` : 'Pause'}
-            </button>
-            <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
-              Follow
-            </button>
-          </div>
-          {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
-          <div className="rt-log-meta">
-            <span className="rt-muted">
-              {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
-            </span>
-            <span className="rt-meta-actions">
-              <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
-                Clear
-              </button>
-              <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => downloadFile(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
-                Export
-              </button>
-            </span>
-            <div className="rt-view-switch" role="radiogroup" aria-label="View">
-              {(['log', 'timeline'] as const).map((view) => (
-                <label key={view} className={`segment ${session.view === view ? 'segment-active' : ''}`}>
-                  <input type="radio" name={`rt-view-${tab.id}`} checked={session.view === view} onChange={() => update(() => ({ view }))} />
-                  {view === 'log' ? 'Log' : 'Timeline'}
-                </label>
+      <Group
+        orientation="horizontal"
+        className="rt-body"
+        onLayoutChanged={(layout, meta) => {
+          if (meta.isUserInteraction) usePaneLayout.getState().set({ realtimeSide: roundSize((meta.requestedLayout ?? layout)['rt-side']) })
+        }}
+      >
+        <Panel id="rt-side" defaultSize={`${usePaneLayout.getState().layout.realtimeSide}%`} minSize="260px" maxSize="70%" className="rt-panel">
+          <aside className="rt-side" aria-label="Session tools">
+            <div role="tablist" aria-label="Session tools" className="section-tabs">
+              {sides.map((name) => (
+                <button key={name} type="button" role="tab" aria-selected={side === name} className={`section-tab ${side === name ? 'section-tab-active' : ''}`} onClick={() => setSide(name)}>
+                  {sideLabel[name]}
+                </button>
               ))}
             </div>
-          </div>
-          {session.view === 'log' ? (
-            <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow && !session.paused} onUserScrolledUp={() => update(() => ({ follow: false }))} />
-          ) : (
-            <Timeline messages={timelineMessages} />
-          )}
-        </section>
-      </div>
+            <div className="rt-side-body" role="tabpanel" aria-label={sideLabel[side]}>
+              {side === 'compose' && session.kind === 'socketio' && <EmitComposer tabId={tab.id} session={session} />}
+              {side === 'compose' && session.kind === 'websocket' && <WebSocketComposer tabId={tab.id} session={session} />}
+              {side === 'listeners' && <ListenersPanel tabId={tab.id} session={session} seenEvents={events} />}
+              {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
+            </div>
+          </aside>
+        </Panel>
+        <Separator className="pane-separator pane-separator-vertical" aria-label="Resize composer and log" />
+        <Panel id="rt-log" minSize="320px" className="rt-panel">
+          <section className="rt-log" aria-label="Messages">
+            <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
+              <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
+              <label className="rt-check" title="Treat the filter as a regular expression">
+                <input type="checkbox" checked={session.filter.regex} onChange={(e) => setFilter({ regex: e.target.checked })} />
+                <span>Regex</span>
+              </label>
+              <select aria-label="Event filter" value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
+                <option value="">All events</option>
+                {events.map((e) => (
+                  <option key={e} value={e}>{e}</option>
+                ))}
+              </select>
+              <select aria-label="Direction filter" value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
+                <option value="all">All directions</option>
+                <option value="in">↓ Received</option>
+                <option value="out">↑ Sent</option>
+                <option value="system">• System</option>
+              </select>
+              <span className="rt-toolbar-spacer" />
+              <button type="button" className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`} aria-pressed={session.paused} onClick={() => update((s) => ({ paused: !s.paused }))}>
+                {session.paused ? `Resume${hidden ? ` (${hidden.toLocaleString()} new)` : ''}` : 'Pause'}
+              </button>
+              <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
+                Follow
+              </button>
+            </div>
+            {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
+            <div className="rt-log-meta">
+              <span className="rt-muted">
+                {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
+              </span>
+              <span className="rt-meta-actions">
+                <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
+                  Clear
+                </button>
+                <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => saveTextAs(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
+                  Export
+                </button>
+              </span>
+              <div className="rt-view-switch" role="radiogroup" aria-label="View">
+                {(['log', 'timeline'] as const).map((view) => (
+                  <label key={view} className={`segment ${session.view === view ? 'segment-active' : ''}`}>
+                    <input type="radio" name={`rt-view-${tab.id}`} checked={session.view === view} onChange={() => update(() => ({ view }))} />
+                    {view === 'log' ? 'Log' : 'Timeline'}
+                  </label>
+                ))}
+              </div>
+            </div>
+            {session.view === 'log' ? (
+              <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow && !session.paused} onUserScrolledUp={() => update(() => ({ follow: false }))} />
+            ) : (
+              <Timeline messages={timelineMessages} />
+            )}
+          </section>
+        </Panel>
+      </Group>
     </section>
   )
 }

@@ -56,6 +56,8 @@ export interface ComposerState {
 
 export interface TabSession {
   kind: SessionKind
+  /** The session's id in core: the tab's id at first, kept across a reload so the tab reattaches. */
+  sessionId: string
   form: ConnectionForm
   status: SessionStatus | undefined
   /** Connect/emit errors a user should read, as `{ code, message, hint }` text. */
@@ -93,8 +95,9 @@ export const emptyForm = (kind: SessionKind): ConnectionForm => ({
   withLastEventId: true
 })
 
-const newSession = (kind: SessionKind): TabSession => ({
+const newSession = (kind: SessionKind, sessionId: string): TabSession => ({
   kind,
+  sessionId,
   form: emptyForm(kind),
   status: undefined,
   error: undefined,
@@ -129,7 +132,7 @@ export const useRealtime = create<RealtimeState>((set, get) => ({
   sessions: {},
   ensure(tabId, kind, init) {
     if (get().sessions[tabId]) return
-    const fresh = newSession(kind)
+    const fresh = newSession(kind, sessionIdOf(tabId))
     set((s) => ({ sessions: { ...s.sessions, [tabId]: init ? init(fresh) : fresh } }))
   },
   update(tabId, patch) {
@@ -141,8 +144,11 @@ export const useRealtime = create<RealtimeState>((set, get) => ({
   }
 }))
 
-const sessionIdOf = (tabId: string) => tabId.replace(/[^A-Za-z0-9_.-]/g, '_')
-const tabIdBySession = new Map<string, string>()
+function sessionIdOf(tabId: string): string {
+  return useRealtime.getState().sessions[tabId]?.sessionId ?? tabId.replace(/[^A-Za-z0-9_.-]/g, '_')
+}
+/** Which tab shows each session; events for a session no tab claims are dropped. */
+export const tabIdBySession = new Map<string, string>()
 
 let listening = false
 /** Subscribes once to the session events, whichever tab is in front: a background tab keeps receiving. */

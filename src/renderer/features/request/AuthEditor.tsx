@@ -39,14 +39,18 @@ function Field({ label, value, onChange, secret, placeholder }: { label: string;
   )
 }
 
-/** Every auth scheme the engine speaks; values may hold {{variables}}. */
-export function AuthEditor({ auth, onChange }: { auth: HttpAuth; onChange(auth: HttpAuth): void }) {
+/**
+ * Every auth scheme the engine speaks; values may hold {{variables}}. `inheritLabel` names the
+ * Inherit choice (null: not offered, as for a collection, which has nothing to inherit from).
+ */
+export function AuthEditor({ auth, onChange, inheritLabel }: { auth: HttpAuth; onChange(auth: HttpAuth): void; inheritLabel?: string | null }) {
+  const types = inheritLabel === null ? authTypes.filter((t) => t.type !== 'inherit') : authTypes.map((t) => (t.type === 'inherit' && inheritLabel ? { ...t, label: inheritLabel } : t))
   return (
     <div className="auth-editor">
       <label className="form-row">
         <span>Type</span>
         <select aria-label="Auth type" value={auth.type} onChange={(event) => onChange(blank(event.target.value as HttpAuth['type']))}>
-          {authTypes.map(({ type, label }) => (
+          {types.map(({ type, label }) => (
             <option key={type} value={type}>
               {label}
             </option>

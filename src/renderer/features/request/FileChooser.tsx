@@ -23,16 +23,32 @@ async function stageFile(file: File, onProgress: (fraction: number) => void): Pr
 }
 
 /**
- * "Choose file…": the window cannot tell core where a file is on disk, so the chosen file is
- * copied to core and the path of the copy is used; typing a path on core's machine also works.
+ * "Choose file…": the OS dialog in the desktop app (its path is used as it is); in the browser the
+ * window cannot tell core where a file is on disk, so the chosen file is copied to core and the
+ * path of the copy is used. Typing a path on core's machine also works.
  */
-export function FileChooser({ label, onChosen }: { label: string; onChosen(path: string, file: File): void }) {
+export function FileChooser({ label, onChosen }: { label: string; onChosen(path: string, file: { name: string; type: string }): void }) {
   const input = useRef<HTMLInputElement>(null)
   const [progress, setProgress] = useState<number>()
   const [error, setError] = useState<string>()
   return (
     <span className="file-chooser">
-      <button type="button" className="secondary-button compact" aria-label={label} disabled={progress !== undefined} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="secondary-button compact"
+        aria-label={label}
+        disabled={progress !== undefined}
+        onClick={() => {
+          // The desktop app's OS dialog gives core the file's own path: nothing to copy.
+          void api.call('dialog.pickFile', { title: label }).then(
+            (answer) => {
+              if (!answer.native) return input.current?.click()
+              if (answer.path) onChosen(answer.path, { name: answer.path.split(/[/\\]/).pop() ?? answer.path, type: '' })
+            },
+            () => input.current?.click()
+          )
+        }}
+      >
         {progress === undefined ? 'Choose file…' : `Copying… ${Math.round(progress * 100)}%`}
       </button>
       <input

@@ -13,6 +13,8 @@ import { fromParsedRequest, toRequest, withParams, withUrl, type HttpDraft } fro
 import { useExchanges } from './exchangeStore'
 import { commonHeaderNames, commonHeaderValues } from './headerSuggestions'
 import { SettingsEditor } from './SettingsEditor'
+import { InheritedAuth, InheritedHeaders, useInherited } from './InheritedSettings'
+import { OrientationToggle, RequestResponseSplit } from './RequestResponseSplit'
 import { UrlInput } from './UrlInput'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
@@ -32,6 +34,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
   const [section, setSection] = useState<Section>('Params')
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string }>()
   const [codeOpen, setCodeOpen] = useState(false)
+  const inherited = useInherited(tab)
   const draft = tab.draft
   const change = (update: (draft: HttpDraft) => HttpDraft): void => updateDraft(tab.id, update)
   const sending = exchange?.state === 'sending'
@@ -128,41 +131,58 @@ export function RequestPane({ tab }: { tab: Tab }) {
           </button>
         </p>
       )}
-      <div role="tablist" aria-label="Request sections" className="section-tabs">
-        {sections.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={section === name}
-            className={`section-tab ${section === name ? 'section-tab-active' : ''}`}
-            onClick={() => setSection(name)}
-          >
-            {name}
-            {(counts[name] ?? 0) > 0 && <span className="count-badge">{counts[name]}</span>}
-            {name === 'Body' && draft.body.type !== 'none' && <span className="count-badge">{draft.body.type}</span>}
-            {name === 'Auth' && draft.auth.type !== 'none' && <span className="count-badge">{draft.auth.type}</span>}
-          </button>
-        ))}
-      </div>
-      <div className="section-body" role="tabpanel" aria-label={section}>
-        {section === 'Params' && <KeyValueTable label="Param" rows={draft.params} onChange={(params) => change((d) => withParams(d, params))} bulkEdit namePlaceholder="Add a query parameter" />}
-        {section === 'Headers' && (
-          <KeyValueTable
-            label="Header"
-            rows={draft.headers}
-            onChange={(headers) => change((d) => ({ ...d, headers }))}
-            nameSuggestions={commonHeaderNames}
-            valueSuggestions={commonHeaderValues}
-            bulkEdit
-            namePlaceholder="Add a header"
-          />
-        )}
-        {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
-        {section === 'Auth' && <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />}
-        {section === 'Settings' && <SettingsEditor key={tab.id} settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
-      </div>
-      <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />
+      <RequestResponseSplit
+        editor={
+          <>
+            <div className="section-tabs-row">
+              <div role="tablist" aria-label="Request sections" className="section-tabs">
+                {sections.map((name) => (
+                  <button
+                    key={name}
+                    type="button"
+                    role="tab"
+                    aria-selected={section === name}
+                    className={`section-tab ${section === name ? 'section-tab-active' : ''}`}
+                    onClick={() => setSection(name)}
+                  >
+                    {name}
+                    {(counts[name] ?? 0) > 0 && <span className="count-badge">{counts[name]}</span>}
+                    {name === 'Body' && draft.body.type !== 'none' && <span className="count-badge">{draft.body.type}</span>}
+                    {name === 'Auth' && draft.auth.type !== 'none' && <span className="count-badge">{draft.auth.type}</span>}
+                  </button>
+                ))}
+              </div>
+              <OrientationToggle />
+            </div>
+            <div className="section-body" role="tabpanel" aria-label={section}>
+              {section === 'Params' && <KeyValueTable label="Param" rows={draft.params} onChange={(params) => change((d) => withParams(d, params))} bulkEdit namePlaceholder="Add a query parameter" />}
+              {section === 'Headers' && (
+                <>
+                  <KeyValueTable
+                    label="Header"
+                    rows={draft.headers}
+                    onChange={(headers) => change((d) => ({ ...d, headers }))}
+                    nameSuggestions={commonHeaderNames}
+                    valueSuggestions={commonHeaderValues}
+                    bulkEdit
+                    namePlaceholder="Add a header"
+                  />
+                  <InheritedHeaders inherited={inherited} own={draft.headers} />
+                </>
+              )}
+              {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
+              {section === 'Auth' && (
+                <>
+                  <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />
+                  {draft.auth.type === 'inherit' && <InheritedAuth tab={tab} inherited={inherited} />}
+                </>
+              )}
+              {section === 'Settings' && <SettingsEditor key={tab.id} settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
+            </div>
+          </>
+        }
+        response={<ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />}
+      />
     </section>
   )
 }

@@ -48,6 +48,26 @@ describe('a Socket.IO session against the playground', () => {
     expect(emit.ack?.args).toEqual([{ id: connected.socketId, auth: { token: 'parley' } }])
   })
 
+  it('takes a corrected auth payload on the next connect, while another session shares the connection', async () => {
+    const s = await sessions()
+    await s.manager.open({ sessionId: 'root', kind: 'socketio', request: request() })
+    await s.waitForState('root', 'connected')
+    // Same origin and options as "root": this one rides root's manager.
+    await s.manager.open({ sessionId: 'priv', kind: 'socketio', request: request({ namespace: '/private' }) })
+    expect((await s.waitForState('priv', 'error')).detail).toBe('connect_error: invalid token')
+    await s.manager.close('priv')
+    await s.manager.open({ sessionId: 'priv', kind: 'socketio', request: request({ namespace: '/private', auth: '{"token":"parley"}' }) })
+    await waitFor(() => s.statuses('priv').find((st) => st.state === 'connected'), 5_000, 'priv to connect with the new auth')
+    const { seq } = await s.manager.emit('priv', { event: 'whoami', args: [], ack: true, ackTimeoutMs: 2_000 })
+    const emit = await waitFor(() => s.messages('priv').find((m) => m.seq === seq && m.status === 'acked'))
+    expect(emit.ack?.args).toEqual([expect.objectContaining({ auth: { token: 'parley' } })])
+    // And back: removing the auth is refused again, rather than reusing the good socket.
+    await s.manager.close('priv')
+    await s.manager.open({ sessionId: 'priv2', kind: 'socketio', request: request({ namespace: '/private' }) })
+    expect((await s.waitForState('priv2', 'error')).detail).toBe('connect_error: invalid token')
+    expect(s.manager.status('root').state).toBe('connected')
+  })
+
   it('names the position of a syntax error in the auth JSON, and opens nothing', async () => {
     const s = await sessions()
     await expect(s.manager.open({ sessionId: 'bad', kind: 'socketio', request: request({ auth: '{"token": parley}' }) })).rejects.toMatchObject({

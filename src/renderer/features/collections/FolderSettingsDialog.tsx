@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react'
+import { create } from 'zustand'
+import type { FolderSettings } from '../../../shared/collection'
+import { api } from '../../app/api'
+import { Dialog } from '../../ui/Dialog'
+import { KeyValueTable } from '../../ui/KeyValueTable'
+import { VariablesEditor } from '../environments/VariablesEditor'
+import { AuthEditor } from '../request/AuthEditor'
+import { commonHeaderNames, commonHeaderValues } from '../request/headerSuggestions'
+import { errorText, useCollections } from './collectionsStore'
+
+/** Bumped on every save, so views of what requests inherit read it again. */
+export const useFolderSettingsVersion = create<{ version: number }>(() => ({ version: 0 }))
+
+const sections = ['Variables', 'Headers', 'Auth'] as const
+type Section = (typeof sections)[number]
+
+export interface FolderSettingsTarget {
+  collectionId: string
+  /** "" for the collection itself. */
+  path: string
+  name: string
+}
+
+/**
+ * A collection's or folder's settings: variables (with the secret switch), default headers and
+ * auth, which every request inside inherits. Read with folder.read, written with folder.save.
+ */
+export function FolderSettingsDialog({ target, onClose }: { target: FolderSettingsTarget | undefined; onClose(): void }) {
+  const [settings, setSettings] = useState<FolderSettings>()
+  const [section, setSection] = useState<Section>('Variables')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const collectionId = target?.collectionId
+  const path = target?.path
+  useEffect(() => {
+    setSettings(undefined)
+    setError(undefined)
+    setSection('Variables')
+    if (collectionId === undefined || path === undefined) return
+    api.call('folder.read', { collectionId, path }).then(
+      ({ order: _order, ...read }) => setSettings(read),
+      (e: unknown) => setError(errorText(e))
+    )
+  }, [collectionId, path])
+  const isCollection = target?.path === ''
+  const what = isCollection ? 'collection' : 'folder'
+  const save = async (): Promise<void> => {
+    if (!target || !settings) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      await api.call('folder.save', { collectionId: target.collectionId, path: target.path, settings })
+      useFolderSettingsVersion.setState((s) => ({ version: s.version + 1 }))
+      await useCollections.getState().refreshOne(target.collectionId)
+      onClose()
+    } catch (e) {
+      setError(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const change = (patch: Partial<FolderSettings>): void => setSettings((s) => (s ? { ...s, ...patch } : s))
+  return (
+    <Dialog title={target ? `${isCollection ? 'Collection' : 'Folder'} settings: ${target.name}` : 'Settings'} open={target !== undefined} onClose={onClose}>
+      {target && (
+        <form
+          className="folder-settings"
+          aria-label={`Settings of ${target.name}`}
+          onSubmit={(event) => {
+            event.preventDefault()
+            void save()
+          }}
+        >
+          <p className="field-hint folder-settings-hint">
+            Every request in this {what} {isCollection ? 'and its folders ' : ''}inherits these: its own headers win on a name clash, and its Auth “Inherit” uses the nearest {isCollection ? 'folder or this collection' : 'setting, this folder’s first'}.
+          </p>
+          <div role="tablist" aria-label="Settings sections" className="section-tabs">
+            {sections.map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={section === name} className={`section-tab ${section === name ? 'section-tab-active' : ''}`} onClick={() => setSection(name)}>
+                {name}
+                {settings && name === 'Variables' && settings.variables.length > 0 && <span className="count-badge">{settings.variables.length}</span>}
+                {settings && name === 'Headers' && settings.headers.length > 0 && <span className="count-badge">{settings.headers.length}</span>}
+                {settings && name === 'Auth' && settings.auth.type !== 'none' && settings.auth.type !== 'inherit' && <span className="count-badge">{settings.auth.type}</span>}
+              </button>
+            ))}
+          </div>
+          <div className="folder-settings-body" role="tabpanel" aria-label={section}>
+            {!settings && !error && <p className="muted">Loading…</p>}
+            {settings && section === 'Variables' && (
+              <>
+                <VariablesEditor label={`${isCollection ? 'Collection' : 'Folder'} variables`} variables={settings.variables} onChange={(variables) => change({ variables })} />
+                <p className="field-hint">A secret value is kept encrypted in Parley’s data folder, never in the {what}’s files.</p>
+              </>
+            )}
+            {settings && section === 'Headers' && (
+              <KeyValueTable label="Header" rows={settings.headers} onChange={(headers) => change({ headers })} nameSuggestions={commonHeaderNames} valueSuggestions={commonHeaderValues} bulkEdit namePlaceholder="Add a default header" />
+            )}
+            {settings && section === 'Auth' && <AuthEditor auth={settings.auth} onChange={(auth) => change({ auth })} inheritLabel={isCollection ? null : 'Inherit from the parent folder or collection'} />}
+          </div>
+          {error && (
+            <p role="alert" className="form-dialog-error">
+              {error}
+            </p>
+          )}
+          <div className="form-dialog-actions">
+            <button type="button" className="secondary-button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary-button" disabled={!settings || busy}>
+              Save
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  )
+}
