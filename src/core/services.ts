@@ -1,11 +1,14 @@
 import { mkdir } from 'node:fs/promises'
 import { defaultSettings, type AppInfo, type Shell } from '../shared/app'
 import type { HttpRequest } from '../shared/http'
+import type { SendContext } from '../shared/sendContext'
 import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
 import { invokeCall, type Handlers } from './invoke'
 import { FileUploads } from './fileUploads'
+import { FileAccess, type FileAccessPlace } from './files/fileAccess'
+import { FileGrants } from './files/fileGrants'
 import { openPlaygroundCollection } from './playgroundCollection'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { prepareHttpRequest, scopeOf } from './sendPreparation'
@@ -64,6 +67,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
 
   const uploads = new FileUploads(options.dataDir)
+  const fileAccess = new FileAccess(options.dataDir, new FileGrants(options.dataDir))
+  const filePlace = async (context: SendContext | undefined): Promise<FileAccessPlace> =>
+    context ? { collectionId: context.collectionId, collectionRoot: (await store.collections.get(context.collectionId)).root } : {}
   const sessionScopes = new Map<string, Awaited<ReturnType<typeof scopeOf>>>()
   const resolveIn = <T>(sessionId: string, value: T): T => {
     const scope = sessionScopes.get(sessionId)
@@ -100,8 +106,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'playground.stop': () => playground.stop(),
     'files.begin': ({ name }) => uploads.begin(name),
     'files.append': ({ uploadId, base64 }) => uploads.append(uploadId, base64),
-    'http.send': async ({ requestId, request, context }) =>
-      http.send(requestId, withAppSettings(await prepareHttpRequest(store, request, context)), (progress) => events.emit('http.progress', progress)),
+    'files.allow': async ({ request, context }) => {
+      const place = await filePlace(context)
+      const refused = await fileAccess.refused(await prepareHttpRequest(store, request, context), place)
+      await fileAccess.allow(place, refused)
+      return { allowed: refused.map((file) => file.realPath) }
+    },
+    'http.send': async ({ requestId, request, context }) => {
+      // Files are checked after variables are resolved, so a {{path}} cannot smuggle one out.
+      const prepared = await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))
+      return http.send(requestId, withAppSettings(prepared), (progress) => events.emit('http.progress', progress))
+    },
     'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {

@@ -62,6 +62,7 @@ export const calls = {
   'playground.stop': call(NoInput, PlaygroundStatusSchema, 'Stop the demo server.'),
   'files.begin': call(F.FileBeginInputSchema, F.FileBeginOutputSchema, 'Start copying a file chosen in the window into the data dir; returns the path bodies can name.'),
   'files.append': call(F.FileAppendInputSchema, F.FileAppendOutputSchema, 'The next chunk (at most 4 MiB) of a file being copied.'),
+  'files.allow': call(F.FileAllowInputSchema, F.FileAllowOutputSchema, 'Allow the files a request reads outside its collection and the data dir (refused at Send) for that collection on this machine.'),
   'http.send': call(H.HttpSendInputSchema, H.HttpResponseSchema, 'Send an HTTP request; resolves with the whole response (large bodies as a bodyId).'),
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),

@@ -2,6 +2,7 @@ import type { Handlers } from '../invoke'
 import { exportCurl } from './curl/exportCurl'
 import { parseCurl } from './curl/parseCurl'
 import { detectFormat } from './import/detectFormat'
+import { externalFileNotes } from './import/externalFiles'
 import { previewImport, runImport } from './import/runImport'
 import type { HistoryStore } from '../store/historyStore'
 import { historyHar, requestHar } from './export/exportHar'
@@ -23,7 +24,10 @@ export interface ConvertDeps extends ImportStores {
 /** The contract's import and export calls; imports write through the collection store. */
 export function createConvertHandlers(deps: ConvertDeps): Pick<Handlers, ConvertCall> {
   return {
-    'curl.parse': ({ command }) => parseCurl(command),
+    'curl.parse': ({ command }) => {
+      const parsed = parseCurl(command)
+      return { ...parsed, warnings: [...parsed.warnings, ...externalFileNotes(parsed.request, 'This command')] }
+    },
     'export.curl': ({ request }) => exportCurl(request),
     'export.snippet': ({ request, target }) => generateSnippet(request, target),
     'export.targets': () => ({ targets: snippetTargets() }),

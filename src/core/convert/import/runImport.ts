@@ -2,6 +2,7 @@ import type { ImportFormat, ImportResult, ImportRunInput } from '../../../shared
 import { ParleyError } from '../../../shared/errors'
 import { parseCurl } from '../curl/parseCurl'
 import { detectDocument, readDocument } from './detectFormat'
+import { flagExternalFiles } from './externalFiles'
 import { importHar } from './har'
 import { countItems, emptyCollection, itemName, lastSegment, type ImportedCollection } from './importModel'
 import { importInsomnia } from './insomnia'
@@ -10,8 +11,17 @@ import { importPostmanCollection } from './postmanCollection'
 import { importPostmanEnvironment } from './postmanEnvironment'
 import { collectionFolderFor, writeCollection, type ImportStores } from './writeCollection'
 
-/** Reads a file in any supported format into the importers' common model. */
+/**
+ * Reads a file in any supported format into the importers' common model, with a warning for every
+ * file a request would read from outside the collection.
+ */
 export async function readImport(text: string, format?: Exclude<ImportFormat, 'unknown'>): Promise<{ format: ImportFormat; collection: ImportedCollection }> {
+  const read = await readAnyFormat(text, format)
+  flagExternalFiles(read.collection)
+  return read
+}
+
+async function readAnyFormat(text: string, format?: Exclude<ImportFormat, 'unknown'>): Promise<{ format: ImportFormat; collection: ImportedCollection }> {
   if (format === 'curl' || (format === undefined && /^\s*(\$\s+)?curl(\.exe)?\s/i.test(text))) {
     const { request, warnings } = parseCurl(text)
     const collection = emptyCollection('Imported from cURL')

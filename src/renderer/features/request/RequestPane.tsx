@@ -28,7 +28,7 @@ function contextOf(tab: Tab): SendContext | undefined {
 export function RequestPane({ tab }: { tab: Tab }) {
   const updateDraft = useTabs((s) => s.updateDraft)
   const exchange = useExchanges((s) => s.byTab[tab.id])
-  const { send, cancel } = useExchanges()
+  const { send, cancel, allowFiles } = useExchanges()
   const [section, setSection] = useState<Section>('Params')
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string }>()
   const [codeOpen, setCodeOpen] = useState(false)
@@ -162,7 +162,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         {section === 'Auth' && <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />}
         {section === 'Settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
       </div>
-      <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />
+      <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} />
     </section>
   )
 }
