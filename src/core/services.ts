@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { chmod, mkdir } from 'node:fs/promises'
 import { defaultSettings, type AppInfo, type Shell } from '../shared/app'
 import type { HttpRequest } from '../shared/http'
 import type { SendContext } from '../shared/sendContext'
@@ -45,7 +45,9 @@ export interface Services {
 
 /** Assembles core: the one place where engines and stores are created and wired to the contract. */
 export async function createServices(options: ServicesOptions): Promise<Services> {
-  await mkdir(options.dataDir, { recursive: true })
+  // History, drafts and cookies hold credentials: the data dir is the user's alone, whoever created it.
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
+  await chmod(options.dataDir, 0o700)
   const events = new EventBus()
   const settings = new SettingsStore(options.dataDir)
   const startedAt = new Date()

@@ -41,6 +41,8 @@ export const calls = {
   'folder.delete': call(C.RequestRefInput, C.TrashOutput, 'Move a folder to the trash; trash.undo restores it.'),
   'folder.read': call(C.RequestRefInput, C.FolderSettingsSchema.extend({ order: z.array(z.string()) }), 'A folder\'s settings; path "" is the collection.'),
   'folder.save': call(C.FolderSaveInput, C.NoOutput, 'Save a folder\'s (or with path "" the collection\'s) settings.'),
+  'collection.credentials': call(C.CollectionRefInput, C.CredentialsOutput, 'Where the collection keeps auth credentials: secret-store (encrypted in the data dir, the default) or files.'),
+  'collection.setCredentials': call(C.CredentialsSetInput, C.CredentialsOutput, 'Choose where auth credentials are kept; every request and folder file is rewritten to match.'),
   'item.reorder': call(C.ReorderInput, C.NoOutput, 'Set the display order of a folder\'s items.'),
   'trash.undo': call(C.TrashUndoInput, C.TrashUndoOutput, 'Restore the last (or a given) deleted item.'),
   'environment.list': call(C.CollectionRefInput, C.EnvironmentListOutput, 'A collection\'s environments and the active one.'),

@@ -9,6 +9,7 @@ import {
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
+import type { AuthCredentials } from './authCredentials'
 import { collectionFileName, collectionIdFor } from './collectionPaths'
 import { OpenCollection } from './openCollection'
 import { fromYaml, toYaml } from './yamlFormat'
@@ -17,6 +18,8 @@ const OpenListSchema = z.object({ open: z.array(z.string()) })
 
 export interface CollectionStoreOptions {
   dataDir: string
+  /** Keeps literal auth credentials out of collection files. */
+  credentials: AuthCredentials
   /** Called with relative paths changed on disk by someone other than Parley. */
   onExternalChange: (collectionId: string, paths: string[]) => void
   /** Quiet period before a burst of file events is reported. */
@@ -158,6 +161,7 @@ export class CollectionStore {
       collection = new OpenCollection(
         id,
         root,
+        this.options.credentials,
         (paths) => this.options.onExternalChange(id, paths),
         this.options.watchDebounceMs
       )

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -45,8 +45,10 @@ export class HistoryStore {
       const entry = HistoryEntrySchema.parse({ id, at: at.toISOString(), ...stripUndefined(input) })
       // Loaded before writing, so a first load does not see the new file and add it twice.
       const entries = await this.load()
-      await mkdir(this.dir, { recursive: true })
-      await writeFileAtomic(join(this.dir, `${id}.json`), `${JSON.stringify(entry)}\n`)
+      await mkdir(this.dir, { recursive: true, mode: 0o700 })
+      // A folder made by an older version was world-readable; entries hold credentials.
+      await chmod(this.dir, 0o700)
+      await writeFileAtomic(join(this.dir, `${id}.json`), `${JSON.stringify(entry)}\n`, { mode: 0o600 })
       entries.push(entry)
       await this.prune(entries, await this.limit())
       return entry
@@ -89,8 +91,8 @@ export class HistoryStore {
   /** Sets how many entries are kept and prunes at once. */
   setLimit(limit: number): Promise<number> {
     return this.serialised(async () => {
-      await mkdir(this.dir, { recursive: true })
-      await writeFileAtomic(join(this.dir, 'limit.json'), `${JSON.stringify({ limit })}\n`)
+      await mkdir(this.dir, { recursive: true, mode: 0o700 })
+      await writeFileAtomic(join(this.dir, 'limit.json'), `${JSON.stringify({ limit })}\n`, { mode: 0o600 })
       await this.prune(await this.load(), limit)
       return limit
     })
