@@ -9,6 +9,7 @@ export type ItemAction =
   | { type: 'newRequest' | 'newFolder'; collectionId: string; folder: string }
   | { type: 'rename' | 'duplicate' | 'move' | 'delete'; collectionId: string; node: TreeNode }
   | { type: 'close'; collectionId: string; name: string }
+  | { type: 'credentials'; collectionId: string; name: string }
 
 interface Row {
   key: string
@@ -125,6 +126,7 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
     if (row.isRoot) {
       entries.push(
         { label: 'Rename', run: () => onAction({ type: 'rename', collectionId, node }) },
+        { label: 'Credentials…', run: () => onAction({ type: 'credentials', collectionId, name: tree.name }) },
         { label: 'Close collection', run: () => onAction({ type: 'close', collectionId, name: tree.name }) }
       )
       return entries

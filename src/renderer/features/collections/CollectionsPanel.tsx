@@ -4,6 +4,7 @@ import { api } from '../../app/api'
 import { Icon } from '../../ui/Icon'
 import { errorText, useCollections } from './collectionsStore'
 import { CollectionTree, type ItemAction } from './CollectionTree'
+import { CredentialsDialog } from './CredentialsDialog'
 import { FormDialog, NameDialog } from './FormDialogs'
 import { allFolders, createFolder, createRequest, deleteItem, duplicateItem, moveAndRefresh, renameItem } from './itemActions'
 import { SearchResults } from './SearchResults'
@@ -88,6 +89,7 @@ export function CollectionsPanel({ query }: { query: string }) {
       )}
 
       <CollectionFolderDialog mode={folderDialog} onClose={() => setFolderDialog(undefined)} />
+      <CredentialsDialog collection={action?.type === 'credentials' ? { id: action.collectionId, name: action.name } : undefined} onClose={done} />
 
       <NameDialog
         title={action?.type === 'newFolder' ? 'New folder' : 'New request'}
