@@ -73,6 +73,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const filePlace = async (context: SendContext | undefined): Promise<FileAccessPlace> =>
     context ? { collectionId: context.collectionId, collectionRoot: (await store.collections.get(context.collectionId)).root } : {}
   const sessionScopes = new Map<string, Awaited<ReturnType<typeof scopeOf>>>()
+  /** Where each session's request lives, for the files its emits read. */
+  const sessionPlaces = new Map<string, FileAccessPlace>()
+  /** A Socket.IO file argument reads a file like a request body does: same rule, checked real path. */
+  const checkEmitFiles = async <E extends { args: Array<{ type: string; value: string }> }>(sessionId: string, emit: E): Promise<E> => {
+    const files = emit.args.filter((arg) => arg.type === 'binary-file').map((arg) => ({ what: 'a file argument of the emit', path: arg.value }))
+    if (files.length === 0) return emit
+    const real = await fileAccess.checkFiles(files, sessionPlaces.get(sessionId) ?? {})
+    return { ...emit, args: emit.args.map((arg) => (arg.type === 'binary-file' ? { ...arg, value: real.get(arg.value) ?? arg.value } : arg)) }
+  }
   const resolveIn = <T>(sessionId: string, value: T): T => {
     const scope = sessionScopes.get(sessionId)
     return scope ? resolveValue(value, scope) : value
@@ -131,15 +140,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const scope = await scopeOf(store, context)
       const opened = await sessions.open({ ...input, request: resolveValue(input.request, scope) } as typeof input)
       sessionScopes.set(opened.sessionId, scope)
+      sessionPlaces.set(opened.sessionId, await filePlace(context))
       return opened
     },
     'session.close': async ({ sessionId, code, reason }) => {
       await sessions.close(sessionId, { code, reason })
       sessionScopes.delete(sessionId)
+      sessionPlaces.delete(sessionId)
       return { closed: true as const }
     },
     // Arguments typed after opening see the same variables the session was opened with.
-    'session.emit': ({ sessionId, ...emit }) => sessions.emit(sessionId, resolveIn(sessionId, emit)),
+    'session.emit': async ({ sessionId, ...emit }) => sessions.emit(sessionId, await checkEmitFiles(sessionId, resolveIn(sessionId, emit))),
     'session.send': ({ sessionId, type, value }) => sessions.send(sessionId, { type, value: resolveIn(sessionId, value) }),
     'session.ping': ({ sessionId }) => sessions.ping(sessionId),
     'session.setListener': ({ sessionId, event, enabled }) => {

@@ -56,15 +56,21 @@ export class FileAccess {
    * any byte is read or sent.
    */
   async check(request: HttpRequest, place: FileAccessPlace): Promise<HttpRequest> {
-    if (filesReadBy(request).length === 0) return request
-    const { refused, realPaths } = await this.inspect(request, place)
+    const files = filesReadBy(request)
+    if (files.length === 0) return request
+    return withRealPaths(request, await this.checkFiles(files, place))
+  }
+
+  /** Checks files read some other way (a Socket.IO file argument); returns each path's checked real path. */
+  async checkFiles(files: FileRead[], place: FileAccessPlace): Promise<Map<string, string>> {
+    const { refused, realPaths } = await this.inspect(files, place)
     if (refused.length > 0) throw notAllowed(refused)
-    return withRealPaths(request, realPaths)
+    return realPaths
   }
 
   /** The files of a request that `check` would refuse. */
   async refused(request: HttpRequest, place: FileAccessPlace): Promise<RefusedFile[]> {
-    return (await this.inspect(request, place)).refused
+    return (await this.inspect(filesReadBy(request), place)).refused
   }
 
   /** Remembers that the user chose these files for the place's collection (or for unsaved tabs). */
@@ -72,13 +78,13 @@ export class FileAccess {
     await this.grants.add(place.collectionId ?? unsavedOwner, files.map((file) => file.realPath))
   }
 
-  private async inspect(request: HttpRequest, place: FileAccessPlace): Promise<{ refused: RefusedFile[]; realPaths: Map<string, string> }> {
+  private async inspect(files: FileRead[], place: FileAccessPlace): Promise<{ refused: RefusedFile[]; realPaths: Map<string, string> }> {
     const dataDir = await realPathOf(this.dataDir)
     const root = place.collectionRoot === undefined ? undefined : await realPathOf(place.collectionRoot)
     const owner = place.collectionId ?? unsavedOwner
     const refused: RefusedFile[] = []
     const realPaths = new Map<string, string>()
-    for (const file of filesReadBy(request)) {
+    for (const file of files) {
       const realPath = await realPathOf(resolve(root ?? dataDir, file.path))
       realPaths.set(file.path, realPath)
       const allowed = isInside(dataDir, realPath) || (root !== undefined && isInside(root, realPath)) || (await this.grants.has(owner, realPath))
