@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { CredentialsMode, SavedRequest } from '../../shared/collection'
 import type { HttpAuth } from '../../shared/http'
 import { secretKey, type SecretStore } from './secretStore'
@@ -33,6 +33,12 @@ function credentialKey(collectionId: string, id: string): string {
  * data dir beside secret variables, with a reference in the file, and put back when a file is read.
  */
 export class AuthCredentials {
+  /**
+   * The id last stored for a value in a collection, by a hash of both: an import of thousands of
+   * requests with the same token stores it once instead of rewriting the secrets file per request.
+   */
+  private readonly idsByValue = new Map<string, string>()
+
   constructor(private readonly secrets: SecretStore) {}
 
   /** The auth with each reference replaced by its value; a reference with no value here stays as is. */
@@ -69,8 +75,16 @@ export class AuthCredentials {
         next[field] = before[field]
         continue
       }
+      const valueHash = createHash('sha256').update(`${collectionId}\u0000${value}`).digest('hex')
+      const known = this.idsByValue.get(valueHash)
+      // Sharing an id is safe: a stored value is never changed in place, a changed one gets a new id.
+      if (known !== undefined && (await this.secrets.get(credentialKey(collectionId, known))) === value) {
+        next[field] = `{{$secret:${known}}}`
+        continue
+      }
       const id = randomBytes(16).toString('hex')
       updates.set(credentialKey(collectionId, id), value)
+      this.idsByValue.set(valueHash, id)
       next[field] = `{{$secret:${id}}}`
     }
     if (updates.size > 0) await this.secrets.setMany(updates)

@@ -115,6 +115,17 @@ describe('auth credentials are kept out of collection files', () => {
     expect(exported.unsupported.map((u) => u.what)).toContain("Credentials kept in Parley's data directory are not exported; fill them in after importing.")
   })
 
+  it('a token shared by many requests is stored once, not once per request', async () => {
+    for (let i = 0; i < 20; i++) await kit.call('request.create', { collectionId: col.id, request: withAuth({ type: 'bearer', token, prefix: 'Bearer' }, `R${i}`) })
+    const stored = JSON.parse(await readFile(join(kit.dataDir, 'secrets.json'), 'utf8')) as { entries: Record<string, string> }
+    expect(Object.keys(stored.entries)).toHaveLength(1)
+    // Changing one request's token leaves the others' alone.
+    const read = await kit.call('request.read', { collectionId: col.id, path: 'r3.yaml' })
+    await kit.call('request.save', { collectionId: col.id, path: 'r3.yaml', request: withAuth({ type: 'bearer', token: 'other', prefix: 'Bearer' }, 'R3'), baseHash: read.hash })
+    expect((await kit.call('request.read', { collectionId: col.id, path: 'r4.yaml' })).request).toMatchObject({ auth: { token } })
+    expect((await kit.call('request.read', { collectionId: col.id, path: 'r3.yaml' })).request).toMatchObject({ auth: { token: 'other' } })
+  })
+
   it('imported literals are kept out too', async () => {
     const postman = {
       info: { name: 'Imported', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
