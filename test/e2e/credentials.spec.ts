@@ -54,4 +54,11 @@ test('a bearer token typed in the UI is saved out of the collection file, yet Se
   await expect(dialog).toBeHidden()
   await expect.poll(() => readFile(file, 'utf8')).toContain(`token: ${token}`)
   expect(await readFile(join(dir, 'parley.yaml'), 'utf8')).toContain('credentials: files')
+
+  // The open tab follows the rewritten file: the next save is not taken for a conflict.
+  await page.getByRole('textbox', { name: 'URL' }).fill(`${server.url}/private?v=2`)
+  await page.keyboard.press('Control+s')
+  await expect.poll(() => readFile(file, 'utf8')).toContain('/private?v=2')
+  await expect(page.getByRole('dialog', { name: 'The file changed on disk' })).toHaveCount(0)
+  expect(await readFile(file, 'utf8')).toContain(`token: ${token}`)
 })

@@ -177,13 +177,16 @@ async function readText(collection: OpenCollection, rel: string): Promise<string
 /**
  * Rewrites a request file so its credentials are kept as the collection now asks (after the
  * `credentials:` switch changed); a file that would not change, or cannot be parsed, is left alone.
+ * True when the file was rewritten.
  */
-export async function rekeepRequestCredentials(collection: OpenCollection, rel: string): Promise<void> {
+export async function rekeepRequestCredentials(collection: OpenCollection, rel: string): Promise<boolean> {
   const text = await readText(collection, rel)
-  if (text === undefined) return
+  if (text === undefined) return false
   const parsed = fromYaml(SavedRequestSchema, text, rel)
-  if (!parsed.ok || parsed.value.kind !== 'http') return
+  if (!parsed.ok || parsed.value.kind !== 'http') return false
   const revealed = await collection.credentials.revealRequest(collection.id, parsed.value)
   const next = await fileText(collection, revealed, parsed.value)
-  if (next !== text) await collection.write(rel, next)
+  if (next === text) return false
+  await collection.write(rel, next)
+  return true
 }

@@ -93,7 +93,9 @@ export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> 
     'collection.credentials': async ({ collectionId }) => ({ credentials: await (await collections.get(collectionId)).credentialsMode() }),
     'collection.setCredentials': ({ collectionId, credentials }) =>
       edit(collectionId, async (c) => {
-        await setCredentialsMode(c, credentials)
+        const paths = await setCredentialsMode(c, credentials)
+        // Open tabs hold the hashes of the old files: announced, clean tabs reload and saves do not conflict.
+        if (paths.length > 0) events.emit('collection.changed', { collectionId, paths })
         return { credentials: await c.credentialsMode() }
       }),
     'item.reorder': ({ collectionId, folder, order }) => edit(collectionId, async (c) => (await reorder(c, folder, order), {})),

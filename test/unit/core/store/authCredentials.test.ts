@@ -76,6 +76,8 @@ describe('auth credentials are kept out of collection files', () => {
     expect(await fileOf('parley.yaml')).not.toContain('credentials')
 
     expect(await kit.call('collection.setCredentials', { collectionId: col.id, credentials: 'files' })).toEqual({ credentials: 'files' })
+    // The rewritten files are announced, so open tabs pick up their new hashes.
+    expect(kit.events).toContainEqual({ name: 'collection.changed', payload: { collectionId: col.id, paths: ['parley.yaml', path] } })
     expect(await fileOf('parley.yaml')).toContain('credentials: files')
     expect(await fileOf('parley.yaml')).toContain('password: col-pw')
     expect(await fileOf(path)).toContain(`token: ${token}`)
