@@ -47,7 +47,8 @@ export interface Services {
 export async function createServices(options: ServicesOptions): Promise<Services> {
   // History, drafts and cookies hold credentials: the data dir is the user's alone, whoever created it.
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
-  await chmod(options.dataDir, 0o700)
+  // A folder someone else owns cannot be changed; Parley still runs there, as before.
+  await chmod(options.dataDir, 0o700).catch(() => undefined)
   const events = new EventBus()
   const settings = new SettingsStore(options.dataDir)
   const startedAt = new Date()

@@ -165,6 +165,16 @@ describe('auth credentials are kept out of collection files', () => {
 })
 
 describe('the data directory is readable by the user only', () => {
+  it('is made private at start even when an older version created it open', async () => {
+    const { chmod, mkdir } = await import('node:fs/promises')
+    const old = join(kit.base, 'old-data')
+    await mkdir(old)
+    await chmod(old, 0o755)
+    const services = await createServices({ dataDir: old, shell: 'browser', appVersion: '0', statusIntervalMs: 0 })
+    expect((await stat(old)).mode & 0o777).toBe(0o700)
+    await services.dispose()
+  })
+
   it('is 0700, and history files are 0600 in a 0700 folder', async () => {
     expect((await stat(kit.dataDir)).mode & 0o777).toBe(0o700)
     const entry = await kit.call('history.add', { request: withAuth({ type: 'bearer', token, prefix: 'Bearer' }) })
