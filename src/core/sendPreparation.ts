@@ -25,10 +25,13 @@ export function scopeOf(deps: SendPreparationDeps, context: SendContext | undefi
 export async function prepareHttpRequest(deps: SendPreparationDeps, request: HttpRequest, context: SendContext | undefined): Promise<HttpRequest> {
   let prepared = request
   if (context) {
-    const loaded = await (await deps.collections.get(context.collectionId)).load()
+    const collection = await deps.collections.get(context.collectionId)
+    const loaded = await collection.load()
     const layers = [loaded.file, ...enclosingFolders(context.path ?? '').map((folder) => loaded.folders.get(folder))]
     const inheritedHeaders = layers.flatMap((layer) => layer?.headers ?? [])
-    prepared = { ...request, headers: mergeHeaders(inheritedHeaders, request.headers), auth: inheritAuth(request.auth, layers) }
+    // An inherited auth comes from a folder file, which holds credentials as references.
+    const auth = request.auth.type === 'inherit' ? await collection.credentials.reveal(collection.id, inheritAuth(request.auth, layers)) : request.auth
+    prepared = { ...request, headers: mergeHeaders(inheritedHeaders, request.headers), auth }
   } else if (request.auth.type === 'inherit') {
     prepared = { ...request, auth: { type: 'none' } }
   }

@@ -1,11 +1,14 @@
-import { mkdir } from 'node:fs/promises'
+import { chmod, mkdir } from 'node:fs/promises'
 import { defaultSettings, type AppInfo, type Shell } from '../shared/app'
 import type { HttpRequest } from '../shared/http'
+import type { SendContext } from '../shared/sendContext'
 import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
 import { invokeCall, type Handlers } from './invoke'
 import { FileUploads } from './fileUploads'
+import { FileAccess, type FileAccessPlace } from './files/fileAccess'
+import { FileGrants } from './files/fileGrants'
 import { openPlaygroundCollection } from './playgroundCollection'
 import { PlaygroundProcess, type PlaygroundCommand } from './playgroundProcess'
 import { prepareHttpRequest, scopeOf } from './sendPreparation'
@@ -46,7 +49,10 @@ export interface Services {
 
 /** Assembles core: the one place where engines and stores are created and wired to the contract. */
 export async function createServices(options: ServicesOptions): Promise<Services> {
-  await mkdir(options.dataDir, { recursive: true })
+  // History, drafts and cookies hold credentials: the data dir is the user's alone, whoever created it.
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
+  // A folder someone else owns cannot be changed; Parley still runs there, as before.
+  await chmod(options.dataDir, 0o700).catch(() => undefined)
   const events = new EventBus()
   const settings = new SettingsStore(options.dataDir)
   const startedAt = new Date()
@@ -80,7 +86,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
 
   const uploads = new FileUploads(options.dataDir)
+  const fileGrants = new FileGrants(options.dataDir)
+  const fileAccess = new FileAccess(options.dataDir, fileGrants)
+  const filePlace = async (context: SendContext | undefined): Promise<FileAccessPlace> =>
+    context ? { collectionId: context.collectionId, collectionRoot: (await store.collections.get(context.collectionId)).root } : {}
   const sessionScopes = new Map<string, Awaited<ReturnType<typeof scopeOf>>>()
+  /** Where each session's request lives, for the files its emits read. */
+  const sessionPlaces = new Map<string, FileAccessPlace>()
+  /** A Socket.IO file argument reads a file like a request body does: same rule, checked real path. */
+  const checkEmitFiles = async <E extends { args: Array<{ type: string; value: string }> }>(sessionId: string, emit: E): Promise<E> => {
+    const files = emit.args.filter((arg) => arg.type === 'binary-file').map((arg) => ({ what: 'a file argument of the emit', path: arg.value }))
+    if (files.length === 0) return emit
+    const real = await fileAccess.checkFiles(files, sessionPlaces.get(sessionId) ?? {})
+    return { ...emit, args: emit.args.map((arg) => (arg.type === 'binary-file' ? { ...arg, value: real.get(arg.value) ?? arg.value } : arg)) }
+  }
   const resolveIn = <T>(sessionId: string, value: T): T => {
     const scope = sessionScopes.get(sessionId)
     return scope ? resolveValue(value, scope) : value
@@ -89,7 +108,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     ...store.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
-    ...createDialogHandlers(options.nativeDialogs),
+    ...createDialogHandlers(options.nativeDialogs, fileGrants),
     'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
     'app.info': (): AppInfo => ({
       name: 'Parley',
@@ -119,8 +138,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'playground.stop': () => playground.stop(),
     'files.begin': ({ name }) => uploads.begin(name),
     'files.append': ({ uploadId, base64 }) => uploads.append(uploadId, base64),
-    'http.send': async ({ requestId, request, context }) =>
-      http.send(requestId, withAppSettings(await prepareHttpRequest(store, request, context)), (progress) => events.emit('http.progress', progress)),
+    'files.allow': async ({ request, context }) => {
+      const place = await filePlace(context)
+      const refused = await fileAccess.refused(await prepareHttpRequest(store, request, context), place)
+      await fileAccess.allow(place, refused)
+      return { allowed: refused.map((file) => file.realPath) }
+    },
+    'http.send': async ({ requestId, request, context }) => {
+      // Files are checked after variables are resolved, so a {{path}} cannot smuggle one out.
+      const prepared = await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))
+      return http.send(requestId, withAppSettings(prepared), (progress) => events.emit('http.progress', progress))
+    },
     'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
@@ -133,15 +161,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const scope = await scopeOf(store, context)
       const opened = await sessions.open({ ...input, request: resolveValue(input.request, scope) } as typeof input)
       sessionScopes.set(opened.sessionId, scope)
+      sessionPlaces.set(opened.sessionId, await filePlace(context))
       return opened
     },
     'session.close': async ({ sessionId, code, reason }) => {
       await sessions.close(sessionId, { code, reason })
       sessionScopes.delete(sessionId)
+      sessionPlaces.delete(sessionId)
       return { closed: true as const }
     },
     // Arguments typed after opening see the same variables the session was opened with.
-    'session.emit': ({ sessionId, ...emit }) => sessions.emit(sessionId, resolveIn(sessionId, emit)),
+    'session.emit': async ({ sessionId, ...emit }) => sessions.emit(sessionId, await checkEmitFiles(sessionId, resolveIn(sessionId, emit))),
     'session.send': ({ sessionId, type, value }) => sessions.send(sessionId, { type, value: resolveIn(sessionId, value) }),
     'session.ping': ({ sessionId }) => sessions.ping(sessionId),
     'session.setListener': ({ sessionId, event, enabled }) => {

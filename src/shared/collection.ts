@@ -102,6 +102,13 @@ const folderFields = {
   order: z.array(z.string()).default([])
 }
 
+/**
+ * Where literal credentials of auth fields (tokens, passwords, secret keys) are kept: encrypted in
+ * the data dir with a reference in the file (`secret-store`, the default), or in the files themselves.
+ */
+export const CredentialsModeSchema = z.enum(['secret-store', 'files'])
+export type CredentialsMode = z.infer<typeof CredentialsModeSchema>
+
 /** `parley.yaml` at the root of a collection. */
 export const CollectionFileSchema = z.object({
   parley: z.literal(collectionFormatVersion),
@@ -110,7 +117,8 @@ export const CollectionFileSchema = z.object({
   headers: folderFields.headers,
   auth: HttpAuthSchema.default({ type: 'none' }),
   variables: folderFields.variables,
-  order: folderFields.order
+  order: folderFields.order,
+  credentials: CredentialsModeSchema.default('secret-store')
 })
 export type CollectionFile = z.infer<typeof CollectionFileSchema>
 
@@ -256,6 +264,8 @@ export const FolderSettingsSchema = z.object({
 })
 export type FolderSettings = z.infer<typeof FolderSettingsSchema>
 export const FolderSaveInput = z.strictObject({ ...inCollection, path: RelPathSchema, settings: FolderSettingsSchema })
+export const CredentialsOutput = z.object({ credentials: CredentialsModeSchema })
+export const CredentialsSetInput = z.strictObject({ ...inCollection, credentials: CredentialsModeSchema })
 
 export const ReorderInput = z.strictObject({
   ...inCollection,

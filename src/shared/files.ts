@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { HttpRequestSchema } from './http'
+import { SendContextSchema } from './sendContext'
 
 /** Largest decoded chunk `files.append` accepts (the browser host's frames are at most 16 MiB). */
 export const maxUploadChunkBytes = 4 * 1024 * 1024
@@ -22,3 +24,13 @@ export const FileAppendInputSchema = z.strictObject({
   base64: z.string().max(Math.ceil(maxUploadChunkBytes / 3) * 4, 'a chunk is at most 4 MiB')
 })
 export const FileAppendOutputSchema = z.object({ size: z.number().int().nonnegative() })
+
+/**
+ * "Allow this file": the files a request reads outside its collection folder and the data dir,
+ * which Send refused, become allowed for that collection (or for unsaved tabs) on this machine.
+ */
+export const FileAllowInputSchema = z.strictObject({
+  request: HttpRequestSchema,
+  context: SendContextSchema.optional()
+})
+export const FileAllowOutputSchema = z.object({ allowed: z.array(z.string()) })

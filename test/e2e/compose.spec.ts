@@ -130,6 +130,11 @@ test.describe('composing a request and sending it', () => {
     await writeFile(file, bytes)
     await page.getByRole('radio', { name: 'Binary file' }).check()
     await page.getByRole('textbox', { name: 'File to send' }).fill(file)
+    // A path typed by hand lies outside the data dir: Send refuses it until the user allows it.
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByRole('alert')).toContainText(file)
+    await page.getByRole('button', { name: 'Allow this file' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Allowed' })).toContainText(file)
     await sendAndWait(page)
     expect(server.last().body.equals(bytes)).toBe(true)
 

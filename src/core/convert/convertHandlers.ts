@@ -2,6 +2,7 @@ import type { Handlers } from '../invoke'
 import { exportCurl } from './curl/exportCurl'
 import { parseCurl } from './curl/parseCurl'
 import { detectFormat } from './import/detectFormat'
+import { externalFileNotes } from './import/externalFiles'
 import { previewImport, runImport } from './import/runImport'
 import { StagedImports } from './import/stagedImports'
 import type { HistoryStore } from '../store/historyStore'
@@ -26,7 +27,10 @@ export interface ConvertDeps extends ImportStores {
 export function createConvertHandlers(deps: ConvertDeps): Pick<Handlers, ConvertCall> {
   const staged = new StagedImports()
   return {
-    'curl.parse': ({ command }) => parseCurl(command),
+    'curl.parse': ({ command }) => {
+      const parsed = parseCurl(command)
+      return { ...parsed, warnings: [...parsed.warnings, ...externalFileNotes(parsed.request, 'This command')] }
+    },
     'export.curl': ({ request }) => exportCurl(request),
     'export.snippet': ({ request, target }) => generateSnippet(request, target),
     'export.targets': () => ({ targets: snippetTargets() }),

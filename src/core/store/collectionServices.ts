@@ -1,4 +1,5 @@
 import type { EventBus } from '../events'
+import { AuthCredentials } from './authCredentials'
 import { CollectionStore } from './collectionStore'
 import { EnvironmentStore } from './environmentStore'
 import { HistoryStore } from './historyStore'
@@ -25,6 +26,7 @@ export function createCollectionServices(options: CollectionServicesOptions) {
   const trash = new Trash(dataDir)
   const collections = new CollectionStore({
     dataDir,
+    credentials: new AuthCredentials(secrets),
     onExternalChange: (collectionId, paths) => events.emit('collection.changed', { collectionId, paths }),
     ...(options.watchDebounceMs === undefined ? {} : { watchDebounceMs: options.watchDebounceMs })
   })

@@ -10,6 +10,7 @@ import {
 import { ParleyError } from '../../shared/errors'
 import { resolveUserPath } from '../userPath'
 import { writeFileAtomic } from './atomicWrite'
+import type { AuthCredentials } from './authCredentials'
 import { collectionFileName, collectionIdFor } from './collectionPaths'
 import { OpenCollection } from './openCollection'
 import { fromYaml, toYaml } from './yamlFormat'
@@ -18,6 +19,8 @@ const OpenListSchema = z.object({ open: z.array(z.string()) })
 
 export interface CollectionStoreOptions {
   dataDir: string
+  /** Keeps literal auth credentials out of collection files. */
+  credentials: AuthCredentials
   /** Called with relative paths changed on disk by someone other than Parley. */
   onExternalChange: (collectionId: string, paths: string[]) => void
   /** Quiet period before a burst of file events is reported. */
@@ -160,6 +163,7 @@ export class CollectionStore {
       collection = new OpenCollection(
         id,
         root,
+        this.options.credentials,
         (paths) => this.options.onExternalChange(id, paths),
         this.options.watchDebounceMs
       )

@@ -132,7 +132,7 @@ export async function readFolderSettings(
     name: settings.name ?? baseRel(rel),
     description: settings.description,
     headers: settings.headers,
-    auth: settings.auth,
+    auth: await collection.credentials.reveal(collection.id, settings.auth),
     variables,
     order: settings.order
   }
@@ -153,7 +153,8 @@ export async function saveFolderSettings(
     (name) => secretKey(collection.id, folderScope(rel), name),
     previous
   )
-  const next = { ...(file ?? FolderFileSchema.parse({})), ...settings, variables }
+  const auth = await collection.credentials.stash(collection.id, settings.auth, file?.auth, await collection.credentialsMode())
+  const next = { ...(file ?? FolderFileSchema.parse({})), ...settings, auth, variables }
   // The collection has no parent to inherit from: 'inherit' there means none.
   if (rel === '' && next.auth.type === 'inherit') next.auth = { type: 'none' }
   await collection.writeFolderFile(rel, next as CollectionFile | FolderFile)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -48,8 +48,10 @@ export class HistoryStore {
       const entries = await this.load()
       const file = join(this.dir, `${id}.json`)
       try {
-        await mkdir(this.dir, { recursive: true })
-        await writeFileAtomic(file, `${JSON.stringify(entry)}\n`)
+        await mkdir(this.dir, { recursive: true, mode: 0o700 })
+        // A folder made by an older version was world-readable; entries hold credentials.
+        await chmod(this.dir, 0o700)
+        await writeFileAtomic(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 })
       } catch (error) {
         throw writeFailure(error, 'The history entry', file)
       }
@@ -95,8 +97,8 @@ export class HistoryStore {
   /** Sets how many entries are kept and prunes at once. */
   setLimit(limit: number): Promise<number> {
     return this.serialised(async () => {
-      await mkdir(this.dir, { recursive: true })
-      await writeFileAtomic(join(this.dir, 'limit.json'), `${JSON.stringify({ limit })}\n`)
+      await mkdir(this.dir, { recursive: true, mode: 0o700 })
+      await writeFileAtomic(join(this.dir, 'limit.json'), `${JSON.stringify({ limit })}\n`, { mode: 0o600 })
       await this.prune(await this.load(), limit)
       return limit
     })

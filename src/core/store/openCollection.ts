@@ -5,11 +5,13 @@ import {
   CollectionFileSchema,
   FolderFileSchema,
   type CollectionFile,
+  type CredentialsMode,
   type FolderFile,
   type SavedRequest
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
+import type { AuthCredentials } from './authCredentials'
 import { loadCollection, type DiskState, type LoadedCollection } from './collectionLoader'
 import { collectionFileName, folderFileName, hashText, joinRel, resolveInside, resolveInsideReal } from './collectionPaths'
 import { CollectionWatcher } from './collectionWatcher'
@@ -36,9 +38,18 @@ export class OpenCollection {
   constructor(
     readonly id: string,
     readonly root: string,
+    /** Keeps literal auth credentials out of this collection's files. */
+    readonly credentials: AuthCredentials,
     private readonly onExternalChange: (paths: string[]) => void,
     private readonly debounceMs?: number
   ) {}
+
+  /** Where this collection keeps auth credentials (`credentials:` in parley.yaml). */
+  async credentialsMode(): Promise<CredentialsMode> {
+    // An unreadable parley.yaml cannot have asked for credentials in files: keep them out.
+    const { file } = await this.readFolderFile('').catch(() => ({ file: null }))
+    return file && 'credentials' in file ? file.credentials : 'secret-store'
+  }
 
   /** The collection as on disk, read once and then kept until something changes. */
   load(): Promise<LoadedCollection> {

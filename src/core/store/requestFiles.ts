@@ -37,12 +37,25 @@ export async function readRequest(
   collection: OpenCollection,
   rel: string
 ): Promise<{ path: string; hash: string; request: SavedRequest }> {
+  const { hash, request } = await readRequestFile(collection, rel)
+  // Credentials the file only references come back from the data dir, so the UI and Send see them.
+  return { path: rel, hash, request: await collection.credentials.revealRequest(collection.id, request) }
+}
+
+/** A request exactly as its file holds it (credentials as references). */
+async function readRequestFile(collection: OpenCollection, rel: string): Promise<{ hash: string; request: SavedRequest }> {
   checkRequestPath(rel)
   const text = await readText(collection, rel)
   if (text === undefined) throw notFound('request', rel)
   const parsed = fromYaml(SavedRequestSchema, text, rel)
   if (!parsed.ok) throw unreadable(rel, parsed.problem.line, parsed.problem.message)
-  return { path: rel, hash: hashText(text), request: parsed.value }
+  return { hash: hashText(text), request: parsed.value }
+}
+
+/** The text of a request file: literal credentials stored in the data dir unless the collection keeps them in files. */
+async function fileText(collection: OpenCollection, request: SavedRequest, previous?: SavedRequest): Promise<string> {
+  const stored = await collection.credentials.stashRequest(collection.id, request, previous, await collection.credentialsMode())
+  return toYaml(SavedRequestSchema, stored)
 }
 
 /**
@@ -75,15 +88,12 @@ export async function saveRequest(
       'Choose which version to keep: reload the file from disk, or save again with force to keep yours.'
     )
   }
+  const previous = current === undefined ? undefined : fromYaml(SavedRequestSchema, current, rel)
+  const before = previous?.ok ? previous.value : undefined
   // The editor has no scripts tab yet: a save that carries none keeps the scripts the file has.
-  const kept = request.scripts === undefined && current !== undefined ? scriptsIn(current, rel) : undefined
-  const hash = await collection.write(rel, toYaml(SavedRequestSchema, kept ? { ...request, scripts: kept } : request))
+  const kept = request.scripts === undefined ? before?.scripts : undefined
+  const hash = await collection.write(rel, await fileText(collection, kept ? { ...request, scripts: kept } : request, before))
   return { path: rel, hash }
-}
-
-function scriptsIn(text: string, rel: string): SavedRequest['scripts'] {
-  const parsed = fromYaml(SavedRequestSchema, text, rel)
-  return parsed.ok ? parsed.value.scripts : undefined
 }
 
 /** Creates a request file named after the request, in a folder; returns its path. */
@@ -96,7 +106,7 @@ export async function createRequest(
   await requireFolder(collection, folder)
   const entry = await freeEntryName(collection.root, folder, slugify(request.name), '.yaml')
   const rel = joinRel(folder, entry)
-  const hash = await collection.write(rel, toYaml(SavedRequestSchema, request))
+  const hash = await collection.write(rel, await fileText(collection, request))
   // Folders without an order list stay alphabetical, so a new file does not touch folder.yaml.
   await collection.updateOrder(folder, (order) => {
     if (order.length === 0) return order
@@ -108,7 +118,8 @@ export async function createRequest(
 
 /** Renames a request: the name inside the file, and the file name (its slug). */
 export async function renameRequest(collection: OpenCollection, rel: string, name: string): Promise<{ path: string }> {
-  const { request } = await readRequest(collection, rel)
+  // Renaming rewrites the file as it is: credential references stay references.
+  const { request } = await readRequestFile(collection, rel)
   const folder = parentRel(rel)
   const oldEntry = baseRel(rel)
   const wanted = `${slugify(name)}.yaml`
@@ -173,4 +184,21 @@ async function readText(collection: OpenCollection, rel: string): Promise<string
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
     throw error
   }
+}
+
+/**
+ * Rewrites a request file so its credentials are kept as the collection now asks (after the
+ * `credentials:` switch changed); a file that would not change, or cannot be parsed, is left alone.
+ * True when the file was rewritten.
+ */
+export async function rekeepRequestCredentials(collection: OpenCollection, rel: string): Promise<boolean> {
+  const text = await readText(collection, rel)
+  if (text === undefined) return false
+  const parsed = fromYaml(SavedRequestSchema, text, rel)
+  if (!parsed.ok || parsed.value.kind !== 'http') return false
+  const revealed = await collection.credentials.revealRequest(collection.id, parsed.value)
+  const next = await fileText(collection, revealed, parsed.value)
+  if (next === text) return false
+  await collection.write(rel, next)
+  return true
 }

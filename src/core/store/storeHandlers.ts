@@ -15,6 +15,7 @@ import {
   reorder,
   saveFolderSettings
 } from './folderFiles'
+import { setCredentialsMode } from './credentialsSwitch'
 import type { HistoryStore } from './historyStore'
 import { createRequest, duplicateRequest, moveItem, readRequest, renameRequest, saveRequest } from './requestFiles'
 import type { SecretStore } from './secretStore'
@@ -39,6 +40,7 @@ type StoreCall =
   | 'collection.search' | 'request.read' | 'request.save' | 'request.create' | 'request.rename'
   | 'request.duplicate' | 'request.move' | 'request.delete' | 'folder.create' | 'folder.rename'
   | 'folder.move' | 'folder.duplicate' | 'folder.delete' | 'folder.read' | 'folder.save' | 'item.reorder' | 'trash.undo'
+  | 'collection.credentials' | 'collection.setCredentials'
   | 'environment.list' | 'environment.save' | 'environment.delete' | 'environment.setActive'
   | 'globals.get' | 'globals.save' | 'vars.resolve' | 'vars.resolveRequest' | 'workspace.get' | 'workspace.save'
   | 'history.list' | 'history.add' | 'history.clear' | 'history.setLimit'
@@ -88,6 +90,14 @@ export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> 
     'folder.read': async ({ collectionId, path }) => readFolderSettings(await collections.get(collectionId), secrets, path),
     'folder.save': ({ collectionId, path, settings }) =>
       edit(collectionId, async (c) => (await saveFolderSettings(c, secrets, path, settings), {})),
+    'collection.credentials': async ({ collectionId }) => ({ credentials: await (await collections.get(collectionId)).credentialsMode() }),
+    'collection.setCredentials': ({ collectionId, credentials }) =>
+      edit(collectionId, async (c) => {
+        const paths = await setCredentialsMode(c, credentials)
+        // Open tabs hold the hashes of the old files: announced, clean tabs reload and saves do not conflict.
+        if (paths.length > 0) events.emit('collection.changed', { collectionId, paths })
+        return { credentials: await c.credentialsMode() }
+      }),
     'item.reorder': ({ collectionId, folder, order }) => edit(collectionId, async (c) => (await reorder(c, folder, order), {})),
     'trash.undo': async ({ trashId }) => {
       const manifest = await trash.restore(trashId, async (item, { collectionId, path }) => {

@@ -23,7 +23,7 @@ export class WorkspaceStore {
       return WorkspaceSchema.parse(JSON.parse(text))
     } catch {
       // Losing tabs is better than refusing to start; the damaged file is kept beside for rescue.
-      await writeFileAtomic(`${this.path}.damaged`, text).catch(() => undefined)
+      await writeFileAtomic(`${this.path}.damaged`, text, { mode: 0o600 }).catch(() => undefined)
       return WorkspaceSchema.parse({})
     }
   }
@@ -39,6 +39,7 @@ export class WorkspaceStore {
       )
     }
     await mkdir(this.dataDir, { recursive: true })
-    await writeFileAtomic(this.path, text)
+    // Drafts hold what the user typed, credentials included.
+    await writeFileAtomic(this.path, text, { mode: 0o600 })
   }
 }

@@ -28,6 +28,13 @@ function valueOf(name: string, scope: VariableScope, chain: string[]): string {
   if (name.startsWith('$')) {
     const dynamic = dynamicValue(name)
     if (dynamic !== undefined) return dynamic
+    if (name.startsWith('$secret:')) {
+      throw new ParleyError(
+        'credential_missing',
+        'A credential of this auth is kept in the data directory of the machine that saved it, and it is not here.',
+        'Enter it again in the Auth tab (or the folder\'s settings) and save; it is then stored, encrypted, on this machine.'
+      )
+    }
   }
   if (chain.includes(name)) {
     const loop = [...chain.slice(chain.indexOf(name)), name]

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../src/core/services'
 import type { NativeDialogs } from '../../../src/core/dialogHandlers'
 import { resolveUserPath } from '../../../src/core/userPath'
+import { startRecordingServer } from '../../e2e/recordingServer'
 import { useTempDir } from '../support/tempDir'
 
 const tempDir = useTempDir('parley-dialogs-')
@@ -109,5 +110,27 @@ describe('native dialogs', () => {
     expect(await value(s, 'dialog.saveText', { defaultName: 'export.json', text: '{"a":1}' })).toEqual({ native: true, path: target })
     expect(await readFile(target, 'utf8')).toBe('{"a":1}')
     expect(asked).toEqual(['folder', 'file JSON', 'save export.json'])
+  })
+
+  it('lets requests send a file the user picked in the OS dialog, and no other file outside their collection', async () => {
+    const { writeFile } = await import('node:fs/promises')
+    const picked = join(home, 'picked.bin')
+    const other = join(home, 'other.bin')
+    await writeFile(picked, 'PICKED BY HAND')
+    await writeFile(other, 'NOT PICKED')
+    const server = await startRecordingServer()
+    try {
+      const s = await core({ pickFolder: async () => null, pickFile: async () => picked, saveFile: async () => null })
+      const col = await value(s, 'collection.create', { name: 'Col', path: join(home, 'col') })
+      const send = (path: string) =>
+        s.invoke('http.send', { requestId: crypto.randomUUID(), request: { method: 'PUT', url: `${server.url}/put`, body: { type: 'binary', path } }, context: { collectionId: col['id'] } })
+      expect(await send(picked)).toMatchObject({ ok: false, error: { code: 'file_not_allowed' } })
+      expect(await value(s, 'dialog.pickFile', { title: 'Choose file to send' })).toEqual({ native: true, path: picked })
+      expect(await send(picked)).toMatchObject({ ok: true })
+      expect(server.last().body.toString()).toBe('PICKED BY HAND')
+      expect(await send(other)).toMatchObject({ ok: false, error: { code: 'file_not_allowed', message: expect.stringContaining(other) } })
+    } finally {
+      await server.close()
+    }
   })
 })

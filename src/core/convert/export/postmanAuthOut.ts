@@ -1,3 +1,4 @@
+import { isCredentialReference } from '../../store/authCredentials'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth } from '../../../shared/http'
 
@@ -8,7 +9,12 @@ const attrs = (values: Record<string, string | undefined>): Attribute[] =>
     .map(([key, value]) => ({ key, value, type: 'string' }))
 
 /** Parley auth as a Postman v2.1 auth object; undefined for inherit (Postman's default). */
-export function postmanAuthOut(auth: HttpAuth, where: string, unsupported: UnsupportedItem[]): Record<string, unknown> | undefined {
+export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: UnsupportedItem[]): Record<string, unknown> | undefined {
+  // Credentials kept in the data dir stay there, like secret variables: the file only has a reference.
+  const auth = Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, typeof value === 'string' && isCredentialReference(value) ? '' : value])) as HttpAuth
+  if (JSON.stringify(auth) !== JSON.stringify(stored)) {
+    unsupported.push({ item: where, what: 'Credentials kept in Parley\'s data directory are not exported; fill them in after importing.' })
+  }
   switch (auth.type) {
     case 'inherit':
       return undefined

@@ -5,6 +5,7 @@ import { looksLikeCurl } from '../curl/curlScript'
 import { detectDocument, readDocument } from './detectFormat'
 import { importBruno } from './bruno'
 import { brunoFolderMark, importBrunoFolder } from './brunoFolder'
+import { flagExternalFiles } from './externalFiles'
 import { importHar } from './har'
 import { countItems, emptyCollection, field, itemName, lastSegment, type ImportedCollection } from './importModel'
 import { importInsomnia } from './insomnia'
@@ -13,8 +14,17 @@ import { importPostmanCollection } from './postmanCollection'
 import { importPostmanEnvironment } from './postmanEnvironment'
 import { collectionFolderFor, writeCollection, type ImportStores } from './writeCollection'
 
-/** Reads a file in any supported format into the importers' common model. */
+/**
+ * Reads a file in any supported format into the importers' common model, with a warning for every
+ * file a request would read from outside the collection.
+ */
 export async function readImport(text: string, format?: Exclude<ImportFormat, 'unknown'>): Promise<{ format: ImportFormat; collection: ImportedCollection }> {
+  const read = await readAnyFormat(text, format)
+  flagExternalFiles(read.collection)
+  return read
+}
+
+async function readAnyFormat(text: string, format?: Exclude<ImportFormat, 'unknown'>): Promise<{ format: ImportFormat; collection: ImportedCollection }> {
   if (format === 'curl' || (format === undefined && looksLikeCurl(text))) {
     const collection = emptyCollection('Imported from cURL')
     for (const { request, warnings } of parseCurlScript(text)) {

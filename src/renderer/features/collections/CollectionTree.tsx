@@ -11,6 +11,7 @@ export type ItemAction =
   | { type: 'rename' | 'duplicate' | 'move' | 'delete'; collectionId: string; node: TreeNode }
   | { type: 'close'; collectionId: string; name: string }
   | { type: 'settings'; collectionId: string; folder: string; name: string }
+  | { type: 'credentials'; collectionId: string; name: string }
 
 interface Row {
   key: string
@@ -128,6 +129,7 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
     if (row.isRoot) {
       entries.push(
         { label: 'Rename', run: () => onAction({ type: 'rename', collectionId, node }) },
+        { label: 'Credentials…', run: () => onAction({ type: 'credentials', collectionId, name: tree.name }) },
         { label: 'Close collection', run: () => onAction({ type: 'close', collectionId, name: tree.name }) }
       )
       return entries

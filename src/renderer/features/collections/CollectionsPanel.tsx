@@ -4,6 +4,7 @@ import { api } from '../../app/api'
 import { Icon } from '../../ui/Icon'
 import { errorText, useCollections } from './collectionsStore'
 import { CollectionTree, type ItemAction } from './CollectionTree'
+import { CredentialsDialog } from './CredentialsDialog'
 import { FormDialog, NameDialog } from './FormDialogs'
 import { FolderField } from '../files/FolderField'
 import { FolderSettingsDialog } from './FolderSettingsDialog'
@@ -91,6 +92,7 @@ export function CollectionsPanel({ query }: { query: string }) {
 
       <CollectionFolderDialog mode={folderDialog} onClose={() => setFolderDialog(undefined)} />
       <FolderSettingsDialog target={action?.type === 'settings' ? { collectionId: action.collectionId, path: action.folder, name: action.name } : undefined} onClose={done} />
+      <CredentialsDialog collection={action?.type === 'credentials' ? { id: action.collectionId, name: action.name } : undefined} onClose={done} />
 
       <NameDialog
         title={action?.type === 'newFolder' ? 'New folder' : 'New request'}

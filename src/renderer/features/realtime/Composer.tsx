@@ -1,4 +1,5 @@
 import type { EmitArg, EmitArgType } from '../../../shared/realtime'
+import { FileChooser } from '../request/FileChooser'
 import { sessionActions, useRealtime, type ComposerState, type TabSession } from './sessionStore'
 
 const argTypes: { value: EmitArgType; label: string }[] = [
@@ -53,6 +54,8 @@ export function EmitComposer({ tabId, session }: { tabId: string; session: TabSe
               ) : (
                 <input aria-label={`Argument ${i + 1} value`} className="rt-mono" value={arg.value} spellCheck={false} onChange={(e) => setArg(i, { value: e.target.value })} placeholder={arg.type === 'boolean' ? 'true' : arg.type === 'binary-file' ? '/path/to/file' : ''} />
               )}
+              {/* A chosen file is copied into the data dir, which emits may always read. */}
+              {arg.type === 'binary-file' && <FileChooser label={`Choose file for argument ${i + 1}`} onChosen={(path) => setArg(i, { value: path })} />}
               <button type="button" className="icon-button small" aria-label={`Remove argument ${i + 1}`} onClick={() => change({ args: c.args.filter((_, j) => j !== i) })}>
                 ×
               </button>

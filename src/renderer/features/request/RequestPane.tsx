@@ -30,7 +30,7 @@ function contextOf(tab: Tab): SendContext | undefined {
 export function RequestPane({ tab }: { tab: Tab }) {
   const updateDraft = useTabs((s) => s.updateDraft)
   const exchange = useExchanges((s) => s.byTab[tab.id])
-  const { send, cancel } = useExchanges()
+  const { send, cancel, allowFiles } = useExchanges()
   const [section, setSection] = useState<Section>('Params')
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string }>()
   const [codeOpen, setCodeOpen] = useState(false)
@@ -181,7 +181,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
             </div>
           </>
         }
-        response={<ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />}
+        response={<ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} />}
       />
     </section>
   )

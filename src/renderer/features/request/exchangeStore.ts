@@ -9,7 +9,7 @@ import { api } from '../../app/api'
 export type Exchange =
   | { state: 'sending'; requestId: string; startedAt: number; progress: HttpProgress | undefined }
   | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse }
-  | { state: 'failed'; requestId: string; startedAt: number; error: AppError }
+  | { state: 'failed'; requestId: string; startedAt: number; error: AppError; sent?: { request: HttpRequestInput; context?: SendContext } }
   | { state: 'cancelled'; requestId: string; startedAt: number }
 
 interface ExchangeState {
@@ -18,6 +18,8 @@ interface ExchangeState {
   /** With a context, core resolves the collection's variables and inherits its auth and headers. */
   send(tabId: string, request: HttpRequestInput, context?: SendContext): Promise<void>
   cancel(tabId: string): Promise<void>
+  /** After Send refused files outside the collection: the user allows them; returns their paths. */
+  allowFiles(tabId: string): Promise<string[]>
 }
 
 const newRequestId = (): string => crypto.randomUUID()
@@ -41,7 +43,11 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
       put({ state: 'done', requestId, startedAt, response })
     } catch (error) {
       const appError = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
-      put(appError.code === 'cancelled' ? { state: 'cancelled', requestId, startedAt } : { state: 'failed', requestId, startedAt, error: appError })
+      put(
+        appError.code === 'cancelled'
+          ? { state: 'cancelled', requestId, startedAt }
+          : { state: 'failed', requestId, startedAt, error: appError, sent: context ? { request, context } : { request } }
+      )
     }
   },
   async cancel(tabId) {
@@ -49,6 +55,12 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     if (exchange?.state !== 'sending') return
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'cancelled', requestId: exchange.requestId, startedAt: exchange.startedAt } } }))
     await api.call('http.cancel', { requestId: exchange.requestId }).catch(() => undefined)
+  },
+  async allowFiles(tabId) {
+    const exchange = get().byTab[tabId]
+    if (exchange?.state !== 'failed' || !exchange.sent) return []
+    // Core works out which files were refused from the very request that was sent.
+    return (await api.call('files.allow', exchange.sent)).allowed
   }
 }))
 

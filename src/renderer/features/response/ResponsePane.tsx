@@ -16,7 +16,15 @@ import { TlsPanel } from './TlsPanel'
 type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
 
 /** The response area: what the last send of this tab came to, in every state it can be in. */
-export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | undefined; onCancel?: () => void }) {
+export function ResponsePane({
+  exchange,
+  onCancel,
+  onAllowFiles
+}: {
+  exchange: Exchange | undefined
+  onCancel?: () => void
+  onAllowFiles?: () => Promise<string[]>
+}) {
   return (
     <section className="response-area rp-response-pane" aria-label="Response">
       {!exchange && <EmptyResponse />}
@@ -27,7 +35,7 @@ export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | unde
           <p className="muted">Nothing more will arrive for it. Send again when you are ready.</p>
         </div>
       )}
-      {exchange?.state === 'failed' && <FailedView error={exchange.error} />}
+      {exchange?.state === 'failed' && <FailedView key={exchange.requestId} error={exchange.error} onAllowFiles={exchange.error.code === 'file_not_allowed' ? onAllowFiles : undefined} />}
       {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} />}
     </section>
   )
@@ -101,7 +109,14 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
   )
 }
 
-function FailedView({ error }: { error: AppError }) {
+function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (() => Promise<string[]>) | undefined }) {
+  const [allowed, setAllowed] = useState<{ paths: string[] } | { error: string }>()
+  const allow = (): void => {
+    onAllowFiles?.().then(
+      (paths) => setAllowed({ paths }),
+      (e: unknown) => setAllowed({ error: e instanceof Error ? e.message : String(e) })
+    )
+  }
   return (
     <div className="rp-response-error" role="alert">
       <div className="rp-response-error-icon" aria-hidden="true">
@@ -113,6 +128,17 @@ function FailedView({ error }: { error: AppError }) {
         <p className="muted rp-response-error-code">
           Code <code>{error.code}</code>
         </p>
+        {onAllowFiles && !allowed && (
+          <button type="button" className="secondary-button compact" onClick={allow}>
+            Allow this file
+          </button>
+        )}
+        {allowed && 'paths' in allowed && (
+          <p role="status">
+            Allowed on this machine: {allowed.paths.join(', ') || 'nothing left to allow'}. Send again to send it.
+          </p>
+        )}
+        {allowed && 'error' in allowed && <p className="error-text">{allowed.error}</p>}
       </div>
     </div>
   )

@@ -51,7 +51,8 @@ describe('import: Insomnia v4 export', () => {
       { item: 'Search (GraphQL)', what: expect.stringMatching(/^ntlm auth is not supported/) },
       { item: 'gRPC hello', what: 'gRPC requests are not supported by Parley; it was skipped.' },
       { item: 'Production', what: expect.stringMatching(/nested variable "limits"/) },
-      { item: 'Notes (Insomnia)', what: expect.stringMatching(/^1 saved cookie is not imported/) }
+      { item: 'Notes (Insomnia)', what: expect.stringMatching(/^1 saved cookie is not imported/) },
+      { item: 'Notes / Upload', what: expect.stringMatching(/^"Upload" reads \/home\/ada\/pic\.png .*refuse to send it/) }
     ])
     await services.dispose()
   })

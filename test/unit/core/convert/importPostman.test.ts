@@ -101,7 +101,10 @@ describe('import: Postman collection v2.1', () => {
       { item: 'Notes / List notes', what: '1 saved example response (Parley keeps requests only).' },
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "cursor"/) },
       { item: 'Uploads / Put raw file', what: expect.stringMatching(/^hawk auth is not supported/) },
-      { item: 'Uploads / Put raw file', what: 'The setting disableUrlEncoding is not supported by Parley.' }
+      { item: 'Uploads / Put raw file', what: 'The setting disableUrlEncoding is not supported by Parley.' },
+      // Files outside the new collection folder: Send refuses them until the user chooses them.
+      { item: 'Uploads / Upload attachment', what: expect.stringMatching(/^"Upload attachment" reads \/home\/ada\/report\.pdf .*refuse to send it/) },
+      { item: 'Uploads / Put raw file', what: expect.stringMatching(/^"Put raw file" reads \/tmp\/blob\.bin \(the file sent as the body\)/) }
     ])
     await services.dispose()
   })

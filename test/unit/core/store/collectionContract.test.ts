@@ -142,10 +142,12 @@ describe('collections through the contract', () => {
       path: '',
       settings: { name: 'Renamed', description: 'About', headers: [{ name: 'X-Team', value: 'core', enabled: true }], auth: { type: 'basic', username: 'u', password: 'p' }, variables: [{ name: 'host', value: 'x', enabled: true, secret: false }] }
     })
-    expect(await readFile(join(folder, 'parley.yaml'), 'utf8')).toBe(
-      'parley: 1\nname: Renamed\ndescription: About\nheaders:\n  - name: X-Team\n    value: core\nauth:\n  type: basic\n  username: u\n  password: p\nvariables:\n  - name: host\n    value: x\n'
+    // The password is kept in the data dir; the file holds a reference to it.
+    expect(await readFile(join(folder, 'parley.yaml'), 'utf8')).toMatch(
+      /^parley: 1\nname: Renamed\ndescription: About\nheaders:\n {2}- name: X-Team\n {4}value: core\nauth:\n {2}type: basic\n {2}username: u\n {2}password: "\{\{\$secret:[0-9a-f]{32}\}\}"\nvariables:\n {2}- name: host\n {4}value: x\n$/
     )
     expect((await kit.call('folder.read', { collectionId: id, path: '' })).name).toBe('Renamed')
+    expect((await kit.call('folder.read', { collectionId: id, path: '' })).auth).toEqual({ type: 'basic', username: 'u', password: 'p' })
     expect((await kit.call('collection.tree', { collectionId: id })).name).toBe('Renamed')
   })
 
