@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
+import { readCollectionFile } from './collectionFileRead'
 import { collectionFileName, collectionIdFor } from './collectionPaths'
 import { OpenCollection } from './openCollection'
 import { fromYaml, toYaml } from './yamlFormat'
@@ -188,8 +190,10 @@ export class CollectionStore {
 
 async function readName(root: string): Promise<string | undefined> {
   try {
-    const parsed = fromYaml(CollectionFileSchema, await readFile(join(root, collectionFileName), 'utf8'), collectionFileName)
-    return parsed.ok ? parsed.value.name : root.split(/[/\\]/).at(-1)
+    const read = await readCollectionFile(root, collectionFileName)
+    if (!read.ok) return read.absent ? undefined : basename(root)
+    const parsed = fromYaml(CollectionFileSchema, read.text, collectionFileName)
+    return parsed.ok ? parsed.value.name : basename(root)
   } catch {
     return undefined
   }
