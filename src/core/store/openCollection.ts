@@ -14,6 +14,7 @@ import { readCollectionFile, readCollectionText } from './collectionFileRead'
 import { loadCollection, stateOfRead, type DiskState, type LoadedCollection } from './collectionLoader'
 import { collectionFileName, folderFileName, hashText, joinRel, resolveInside, resolveInsideReal } from './collectionPaths'
 import { CollectionWatcher } from './collectionWatcher'
+import { cleanCollectionLeftovers } from './leftovers'
 import { fromYaml, toYaml } from './yamlFormat'
 
 /**
@@ -33,6 +34,8 @@ export class OpenCollection {
   private readonly recent = new Map<string, Array<{ state: DiskState; at: number }>>()
   private watcher: CollectionWatcher | undefined
   private queue: Promise<unknown> = Promise.resolve()
+  /** Temp files of saves a crash interrupted, removed before the first load. */
+  private cleaned: Promise<void> | undefined
 
   constructor(
     readonly id: string,
@@ -45,7 +48,8 @@ export class OpenCollection {
   load(): Promise<LoadedCollection> {
     if (!this.cache) {
       const startedAt = this.seq
-      const loading = loadCollection(this.root).then((loaded) => {
+      this.cleaned ??= cleanCollectionLeftovers(this.root).catch(() => undefined)
+      const loading = this.cleaned.then(() => loadCollection(this.root)).then((loaded) => {
         for (const [rel, state] of loaded.known) {
           if ((this.ownWriteSeq.get(rel) ?? -1) <= startedAt) this.known.set(rel, state)
         }
