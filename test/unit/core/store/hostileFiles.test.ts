@@ -172,7 +172,7 @@ describe('a collection with hostile files in it', () => {
     await writeFile(join(folder, 'later-good.yaml'), good('LaterGood'))
     const changed = () =>
       new Set(kit.events.filter((e) => e.name === 'collection.changed').flatMap((e) => (e.payload as { paths: string[] }).paths))
-    await waitFor(() => ['sub/later-pipe.yaml', 'later-zero.yaml', 'later-good.yaml'].every((path) => changed().has(path)), 20_000)
+    await waitFor(() => ['sub/later-pipe.yaml', 'later-zero.yaml', 'later-good.yaml'].every((path) => changed().has(path)), 60_000)
     const tree = await kit.call('collection.tree', { collectionId: id })
     expect(requestNames(tree)).toEqual(['AlsoGood', 'Good', 'LaterGood'])
     expect(tree.problems.map((p) => p.path)).toEqual(['later-zero.yaml', 'sub/later-pipe.yaml'])
