@@ -12,7 +12,8 @@ export async function writeFileAtomic(
   options: { mode?: number } = {}
 ): Promise<void> {
   const dir = dirname(path)
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  // The pid lets the next start tell a crashed save's leftover from another window's save in progress.
+  const temp = join(dir, `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temp, 'wx', options.mode ?? 0o644)
   try {
     await handle.writeFile(data)
@@ -32,7 +33,8 @@ export async function writeFileAtomic(
   await syncDir(dir)
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** Makes a rename in a folder durable (fsync of the folder), where the platform allows it. */
+export async function syncDir(dir: string): Promise<void> {
   // Directory fsync makes the rename durable on Linux; other platforms refuse to open a folder.
   try {
     const handle = await open(dir, 'r')

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
   CollectionFileSchema,
@@ -15,6 +14,7 @@ import {
   type TreeNode
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
+import { z } from 'zod'
 import {
   collectionFileName,
   environmentsDirName,
@@ -23,10 +23,20 @@ import {
   joinRel,
   resolveInside
 } from './collectionPaths'
+import { describe, maxFolderDepth, readCollectionFile, readCollectionFileSync, type FileRead } from './collectionFileRead'
 import { fromYaml } from './yamlFormat'
 
-/** What Parley knows about one path on disk: the hash of its bytes, or that it is a folder. */
+/**
+ * What Parley knows about one path on disk: the hash of its bytes, that it is a folder, or
+ * `unreadable:<why>` for something Parley will not read (a FIFO, a link outside, a huge file).
+ */
 export type DiskState = string | 'dir' | 'absent'
+
+/** The state a read gives a path, the same for the loader and the watcher. */
+export function stateOfRead(read: FileRead): DiskState {
+  if (read.ok) return hashText(read.text)
+  return read.absent ? 'absent' : `unreadable:${read.message}`
+}
 
 /** Everything read from a collection folder in one pass. */
 export interface LoadedCollection {
@@ -54,6 +64,8 @@ const readBatch = 100
 interface PendingRequest {
   rel: string
   parent: FolderNode
+  /** The listing showed a regular file (not a link, FIFO or device). */
+  listedAsFile: boolean
 }
 
 /** Reads a collection folder: tree, settings, environments; broken files become problems. */
@@ -69,34 +81,27 @@ export async function loadCollection(root: string): Promise<LoadedCollection> {
     problems: [],
     known: new Map([['', 'dir']])
   }
-  let rootText: string
-  try {
-    rootText = await readFile(join(root, collectionFileName), 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new ParleyError(
-        'not_a_collection',
-        `${root} is not a Parley collection (there is no ${collectionFileName}).`,
-        'Choose the folder that holds parley.yaml, or create a new collection there.'
-      )
-    }
-    throw error
-  }
-  loaded.known.set(collectionFileName, hashText(rootText))
-  const rootParsed = fromYaml(CollectionFileSchema, rootText, collectionFileName)
-  if (rootParsed.ok) {
-    loaded.file = rootParsed.value
-    loaded.name = rootParsed.value.name
-    loaded.tree.name = rootParsed.value.name
-  } else {
-    loaded.problems.push(rootParsed.problem)
+  const notCollection = new ParleyError(
+    'not_a_collection',
+    `${root} is not a Parley collection (there is no ${collectionFileName}).`,
+    'Choose the folder that holds parley.yaml, or create a new collection there.'
+  )
+  const realRoot = await realpath(root).catch(() => {
+    throw notCollection
+  })
+  const rootRead = await readCollectionFile(root, collectionFileName)
+  if (!rootRead.ok && rootRead.absent) throw notCollection
+  const rootParsed = parseRead(loaded, collectionFileName, rootRead, CollectionFileSchema)
+  if (rootParsed) {
+    loaded.file = rootParsed
+    loaded.name = rootParsed.name
+    loaded.tree.name = rootParsed.name
   }
 
   const pending: PendingRequest[] = []
   await walkFolder(loaded, '', loaded.tree, loaded.file?.order ?? [], pending)
   for (let at = 0; at < pending.length; at += readBatch) {
-    for (const { rel, parent } of pending.slice(at, at + readBatch)) loadRequest(loaded, rel, parent)
+    for (const request of pending.slice(at, at + readBatch)) loadRequest(loaded, realRoot, request)
     await new Promise((resolve) => setImmediate(resolve))
   }
   sortTree(loaded.tree, loaded)
@@ -119,15 +124,50 @@ async function walkFolder(
     // Dot-entries are temp files, .git and editor state: never part of a collection.
     if (entry.name.startsWith('.')) continue
     const childRel = joinRel(rel, entry.name)
+    // parley.yaml and folder.yaml are read (and any trouble with them reported) as settings.
+    const isSettings = entry.name === folderFileName || (rel === '' && entry.name === collectionFileName)
+    if (isSettings || (rel === '' && entry.name === environmentsDirName)) continue
     if (entry.isDirectory()) {
-      if (rel === '' && entry.name === environmentsDirName) continue
+      const depth = childRel.split('/').length
+      if (depth > maxFolderDepth) {
+        loaded.known.set(childRel, 'dir')
+        problem(loaded, childRel, `is nested ${depth} folders deep; Parley reads folders up to ${maxFolderDepth} levels deep, so what is inside is not loaded.`)
+        continue
+      }
       subfolders.push(loadFolder(loaded, childRel, node, pending))
-    } else if (entry.isFile() && entry.name.endsWith('.yaml')) {
-      if (entry.name === collectionFileName || entry.name === folderFileName) continue
-      pending.push({ rel: childRel, parent: node })
+    } else if (entry.name.endsWith('.yaml')) {
+      // Links, FIFOs, sockets: the reader decides, and never blocks on them.
+      pending.push({ rel: childRel, parent: node, listedAsFile: entry.isFile() })
+    } else if (entry.isSymbolicLink()) {
+      subfolders.push(reportFolderLink(loaded, childRel))
     }
   }
   await Promise.all(subfolders)
+}
+
+/** A link to a folder is listed (it might be expected to work); other links that are not YAML are ignored. */
+async function reportFolderLink(loaded: LoadedCollection, rel: string): Promise<void> {
+  const info = await stat(resolveInside(loaded.root, rel)).catch(() => undefined)
+  if (!info?.isDirectory()) return
+  parseRead(loaded, rel, await readCollectionFile(loaded.root, rel), z.never())
+}
+
+function problem(loaded: LoadedCollection, path: string, message: string): void {
+  loaded.problems.push({ path, line: 1, message })
+}
+
+/** Records a file read and parses it with a schema; a failure of either becomes a problem. */
+function parseRead<S extends z.ZodType>(loaded: LoadedCollection, rel: string, read: FileRead, schema: S): z.output<S> | undefined {
+  if (!read.ok && read.absent) return undefined
+  loaded.known.set(rel, stateOfRead(read))
+  if (!read.ok) {
+    problem(loaded, rel, read.message)
+    return undefined
+  }
+  const parsed = fromYaml(schema, read.text, rel)
+  if (parsed.ok) return parsed.value
+  loaded.problems.push(parsed.problem)
+  return undefined
 }
 
 const orders = new WeakMap<FolderNode, string[]>()
@@ -144,37 +184,19 @@ async function loadFolder(
   parent.children.push(node)
   let order: string[] = []
   const settingsRel = joinRel(rel, folderFileName)
-  const text = await readOptional(resolveInside(loaded.root, settingsRel))
-  if (text !== undefined) {
-    loaded.known.set(settingsRel, hashText(text))
-    const parsed = fromYaml(FolderFileSchema, text, settingsRel)
-    if (parsed.ok) {
-      loaded.folders.set(rel, parsed.value)
-      node.name = parsed.value.name ?? dirName
-      order = parsed.value.order
-    } else {
-      loaded.problems.push(parsed.problem)
-    }
+  const settings = parseRead(loaded, settingsRel, await readCollectionFile(loaded.root, settingsRel), FolderFileSchema)
+  if (settings) {
+    loaded.folders.set(rel, settings)
+    node.name = settings.name ?? dirName
+    order = settings.order
   }
   await walkFolder(loaded, rel, node, order, pending)
 }
 
-function loadRequest(loaded: LoadedCollection, rel: string, parent: FolderNode): void {
-  let text: string
-  try {
-    text = readFileSync(resolveInside(loaded.root, rel), 'utf8')
-  } catch (error) {
-    // Deleted between listing and reading (a git checkout in progress): the watcher will report it.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw error
-  }
-  loaded.known.set(rel, hashText(text))
-  const parsed = fromYaml(SavedRequestSchema, text, rel)
-  if (!parsed.ok) {
-    loaded.problems.push(parsed.problem)
-    return
-  }
-  const request = parsed.value
+function loadRequest(loaded: LoadedCollection, realRoot: string, { rel, parent, listedAsFile }: PendingRequest): void {
+  // Deleted between listing and reading (a git checkout in progress): the watcher will report it.
+  const request = parseRead(loaded, rel, readCollectionFileSync(loaded.root, realRoot, rel, listedAsFile), SavedRequestSchema)
+  if (!request) return
   const node: RequestNode = {
     type: 'request',
     kind: request.kind,
@@ -188,22 +210,21 @@ function loadRequest(loaded: LoadedCollection, rel: string, parent: FolderNode):
 }
 
 async function loadEnvironments(loaded: LoadedCollection): Promise<void> {
-  let names: string[]
-  try {
-    names = await readdir(join(loaded.root, environmentsDirName))
-  } catch {
+  const info = await lstat(join(loaded.root, environmentsDirName)).catch(() => undefined)
+  if (!info) return
+  if (!info.isDirectory()) {
+    loaded.known.set(environmentsDirName, 'unreadable:not a folder')
+    const what = info.isSymbolicLink() ? 'a symbolic link; Parley does not follow links to folders' : `${describe(info)}, not a folder`
+    problem(loaded, environmentsDirName, `is ${what}, so no environments were loaded.`)
     return
   }
+  const names = await readdir(join(loaded.root, environmentsDirName)).catch(() => [])
   loaded.known.set(environmentsDirName, 'dir')
   for (const name of names.sort()) {
     if (name.startsWith('.') || !name.endsWith('.yaml')) continue
     const rel = joinRel(environmentsDirName, name)
-    const text = await readOptional(join(loaded.root, environmentsDirName, name))
-    if (text === undefined) continue
-    loaded.known.set(rel, hashText(text))
-    const parsed = fromYaml(EnvironmentFileSchema, text, rel)
-    if (parsed.ok) loaded.environments.set(name.slice(0, -'.yaml'.length), parsed.value)
-    else loaded.problems.push(parsed.problem)
+    const environment = parseRead(loaded, rel, await readCollectionFile(loaded.root, rel), EnvironmentFileSchema)
+    if (environment) loaded.environments.set(name.slice(0, -'.yaml'.length), environment)
   }
 }
 
@@ -228,13 +249,4 @@ export function orderChildren(children: TreeNode[], order: string[]): TreeNode[]
     const eb = entryOf(b)
     return ea < eb ? -1 : ea > eb ? 1 : 0
   })
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
 }

@@ -3,6 +3,7 @@ import { AuthCredentials } from './authCredentials'
 import { CollectionStore } from './collectionStore'
 import { EnvironmentStore } from './environmentStore'
 import { HistoryStore } from './historyStore'
+import { cleanDataDirLeftovers } from './leftovers'
 import { FileKeyCipher, type SecretCipher } from './secretCipher'
 import { SecretStore } from './secretStore'
 import { createStoreHandlers } from './storeHandlers'
@@ -33,6 +34,8 @@ export function createCollectionServices(options: CollectionServicesOptions) {
   const environments = new EnvironmentStore(dataDir, secrets, trash)
   const history = new HistoryStore(dataDir)
   const workspace = new WorkspaceStore(dataDir)
+  // What a crash left in the data dir (a half import, a save's temp file) goes, without delaying the start.
+  const leftoversCleaned = cleanDataDirLeftovers(dataDir).catch(() => undefined)
   const handlers = createStoreHandlers({ collections, environments, secrets, trash, history, workspace, events })
   return {
     collections,
@@ -40,6 +43,8 @@ export function createCollectionServices(options: CollectionServicesOptions) {
     secrets,
     history,
     handlers,
+    /** Settles once the data dir's crash leftovers are removed. */
+    leftoversCleaned,
     /** The variables a request sees, for the engines to resolve before sending. */
     scopeFor: (request: ScopeRequest): Promise<VariableScope> => scopeFor({ collections, environments, secrets }, request),
     dispose: (): void => collections.dispose()

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import {
   CollectionFileSchema,
@@ -11,11 +11,20 @@ import { ParleyError } from '../../shared/errors'
 import { resolveUserPath } from '../userPath'
 import { writeFileAtomic } from './atomicWrite'
 import type { AuthCredentials } from './authCredentials'
+import { readCollectionFile } from './collectionFileRead'
 import { collectionFileName, collectionIdFor } from './collectionPaths'
+import { stageImport } from './leftovers'
 import { OpenCollection } from './openCollection'
 import { fromYaml, toYaml } from './yamlFormat'
 
 const OpenListSchema = z.object({ open: z.array(z.string()) })
+
+/** A new collection being written in a hidden folder; see `CollectionStore.stage`. */
+export interface StagedCollection {
+  collection: OpenCollection
+  commit(): Promise<CollectionTree>
+  abandon(): Promise<void>
+}
 
 export interface CollectionStoreOptions {
   dataDir: string
@@ -65,6 +74,47 @@ export class CollectionStore {
     const file = CollectionFileSchema.parse({ parley: collectionFormatVersion, name })
     await writeFileAtomic(join(root, collectionFileName), toYaml(CollectionFileSchema, file))
     return this.openFolder(root)
+  }
+
+  /**
+   * Prepares a new collection at `target` (which must not exist) in a hidden folder beside it: fill
+   * `collection`, then `commit` renames the folder into place and opens it, or `abandon` removes it.
+   * A crash in between leaves no half collection, only the hidden folder, removed at the next start.
+   */
+  async stage(target: string, name: string): Promise<StagedCollection> {
+    const parent = await realpath(dirname(resolve(target)))
+    const root = join(parent, basename(target))
+    const staging = await stageImport(this.options.dataDir, parent, basename(target))
+    // Under the id of its final place: secrets written while staging are already where they belong.
+    const collection = new OpenCollection(collectionIdFor(root), staging.temp, this.options.credentials, () => {})
+    const file = CollectionFileSchema.parse({ parley: collectionFormatVersion, name })
+    try {
+      await writeFileAtomic(join(staging.temp, collectionFileName), toYaml(CollectionFileSchema, file))
+    } catch (error) {
+      await staging.abandon()
+      throw error
+    }
+    return {
+      collection,
+      commit: async () => {
+        collection.close()
+        try {
+          await staging.commit(root)
+        } catch (error) {
+          await staging.abandon()
+          throw new ParleyError(
+            'folder_unusable',
+            `Parley could not move the new collection into ${root}: ${(error as Error).message}`,
+            'Choose another folder (one where nothing of that name exists) and try again; nothing was left behind.'
+          )
+        }
+        return this.openFolder(root)
+      },
+      abandon: async () => {
+        collection.close()
+        await staging.abandon()
+      }
+    }
   }
 
   /** Opens an existing collection folder (a git clone, a shared drive) and returns its tree. */
@@ -194,8 +244,10 @@ export class CollectionStore {
 
 async function readName(root: string): Promise<string | undefined> {
   try {
-    const parsed = fromYaml(CollectionFileSchema, await readFile(join(root, collectionFileName), 'utf8'), collectionFileName)
-    return parsed.ok ? parsed.value.name : root.split(/[/\\]/).at(-1)
+    const read = await readCollectionFile(root, collectionFileName)
+    if (!read.ok) return read.absent ? undefined : basename(root)
+    const parsed = fromYaml(CollectionFileSchema, read.text, collectionFileName)
+    return parsed.ok ? parsed.value.name : basename(root)
   } catch {
     return undefined
   }

@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs'
-import { readdir, readFile, stat } from 'node:fs/promises'
-import type { DiskState } from './collectionLoader'
-import { hashText, joinRel, resolveInside } from './collectionPaths'
+import { lstat, readdir } from 'node:fs/promises'
+import { maxFolderDepth, readCollectionFile } from './collectionFileRead'
+import { stateOfRead, type DiskState } from './collectionLoader'
+import { joinRel, resolveInside } from './collectionPaths'
 
 /**
  * Notices files changed in a collection folder by someone else (a git pull, an editor) and
@@ -59,6 +60,8 @@ export class CollectionWatcher {
   /** Watches a folder and every folder below it; returns the files found, for a new folder. */
   private async watchTree(rel: string): Promise<string[]> {
     if (this.closed || this.folders.has(rel)) return []
+    // Deeper folders are not loaded either (the loader lists them as problems).
+    if (rel !== '' && rel.split('/').length > maxFolderDepth) return []
     let watcher: FSWatcher
     try {
       watcher = watch(resolveInside(this.root, rel), (_event, filename) => {
@@ -123,12 +126,12 @@ export class CollectionWatcher {
     if (changed.size > 0 && !this.closed) this.onChange([...changed].sort())
   }
 
+  /** Read the way the loader reads: never through a FIFO, a link outside, or past the size cap. */
   private async stateOf(rel: string): Promise<DiskState> {
     try {
-      const path = resolveInside(this.root, rel)
-      const info = await stat(path)
+      const info = await lstat(resolveInside(this.root, rel))
       if (info.isDirectory()) return 'dir'
-      return hashText(await readFile(path))
+      return stateOfRead(await readCollectionFile(this.root, rel))
     } catch {
       return 'absent'
     }

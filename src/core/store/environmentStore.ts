@@ -9,6 +9,7 @@ import {
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
+import { readCollectionText } from './collectionFileRead'
 import { environmentsDirName, freeEntryName, joinRel, resolveInside, slugify } from './collectionPaths'
 import { unreadable, type OpenCollection } from './openCollection'
 import { secretKey, type SecretStore } from './secretStore'
@@ -158,7 +159,7 @@ function envKey(collectionId: string, envId: string, name: string): string {
 
 async function readEnvironmentFile(collection: OpenCollection, id: string) {
   const rel = joinRel(environmentsDirName, `${id}.yaml`)
-  const text = await readFile(resolveInside(collection.root, rel), 'utf8').catch(() => undefined)
+  const text = await readCollectionText(collection.root, rel)
   if (text === undefined) return undefined
   const parsed = fromYaml(EnvironmentFileSchema, text, rel)
   if (!parsed.ok) throw unreadable(rel, parsed.problem.line, parsed.problem.message)

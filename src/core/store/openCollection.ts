@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { lstat, readdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import type { z } from 'zod'
 import {
   CollectionFileSchema,
@@ -12,9 +12,11 @@ import {
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
 import type { AuthCredentials } from './authCredentials'
-import { loadCollection, type DiskState, type LoadedCollection } from './collectionLoader'
+import { readCollectionFile, readCollectionText } from './collectionFileRead'
+import { loadCollection, stateOfRead, type DiskState, type LoadedCollection } from './collectionLoader'
 import { collectionFileName, folderFileName, hashText, joinRel, resolveInside, resolveInsideReal } from './collectionPaths'
 import { CollectionWatcher } from './collectionWatcher'
+import { cleanCollectionLeftovers } from './leftovers'
 import { fromYaml, toYaml } from './yamlFormat'
 
 /**
@@ -34,6 +36,8 @@ export class OpenCollection {
   private readonly recent = new Map<string, Array<{ state: DiskState; at: number }>>()
   private watcher: CollectionWatcher | undefined
   private queue: Promise<unknown> = Promise.resolve()
+  /** Temp files of saves a crash interrupted, removed before the first load. */
+  private cleaned: Promise<void> | undefined
 
   constructor(
     readonly id: string,
@@ -55,7 +59,8 @@ export class OpenCollection {
   load(): Promise<LoadedCollection> {
     if (!this.cache) {
       const startedAt = this.seq
-      const loading = loadCollection(this.root).then((loaded) => {
+      this.cleaned ??= cleanCollectionLeftovers(this.root).catch(() => undefined)
+      const loading = this.cleaned.then(() => loadCollection(this.root)).then((loaded) => {
         for (const [rel, state] of loaded.known) {
           if ((this.ownWriteSeq.get(rel) ?? -1) <= startedAt) this.known.set(rel, state)
         }
@@ -138,9 +143,10 @@ export class OpenCollection {
    * never see the new files before they are known as Parley's own.
    */
   async noteCreated(rel: string, source: string = resolveInside(this.root, rel)): Promise<void> {
-    const info = await stat(source)
+    // lstat: a link to a folder is not followed (as the loader and watcher do not).
+    const info = await lstat(source)
     if (!info.isDirectory()) {
-      this.mark(rel, hashText(await readFile(source)))
+      this.mark(rel, stateOfRead(await readCollectionFile(dirname(source), basename(source))))
       return
     }
     this.mark(rel, 'dir')
@@ -152,12 +158,10 @@ export class OpenCollection {
   /** The settings file of a folder (`''` is the collection's parley.yaml), read fresh from disk. */
   async readFolderFile(folder: string): Promise<{ rel: string; file: CollectionFile | FolderFile | null }> {
     const rel = folder === '' ? collectionFileName : joinRel(folder, folderFileName)
-    let text: string
-    try {
-      text = await readFile(resolveInside(this.root, rel), 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && folder !== '') return { rel, file: null }
-      throw error
+    const text = await readCollectionText(this.root, rel)
+    if (text === undefined) {
+      if (folder !== '') return { rel, file: null }
+      throw notFound('collection file', rel)
     }
     const schema: z.ZodType = folder === '' ? CollectionFileSchema : FolderFileSchema
     const parsed = fromYaml(schema, text, rel)

@@ -1,4 +1,4 @@
-import { readFile, rename, rm, stat } from 'node:fs/promises'
+import { rename, rm, stat } from 'node:fs/promises'
 import { SavedRequestSchema, type SavedRequest } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import {
@@ -11,9 +11,9 @@ import {
   joinRel,
   parentRel,
   resolveInside,
-  resolveInsideReal,
   slugify
 } from './collectionPaths'
+import { readCollectionText } from './collectionFileRead'
 import { notFound, unreadable, type OpenCollection } from './openCollection'
 import { fromYaml, toYaml } from './yamlFormat'
 
@@ -177,13 +177,7 @@ export async function requireFolder(collection: OpenCollection, folder: string):
 }
 
 async function readText(collection: OpenCollection, rel: string): Promise<string | undefined> {
-  try {
-    return await readFile(await resolveInsideReal(collection.root, rel), 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-    throw error
-  }
+  return readCollectionText(collection.root, rel)
 }
 
 /**

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml'
 import type { z } from 'zod'
 import type { Problem } from '../../shared/collection'
 import { parseCanonicalYaml } from './fastYaml'
+import { firstAliasLine, maxValueDepth, nestingProblem, tooDeep, valueDepth } from './yamlNesting'
 
 /**
  * YAML in and out for every collection file. Output is canonical: keys in schema order, values
@@ -90,7 +91,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: Prob
 export function fromYaml<S extends z.ZodType>(schema: S, text: string, path: string): ParseResult<z.output<S>> {
   // Files Parley wrote take the fast path; anything else, and every error, goes through the full parser.
   const fast = parseCanonicalYaml(text)
-  if (fast !== undefined) {
+  if (fast !== undefined && valueDepth(fast) <= maxValueDepth) {
     const parsed = schema.safeParse(fast)
     if (parsed.success) return { ok: true, value: parsed.data }
   }
@@ -101,9 +102,24 @@ export function fromYaml<S extends z.ZodType>(schema: S, text: string, path: str
     // Errors found at end of input (an unclosed quote) point past the text: name its last line.
     const lastLine = Math.max(1, text.replace(/\s+$/, '').split('\n').length)
     const line = Math.min(lineCounter.linePos(syntax.pos[0]).line, lastLine)
-    return { ok: false, problem: { path, line, message: `YAML syntax: ${firstLine(syntax.message)}` } }
+    // The parser itself recurses: thousands of levels end its stack, which it reports as a syntax error.
+    const overflow = doc.errors.some((error) => error.message.includes('call stack'))
+    return { ok: false, problem: { path, line, message: overflow ? tooDeep : `YAML syntax: ${firstLine(syntax.message)}` } }
   }
-  const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 100 }))
+  const nesting = nestingProblem(doc, lineCounter)
+  if (nesting) return { ok: false, problem: { path, line: nesting.line, message: nesting.message } }
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    // The yaml library refuses aliases that expand exponentially ("billion laughs").
+    const message = `Its aliases expand to too much data (${(error as Error).message}); Parley does not expand it. Write the values out instead of aliasing them.`
+    return { ok: false, problem: { path, line: firstAliasLine(doc, lineCounter), message } }
+  }
+  if (valueDepth(value) > maxValueDepth) {
+    return { ok: false, problem: { path, line: firstAliasLine(doc, lineCounter), message: `With its aliases expanded: ${tooDeep}` } }
+  }
+  const parsed = schema.safeParse(value)
   if (parsed.success) return { ok: true, value: parsed.data }
   const issue = parsed.error.issues[0]!
   const where = issue.path.map(String)

@@ -30,7 +30,9 @@ export async function collectionFolderFor(targetDir: string, name: string): Prom
 
 /**
  * Writes an imported collection as a new collection folder through the collection store (so
- * files, order lists and secrets are exactly what Parley itself writes) and opens it.
+ * files, order lists and secrets are exactly what Parley itself writes) and opens it. It is
+ * written into a hidden folder beside the target and renamed into place when complete: a crash
+ * or kill midway leaves no half collection (the hidden folder goes at the next start).
  */
 export async function writeCollection(stores: ImportStores, imported: ImportedCollection, folder: string): Promise<{ collectionId: string }> {
   try {
@@ -42,8 +44,28 @@ export async function writeCollection(stores: ImportStores, imported: ImportedCo
       'Choose a folder you can write to; nothing was imported.'
     )
   }
-  const tree = await stores.collections.create(folder, imported.name)
-  const collection = await stores.collections.get(tree.id)
+  let staged
+  try {
+    staged = await stores.collections.stage(folder, imported.name)
+  } catch (error) {
+    throw new ParleyError(
+      'target_unwritable',
+      `Parley cannot create the collection folder in ${resolve(folder, '..')} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      'Choose a folder you can write to; nothing was imported.'
+    )
+  }
+  const { collection } = staged
+  try {
+    await fillCollection(stores, collection, imported)
+  } catch (error) {
+    await staged.abandon()
+    throw error
+  }
+  const tree = await staged.commit()
+  return { collectionId: tree.id }
+}
+
+async function fillCollection(stores: ImportStores, collection: OpenCollection, imported: ImportedCollection): Promise<void> {
   await collection.exclusive(async () => {
     await saveFolderSettings(
       collection,
@@ -62,7 +84,6 @@ export async function writeCollection(stores: ImportStores, imported: ImportedCo
   for (const environment of imported.environments) {
     await stores.environments.save(collection, undefined, environment.name, environment.variables.map((v) => VariableSchema.parse(v)))
   }
-  return { collectionId: tree.id }
 }
 
 async function writeItems(stores: ImportStores, collection: OpenCollection, folder: string, items: ImportedItem[]): Promise<void> {
