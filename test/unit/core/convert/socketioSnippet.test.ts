@@ -57,7 +57,7 @@ describe('export.socketioSnippet', () => {
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
       child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
       await new Promise<void>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`the script did not finish its work:\n${out}`)), 10_000)
+        const timer = setTimeout(() => fail(new Error(`the script did not finish its work:\n${out}`)), 60_000)
         const check = setInterval(() => {
           if (out.includes('ack join') && out.includes('welcome')) {
             clearInterval(check)
