@@ -92,7 +92,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       platform: process.platform,
       arch: process.arch,
       dataDir: options.dataDir,
-      startedAt: startedAt.toISOString()
+      startedAt: startedAt.toISOString(),
+      nativeDialogs: options.nativeDialogs !== undefined
     }),
     'settings.get': () => settings.get(),
     'settings.update': async (patch) => {
