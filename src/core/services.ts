@@ -123,7 +123,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       platform: process.platform,
       arch: process.arch,
       dataDir: options.dataDir,
-      startedAt: startedAt.toISOString()
+      startedAt: startedAt.toISOString(),
+      nativeDialogs: options.nativeDialogs !== undefined
     }),
     'app.problems': () => ({ problems: http.takeProblems().map((problem) => problem.toJSON()) }),
     'settings.get': () => settings.get(),

@@ -17,7 +17,9 @@ export const AppInfoSchema = z.object({
   platform: z.string(),
   arch: z.string(),
   dataDir: z.string(),
-  startedAt: z.string()
+  startedAt: z.string(),
+  /** This shell has the OS's own folder, file and Save As dialogs (dialog.* answer native: true). */
+  nativeDialogs: z.boolean().default(false)
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 

@@ -16,8 +16,14 @@ export function downloadFile(data: BlobPart, filename: string, type = 'applicati
  * the file where the user said; a download where it has none. Resolves with where it went, if known.
  */
 export async function saveTextAs(text: string, filename: string, type: string): Promise<string | undefined> {
-  const answer = await api.call('dialog.saveText', { defaultName: filename, text }).catch(() => undefined)
-  if (answer?.native) return answer.path ?? undefined
+  // Asked once: without native dialogs the text need not travel to core at all.
+  nativeDialogs ??= api.call('app.info').then((info) => info.nativeDialogs, () => false)
+  if (await nativeDialogs) {
+    const answer = await api.call('dialog.saveText', { defaultName: filename, text }).catch(() => undefined)
+    if (answer?.native) return answer.path ?? undefined
+  }
   downloadFile(text, filename, type)
   return undefined
 }
+
+let nativeDialogs: Promise<boolean> | undefined

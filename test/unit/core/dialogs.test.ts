@@ -92,6 +92,7 @@ describe('the folder browser (folders.list, folders.create)', () => {
 describe('native dialogs', () => {
   it('tells the browser host to use its own dialog', async () => {
     const s = await core()
+    expect(await value(s, 'app.info', {})).toMatchObject({ nativeDialogs: false })
     expect(await value(s, 'dialog.pickFolder', {})).toEqual({ native: false, path: null })
     expect(await value(s, 'dialog.pickFile', {})).toEqual({ native: false, path: null })
     expect(await value(s, 'dialog.saveText', { defaultName: 'a.json', text: '{}' })).toEqual({ native: false, path: null })
@@ -105,6 +106,7 @@ describe('native dialogs', () => {
       pickFile: async ({ filters }) => (asked.push(`file ${filters?.[0]?.name}`), null),
       saveFile: async ({ defaultName }) => (asked.push(`save ${defaultName}`), target)
     })
+    expect(await value(s, 'app.info', {})).toMatchObject({ nativeDialogs: true })
     expect(await value(s, 'dialog.pickFolder', { title: 'New collection' })).toEqual({ native: true, path: home })
     expect(await value(s, 'dialog.pickFile', { filters: [{ name: 'JSON', extensions: ['json'] }] })).toEqual({ native: true, path: null })
     expect(await value(s, 'dialog.saveText', { defaultName: 'export.json', text: '{"a":1}' })).toEqual({ native: true, path: target })
