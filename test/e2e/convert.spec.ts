@@ -78,7 +78,7 @@ test.describe('bringing collections in and taking them out', () => {
   })
 })
 
-test.describe('Insomnia v5 and Bruno', () => {
+test.describe('Insomnia v5, Bruno folders, OpenAPI with $ref files', () => {
   test('an Insomnia v5 file imports with its folders and realtime requests, and a collection exports as Insomnia v5', async ({ page, host }) => {
     await page.goto(host.url)
     await page.getByRole('button', { name: 'Import' }).click()
@@ -113,5 +113,19 @@ test.describe('Insomnia v5 and Bruno', () => {
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(dialog.getByRole('region', { name: 'Import result' })).toContainText('Imported Accounts API: 4 requests, 1 folder, 2 environments')
     await expect(dialog.getByRole('list', { name: 'Not carried over' })).toContainText('broken.bru')
+  })
+
+  test('an OpenAPI spec chosen with the file its $ref points to imports with the example from that file', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Import' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import' })
+    await dialog.getByLabel('File to import').setInputFiles([join(fixtures, 'openapi-refs', 'openapi.yaml'), join(fixtures, 'openapi-refs', 'dog.yaml')])
+    await expect(dialog.getByRole('status', { name: 'Detected format' })).toContainText('OpenAPI 3.x / Swagger 2.0')
+    await dialog.getByRole('textbox', { name: 'Target folder' }).fill(target)
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(dialog.getByRole('region', { name: 'Import result' })).toContainText('Imported Kennel: 1 request')
+    await expect(dialog.getByRole('region', { name: 'Import result' })).toContainText('Everything in the file was carried over.')
+    const saved = await readFile(join(target, 'kennel', 'add-a-dog.yaml'), 'utf8')
+    expect(saved).toContain('beagle')
   })
 })
