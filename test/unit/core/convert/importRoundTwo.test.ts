@@ -164,3 +164,15 @@ describe('scripts in request files', () => {
     await services.dispose()
   })
 })
+
+describe('import: HAR junk entries', () => {
+  it('lists entries without a request as skipped instead of making empty GET requests', async () => {
+    const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'x' }, entries: [null, { response: {} }, { request: { method: 'GET', url: 'https://a.test/', headers: [] } }] } })
+    const { collection } = await readImport(text)
+    expect(collection.items).toHaveLength(1)
+    expect(collection.unsupported.filter((u) => u.item.startsWith('entry ')).map((u) => `${u.item}: ${u.what}`)).toEqual([
+      'entry 1: The entry is null; it was skipped.',
+      'entry 2: The entry has no request; it was skipped.'
+    ])
+  })
+})
