@@ -15,6 +15,8 @@ interface ShellNode {
 export interface CurlScript {
   commands: string[]
   skipped: string[]
+  /** Sentences about parts of the commands that were dropped (output redirects). */
+  notes: string[]
 }
 
 /**
@@ -29,6 +31,7 @@ export function splitCurlScript(text: string): CurlScript {
   const root = parser.parse(source).rootNode as unknown as ShellNode
   const commands: string[] = []
   const skipped: string[] = []
+  const notes: string[] = []
   const top = root.namedChildren
   const visit = (nodes: ShellNode[]): void => {
     nodes.forEach((node, i) => {
@@ -41,17 +44,22 @@ export function splitCurlScript(text: string): CurlScript {
           return
         case 'ERROR':
           // Let curlconverter explain the syntax error of the part that holds it.
-          if (/\bcurl\b/.test(node.text)) commands.push(withHeredocs(source, node, nodes.slice(i + 1)))
+          if (/\bcurl\b/.test(node.text)) commands.push(withRedirects(source, node, nodes.slice(i + 1), notes))
           else skipped.push(shortText(node.text))
           return
-        default:
-          if (holdsCurl(node)) commands.push(withHeredocs(source, node, nodes.slice(i + 1)))
+        default: {
+          const wrapped = wrappedCurl(node)
+          const echoed = echoedInto(node)
+          if (wrapped) commands.push(source.slice(wrapped.startIndex, node.endIndex))
+          else if (echoed) commands.push(echoed)
+          else if (holdsCurl(node)) commands.push(withRedirects(source, node, nodes.slice(i + 1), notes))
           else skipped.push(shortText(node.text))
+        }
       }
     })
   }
   visit(top)
-  return { commands, skipped }
+  return { commands, skipped, notes }
 }
 
 /** Whether a text reads as a cURL command or a script of them (not a JSON or YAML document). */
@@ -74,14 +82,62 @@ function holdsCurl(node: ShellNode): boolean {
   return node.descendantsOfType('command_name').some((n) => /^(curl|curl\.exe)$/i.test(n.text.trim()))
 }
 
-/** A command's text, with here-document bodies older grammars leave as the next siblings. */
-function withHeredocs(source: string, node: ShellNode, after: ShellNode[]): string {
+/**
+ * `echo 'text' | curl -d @- …`: the text is what curl reads, so the command becomes curl with that
+ * text as a here-document (which, like echo, ends it with a newline), which curlconverter reads as input.
+ */
+function echoedInto(node: ShellNode): string | undefined {
+  if (node.type !== 'pipeline' || node.namedChildren.length !== 2) return undefined
+  const [echo, curl] = node.namedChildren
+  if (!echo || !curl || echo.type !== 'command' || curl.type !== 'command') return undefined
+  const args = echo.namedChildren.filter((child) => child.type !== 'command_name')
+  if (echo.childForFieldName('name')?.text.trim() !== 'echo' || args.length !== 1 || args[0]?.text.startsWith('-')) return undefined
+  if (!/^curl(\.exe)?$/i.test(curl.childForFieldName('name')?.text.trim() ?? '')) return undefined
+  const value = literal(args[0])
+  if (value === undefined || value.includes('\nPARLEY_EOF')) return undefined
+  // A quoted here-document: curlconverter reads it as input (it ignores `<<<`), with no expansion.
+  return `${curl.text} <<'PARLEY_EOF'\n${value}\nPARLEY_EOF\n`
+}
+
+/** A word's literal value when it has no expansion in it: 'raw', "plain", or bare. */
+function literal(word: ShellNode | undefined): string | undefined {
+  if (!word) return undefined
+  if (word.type === 'raw_string') return word.text.slice(1, -1)
+  if (word.type === 'string' && word.namedChildren.every((c) => c.type === 'string_content')) return word.text.slice(1, -1).replace(/\\([\\$`"])/g, '$1')
+  if (word.type === 'word' && !/[\\$`]/.test(word.text)) return word.text
+  return undefined
+}
+
+/** Commands that run the next word as a command: `sudo curl …`, `time curl …`. */
+const wrappers = new Set(['sudo', 'time', 'nohup', 'command', 'exec'])
+
+function wrappedCurl(node: ShellNode): ShellNode | undefined {
+  if (node.type !== 'command') return undefined
+  const name = node.childForFieldName('name')
+  const first = node.namedChildren.find((child) => child.type !== 'command_name' && child.type !== 'variable_assignment')
+  if (!name || !wrappers.has(name.text.trim()) || !first || !/^curl(\.exe)?$/i.test(first.text)) return undefined
+  return first
+}
+
+/**
+ * A command's text with the redirects that feed it (`< file`, here-documents, which older grammars
+ * leave as the next siblings). Output redirects (`> out.json`, `2>&1`) only say where curl writes:
+ * curlconverter would take any file redirect for input, so they are left out and named.
+ */
+function withRedirects(source: string, node: ShellNode, after: ShellNode[], notes: string[]): string {
+  let text: string
+  if (node.type === 'redirected_statement' && node.namedChildren[0]) {
+    const [command, ...redirects] = node.namedChildren
+    const input = redirects.filter((r) => /^\s*(0?<(?!&)|<<)/.test(r.text))
+    for (const r of redirects.filter((x) => !input.includes(x))) notes.push(`"${r.text.trim()}" only says where curl writes its output; Parley shows the response instead.`)
+    text = [source.slice(node.startIndex, command.endIndex), ...input.map((r) => r.text)].join(' ')
+  } else text = source.slice(node.startIndex, node.endIndex)
   let end = node.endIndex
   for (const next of after) {
     if (next.type !== 'heredoc_body') break
     end = next.endIndex
   }
-  return source.slice(node.startIndex, end).replace(/^curl\.exe(?=\s)/i, 'curl')
+  return (text + source.slice(node.endIndex, end)).replace(/^curl\.exe(?=\s)/i, 'curl')
 }
 
 function shortText(text: string): string {

@@ -68,6 +68,26 @@ describe('curl: pasted scripts', () => {
     expect(file.request).toMatchObject({ method: 'PUT', body: { type: 'binary', path: './photo.jpg' } })
   })
 
+  it('takes the echoed text of a pipeline as the body curl reads, and a here-document too', () => {
+    const piped = parseCurl("echo '{\"a\":1}' | curl -H 'Content-Type: application/json' -d @- https://api.test/p")
+    expect(piped.request.body).toEqual({ type: 'json', text: '{"a":1}' })
+    expect(piped.warnings).toEqual([])
+    const heredoc = parseCurl('curl -d @- https://api.test/h <<EOF\nname=ada\nEOF\n')
+    expect(heredoc.request.body).toMatchObject({ type: 'form', fields: [{ name: 'name', value: 'ada' }] })
+    expect(heredoc.warnings).toEqual([])
+  })
+
+  it('reads sudo and time in front of curl, and names output redirects instead of taking them for input', () => {
+    expect(parseCurl('sudo curl -X PUT https://a.test/s').request).toMatchObject({ method: 'PUT', url: 'https://a.test/s' })
+    expect(parseCurl('time curl https://a.test/t').request.url).toBe('https://a.test/t')
+    const redirected = parseCurl('curl https://a.test/o > out.json 2>&1')
+    expect(redirected.request.body).toEqual({ type: 'none' })
+    expect(redirected.warnings).toEqual([
+      '"> out.json" only says where curl writes its output; Parley shows the response instead.',
+      '"2>&1" only says where curl writes its output; Parley shows the response instead.'
+    ])
+  })
+
   it('still refuses text with no curl command in it', () => {
     expect(refusal(() => parseCurl('# just a comment\necho hi')).code).toBe('not_curl')
   })
