@@ -31,7 +31,7 @@ export function detectFormat(text: string): ImportFormat {
 export function detectDocument(doc: unknown): ImportFormat {
   if (doc === undefined) return 'unknown'
   if (field(doc, '_type') === 'export' && field(doc, '__export_format') !== undefined) return 'insomnia'
-  if (/^collection\.insomnia\.rest\//.test(String(field(doc, 'type') ?? ''))) return 'insomnia'
+  if (/^(collection|spec|environment)\.insomnia\.rest\//.test(String(field(doc, 'type') ?? ''))) return 'insomnia'
   if (field(doc, 'openapi') !== undefined || field(doc, 'swagger') !== undefined) return 'openapi'
   if (Array.isArray(field(field(doc, 'log'), 'entries'))) return 'har'
   if (field(doc, 'parleyImport') === brunoFolderMark) return 'bruno'

@@ -39,7 +39,7 @@ const quietTypes = new Set(['websocket_payload', 'request_group_meta', 'request_
  * first, as Insomnia itself does.
  */
 export function importInsomnia(doc: unknown): ImportedCollection {
-  const v5 = /^collection\.insomnia\.rest\//.test(asString(field(doc, 'type')))
+  const v5 = /^(collection|spec|environment)\.insomnia\.rest\//.test(asString(field(doc, 'type')))
   const unsupported: UnsupportedItem[] = []
   const list = v5 ? insomniaV5Resources(doc, unsupported) : asArray(field(doc, 'resources'))
   const resources: Resource[] = []

@@ -176,3 +176,29 @@ describe('import: HAR junk entries', () => {
     ])
   })
 })
+
+describe('import: Insomnia v5 design documents and environment files', () => {
+  it('reads the requests of a spec.insomnia.rest file (noting the spec) and an environment.insomnia.rest file', async () => {
+    const design = [
+      'type: spec.insomnia.rest/5.0',
+      'name: Pets design',
+      'meta: { id: wrk_1 }',
+      'collection:',
+      '  - url: https://pets.test/pets',
+      '    name: List pets',
+      '    meta: { id: req_1 }',
+      '    method: GET',
+      'spec:',
+      '  contents: { openapi: 3.0.0 }',
+      '  meta: { id: spc_1 }'
+    ].join('\n')
+    const spec = await readImport(design)
+    expect(spec.format).toBe('insomnia')
+    expect(countItems(spec.collection.items).requests).toBe(1)
+    expect(spec.collection.unsupported.map((u) => u.what)).toEqual([expect.stringMatching(/API spec of this design document is not imported/)])
+    const envFile = ['type: environment.insomnia.rest/5.0', 'name: Shared', 'meta: { id: wrk_2 }', 'environments:', '  name: Base', '  data: { host: x.test }', '  subEnvironments:', '    - name: Staging', '      data: { host: staging.x.test }'].join('\n')
+    const env = await readImport(envFile)
+    expect(env.collection.variables).toEqual([{ name: 'host', value: 'x.test', enabled: true, secret: false }])
+    expect(env.collection.environments).toEqual([{ name: 'Staging', variables: [{ name: 'host', value: 'staging.x.test', enabled: true, secret: false }] }])
+  })
+})
