@@ -255,8 +255,12 @@ function requestScripts(owner: unknown, where: string, unsupported: UnsupportedI
   const scripts = { pre: '', post: '' }
   for (const event of asArray(field(owner, 'event'))) {
     const text = scriptText(event)
-    if (text.trim() === '' || field(event, 'disabled') === true) continue
+    if (text.trim() === '') continue
     const listen = asString(field(event, 'listen'))
+    if (field(event, 'disabled') === true) {
+      unsupported.push({ item: where, what: `A disabled ${listen === 'test' ? 'test' : listen} script was left out (Parley keeps the scripts that run).` })
+      continue
+    }
     if (listen === 'prerequest') scripts.pre = scripts.pre === '' ? text : `${scripts.pre}\n${text}`
     else if (listen === 'test') scripts.post = scripts.post === '' ? text : `${scripts.post}\n${text}`
     else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })

@@ -138,7 +138,8 @@ describe('import: scripts come along', () => {
           name: 'Login',
           event: [
             { listen: 'prerequest', script: { type: 'text/javascript', exec: ['pm.variables.set("t", 1);', 'console.log(1)'] } },
-            { listen: 'test', script: { type: 'text/javascript', exec: 'pm.test("ok", () => pm.response.to.have.status(200));' } }
+            { listen: 'test', script: { type: 'text/javascript', exec: 'pm.test("ok", () => pm.response.to.have.status(200));' } },
+            { listen: 'test', disabled: true, script: { type: 'text/javascript', exec: 'pm.test("off")' } }
           ],
           request: { method: 'POST', url: 'https://api.test/login' }
         }
@@ -147,7 +148,7 @@ describe('import: scripts come along', () => {
     const { collection } = await readImport(text)
     const first = collection.items[0]
     expect(first?.type === 'request' && first.request.scripts).toEqual({ pre: 'pm.variables.set("t", 1);\nconsole.log(1)', post: 'pm.test("ok", () => pm.response.to.have.status(200));' })
-    expect(collection.unsupported).toEqual([])
+    expect(collection.unsupported).toEqual([{ item: 'Login', what: 'A disabled test script was left out (Parley keeps the scripts that run).' }])
   })
 })
 
