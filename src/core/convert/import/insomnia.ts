@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SavedRequestSchema, VariableSchema, type RequestScripts, type Variable, type VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
-import { HttpSettingsSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
+import { HttpAuthSchema, HttpSettingsSchema, KeyValueSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
@@ -52,6 +52,12 @@ export function importInsomnia(doc: unknown): ImportedCollection {
   const out = emptyCollection(asString(workspace?.['name']) || 'Insomnia import')
   out.unsupported.push(...unsupported)
   out.description = descriptionText(workspace?.['description'])
+  // Collection headers and auth, which Insomnia has no place for, carried by Parley's own export.
+  const carriedRoot = z.object({ headers: z.array(KeyValueSchema).default([]), auth: HttpAuthSchema.optional() }).safeParse(field(workspace, '_parley'))
+  if (carriedRoot.success) {
+    out.headers = carriedRoot.data.headers
+    if (carriedRoot.data.auth) out.auth = carriedRoot.data.auth
+  }
   if (workspaces.length > 1) out.unsupported.push({ item: out.name, what: `The export holds ${workspaces.length} workspaces; they were imported into one collection.` })
   const children = new Map<string, Resource[]>()
   const ids = new Set(resources.map((r) => asString(r['_id'])))
