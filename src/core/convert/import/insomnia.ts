@@ -158,11 +158,19 @@ export function importInsomnia(doc: unknown): ImportedCollection {
 
   // The base environment (child of the workspace) holds collection variables; its children are the environments.
   const bases = resources.filter((r) => r['_type'] === 'environment' && roots.includes(asString(r['parentId'])))
+  const usedEnvironments = new Set<Resource>(bases)
   for (const base of bases) {
     out.variables.push(...envVariables(base, out.name, out.unsupported))
     for (const sub of (children.get(asString(base['_id'])) ?? []).filter((r) => r['_type'] === 'environment').sort(byOrder)) {
+      usedEnvironments.add(sub)
       out.environments.push({ name: itemName(sub['name'], 'Environment'), variables: envVariables(sub, asString(sub['name']), out.unsupported) })
     }
+  }
+  // Environments under a folder, or whose parent is missing, still come in, with a note.
+  for (const env of resources.filter((r) => r['_type'] === 'environment' && !usedEnvironments.has(r))) {
+    const name = itemName(env['name'], 'Environment')
+    out.environments.push({ name, variables: envVariables(env, name, out.unsupported) })
+    out.unsupported.push({ item: name, what: `This environment is not under the workspace's base environment (its parent is ${asString(env['parentId']) || 'none'}); it was imported as an environment of the collection.` })
   }
   for (const r of resources) {
     const type = asString(r['_type'])

@@ -203,3 +203,11 @@ describe('import: Insomnia v5 design documents and environment files', () => {
     expect(env.collection.environments).toEqual([{ name: 'Staging', variables: [{ name: 'host', value: 'staging.x.test', enabled: true, secret: false }] }])
   })
 })
+
+describe('import: Insomnia environments out of place', () => {
+  it('imports an environment whose parent is missing, with a note', async () => {
+    const { collection } = await readImport(insomnia([{ _id: 'env_x', _type: 'environment', parentId: 'env_gone', name: 'Stray', data: { a: '1' } }]))
+    expect(collection.environments).toEqual([{ name: 'Stray', variables: [{ name: 'a', value: '1', enabled: true, secret: false }] }])
+    expect(collection.unsupported.map((u) => u.item)).toEqual(['Stray'])
+  })
+})
