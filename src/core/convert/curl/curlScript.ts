@@ -1,5 +1,14 @@
 import parser from 'curlconverter/dist/src/shell/Parser.js'
 
+/**
+ * tree-sitter's Node binding parses a string through a 32 KiB buffer unless told a bigger one, and
+ * fails past it with only "Invalid argument"; copies of requests with big bodies are longer. The
+ * parser is one instance shared with curlconverter, so its parse is given room for each text.
+ */
+const shellParser = parser as unknown as { parse(input: unknown, old?: unknown, options?: { bufferSize?: number }): unknown }
+const plainParse = shellParser.parse.bind(shellParser)
+shellParser.parse = (input, old, options) => plainParse(input, old, { ...(typeof input === 'string' ? { bufferSize: input.length * 2 + 1024 } : {}), ...options })
+
 /** A syntax node of tree-sitter-bash, as far as the splitter reads it. */
 interface ShellNode {
   type: string
@@ -28,7 +37,7 @@ export interface CurlScript {
  */
 export function splitCurlScript(text: string): CurlScript {
   const source = stripPrompts(text)
-  const root = parser.parse(source).rootNode as unknown as ShellNode
+  const root = (shellParser.parse(source) as { rootNode: ShellNode }).rootNode
   const commands: string[] = []
   const skipped: string[] = []
   const notes: string[] = []

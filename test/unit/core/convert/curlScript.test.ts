@@ -88,6 +88,12 @@ describe('curl: pasted scripts', () => {
     ])
   })
 
+  it('reads a command of 900 KB (a big body copied from DevTools)', () => {
+    const body = JSON.stringify({ data: 'x'.repeat(900_000) })
+    const { request } = parseCurl(`curl https://a.test/big -H 'Content-Type: application/json' --data-raw '${body}'`)
+    expect(request.body).toEqual({ type: 'json', text: body })
+  })
+
   it('still refuses text with no curl command in it', () => {
     expect(refusal(() => parseCurl('# just a comment\necho hi')).code).toBe('not_curl')
   })
