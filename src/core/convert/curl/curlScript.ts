@@ -75,9 +75,11 @@ export function splitCurlScript(text: string): CurlScript {
 export function looksLikeCurl(text: string): boolean {
   const trimmed = text.trimStart()
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return false
-  const lines = stripPrompts(trimmed).split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
-  const first = lines[0]?.trim() ?? ''
-  return /^curl(\.exe)?(\s|$)/i.test(first) || /\|\s*curl\s/.test(first) || /^[A-Za-z_][A-Za-z0-9_]*=\S*\s+curl\s/.test(first)
+  // A line that starts a curl command at its first column (after a prompt): YAML and JSON documents,
+  // even ones whose descriptions show curl examples, only hold such lines indented or quoted.
+  return stripPrompts(trimmed)
+    .split('\n')
+    .some((line) => /^(?:(?:sudo|time|nohup|command|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)?curl(\.exe)?(\s|$)/i.test(line.trimEnd()) || /^[^\s#][^#]*\|\s*curl\s/.test(line))
 }
 
 /** `$ curl …`, `% curl …`, `PS C:\> curl …`: the prompt people copy along with a documented command. */

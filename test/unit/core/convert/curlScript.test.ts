@@ -21,6 +21,10 @@ describe('curl: pasted scripts', () => {
     const { request } = parseCurl('#!/bin/sh\n# from the docs\n\ncurl -X POST https://api.test/items -d a=1\n')
     expect(request).toMatchObject({ method: 'POST', url: 'https://api.test/items' })
     expect(detectFormat('# comment\ncurl https://api.test/')).toBe('curl')
+    expect(detectFormat('export TOKEN=abc\ncurl -H "Authorization: Bearer $TOKEN" https://api.test/')).toBe('curl')
+    expect(detectFormat('sudo curl https://api.test/')).toBe('curl')
+    // A YAML document whose description shows a curl example is still that document.
+    expect(detectFormat('openapi: 3.0.0\ninfo:\n  title: x\n  version: "1"\n  description: |\n    curl https://api.test/\npaths: {}\n')).toBe('openapi')
   })
 
   it('drops a prompt on any line', () => {
