@@ -49,7 +49,9 @@ function describe(key: string): string {
       return '--proxy-user: put the proxy credentials into the proxy URL (http://user:password@host:port).'
     case 'stdin':
     case 'stdinFile':
-      return 'The command reads from standard input, which Parley cannot.'
+      // Input fed by `< file`, a here-document or a pipeline is what `-d @-` / `-T -` read, and
+      // curlBody takes it; a command that reads no input ignores it, as curl does.
+      return ''
     default:
       return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is not supported by Parley and was left out.`
   }

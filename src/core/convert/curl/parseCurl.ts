@@ -50,6 +50,7 @@ export function parseCurlScript(command: string): CurlParseOutput[] {
   for (const other of script.skipped) {
     out[0]?.warnings.push(`"${other}" is not a curl command; it was skipped.`)
   }
+  out[0]?.warnings.push(...script.notes)
   return out
 }
 

@@ -59,10 +59,9 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
 
   const root = loaded.file
   if (root) secrets(root.variables, where)
-  if ((root?.headers.length ?? 0) > 0) unsupported.push({ item: where, what: 'Insomnia collections have no headers of their own; they were left out (put them on a folder).' })
-  if (root && root.auth.type !== 'none' && root.auth.type !== 'inherit') {
-    unsupported.push({ item: where, what: 'Insomnia collections have no auth of their own; set it on the folders or requests after importing.' })
-  }
+  const rootAuth = root && root.auth.type !== 'none' && root.auth.type !== 'inherit' ? root.auth : undefined
+  if ((root?.headers.length ?? 0) > 0) unsupported.push({ item: where, what: 'Insomnia collections have no headers of their own: Insomnia ignores them, Parley reads them back.' })
+  if (rootAuth) unsupported.push({ item: where, what: 'Insomnia collections have no auth of their own: Insomnia ignores it, Parley reads it back (set it on a folder for Insomnia).' })
   const environments = [...loaded.environments.entries()].map(([envId, env], index) => {
     secrets(env.variables, env.name)
     return { name: env.name, meta: { id: id('env', `environments/${envId}`), sortKey: index }, data: variablesOut(env.variables), _parley: { variables: variablesCarried(env.variables) } }
@@ -72,6 +71,7 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
     name: loaded.name,
     meta: { id: id('wrk', ''), ...(root?.description ? { description: root.description } : {}) },
     collection: await walk(loaded.tree, ''),
+    ...((root?.headers.length ?? 0) > 0 || rootAuth ? { _parley: { headers: root?.headers ?? [], ...(rootAuth ? { auth: rootAuth } : {}) } } : {}),
     environments: {
       name: 'Base Environment',
       meta: { id: id('env', '') },

@@ -31,14 +31,16 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
       if (child.type === 'folder') {
         const settings = loaded.folders.get(child.path)
         const headers = [...inherited, ...(settings?.headers ?? [])]
-        if ((settings?.headers.length ?? 0) > 0) unsupported.push({ item: label, what: 'Postman folders have no headers; they were copied into each request of the folder.' })
+        if ((settings?.headers.length ?? 0) > 0) unsupported.push({ item: label, what: 'Postman folders have no headers; they were copied into each request of the folder (Parley reads them back as the folder\'s).' })
         const auth = settings ? postmanAuthOut(settings.auth, label, unsupported) : undefined
         items.push({
           name: child.name,
           ...(settings?.description ? { description: settings.description } : {}),
           ...(settings && settings.variables.length > 0 ? { variable: variables(settings.variables, label, unsupported) } : {}),
           ...(auth ? { auth } : {}),
-          item: await walk(child, headers, label)
+          item: await walk(child, headers, label),
+          // Postman has no folder headers: the copies in each request are taken back off on import.
+          ...(settings && settings.headers.length > 0 ? { _parley: { headers: settings.headers } } : {})
         })
         continue
       }
@@ -69,7 +71,7 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
     return items
   }
   const rootHeaders = root?.headers ?? []
-  if (rootHeaders.length > 0) unsupported.push({ item: where, what: 'Postman collections have no headers; they were copied into each request.' })
+  if (rootHeaders.length > 0) unsupported.push({ item: where, what: 'Postman collections have no headers; they were copied into each request (Parley reads them back as the collection\'s).' })
   const auth = root ? postmanAuthOut(root.auth, where, unsupported) : undefined
   if (loaded.environments.size > 0) unsupported.push({ item: where, what: `${loaded.environments.size} environment(s) are not part of a Postman collection file.` })
   const collection = {
@@ -81,7 +83,8 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
     },
     item: await walk(loaded.tree, rootHeaders, ''),
     ...(auth ? { auth } : {}),
-    ...(root && root.variables.length > 0 ? { variable: variables(root.variables, where, unsupported) } : {})
+    ...(root && root.variables.length > 0 ? { variable: variables(root.variables, where, unsupported) } : {}),
+    ...(rootHeaders.length > 0 ? { _parley: { headers: rootHeaders } } : {})
   }
   return { json: `${JSON.stringify(collection, null, 2)}\n`, unsupported }
 }

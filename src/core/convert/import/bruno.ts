@@ -72,14 +72,13 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       out.push(folder)
       continue
     }
-    const request = request_(item, type, name, where, unsupported)
+    const request = brunoRequest(item, type, name, where, unsupported)
     if (request) out.push({ type: 'request', request })
   }
   return out
 }
 
-// Named with a trailing underscore: `request` is the field of Bruno items it reads.
-function request_(item: object, type: string, name: string, where: string, unsupported: UnsupportedItem[]): SavedRequestInput | undefined {
+function brunoRequest(item: object, type: string, name: string, where: string, unsupported: UnsupportedItem[]): SavedRequestInput | undefined {
   const r = field(item, 'request')
   const description = asString(field(r, 'docs')) || asString(field(item, 'docs'))
   const headers = pairs(field(r, 'headers'))

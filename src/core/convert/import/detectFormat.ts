@@ -31,10 +31,18 @@ export function detectFormat(text: string): ImportFormat {
 export function detectDocument(doc: unknown): ImportFormat {
   if (doc === undefined) return 'unknown'
   if (field(doc, '_type') === 'export' && field(doc, '__export_format') !== undefined) return 'insomnia'
-  if (/^collection\.insomnia\.rest\//.test(String(field(doc, 'type') ?? ''))) return 'insomnia'
+  if (/^(collection|spec|environment)\.insomnia\.rest\//.test(String(field(doc, 'type') ?? ''))) return 'insomnia'
   if (field(doc, 'openapi') !== undefined || field(doc, 'swagger') !== undefined) return 'openapi'
   if (Array.isArray(field(field(doc, 'log'), 'entries'))) return 'har'
   if (field(doc, 'parleyImport') === brunoFolderMark) return 'bruno'
+  if (field(doc, 'parleyImport') === 'files') {
+    // Several files chosen together: the format of the first one Parley can import.
+    for (const f of Array.isArray(field(doc, 'files')) ? (field(doc, 'files') as unknown[]) : []) {
+      const format = detectDocument(readDocument(String(field(f, 'text') ?? '')))
+      if (format !== 'unknown' && format !== 'curl') return format
+    }
+    return 'unknown'
+  }
   const items = field(doc, 'items')
   const brunoTypes = ['http-request', 'graphql-request', 'folder', 'ws-request', 'grpc-request']
   if (field(doc, 'brunoConfig') !== undefined || (Array.isArray(items) && field(doc, 'version') !== undefined && items.some((i) => brunoTypes.includes(String(field(i, 'type')))))) return 'bruno'

@@ -17,6 +17,10 @@ export function importHar(doc: unknown): ImportedCollection {
   const entries = asArray(field(log, 'entries'))
   for (const [index, entry] of entries.entries()) {
     const request = field(entry, 'request')
+    if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+      out.unsupported.push({ item: `entry ${index + 1}`, what: `The entry ${entry === null || typeof entry !== 'object' ? `is ${entry === null ? 'null' : typeof entry}` : 'has no request'}; it was skipped.` })
+      continue
+    }
     const method = asString(field(request, 'method'), 'GET')
     const url = asString(field(request, 'url'))
     const name = itemName(`${method} ${lastSegment(url)}`, `Request ${index + 1}`)

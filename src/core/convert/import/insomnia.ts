@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SavedRequestSchema, VariableSchema, type RequestScripts, type Variable, type VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
-import { HttpSettingsSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
+import { HttpAuthSchema, HttpSettingsSchema, KeyValueSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
@@ -39,7 +39,7 @@ const quietTypes = new Set(['websocket_payload', 'request_group_meta', 'request_
  * first, as Insomnia itself does.
  */
 export function importInsomnia(doc: unknown): ImportedCollection {
-  const v5 = /^collection\.insomnia\.rest\//.test(asString(field(doc, 'type')))
+  const v5 = /^(collection|spec|environment)\.insomnia\.rest\//.test(asString(field(doc, 'type')))
   const unsupported: UnsupportedItem[] = []
   const list = v5 ? insomniaV5Resources(doc, unsupported) : asArray(field(doc, 'resources'))
   const resources: Resource[] = []
@@ -52,6 +52,12 @@ export function importInsomnia(doc: unknown): ImportedCollection {
   const out = emptyCollection(asString(workspace?.['name']) || 'Insomnia import')
   out.unsupported.push(...unsupported)
   out.description = descriptionText(workspace?.['description'])
+  // Collection headers and auth, which Insomnia has no place for, carried by Parley's own export.
+  const carriedRoot = z.object({ headers: z.array(KeyValueSchema).default([]), auth: HttpAuthSchema.optional() }).safeParse(field(workspace, '_parley'))
+  if (carriedRoot.success) {
+    out.headers = carriedRoot.data.headers
+    if (carriedRoot.data.auth) out.auth = carriedRoot.data.auth
+  }
   if (workspaces.length > 1) out.unsupported.push({ item: out.name, what: `The export holds ${workspaces.length} workspaces; they were imported into one collection.` })
   const children = new Map<string, Resource[]>()
   const ids = new Set(resources.map((r) => asString(r['_id'])))
@@ -152,11 +158,19 @@ export function importInsomnia(doc: unknown): ImportedCollection {
 
   // The base environment (child of the workspace) holds collection variables; its children are the environments.
   const bases = resources.filter((r) => r['_type'] === 'environment' && roots.includes(asString(r['parentId'])))
+  const usedEnvironments = new Set<Resource>(bases)
   for (const base of bases) {
     out.variables.push(...envVariables(base, out.name, out.unsupported))
     for (const sub of (children.get(asString(base['_id'])) ?? []).filter((r) => r['_type'] === 'environment').sort(byOrder)) {
+      usedEnvironments.add(sub)
       out.environments.push({ name: itemName(sub['name'], 'Environment'), variables: envVariables(sub, asString(sub['name']), out.unsupported) })
     }
+  }
+  // Environments under a folder, or whose parent is missing, still come in, with a note.
+  for (const env of resources.filter((r) => r['_type'] === 'environment' && !usedEnvironments.has(r))) {
+    const name = itemName(env['name'], 'Environment')
+    out.environments.push({ name, variables: envVariables(env, name, out.unsupported) })
+    out.unsupported.push({ item: name, what: `This environment is not under the workspace's base environment (its parent is ${asString(env['parentId']) || 'none'}); it was imported as an environment of the collection.` })
   }
   for (const r of resources) {
     const type = asString(r['_type'])

@@ -12,7 +12,9 @@ type Resource = Record<string, unknown>
  */
 export function insomniaV5Resources(doc: unknown, unsupported: UnsupportedItem[]): unknown[] {
   const workspaceId = asString(field(field(doc, 'meta'), 'id')) || '__workspace__'
-  const resources: unknown[] = [{ _type: 'workspace', _id: workspaceId, parentId: null, name: asString(field(doc, 'name')), description: asString(field(field(doc, 'meta'), 'description')) }]
+  const resources: unknown[] = [
+    { _type: 'workspace', _id: workspaceId, parentId: null, name: asString(field(doc, 'name')), description: asString(field(field(doc, 'meta'), 'description')), _parley: field(doc, '_parley') }
+  ]
   let counter = 0
   const walk = (nodes: unknown, parentId: string, depth: number, path: string): void => {
     if (depth > maxImportDepth) throw tooDeep(path)

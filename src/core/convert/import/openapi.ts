@@ -4,6 +4,7 @@ import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, HttpBody, KeyValue } from '../../../shared/http'
 import { asArray, asString, descriptionText, emptyCollection, field, itemName, type ImportedCollection, type ImportedFolder, type ImportedRequest } from './importModel'
 import { operationBody, type Param } from './openapiBody'
+import { dereferenceBeside } from './openapiRefs'
 import { schemeAuth, type SchemeAuth } from './openapiSecurity'
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
@@ -12,15 +13,19 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  * OpenAPI 3.0/3.1 and Swagger 2.0: one request per operation, in a folder per (first) tag. The
  * first server becomes the `baseUrl` variable (every server an environment when there are more),
  * bodies get an example built from their schema, security schemes become auth with `{{variables}}`.
+ * External `$ref`s resolve against the files chosen beside the spec (`beside`), and only those.
  */
-export async function importOpenApi(raw: unknown): Promise<ImportedCollection> {
+export async function importOpenApi(raw: unknown, beside: Map<string, string> = new Map()): Promise<ImportedCollection> {
   const info = field(raw, 'info')
   const out = emptyCollection(asString(field(info, 'title')) || 'OpenAPI import')
   const version = asString(field(info, 'version'))
   out.description = [descriptionText(field(info, 'description')), version ? `Version ${version}.` : ''].filter((s) => s !== '').join('\n\n')
   let doc: unknown
   try {
-    doc = await dereference(structuredClone(raw) as never, { dereference: { circular: 'ignore' }, resolve: { external: false } })
+    doc =
+      beside.size > 0
+        ? await dereferenceBeside(raw, beside, out.name, out.unsupported)
+        : await dereference(structuredClone(raw) as never, { dereference: { circular: 'ignore' }, resolve: { external: false } })
   } catch (error) {
     out.unsupported.push({ item: out.name, what: `Some $ref pointers could not be resolved (${(error as Error).message.split('\n')[0]}); their schemas give no examples.` })
     doc = raw

@@ -44,11 +44,12 @@ export function importPostmanCollection(file: unknown): ImportedCollection {
     if (v) out.variables.push(v)
   }
   scripts(doc, where, out.unsupported, 'collection')
-  out.items = items(field(doc, 'item'), '', out.unsupported, 0)
+  out.headers = carriedHeaders(doc)
+  out.items = items(field(doc, 'item'), '', out.unsupported, 0, out.headers)
   return out
 }
 
-function items(list: unknown, path: string, unsupported: UnsupportedItem[], depth: number): ImportedItem[] {
+function items(list: unknown, path: string, unsupported: UnsupportedItem[], depth: number, inherited: KeyValue[]): ImportedItem[] {
   if (depth > maxImportDepth) throw tooDeep(path)
   const out: ImportedItem[] = []
   for (const [index, item] of asArray(list).entries()) {
@@ -64,9 +65,9 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
         type: 'folder',
         name,
         description: descriptionText(field(item, 'description')),
-        headers: [],
+        headers: carriedHeaders(item),
         variables: [],
-        items: items(field(item, 'item'), where, unsupported, depth + 1)
+        items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)])
       }
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
@@ -87,7 +88,7 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     }
     out.push({
       type: 'request',
-      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported) }
+      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited) }
     })
   }
   return out
@@ -111,6 +112,22 @@ function parleyRequest(item: unknown, name: string, where: string, unsupported: 
   return undefined
 }
 
+/** Folder and collection headers Parley's own export carries (Postman has none): see exportPostman. */
+function carriedHeaders(owner: unknown): KeyValue[] {
+  return asArray(field(field(owner, '_parley'), 'headers')).flatMap((h) =>
+    typeof field(h, 'name') === 'string'
+      ? [{ name: asString(field(h, 'name')), value: asString(field(h, 'value')), enabled: field(h, 'enabled') !== false, ...(asString(field(h, 'description')) ? { description: asString(field(h, 'description')) } : {}) }]
+      : []
+  )
+}
+
+/** A request's headers without the copies of its folders' headers that the export put first. */
+function withoutCopies(headers: KeyValue[], inherited: KeyValue[]): KeyValue[] {
+  if (inherited.length === 0 || headers.length < inherited.length) return headers
+  const same = inherited.every((h, i) => headers[i]?.name === h.name && headers[i]?.value === h.value && headers[i]?.enabled === h.enabled)
+  return same ? headers.slice(inherited.length) : headers
+}
+
 /** A folder (`item` list) or a request (a URL string or an object, even an empty one Postman opens as a blank request). */
 function isPostmanItem(item: unknown): boolean {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return false
@@ -120,10 +137,10 @@ function isPostmanItem(item: unknown): boolean {
   return request !== null && typeof request === 'object' && !Array.isArray(request)
 }
 
-function postmanRequest(request: unknown, item: unknown, where: string, unsupported: UnsupportedItem[]): HttpRequestInput {
+function postmanRequest(request: unknown, item: unknown, where: string, unsupported: UnsupportedItem[], inherited: KeyValue[] = []): HttpRequestInput {
   // A request may be just its URL.
   if (typeof request === 'string') return { method: 'GET', url: request }
-  const headers: KeyValue[] = headerList(field(request, 'header'))
+  const headers: KeyValue[] = withoutCopies(headerList(field(request, 'header')), inherited)
   const body = postmanBody(field(request, 'body'), headers, where, unsupported)
   const auth = postmanAuth(field(request, 'auth'), where, unsupported) ?? { type: 'inherit' as const }
   const settings: Record<string, unknown> = {}
@@ -255,8 +272,12 @@ function requestScripts(owner: unknown, where: string, unsupported: UnsupportedI
   const scripts = { pre: '', post: '' }
   for (const event of asArray(field(owner, 'event'))) {
     const text = scriptText(event)
-    if (text.trim() === '' || field(event, 'disabled') === true) continue
+    if (text.trim() === '') continue
     const listen = asString(field(event, 'listen'))
+    if (field(event, 'disabled') === true) {
+      unsupported.push({ item: where, what: `A disabled ${listen === 'test' ? 'test' : listen} script was left out (Parley keeps the scripts that run).` })
+      continue
+    }
     if (listen === 'prerequest') scripts.pre = scripts.pre === '' ? text : `${scripts.pre}\n${text}`
     else if (listen === 'test') scripts.post = scripts.post === '' ? text : `${scripts.post}\n${text}`
     else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })

@@ -7,7 +7,7 @@ import { importBruno } from './bruno'
 import { brunoFolderMark, importBrunoFolder } from './brunoFolder'
 import { flagExternalFiles } from './externalFiles'
 import { importHar } from './har'
-import { countItems, emptyCollection, field, itemName, lastSegment, type ImportedCollection } from './importModel'
+import { asArray, countItems, emptyCollection, field, itemName, lastSegment, type ImportedCollection } from './importModel'
 import { importInsomnia } from './insomnia'
 import { importOpenApi } from './openapi'
 import { importPostmanCollection } from './postmanCollection'
@@ -34,7 +34,8 @@ async function readAnyFormat(text: string, format?: Exclude<ImportFormat, 'unkno
     }
     return { format: 'curl', collection }
   }
-  const doc = readDocument(text)
+  const chosen = chosenFiles(readDocument(text))
+  const doc = chosen ? chosen.main : readDocument(text)
   const detected = format ?? detectDocument(doc)
   if (doc === undefined || detected === 'unknown' || detected === 'curl') {
     throw new ParleyError(
@@ -51,12 +52,27 @@ async function readAnyFormat(text: string, format?: Exclude<ImportFormat, 'unkno
     case 'insomnia':
       return { format: detected, collection: importInsomnia(doc) }
     case 'openapi':
-      return { format: detected, collection: await importOpenApi(doc) }
+      return { format: detected, collection: await importOpenApi(doc, chosen?.beside) }
     case 'har':
       return { format: detected, collection: importHar(doc) }
     case 'bruno':
       return { format: detected, collection: field(doc, 'parleyImport') === brunoFolderMark ? importBrunoFolder(doc) : importBruno(doc) }
   }
+}
+
+/**
+ * Several files chosen at once travel as `{ parleyImport: 'files', files: [{ path, text }] }`: the
+ * first that is an importable document is imported, the others are the files beside it (an OpenAPI
+ * spec's external `$ref`s resolve against them).
+ */
+function chosenFiles(doc: unknown): { main: unknown; beside: Map<string, string> } | undefined {
+  if (field(doc, 'parleyImport') !== 'files') return undefined
+  const files = asArray(field(doc, 'files')).flatMap((f) => (typeof field(f, 'path') === 'string' && typeof field(f, 'text') === 'string' ? [{ path: String(field(f, 'path')), text: String(field(f, 'text')) }] : []))
+  const read = files.map((f) => ({ ...f, doc: readDocument(f.text) }))
+  const main = read.find((f) => detectDocument(f.doc) === 'openapi') ?? read.find((f) => !['unknown', 'curl'].includes(detectDocument(f.doc)))
+  if (!main) return { main: undefined, beside: new Map() }
+  const beside = new Map(files.filter((f) => f.path !== main.path).map((f) => [f.path.split(/[\\/]/).at(-1) ?? f.path, f.text]))
+  return { main: main.doc, beside }
 }
 
 /** What an import would create, without writing anything. */

@@ -103,12 +103,16 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             type="file"
             aria-label="File to import"
             accept=".json,.yaml,.yml,.har,.txt,.sh"
+            // Several files: an OpenAPI spec with the files its $refs point to, from the same folder.
+            multiple
             onChange={(event) => {
-              const file = event.target.files?.[0]
+              const files = [...(event.target.files ?? [])]
+              const file = files[0]
               if (!file) return
               setError(undefined)
-              setFileName(file.name)
-              void file.text().then(setText)
+              setFileName(files.map((f) => f.name).join(', '))
+              if (files.length === 1) return void file.text().then(setText)
+              void Promise.all(files.map(async (f) => ({ path: f.name, text: await f.text() }))).then((chosen) => setText(JSON.stringify({ parleyImport: 'files', files: chosen })))
             }}
           />
         </label>

@@ -21,6 +21,10 @@ describe('curl: pasted scripts', () => {
     const { request } = parseCurl('#!/bin/sh\n# from the docs\n\ncurl -X POST https://api.test/items -d a=1\n')
     expect(request).toMatchObject({ method: 'POST', url: 'https://api.test/items' })
     expect(detectFormat('# comment\ncurl https://api.test/')).toBe('curl')
+    expect(detectFormat('export TOKEN=abc\ncurl -H "Authorization: Bearer $TOKEN" https://api.test/')).toBe('curl')
+    expect(detectFormat('sudo curl https://api.test/')).toBe('curl')
+    // A YAML document whose description shows a curl example is still that document.
+    expect(detectFormat('openapi: 3.0.0\ninfo:\n  title: x\n  version: "1"\n  description: |\n    curl https://api.test/\npaths: {}\n')).toBe('openapi')
   })
 
   it('drops a prompt on any line', () => {
@@ -66,6 +70,32 @@ describe('curl: pasted scripts', () => {
     expect(stdin.warnings.some((w) => /-T - uploads standard input/.test(w))).toBe(true)
     const file = parseCurl('curl -T ./photo.jpg https://a.test/up/')
     expect(file.request).toMatchObject({ method: 'PUT', body: { type: 'binary', path: './photo.jpg' } })
+  })
+
+  it('takes the echoed text of a pipeline as the body curl reads, and a here-document too', () => {
+    const piped = parseCurl("echo '{\"a\":1}' | curl -H 'Content-Type: application/json' -d @- https://api.test/p")
+    expect(piped.request.body).toEqual({ type: 'json', text: '{"a":1}' })
+    expect(piped.warnings).toEqual([])
+    const heredoc = parseCurl('curl -d @- https://api.test/h <<EOF\nname=ada\nEOF\n')
+    expect(heredoc.request.body).toMatchObject({ type: 'form', fields: [{ name: 'name', value: 'ada' }] })
+    expect(heredoc.warnings).toEqual([])
+  })
+
+  it('reads sudo and time in front of curl, and names output redirects instead of taking them for input', () => {
+    expect(parseCurl('sudo curl -X PUT https://a.test/s').request).toMatchObject({ method: 'PUT', url: 'https://a.test/s' })
+    expect(parseCurl('time curl https://a.test/t').request.url).toBe('https://a.test/t')
+    const redirected = parseCurl('curl https://a.test/o > out.json 2>&1')
+    expect(redirected.request.body).toEqual({ type: 'none' })
+    expect(redirected.warnings).toEqual([
+      '"> out.json" only says where curl writes its output; Parley shows the response instead.',
+      '"2>&1" only says where curl writes its output; Parley shows the response instead.'
+    ])
+  })
+
+  it('reads a command of 900 KB (a big body copied from DevTools)', () => {
+    const body = JSON.stringify({ data: 'x'.repeat(900_000) })
+    const { request } = parseCurl(`curl https://a.test/big -H 'Content-Type: application/json' --data-raw '${body}'`)
+    expect(request.body).toEqual({ type: 'json', text: body })
   })
 
   it('still refuses text with no curl command in it', () => {

@@ -28,7 +28,7 @@ async function snapshot(services: Services, collectionId: string): Promise<Snaps
   const requests = new Map<string, SavedRequest>()
   const walk = async (folder: TreeFolder, names: string): Promise<void> => {
     const settings = await call<Record<string, unknown>>(services, 'folder.read', { collectionId, path: folder.path })
-    folders.set(names, { auth: settings['auth'], variables: settings['variables'], description: settings['description'] })
+    folders.set(names, { auth: settings['auth'], variables: settings['variables'], description: settings['description'], headers: settings['headers'] })
     for (const child of folder.children) {
       const key = `${names}/${child.name}`
       if (child.type === 'folder') await walk(child, key)
@@ -43,14 +43,13 @@ async function snapshot(services: Services, collectionId: string): Promise<Snaps
 const impliedType: Record<string, string> = { json: 'application/json', xml: 'application/xml', form: 'application/x-www-form-urlencoded' }
 
 /**
- * Headers Postman cannot hold on folders are copied into each request: compare without them. A
- * Content-Type header that says what the body type sends anyway is the same request either way
+ * A Content-Type header that says what the body type sends anyway is the same request either way
  * (importers let the body carry it), so it is left out of the comparison too.
  */
-function withoutInheritedHeaders(request: SavedRequest, inherited: string[]): SavedRequest {
+function comparable(request: SavedRequest): SavedRequest {
   if (!('headers' in request)) return request
   const implied = request.kind === 'http' ? impliedType[request.body.type] : undefined
-  const headers = request.headers.filter((h) => !inherited.includes(h.name) && !(implied && h.name.toLowerCase() === 'content-type' && h.value === implied))
+  const headers = request.headers.filter((h) => !(implied && h.name.toLowerCase() === 'content-type' && h.value === implied))
   return { ...request, headers, ...(request.kind === 'http' && request.body.type === 'graphql' ? { body: { ...request.body, variables: sameJson(request.body.variables) } } : {}) } as SavedRequest
 }
 
@@ -85,18 +84,15 @@ describe('export round trips', () => {
       const { services, collectionId, path } = await openSample()
       const { before, after } = await roundTrip(services, collectionId, path, via)
       expect([...after.requests.keys()]).toEqual([...before.requests.keys()])
-      for (const [key, request] of before.requests) expect(withoutInheritedHeaders(after.requests.get(key) as SavedRequest, []), key).toEqual(withoutInheritedHeaders(request, []))
+      for (const [key, request] of before.requests) expect(comparable(after.requests.get(key) as SavedRequest), key).toEqual(comparable(request))
       expect([...after.folders.keys()]).toEqual([...before.folders.keys()])
-      for (const [key, folder] of before.folders) {
-        if (key === '') expect(after.folders.get(key)?.['variables'], 'collection variables').toEqual(folder['variables'])
-        else expect(after.folders.get(key), key).toEqual(folder)
-      }
+      for (const [key, folder] of before.folders) expect(after.folders.get(key), key || 'the collection').toEqual(folder)
       await services.dispose()
     })
   }
 
   it('imported files (Postman, Insomnia v4 and v5, OpenAPI) survive both round trips', async () => {
-    const fixtures = ['postman-v2.1-collection.json', 'insomnia-v4.json', 'insomnia-v5.yaml', 'petstore-openapi-3.0.yaml'].map((name) => join('test/fixtures/convert', name))
+    const fixtures = ['postman-v2.1-collection.json', 'insomnia-v4.json', 'insomnia-v5.yaml', 'petstore-openapi-3.0.yaml', 'bruno-export.json'].map((name) => join('test/fixtures/convert', name))
     // A few files of the shared import corpus, where it sits beside the checkout.
     const corpus = [
       'postman/newman/multi-level-folders-v2.postman_collection.json',
@@ -117,14 +113,13 @@ describe('export round trips', () => {
         const label = `${name} via ${via}`
         expect([...after.requests.keys()], label).toEqual([...before.requests.keys()])
         for (const [key, request] of before.requests) {
-          // Postman has no folder headers: the export copies them into each request.
-          const inherited = via === 'export.postman' ? inheritedHeaderNames(name) : []
-          expect(withoutInheritedHeaders(after.requests.get(key) as SavedRequest, inherited), `${label}: ${key}`).toEqual(withoutInheritedHeaders(request, inherited))
+          expect(comparable(after.requests.get(key) as SavedRequest), `${label}: ${key}`).toEqual(comparable(request))
         }
         for (const [key, folder] of before.folders) {
           const got = after.folders.get(key)
           expect(got?.['variables'], `${label}: variables of ${key || 'the collection'}`).toEqual(folder['variables'])
-          if (key !== '') expect(got?.['auth'], `${label}: auth of ${key}`).toEqual(folder['auth'])
+          expect(got?.['headers'], `${label}: headers of ${key || 'the collection'}`).toEqual(folder['headers'])
+          expect(got?.['auth'], `${label}: auth of ${key || 'the collection'}`).toEqual(folder['auth'])
         }
         if (via === 'export.insomnia') expect(after.environments, `${label}: environments`).toEqual(before.environments)
         await services.dispose()
@@ -146,8 +141,3 @@ describe('export round trips', () => {
     await services.dispose()
   })
 })
-
-/** The folder and collection header names of a fixture, which Postman export copies into requests. */
-function inheritedHeaderNames(name: string): string[] {
-  return name === 'insomnia-v5.yaml' ? ['X-Team'] : []
-}

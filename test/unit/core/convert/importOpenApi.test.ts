@@ -159,3 +159,47 @@ describe('import: OpenAPI 3.1', () => {
     expect(collection.unsupported).toEqual([{ item: 'Tiny 3.1', what: '1 webhooks (requests the API sends to you) are not imported.' }])
   })
 })
+
+describe('import: OpenAPI with external $ref files beside it', () => {
+  it('resolves references to the files chosen with the spec, and only those', async () => {
+    const { readImport } = await import('../../../../src/core/convert/import/runImport')
+    const spec = [
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'servers: [{ url: "https://pets.example.com" }]',
+      'paths:',
+      '  /pets:',
+      '    post:',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema: { $ref: "./pet.yaml" }',
+      '      responses: { "201": { description: created } }',
+      '  /secrets:',
+      '    post:',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema: { $ref: "../outside.yaml" }',
+      '      responses: { "200": { description: ok } }',
+      '  /remote:',
+      '    post:',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema: { $ref: "https://schemas.example.com/thing.yaml" }',
+      '      responses: { "200": { description: ok } }'
+    ].join('\n')
+    const pet = 'type: object\nproperties:\n  name: { type: string, example: Rex }\n  tag: { $ref: "./tag.yaml" }\n'
+    const tag = 'type: string\nexample: good\n'
+    const text = JSON.stringify({ parleyImport: 'files', files: [{ path: 'pet.yaml', text: pet }, { path: 'openapi.yaml', text: spec }, { path: 'tag.yaml', text: tag }] })
+    const { format, collection } = await readImport(text)
+    expect(format).toBe('openapi')
+    const requests = collection.items.flatMap((i) => (i.type === 'request' ? [i.request] : []))
+    const pets = requests.find((r) => r.kind === 'http' && r.url === '{{baseUrl}}/pets')
+    expect(pets && pets.kind === 'http' ? JSON.parse(pets.body?.type === 'json' ? pets.body.text : '{}') : undefined).toEqual({ name: 'Rex', tag: 'good' })
+    const notes = collection.unsupported.map((u) => u.what).join('\n')
+    expect(notes).toMatch(/\$ref to "\/outside\.yaml" is not a file chosen beside the spec/)
+    expect(notes).toMatch(/\$ref to "https:\/\/schemas\.example\.com\/thing\.yaml" is not a file chosen beside the spec/)
+  })
+})

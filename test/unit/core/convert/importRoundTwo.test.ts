@@ -138,7 +138,8 @@ describe('import: scripts come along', () => {
           name: 'Login',
           event: [
             { listen: 'prerequest', script: { type: 'text/javascript', exec: ['pm.variables.set("t", 1);', 'console.log(1)'] } },
-            { listen: 'test', script: { type: 'text/javascript', exec: 'pm.test("ok", () => pm.response.to.have.status(200));' } }
+            { listen: 'test', script: { type: 'text/javascript', exec: 'pm.test("ok", () => pm.response.to.have.status(200));' } },
+            { listen: 'test', disabled: true, script: { type: 'text/javascript', exec: 'pm.test("off")' } }
           ],
           request: { method: 'POST', url: 'https://api.test/login' }
         }
@@ -147,7 +148,7 @@ describe('import: scripts come along', () => {
     const { collection } = await readImport(text)
     const first = collection.items[0]
     expect(first?.type === 'request' && first.request.scripts).toEqual({ pre: 'pm.variables.set("t", 1);\nconsole.log(1)', post: 'pm.test("ok", () => pm.response.to.have.status(200));' })
-    expect(collection.unsupported).toEqual([])
+    expect(collection.unsupported).toEqual([{ item: 'Login', what: 'A disabled test script was left out (Parley keeps the scripts that run).' }])
   })
 })
 
@@ -162,5 +163,51 @@ describe('scripts in request files', () => {
     await call(services, 'request.save', { collectionId, path, request: edited, baseHash: hash })
     expect(await read(path)).toMatchObject({ description: 'Edited', scripts: before.scripts })
     await services.dispose()
+  })
+})
+
+describe('import: HAR junk entries', () => {
+  it('lists entries without a request as skipped instead of making empty GET requests', async () => {
+    const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'x' }, entries: [null, { response: {} }, { request: { method: 'GET', url: 'https://a.test/', headers: [] } }] } })
+    const { collection } = await readImport(text)
+    expect(collection.items).toHaveLength(1)
+    expect(collection.unsupported.filter((u) => u.item.startsWith('entry ')).map((u) => `${u.item}: ${u.what}`)).toEqual([
+      'entry 1: The entry is null; it was skipped.',
+      'entry 2: The entry has no request; it was skipped.'
+    ])
+  })
+})
+
+describe('import: Insomnia v5 design documents and environment files', () => {
+  it('reads the requests of a spec.insomnia.rest file (noting the spec) and an environment.insomnia.rest file', async () => {
+    const design = [
+      'type: spec.insomnia.rest/5.0',
+      'name: Pets design',
+      'meta: { id: wrk_1 }',
+      'collection:',
+      '  - url: https://pets.test/pets',
+      '    name: List pets',
+      '    meta: { id: req_1 }',
+      '    method: GET',
+      'spec:',
+      '  contents: { openapi: 3.0.0 }',
+      '  meta: { id: spc_1 }'
+    ].join('\n')
+    const spec = await readImport(design)
+    expect(spec.format).toBe('insomnia')
+    expect(countItems(spec.collection.items).requests).toBe(1)
+    expect(spec.collection.unsupported.map((u) => u.what)).toEqual([expect.stringMatching(/API spec of this design document is not imported/)])
+    const envFile = ['type: environment.insomnia.rest/5.0', 'name: Shared', 'meta: { id: wrk_2 }', 'environments:', '  name: Base', '  data: { host: x.test }', '  subEnvironments:', '    - name: Staging', '      data: { host: staging.x.test }'].join('\n')
+    const env = await readImport(envFile)
+    expect(env.collection.variables).toEqual([{ name: 'host', value: 'x.test', enabled: true, secret: false }])
+    expect(env.collection.environments).toEqual([{ name: 'Staging', variables: [{ name: 'host', value: 'staging.x.test', enabled: true, secret: false }] }])
+  })
+})
+
+describe('import: Insomnia environments out of place', () => {
+  it('imports an environment whose parent is missing, with a note', async () => {
+    const { collection } = await readImport(insomnia([{ _id: 'env_x', _type: 'environment', parentId: 'env_gone', name: 'Stray', data: { a: '1' } }]))
+    expect(collection.environments).toEqual([{ name: 'Stray', variables: [{ name: 'a', value: '1', enabled: true, secret: false }] }])
+    expect(collection.unsupported.map((u) => u.item)).toEqual(['Stray'])
   })
 })
