@@ -8,6 +8,7 @@ import { ListenersPanel } from './ListenersPanel'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
+import { realtimeTitle } from '../tabs/tabTitles'
 import { downloadFile } from '../../ui/downloadFile'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
@@ -124,6 +125,8 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
     [session.view, rows, buffer, session.version]
   )
   const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
+  const { url, namespace } = session.form
+  useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
   const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', settings: 'Connection' }
   return (
     <section id="request-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} className="rt-pane">
