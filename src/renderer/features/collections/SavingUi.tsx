@@ -19,8 +19,9 @@ export function SavingUi() {
       const tab = tabs.find((t) => t.id === activeId)
       if (tab) void saveTab(tab.id)
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    // Capture phase: Ctrl/Cmd+S saves wherever the focus is, before an editor or a field sees it.
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   }, [])
   const conflicts = useSaving((s) => s.conflicts)
   const dialogConflict = conflicts.find((c) => c.via === 'dialog')

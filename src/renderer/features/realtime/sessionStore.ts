@@ -5,6 +5,7 @@ import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketReque
 import type { Message, SessionKind, SessionStatus } from '../../../shared/session'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { sendContextOf } from '../environments/sendContext'
 import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
 
@@ -225,10 +226,10 @@ function requestOf(s: TabSession): { kind: 'socketio'; request: Partial<SocketIo
   return { kind: 'sse', request: { url: f.url.trim(), method: f.method, headers, body: f.body, withLastEventId: f.withLastEventId } }
 }
 
-/** A tab opened from a collection: core resolves its `{{variables}}` there, on connect and for every emit. */
+/** Core resolves a tab's `{{variables}}` there, on connect and for every emit. */
 function contextOf(tabId: string): SendContext | undefined {
-  const source = useTabs.getState().tabs.find((t) => t.id === tabId)?.source
-  return source ? { collectionId: source.collectionId, path: source.path } : undefined
+  const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
+  return tab ? sendContextOf(tab) : undefined
 }
 
 /** The tab's session as a request file: its connection form, listeners and saved emits. */
@@ -322,6 +323,29 @@ export const sessionActions = {
       from = last + 1
     }
     return lines.join('\n') + (lines.length ? '\n' : '')
+  },
+  /**
+   * Ctrl/Cmd+Enter in a realtime tab: connect when not connected; once connected, emit (Socket.IO)
+   * or send (WebSocket) what the composer holds.
+   */
+  submit(tabId: string): void {
+    const s = useRealtime.getState().sessions[tabId]
+    if (!s) return
+    if (!isLive(s.status)) {
+      if (s.form.url.trim()) void sessionActions.connect(tabId)
+      return
+    }
+    if (s.status?.state !== 'connected') return
+    const c = s.composer
+    if (s.kind === 'socketio' && c.event.trim()) void sessionActions.emit(tabId, { event: c.event.trim(), args: c.args, ack: c.ack, ackTimeoutMs: c.ackTimeoutMs })
+    else if (s.kind === 'websocket') void sessionActions.send(tabId, c.wsType, c.wsValue)
+  },
+  /** Esc: a connection attempt under way is given up. */
+  cancelConnect(tabId: string): boolean {
+    const state = useRealtime.getState().sessions[tabId]?.status?.state
+    if (state !== 'connecting' && state !== 'reconnecting') return false
+    void sessionActions.disconnect(tabId)
+    return true
   },
   clear(tabId: string): void {
     bufferOf(tabId).clear()

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { AppError } from '../../../shared/errors'
 import type { HttpProgress, HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
+import { useEnvironments } from '../environments/environmentsStore'
 import type { Exchange } from '../request/exchangeStore'
 import { BodyPanel } from './BodyPanel'
 import { formatBytes, formatMs } from './contentKind'
@@ -113,6 +114,11 @@ function FailedView({ error }: { error: AppError }) {
         <p className="muted rp-response-error-code">
           Code <code>{error.code}</code>
         </p>
+        {error.code === 'variable_missing' && (
+          <button type="button" className="secondary-button" onClick={() => useEnvironments.setState({ managing: true })}>
+            Edit environments
+          </button>
+        )}
       </div>
     </div>
   )
