@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { openDialog, useAppDialogs } from './appDialogs'
 import { sessionActions } from '../features/realtime/sessionStore'
 import { useExchanges } from '../features/request/exchangeStore'
 import { sendTab } from '../features/request/sendTab'
@@ -11,7 +12,8 @@ const dialogOpen = (): boolean => document.querySelector('dialog[open]') !== nul
 /**
  * App-wide keys, wherever the focus is: Ctrl/Cmd+T new tab, Ctrl/Cmd+W close, Ctrl/Cmd+Shift+T
  * reopen the last closed (a browser keeps Ctrl+T/W for itself, so Alt+T, Alt+W and Alt+Shift+T do
- * the same); Ctrl/Cmd+Enter sends, connects or emits; Esc cancels what the tab is doing.
+ * the same); Ctrl/Cmd+Enter sends, connects or emits; Esc cancels what the tab is doing;
+ * Ctrl/Cmd+K opens the command palette, Ctrl/Cmd+/ the shortcut sheet.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -33,6 +35,15 @@ export function useShortcuts(): void {
         event.stopPropagation()
         if (active.kind === 'http') sendTab(active.id)
         else sessionActions.submit(active.id)
+        return
+      }
+      if (mod && !event.altKey && (event.key.toLowerCase() === 'k' || event.key === '/')) {
+        event.preventDefault()
+        event.stopPropagation()
+        const wanted = event.key === '/' ? 'shortcuts' : 'palette'
+        const open = useAppDialogs.getState().open
+        if (open === wanted) useAppDialogs.setState({ open: undefined })
+        else if (!dialogOpen()) openDialog(wanted)
         return
       }
       const alt = event.altKey && !mod

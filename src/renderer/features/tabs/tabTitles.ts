@@ -45,12 +45,8 @@ export function realtimeTitle(kind: Exclude<TabKind, 'http'>, url: string, names
   return `${kindBadges[kind]} ${what || 'new session'}`
 }
 
-/**
- * The text beside a tab's badge: the title without the method or kind the badge already shows.
- * A saved name is shown as it is.
- */
-export function tabLabel(tab: { kind: TabKind; title: string; source?: unknown; draft: { method: string } }): string {
-  if (tab.source) return tab.title
+/** The text beside a tab's badge: the title without the method or kind the badge already shows. */
+export function tabLabel(tab: { kind: TabKind; title: string; draft: { method: string } }): string {
   const badge = tab.kind === 'http' ? tab.draft.method.trim().toUpperCase() : kindBadges[tab.kind]
   return tab.title.startsWith(`${badge} `) ? tab.title.slice(badge.length + 1) : tab.title
 }
