@@ -2,13 +2,17 @@ import { api } from '../../app/api'
 import { requestOfTab } from '../collections/savingStore'
 import { useExchanges, type Exchange } from '../request/exchangeStore'
 import { useTabs } from '../tabs/tabsStore'
+import { keepResponse } from './historyResponses'
+
+/** Exchanges already in history (or shown from it): each is recorded once. */
+const recorded = new Set<string>()
+export const markRecorded = (requestId: string): void => void recorded.add(requestId)
 
 /**
  * Records every finished HTTP send in history (as composed, variables unresolved, so no secret
  * value is stored). Listens to the exchange store instead of changing the send path.
  */
 export function recordHistory(): () => void {
-  const recorded = new Set<string>()
   return useExchanges.subscribe((state) => {
     for (const [tabId, exchange] of Object.entries(state.byTab)) {
       if (exchange.state !== 'done' && exchange.state !== 'failed') continue
@@ -21,6 +25,9 @@ export function recordHistory(): () => void {
           request: requestOfTab(tab),
           ...(tab.source ? { collectionId: tab.source.collectionId, path: tab.source.path } : {}),
           response: summary(exchange)
+        })
+        .then((entry) => {
+          if (exchange.state === 'done') keepResponse(entry.id, exchange.response)
         })
         .catch(() => undefined)
     }

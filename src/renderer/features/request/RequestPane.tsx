@@ -159,7 +159,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         {section === 'Auth' && <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />}
         {section === 'Settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
       </div>
-      <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />
+      <ResponsePane exchange={exchange} tabId={tab.id} onCancel={() => void cancel(tab.id)} />
       <InvalidJsonDialog />
     </section>
   )

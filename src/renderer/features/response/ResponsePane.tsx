@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { create } from 'zustand'
 import type { AppError } from '../../../shared/errors'
 import type { HttpProgress, HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
 import { useEnvironments } from '../environments/environmentsStore'
+import { keptResponses } from '../history/historyResponses'
 import type { Exchange } from '../request/exchangeStore'
 import { BodyPanel } from './BodyPanel'
 import { formatBytes, formatMs } from './contentKind'
@@ -16,8 +18,11 @@ import { TlsPanel } from './TlsPanel'
 
 type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
 
+/** The section each request tab last chose (Headers, Timing…): it stays chosen across resends. */
+const useChosenSection = create<Record<string, TabName>>(() => ({}))
+
 /** The response area: what the last send of this tab came to, in every state it can be in. */
-export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | undefined; onCancel?: () => void }) {
+export function ResponsePane({ exchange, onCancel, tabId = '' }: { exchange: Exchange | undefined; onCancel?: () => void; tabId?: string }) {
   return (
     <section className="response-area rp-response-pane" aria-label="Response">
       {!exchange && <EmptyResponse />}
@@ -29,7 +34,15 @@ export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | unde
         </div>
       )}
       {exchange?.state === 'failed' && <FailedView error={exchange.error} />}
-      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} />}
+      {exchange?.state === 'expired' && (
+        <div className="empty-state">
+          <p className="empty-title">The response is no longer available</p>
+          <p className="muted">
+            {exchange.summary} Parley keeps the responses of the latest {keptResponses} requests while it runs; send it again to see a fresh one.
+          </p>
+        </div>
+      )}
+      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} tabId={tabId} response={exchange.response} startedAt={exchange.startedAt} />}
     </section>
   )
 }
@@ -124,8 +137,9 @@ function FailedView({ error }: { error: AppError }) {
   )
 }
 
-function ResponseView({ response, startedAt }: { response: HttpResponse; startedAt: number }) {
-  const [tab, setTab] = useState<TabName>('Body')
+function ResponseView({ tabId, response, startedAt }: { tabId: string; response: HttpResponse; startedAt: number }) {
+  const tab = useChosenSection((s) => s[tabId] ?? 'Body')
+  const setTab = (name: TabName): void => useChosenSection.setState({ [tabId]: name })
   const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
   useEffect(() => {
     // The moment the renderer holds the response: the bench measures the first screen from the last byte.
