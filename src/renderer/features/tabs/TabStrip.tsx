@@ -21,9 +21,21 @@ function Badge({ tab }: { tab: Tab }) {
 export function TabStrip() {
   const { tabs, activeId, activate, open, move } = useTabs()
   const list = useRef<HTMLDivElement>(null)
+  const markEdges = (): void => {
+    const el = list.current
+    if (!el) return
+    el.dataset['moreBefore'] = String(el.scrollLeft > 1)
+    el.dataset['moreAfter'] = String(el.scrollLeft + el.clientWidth < el.scrollWidth - 1)
+  }
   useEffect(() => {
     if (activeId) document.getElementById(`tab-${activeId}`)?.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-  }, [activeId, tabs.length])
+    markEdges()
+  }, [activeId, tabs])
+  useEffect(() => {
+    const observer = new ResizeObserver(markEdges)
+    if (list.current) observer.observe(list.current)
+    return () => observer.disconnect()
+  }, [])
   return (
     <div className="tab-strip">
       <div
@@ -31,6 +43,7 @@ export function TabStrip() {
         role="tablist"
         aria-label="Open requests"
         className="tab-list"
+        onScroll={markEdges}
         onWheel={(event) => {
           // A mouse wheel scrolls vertically; the strip only scrolls sideways.
           if (list.current && Math.abs(event.deltaY) > Math.abs(event.deltaX)) list.current.scrollLeft += event.deltaY
