@@ -76,7 +76,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
                 onClick={() => run(command)}
               >
                 {command.badge && <span className={`method-badge palette-badge method-${command.badge.toLowerCase()}`}>{command.badge}</span>}
-                <span className="palette-label">{command.label}</span>
+                <span className="palette-label" title={command.label}>{command.label}</span>
                 {command.detail && <span className="palette-detail muted">{command.detail}</span>}
                 <span className="palette-kind muted">{command.group}</span>
               </div>

@@ -9,6 +9,7 @@ import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
 import { realtimeTitle } from '../tabs/tabTitles'
+import { useEnvironments } from '../environments/environmentsStore'
 import { downloadFile } from '../../ui/downloadFile'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
@@ -171,6 +172,11 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
       {session.error && (
         <div className="notice notice-error rt-notice" role="alert">
           <span>{session.error}</span>
+          {session.errorCode === 'variable_missing' && (
+            <button type="button" className="secondary-button rt-small" onClick={() => useEnvironments.setState({ managing: true })}>
+              Edit environments
+            </button>
+          )}
           <button type="button" className="icon-button small" aria-label="Dismiss error" onClick={() => update(() => ({ error: undefined }))}>
             ×
           </button>

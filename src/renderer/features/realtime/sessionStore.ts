@@ -61,6 +61,8 @@ export interface TabSession {
   status: SessionStatus | undefined
   /** Connect/emit errors a user should read, as `{ code, message, hint }` text. */
   error: string | undefined
+  /** The code of that error (`variable_missing` offers the environments). */
+  errorCode?: string | undefined
   listeners: { event: string; enabled: boolean }[]
   catchAll: boolean
   composer: ComposerState
@@ -247,6 +249,9 @@ function describeError(error: unknown): string {
   return `${e.message ?? String(error)}${e.hint ? ` ${e.hint}` : ''}`
 }
 
+/** What the tab shows for a failed call: the readable text and its code. */
+const failure = (error: unknown): Pick<TabSession, 'error' | 'errorCode'> => ({ error: describeError(error), errorCode: (error as { code?: string }).code })
+
 /** The actions of one tab's session; every one reaches core through the contract. */
 export const sessionActions = {
   async connect(tabId: string): Promise<void> {
@@ -263,14 +268,14 @@ export const sessionActions = {
       const context = contextOf(tabId)
       await api.call('session.open', { sessionId, kind, request, ...(context ? { context } : {}) } as Parameters<typeof api.call<'session.open'>>[1])
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error), status: undefined }))
+      useRealtime.getState().update(tabId, () => ({ ...failure(error), status: undefined }))
     }
   },
   async disconnect(tabId: string, close?: { code?: number; reason?: string }): Promise<void> {
     try {
       await api.call('session.close', { sessionId: sessionIdOf(tabId), ...close })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async emit(tabId: string, emit: { event: string; args: EmitArg[]; ack: boolean; ackTimeoutMs: number }): Promise<void> {
@@ -278,7 +283,7 @@ export const sessionActions = {
     try {
       await api.call('session.emit', { sessionId: sessionIdOf(tabId), ...emit })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async send(tabId: string, type: ComposerState['wsType'], value: string): Promise<void> {
@@ -286,14 +291,14 @@ export const sessionActions = {
     try {
       await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async ping(tabId: string): Promise<void> {
     try {
       await api.call('session.ping', { sessionId: sessionIdOf(tabId) })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async setListener(tabId: string, event: string, enabled: boolean): Promise<void> {
