@@ -24,7 +24,7 @@ export function scopeOf(deps: SendPreparationDeps, context: SendContext | undefi
  */
 export async function prepareHttpRequest(deps: SendPreparationDeps, request: HttpRequest, context: SendContext | undefined): Promise<HttpRequest> {
   let prepared = request
-  if (context) {
+  if (context && !context.variablesOnly) {
     const collection = await deps.collections.get(context.collectionId)
     const loaded = await collection.load()
     const layers = [loaded.file, ...enclosingFolders(context.path ?? '').map((folder) => loaded.folders.get(folder))]

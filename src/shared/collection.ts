@@ -23,6 +23,18 @@ export const ItemNameSchema = z
   .refine((name) => !/[/\\\0]/.test(name), 'a name cannot contain / or \\')
   .refine((name) => name !== '.' && name !== '..', 'a name cannot be . or ..')
 
+/**
+ * A request's name as saved: its file name is a slug of it (`GET /api/notes` → `get-api-notes.yaml`),
+ * so a slash is fine here. (Rename and duplicate, which also serve folders, keep the stricter rule.)
+ */
+export const RequestNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name cannot be empty')
+  .max(200, 'a name is at most 200 characters')
+  .refine((name) => !name.includes('\0'), 'a name cannot contain a NUL character')
+  .refine((name) => name !== '.' && name !== '..', 'a name cannot be . or ..')
+
 
 // ---------------------------------------------------------------- variables
 
@@ -59,7 +71,7 @@ export const RequestScriptsSchema = z.object({
 export type RequestScripts = z.infer<typeof RequestScriptsSchema>
 
 const requestHeader = {
-  name: ItemNameSchema,
+  name: RequestNameSchema,
   description: z.string().default('')
 }
 /** Last in the file, after the fields of the kind. */

@@ -10,6 +10,11 @@ export const SendContextSchema = z.strictObject({
   /** The request file (or, for an unsaved request, a folder) whose enclosing folders take part. */
   path: RelPathSchema.optional(),
   /** undefined: the collection's active environment; null: none. */
-  environmentId: z.string().nullable().optional()
+  environmentId: z.string().nullable().optional(),
+  /**
+   * An unsaved request sent with the collection whose environment is selected: its variables and
+   * that environment apply, but none of its headers or auth (the request is not in it).
+   */
+  variablesOnly: z.boolean().optional()
 })
 export type SendContext = z.infer<typeof SendContextSchema>

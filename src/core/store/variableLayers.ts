@@ -23,28 +23,32 @@ export async function scopeFor(
   deps: { collections: CollectionStore; environments: EnvironmentStore; secrets: SecretStore },
   request: ScopeRequest
 ): Promise<VariableScope> {
-  const layers: VariableLayer[] = [{ source: 'global', variables: await deps.environments.globals() }]
-  if (request.collectionId === undefined) return new VariableScope(layers)
+  const layers: VariableLayer[] = [{ source: 'global', variables: await deps.environments.globals(), label: 'the globals' }]
+  if (request.collectionId === undefined) return new VariableScope(layers, 'no collection is open, so no environment applies')
 
   const collection = await deps.collections.get(request.collectionId)
   const loaded = await collection.load()
   const reveal = (variables: Variable[], folder: string): Promise<Variable[]> =>
     deps.secrets.reveal(variables, (name) => secretKey(collection.id, folderScope(folder), name))
 
-  layers.push({ source: 'collection', variables: await reveal(loaded.file?.variables ?? [], '') })
+  layers.push({ source: 'collection', variables: await reveal(loaded.file?.variables ?? [], ''), label: `collection "${loaded.file?.name ?? collection.id}"` })
 
   const envId =
     request.environmentId === undefined ? await deps.environments.activeId(collection.id) : request.environmentId
+  let note: string | undefined = 'no environment is selected'
   if (envId !== null) {
     const environment = await deps.environments.get(collection, envId)
-    if (environment) layers.push({ source: 'environment', variables: environment.variables })
+    if (environment) {
+      layers.push({ source: 'environment', variables: environment.variables, label: `environment "${environment.name}"` })
+      note = undefined
+    }
   }
 
   for (const folder of enclosingFolders(request.path ?? '', loaded.folders.has(request.path ?? ''))) {
     const settings = loaded.folders.get(folder)
-    if (settings) layers.push({ source: 'folder', variables: await reveal(settings.variables, folder) })
+    if (settings) layers.push({ source: 'folder', variables: await reveal(settings.variables, folder), label: `folder "${settings.name ?? folder}"` })
   }
-  return new VariableScope(layers)
+  return new VariableScope(layers, note)
 }
 
 /** `a/b/req.yaml` → `['a', 'a/b']`; a folder path includes itself. */

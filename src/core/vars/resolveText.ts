@@ -47,10 +47,11 @@ function valueOf(name: string, scope: VariableScope, chain: string[]): string {
   const found = scope.lookup(name)
   if (!found) {
     const via = chain.length > 0 ? ` (used by ${chain.at(-1)})` : ''
+    const where = scope.searched ? ` Parley looked in ${scope.searched}.` : ''
     throw new ParleyError(
       'variable_missing',
-      `The variable "${name}" is not defined${via}.`,
-      'Define it in an environment or the collection, or enable it if it is turned off.'
+      `The variable "${name}" is not defined${via}.${where}`,
+      'Define it in an environment or the collection (Manage environments), or enable it if it is turned off.'
     )
   }
   if (found.unreadable) {

@@ -5,6 +5,8 @@ import type { ParleyError } from '../../shared/errors'
 export interface VariableLayer {
   source: Exclude<VariableSource, 'dynamic'>
   variables: (Variable & { unreadable?: ParleyError })[]
+  /** Where this layer lives, as a user would look for it: `environment "Local"`. */
+  label?: string
 }
 
 export interface FoundVariable {
@@ -22,8 +24,14 @@ export interface FoundVariable {
  */
 export class VariableScope {
   private readonly index = new Map<string, FoundVariable>()
+  /** The places a missing name was looked for, for the error that says so. */
+  readonly searched: string
 
-  constructor(layers: VariableLayer[]) {
+  /** `note` adds what did not take part and why (no environment selected, say). */
+  constructor(layers: VariableLayer[], note?: string) {
+    const labels = layers.flatMap((layer) => (layer.label ? [layer.label] : []))
+    const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : (labels[0] ?? '')
+    this.searched = list ? `${list}${note ? ` (${note})` : ''}` : ''
     for (const layer of layers) {
       for (const variable of layer.variables) {
         if (!variable.enabled) continue

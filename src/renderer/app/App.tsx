@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import type { Theme } from '../../shared/app'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { ExportDialog } from '../features/convert/ExportDialog'
@@ -17,15 +17,15 @@ import { reportStartupProblems } from '../features/status/startupProblems'
 import { TabStrip } from '../features/tabs/TabStrip'
 import { useTabs } from '../features/tabs/tabsStore'
 import { Icon } from '../ui/Icon'
+import { CommandPalette } from '../features/commands/CommandPalette'
+import { ShortcutSheet } from '../features/commands/ShortcutSheet'
+import { closeDialog, openDialog, useAppDialogs } from './appDialogs'
 import { chooseTheme, useTheme, useThemeSync } from './theme'
 import { useShortcuts } from './useShortcuts'
 import { ResizableMain } from './ResizableMain'
 
 export function App() {
-  const [aboutOpen, setAboutOpen] = useState(false)
-  const [importOpen, setImportOpen] = useState(false)
-  const [exportOpen, setExportOpen] = useState(false)
-  const [settingsOpen, setSettingsOpen] = useState(false)
+  const dialog = useAppDialogs((s) => s.open)
   const theme = useTheme((s) => s.theme)
   const { tabs, activeId, open } = useTabs()
   const active = tabs.find((t) => t.id === activeId)
@@ -45,10 +45,10 @@ export function App() {
           <span>Parley</span>
         </div>
         <div className="top-bar-spacer" />
-        <button type="button" className="secondary-button compact" onClick={() => setImportOpen(true)}>
+        <button type="button" className="secondary-button compact" onClick={() => openDialog('import')}>
           Import
         </button>
-        <button type="button" className="secondary-button compact" onClick={() => setExportOpen(true)}>
+        <button type="button" className="secondary-button compact" onClick={() => openDialog('export')}>
           Export
         </button>
         <EnvironmentPicker />
@@ -61,10 +61,10 @@ export function App() {
             <option value="dark">Dark</option>
           </select>
         </label>
-        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => setSettingsOpen(true)}>
+        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => openDialog('settings')}>
           <Icon name="gear" />
         </button>
-        <button type="button" className="icon-button" aria-label="About Parley" title="About Parley" onClick={() => setAboutOpen(true)}>
+        <button type="button" className="icon-button" aria-label="About Parley" title="About Parley" onClick={() => openDialog('about')}>
           <Icon name="info" />
         </button>
       </header>
@@ -85,7 +85,7 @@ export function App() {
               New request
             </button>
             <p className="muted">
-              The wave button beside + opens a Socket.IO, WebSocket or SSE session. <kbd>Ctrl</kbd> + <kbd>T</kbd> opens a new tab, <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>T</kbd> reopens the last one closed.
+              The wave button beside + opens a Socket.IO, WebSocket or SSE session. <kbd>Ctrl</kbd> + <kbd>T</kbd> (or <kbd>Alt</kbd> + <kbd>T</kbd>) opens a new tab, <kbd>Ctrl</kbd> + <kbd>K</kbd> finds anything, <kbd>Ctrl</kbd> + <kbd>/</kbd> lists every shortcut.
             </p>
           </div>
         )}
@@ -93,10 +93,12 @@ export function App() {
         }
       />
       <StatusBar />
-      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
-      {importOpen && <ImportDialog open onClose={() => setImportOpen(false)} />}
-      {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} />}
-      {settingsOpen && <SettingsDialog open onClose={() => setSettingsOpen(false)} />}
+      <AboutDialog open={dialog === 'about'} onClose={closeDialog} />
+      {dialog === 'import' && <ImportDialog open onClose={closeDialog} />}
+      {dialog === 'export' && <ExportDialog open onClose={closeDialog} />}
+      {dialog === 'settings' && <SettingsDialog open onClose={closeDialog} />}
+      {dialog === 'palette' && <CommandPalette onClose={closeDialog} />}
+      {dialog === 'shortcuts' && <ShortcutSheet onClose={closeDialog} />}
     </div>
   )
 }

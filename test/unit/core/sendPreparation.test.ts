@@ -98,4 +98,25 @@ describe('sending a request in its collection', () => {
     expect(seen.at(-1)).toMatchObject({ url: '/plain' })
     expect(seen.at(-1)!.headers.authorization).toBeUndefined()
   })
+
+  it('an unsaved request sent with variablesOnly gets the variables and environment, not the headers or auth', async () => {
+    const id = await collection()
+    await call('environment.save', { collectionId: id, name: 'Local', variables: [{ name: 'area', value: 'env-area' }] })
+    const { environments } = await call<{ environments: { id: string }[] }>('environment.list', { collectionId: id })
+    await call('environment.setActive', { collectionId: id, id: environments[0]!.id })
+    const result = await send({ method: 'GET', url: '{{base}}/{{version}}/{{area}}', auth: { type: 'inherit' } }, { collectionId: id, variablesOnly: true })
+    expect(result.ok).toBe(true)
+    expect(seen.at(-1)!.url).toBe('/v1/env-area')
+    expect(seen.at(-1)!.headers['x-client']).toBeUndefined()
+    expect(seen.at(-1)!.headers.authorization).toBeUndefined()
+  })
+
+  it('a missing variable says where Parley looked', async () => {
+    const id = await collection()
+    const result = await send({ method: 'GET', url: '{{base}}/{{nope}}' }, { collectionId: id, path: 'admin/x.yaml' })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: 'The variable "nope" is not defined. Parley looked in the globals, collection "API" and folder "admin" (no environment is selected).' }
+    })
+  })
 })

@@ -232,7 +232,7 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
             ) : (
               <span className={`method-badge tree-badge kind-${node.kind}`}>{kindBadges[node.kind]}</span>
             )}
-            <span className="tree-name" title={node.type === 'request' ? node.url || node.name : node.name}>
+            <span className="tree-name" title={node.type === 'request' && node.url ? `${node.name}\n${node.url}` : node.name}>
               {node.name}
             </span>
             {node.type === 'folder' && (

@@ -9,6 +9,7 @@ import { FormDialog, NameDialog } from './FormDialogs'
 import { FolderField } from '../files/FolderField'
 import { FolderSettingsDialog } from './FolderSettingsDialog'
 import { allFolders, createFolder, createRequest, deleteItem, duplicateItem, moveAndRefresh, renameItem } from './itemActions'
+import { useFolderDialog } from './folderDialogStore'
 import { SearchResults } from './SearchResults'
 import './collections.css'
 
@@ -16,7 +17,8 @@ import './collections.css'
 export function CollectionsPanel({ query }: { query: string }) {
   const { collections, loaded } = useCollections()
   const [action, setAction] = useState<ItemAction>()
-  const [folderDialog, setFolderDialog] = useState<'new' | 'open'>()
+  const folderDialog = useFolderDialog((s) => s.mode)
+  const setFolderDialog = (mode: 'new' | 'open' | undefined): void => useFolderDialog.setState({ mode })
 
   useEffect(() => {
     void useCollections.getState().refresh()

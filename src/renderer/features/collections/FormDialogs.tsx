@@ -10,7 +10,8 @@ export function FormDialog({
   submitLabel,
   onSubmit,
   children,
-  danger
+  danger,
+  submitDisabled
 }: {
   title: string
   open: boolean
@@ -19,6 +20,8 @@ export function FormDialog({
   onSubmit: () => Promise<void>
   children?: ReactNode
   danger?: boolean
+  /** Nothing to submit yet (the dialog says why and offers the way forward). */
+  submitDisabled?: boolean
 }) {
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -49,7 +52,7 @@ export function FormDialog({
             <button type="button" className="secondary-button" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" className={danger ? 'danger-button' : 'primary-button'} disabled={busy}>
+            <button type="submit" className={danger ? 'danger-button' : 'primary-button'} disabled={busy || submitDisabled}>
               {submitLabel}
             </button>
           </div>

@@ -3,6 +3,7 @@ import { useTabs } from '../tabs/tabsStore'
 import { Dialog } from '../../ui/Dialog'
 import { FormDialog } from './FormDialogs'
 import { requestNameFrom, useCollections } from './collectionsStore'
+import { useFolderDialog } from './folderDialogStore'
 import { allFolders } from './itemActions'
 import { discardDeleted, reloadFromDisk, saveTab, saveTabAs, useSaving, type Conflict } from './savingStore'
 
@@ -19,8 +20,9 @@ export function SavingUi() {
       const tab = tabs.find((t) => t.id === activeId)
       if (tab) void saveTab(tab.id)
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    // Capture phase: Ctrl/Cmd+S saves wherever the focus is, before an editor or a field sees it.
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   }, [])
   const conflicts = useSaving((s) => s.conflicts)
   const dialogConflict = conflicts.find((c) => c.via === 'dialog')
@@ -103,12 +105,21 @@ function SaveAsDialog() {
     setFolder('')
   }, [tabId])
   const tree = collections.find((c) => c.id === collectionId)?.tree
+  // "New collection…" from here: once the collection exists, this dialog comes back for the same tab.
+  const [waitingFor, setWaitingFor] = useState<string>()
+  const folderDialog = useFolderDialog((s) => s.mode)
+  useEffect(() => {
+    if (!waitingFor || folderDialog) return
+    setWaitingFor(undefined)
+    if (collections.length > 0) useSaving.setState({ saveAsTabId: waitingFor })
+  }, [waitingFor, folderDialog, collections.length])
   return (
     <FormDialog
       title="Save request"
       open={tabId !== undefined}
       onClose={() => useSaving.getState().closeSaveAs()}
       submitLabel="Save"
+      submitDisabled={collections.length === 0}
       onSubmit={async () => {
         if (!tabId) return
         if (!collectionId) throw new Error('Open or create a collection first: a request is saved as a file in a collection folder.')
@@ -116,7 +127,33 @@ function SaveAsDialog() {
       }}
     >
       {collections.length === 0 ? (
-        <p className="form-dialog-text">No collection is open. Create or open one in the sidebar first: a request is saved as a file in a collection folder.</p>
+        <>
+          <p className="form-dialog-text">A request is saved as a file in a collection folder, and no collection is open yet.</p>
+          <p className="form-dialog-text">
+            <button
+              type="button"
+              className="secondary-button"
+              onClick={() => {
+                setWaitingFor(tabId)
+                useSaving.getState().closeSaveAs()
+                useFolderDialog.setState({ mode: 'new' })
+              }}
+            >
+              New collection…
+            </button>{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setWaitingFor(tabId)
+                useSaving.getState().closeSaveAs()
+                useFolderDialog.setState({ mode: 'open' })
+              }}
+            >
+              Open collection…
+            </button>
+          </p>
+        </>
       ) : (
         <>
           <label className="field">

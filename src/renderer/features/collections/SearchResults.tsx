@@ -38,7 +38,7 @@ export function SearchResults({ query }: { query: string }) {
               <span className={`method-badge tree-badge kind-${r.kind}`}>{kindBadges[r.kind]}</span>
             )}
             <span className="search-result-text">
-              <span className="search-result-name">{r.name}</span>
+              <span className="search-result-name" title={r.name}>{r.name}</span>
               <span className="search-result-where">
                 {r.collectionName} · {r.path}
               </span>

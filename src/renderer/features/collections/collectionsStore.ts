@@ -103,6 +103,6 @@ export const parentPath = (path: string): string => (path.includes('/') ? path.s
 
 /** A request name that the file format accepts, from a tab title (which may hold a URL's slashes). */
 export function requestNameFrom(title: string): string {
-  const name = title.replace(/[/\\\0]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
+  const name = title.replace(/\0+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
   return name === '' || name === '.' || name === '..' ? 'Untitled request' : name
 }

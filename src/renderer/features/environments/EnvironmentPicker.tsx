@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { api } from '../../app/api'
 import { errorText, useCollections } from '../collections/collectionsStore'
 import { ManageEnvironmentsDialog } from './ManageEnvironmentsDialog'
@@ -12,7 +12,8 @@ export function EnvironmentPicker() {
   const collectionId = useCurrentCollectionId()
   const { environments, activeId, load, reload } = useEnvironments()
   const collectionName = useCollections((s) => s.collections.find((c) => c.id === collectionId)?.name)
-  const [managing, setManaging] = useState(false)
+  const managing = useEnvironments((s) => s.managing)
+  const setManaging = (value: boolean): void => useEnvironments.setState({ managing: value })
   useEffect(() => {
     void load(collectionId)
   }, [collectionId, load])

@@ -8,6 +8,8 @@ interface EnvironmentsState {
   collectionId: string | undefined
   environments: Environment[]
   activeId: string | null
+  /** The "Manage environments" dialog is open (from the top bar, or an error's button). */
+  managing: boolean
   load(collectionId: string | undefined): Promise<void>
   reload(): Promise<void>
 }
@@ -17,6 +19,7 @@ export const useEnvironments = create<EnvironmentsState>((set, get) => ({
   collectionId: undefined,
   environments: [],
   activeId: null,
+  managing: false,
   async load(collectionId) {
     set({ collectionId })
     if (!collectionId) return set({ environments: [], activeId: null })

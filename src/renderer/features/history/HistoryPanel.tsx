@@ -6,7 +6,10 @@ import { Icon } from '../../ui/Icon'
 import { errorText } from '../collections/collectionsStore'
 import { FormDialog } from '../collections/FormDialogs'
 import { fromParsedRequest } from '../request/draft'
+import { useExchanges } from '../request/exchangeStore'
 import { useTabs } from '../tabs/tabsStore'
+import { markRecorded } from './historyRecorder'
+import { responseOfEntry } from './historyResponses'
 import './history.css'
 
 type Listing = CallOutput<'history.list'>
@@ -22,15 +25,26 @@ export function dayLabel(day: string, now = new Date()): string {
   return date.toLocaleDateString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
 }
 
-/** Reopens an entry in a new tab. */
+/** Reopens an entry in a new tab, with its response while Parley still holds it. */
 function reopen(entry: HistoryEntry): void {
   const tabs = useTabs.getState()
   const request = entry.request
-  if (request.kind === 'http') {
-    const id = tabs.open()
-    tabs.updateDraft(id, () => fromParsedRequest(request))
-  } else {
-    tabs.openRealtime(request.kind)
+  if (request.kind !== 'http') {
+    tabs.openRealtime(request.kind, request)
+    return
+  }
+  const id = tabs.open()
+  tabs.updateDraft(id, () => fromParsedRequest(request))
+  const response = responseOfEntry(entry.id)
+  const requestId = crypto.randomUUID()
+  markRecorded(requestId)
+  const startedAt = Date.parse(entry.at)
+  if (response) {
+    useExchanges.setState((s) => ({ byTab: { ...s.byTab, [id]: { state: 'done', requestId, startedAt, response } } }))
+  } else if (entry.response) {
+    const r = entry.response
+    const summary = r.error ? `It failed: ${r.error}` : `It answered ${r.status ?? ''} in ${Math.round(r.timeMs)} ms, ${r.sizeBytes.toLocaleString()} bytes.`
+    useExchanges.setState((s) => ({ byTab: { ...s.byTab, [id]: { state: 'expired', requestId, startedAt, summary } } }))
   }
 }
 

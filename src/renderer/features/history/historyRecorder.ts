@@ -3,13 +3,17 @@ import { errorText, useCollections } from '../collections/collectionsStore'
 import { requestOfTab } from '../collections/savingStore'
 import { useExchanges, type Exchange } from '../request/exchangeStore'
 import { useTabs } from '../tabs/tabsStore'
+import { keepResponse } from './historyResponses'
+
+/** Exchanges already in history (or shown from it): each is recorded once. */
+const recorded = new Set<string>()
+export const markRecorded = (requestId: string): void => void recorded.add(requestId)
 
 /**
  * Records every finished HTTP send in history (as composed, variables unresolved, so no secret
  * value is stored). Listens to the exchange store instead of changing the send path.
  */
 export function recordHistory(): () => void {
-  const recorded = new Set<string>()
   // Told once until history works again: a full disk must not bring a toast per send.
   let failing = false
   return useExchanges.subscribe((state) => {
@@ -26,8 +30,9 @@ export function recordHistory(): () => void {
           response: summary(exchange)
         })
         .then(
-          () => {
+          (entry) => {
             failing = false
+            if (exchange.state === 'done') keepResponse(entry.id, exchange.response)
           },
           (error: unknown) => {
             if (failing) return

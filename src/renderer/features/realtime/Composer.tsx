@@ -12,6 +12,20 @@ const argTypes: { value: EmitArgType; label: string }[] = [
   { value: 'binary-file', label: 'Binary (file path)' }
 ]
 
+/** Types whose value may span lines: a multi-line editor that grows with its text. */
+const multiLine = new Set<EmitArgType>(['json', 'text', 'binary-base64'])
+
+/** Text typed into a Text argument that is a JSON object or array switches it to JSON. */
+function withValue(arg: EmitArg, value: string): Partial<EmitArg> {
+  if (arg.type !== 'text' || !/^\s*[[{]/.test(value)) return { value }
+  try {
+    JSON.parse(value)
+    return { value, type: 'json' }
+  } catch {
+    return { value }
+  }
+}
+
 function useComposer(tabId: string) {
   const update = useRealtime((s) => s.update)
   return (patch: Partial<ComposerState>) => update(tabId, (s) => ({ composer: { ...s.composer, ...patch } }))
@@ -47,18 +61,26 @@ export function EmitComposer({ tabId, session }: { tabId: string; session: TabSe
                   <option key={t.value} value={t.value}>{t.label}</option>
                 ))}
               </select>
-              {arg.type === 'null' ? (
-                <span className="rt-muted rt-arg-null">null</span>
-              ) : arg.type === 'json' ? (
-                <textarea aria-label={`Argument ${i + 1} value`} className="rt-mono" rows={2} value={arg.value} spellCheck={false} onChange={(e) => setArg(i, { value: e.target.value })} placeholder='{"key": "value"}' />
-              ) : (
-                <input aria-label={`Argument ${i + 1} value`} className="rt-mono" value={arg.value} spellCheck={false} onChange={(e) => setArg(i, { value: e.target.value })} placeholder={arg.type === 'boolean' ? 'true' : arg.type === 'binary-file' ? '/path/to/file' : ''} />
-              )}
-              {/* A chosen file is copied into the data dir, which emits may always read. */}
-              {arg.type === 'binary-file' && <FileChooser label={`Choose file for argument ${i + 1}`} onChosen={(path) => setArg(i, { value: path })} />}
               <button type="button" className="icon-button small" aria-label={`Remove argument ${i + 1}`} onClick={() => change({ args: c.args.filter((_, j) => j !== i) })}>
                 ×
               </button>
+              {arg.type === 'null' ? (
+                <span className="rt-muted rt-arg-null rt-arg-value">null</span>
+              ) : multiLine.has(arg.type) ? (
+                <textarea
+                  aria-label={`Argument ${i + 1} value`}
+                  className="rt-mono rt-arg-value"
+                  rows={Math.min(12, Math.max(2, arg.value.split('\n').length))}
+                  value={arg.value}
+                  spellCheck={false}
+                  onChange={(e) => setArg(i, withValue(arg, e.target.value))}
+                  placeholder={arg.type === 'json' ? '{"key": "value"}' : arg.type === 'text' ? 'Text, or JSON (picked as JSON when it parses)' : 'Base64'}
+                />
+              ) : (
+                <input aria-label={`Argument ${i + 1} value`} className="rt-mono rt-arg-value" value={arg.value} spellCheck={false} onChange={(e) => setArg(i, { value: e.target.value })} placeholder={arg.type === 'boolean' ? 'true' : arg.type === 'binary-file' ? '/path/to/file' : '0'} />
+              )}
+              {/* A chosen file is copied into the data dir (or picked in the OS dialog), which emits may always read. */}
+              {arg.type === 'binary-file' && <FileChooser label={`Choose file for argument ${i + 1}`} onChosen={(path) => setArg(i, { value: path })} />}
             </li>
           ))}
         </ol>

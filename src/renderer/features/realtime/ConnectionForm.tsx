@@ -74,9 +74,9 @@ export function ConnectionSettings({ session, onChange }: { session: TabSession;
           <div className="rt-form-row">
             <NumberField label="Attempts" value={f.reconnectionAttempts} onChange={(reconnectionAttempts) => onChange({ reconnectionAttempts })} />
             <NumberField label="Delay (ms)" value={f.reconnectionDelayMs} onChange={(reconnectionDelayMs) => onChange({ reconnectionDelayMs })} />
-            <NumberField label="Connect timeout (ms)" value={f.connectTimeoutMs} onChange={(connectTimeoutMs) => onChange({ connectTimeoutMs })} />
           </div>
         </fieldset>
+        <NumberField label="Connect timeout (ms)" value={f.connectTimeoutMs} onChange={(connectTimeoutMs) => onChange({ connectTimeoutMs })} />
         <Check label="Verify TLS certificates" checked={f.verifyTls} onChange={(verifyTls) => onChange({ verifyTls })} />
       </div>
     )

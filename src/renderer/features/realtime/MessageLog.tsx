@@ -6,7 +6,7 @@ import { clockTime, directionLabel, formatBytes, previewArgs, titleOf } from './
 import type { MessageBuffer } from './messageBuffer'
 
 function AckChip({ message }: { message: Message }) {
-  if (message.ack) return <span className="rt-chip rt-chip-ok" title="Ack received">ack · {message.ack.rttMs} ms</span>
+  if (message.ack) return <span className="rt-chip rt-chip-ack" title="The server answered; what its payload means is up to the server">ack · {message.ack.rttMs} ms</span>
   if (message.status === 'ack-timeout') return <span className="rt-chip rt-chip-error">ack timed out</span>
   if (message.status === 'awaiting-ack') return <span className="rt-chip">awaiting ack…</span>
   const sseId = message.kind === 'sse' ? message.details?.['id'] : undefined

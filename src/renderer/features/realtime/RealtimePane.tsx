@@ -8,6 +8,8 @@ import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
 import { saveTextAs } from '../../ui/downloadFile'
+import { realtimeTitle } from '../tabs/tabTitles'
+import { useEnvironments } from '../environments/environmentsStore'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
 import { fromSaved } from './savedForm'
@@ -99,6 +101,8 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
     [session.view, rows, buffer, session.version]
   )
   const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
+  const { url, namespace } = session.form
+  useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
   const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', settings: 'Connection' }
   return (
     <section id="request-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} className="rt-pane">
@@ -143,6 +147,11 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
       {session.error && (
         <div className="notice notice-error rt-notice" role="alert">
           <span>{session.error}</span>
+          {session.errorCode === 'variable_missing' && (
+            <button type="button" className="secondary-button rt-small" onClick={() => useEnvironments.setState({ managing: true })}>
+              Edit environments
+            </button>
+          )}
           <button type="button" className="icon-button small" aria-label="Dismiss error" onClick={() => update(() => ({ error: undefined }))}>
             ×
           </button>

@@ -5,6 +5,7 @@ import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketReque
 import type { Message, SessionKind, SessionStatus } from '../../../shared/session'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { sendContextOf } from '../environments/sendContext'
 import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
 
@@ -62,6 +63,8 @@ export interface TabSession {
   status: SessionStatus | undefined
   /** Connect/emit errors a user should read, as `{ code, message, hint }` text. */
   error: string | undefined
+  /** The code of that error (`variable_missing` offers the environments). */
+  errorCode?: string | undefined
   listeners: { event: string; enabled: boolean }[]
   catchAll: boolean
   composer: ComposerState
@@ -231,10 +234,10 @@ function requestOf(s: TabSession): { kind: 'socketio'; request: Partial<SocketIo
   return { kind: 'sse', request: { url: f.url.trim(), method: f.method, headers, body: f.body, withLastEventId: f.withLastEventId } }
 }
 
-/** A tab opened from a collection: core resolves its `{{variables}}` there, on connect and for every emit. */
+/** Core resolves a tab's `{{variables}}` there, on connect and for every emit. */
 function contextOf(tabId: string): SendContext | undefined {
-  const source = useTabs.getState().tabs.find((t) => t.id === tabId)?.source
-  return source ? { collectionId: source.collectionId, path: source.path } : undefined
+  const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
+  return tab ? sendContextOf(tab) : undefined
 }
 
 /** The tab's session as a request file: its connection form, listeners and saved emits. */
@@ -252,6 +255,9 @@ function describeError(error: unknown): string {
   return `${e.message ?? String(error)}${e.hint ? ` ${e.hint}` : ''}`
 }
 
+/** What the tab shows for a failed call: the readable text and its code. */
+const failure = (error: unknown): Pick<TabSession, 'error' | 'errorCode'> => ({ error: describeError(error), errorCode: (error as { code?: string }).code })
+
 /** The actions of one tab's session; every one reaches core through the contract. */
 export const sessionActions = {
   async connect(tabId: string): Promise<void> {
@@ -268,14 +274,14 @@ export const sessionActions = {
       const context = contextOf(tabId)
       await api.call('session.open', { sessionId, kind, request, ...(context ? { context } : {}) } as Parameters<typeof api.call<'session.open'>>[1])
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error), status: undefined }))
+      useRealtime.getState().update(tabId, () => ({ ...failure(error), status: undefined }))
     }
   },
   async disconnect(tabId: string, close?: { code?: number; reason?: string }): Promise<void> {
     try {
       await api.call('session.close', { sessionId: sessionIdOf(tabId), ...close })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async emit(tabId: string, emit: { event: string; args: EmitArg[]; ack: boolean; ackTimeoutMs: number }): Promise<void> {
@@ -283,7 +289,7 @@ export const sessionActions = {
     try {
       await api.call('session.emit', { sessionId: sessionIdOf(tabId), ...emit })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async send(tabId: string, type: ComposerState['wsType'], value: string): Promise<void> {
@@ -291,14 +297,14 @@ export const sessionActions = {
     try {
       await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async ping(tabId: string): Promise<void> {
     try {
       await api.call('session.ping', { sessionId: sessionIdOf(tabId) })
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ error: describeError(error) }))
+      useRealtime.getState().update(tabId, () => failure(error))
     }
   },
   async setListener(tabId: string, event: string, enabled: boolean): Promise<void> {
@@ -328,6 +334,29 @@ export const sessionActions = {
       from = last + 1
     }
     return lines.join('\n') + (lines.length ? '\n' : '')
+  },
+  /**
+   * Ctrl/Cmd+Enter in a realtime tab: connect when not connected; once connected, emit (Socket.IO)
+   * or send (WebSocket) what the composer holds.
+   */
+  submit(tabId: string): void {
+    const s = useRealtime.getState().sessions[tabId]
+    if (!s) return
+    if (!isLive(s.status)) {
+      if (s.form.url.trim()) void sessionActions.connect(tabId)
+      return
+    }
+    if (s.status?.state !== 'connected') return
+    const c = s.composer
+    if (s.kind === 'socketio' && c.event.trim()) void sessionActions.emit(tabId, { event: c.event.trim(), args: c.args, ack: c.ack, ackTimeoutMs: c.ackTimeoutMs })
+    else if (s.kind === 'websocket') void sessionActions.send(tabId, c.wsType, c.wsValue)
+  },
+  /** Esc: a connection attempt under way is given up. */
+  cancelConnect(tabId: string): boolean {
+    const state = useRealtime.getState().sessions[tabId]?.status?.state
+    if (state !== 'connecting' && state !== 'reconnecting') return false
+    void sessionActions.disconnect(tabId)
+    return true
   },
   clear(tabId: string): void {
     bufferOf(tabId).clear()

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { ParleyError } from '../../../shared/errors'
-import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { Dialog } from '../../ui/Dialog'
 import { Icon } from '../../ui/Icon'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { ResponsePane } from '../response/ResponsePane'
@@ -12,6 +12,8 @@ import { BodyEditor } from './BodyEditor'
 import { fromParsedRequest, toRequest, withParams, withUrl, type HttpDraft } from './draft'
 import { useExchanges } from './exchangeStore'
 import { commonHeaderNames, commonHeaderValues } from './headerSuggestions'
+import { sendContextOf } from '../environments/sendContext'
+import { sendTab, useSendCheck } from './sendTab'
 import { SettingsEditor } from './SettingsEditor'
 import { InheritedAuth, InheritedHeaders, useInherited } from './InheritedSettings'
 import { OrientationToggle, RequestResponseSplit } from './RequestResponseSplit'
@@ -21,18 +23,19 @@ const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
 const sections = ['Params', 'Headers', 'Body', 'Auth', 'Settings'] as const
 type Section = (typeof sections)[number]
 
-/** A saved request is sent in its collection: its variables, folder headers and auth apply. */
-function contextOf(tab: Tab): SendContext | undefined {
-  return tab.source ? { collectionId: tab.source.collectionId, path: tab.source.path } : undefined
-}
+type Notice = { kind: 'error' | 'info'; text: string }
 
 /** The request composer for the tab in front, and its response below. */
 export function RequestPane({ tab }: { tab: Tab }) {
   const updateDraft = useTabs((s) => s.updateDraft)
   const exchange = useExchanges((s) => s.byTab[tab.id])
-  const { send, cancel, allowFiles } = useExchanges()
+  const cancel = useExchanges((s) => s.cancel)
+  const allowFiles = useExchanges((s) => s.allowFiles)
   const [section, setSection] = useState<Section>('Params')
-  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string }>()
+  // One pane serves every HTTP tab: a notice belongs to the tab it was about.
+  const [notices, setNotices] = useState<Record<string, Notice | undefined>>({})
+  const notice = notices[tab.id]
+  const setNotice = (next: Notice | undefined): void => setNotices((all) => ({ ...all, [tab.id]: next }))
   const [codeOpen, setCodeOpen] = useState(false)
   const inherited = useInherited(tab)
   const draft = tab.draft
@@ -71,15 +74,6 @@ export function RequestPane({ tab }: { tab: Tab }) {
       role="tabpanel"
       aria-labelledby={`tab-${tab.id}`}
       className="request-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault()
-          void send(tab.id, toRequest(draft), contextOf(tab))
-        } else if (event.key === 'Escape' && sending) {
-          event.preventDefault()
-          void cancel(tab.id)
-        }
-      }}
     >
       <form
         className="url-bar"
@@ -87,7 +81,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         onSubmit={(event) => {
           event.preventDefault()
           if (sending) void cancel(tab.id)
-          else void send(tab.id, toRequest(draft), contextOf(tab))
+          else sendTab(tab.id)
         }}
       >
         <input
@@ -104,7 +98,11 @@ export function RequestPane({ tab }: { tab: Tab }) {
             <option key={method} value={method} />
           ))}
         </datalist>
-        <UrlInput value={draft.url} context={contextOf(tab)} onChange={(url) => change((d) => withUrl(d, url))} onPasteCommand={(text) => void pasteCurl(text)} />
+        <UrlInput
+          value={draft.url}
+          context={sendContextOf(tab)}
+          focusKey={!tab.source && draft.url === '' ? tab.id : undefined}
+          onChange={(url) => change((d) => withUrl(d, url))} onPasteCommand={(text) => void pasteCurl(text)} />
         {sending ? (
           <button type="submit" className="danger-button" title="Cancel (Esc)">
             Cancel
@@ -181,8 +179,41 @@ export function RequestPane({ tab }: { tab: Tab }) {
             </div>
           </>
         }
-        response={<ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} />}
+        response={<ResponsePane exchange={exchange} tabId={tab.id} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} />}
       />
+      <InvalidJsonDialog />
     </section>
+  )
+}
+
+/** Sending a body that is not valid JSON asks first: the server would most likely refuse it. */
+function InvalidJsonDialog() {
+  const pending = useSendCheck((s) => s.pending)
+  const dismiss = (): void => useSendCheck.setState({ pending: undefined })
+  return (
+    <Dialog title="The body is not valid JSON" open={pending !== undefined} onClose={dismiss}>
+      {pending && (
+        <div className="form-dialog">
+          <p className="form-dialog-text">
+            The JSON body does not parse: <code>{pending.problem}</code>. The server will most likely refuse it. Send it as it is?
+          </p>
+          <div className="form-dialog-actions">
+            <button type="button" className="secondary-button" autoFocus onClick={dismiss}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary-button"
+              onClick={() => {
+                dismiss()
+                sendTab(pending.tabId, true)
+              }}
+            >
+              Send anyway
+            </button>
+          </div>
+        </div>
+      )}
+    </Dialog>
   )
 }

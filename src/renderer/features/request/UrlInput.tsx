@@ -9,6 +9,8 @@ interface UrlInputProps {
   onPasteCommand(text: string): void
   /** The collection the request lives in, so hovering shows the values it will really get. */
   context?: SendContext
+  /** Focuses the field whenever this changes to a defined value: a new tab puts the cursor here. */
+  focusKey?: string | undefined
 }
 
 type Preview = { name: string; value: string | null; source: string | null; secret: boolean; error?: string }
@@ -19,9 +21,12 @@ const sourceLabels: Record<string, string> = { global: 'global', collection: 'co
  * The URL field, with `{{variables}}` highlighted by a mirror drawn under the transparent text;
  * hovering or focusing it shows each variable's value and where it comes from.
  */
-export function UrlInput({ value, onChange, onPasteCommand, context }: UrlInputProps) {
+export function UrlInput({ value, onChange, onPasteCommand, context, focusKey }: UrlInputProps) {
   const mirror = useRef<HTMLDivElement>(null)
   const input = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (focusKey !== undefined) input.current?.focus()
+  }, [focusKey])
   const [showing, setShowing] = useState(false)
   const [previews, setPreviews] = useState<Preview[]>([])
   const tooltipId = useId()

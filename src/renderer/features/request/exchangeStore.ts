@@ -11,6 +11,8 @@ export type Exchange =
   | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse }
   | { state: 'failed'; requestId: string; startedAt: number; error: AppError; sent?: { request: HttpRequestInput; context?: SendContext } }
   | { state: 'cancelled'; requestId: string; startedAt: number }
+  /** Reopened from history, whose response is no longer kept: what is known of it. */
+  | { state: 'expired'; requestId: string; startedAt: number; summary: string }
 
 interface ExchangeState {
   /** The latest exchange per tab id. */
@@ -29,7 +31,7 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
   async send(tabId, request, context) {
     const previous = get().byTab[tabId]
     if (previous?.state === 'sending') await get().cancel(tabId)
-    if (previous?.state === 'done') discardBodies(previous.response)
+    if (previous?.state === 'done') releaseIfUnused(previous.response, tabId)
     const requestId = newRequestId()
     const startedAt = Date.now()
     const put = (exchange: Exchange): void => {
@@ -64,8 +66,35 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
   }
 }))
 
+/** Responses kept for something besides a tab (a history entry): their bodies must stay. */
+const retained = new Set<HttpResponse>()
+
+export function retainResponse(response: HttpResponse): void {
+  retained.add(response)
+}
+
+/** No longer kept aside: discarded unless a tab still shows it. */
+export function releaseResponse(response: HttpResponse): void {
+  retained.delete(response)
+  releaseIfUnused(response, undefined)
+}
+
+/** A response no tab (other than `leaving`) shows and nothing retains: its body file can go. */
+function releaseIfUnused(response: HttpResponse, leaving: string | undefined): void {
+  if (retained.has(response)) return
+  const shown = Object.entries(useExchanges.getState().byTab).some(([tabId, e]) => tabId !== leaving && e.state === 'done' && e.response === response)
+  if (!shown) discardBodies(response)
+}
+
+const discardListeners = new Set<(response: HttpResponse) => void>()
+/** Told when a response's body files are deleted in core: whoever kept it aside must let go. */
+export function onDiscard(listener: (response: HttpResponse) => void): void {
+  discardListeners.add(listener)
+}
+
 /** A replaced response's large body lives in a file in core: tell core it can go. */
 function discardBodies(response: HttpResponse): void {
+  for (const listener of discardListeners) listener(response)
   const ids = [response.body.kind === 'file' ? response.body.bodyId : null, response.body.rawBodyId].filter((id): id is string => id !== null)
   for (const bodyId of ids) void api.call('http.discardBody', { bodyId }).catch(() => undefined)
 }

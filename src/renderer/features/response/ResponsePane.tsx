@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { create } from 'zustand'
 import type { AppError } from '../../../shared/errors'
 import type { HttpProgress, HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
+import { useEnvironments } from '../environments/environmentsStore'
+import { keptResponses } from '../history/historyResponses'
 import type { Exchange } from '../request/exchangeStore'
 import { BodyPanel } from './BodyPanel'
 import { formatBytes, formatMs } from './contentKind'
@@ -15,15 +18,20 @@ import { TlsPanel } from './TlsPanel'
 
 type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
 
+/** The section each request tab last chose (Headers, Timing…): it stays chosen across resends. */
+const useChosenSection = create<Record<string, TabName>>(() => ({}))
+
 /** The response area: what the last send of this tab came to, in every state it can be in. */
 export function ResponsePane({
   exchange,
   onCancel,
-  onAllowFiles
+  onAllowFiles,
+  tabId = ''
 }: {
   exchange: Exchange | undefined
   onCancel?: () => void
   onAllowFiles?: () => Promise<string[]>
+  tabId?: string
 }) {
   return (
     <section className="response-area rp-response-pane" aria-label="Response">
@@ -36,7 +44,15 @@ export function ResponsePane({
         </div>
       )}
       {exchange?.state === 'failed' && <FailedView key={exchange.requestId} error={exchange.error} onAllowFiles={exchange.error.code === 'file_not_allowed' ? onAllowFiles : undefined} />}
-      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} />}
+      {exchange?.state === 'expired' && (
+        <div className="empty-state">
+          <p className="empty-title">The response is no longer available</p>
+          <p className="muted">
+            {exchange.summary} Parley keeps the responses of the latest {keptResponses} requests while it runs; send it again to see a fresh one.
+          </p>
+        </div>
+      )}
+      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} tabId={tabId} response={exchange.response} startedAt={exchange.startedAt} />}
     </section>
   )
 }
@@ -139,13 +155,19 @@ function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (
           </p>
         )}
         {allowed && 'error' in allowed && <p className="error-text">{allowed.error}</p>}
+        {error.code === 'variable_missing' && (
+          <button type="button" className="secondary-button" onClick={() => useEnvironments.setState({ managing: true })}>
+            Edit environments
+          </button>
+        )}
       </div>
     </div>
   )
 }
 
-function ResponseView({ response, startedAt }: { response: HttpResponse; startedAt: number }) {
-  const [tab, setTab] = useState<TabName>('Body')
+function ResponseView({ tabId, response, startedAt }: { tabId: string; response: HttpResponse; startedAt: number }) {
+  const tab = useChosenSection((s) => s[tabId] ?? 'Body')
+  const setTab = (name: TabName): void => useChosenSection.setState({ [tabId]: name })
   const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
   useEffect(() => {
     // The moment the renderer holds the response: the bench measures the first screen from the last byte.

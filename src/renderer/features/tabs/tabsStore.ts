@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { SavedRequest } from '../../../shared/collection'
 import { emptyDraft, fromParsedRequest, type HttpDraft } from '../request/draft'
+import { httpTitle, realtimeTitle } from './tabTitles'
 
 export type TabKind = 'http' | 'socketio' | 'websocket' | 'sse'
 export type RealtimeKind = Exclude<TabKind, 'http'>
@@ -24,12 +25,15 @@ interface TabsState {
   activeId: string | undefined
   closed: Tab[]
   open(): string
-  openRealtime(kind: RealtimeKind): string
+  /** A realtime tab; `from` (a history entry, say) fills its form without tying the tab to a file. */
+  openRealtime(kind: RealtimeKind, from?: SavedRequest): string
   close(id: string): void
   reopenClosed(): void
   activate(id: string): void
   move(id: string, toIndex: number): void
   updateDraft(id: string, update: (draft: HttpDraft) => HttpDraft): void
+  /** An unsaved realtime tab follows its connection form (`SIO /private`); a saved one keeps its name. */
+  retitle(id: string, title: string): void
   /** Opens a saved request, or brings its tab to the front if it is open already. */
   openSaved(source: { collectionId: string; path: string; hash: string }, request: SavedRequest): string
   /** After a save: the tab now shows the file at this path and hash. */
@@ -37,11 +41,10 @@ interface TabsState {
 }
 
 let counter = 0
-const realtimeTitles: Record<RealtimeKind, string> = { socketio: 'Socket.IO session', websocket: 'WebSocket session', sse: 'SSE stream' }
 const newTab = (kind: TabKind = 'http'): Tab => ({
   id: `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`,
   kind,
-  title: kind === 'http' ? 'Untitled request' : realtimeTitles[kind],
+  title: kind === 'http' ? 'Untitled request' : realtimeTitle(kind, ''),
   draft: emptyDraft(),
   dirty: false
 })
@@ -77,8 +80,8 @@ export const useTabs = create<TabsState>((set, get) => {
     markSaved(id, source, request) {
       set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, source, saved: request, title: request.name, dirty: false } : t)) }))
     },
-    openRealtime(kind) {
-      const tab = newTab(kind)
+    openRealtime(kind, from) {
+      const tab: Tab = { ...newTab(kind), ...(from && from.kind === kind ? { saved: from, title: realtimeTitle(kind, from.url, from.kind === 'socketio' ? from.namespace : '/') } : {}) }
       set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
       return tab.id
     },
@@ -112,19 +115,12 @@ export const useTabs = create<TabsState>((set, get) => {
           if (t.id !== id) return t
           const draft = update(t.draft)
           // A saved request keeps its name as title; an untitled one is named after its URL.
-          return { ...t, draft, dirty: true, title: t.source ? t.title : titleFor(draft) }
+          return { ...t, draft, dirty: true, title: t.source ? t.title : httpTitle(draft.method, draft.url) }
         })
       }))
+    },
+    retitle(id, title) {
+      set((s) => ({ tabs: s.tabs.map((t) => (t.id === id && !t.source && t.title !== title ? { ...t, title } : t)) }))
     }
   }
 })
-
-function titleFor(draft: HttpDraft): string {
-  if (!draft.url.trim()) return 'Untitled request'
-  try {
-    const url = new URL(draft.url)
-    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`
-  } catch {
-    return draft.url.trim()
-  }
-}

@@ -1,0 +1,118 @@
+import type { Theme } from '../../../shared/app'
+import type { FolderNode } from '../../../shared/collection'
+import { api } from '../../app/api'
+import { openDialog } from '../../app/appDialogs'
+import { chooseTheme } from '../../app/theme'
+import { errorText, useCollections } from '../collections/collectionsStore'
+import { useFolderDialog } from '../collections/folderDialogStore'
+import { openRequest } from '../collections/itemActions'
+import { saveTab } from '../collections/savingStore'
+import { useEnvironments } from '../environments/environmentsStore'
+import { usePlayground } from '../playground/playgroundStore'
+import { useTabs } from '../tabs/tabsStore'
+import { tabLabel } from '../tabs/tabTitles'
+
+export interface Command {
+  id: string
+  group: 'Tab' | 'Request' | 'Environment' | 'Action'
+  label: string
+  /** Shown after the label, and searched too: the collection and folder, say. */
+  detail?: string
+  badge?: string
+  run(): void
+}
+
+function action(label: string, run: () => void, detail?: string): Command {
+  return { id: `action:${label}`, group: 'Action', label, run, ...(detail ? { detail } : {}) }
+}
+
+function requestsOf(collectionId: string, collectionName: string, folder: FolderNode, trail: string[]): Command[] {
+  return folder.children.flatMap((node): Command[] =>
+    node.type === 'folder'
+      ? requestsOf(collectionId, collectionName, node, [...trail, node.name])
+      : [
+          {
+            id: `request:${collectionId}:${node.path}`,
+            group: 'Request',
+            label: node.name,
+            detail: [collectionName, ...trail].join(' / '),
+            badge: node.kind === 'http' ? (node.method ?? 'GET') : { socketio: 'SIO', websocket: 'WS', sse: 'SSE' }[node.kind],
+            run: () => void openRequest(collectionId, node.path)
+          }
+        ]
+  )
+}
+
+const themes: { theme: Theme; label: string }[] = [
+  { theme: 'light', label: 'Light' },
+  { theme: 'dark', label: 'Dark' },
+  { theme: 'system', label: 'System' }
+]
+
+/** Everything the palette can find: open tabs, requests of every open collection, environments and actions. */
+export function paletteCommands(): Command[] {
+  const { tabs, activeId } = useTabs.getState()
+  const collections = useCollections.getState().collections.filter((c) => c.tree)
+  const playground = usePlayground.getState()
+  const environments = useEnvironments.getState()
+  const toast = (error: unknown): void => useCollections.getState().toast({ text: errorText(error), tone: 'error' })
+  return [
+    ...tabs.map(
+      (tab): Command => ({
+        id: `tab:${tab.id}`,
+        group: 'Tab',
+        label: tabLabel(tab),
+        detail: tab.id === activeId ? 'in front' : tab.dirty ? 'unsaved changes' : '',
+        badge: tab.kind === 'http' ? tab.draft.method : { socketio: 'SIO', websocket: 'WS', sse: 'SSE' }[tab.kind],
+        run: () => useTabs.getState().activate(tab.id)
+      })
+    ),
+    ...collections.flatMap((c) => requestsOf(c.id, c.name, c.tree!.root, [])),
+    // The picker's collection has the freshest list (one just created is not in the tree yet).
+    ...collections.flatMap((c) =>
+      (c.id === environments.collectionId ? environments.environments : c.tree!.environments).map(
+        (env): Command => ({
+          id: `env:${c.id}:${env.id}`,
+          group: 'Environment',
+          label: env.name,
+          detail: `use in ${c.name}`,
+          run: () =>
+            void api
+              .call('environment.setActive', { collectionId: c.id, id: env.id })
+              .then(() => useEnvironments.getState().reload())
+              .catch(toast)
+        })
+      )
+    ),
+    action('New request', () => void useTabs.getState().open()),
+    action('New Socket.IO session', () => void useTabs.getState().openRealtime('socketio')),
+    action('New WebSocket session', () => void useTabs.getState().openRealtime('websocket')),
+    action('New SSE stream', () => void useTabs.getState().openRealtime('sse')),
+    action('Save', () => activeId && void saveTab(activeId)),
+    action('Reopen closed tab', () => useTabs.getState().reopenClosed()),
+    action('Import…', () => openDialog('import'), 'cURL, Postman, Insomnia, OpenAPI, HAR'),
+    action('Export…', () => openDialog('export')),
+    action('New collection…', () => useFolderDialog.setState({ mode: 'new' })),
+    action('Open collection…', () => useFolderDialog.setState({ mode: 'open' })),
+    action('Manage environments', () => useEnvironments.setState({ managing: true }), 'and global variables'),
+    playground.status.state === 'running'
+      ? action('Stop playground', () => void playground.stop())
+      : action('Start playground', () => void playground.start(), 'the demo server and its sample collection'),
+    ...themes.map(({ theme, label }) => action(`Theme: ${label}`, () => void chooseTheme(theme), 'switch theme')),
+    action('Settings', () => openDialog('settings')),
+    action('Keyboard shortcuts', () => openDialog('shortcuts')),
+    action('About Parley', () => openDialog('about'))
+  ]
+}
+
+/** Every word typed appears in the label or detail, in any order; labels that start with the query come first. */
+export function matchCommands(commands: Command[], query: string): Command[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return commands
+  const hits = commands.filter((c) => {
+    const text = `${c.badge ?? ''} ${c.label} ${c.detail ?? ''} ${c.group}`.toLowerCase()
+    return words.every((w) => text.includes(w))
+  })
+  const q = query.trim().toLowerCase()
+  return [...hits.filter((c) => c.label.toLowerCase().startsWith(q)), ...hits.filter((c) => !c.label.toLowerCase().startsWith(q))]
+}

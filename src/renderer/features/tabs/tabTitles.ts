@@ -1,0 +1,52 @@
+import type { TabKind } from './tabsStore'
+
+/** The short kind badges a realtime tab shows instead of a method. */
+export const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
+
+/**
+ * The path of a URL as typed, without its scheme, host or a leading `{{base}}` variable, and
+ * without query or fragment: the host is mostly the same across tabs, the path is what differs.
+ * Parsed by hand because the text may hold `{{variables}}` a URL parser refuses.
+ */
+export function pathOfUrl(url: string): { path: string; host: string } {
+  let rest = url.trim()
+  let host = ''
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(rest)
+  if (scheme) {
+    host = scheme[1] ?? ''
+    rest = rest.slice(scheme[0].length)
+  } else {
+    const variable = /^\{\{[^{}]+\}\}/.exec(rest)
+    if (variable) {
+      host = variable[0]
+      rest = rest.slice(variable[0].length)
+    } else if (!rest.startsWith('/')) {
+      const slash = rest.search(/[/?#]/)
+      host = slash < 0 ? rest : rest.slice(0, slash)
+      rest = slash < 0 ? '' : rest.slice(slash)
+    }
+  }
+  const path = rest.split(/[?#]/)[0] ?? ''
+  return { path: path === '/' ? '' : path, host }
+}
+
+/** An unsaved HTTP tab's title, which is also the default name it is saved under: `GET /api/notes`. */
+export function httpTitle(method: string, url: string): string {
+  if (!url.trim()) return 'Untitled request'
+  const { path, host } = pathOfUrl(url)
+  return `${method.trim().toUpperCase() || 'GET'} ${path || host || url.trim()}`
+}
+
+/** An unsaved realtime tab's title: its kind and what tells it apart (`SIO /private`, `WS /chat`). */
+export function realtimeTitle(kind: Exclude<TabKind, 'http'>, url: string, namespace = '/'): string {
+  const { path, host } = pathOfUrl(url)
+  const ns = namespace.trim()
+  const what = kind === 'socketio' && ns && ns !== '/' ? ns : path || host
+  return `${kindBadges[kind]} ${what || 'new session'}`
+}
+
+/** The text beside a tab's badge: the title without the method or kind the badge already shows. */
+export function tabLabel(tab: { kind: TabKind; title: string; draft: { method: string } }): string {
+  const badge = tab.kind === 'http' ? tab.draft.method.trim().toUpperCase() : kindBadges[tab.kind]
+  return tab.title.startsWith(`${badge} `) ? tab.title.slice(badge.length + 1) : tab.title
+}
