@@ -20,7 +20,7 @@ export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv =
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000)
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000)
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
       const match = output.match(/Parley is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/)
