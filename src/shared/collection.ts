@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { HttpAuthSchema, HttpRequestSchema, KeyValueSchema } from './http'
 import { CollectionIdSchema, RelPathSchema } from './collectionRefs'
 import { SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
+import { AssertionSchema, ScriptsSchema } from './scripts'
 
 export { CollectionIdSchema, RelPathSchema }
 
@@ -51,7 +52,10 @@ const requestHeader = {
   description: z.string().default('')
 }
 
-export const HttpRequestFileSchema = z.object({ kind: z.literal('http'), ...requestHeader, ...HttpRequestSchema.shape })
+/** Pre-request and post-response scripts, and assertion rows (see src/core/scripts). */
+const testFields = { scripts: ScriptsSchema.optional(), assertions: z.array(AssertionSchema).max(1000).default([]) }
+
+export const HttpRequestFileSchema = z.object({ kind: z.literal('http'), ...requestHeader, ...HttpRequestSchema.shape, ...testFields })
 export const SocketIoRequestFileSchema = z.object({
   kind: z.literal('socketio'),
   ...requestHeader,
@@ -94,7 +98,8 @@ export const CollectionFileSchema = z.object({
   headers: folderFields.headers,
   auth: HttpAuthSchema.default({ type: 'none' }),
   variables: folderFields.variables,
-  order: folderFields.order
+  order: folderFields.order,
+  scripts: testFields.scripts
 })
 export type CollectionFile = z.infer<typeof CollectionFileSchema>
 
@@ -105,7 +110,8 @@ export const FolderFileSchema = z.object({
   headers: folderFields.headers,
   auth: HttpAuthSchema.default({ type: 'inherit' }),
   variables: folderFields.variables,
-  order: folderFields.order
+  order: folderFields.order,
+  scripts: testFields.scripts
 })
 export type FolderFile = z.infer<typeof FolderFileSchema>
 
@@ -236,7 +242,9 @@ export const FolderSettingsSchema = z.object({
   headers: z.array(KeyValueSchema).default([]),
   auth: HttpAuthSchema.default({ type: 'inherit' }),
   /** Secret values are filled in from the data dir. */
-  variables: z.array(VariableSchema).default([])
+  variables: z.array(VariableSchema).default([]),
+  /** Run before and after every request inside, outer to inner; absent on save keeps what the file has. */
+  scripts: ScriptsSchema.optional()
 })
 export type FolderSettings = z.infer<typeof FolderSettingsSchema>
 export const FolderSaveInput = z.strictObject({ ...inCollection, path: RelPathSchema, settings: FolderSettingsSchema })

@@ -6,6 +6,7 @@ import * as F from './files'
 import * as H from './http'
 import * as S from './session'
 import * as V from './convert'
+import * as T from './scripts'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -63,6 +64,7 @@ export const calls = {
   'files.begin': call(F.FileBeginInputSchema, F.FileBeginOutputSchema, 'Start copying a file chosen in the window into the data dir; returns the path bodies can name.'),
   'files.append': call(F.FileAppendInputSchema, F.FileAppendOutputSchema, 'The next chunk (at most 4 MiB) of a file being copied.'),
   'http.send': call(H.HttpSendInputSchema, H.HttpResponseSchema, 'Send an HTTP request; resolves with the whole response (large bodies as a bodyId).'),
+  'http.run': call(T.HttpRunInputSchema, T.HttpRunOutputSchema, 'Send with scripts and assertions: pre-request scripts (collection, folders, request), the send, post-response scripts, assertion rows.'),
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),
   'http.discardBody': call(H.HttpDiscardBodyInputSchema, H.HttpDiscardBodyOutputSchema, 'Delete a stored response body.'),
