@@ -7,16 +7,18 @@ import { KeyValueTable } from '../../ui/KeyValueTable'
 import { ResponsePane } from '../response/ResponsePane'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { CodeDialog } from '../convert/CodeDialog'
+import { AssertionsEditor } from './AssertionsEditor'
 import { AuthEditor } from './AuthEditor'
 import { BodyEditor } from './BodyEditor'
 import { fromParsedRequest, toRequest, withParams, withUrl, type HttpDraft } from './draft'
 import { useExchanges } from './exchangeStore'
 import { commonHeaderNames, commonHeaderValues } from './headerSuggestions'
+import { ScriptsEditor } from './ScriptsEditor'
 import { SettingsEditor } from './SettingsEditor'
 import { UrlInput } from './UrlInput'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
-const sections = ['Params', 'Headers', 'Body', 'Auth', 'Settings'] as const
+const sections = ['Params', 'Headers', 'Body', 'Auth', 'Scripts', 'Tests', 'Settings'] as const
 type Section = (typeof sections)[number]
 
 /** A saved request is sent in its collection: its variables, folder headers and auth apply. */
@@ -38,13 +40,17 @@ export function RequestPane({ tab }: { tab: Tab }) {
 
   const counts: Partial<Record<Section, number>> = {
     Params: draft.params.filter((p) => p.enabled).length,
-    Headers: draft.headers.filter((h) => h.enabled).length
+    Headers: draft.headers.filter((h) => h.enabled).length,
+    Scripts: [draft.scripts.pre, draft.scripts.post].filter((code) => code?.trim()).length,
+    Tests: draft.assertions.filter((a) => a.enabled).length
   }
+  // Scripts and assertion rows run around every send; the name is pm.info.requestName.
+  const sendNow = (): Promise<void> => send(tab.id, toRequest(draft), contextOf(tab), { scripts: draft.scripts, assertions: draft.assertions, name: tab.title })
 
   const pasteCurl = async (command: string): Promise<void> => {
     try {
       const { request, warnings } = await api.call('curl.parse', { command })
-      change(() => fromParsedRequest(request))
+      change((d) => ({ ...fromParsedRequest(request), scripts: d.scripts, assertions: d.assertions }))
       setNotice(warnings.length ? { kind: 'info', text: `Imported from cURL. ${warnings.join(' ')}` } : { kind: 'info', text: 'Imported from cURL.' })
     } catch (error) {
       const e = error instanceof ParleyError ? error : new ParleyError('curl_failed', String(error))
@@ -71,7 +77,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault()
-          void send(tab.id, toRequest(draft), contextOf(tab))
+          void sendNow()
         } else if (event.key === 'Escape' && sending) {
           event.preventDefault()
           void cancel(tab.id)
@@ -84,7 +90,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         onSubmit={(event) => {
           event.preventDefault()
           if (sending) void cancel(tab.id)
-          else void send(tab.id, toRequest(draft), contextOf(tab))
+          else void sendNow()
         }}
       >
         <input
@@ -160,6 +166,8 @@ export function RequestPane({ tab }: { tab: Tab }) {
         )}
         {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
         {section === 'Auth' && <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />}
+        {section === 'Scripts' && <ScriptsEditor scripts={draft.scripts} onChange={(scripts) => change((d) => ({ ...d, scripts }))} />}
+        {section === 'Tests' && <AssertionsEditor rows={draft.assertions} onChange={(assertions) => change((d) => ({ ...d, assertions }))} />}
         {section === 'Settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
       </div>
       <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />

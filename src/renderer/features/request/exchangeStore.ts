@@ -2,21 +2,35 @@ import { create } from 'zustand'
 import type { AppError } from '../../../shared/errors'
 import { ParleyError } from '../../../shared/errors'
 import type { HttpProgress, HttpRequestInput, HttpResponse } from '../../../shared/http'
+import type { Assertion, ConsoleEntry, Scripts, TestResult } from '../../../shared/scripts'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+
+/** What the scripts and assertion rows of a send said: test results and the script console. */
+export interface TestReport {
+  tests: TestResult[]
+  console: ConsoleEntry[]
+}
+
+/** The parts of a request that are run around the send, not sent. */
+export interface SendExtras {
+  scripts?: Scripts | undefined
+  assertions?: Assertion[] | undefined
+  name?: string | undefined
+}
 
 /** One send of a tab's request and what came of it: the response viewer renders exactly this. */
 export type Exchange =
   | { state: 'sending'; requestId: string; startedAt: number; progress: HttpProgress | undefined }
-  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse }
-  | { state: 'failed'; requestId: string; startedAt: number; error: AppError }
+  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse; report?: TestReport }
+  | { state: 'failed'; requestId: string; startedAt: number; error: AppError; report?: TestReport }
   | { state: 'cancelled'; requestId: string; startedAt: number }
 
 interface ExchangeState {
   /** The latest exchange per tab id. */
   byTab: Record<string, Exchange>
   /** With a context, core resolves the collection's variables and inherits its auth and headers. */
-  send(tabId: string, request: HttpRequestInput, context?: SendContext): Promise<void>
+  send(tabId: string, request: HttpRequestInput, context?: SendContext, extras?: SendExtras): Promise<void>
   cancel(tabId: string): Promise<void>
 }
 
@@ -24,7 +38,7 @@ const newRequestId = (): string => crypto.randomUUID()
 
 export const useExchanges = create<ExchangeState>((set, get) => ({
   byTab: {},
-  async send(tabId, request, context) {
+  async send(tabId, request, context, extras = {}) {
     const previous = get().byTab[tabId]
     if (previous?.state === 'sending') await get().cancel(tabId)
     if (previous?.state === 'done') discardBodies(previous.response)
@@ -37,8 +51,12 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     }
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'sending', requestId, startedAt, progress: undefined } } }))
     try {
-      const response = await api.call('http.send', context ? { requestId, request, context } : { requestId, request })
-      put({ state: 'done', requestId, startedAt, response })
+      // Every send runs the scripts and assertion rows of the request and of its folders and collection.
+      const result = await api.call('http.run', { requestId, request, ...(context ? { context } : {}), ...definedExtras(extras) })
+      const report = { tests: result.tests, console: result.console }
+      if (result.response) put({ state: 'done', requestId, startedAt, response: result.response, report })
+      else if (result.error?.code === 'cancelled') put({ state: 'cancelled', requestId, startedAt })
+      else put({ state: 'failed', requestId, startedAt, error: result.error ?? { code: 'internal_error', message: 'No response and no error.' }, report })
     } catch (error) {
       const appError = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
       put(appError.code === 'cancelled' ? { state: 'cancelled', requestId, startedAt } : { state: 'failed', requestId, startedAt, error: appError })
@@ -51,6 +69,14 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     await api.call('http.cancel', { requestId: exchange.requestId }).catch(() => undefined)
   }
 }))
+
+function definedExtras(extras: SendExtras): SendExtras {
+  return {
+    ...(extras.scripts ? { scripts: extras.scripts } : {}),
+    ...(extras.assertions?.length ? { assertions: extras.assertions } : {}),
+    ...(extras.name ? { name: extras.name } : {})
+  }
+}
 
 /** A replaced response's large body lives in a file in core: tell core it can go. */
 function discardBodies(response: HttpResponse): void {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { AppError } from '../../../shared/errors'
 import type { HttpProgress, HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
-import type { Exchange } from '../request/exchangeStore'
+import type { Exchange, TestReport } from '../request/exchangeStore'
 import { BodyPanel } from './BodyPanel'
 import { formatBytes, formatMs } from './contentKind'
 import { CookiesPanel } from './CookiesPanel'
@@ -11,9 +11,10 @@ import { RedirectsPanel } from './RedirectsPanel'
 import { statusClass } from './statusClass'
 import './response.css'
 import { TimingPanel } from './TimingPanel'
+import { TestsPanel } from './TestsPanel'
 import { TlsPanel } from './TlsPanel'
 
-type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
+type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Tests'
 
 /** The response area: what the last send of this tab came to, in every state it can be in. */
 export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | undefined; onCancel?: () => void }) {
@@ -28,7 +29,8 @@ export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | unde
         </div>
       )}
       {exchange?.state === 'failed' && <FailedView error={exchange.error} />}
-      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} />}
+      {exchange?.state === 'failed' && exchange.report && (exchange.report.tests.length > 0 || exchange.report.console.length > 0) && <TestsPanel report={exchange.report} />}
+      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} report={exchange.report} />}
     </section>
   )
 }
@@ -118,7 +120,7 @@ function FailedView({ error }: { error: AppError }) {
   )
 }
 
-function ResponseView({ response, startedAt }: { response: HttpResponse; startedAt: number }) {
+function ResponseView({ response, startedAt, report }: { response: HttpResponse; startedAt: number; report: TestReport | undefined }) {
   const [tab, setTab] = useState<TabName>('Body')
   const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
   useEffect(() => {
@@ -132,7 +134,8 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
     { name: 'Cookies', count: response.cookiesSet.length },
     ...(response.redirects.length ? [{ name: 'Redirects' as const, count: response.redirects.length }] : []),
     ...(https ? [{ name: 'TLS' as const }] : []),
-    { name: 'Timing' }
+    { name: 'Timing' },
+    ...(report && (report.tests.length > 0 || report.console.length > 0) ? [{ name: 'Tests' as const, count: report.tests.length }] : [])
   ]
   const current = tabs.some((t) => t.name === tab) ? tab : 'Body'
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -213,6 +216,7 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
         {current === 'Redirects' && <RedirectsPanel response={response} />}
         {current === 'TLS' && <TlsPanel tls={response.tls} />}
         {current === 'Timing' && <TimingPanel response={response} />}
+        {current === 'Tests' && report && <TestsPanel report={report} />}
       </div>
     </div>
   )
