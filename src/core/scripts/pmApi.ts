@@ -280,7 +280,7 @@ export const pmApiSource = String.raw`
       var req = state.pmRequest.toJSON()
       var out = { tests: tests, console: state.console, vars: state.vars, request: req }
       state = null
-      return out
+      return JSON.stringify(out)
     }
   }
 })()

@@ -38,6 +38,15 @@ export interface ScriptRun {
   error?: ScriptFailure
 }
 
+interface CurrentScript {
+  host: HostCall
+  /** Host calls in flight; the script is not over while one is. */
+  pending: Set<Promise<void>>
+  error?: ScriptFailure
+  filename: string
+  code: string
+}
+
 let chaiSource: string | undefined
 function readChai(): string {
   // chai's package ships a prebuilt ES module bundle for browsers; QuickJS loads it as a module.
@@ -54,6 +63,8 @@ export class ScriptSandbox {
   private context: QuickJSContext | undefined
   private chaiLoaded = false
   private deadline = 0
+  private current: CurrentScript | undefined
+  private broken = false
 
   private constructor(private readonly limits: SandboxLimits) {}
 
@@ -74,7 +85,48 @@ export class ScriptSandbox {
     this.runtime = runtime
     this.context = context
     this.chaiLoaded = false
+    this.installHostFunctions(context)
     this.evalOrThrow(pmApiSource, 'parley-pm.js', 10_000)
+  }
+
+  /** `__host(name, json)` for pm.sendRequest and `__done(error?)` for the end of a script; made once per sandbox. */
+  private installHostFunctions(vm: QuickJSContext): void {
+    const hostFn = vm.newFunction('__host', (nameHandle, inputHandle) => {
+      const name = vm.getString(nameHandle)
+      const inputJson = vm.getString(inputHandle)
+      const deferred = vm.newPromise()
+      const current = this.current
+      const asked = current ? current.host(name, JSON.parse(inputJson) as unknown) : Promise.reject(new Error('no script is running'))
+      const settle = asked.then(
+        (value) => {
+          if (!deferred.alive) return
+          const json = vm.newString(JSON.stringify(value ?? null))
+          deferred.resolve(json)
+          json.dispose()
+        },
+        (error: unknown) => {
+          if (!deferred.alive) return
+          const err = vm.newError(error instanceof Error ? error.message : String(error))
+          deferred.reject(err)
+          err.dispose()
+        }
+      )
+      const tracked: Promise<void> = settle.finally(() => {
+        if (deferred.alive) deferred.dispose()
+        current?.pending.delete(tracked)
+      })
+      current?.pending.add(tracked)
+      return deferred.handle
+    })
+    vm.setProp(vm.global, '__host', hostFn)
+    hostFn.dispose()
+    const doneFn = vm.newFunction('__done', (errorHandle) => {
+      const current = this.current
+      if (!current) return
+      if (errorHandle !== undefined && vm.typeof(errorHandle) !== 'undefined') current.error = this.failure(errorHandle.dup(), current.filename, current.code)
+    })
+    vm.setProp(vm.global, '__done', doneFn)
+    doneFn.dispose()
   }
 
   /**
@@ -85,79 +137,65 @@ export class ScriptSandbox {
     if (!this.context) await this.boot()
     const vm = this.context as QuickJSContext
     if (!this.chaiLoaded && /\bexpect\b|\.to\b|\bchai\b/.test(code)) this.loadChai()
-
-    const pending = new Set<Promise<void>>()
-    const hostFn = vm.newFunction('__host', (nameHandle, inputHandle) => {
-      const name = vm.getString(nameHandle)
-      const inputJson = vm.getString(inputHandle)
-      const deferred = vm.newPromise()
-      const settle = host(name, JSON.parse(inputJson) as unknown).then(
-        (value) => {
-          const json = vm.newString(JSON.stringify(value ?? null))
-          deferred.resolve(json)
-          json.dispose()
-        },
-        (error: unknown) => {
-          const err = vm.newError(error instanceof Error ? error.message : String(error))
-          deferred.reject(err)
-          err.dispose()
-        }
-      )
-      const tracked: Promise<void> = settle.finally(() => {
-        deferred.dispose()
-        pending.delete(tracked)
-      })
-      pending.add(tracked)
-      return deferred.handle
-    })
-    vm.setProp(vm.global, '__host', hostFn)
-    hostFn.dispose()
-
+    const current: CurrentScript = { host, pending: new Set(), filename, code }
+    this.current = current
     try {
-      this.evalOrThrow(`__parley.begin(${JSON.stringify(JSON.stringify(input))})`, 'parley-begin.js', this.limits.timeLimitMs)
+      this.callParley('begin', JSON.stringify(input))
       // The script's own function scope keeps its `let`s and `var`s out of the next script's way.
       this.deadline = Date.now() + this.limits.timeLimitMs
-      const started = vm.evalCode(`(async () => {\n${code}\n})()`, filename)
-      let error: ScriptFailure | undefined
+      const started = vm.evalCode(`(async () => {\n${code}\n})().then(() => __done(), (e) => __done(e))`, filename)
       if (started.error) {
-        error = this.failure(started.error, filename, code)
+        current.error = this.failure(started.error, filename, code)
       } else {
-        error = await this.settle(started.value, pending, filename, code)
+        started.value.dispose()
+        await this.settle(current)
       }
-      const output = this.evalOrThrow('JSON.stringify(__parley.finish())', 'parley-finish.js', this.limits.timeLimitMs)
-      return { output: JSON.parse(output as string) as unknown, ...(error ? { error } : {}) }
+      const output = this.callParley('finish')
+      return { output: JSON.parse(output) as unknown, ...(current.error ? { error: current.error } : {}) }
     } catch (error) {
       // The sandbox itself failed (memory exhausted in our own code): start afresh next time.
       this.dispose()
-      return { output: null, error: { message: error instanceof Error ? error.message : String(error) } }
+      return { output: null, error: current.error ?? { message: error instanceof Error ? error.message : String(error) } }
+    } finally {
+      this.current = undefined
+      if (this.broken) this.dispose()
     }
   }
 
-  /** Runs the script's promise and every host call it started until nothing is left to do. */
-  private async settle(promise: QuickJSHandle, pending: Set<Promise<void>>, filename: string, code: string): Promise<ScriptFailure | undefined> {
+  /** Calls `__parley.begin(json)` or `__parley.finish()` (which returns JSON text). */
+  private callParley(name: 'begin' | 'finish', argument?: string): string {
     const vm = this.context as QuickJSContext
+    this.deadline = Date.now() + this.limits.timeLimitMs
+    const parley = vm.getProp(vm.global, '__parley')
+    const fn = vm.getProp(parley, name)
+    const arg = argument === undefined ? undefined : vm.newString(argument)
+    const result = arg ? vm.callFunction(fn, parley, arg) : vm.callFunction(fn, parley)
+    arg?.dispose()
+    fn.dispose()
+    parley.dispose()
+    if (result.error) {
+      const message = describe(vm.dump(result.error))
+      result.error.dispose()
+      throw new Error(message)
+    }
+    const value = vm.typeof(result.value) === 'string' ? vm.getString(result.value) : ''
+    result.value.dispose()
+    return value
+  }
+
+  /** Runs pending jobs and waits for host calls (pm.sendRequest) until the script and its callbacks are done. */
+  private async settle(current: CurrentScript): Promise<void> {
     const runtime = this.runtime as QuickJSRuntime
-    let outcome: { error?: ScriptFailure } | undefined
-    const native = vm.resolvePromise(promise)
-    promise.dispose()
-    void native.then((result) => {
-      outcome = result.error ? { error: this.failure(result.error, filename, code) } : {}
-      if (!result.error) result.value.dispose()
-    })
     for (;;) {
       this.deadline = Date.now() + this.limits.timeLimitMs
       const jobs = runtime.executePendingJobs()
       if (jobs.error) {
-        const failure = this.failure(jobs.error, filename, code)
-        return failure
+        current.error ??= this.failure(jobs.error, current.filename, current.code)
+        return
       }
-      await Promise.resolve()
-      if (pending.size === 0 && !runtime.hasPendingJob()) break
-      if (pending.size > 0) await Promise.race(pending)
+      if (current.pending.size === 0 && !runtime.hasPendingJob()) return
+      if (current.pending.size > 0) await Promise.race(current.pending)
     }
-    // Let the resolvePromise callback above run.
-    await new Promise((resolve) => setImmediate(resolve))
-    return outcome?.error
   }
 
   private loadChai(): void {
@@ -213,7 +251,7 @@ export class ScriptSandbox {
     } else if (error.name === 'InternalError' && error.message === 'out of memory') {
       message = `The script used more than ${Math.round(this.limits.memoryLimitBytes / 1024 / 1024)} MB of memory and was stopped.`
       // A runtime that ran out of memory may be left in a bad state: the next script gets a new one.
-      this.dispose()
+      this.broken = true
     }
     const where = locate(error.stack ?? '', filename, code)
     return { message, ...where }
@@ -228,6 +266,7 @@ export class ScriptSandbox {
     }
     this.context = undefined
     this.runtime = undefined
+    this.broken = false
   }
 }
 
