@@ -255,6 +255,11 @@ export const pmApiSource = String.raw`
     }
   }
 
+  // Postman's legacy sandbox lets old scripts write responseBody.has('text').
+  if (!String.prototype.has) {
+    Object.defineProperty(String.prototype, 'has', { value: function (text) { return this.indexOf(text) >= 0 }, configurable: true, writable: true })
+  }
+
   globalThis.require = function (name) {
     throw new Error('require(' + JSON.stringify(String(name)) + ') is not supported by Parley: scripts have no modules')
   }

@@ -63,6 +63,8 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
   const sandbox = hasScripts ? (input.sandbox ?? (await ScriptSandbox.create())) : undefined
   const mask = (text: string): string => maskSecrets(text, vars.secretValues())
   let request = input.request
+  // Test scripts see the request as it was sent (variables resolved, inherited headers), as in Postman.
+  let sent: HttpRequest | undefined
   let sendCount = 0
 
   const runPhase = async (phase: 'pre' | 'post', response: HttpResponse | null, body: string): Promise<boolean> => {
@@ -77,7 +79,7 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
           requestName: input.name ?? '',
           requestId: input.requestId
         },
-        request: toScriptRequest(request),
+        request: toScriptRequest(phase === 'post' && sent ? sent : request),
         ...(response ? { response: toScriptResponse(response, body) } : {}),
         vars: vars.vars,
         environmentName: vars.environmentName ?? null
@@ -120,8 +122,8 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
       return result
     }
     try {
-      const prepared = await deps.prepare(request, input.context, vars.scope())
-      result.response = await deps.http.send(input.requestId, prepared, deps.onProgress)
+      sent = await deps.prepare(request, input.context, vars.scope())
+      result.response = await deps.http.send(input.requestId, sent, deps.onProgress)
     } catch (error) {
       result.error = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
       return result
