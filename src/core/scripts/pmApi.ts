@@ -260,6 +260,11 @@ export const pmApiSource = String.raw`
     Object.defineProperty(String.prototype, 'has', { value: function (text) { return this.indexOf(text) >= 0 }, configurable: true, writable: true })
   }
 
+  ;['setTimeout', 'setInterval', 'setImmediate', 'fetch', 'XMLHttpRequest'].forEach(function (name) {
+    var hint = name === 'fetch' || name === 'XMLHttpRequest' ? '; use pm.sendRequest' : ''
+    globalThis[name] = function () { throw new Error(name + ' is not supported by Parley' + hint) }
+  })
+
   globalThis.require = function (name) {
     throw new Error('require(' + JSON.stringify(String(name)) + ') is not supported by Parley: scripts have no modules')
   }

@@ -81,7 +81,7 @@ describe('the script sandbox', () => {
 
   it('has no Node globals, modules or host access', async () => {
     const { output } = await run(
-      'console.log(typeof process, typeof Buffer, typeof fetch, typeof XMLHttpRequest, typeof globalThis.std, typeof globalThis.os)'
+      'console.log(typeof process, typeof Buffer, typeof globalThis.std, typeof globalThis.os, typeof __dirname, typeof module)'
     )
     expect(output.console).toEqual([{ level: 'log', text: 'undefined undefined undefined undefined undefined undefined' }])
     expect((await run("require('fs').readFileSync('/etc/passwd')")).error?.message).toBe('require("fs") is not supported by Parley: scripts have no modules')
@@ -91,6 +91,9 @@ describe('the script sandbox', () => {
   it('names what Parley does not provide', async () => {
     expect((await run("pm.visualizer.set('<b>x</b>')")).error?.message).toBe('pm.visualizer is not supported by Parley')
     expect((await run('pm.execution.setNextRequest(null)')).error?.message).toBe('pm.execution is not supported by Parley')
+    expect((await run("postman.setNextRequest('next')")).error?.message).toBe('postman.setNextRequest is not supported by Parley')
+    expect((await run('setTimeout(() => {}, 10)')).error?.message).toBe('setTimeout is not supported by Parley')
+    expect((await run("fetch('http://127.0.0.1/')")).error?.message).toBe('fetch is not supported by Parley; use pm.sendRequest')
   })
 
   it('reads and writes variables in Postman precedence', async () => {
