@@ -75,6 +75,8 @@ export const HttpRunOutputSchema = z.object({
   error: AppErrorSchema.nullable(),
   tests: z.array(TestResultSchema),
   console: z.array(ConsoleEntrySchema),
-  scriptErrors: z.array(ScriptErrorSchema)
+  scriptErrors: z.array(ScriptErrorSchema),
+  /** Variable sets scripts changed and saved, so open editors can reload them. */
+  savedVariables: z.array(z.enum(['globals', 'environment', 'collection']))
 })
 export type HttpRunOutput = z.infer<typeof HttpRunOutputSchema>

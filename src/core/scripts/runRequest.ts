@@ -8,7 +8,7 @@ import type { VariableScope } from '../vars/variableScope'
 import { evaluateAssertions } from './assertions'
 import { ScriptSandbox } from './sandbox'
 import { applyScriptRequest, fromPostmanRequest, toScriptRequest, toScriptResponse } from './scriptRequest'
-import { enclosingFolders, ScriptVariables, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
+import { enclosingFolders, ScriptVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
 
 /**
  * One request with its scripts and assertions: the collection's, each folder's and the request's
@@ -45,6 +45,7 @@ export interface RunRequestResult {
   tests: TestResult[]
   console: ConsoleEntry[]
   scriptErrors: ScriptError[]
+  savedVariables: SavedVariableSet[]
 }
 
 interface OwnedScript {
@@ -58,7 +59,7 @@ const maxScriptBodyBytes = 16 * 1024 * 1024
 export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): Promise<RunRequestResult> {
   const vars = await ScriptVariables.load(deps, input.context, input.iteration?.data ?? {})
   const chain = await scriptChain(deps, input)
-  const result: RunRequestResult = { response: null, error: null, tests: [], console: [], scriptErrors: [] }
+  const result: RunRequestResult = { response: null, error: null, tests: [], console: [], scriptErrors: [], savedVariables: [] }
   const hasScripts = chain.some((item) => item.scripts.pre?.trim() || item.scripts.post?.trim())
   const sandbox = hasScripts ? (input.sandbox ?? (await ScriptSandbox.create())) : undefined
   const mask = (text: string): string => maskSecrets(text, vars.secretValues())
@@ -136,9 +137,11 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
     return result
   } finally {
     if (sandbox && !input.sandbox) sandbox.dispose()
-    await vars.persist(deps.writer).catch((error: unknown) => {
+    try {
+      result.savedVariables = await vars.persist(deps.writer)
+    } catch (error) {
       result.console.push({ level: 'error', text: `Variables set by scripts could not be saved: ${error instanceof Error ? error.message : String(error)}` })
-    })
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { VariableScope } from '../vars/variableScope'
  */
 
 export type VarMap = Record<string, string>
+export type SavedVariableSet = 'globals' | 'environment' | 'collection'
 
 export interface ScriptVars {
   globals: VarMap
@@ -123,23 +124,28 @@ export class ScriptVariables {
   }
 
   /** Saves what scripts changed: globals, the environment (when there is one), collection variables. */
-  async persist(writer: VariableWriter): Promise<void> {
+  async persist(writer: VariableWriter): Promise<SavedVariableSet[]> {
+    const saved: SavedVariableSet[] = []
     const globals = merged(this.original.globals, this.vars.globals)
     if (globals) {
       await writer.saveGlobals(globals)
       this.original.globals = globals
+      saved.push('globals')
     }
     const environment = this.source.environment
     const envVars = merged(this.original.environment, this.vars.environment)
     if (environment && envVars && this.collectionId) {
       await writer.saveEnvironment(this.collectionId, environment.id, environment.name, envVars)
       this.original.environment = envVars
+      saved.push('environment')
     }
     const collectionVars = merged(this.original.collection, this.vars.collection)
     if (collectionVars && this.collectionId) {
       await writer.saveCollectionVariables(this.collectionId, collectionVars)
       this.original.collection = collectionVars
+      saved.push('collection')
     }
+    return saved
   }
 }
 

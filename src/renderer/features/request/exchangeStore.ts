@@ -5,6 +5,7 @@ import type { HttpProgress, HttpRequestInput, HttpResponse } from '../../../shar
 import type { Assertion, ConsoleEntry, Scripts, TestResult } from '../../../shared/scripts'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { useEnvironments } from '../environments/environmentsStore'
 
 /** What the scripts and assertion rows of a send said: test results and the script console. */
 export interface TestReport {
@@ -54,6 +55,8 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
       // Every send runs the scripts and assertion rows of the request and of its folders and collection.
       const result = await api.call('http.run', { requestId, request, ...(context ? { context } : {}), ...definedExtras(extras) })
       const report = { tests: result.tests, console: result.console }
+      // A script saved the environment: the picker and its editor must not show (and later save) old values.
+      if (result.savedVariables.includes('environment')) void useEnvironments.getState().reload()
       if (result.response) put({ state: 'done', requestId, startedAt, response: result.response, report })
       else if (result.error?.code === 'cancelled') put({ state: 'cancelled', requestId, startedAt })
       else put({ state: 'failed', requestId, startedAt, error: result.error ?? { code: 'internal_error', message: 'No response and no error.' }, report })

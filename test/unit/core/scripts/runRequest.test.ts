@@ -142,6 +142,7 @@ console.log('echo', res.code, res.json().path)`
     })
     expect(out.error).toBeNull()
     expect(out.console.map((c) => c.text)).toEqual(['collection', 'folder', 'request', 'folder post', 'request post ••••••'])
+    expect(out.savedVariables).toEqual(['globals', 'environment', 'collection'])
     const envs = await call<{ environments: { id: string; variables: { name: string; value: string }[] }[] }>('environment.list', { collectionId: id })
     expect(envs.environments[0]?.variables).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'seen', value: 'x!' })]))
     expect((await call<{ variables: { name: string; value: string }[] }>('globals.get', {})).variables).toEqual([expect.objectContaining({ name: 'g', value: 'yes' })])
@@ -156,6 +157,7 @@ console.log('echo', res.code, res.json().path)`
   it('reports a post-response script error as a failed test, keeping the response', async () => {
     const out = await run({ request: { url: `${serverUrl}/notes` }, scripts: { post: 'for (;;) {}' } })
     expect(out.response?.status).toBe(200)
+    expect(out.savedVariables).toEqual([])
     expect(out.tests).toEqual([
       { name: 'Post-response script of the request', passed: false, source: 'post', message: expect.stringMatching(/^The script ran longer than 3000 ms and was stopped/) as unknown }
     ])
