@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { defaultSettings, type AppInfo, type Shell } from '../shared/app'
 import type { HttpRequest } from '../shared/http'
-import { FolderSettingsSchema } from '../shared/collection'
 import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
 import { createHttpEngine } from './http/engine'
@@ -15,7 +14,7 @@ import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
-import { runRequest } from './scripts/runRequest'
+import { createRunHandlers } from './scripts/runHandlers'
 import type { SecretCipher } from './store/secretCipher'
 
 export interface ServicesOptions {
@@ -104,25 +103,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'files.append': ({ uploadId, base64 }) => uploads.append(uploadId, base64),
     'http.send': async ({ requestId, request, context }) =>
       http.send(requestId, withAppSettings(await prepareHttpRequest(store, request, context)), (progress) => events.emit('http.progress', progress)),
-    'http.run': ({ requestId, request, context, scripts, assertions, name }) =>
-      runRequest(
-        {
-          ...store,
-          http,
-          writer: {
-            saveGlobals: (variables) => store.handlers['globals.save']({ variables }),
-            saveEnvironment: (collectionId, id, envName, variables) => store.handlers['environment.save']({ collectionId, id, name: envName, variables }),
-            saveCollectionVariables: async (collectionId, variables) => {
-              const settings = await store.handlers['folder.read']({ collectionId, path: '' })
-              await store.handlers['folder.save']({ collectionId, path: '', settings: FolderSettingsSchema.parse({ ...settings, variables }) })
-            }
-          },
-          prepare: async (prepared, ctx, scope) => withAppSettings(await prepareHttpRequest({ ...store, scopeFor: async () => scope }, prepared, ctx)),
-          onProgress: (progress) => events.emit('http.progress', progress)
-        },
-        { requestId, request, context, scripts, assertions, name }
-      ),
-    'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
+    ...createRunHandlers({ store, http, events, withAppSettings }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)

@@ -22,6 +22,8 @@ export interface RunRequestDeps extends VariableDeps {
   /** Inherited headers and auth, then `{{variables}}` resolved in the given scope. */
   prepare(request: HttpRequest, context: SendContext | undefined, scope: VariableScope): Promise<HttpRequest>
   onProgress?: (progress: HttpProgress) => void
+  /** True once the user cancelled this run (before its send started, http.cancel has nothing to stop). */
+  cancelled?: () => boolean
 }
 
 export interface RunRequestInput {
@@ -120,6 +122,10 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
         `The pre-request script of ${failed.owner} failed${failed.line === undefined ? '' : ` at line ${failed.line}, column ${failed.column ?? 1}`}: ${failed.message}`,
         'Fix the script (Scripts tab); the request was not sent.'
       ).toJSON()
+      return result
+    }
+    if (deps.cancelled?.()) {
+      result.error = new ParleyError('cancelled', 'The request was cancelled.', 'Send it again when you are ready.').toJSON()
       return result
     }
     try {

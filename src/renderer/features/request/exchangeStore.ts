@@ -47,7 +47,10 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     const startedAt = Date.now()
     const put = (exchange: Exchange): void => {
       // A newer send for the same tab wins; a late answer to an old one is dropped.
-      if (get().byTab[tabId]?.requestId !== requestId) return
+      const current = get().byTab[tabId]
+      if (current?.requestId !== requestId) return
+      // Cancelled while its scripts ran: what arrives after is not shown.
+      if (current.state === 'cancelled') return
       set((s) => ({ byTab: { ...s.byTab, [tabId]: exchange } }))
     }
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'sending', requestId, startedAt, progress: undefined } } }))

@@ -12,10 +12,21 @@ let services: Services
 let seen: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[]
 let serverUrl: string
 let closeServer: () => Promise<void>
+/** Answers of /slow wait here until a test lets them go. */
+let releaseSlow: () => void = () => undefined
+let slowArrived: Promise<void>
 
 beforeEach(async () => {
   seen = []
+  let arrived: () => void = () => undefined
+  slowArrived = new Promise((resolve) => (arrived = resolve))
+  const released = new Promise<void>((resolve) => (releaseSlow = resolve))
   const server = createServer((request, response) => {
+    if (request.url === '/slow') {
+      arrived()
+      void released.then(() => response.end('late'))
+      return
+    }
     let body = ''
     request.on('data', (chunk: Buffer) => (body += chunk.toString()))
     request.on('end', () => {
@@ -34,7 +45,10 @@ beforeEach(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  closeServer = () => new Promise((resolve) => server.close(() => resolve()))
+  closeServer = () => {
+    releaseSlow()
+    return new Promise((resolve) => server.close(() => resolve()))
+  }
   services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0', statusIntervalMs: 0 })
 })
 afterEach(async () => {
@@ -110,6 +124,38 @@ console.log('echo', res.code, res.json().path)`
     const main = seen.find((s) => s.url === '/main')
     expect(main?.headers.authorization).toBe('Bearer t-123')
     expect(seen.find((s) => s.url === '/echo')).toMatchObject({ method: 'POST', body: 'hi' })
+  })
+
+  it('pm.sendRequest errors reach the callback and reject the promise', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/gone`
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const out = await run({
+      request: { url: `${serverUrl}/main` },
+      scripts: {
+        pre: `pm.sendRequest('${deadUrl}', (err, res) => { console.log('callback', err ? 'error' : 'ok', res) })
+try { await pm.sendRequest('${deadUrl}') } catch (e) { console.log('caught', e.message.length > 0) }`
+      }
+    })
+    expect(out.error).toBeNull()
+    expect(out.console.map((c) => c.text).sort()).toEqual(['callback error null', 'caught true'])
+  })
+
+  it('a cancel while the pre-request script runs stops the send', async () => {
+    const requestId = crypto.randomUUID()
+    const running = call<HttpRunOutput>('http.run', {
+      requestId,
+      request: { method: 'GET', url: `${serverUrl}/main` },
+      scripts: { pre: `await pm.sendRequest('${serverUrl}/slow')` }
+    })
+    await slowArrived
+    expect(await call('http.cancel', { requestId })).toEqual({ cancelled: true })
+    releaseSlow()
+    const out = await running
+    expect(out.error?.code).toBe('cancelled')
+    expect(out.response).toBeNull()
+    expect(seen.map((s) => s.url)).not.toContain('/main')
   })
 
   it('a failing pre-request script stops the send and says where', async () => {
