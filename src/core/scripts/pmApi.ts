@@ -198,7 +198,12 @@ export const pmApiSource = String.raw`
     var asked = typeof request === 'string' ? { url: request } : request
     var promise = __host('sendRequest', JSON.stringify(asked)).then(function (json) { return makeResponse(JSON.parse(json)) })
     if (typeof callback === 'function') {
-      promise.then(function (res) { callback(null, res) }, function (err) { callback(err, null) })
+      var current = state
+      // A throw inside the callback happens after the script returned: keep it, or it would vanish.
+      var call = function (err, res) {
+        try { callback(err, res) } catch (e) { if (current && !current.asyncError) current.asyncError = { name: e && e.name, message: e && e.message !== undefined ? e.message : String(e), stack: e && e.stack } }
+      }
+      promise.then(function (res) { call(null, res) }, function (err) { call(err, null) })
     }
     return promise
   }
@@ -288,7 +293,7 @@ export const pmApiSource = String.raw`
         return t.pending ? { name: t.name, passed: false, message: 'The test did not finish: its promise or done callback never settled' } : t
       })
       var req = state.pmRequest.toJSON()
-      var out = { tests: tests, console: state.console, vars: state.vars, request: req }
+      var out = { tests: tests, console: state.console, vars: state.vars, request: req, asyncError: state.asyncError }
       state = null
       return JSON.stringify(out)
     }

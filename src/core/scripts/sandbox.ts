@@ -150,8 +150,11 @@ export class ScriptSandbox {
         started.value.dispose()
         await this.settle(current)
       }
-      const output = this.callParley('finish')
-      return { output: JSON.parse(output) as unknown, ...(current.error ? { error: current.error } : {}) }
+      const output = JSON.parse(this.callParley('finish')) as { asyncError?: { name?: string; message?: string; stack?: string } } | null
+      const late = output?.asyncError
+      if (output) delete output.asyncError
+      if (late && !current.error) current.error = { message: describe(late), ...locate(late.stack ?? '', filename, code) }
+      return { output, ...(current.error ? { error: current.error } : {}) }
     } catch (error) {
       // The sandbox itself failed (memory exhausted in our own code): start afresh next time.
       this.dispose()

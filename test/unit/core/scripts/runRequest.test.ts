@@ -142,6 +142,16 @@ try { await pm.sendRequest('${deadUrl}') } catch (e) { console.log('caught', e.m
     expect(out.console.map((c) => c.text).sort()).toEqual(['callback error null', 'caught true'])
   })
 
+  it('an error thrown in a pm.sendRequest callback is reported with its line', async () => {
+    const out = await run({
+      request: { url: `${serverUrl}/notes` },
+      scripts: { post: `pm.sendRequest('${serverUrl}/token', (err, res) => {\n  res.json().nothing.here\n})` }
+    })
+    expect(out.scriptErrors).toEqual([
+      { phase: 'post', owner: 'the request', message: "TypeError: cannot read property 'here' of undefined", line: 2, column: expect.any(Number) as unknown }
+    ])
+  })
+
   it('a cancel while the pre-request script runs stops the send', async () => {
     const requestId = crypto.randomUUID()
     const running = call<HttpRunOutput>('http.run', {
