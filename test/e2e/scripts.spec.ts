@@ -32,9 +32,10 @@ async function send(page: Page): Promise<void> {
 }
 
 test.describe('scripts and tests', () => {
+  // Sends that run scripts on a machine shared with other test runs: a generous budget, no timing asserted.
+  test.describe.configure({ timeout: 120_000 })
+
   test('a pm.test and an assertion row pass, then fail with the message when they expect 404', async ({ page, host }) => {
-    // Two sends and two rounds of editing: a longer budget on a busy machine, no timing asserted.
-    test.setTimeout(120_000)
     const errors = watchConsole(page)
     await page.goto(host.url)
     await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/api/notes`)
