@@ -143,6 +143,10 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
     return result
   } finally {
     if (sandbox && !input.sandbox) sandbox.dispose()
+    const unsaved = vars.environmentName === undefined ? Object.keys(vars.vars.environment) : []
+    if (unsaved.length > 0) {
+      result.console.push({ level: 'warn', text: `No environment is active, so pm.environment changes (${unsaved.join(', ')}) were kept for this send only.` })
+    }
     try {
       result.savedVariables = await vars.persist(deps.writer)
     } catch (error) {

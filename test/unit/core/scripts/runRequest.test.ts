@@ -152,6 +152,12 @@ try { await pm.sendRequest('${deadUrl}') } catch (e) { console.log('caught', e.m
     ])
   })
 
+  it('says that pm.environment changes are not kept when no environment is active', async () => {
+    const out = await run({ request: { url: `${serverUrl}/notes` }, scripts: { pre: "pm.environment.set('token', 'x')" } })
+    expect(out.console).toEqual([{ level: 'warn', text: 'No environment is active, so pm.environment changes (token) were kept for this send only.' }])
+    expect(out.savedVariables).toEqual([])
+  })
+
   it('a cancel while the pre-request script runs stops the send', async () => {
     const requestId = crypto.randomUUID()
     const running = call<HttpRunOutput>('http.run', {
