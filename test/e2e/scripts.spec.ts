@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { startPlayground } from '../../src/playground/server'
 import { expect, test, watchConsole } from './fixtures'
+import { copySample, item, openCollection } from './collectionSteps'
 import { startRecordingServer } from './recordingServer'
 
 type Playground = Awaited<ReturnType<typeof startPlayground>>
@@ -106,5 +109,26 @@ test.describe('scripts and tests', () => {
     } finally {
       await server.close()
     }
+  })
+
+  test('scripts and assertion rows are saved in the request file with Ctrl+S', async ({ page, host }) => {
+    const dir = await copySample()
+    await page.goto(host.url)
+    await openCollection(page, dir)
+    await item(page, 'REST').click()
+    await item(page, 'List notes').click()
+    await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue(/api\/notes/)
+    await writeScript(page, 'Post-response', "pm.test('listed', () => pm.response.to.be.ok)")
+    await requestSection(page, 'Tests').click()
+    await page.getByRole('combobox', { name: 'New assertion target' }).fill('body $.items.length')
+    await page.getByRole('combobox', { name: 'Assertion 1 operator' }).selectOption('>')
+    await page.getByRole('textbox', { name: 'Assertion 1 expected value' }).fill('0')
+    const tabs = page.getByRole('tablist', { name: 'Open requests' })
+    await expect(tabs.getByLabel('unsaved changes')).toBeVisible()
+    await page.keyboard.press('Control+s')
+    await expect(tabs.getByLabel('unsaved changes')).toHaveCount(0)
+    const yaml = await readFile(join(dir, 'rest/list-notes.yaml'), 'utf8')
+    expect(yaml).toContain("scripts:\n  post: pm.test('listed', () => pm.response.to.be.ok)\n")
+    expect(yaml).toContain('assertions:\n  - target: body $.items.length\n    operator: ">"\n    expected: "0"\n')
   })
 })
