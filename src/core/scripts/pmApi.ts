@@ -173,7 +173,7 @@ export const pmApiSource = String.raw`
         return chai.expect(response).to
       }
     })
-    return guard(response, 'pm.response', ['cookies'])
+    return guard(response, 'pm.response', [])
   }
 
   function runTest(name, fn) {

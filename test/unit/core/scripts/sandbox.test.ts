@@ -92,6 +92,7 @@ describe('the script sandbox', () => {
     expect((await run("pm.visualizer.set('<b>x</b>')")).error?.message).toBe('pm.visualizer is not supported by Parley')
     expect((await run('pm.execution.setNextRequest(null)')).error?.message).toBe('pm.execution is not supported by Parley')
     expect((await run("postman.setNextRequest('next')")).error?.message).toBe('postman.setNextRequest is not supported by Parley')
+    expect((await run("pm.response.cookies.get('sid')")).error?.message).toBe('pm.response.cookies is not supported by Parley')
     expect((await run('setTimeout(() => {}, 10)')).error?.message).toBe('setTimeout is not supported by Parley')
     expect((await run("fetch('http://127.0.0.1/')")).error?.message).toBe('fetch is not supported by Parley; use pm.sendRequest')
   })
