@@ -17,6 +17,7 @@ import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
+import { createRunHandlers } from './scripts/runHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
@@ -150,7 +151,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const prepared = await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))
       return http.send(requestId, withAppSettings(prepared), (progress) => events.emit('http.progress', progress))
     },
-    'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
+    ...createRunHandlers({ store, http, events, withAppSettings, checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)) }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { HttpAuthSchema, HttpRequestSchema, KeyValueSchema } from './http'
 import { CollectionIdSchema, RelPathSchema } from './collectionRefs'
 import { SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
+import { AssertionSchema, ScriptsSchema } from './scripts'
 
 export { CollectionIdSchema, RelPathSchema }
 
@@ -59,15 +60,10 @@ export type VariableInput = z.input<typeof VariableSchema>
 // ---------------------------------------------------------------- request files
 
 /**
- * Scripts brought in with an imported request (Postman pre-request/test, Insomnia pre-request/
- * after-response), kept as their text so nothing is lost; they run once Parley has a script runner.
+ * Pre-request and post-response scripts of a request (Postman pre-request/test, Insomnia pre-request/
+ * after-response when imported); they run in core's sandbox (src/core/scripts).
  */
-export const RequestScriptsSchema = z.object({
-  /** Runs before the request is sent. */
-  pre: z.string().max(1_000_000).default(''),
-  /** Runs after the response arrives (Postman's "tests"). */
-  post: z.string().max(1_000_000).default('')
-})
+export const RequestScriptsSchema = ScriptsSchema
 export type RequestScripts = z.infer<typeof RequestScriptsSchema>
 
 const requestHeader = {
@@ -77,7 +73,10 @@ const requestHeader = {
 /** Last in the file, after the fields of the kind. */
 const requestTail = { scripts: RequestScriptsSchema.optional() }
 
-export const HttpRequestFileSchema = z.object({ kind: z.literal('http'), ...requestHeader, ...HttpRequestSchema.shape, ...requestTail })
+/** Pre-request and post-response scripts, and assertion rows (see src/core/scripts). */
+const testFields = { scripts: ScriptsSchema.optional(), assertions: z.array(AssertionSchema).max(1000).default([]) }
+
+export const HttpRequestFileSchema = z.object({ kind: z.literal('http'), ...requestHeader, ...HttpRequestSchema.shape, ...testFields })
 export const SocketIoRequestFileSchema = z.object({
   kind: z.literal('socketio'),
   ...requestHeader,
@@ -130,7 +129,8 @@ export const CollectionFileSchema = z.object({
   auth: HttpAuthSchema.default({ type: 'none' }),
   variables: folderFields.variables,
   order: folderFields.order,
-  credentials: CredentialsModeSchema.default('secret-store')
+  credentials: CredentialsModeSchema.default('secret-store'),
+  scripts: testFields.scripts
 })
 export type CollectionFile = z.infer<typeof CollectionFileSchema>
 
@@ -141,7 +141,8 @@ export const FolderFileSchema = z.object({
   headers: folderFields.headers,
   auth: HttpAuthSchema.default({ type: 'inherit' }),
   variables: folderFields.variables,
-  order: folderFields.order
+  order: folderFields.order,
+  scripts: testFields.scripts
 })
 export type FolderFile = z.infer<typeof FolderFileSchema>
 
@@ -272,7 +273,9 @@ export const FolderSettingsSchema = z.object({
   headers: z.array(KeyValueSchema).default([]),
   auth: HttpAuthSchema.default({ type: 'inherit' }),
   /** Secret values are filled in from the data dir. */
-  variables: z.array(VariableSchema).default([])
+  variables: z.array(VariableSchema).default([]),
+  /** Run before and after every request inside, outer to inner; absent on save keeps what the file has. */
+  scripts: ScriptsSchema.optional()
 })
 export type FolderSettings = z.infer<typeof FolderSettingsSchema>
 export const FolderSaveInput = z.strictObject({ ...inCollection, path: RelPathSchema, settings: FolderSettingsSchema })

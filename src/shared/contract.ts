@@ -8,6 +8,7 @@ import * as H from './http'
 import * as I from './inheritance'
 import * as S from './session'
 import * as V from './convert'
+import * as T from './scripts'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -75,6 +76,7 @@ export const calls = {
   'folders.create': call(D.FoldersCreateInput, D.FoldersCreateOutput, 'New folder, inside a folder of the home tree, from the folder browser.'),
   'files.allow': call(F.FileAllowInputSchema, F.FileAllowOutputSchema, 'Allow the files a request reads outside its collection and the data dir (refused at Send) for that collection on this machine.'),
   'http.send': call(H.HttpSendInputSchema, H.HttpResponseSchema, 'Send an HTTP request; resolves with the whole response (large bodies as a bodyId).'),
+  'http.run': call(T.HttpRunInputSchema, T.HttpRunOutputSchema, 'Send with scripts and assertions: pre-request scripts (collection, folders, request), the send, post-response scripts, assertion rows.'),
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),
   'http.discardBody': call(H.HttpDiscardBodyInputSchema, H.HttpDiscardBodyOutputSchema, 'Delete a stored response body.'),

@@ -134,7 +134,8 @@ export async function readFolderSettings(
     headers: settings.headers,
     auth: await collection.credentials.reveal(collection.id, settings.auth),
     variables,
-    order: settings.order
+    order: settings.order,
+    ...(settings.scripts ? { scripts: settings.scripts } : {})
   }
 }
 

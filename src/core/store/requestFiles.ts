@@ -90,8 +90,9 @@ export async function saveRequest(
   }
   const previous = current === undefined ? undefined : fromYaml(SavedRequestSchema, current, rel)
   const before = previous?.ok ? previous.value : undefined
-  // The editor has no scripts tab yet: a save that carries none keeps the scripts the file has.
-  const kept = request.scripts === undefined ? before?.scripts : undefined
+  // Realtime editors have no scripts tab yet: their save keeps the scripts the file has (HTTP tabs
+  // edit scripts, so an HTTP save without any means they were removed).
+  const kept = request.kind !== 'http' && request.scripts === undefined ? before?.scripts : undefined
   const hash = await collection.write(rel, await fileText(collection, kept ? { ...request, scripts: kept } : request, before))
   return { path: rel, hash }
 }

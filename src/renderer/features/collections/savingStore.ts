@@ -3,7 +3,7 @@ import { SavedRequestSchema, type SavedRequest } from '../../../shared/collectio
 import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { savedRequestOf } from '../realtime/sessionStore'
-import { fromParsedRequest, toRequest } from '../request/draft'
+import { fromParsedRequest, testsOf, toRequest } from '../request/draft'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { errorText, requestNameFrom, useCollections } from './collectionsStore'
 
@@ -58,7 +58,8 @@ export function requestOfTab(tab: Tab): SavedRequest {
     kind: 'http',
     name,
     description,
-    ...toRequest(tab.draft)
+    ...toRequest(tab.draft),
+    ...testsOf(tab.draft)
   } as SavedRequest
 }
 

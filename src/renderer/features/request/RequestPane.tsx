@@ -7,6 +7,7 @@ import { KeyValueTable } from '../../ui/KeyValueTable'
 import { ResponsePane } from '../response/ResponsePane'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { CodeDialog } from '../convert/CodeDialog'
+import { AssertionsEditor } from './AssertionsEditor'
 import { AuthEditor } from './AuthEditor'
 import { BodyEditor } from './BodyEditor'
 import { fromParsedRequest, toRequest, withParams, withUrl, type HttpDraft } from './draft'
@@ -14,13 +15,14 @@ import { useExchanges } from './exchangeStore'
 import { commonHeaderNames, commonHeaderValues } from './headerSuggestions'
 import { sendContextOf } from '../environments/sendContext'
 import { sendTab, useSendCheck } from './sendTab'
+import { ScriptsEditor } from './ScriptsEditor'
 import { SettingsEditor } from './SettingsEditor'
 import { InheritedAuth, InheritedHeaders, useInherited } from './InheritedSettings'
 import { OrientationToggle, RequestResponseSplit } from './RequestResponseSplit'
 import { UrlInput } from './UrlInput'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
-const sections = ['Params', 'Headers', 'Body', 'Auth', 'Settings'] as const
+const sections = ['Params', 'Headers', 'Body', 'Auth', 'Scripts', 'Tests', 'Settings'] as const
 type Section = (typeof sections)[number]
 
 type Notice = { kind: 'error' | 'info'; text: string }
@@ -44,13 +46,15 @@ export function RequestPane({ tab }: { tab: Tab }) {
 
   const counts: Partial<Record<Section, number>> = {
     Params: draft.params.filter((p) => p.enabled).length,
-    Headers: draft.headers.filter((h) => h.enabled).length
+    Headers: draft.headers.filter((h) => h.enabled).length,
+    Scripts: [draft.scripts.pre, draft.scripts.post].filter((code) => code?.trim()).length,
+    Tests: draft.assertions.filter((a) => a.enabled).length
   }
-
+  
   const pasteCurl = async (command: string): Promise<void> => {
     try {
       const { request, warnings } = await api.call('curl.parse', { command })
-      change(() => fromParsedRequest(request))
+      change((d) => ({ ...fromParsedRequest(request), scripts: d.scripts, assertions: d.assertions }))
       setNotice(warnings.length ? { kind: 'info', text: `Imported from cURL. ${warnings.join(' ')}` } : { kind: 'info', text: 'Imported from cURL.' })
     } catch (error) {
       const e = error instanceof ParleyError ? error : new ParleyError('curl_failed', String(error))
@@ -175,6 +179,8 @@ export function RequestPane({ tab }: { tab: Tab }) {
                   {draft.auth.type === 'inherit' && <InheritedAuth tab={tab} inherited={inherited} />}
                 </>
               )}
+              {section === 'Scripts' && <ScriptsEditor scripts={draft.scripts} onChange={(scripts) => change((d) => ({ ...d, scripts }))} />}
+              {section === 'Tests' && <AssertionsEditor rows={draft.assertions} onChange={(assertions) => change((d) => ({ ...d, assertions }))} />}
               {section === 'Settings' && <SettingsEditor key={tab.id} settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
             </div>
           </>

@@ -1,4 +1,5 @@
 import type { HttpAuth, HttpBody, HttpRequestInput, HttpSettings, KeyValue } from '../../../shared/http'
+import type { Assertion, AssertionInput, Scripts } from '../../../shared/scripts'
 
 /** What the composer edits: the request, plus query parameters switched off (which the URL cannot hold). */
 export interface HttpDraft {
@@ -9,6 +10,9 @@ export interface HttpDraft {
   body: HttpBody
   auth: HttpAuth
   settings: Partial<HttpSettings>
+  /** Pre-request and post-response scripts; saved with the request, not part of what is sent. */
+  scripts: Scripts
+  assertions: Assertion[]
 }
 
 export const emptyDraft = (): HttpDraft => ({
@@ -18,7 +22,9 @@ export const emptyDraft = (): HttpDraft => ({
   headers: [],
   body: { type: 'none' },
   auth: { type: 'none' },
-  settings: {}
+  settings: {},
+  scripts: {},
+  assertions: []
 })
 
 /** Splits at the first `?` and drops the fragment, without URL parsing: the text may hold {{variables}}. */
@@ -84,8 +90,17 @@ export function toRequest(draft: HttpDraft): HttpRequestInput {
   }
 }
 
+/** The scripts and assertion rows a saved request file holds (empty scripts are left out). */
+export function testsOf(draft: HttpDraft): { scripts?: Scripts; assertions: Assertion[] } {
+  const scripts: Scripts = {
+    ...(draft.scripts.pre?.trim() ? { pre: draft.scripts.pre } : {}),
+    ...(draft.scripts.post?.trim() ? { post: draft.scripts.post } : {})
+  }
+  return { ...(scripts.pre || scripts.post ? { scripts } : {}), assertions: draft.assertions }
+}
+
 /** A request that came from elsewhere (a cURL paste, a saved file) as a draft. */
-export function fromParsedRequest(request: HttpRequestInput): HttpDraft {
+export function fromParsedRequest(request: HttpRequestInput & { scripts?: Scripts | undefined; assertions?: AssertionInput[] | undefined }): HttpDraft {
   const draft: HttpDraft = {
     method: request.method,
     url: request.url,
@@ -93,7 +108,9 @@ export function fromParsedRequest(request: HttpRequestInput): HttpDraft {
     headers: (request.headers ?? []).map((h) => ({ ...h, enabled: h.enabled ?? true })),
     body: (request.body ?? { type: 'none' }) as HttpBody,
     auth: (request.auth ?? { type: 'none' }) as HttpAuth,
-    settings: (request.settings ?? {}) as Partial<HttpSettings>
+    settings: (request.settings ?? {}) as Partial<HttpSettings>,
+    scripts: request.scripts ?? {},
+    assertions: (request.assertions ?? []).map((a) => ({ target: a.target, operator: a.operator ?? '==', expected: a.expected ?? '', enabled: a.enabled ?? true }))
   }
   return withUrl(draft, request.url)
 }

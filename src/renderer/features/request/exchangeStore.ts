@@ -2,14 +2,29 @@ import { create } from 'zustand'
 import type { AppError } from '../../../shared/errors'
 import { ParleyError } from '../../../shared/errors'
 import type { HttpProgress, HttpRequestInput, HttpResponse } from '../../../shared/http'
+import type { Assertion, ConsoleEntry, Scripts, TestResult } from '../../../shared/scripts'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { useEnvironments } from '../environments/environmentsStore'
+
+/** What the scripts and assertion rows of a send said: test results and the script console. */
+export interface TestReport {
+  tests: TestResult[]
+  console: ConsoleEntry[]
+}
+
+/** The parts of a request that are run around the send, not sent. */
+export interface SendExtras {
+  scripts?: Scripts | undefined
+  assertions?: Assertion[] | undefined
+  name?: string | undefined
+}
 
 /** One send of a tab's request and what came of it: the response viewer renders exactly this. */
 export type Exchange =
   | { state: 'sending'; requestId: string; startedAt: number; progress: HttpProgress | undefined }
-  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse }
-  | { state: 'failed'; requestId: string; startedAt: number; error: AppError; sent?: { request: HttpRequestInput; context?: SendContext } }
+  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse; report?: TestReport }
+  | { state: 'failed'; requestId: string; startedAt: number; error: AppError; report?: TestReport; sent?: { request: HttpRequestInput; context?: SendContext } }
   | { state: 'cancelled'; requestId: string; startedAt: number }
   /** Reopened from history, whose response is no longer kept: what is known of it. */
   | { state: 'expired'; requestId: string; startedAt: number; summary: string }
@@ -18,7 +33,7 @@ interface ExchangeState {
   /** The latest exchange per tab id. */
   byTab: Record<string, Exchange>
   /** With a context, core resolves the collection's variables and inherits its auth and headers. */
-  send(tabId: string, request: HttpRequestInput, context?: SendContext): Promise<void>
+  send(tabId: string, request: HttpRequestInput, context?: SendContext, extras?: SendExtras): Promise<void>
   cancel(tabId: string): Promise<void>
   /** After Send refused files outside the collection: the user allows them; returns their paths. */
   allowFiles(tabId: string): Promise<string[]>
@@ -28,7 +43,7 @@ const newRequestId = (): string => crypto.randomUUID()
 
 export const useExchanges = create<ExchangeState>((set, get) => ({
   byTab: {},
-  async send(tabId, request, context) {
+  async send(tabId, request, context, extras = {}) {
     const previous = get().byTab[tabId]
     if (previous?.state === 'sending') await get().cancel(tabId)
     if (previous?.state === 'done') releaseIfUnused(previous.response, tabId)
@@ -36,13 +51,25 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     const startedAt = Date.now()
     const put = (exchange: Exchange): void => {
       // A newer send for the same tab wins; a late answer to an old one is dropped.
-      if (get().byTab[tabId]?.requestId !== requestId) return
+      const current = get().byTab[tabId]
+      if (current?.requestId !== requestId) return
+      // Cancelled while its scripts ran: what arrives after is not shown.
+      if (current.state === 'cancelled') return
       set((s) => ({ byTab: { ...s.byTab, [tabId]: exchange } }))
     }
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'sending', requestId, startedAt, progress: undefined } } }))
     try {
-      const response = await api.call('http.send', context ? { requestId, request, context } : { requestId, request })
-      put({ state: 'done', requestId, startedAt, response })
+      // Every send runs the scripts and assertion rows of the request and of its folders and collection.
+      const result = await api.call('http.run', { requestId, request, ...(context ? { context } : {}), ...definedExtras(extras) })
+      const report = { tests: result.tests, console: result.console }
+      // A script saved the environment: the picker and its editor must not show (and later save) old values.
+      if (result.savedVariables.includes('environment')) void useEnvironments.getState().reload()
+      if (result.response) put({ state: 'done', requestId, startedAt, response: result.response, report })
+      else if (result.error?.code === 'cancelled') put({ state: 'cancelled', requestId, startedAt })
+      else {
+        const error = result.error ?? { code: 'internal_error', message: 'No response and no error.' }
+        put({ state: 'failed', requestId, startedAt, error, report, sent: context ? { request, context } : { request } })
+      }
     } catch (error) {
       const appError = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
       put(
@@ -90,6 +117,14 @@ const discardListeners = new Set<(response: HttpResponse) => void>()
 /** Told when a response's body files are deleted in core: whoever kept it aside must let go. */
 export function onDiscard(listener: (response: HttpResponse) => void): void {
   discardListeners.add(listener)
+}
+
+function definedExtras(extras: SendExtras): SendExtras {
+  return {
+    ...(extras.scripts ? { scripts: extras.scripts } : {}),
+    ...(extras.assertions?.length ? { assertions: extras.assertions } : {}),
+    ...(extras.name ? { name: extras.name } : {})
+  }
 }
 
 /** A replaced response's large body lives in a file in core: tell core it can go. */

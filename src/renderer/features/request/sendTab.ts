@@ -31,5 +31,7 @@ export function sendTab(tabId: string, force = false): void {
     useSendCheck.setState({ pending: { tabId, problem } })
     return
   }
-  void useExchanges.getState().send(tabId, toRequest(tab.draft), sendContextOf(tab))
+  // Scripts and assertion rows run around every send; the name is pm.info.requestName.
+  const { scripts, assertions } = tab.draft
+  void useExchanges.getState().send(tabId, toRequest(tab.draft), sendContextOf(tab), { scripts, assertions, name: tab.title })
 }

@@ -5,7 +5,7 @@ import type { HttpProgress, HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
 import { useEnvironments } from '../environments/environmentsStore'
 import { keptResponses } from '../history/historyResponses'
-import type { Exchange } from '../request/exchangeStore'
+import type { Exchange, TestReport } from '../request/exchangeStore'
 import { BodyPanel } from './BodyPanel'
 import { formatBytes, formatMs } from './contentKind'
 import { CookiesPanel } from './CookiesPanel'
@@ -14,9 +14,10 @@ import { RedirectsPanel } from './RedirectsPanel'
 import { statusClass } from './statusClass'
 import './response.css'
 import { TimingPanel } from './TimingPanel'
+import { TestsPanel } from './TestsPanel'
 import { TlsPanel } from './TlsPanel'
 
-type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
+type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Tests'
 
 /** The section each request tab last chose (Headers, Timing…): it stays chosen across resends. */
 const useChosenSection = create<Record<string, TabName>>(() => ({}))
@@ -52,7 +53,8 @@ export function ResponsePane({
           </p>
         </div>
       )}
-      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} tabId={tabId} response={exchange.response} startedAt={exchange.startedAt} />}
+      {exchange?.state === 'failed' && exchange.report && (exchange.report.tests.length > 0 || exchange.report.console.length > 0) && <TestsPanel report={exchange.report} />}
+      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} tabId={tabId} response={exchange.response} startedAt={exchange.startedAt} report={exchange.report} />}
     </section>
   )
 }
@@ -165,7 +167,7 @@ function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (
   )
 }
 
-function ResponseView({ tabId, response, startedAt }: { tabId: string; response: HttpResponse; startedAt: number }) {
+function ResponseView({ tabId, response, startedAt, report }: { tabId: string; response: HttpResponse; startedAt: number; report: TestReport | undefined }) {
   const tab = useChosenSection((s) => s[tabId] ?? 'Body')
   const setTab = (name: TabName): void => useChosenSection.setState({ [tabId]: name })
   const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
@@ -180,7 +182,8 @@ function ResponseView({ tabId, response, startedAt }: { tabId: string; response:
     { name: 'Cookies', count: response.cookiesSet.length },
     ...(response.redirects.length ? [{ name: 'Redirects' as const, count: response.redirects.length }] : []),
     ...(https ? [{ name: 'TLS' as const }] : []),
-    { name: 'Timing' }
+    { name: 'Timing' },
+    ...(report && (report.tests.length > 0 || report.console.length > 0) ? [{ name: 'Tests' as const, count: report.tests.length }] : [])
   ]
   const current = tabs.some((t) => t.name === tab) ? tab : 'Body'
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -270,6 +273,7 @@ function ResponseView({ tabId, response, startedAt }: { tabId: string; response:
         {current === 'Redirects' && <RedirectsPanel response={response} />}
         {current === 'TLS' && <TlsPanel tls={response.tls} />}
         {current === 'Timing' && <TimingPanel response={response} />}
+        {current === 'Tests' && report && <TestsPanel report={report} />}
       </div>
     </div>
   )

@@ -1,0 +1,59 @@
+import { FolderSettingsSchema } from '../../shared/collection'
+import type { HttpRequest } from '../../shared/http'
+import type { SendContext } from '../../shared/sendContext'
+import type { EventBus } from '../events'
+import type { HttpEngine } from '../http/engine'
+import type { Handlers } from '../invoke'
+import { prepareHttpRequest } from '../sendPreparation'
+import type { createCollectionServices } from '../store/collectionServices'
+import { runRequest } from './runRequest'
+
+export interface RunHandlerDeps {
+  store: ReturnType<typeof createCollectionServices>
+  http: HttpEngine
+  events: EventBus
+  /** The app-wide settings (TLS verification) applied to every send. */
+  withAppSettings(request: HttpRequest): HttpRequest
+  /** The files the request reads, checked against the file-access rule; returns it with their real paths. */
+  checkFiles(request: HttpRequest, context: SendContext | undefined): Promise<HttpRequest>
+}
+
+/**
+ * `http.run` (a send with its scripts and assertion rows) and `http.cancel`, which also stops a
+ * run whose pre-request scripts are still going, before its send starts.
+ */
+export function createRunHandlers({ store, http, events, withAppSettings, checkFiles }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
+  const runsInFlight = new Map<string, { cancelled: boolean }>()
+  const writer = {
+    saveGlobals: (variables: Parameters<Handlers['globals.save']>[0]['variables']) => store.handlers['globals.save']({ variables }),
+    saveEnvironment: (collectionId: string, id: string, name: string, variables: Parameters<Handlers['environment.save']>[0]['variables']) =>
+      store.handlers['environment.save']({ collectionId, id, name, variables }),
+    saveCollectionVariables: async (collectionId: string, variables: Parameters<Handlers['globals.save']>[0]['variables']) => {
+      const settings = await store.handlers['folder.read']({ collectionId, path: '' })
+      await store.handlers['folder.save']({ collectionId, path: '', settings: FolderSettingsSchema.parse({ ...settings, variables }) })
+    }
+  }
+  return {
+    'http.run': ({ requestId, request, context, scripts, assertions, name }) => {
+      const run = { cancelled: false }
+      runsInFlight.set(requestId, run)
+      return runRequest(
+        {
+          ...store,
+          http,
+          writer,
+          // Files are checked after scripts and variables had their say, so neither can smuggle one out.
+          prepare: async (prepared, ctx, scope) => withAppSettings(await checkFiles(await prepareHttpRequest({ ...store, scopeFor: async () => scope }, prepared, ctx), ctx)),
+          onProgress: (progress) => events.emit('http.progress', progress),
+          cancelled: () => run.cancelled
+        },
+        { requestId, request, context, scripts, assertions, name }
+      ).finally(() => runsInFlight.delete(requestId))
+    },
+    'http.cancel': ({ requestId }) => {
+      const run = runsInFlight.get(requestId)
+      if (run) run.cancelled = true
+      return { cancelled: http.cancel(requestId) || run !== undefined }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { assertionOperators, type Assertion, type AssertionOperator } from '../../../shared/scripts'
+import { Icon } from '../../ui/Icon'
+
+const targetSuggestions = ['status', 'time', 'body', 'body $.', 'header content-type']
+
+/**
+ * Assertion rows without code, like Bruno's: `status == 200`, `body $.items.length > 0`,
+ * `header content-type contains json`, `time < 500`. Each row is a test of every send.
+ */
+export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChange(rows: Assertion[]): void }) {
+  const shown: Assertion[] = [...rows, { target: '', operator: '==', expected: '', enabled: true }]
+  const update = (index: number, patch: Partial<Assertion>): void => {
+    const next = shown.map((row, i) => (i === index ? { ...row, ...patch } : row))
+    onChange(next.filter((row, i) => i < rows.length || row.target !== '' || row.expected !== ''))
+  }
+  return (
+    <div className="kv">
+      <table className="kv-table kv-edit" aria-label="Assertions">
+        <thead>
+          <tr>
+            <th scope="col" className="kv-check-col">
+              <span className="visually-hidden">On</span>
+            </th>
+            <th scope="col">Target</th>
+            <th scope="col">Operator</th>
+            <th scope="col">Expected</th>
+            <th scope="col" className="kv-action-col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row, index) => {
+            const isNew = index === rows.length
+            const n = index + 1
+            return (
+              <tr key={index} className={row.enabled ? '' : 'kv-off'}>
+                <td>{!isNew && <input type="checkbox" aria-label={`Assertion ${n} enabled`} checked={row.enabled} onChange={(e) => update(index, { enabled: e.target.checked })} />}</td>
+                <td>
+                  <input
+                    aria-label={isNew ? 'New assertion target' : `Assertion ${n} target`}
+                    placeholder={isNew ? 'status, time, body $.path, header name' : ''}
+                    list="assertion-targets"
+                    spellCheck={false}
+                    value={row.target}
+                    onChange={(e) => update(index, { target: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <select aria-label={isNew ? 'New assertion operator' : `Assertion ${n} operator`} value={row.operator} onChange={(e) => update(index, { operator: e.target.value as AssertionOperator })}>
+                    {assertionOperators.map((op) => (
+                      <option key={op} value={op}>
+                        {op}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={isNew ? 'New assertion expected value' : `Assertion ${n} expected value`}
+                    placeholder={isNew ? '200' : ''}
+                    spellCheck={false}
+                    disabled={row.operator === 'exists' || row.operator === 'not exists'}
+                    value={row.expected}
+                    onChange={(e) => update(index, { expected: e.target.value })}
+                  />
+                </td>
+                <td>
+                  {!isNew && (
+                    <button type="button" className="icon-button small" aria-label={`Remove assertion ${n}`} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                      <Icon name="close" size={12} />
+                    </button>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <datalist id="assertion-targets">
+        {targetSuggestions.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+    </div>
+  )
+}
