@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { chromiumLaunch } from '../../playwright.config'
 import { startPlayground } from '../../src/playground/server'
 import { startHostProcess, stopHostProcess } from '../e2e/fixtures'
+import { messagesOfLines } from '../../src/shared/session'
 import { verdict } from './targets'
 
 const COUNT = 100_000
@@ -80,7 +81,8 @@ export const burstDoneWatcher = (): void => {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols)
       this.addEventListener('message', (event: MessageEvent) => {
-        if (marks.arrived !== undefined || typeof event.data !== 'string' || !event.data.includes('"burst:done"')) return
+        // The batch's NDJSON lines travel as one JSON string: its quotes arrive escaped.
+        if (marks.arrived !== undefined || typeof event.data !== 'string' || !event.data.includes('\\"burst:done\\"')) return
         marks.arrived = performance.now()
         marks.frame = event.data
         watchForRow()
@@ -169,8 +171,8 @@ export async function measureRealtimeLog(page: Page, playgroundUrl: string, coun
 
   let coreToRendererMs: number | undefined
   if (marks.frame !== undefined && marks.arrived !== undefined) {
-    const frame = JSON.parse(marks.frame) as { payload?: { messages?: { event?: string; at: number }[] } }
-    const done = frame.payload?.messages?.find((m) => m.event === 'burst:done')
+    const frame = JSON.parse(marks.frame) as { payload?: { lines?: string } }
+    const done = messagesOfLines(frame.payload?.lines ?? '').find((m) => m.event === 'burst:done')
     const origin = await page.evaluate(() => performance.timeOrigin)
     if (done) coreToRendererMs = origin + marks.arrived - done.at
   }

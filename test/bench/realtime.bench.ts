@@ -6,7 +6,6 @@ import { io } from 'socket.io-client'
 import { EventBus } from '../../src/core/events'
 import { SessionManager } from '../../src/core/realtime/sessionManager'
 import { SocketIoRequestSchema } from '../../src/shared/realtime'
-import type { Message } from '../../src/shared/session'
 import { verdict } from './targets'
 
 const COUNT = 100_000
@@ -16,7 +15,7 @@ const cpuOf = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
 const TARGET_RATIO = 1.3
 
 /** The playground in its own process, as the app starts it: its CPU must not count against either client. */
-async function startPlaygroundProcess(): Promise<{ url: string; child: ChildProcess }> {
+export async function startPlaygroundProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/playground/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   const url = await new Promise<string>((resolve, reject) => {
@@ -31,7 +30,7 @@ async function startPlaygroundProcess(): Promise<{ url: string; child: ChildProc
 }
 
 /** A bare socket.io-client: connect, ask for the burst, count items until burst:done. */
-async function bare(url: string, count: number): Promise<{ ms: number; cpuMs: number; received: number }> {
+export async function bare(url: string, count: number): Promise<{ ms: number; cpuMs: number; received: number }> {
   const socket = io(url, { transports: ['websocket'], forceNew: true })
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
   let received = 0
@@ -50,18 +49,29 @@ async function bare(url: string, count: number): Promise<{ ms: number; cpuMs: nu
   return { ms, cpuMs, received }
 }
 
-/** The engine as the app runs it: session manager, message log on disk, batched events through the real EventBus. */
-async function engine(url: string, count: number, dataDir: string, id: string): Promise<{ ms: number; cpuMs: number; received: number; pushed: number; onDisk: number }> {
+function occurrences(text: string, part: string): number {
+  let n = 0
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) n += 1
+  return n
+}
+
+/**
+ * The engine as the app runs it: session manager, message log on disk, batched events through the
+ * real EventBus, each encoded into a frame for the window as the browser host does.
+ */
+export async function engine(url: string, count: number, dataDir: string, id: string): Promise<{ ms: number; cpuMs: number; received: number; pushed: number; onDisk: number }> {
   const events = new EventBus()
   let pushed = 0
   let done: (() => void) | undefined
   let connected: (() => void) | undefined
+  let frameBytes = 0
   events.subscribe((name, payload) => {
+    // What the browser host does with every event: one JSON frame to the window.
+    frameBytes += JSON.stringify({ type: 'event', name, payload }).length
     if (name === 'session.messages') {
-      for (const m of (payload as { messages: Message[] }).messages) {
-        if (m.event === 'burst:item') pushed += 1
-        else if (m.event === 'burst:done') done?.()
-      }
+      const { lines } = payload as { lines: string }
+      pushed += occurrences(lines, '"event":"burst:item"')
+      if (lines.includes('"event":"burst:done"')) done?.()
     } else if (name === 'session.status' && (payload as { state: string }).state === 'connected') connected?.()
   })
   const manager = new SessionManager({ dataDir, events, statsIntervalMs: 0 })
@@ -79,6 +89,7 @@ async function engine(url: string, count: number, dataDir: string, id: string): 
   await manager.close(id)
   const onDisk = (await manager.messages(id, 1, 10_000)).lastSeq
   await manager.dispose()
+  if (frameBytes === 0) throw new Error('no frame was encoded')
   return { ms, cpuMs, received: received - 1, pushed, onDisk }
 }
 
