@@ -15,7 +15,7 @@ const cpuOf = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
 const TARGET_RATIO = 1.3
 
 /** The playground in its own process, as the app starts it: its CPU must not count against either client. */
-export async function startPlaygroundProcess(): Promise<{ url: string; child: ChildProcess }> {
+async function startPlaygroundProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/playground/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   const url = await new Promise<string>((resolve, reject) => {
@@ -30,7 +30,7 @@ export async function startPlaygroundProcess(): Promise<{ url: string; child: Ch
 }
 
 /** A bare socket.io-client: connect, ask for the burst, count items until burst:done. */
-export async function bare(url: string, count: number): Promise<{ ms: number; cpuMs: number; received: number }> {
+async function bare(url: string, count: number): Promise<{ ms: number; cpuMs: number; received: number }> {
   const socket = io(url, { transports: ['websocket'], forceNew: true })
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
   let received = 0
@@ -59,7 +59,7 @@ function occurrences(text: string, part: string): number {
  * The engine as the app runs it: session manager, message log on disk, batched events through the
  * real EventBus, each encoded into a frame for the window as the browser host does.
  */
-export async function engine(url: string, count: number, dataDir: string, id: string): Promise<{ ms: number; cpuMs: number; received: number; pushed: number; onDisk: number }> {
+async function engine(url: string, count: number, dataDir: string, id: string): Promise<{ ms: number; cpuMs: number; received: number; pushed: number; onDisk: number }> {
   const events = new EventBus()
   let pushed = 0
   let done: (() => void) | undefined
@@ -116,9 +116,11 @@ export async function run(): Promise<{ name: string; ratio: number; engineMs: nu
     const ratio = Math.round((e.ms / b.ms) * 100) / 100
     const cpuRatio = Math.round((median(engines.map((r) => ({ ...r, ms: r.cpuMs }))).ms / median(bares.map((r) => ({ ...r, ms: r.cpuMs }))).ms) * 100) / 100
     const complete = bares.every((r) => r.received === COUNT) && engines.every((r) => r.received === COUNT && r.pushed === COUNT)
-    const met = complete && ratio <= TARGET_RATIO
+    // On a loaded machine the wall-clock ratio swings with what else runs (0.8 to 2.6 in one hour):
+    // the CPU each side spent must meet the target too.
+    const met = complete && ratio <= TARGET_RATIO && cpuRatio <= TARGET_RATIO
     console.log(
-      `bench socketio-burst-100k: ratio ${ratio} (engine ${Math.round(e.ms)} ms, bare ${Math.round(b.ms)} ms, received ${e.received}/${COUNT}, pushed to windows ${e.pushed}, logged ${e.onDisk} lines; CPU-time ratio ${cpuRatio}) target <= ${TARGET_RATIO}x: ${verdict('socketio-burst-100k', met)}`
+      `bench socketio-burst-100k: ratio ${ratio} (engine ${Math.round(e.ms)} ms, bare ${Math.round(b.ms)} ms, received ${e.received}/${COUNT}, pushed to windows ${e.pushed}, logged ${e.onDisk} lines; CPU-time ratio ${cpuRatio}) target <= ${TARGET_RATIO}x in time and CPU: ${verdict('socketio-burst-100k', met)}`
     )
     return { name: 'socketio-burst-100k', ratio, engineMs: e.ms, bareMs: b.ms, received: e.received, met }
   } finally {
