@@ -114,7 +114,7 @@ export const events = {
   'history.changed': event(C.HistoryChangedSchema, 'History gained, lost or cleared entries.'),
   'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.'),
   'http.progress': event(H.HttpProgressSchema, 'Progress of a send, at most 10 times a second per request.'),
-  'session.messages': event(S.SessionMessagesEventSchema, 'New or amended (same seq) log messages, batched: every ~50 ms or 2,000 messages.'),
+  'session.messages': event(S.SessionMessagesEventSchema, 'New or amended (same seq) log messages, as the NDJSON lines of the log (messagesOfLines reads them), batched: every ~50 ms or 2,000 messages.'),
   'session.status': event(S.SessionStatusSchema, 'A session changed state: connecting, connected, reconnecting, disconnected, error, closed.'),
   'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.')
 } as const

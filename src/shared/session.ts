@@ -146,7 +146,38 @@ export const SessionSummarySchema = z.object({
 })
 export type SessionSummary = z.infer<typeof SessionSummarySchema>
 
-export const SessionMessagesEventSchema = z.object({ sessionId: z.string(), messages: z.array(MessageSchema) })
+/**
+ * The messages of an NDJSON batch (one JSON message a line, each ending in a newline), in one parse.
+ * Throws on text that is not such lines.
+ */
+export function messagesOfLines(lines: string): Message[] {
+  const body = lines.endsWith('\n') ? lines.slice(0, -1) : lines
+  // A JSON string holds no raw newline, so every newline separates two messages.
+  return body === '' ? [] : (JSON.parse(`[${body.replaceAll('\n', ',')}]`) as Message[])
+}
+
+/**
+ * New or amended messages of a session, as the NDJSON lines core wrote to its log: each message is
+ * encoded once, for the file and the windows alike, and a window parses a batch in one go
+ * (messagesOfLines). Where the schema is checked (tests, PARLEY_VALIDATE_EVENTS=1), every line must be
+ * a Message.
+ */
+export const SessionMessagesEventSchema = z.object({
+  sessionId: z.string(),
+  lines: z.string().superRefine((lines, ctx) => {
+    let messages: unknown[]
+    try {
+      messages = messagesOfLines(lines)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not NDJSON: ${(error as Error).message}` })
+      return
+    }
+    messages.forEach((message, index) => {
+      const checked = MessageSchema.safeParse(message)
+      if (!checked.success) ctx.addIssue({ code: 'custom', message: `line ${index + 1} is not a message: ${checked.error.message}` })
+    })
+  })
+})
 
 export const SessionStatsSchema = z.object({
   sessionId: z.string(),

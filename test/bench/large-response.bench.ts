@@ -10,7 +10,8 @@ import { startHostProcess, stopHostProcess } from '../e2e/fixtures'
 import { verdict } from './targets'
 
 const FIRST_SCREEN_TARGET_MS = 2000
-const LONG_TASK_TARGET_MS = 200
+/** What the page's own PerformanceObserver reports as its longest task; past 100 ms a user feels the freeze. */
+const LONG_TASK_TARGET_MS = 100
 
 /** Records every main-thread task over 50 ms, from before the app's first script runs. */
 export const longTaskRecorder = (): void => {
@@ -127,7 +128,7 @@ export async function run(): Promise<void> {
   // The host serves the built renderer; build it once if this checkout never was.
   if (!existsSync('out/renderer/index.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
   const dataDir = await mkdtemp(join(tmpdir(), 'parley-bench-'))
-  const { child, url } = await startHostProcess(dataDir)
+  const { child, url } = await startHostProcess(dataDir, {}, { validateEvents: false })
   const playground = await startPlayground({ port: 0 })
   const browser = await chromium.launch(chromiumLaunch)
   try {

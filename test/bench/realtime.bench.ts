@@ -6,7 +6,6 @@ import { io } from 'socket.io-client'
 import { EventBus } from '../../src/core/events'
 import { SessionManager } from '../../src/core/realtime/sessionManager'
 import { SocketIoRequestSchema } from '../../src/shared/realtime'
-import type { Message } from '../../src/shared/session'
 import { verdict } from './targets'
 
 const COUNT = 100_000
@@ -50,18 +49,29 @@ async function bare(url: string, count: number): Promise<{ ms: number; cpuMs: nu
   return { ms, cpuMs, received }
 }
 
-/** The engine as the app runs it: session manager, message log on disk, batched events through the real EventBus. */
+function occurrences(text: string, part: string): number {
+  let n = 0
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) n += 1
+  return n
+}
+
+/**
+ * The engine as the app runs it: session manager, message log on disk, batched events through the
+ * real EventBus, each encoded into a frame for the window as the browser host does.
+ */
 async function engine(url: string, count: number, dataDir: string, id: string): Promise<{ ms: number; cpuMs: number; received: number; pushed: number; onDisk: number }> {
   const events = new EventBus()
   let pushed = 0
   let done: (() => void) | undefined
   let connected: (() => void) | undefined
+  let frameBytes = 0
   events.subscribe((name, payload) => {
+    // What the browser host does with every event: one JSON frame to the window.
+    frameBytes += JSON.stringify({ type: 'event', name, payload }).length
     if (name === 'session.messages') {
-      for (const m of (payload as { messages: Message[] }).messages) {
-        if (m.event === 'burst:item') pushed += 1
-        else if (m.event === 'burst:done') done?.()
-      }
+      const { lines } = payload as { lines: string }
+      pushed += occurrences(lines, '"event":"burst:item"')
+      if (lines.includes('"event":"burst:done"')) done?.()
     } else if (name === 'session.status' && (payload as { state: string }).state === 'connected') connected?.()
   })
   const manager = new SessionManager({ dataDir, events, statsIntervalMs: 0 })
@@ -79,6 +89,7 @@ async function engine(url: string, count: number, dataDir: string, id: string): 
   await manager.close(id)
   const onDisk = (await manager.messages(id, 1, 10_000)).lastSeq
   await manager.dispose()
+  if (frameBytes === 0) throw new Error('no frame was encoded')
   return { ms, cpuMs, received: received - 1, pushed, onDisk }
 }
 
@@ -105,9 +116,11 @@ export async function run(): Promise<{ name: string; ratio: number; engineMs: nu
     const ratio = Math.round((e.ms / b.ms) * 100) / 100
     const cpuRatio = Math.round((median(engines.map((r) => ({ ...r, ms: r.cpuMs }))).ms / median(bares.map((r) => ({ ...r, ms: r.cpuMs }))).ms) * 100) / 100
     const complete = bares.every((r) => r.received === COUNT) && engines.every((r) => r.received === COUNT && r.pushed === COUNT)
-    const met = complete && ratio <= TARGET_RATIO
+    // On a loaded machine the wall-clock ratio swings with what else runs (0.8 to 2.6 in one hour):
+    // the CPU each side spent must meet the target too.
+    const met = complete && ratio <= TARGET_RATIO && cpuRatio <= TARGET_RATIO
     console.log(
-      `bench socketio-burst-100k: ratio ${ratio} (engine ${Math.round(e.ms)} ms, bare ${Math.round(b.ms)} ms, received ${e.received}/${COUNT}, pushed to windows ${e.pushed}, logged ${e.onDisk} lines; CPU-time ratio ${cpuRatio}) target <= ${TARGET_RATIO}x: ${verdict('socketio-burst-100k', met)}`
+      `bench socketio-burst-100k: ratio ${ratio} (engine ${Math.round(e.ms)} ms, bare ${Math.round(b.ms)} ms, received ${e.received}/${COUNT}, pushed to windows ${e.pushed}, logged ${e.onDisk} lines; CPU-time ratio ${cpuRatio}) target <= ${TARGET_RATIO}x in time and CPU: ${verdict('socketio-burst-100k', met)}`
     )
     return { name: 'socketio-burst-100k', ratio, engineMs: e.ms, bareMs: b.ms, received: e.received, met }
   } finally {

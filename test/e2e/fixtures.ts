@@ -11,12 +11,19 @@ export interface ParleyHost {
   dataDir: string
 }
 
-/** Starts the real `npm run web` program (already built) on a free port with its own data directory. */
-export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts the real `npm run web` program (already built) on a free port with its own data directory.
+ * `env` adds variables (a test's HOME); benches pass `validateEvents: false` to measure the app as users run it.
+ */
+export async function startHostProcess(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  options: { validateEvents?: boolean } = {}
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--port', '0', '--no-build', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Core validates even the message batches it builds itself, as the unit tests do.
-    env: { ...process.env, PARLEY_VALIDATE_EVENTS: '1', ...env }
+    env: options.validateEvents === false ? { ...withoutValidation(process.env), ...env } : { ...process.env, PARLEY_VALIDATE_EVENTS: '1', ...env }
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
@@ -34,6 +41,11 @@ export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv =
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)))
   })
   return { child, url }
+}
+
+function withoutValidation(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { PARLEY_VALIDATE_EVENTS: _validate, VITEST: _vitest, ...rest } = env
+  return rest
 }
 
 export async function stopHostProcess(child: ChildProcess): Promise<number | null> {

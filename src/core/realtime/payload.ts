@@ -65,6 +65,11 @@ export function describeArgs(args: readonly unknown[]): { args: unknown[]; previ
   return { args: safe, preview: clip(parts.join(', ')), size }
 }
 
+/** describeArgs for args that came as JSON text (`json`, already parsed into `args`): nothing to encode again. */
+export function describeJsonArgs(args: readonly unknown[], json: string): { args: unknown[]; preview: string; size: number; json: string } {
+  return { args: args as unknown[], preview: previewText(args, json), size: Buffer.byteLength(json), json }
+}
+
 function containsBinary(value: unknown, depth = 0): boolean {
   if (value === null || typeof value !== 'object') return false
   if (isBinary(value)) return true

@@ -10,6 +10,8 @@ export interface MessageDraft {
   args: readonly unknown[]
   status?: string
   details?: Record<string, unknown>
+  /** The args' JSON text as it came over the wire, when the engine has it: saves encoding them again. */
+  argsJson?: string
   /** Set when args are already JSON-safe and measured (status lines, say). */
   preview?: string
   size?: number

@@ -6,7 +6,7 @@ import type { SessionOpenInputSchema } from '../../shared/session'
 import type { z } from 'zod'
 import type { EventBus } from '../events'
 import { MessageLog } from './messageLog'
-import { describeArgs } from './payload'
+import { describeArgs, describeJsonArgs } from './payload'
 import type { EmitRequest, MessageDraft, SendRequest, Session, SessionRecorder } from './session'
 import { SocketIoSession } from './socketio'
 import { ManagerPool } from './socketioClient'
@@ -35,7 +35,8 @@ interface Entry {
   in: number
   out: number
   countedAtLastTick: number
-  pending: Message[]
+  /** Log lines (JSON) not yet pushed to windows: the same text the log file got. */
+  pending: string[]
   /** Why the log stopped writing to disk, once it has. */
   logError?: string
 }
@@ -114,7 +115,11 @@ export class SessionManager {
     return {
       record: (draft: MessageDraft) => {
         const described: { args: unknown[]; preview: string; size: number; json?: string } =
-          draft.preview !== undefined && draft.size !== undefined ? { args: [...draft.args], preview: draft.preview, size: draft.size } : describeArgs(draft.args)
+          draft.preview !== undefined && draft.size !== undefined
+            ? { args: [...draft.args], preview: draft.preview, size: draft.size }
+            : draft.argsJson !== undefined
+              ? describeJsonArgs(draft.args, draft.argsJson)
+              : describeArgs(draft.args)
         const message: Message = {
           seq: entry.log.nextSeq(),
           sessionId: entry.id,
@@ -130,11 +135,11 @@ export class SessionManager {
         if (draft.event === undefined) delete message.event
         if (draft.status !== undefined) message.status = draft.status
         if (draft.details !== undefined) message.details = draft.details
-        entry.log.append(message, described.json)
+        const line = entry.log.append(message, described.json)
         if (message.direction === 'in') entry.in += 1
         else if (message.direction === 'out') entry.out += 1
         if (message.status === 'awaiting-ack') awaiting.set(message.seq, message)
-        this.enqueue(entry, message)
+        this.enqueue(entry, line)
         return message
       },
       amend: (seq, patch) => {
@@ -143,8 +148,7 @@ export class SessionManager {
         if (!base) return
         const next: Message = { ...base, ...patch, details: patch.details ? { ...base.details, ...patch.details } : base.details }
         if (next.details === undefined) delete next.details
-        entry.log.update(next)
-        this.enqueue(entry, next)
+        this.enqueue(entry, entry.log.update(next))
       },
       status: (status) => {
         const { state, detail, ...rest } = status
@@ -166,17 +170,18 @@ export class SessionManager {
     this.options.events.emit('session.status', { sessionId, ...entry.session.status(), logError: entry.logError })
   }
 
-  private enqueue(entry: Entry, message: Message): void {
-    entry.pending.push(message)
+  private enqueue(entry: Entry, line: string): void {
+    entry.pending.push(line)
     if (entry.pending.length >= this.batchSize) this.flushEntry(entry)
     else this.batchTimer ??= setTimeout(() => this.flushAll(), this.batchMs)
   }
 
   private flushEntry(entry: Entry): void {
     if (entry.pending.length === 0) return
-    const messages = entry.pending
+    const lines = entry.pending
     entry.pending = []
-    this.options.events.emit('session.messages', { sessionId: entry.id, messages })
+    // Each message was encoded once, for the log file; windows get the same lines as one NDJSON text.
+    this.options.events.emit('session.messages', { sessionId: entry.id, lines: `${lines.join('\n')}\n` })
   }
 
   private flushAll(): void {

@@ -3,7 +3,7 @@ import { ParleyError } from '../../shared/errors'
 import type { SessionStatus } from '../../shared/session'
 import { buildEmitArgs, describeArgs, parseAuthJson } from './payload'
 import { ListenerSwitches, type EmitRequest, type Session, type SessionRecorder } from './session'
-import { detectClientVersion, listenToAll, type ClientVersion, type IoManager, type IoSocket, type ManagerOptions, type ManagerPool } from './socketioClient'
+import { detectClientVersion, listenToAll, wireArgsJson, type ClientVersion, type IoManager, type IoSocket, type ManagerOptions, type ManagerPool } from './socketioClient'
 
 type Status = Omit<SessionStatus, 'sessionId'>
 
@@ -167,7 +167,7 @@ export class SocketIoSession implements Session {
       // A trailing function is the server asking us for an ack; it is not data.
       const wantsAck = typeof rawArgs.at(-1) === 'function'
       const args = wantsAck ? rawArgs.slice(0, -1) : rawArgs
-      this.recorder.record({ direction: 'in', kind: 'event', event, args, ...(wantsAck ? { details: { wantsAck: true } } : {}) })
+      this.recorder.record({ direction: 'in', kind: 'event', event, args, argsJson: version === 'v4' ? wireArgsJson(event) : undefined, ...(wantsAck ? { details: { wantsAck: true } } : {}) })
     })
     this.undo.push(stop)
   }

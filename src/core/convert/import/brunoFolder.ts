@@ -1,8 +1,17 @@
-import { bruToEnvJsonV2, bruToJsonV2, collectionBruToJson } from '@usebruno/lang'
+import { createRequire } from 'node:module'
+import type * as BrunoLang from '@usebruno/lang'
 import type { UnsupportedItem } from '../../../shared/convert'
 import { ParleyError } from '../../../shared/errors'
 import { importBruno } from './bruno'
 import { asArray, asString, field, maxImportDepth, tooDeep, type ImportedCollection } from './importModel'
+
+const require = createRequire(import.meta.url)
+let brunoLang: typeof BrunoLang | undefined
+/** Bruno's parser, loaded on the first folder import: building its grammar was a third of core's start-up CPU. */
+function bruno(): typeof BrunoLang {
+  brunoLang ??= require('@usebruno/lang') as typeof BrunoLang
+  return brunoLang
+}
 
 /** How a chosen folder travels as import text: its files, by path relative to the folder chosen. */
 export const brunoFolderMark = 'bruno-folder'
@@ -43,12 +52,12 @@ export function importBrunoFolder(doc: unknown): ImportedCollection {
   }
   const brunoConfig = parse(config, (text) => JSON.parse(text) as unknown)
   const collectionBru = inside.find((f) => f.path === 'collection.bru')
-  const rootBru = collectionBru ? parse(collectionBru, collectionBruToJson) : undefined
+  const rootBru = collectionBru ? parse(collectionBru, (text) => bruno().collectionBruToJson(text)) : undefined
 
   const environments = inside
     .filter((f) => /^environments\/[^/]+\.bru$/.test(f.path))
     .flatMap((f) => {
-      const env = parse(f, bruToEnvJsonV2)
+      const env = parse(f, (text) => bruno().bruToEnvJsonV2(text))
       return env ? [{ name: f.path.slice('environments/'.length, -'.bru'.length), variables: field(env, 'variables') }] : []
     })
 
@@ -65,13 +74,13 @@ export function importBrunoFolder(doc: unknown): ImportedCollection {
         continue
       }
       if (rest === 'folder.bru' || rest === 'collection.bru') continue
-      const json = parse(f, bruToJsonV2)
+      const json = parse(f, (text) => bruno().bruToJsonV2(text))
       if (json) items.push(requestItem(json, rest.slice(0, -'.bru'.length)))
     }
     for (const name of [...subdirs].sort()) {
       if (dir === '' && (name === 'node_modules' || name.startsWith('.'))) continue
       const folderBru = inside.find((f) => f.path === `${dir}${name}/folder.bru`)
-      const settings = folderBru ? parse(folderBru, collectionBruToJson) : undefined
+      const settings = folderBru ? parse(folderBru, (text) => bruno().collectionBruToJson(text)) : undefined
       items.push({
         type: 'folder',
         name: asString(field(field(settings, 'meta'), 'name')) || name,

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { SavedRequestInput } from '../../../shared/collection'
 import type { KeyValue } from '../../../shared/http'
 import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
-import type { Message, SessionKind, SessionStatus } from '../../../shared/session'
+import { messagesOfLines, type Message, type SessionKind, type SessionStatus } from '../../../shared/session'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
 import { sendContextOf } from '../environments/sendContext'
@@ -172,10 +172,10 @@ export function listenForSessions(): void {
       dirty.clear()
     })
   }
-  api.on('session.messages', ({ sessionId, messages }) => {
+  api.on('session.messages', ({ sessionId, lines }) => {
     const tabId = tabIdBySession.get(sessionId)
     if (!tabId) return
-    bufferOf(tabId).add(messages)
+    bufferOf(tabId).add(messagesOfLines(lines))
     schedule(tabId)
   })
   api.on('session.status', (status) => {

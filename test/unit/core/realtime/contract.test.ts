@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../src/core/services'
-import type { Message, SessionStatus } from '../../../../src/shared/session'
+import { messagesOfLines, type Message, type SessionStatus } from '../../../../src/shared/session'
 import { startPlayground, type Playground } from '../../../../src/playground/server'
 import { useTempDir } from '../../support/tempDir'
 import { waitFor } from './harness'
@@ -35,7 +35,7 @@ describe('realtime sessions through the contract', () => {
       expect(emitted).toMatchObject({ ok: true, value: { seq: expect.any(Number) } })
       const seq = emitted.ok ? (emitted.value as { seq: number }).seq : 0
       const acked = await waitFor(() =>
-        events.flatMap((e) => (e.name === 'session.messages' ? (e.payload as { messages: Message[] }).messages : [])).find((m) => m.seq === seq && m.status === 'acked')
+        events.flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : [])).find((m) => m.seq === seq && m.status === 'acked')
       )
       expect(acked.ack?.args).toEqual(['hi'])
       const listed = await services.invoke('session.list', {})

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import type { Message, SessionStatus } from '../../../../src/shared/session'
+import { messagesOfLines, SessionMessagesEventSchema, type Message, type SessionStatus } from '../../../../src/shared/session'
 import { SessionManager, type SessionManagerOptions } from '../../../../src/core/realtime/sessionManager'
 import { useTempDir } from '../../support/tempDir'
 
@@ -33,7 +33,8 @@ export function useSessions() {
       events: {
         emit(name: string, payload: unknown) {
           if (name === 'session.messages') {
-            const { sessionId, messages } = payload as { sessionId: string; messages: Message[] }
+            const { sessionId, lines } = SessionMessagesEventSchema.parse(payload)
+            const messages = messagesOfLines(lines)
             batches += 1
             let map = byId.get(sessionId)
             if (!map) byId.set(sessionId, (map = new Map()))
