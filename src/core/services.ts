@@ -14,6 +14,7 @@ import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
+import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 
 export interface ServicesOptions {
@@ -74,6 +75,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }
   }
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
+  const compare = createCompareServices({ dataDir: options.dataDir, collections: store.collections })
 
   const uploads = new FileUploads(options.dataDir)
   const sessionScopes = new Map<string, Awaited<ReturnType<typeof scopeOf>>>()
@@ -85,6 +87,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     ...store.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
+    ...compare.handlers,
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,
@@ -113,8 +116,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'playground.stop': () => playground.stop(),
     'files.begin': ({ name }) => uploads.begin(name),
     'files.append': ({ uploadId, base64 }) => uploads.append(uploadId, base64),
-    'http.send': async ({ requestId, request, context }) =>
-      http.send(requestId, withAppSettings(await prepareHttpRequest(store, request, context)), (progress) => events.emit('http.progress', progress)),
+    'http.send': async ({ requestId, request, context, tabId }) => {
+      const response = await http.send(requestId, withAppSettings(await prepareHttpRequest(store, request, context)), (progress) => events.emit('http.progress', progress))
+      // Kept before the response goes out, while its body file surely exists; a full disk costs the history, not the response.
+      await compare.record(response, { ...context, tabId }).catch((error: unknown) => response.warnings.push(`Not kept in response history: ${(error as Error).message}`))
+      return response
+    },
     'http.cancel': ({ requestId }) => ({ cancelled: http.cancel(requestId) }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {

@@ -121,6 +121,8 @@ async function walkFolder(
     const childRel = joinRel(rel, entry.name)
     if (entry.isDirectory()) {
       if (rel === '' && entry.name === environmentsDirName) continue
+      // A request's saved example responses (src/core/compare/examples.ts), not a folder.
+      if (entry.name.endsWith('.examples')) continue
       subfolders.push(loadFolder(loaded, childRel, node, pending))
     } else if (entry.isFile() && entry.name.endsWith('.yaml')) {
       if (entry.name === collectionFileName || entry.name === folderFileName) continue
