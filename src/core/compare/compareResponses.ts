@@ -2,7 +2,6 @@ import { diffLines } from 'diff'
 import type { CompareResult } from '../../shared/compare'
 import type { HeaderList } from '../../shared/http'
 import { diffJson, MAX_CHANGES } from './jsonDiff'
-import { removeIgnored } from './jsonPaths'
 
 /** One response as the diff sees it: from history or an example. */
 export interface ResponseSnapshot {
@@ -36,8 +35,7 @@ export function compareResponses(left: ResponseSnapshot, right: ResponseSnapshot
   const leftJson = parseJson(leftText)
   const rightJson = parseJson(rightText)
   if (leftJson.ok && rightJson.ok) {
-    const ignored = removeIgnored(leftJson.value, ignorePaths) + removeIgnored(rightJson.value, ignorePaths)
-    const { changes, truncated } = diffJson(leftJson.value, rightJson.value)
+    const { changes, truncated, ignored } = diffJson(leftJson.value, rightJson.value, ignorePaths)
     const text = sideBySide(pretty(leftJson.value, leftText), pretty(rightJson.value, rightText))
     const equal = changes.length === 0 && status.left === status.right && headers.length === 0
     return { status, headers, body: { kind: 'json', changes, truncated, ignored }, text, equal }

@@ -1,6 +1,6 @@
 import { create, type Delta } from 'jsondiffpatch'
 import type { BodyChange } from '../../shared/compare'
-import { formatPath, type JsonPath } from './jsonPaths'
+import { formatPath, parsePattern, pathMatches, type JsonPath } from './jsonPaths'
 
 /** Most changes listed; past it the diff says it was cut rather than sending megabytes of paths. */
 export const MAX_CHANGES = 5000
@@ -14,38 +14,56 @@ const patcher = create({ arrays: { detectMove: true, includeValueOnMove: false }
 export interface JsonDiff {
   changes: BodyChange[]
   truncated: boolean
+  /** Differences left out because their path matched an ignore pattern. */
+  ignored: number
 }
+
+type Push = (kind: BodyChange['kind'], fields: Omit<BodyChange, 'kind' | 'path'>, last?: string | number) => void
 
 /**
  * The structural difference from `before` to `after`: added, removed and changed paths and array
  * items that moved. Arrays of objects with ids are matched by id in O(n log n) (jsondiffpatch's LCS is
  * quadratic in memory, too much for 5 MB bodies); other small arrays use jsondiffpatch, big ones by index.
+ * A difference whose path matches an ignore pattern (see jsonPaths) is counted, not listed.
  */
-export function diffJson(before: unknown, after: unknown): JsonDiff {
-  const out: BodyChange[] = []
-  let truncated = false
-  const push = (change: BodyChange): void => {
-    if (out.length < MAX_CHANGES) out.push(change)
-    else truncated = true
+export function diffJson(before: unknown, after: unknown, ignorePaths: string[] = []): JsonDiff {
+  const patterns = ignorePaths.map(parsePattern).filter((p) => p.length > 0)
+  const result: JsonDiff = { changes: [], truncated: false, ignored: 0 }
+  // One path stack for the whole walk: a 5 MB body has a million nodes, and only changes need a copy.
+  const path: JsonPath = []
+  const push: Push = (kind, fields, last) => {
+    if (last !== undefined) path.push(last)
+    if (patterns.some((pattern) => pathMatches(pattern, path))) result.ignored++
+    else if (result.changes.length < MAX_CHANGES) result.changes.push({ kind, path: formatPath(path), ...fields })
+    else result.truncated = true
+    if (last !== undefined) path.pop()
   }
-  walk(before, after, [], push)
-  return { changes: out, truncated }
+  walk(before, after, path, push)
+  return result
 }
-
-type Push = (change: BodyChange) => void
 
 function walk(a: unknown, b: unknown, path: JsonPath, push: Push): void {
   if (a === b) return
   if (Array.isArray(a) && Array.isArray(b)) return diffArray(a, b, path, push)
   if (isRecord(a) && isRecord(b)) {
-    for (const key of Object.keys(a)) {
-      if (!Object.hasOwn(b, key)) push({ kind: 'removed', path: formatPath([...path, key]), before: preview(a[key]) })
-      else walk(a[key], b[key], [...path, key], push)
+    for (const key in a) {
+      if (!Object.hasOwn(b, key)) push('removed', { before: preview(a[key]) }, key)
+      else if (a[key] !== b[key]) {
+        path.push(key)
+        walk(a[key], b[key], path, push)
+        path.pop()
+      }
     }
-    for (const key of Object.keys(b)) if (!Object.hasOwn(a, key)) push({ kind: 'added', path: formatPath([...path, key]), after: preview(b[key]) })
+    for (const key in b) if (!Object.hasOwn(a, key)) push('added', { after: preview(b[key]) }, key)
     return
   }
-  if (!deepEqual(a, b)) push({ kind: 'changed', path: formatPath(path), before: preview(a), after: preview(b) })
+  if (!deepEqual(a, b)) push('changed', { before: preview(a), after: preview(b) })
+}
+
+function walkAt(a: unknown, b: unknown, path: JsonPath, push: Push, at: string | number): void {
+  path.push(at)
+  walk(a, b, path, push)
+  path.pop()
 }
 
 function diffArray(a: unknown[], b: unknown[], path: JsonPath, push: Push): void {
@@ -65,9 +83,9 @@ function diffArray(a: unknown[], b: unknown[], path: JsonPath, push: Push): void
     return
   }
   const common = Math.min(aMid.length, bMid.length)
-  for (let i = 0; i < common; i++) walk(aMid[i], bMid[i], [...path, head + i], push)
-  for (let i = common; i < aMid.length; i++) push({ kind: 'removed', path: formatPath([...path, head + i]), before: preview(aMid[i]) })
-  for (let i = common; i < bMid.length; i++) push({ kind: 'added', path: formatPath([...path, head + i]), after: preview(bMid[i]) })
+  for (let i = 0; i < common; i++) walkAt(aMid[i], bMid[i], path, push, head + i)
+  for (let i = common; i < aMid.length; i++) push('removed', { before: preview(aMid[i]) }, head + i)
+  for (let i = common; i < bMid.length; i++) push('added', { after: preview(bMid[i]) }, head + i)
 }
 
 /** The id field every item of both arrays has, unique within each; null when there is none. */
@@ -97,19 +115,19 @@ function diffKeyed(a: unknown[], b: unknown[], offset: number, key: string, path
   a.forEach((item, i) => oldIndex.set(idOf(item), i))
   const newIds = new Set(b.map(idOf))
   a.forEach((item, i) => {
-    if (!newIds.has(idOf(item))) push({ kind: 'removed', path: formatPath([...path, offset + i]), before: preview(item) })
+    if (!newIds.has(idOf(item))) push('removed', { before: preview(item) }, offset + i)
   })
   const pairs: Array<{ from: number; to: number }> = []
   b.forEach((item, j) => {
     const i = oldIndex.get(idOf(item))
-    if (i === undefined) push({ kind: 'added', path: formatPath([...path, offset + j]), after: preview(item) })
+    if (i === undefined) push('added', { after: preview(item) }, offset + j)
     else pairs.push({ from: i, to: j })
   })
   // Items in the longest run that kept its relative order stayed; the others moved.
   const staying = longestIncreasing(pairs.map((p) => p.from))
   pairs.forEach((pair, n) => {
-    if (!staying.has(n)) push({ kind: 'moved', path: formatPath([...path, offset + pair.to]), from: offset + pair.from, to: offset + pair.to })
-    walk(a[pair.from], b[pair.to], [...path, offset + pair.to], push)
+    if (!staying.has(n)) push('moved', { from: offset + pair.from, to: offset + pair.to }, offset + pair.to)
+    walkAt(a[pair.from], b[pair.to], path, push, offset + pair.to)
   })
 }
 
@@ -137,9 +155,9 @@ function longestIncreasing(values: number[]): Set<number> {
 function translate(delta: Delta, path: JsonPath, push: Push, offset = 0): void {
   if (Array.isArray(delta)) {
     const d = delta as unknown[]
-    if (d.length === 1) push({ kind: 'added', path: formatPath(path), after: preview(d[0]) })
-    else if (d.length === 2) push({ kind: 'changed', path: formatPath(path), before: preview(d[0]), after: preview(d[1]) })
-    else if (d[2] === 0) push({ kind: 'removed', path: formatPath(path), before: preview(d[0]) })
+    if (d.length === 1) push('added', { after: preview(d[0]) })
+    else if (d.length === 2) push('changed', { before: preview(d[0]), after: preview(d[1]) })
+    else if (d[2] === 0) push('removed', { before: preview(d[0]) })
     return
   }
   if (!isRecord(delta)) return
@@ -149,11 +167,13 @@ function translate(delta: Delta, path: JsonPath, push: Push, offset = 0): void {
     if (isArray && key.startsWith('_')) {
       const from = Number(key.slice(1)) + offset
       const d = value as unknown[]
-      if (d[2] === 3) push({ kind: 'moved', path: formatPath([...path, Number(d[1]) + offset]), from, to: Number(d[1]) + offset })
-      else if (d[2] === 0) push({ kind: 'removed', path: formatPath([...path, from]), before: preview(d[0]) })
+      if (d[2] === 3) push('moved', { from, to: Number(d[1]) + offset }, Number(d[1]) + offset)
+      else if (d[2] === 0) push('removed', { before: preview(d[0]) }, from)
       continue
     }
-    translate(value as Delta, [...path, isArray ? Number(key) + offset : key], push)
+    path.push(isArray ? Number(key) + offset : key)
+    translate(value as Delta, path, push)
+    path.pop()
   }
 }
 

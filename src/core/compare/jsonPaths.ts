@@ -35,9 +35,12 @@ export function parsePattern(pattern: string): PatternSegment[] {
   return segments
 }
 
-/** Whether a concrete path matches a compiled pattern (indexes match their decimal text). */
+/**
+ * Whether a concrete path is at or under a path the pattern names (indexes match their decimal text):
+ * ignoring `meta` ignores everything inside it.
+ */
 export function pathMatches(pattern: PatternSegment[], path: JsonPath, pi = 0, si = 0): boolean {
-  if (pi === pattern.length) return si === path.length
+  if (pi === pattern.length) return true
   const segment = pattern[pi]!
   if (typeof segment === 'object' && 'deep' in segment) {
     for (let skip = si; skip <= path.length; skip++) if (pathMatches(pattern, path, pi + 1, skip)) return true
@@ -46,39 +49,4 @@ export function pathMatches(pattern: PatternSegment[], path: JsonPath, pi = 0, s
   if (si === path.length) return false
   if (typeof segment === 'object' || segment === String(path[si])) return pathMatches(pattern, path, pi + 1, si + 1)
   return false
-}
-
-/**
- * Removes every value whose path matches one of the patterns, in place (object keys are deleted,
- * array items become null so the other indexes keep their place). Returns how many were removed.
- */
-export function removeIgnored(value: unknown, patterns: string[]): number {
-  const compiled = patterns.map(parsePattern).filter((p) => p.length > 0)
-  if (compiled.length === 0) return 0
-  let removed = 0
-  const path: JsonPath = []
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        path.push(i)
-        if (compiled.some((p) => pathMatches(p, path))) {
-          node[i] = null
-          removed++
-        } else visit(node[i])
-        path.pop()
-      }
-    } else if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>
-      for (const key of Object.keys(record)) {
-        path.push(key)
-        if (compiled.some((p) => pathMatches(p, path))) {
-          delete record[key]
-          removed++
-        } else visit(record[key])
-        path.pop()
-      }
-    }
-  }
-  visit(value)
-  return removed
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareResponses } from '../../../../src/core/compare/compareResponses'
 import { diffJson } from '../../../../src/core/compare/jsonDiff'
-import { parsePattern, pathMatches, removeIgnored } from '../../../../src/core/compare/jsonPaths'
+import { parsePattern, pathMatches } from '../../../../src/core/compare/jsonPaths'
 import { matchesExample } from '../../../../src/core/compare/matchesExample'
 
 const kinds = (before: unknown, after: unknown): string[] => diffJson(before, after).changes.map((c) => `${c.kind} ${c.path}`)
@@ -45,12 +45,14 @@ describe('ignore paths', () => {
     expect(pathMatches(parsePattern('**.id'), ['id'])).toBe(true)
     expect(pathMatches(parsePattern('$.meta.at'), ['meta', 'at'])).toBe(true)
     expect(pathMatches(parsePattern('meta.at'), ['other', 'at'])).toBe(false)
+    expect(pathMatches(parsePattern('meta'), ['meta', 'at', 0])).toBe(true)
+    expect(pathMatches(parsePattern('meta.at'), ['meta'])).toBe(false)
   })
 
-  it('removes matching values before diffing', () => {
-    const value = { at: 'now', notes: [{ id: 1, at: 'x', t: 'a' }] }
-    expect(removeIgnored(value, ['**.at'])).toBe(2)
-    expect(value).toEqual({ notes: [{ id: 1, t: 'a' }] })
+  it('counts differences at ignored paths instead of listing them', () => {
+    const result = diffJson({ at: 'now', notes: [{ id: 1, at: 'x', t: 'a' }] }, { at: 'later', notes: [{ id: 1, at: 'y', t: 'b' }] }, ['**.at'])
+    expect(result.changes.map((c) => c.path)).toEqual(['notes[0].t'])
+    expect(result.ignored).toBe(2)
   })
 })
 
@@ -67,7 +69,7 @@ describe('compareResponses', () => {
       { name: 'x-a', kind: 'removed', left: '1' },
       { name: 'x-b', kind: 'added', right: '2' }
     ])
-    expect(result.body).toEqual({ kind: 'json', changes: [], truncated: false, ignored: 2 })
+    expect(result.body).toEqual({ kind: 'json', changes: [], truncated: false, ignored: 1 })
     expect(result.text.left).toContain('\n  "n": 1')
     expect(result.equal).toBe(false)
   })
