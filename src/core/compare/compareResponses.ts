@@ -16,8 +16,9 @@ export interface ResponseSnapshot {
 export const SIDE_BY_SIDE_LIMIT = 1024 * 1024
 /** Line diffs of texts past this are not attempted (Myers on megabytes of lines is slow). */
 const LINE_DIFF_LIMIT = 2 * 1024 * 1024
-// Headers that differ on every send and say nothing about what the endpoint returned.
-const VOLATILE_HEADERS = new Set(['date', 'age', 'expires', 'last-modified', 'x-request-id', 'x-response-time', 'etag', 'keep-alive'])
+// Headers that differ on every send and say nothing about what the endpoint returned (content-length
+// follows the body, which is compared on its own).
+const VOLATILE_HEADERS = new Set(['content-length', 'date', 'age', 'expires', 'last-modified', 'x-request-id', 'x-response-time', 'etag', 'keep-alive'])
 
 /**
  * What changed from `left` to `right`: status, headers, and the body as a structural JSON diff (when

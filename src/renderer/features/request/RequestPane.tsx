@@ -5,6 +5,7 @@ import { api } from '../../app/api'
 import { Icon } from '../../ui/Icon'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { ResponsePane } from '../response/ResponsePane'
+import { useCompareScope } from '../compare/compareScope'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { CodeDialog } from '../convert/CodeDialog'
 import { AuthEditor } from './AuthEditor'
@@ -35,6 +36,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
   const draft = tab.draft
   const change = (update: (draft: HttpDraft) => HttpDraft): void => updateDraft(tab.id, update)
   const sending = exchange?.state === 'sending'
+  const compareScope = useCompareScope(tab)
 
   const counts: Partial<Record<Section, number>> = {
     Params: draft.params.filter((p) => p.enabled).length,
@@ -162,7 +164,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         {section === 'Auth' && <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />}
         {section === 'Settings' && <SettingsEditor key={tab.id} settings={draft.settings} onChange={(settings) => change((d) => ({ ...d, settings }))} />}
       </div>
-      <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} />
+      <ResponsePane exchange={exchange} onCancel={() => void cancel(tab.id)} compare={compareScope} />
     </section>
   )
 }

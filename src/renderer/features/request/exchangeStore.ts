@@ -8,7 +8,7 @@ import { api } from '../../app/api'
 /** One send of a tab's request and what came of it: the response viewer renders exactly this. */
 export type Exchange =
   | { state: 'sending'; requestId: string; startedAt: number; progress: HttpProgress | undefined }
-  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse }
+  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse; reopened?: boolean }
   | { state: 'failed'; requestId: string; startedAt: number; error: AppError }
   | { state: 'cancelled'; requestId: string; startedAt: number }
 
@@ -18,6 +18,8 @@ interface ExchangeState {
   /** With a context, core resolves the collection's variables and inherits its auth and headers. */
   send(tabId: string, request: HttpRequestInput, context?: SendContext): Promise<void>
   cancel(tabId: string): Promise<void>
+  /** Shows a response kept in response history as the tab's response (not a new send: history skips it). */
+  reopen(tabId: string, response: HttpResponse): void
 }
 
 const newRequestId = (): string => crypto.randomUUID()
@@ -37,12 +39,17 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     }
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'sending', requestId, startedAt, progress: undefined } } }))
     try {
-      const response = await api.call('http.send', context ? { requestId, request, context } : { requestId, request })
+      const response = await api.call('http.send', context ? { requestId, request, context, tabId } : { requestId, request, tabId })
       put({ state: 'done', requestId, startedAt, response })
     } catch (error) {
       const appError = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
       put(appError.code === 'cancelled' ? { state: 'cancelled', requestId, startedAt } : { state: 'failed', requestId, startedAt, error: appError })
     }
+  },
+  reopen(tabId, response) {
+    const previous = get().byTab[tabId]
+    if (previous?.state === 'done') discardBodies(previous.response)
+    set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'done', requestId: response.requestId, startedAt: Date.now(), response, reopened: true } } }))
   },
   async cancel(tabId) {
     const exchange = get().byTab[tabId]

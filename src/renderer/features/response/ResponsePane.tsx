@@ -4,6 +4,7 @@ import type { HttpProgress, HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
 import type { Exchange } from '../request/exchangeStore'
 import { BodyPanel } from './BodyPanel'
+import { ComparePanel, type CompareScope } from '../compare/ComparePanel'
 import { formatBytes, formatMs } from './contentKind'
 import { CookiesPanel } from './CookiesPanel'
 import { HeadersPanel } from './HeadersPanel'
@@ -13,10 +14,10 @@ import './response.css'
 import { TimingPanel } from './TimingPanel'
 import { TlsPanel } from './TlsPanel'
 
-type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing'
+type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Compare'
 
 /** The response area: what the last send of this tab came to, in every state it can be in. */
-export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | undefined; onCancel?: () => void }) {
+export function ResponsePane({ exchange, onCancel, compare }: { exchange: Exchange | undefined; onCancel?: () => void; compare?: CompareScope }) {
   return (
     <section className="response-area rp-response-pane" aria-label="Response">
       {!exchange && <EmptyResponse />}
@@ -28,7 +29,7 @@ export function ResponsePane({ exchange, onCancel }: { exchange: Exchange | unde
         </div>
       )}
       {exchange?.state === 'failed' && <FailedView error={exchange.error} />}
-      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} />}
+      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} response={exchange.response} startedAt={exchange.startedAt} compare={compare} />}
     </section>
   )
 }
@@ -118,7 +119,7 @@ function FailedView({ error }: { error: AppError }) {
   )
 }
 
-function ResponseView({ response, startedAt }: { response: HttpResponse; startedAt: number }) {
+function ResponseView({ response, startedAt, compare }: { response: HttpResponse; startedAt: number; compare?: CompareScope | undefined }) {
   const [tab, setTab] = useState<TabName>('Body')
   const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
   useEffect(() => {
@@ -132,7 +133,8 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
     { name: 'Cookies', count: response.cookiesSet.length },
     ...(response.redirects.length ? [{ name: 'Redirects' as const, count: response.redirects.length }] : []),
     ...(https ? [{ name: 'TLS' as const }] : []),
-    { name: 'Timing' }
+    { name: 'Timing' },
+    ...(compare ? [{ name: 'Compare' as const }] : [])
   ]
   const current = tabs.some((t) => t.name === tab) ? tab : 'Body'
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -222,6 +224,7 @@ function ResponseView({ response, startedAt }: { response: HttpResponse; started
         {current === 'Redirects' && <RedirectsPanel response={response} />}
         {current === 'TLS' && <TlsPanel tls={response.tls} />}
         {current === 'Timing' && <TimingPanel response={response} />}
+        {current === 'Compare' && compare && <ComparePanel response={response} scope={compare} />}
       </div>
     </div>
   )
