@@ -129,4 +129,20 @@ test.describe('compare responses', () => {
     await shoot(page, 'compare-example-light')
     expect(errors).toEqual([])
   })
+
+  test('the response history limits are a setting', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const form = page.getByRole('dialog', { name: 'Settings' }).getByRole('form', { name: 'Response history' })
+    await expect(form.getByRole('spinbutton', { name: 'Responses kept per request' })).toHaveValue('20')
+    await form.getByRole('spinbutton', { name: 'Responses kept per request' }).fill('0')
+    await form.getByRole('button', { name: 'Save history limits' }).click()
+    await expect(form.getByRole('alert')).toContainText('Keep 1 to 1,000 responses per request')
+    await form.getByRole('spinbutton', { name: 'Responses kept per request' }).fill('3')
+    await form.getByRole('spinbutton', { name: 'Response history size (MB of bodies in all)' }).fill('50')
+    await form.getByRole('button', { name: 'Save history limits' }).click()
+    await expect(form.getByRole('status')).toContainText('limits saved')
+    const limits = JSON.parse(await readFile(join(host.dataDir, 'responses/limits.json'), 'utf8')) as unknown
+    expect(limits).toEqual({ perRequest: 3, maxTotalBytes: 50 * 1024 * 1024 })
+  })
 })
