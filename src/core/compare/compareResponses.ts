@@ -13,7 +13,7 @@ export interface ResponseSnapshot {
 }
 
 /** Side-by-side text past this is cut: the structural diff still covers the whole body. */
-export const SIDE_BY_SIDE_LIMIT = 1024 * 1024
+export const SIDE_BY_SIDE_LIMIT = 512 * 1024
 /** Line diffs of texts past this are not attempted (Myers on megabytes of lines is slow). */
 const LINE_DIFF_LIMIT = 2 * 1024 * 1024
 // Headers that differ on every send and say nothing about what the endpoint returned (content-length
@@ -37,7 +37,7 @@ export function compareResponses(left: ResponseSnapshot, right: ResponseSnapshot
   const rightJson = parseJson(rightText)
   if (leftJson.ok && rightJson.ok) {
     const { changes, truncated, ignored } = diffJson(leftJson.value, rightJson.value, ignorePaths)
-    const text = sideBySide(pretty(leftJson.value, leftText), pretty(rightJson.value, rightText))
+    const text = sideBySide(pretty(leftJson.value), pretty(rightJson.value))
     const equal = changes.length === 0 && status.left === status.right && headers.length === 0
     return { status, headers, body: { kind: 'json', changes, truncated, ignored }, text, equal }
   }
@@ -56,9 +56,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Pretty JSON for the side-by-side view; bodies too big to show are not re-serialised at all. */
-function pretty(value: unknown, original: string): string {
-  return original.length > SIDE_BY_SIDE_LIMIT ? original.slice(0, SIDE_BY_SIDE_LIMIT) : JSON.stringify(value, null, 2)
+/** Pretty JSON for the side-by-side view (a minified body cut short would be one endless line). */
+function pretty(value: unknown): string {
+  return JSON.stringify(value, null, 2)
 }
 
 function sideBySide(left: string, right: string): CompareResult['text'] {

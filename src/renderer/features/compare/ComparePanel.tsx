@@ -277,7 +277,7 @@ function CompareView({ result, label, title }: { result: CompareResult; label: s
             <span>{title}</span>
             <span>This response</span>
           </h3>
-          {result.text.cut && <p className="muted">The bodies are shown up to 1 MB each; the list above covers them whole.</p>}
+          {result.text.cut && <p className="muted">The bodies are shown up to 512 KB each; the list above covers them whole.</p>}
           {result.body.kind === 'json' && result.body.ignored > 0 && <p className="muted cmp-hint">Ignored paths are left out of the list above; the text below still shows them.</p>}
           <SideBySide left={result.text.left} right={result.text.right} json={result.body.kind === 'json'} />
         </>
