@@ -1,6 +1,6 @@
 import { chmod, mkdir } from 'node:fs/promises'
 import { defaultSettings, type AppInfo, type Shell } from '../shared/app'
-import type { HttpRequest } from '../shared/http'
+import type { HttpRequest, HttpResponse } from '../shared/http'
 import type { SendContext } from '../shared/sendContext'
 import type { CallResult } from '../shared/errors'
 import { EventBus } from './events'
@@ -18,6 +18,7 @@ import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
 import { createRunHandlers } from './scripts/runHandlers'
+import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
@@ -85,6 +86,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }
   }
   const sessions = new SessionManager({ dataDir: options.dataDir, events })
+  const compare = createCompareServices({ dataDir: options.dataDir, collections: store.collections })
+  /** Kept before the response goes out, while its body file surely exists; a full disk costs the history, not the response. */
+  const recordResponse = async (response: HttpResponse, context: SendContext | undefined, tabId: string | undefined): Promise<void> => {
+    await compare.record(response, { ...context, tabId }).catch((error: unknown) => response.warnings.push(`Not kept in response history: ${(error as Error).message}`))
+  }
 
   const uploads = new FileUploads(options.dataDir)
   const fileGrants = new FileGrants(options.dataDir)
@@ -111,6 +117,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
     ...createDialogHandlers(options.nativeDialogs, fileGrants),
     'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
+    ...compare.handlers,
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,
@@ -146,12 +153,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await fileAccess.allow(place, refused)
       return { allowed: refused.map((file) => file.realPath) }
     },
-    'http.send': async ({ requestId, request, context }) => {
+    'http.send': async ({ requestId, request, context, tabId }) => {
       // Files are checked after variables are resolved, so a {{path}} cannot smuggle one out.
       const prepared = await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))
-      return http.send(requestId, withAppSettings(prepared), (progress) => events.emit('http.progress', progress))
+      const response = await http.send(requestId, withAppSettings(prepared), (progress) => events.emit('http.progress', progress))
+      await recordResponse(response, context, tabId)
+      return response
     },
-    ...createRunHandlers({ store, http, events, withAppSettings, checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)) }),
+    ...createRunHandlers({
+      store,
+      http,
+      events,
+      withAppSettings,
+      checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
+      record: recordResponse
+    }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)

@@ -9,6 +9,7 @@ import * as I from './inheritance'
 import * as S from './session'
 import * as V from './convert'
 import * as T from './scripts'
+import * as K from './compare'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -80,6 +81,14 @@ export const calls = {
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),
   'http.discardBody': call(H.HttpDiscardBodyInputSchema, H.HttpDiscardBodyOutputSchema, 'Delete a stored response body.'),
+  // response history, examples and diffs (src/core/compare)
+  'responses.list': call(K.ResponseListInput, K.ResponseListOutput, 'The last responses of a request (saved: by collection and path; unsaved: by tab), newest first.'),
+  'responses.open': call(K.ResponseGetInput, H.HttpResponseSchema, 'A kept response as the viewer shows it (large bodies as a new bodyId).'),
+  'responses.setLimits': call(K.ResponseLimitsSchema, K.ResponseLimitsSchema, 'How many responses per request and how many body bytes in all to keep; evicts at once.'),
+  'examples.list': call(K.ExampleListInput, K.ExampleListOutput, 'The saved examples of a request (files in <request>.examples/).'),
+  'examples.save': call(K.ExampleSaveInput, z.object({ file: z.string() }), 'Save a kept response as a named example beside the request.'),
+  'examples.delete': call(K.ExampleRefInput, C.NoOutput, 'Delete a saved example.'),
+  'compare.run': call(K.CompareInput, K.CompareOutput, 'Diff two responses (history or examples): status, headers, and the body as JSON paths or lines.'),
   'cookies.list': call(NoInput, H.CookiesListOutputSchema, 'Every cookie in the jar.'),
   'cookies.clear': call(H.CookiesClearInputSchema, H.CookiesClearOutputSchema, 'Remove all cookies, or those of one domain and its subdomains.'),
   'session.open': call(S.SessionOpenInputSchema, z.object({ sessionId: z.string() }), 'Open a Socket.IO, WebSocket or SSE session (an id reused continues its log); status arrives as session.status.'),

@@ -144,7 +144,9 @@ export const HttpSendInputSchema = z.object({
   requestId: z.string().min(1),
   request: HttpRequestSchema,
   /** The collection the request belongs to; core resolves variables and inherits auth and headers. */
-  context: SendContextSchema.optional()
+  context: SendContextSchema.optional(),
+  /** The tab sending: an unsaved request's responses are kept in history under it. */
+  tabId: z.string().min(1).max(200).optional()
 })
 export type HttpSendInput = z.infer<typeof HttpSendInputSchema>
 

@@ -133,7 +133,7 @@ test.describe('the response pane', () => {
     await expect(section(page, 'Headers')).toHaveAttribute('aria-selected', 'true')
     await expect(page.getByRole('tabpanel', { name: /^Headers/ })).toBeVisible()
     await page.keyboard.press('End')
-    await expect(section(page, 'Timing')).toHaveAttribute('aria-selected', 'true')
+    await expect(section(page, 'Compare')).toHaveAttribute('aria-selected', 'true')
     await page.keyboard.press('Home')
     await expect(section(page, 'Body')).toHaveAttribute('aria-selected', 'true')
   })

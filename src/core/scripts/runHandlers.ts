@@ -1,5 +1,5 @@
 import { FolderSettingsSchema } from '../../shared/collection'
-import type { HttpRequest } from '../../shared/http'
+import type { HttpRequest, HttpResponse } from '../../shared/http'
 import type { SendContext } from '../../shared/sendContext'
 import type { EventBus } from '../events'
 import type { HttpEngine } from '../http/engine'
@@ -16,13 +16,15 @@ export interface RunHandlerDeps {
   withAppSettings(request: HttpRequest): HttpRequest
   /** The files the request reads, checked against the file-access rule; returns it with their real paths. */
   checkFiles(request: HttpRequest, context: SendContext | undefined): Promise<HttpRequest>
+  /** Keeps a response in the request's response history (src/core/compare). */
+  record(response: HttpResponse, context: SendContext | undefined, tabId: string | undefined): Promise<void>
 }
 
 /**
  * `http.run` (a send with its scripts and assertion rows) and `http.cancel`, which also stops a
  * run whose pre-request scripts are still going, before its send starts.
  */
-export function createRunHandlers({ store, http, events, withAppSettings, checkFiles }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
+export function createRunHandlers({ store, http, events, withAppSettings, checkFiles, record }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
   const runsInFlight = new Map<string, { cancelled: boolean }>()
   const writer = {
     saveGlobals: (variables: Parameters<Handlers['globals.save']>[0]['variables']) => store.handlers['globals.save']({ variables }),
@@ -34,7 +36,7 @@ export function createRunHandlers({ store, http, events, withAppSettings, checkF
     }
   }
   return {
-    'http.run': ({ requestId, request, context, scripts, assertions, name }) => {
+    'http.run': ({ requestId, request, context, scripts, assertions, name, tabId }) => {
       const run = { cancelled: false }
       runsInFlight.set(requestId, run)
       return runRequest(
@@ -48,7 +50,13 @@ export function createRunHandlers({ store, http, events, withAppSettings, checkF
           cancelled: () => run.cancelled
         },
         { requestId, request, context, scripts, assertions, name }
-      ).finally(() => runsInFlight.delete(requestId))
+      )
+        .then(async (result) => {
+          // Every response a user sees goes into its request's response history, for Compare.
+          if (result.response) await record(result.response, context, tabId)
+          return result
+        })
+        .finally(() => runsInFlight.delete(requestId))
     },
     'http.cancel': ({ requestId }) => {
       const run = runsInFlight.get(requestId)

@@ -134,6 +134,8 @@ async function walkFolder(
         problem(loaded, childRel, `is nested ${depth} folders deep; Parley reads folders up to ${maxFolderDepth} levels deep, so what is inside is not loaded.`)
         continue
       }
+      // A request's saved example responses (src/core/compare/examples.ts), not a folder.
+      if (entry.name.endsWith('.examples')) continue
       subfolders.push(loadFolder(loaded, childRel, node, pending))
     } else if (entry.name.endsWith('.yaml')) {
       // Links, FIFOs, sockets: the reader decides, and never blocks on them.

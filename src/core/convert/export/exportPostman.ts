@@ -8,6 +8,7 @@ import { loadCollection } from '../../store/collectionLoader'
 import { resolveInside } from '../../store/collectionPaths'
 import { fromYaml } from '../../store/yamlFormat'
 import { postmanAuthOut } from './postmanAuthOut'
+import { withPostmanExamples } from '../../compare/postmanExamples'
 
 export const postmanSchemaUrl = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 
@@ -66,7 +67,7 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
         items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId } })
         continue
       }
-      items.push(requestItem(saved.name, saved.description, saved, inherited, label, unsupported))
+      items.push(await withPostmanExamples(requestItem(saved.name, saved.description, saved, inherited, label, unsupported), loaded.root, child.path))
     }
     return items
   }

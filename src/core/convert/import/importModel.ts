@@ -1,6 +1,7 @@
 import type { SavedRequestInput, VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, KeyValue } from '../../../shared/http'
+import type { Example } from '../../../shared/compare'
 import { ParleyError } from '../../../shared/errors'
 
 /**
@@ -21,6 +22,8 @@ export interface ImportedFolder {
 export interface ImportedRequest {
   type: 'request'
   request: SavedRequestInput
+  /** Saved example responses, written beside the request (src/core/compare/examples.ts). */
+  examples?: Example[]
 }
 
 export type ImportedItem = ImportedFolder | ImportedRequest

@@ -19,12 +19,13 @@ import {
 } from './importModel'
 import { postmanCollectionOf } from './detectFormat'
 import { postmanAuth } from './postmanAuth'
+import { examplesFromPostman } from '../../compare/postmanExamples'
 
 const languageTypes: Record<string, string> = { text: 'text/plain', html: 'text/html', javascript: 'application/javascript' }
 
 /**
  * A Postman collection (v2.0 or v2.1): folders, requests, variables, auth, bodies, descriptions.
- * Request scripts are kept with the request; folder scripts, saved example responses and settings
+ * Request scripts are kept with the request, saved responses as examples beside it; folder scripts and settings
  * Parley lacks are listed as unsupported.
  */
 export function importPostmanCollection(file: unknown): ImportedCollection {
@@ -79,8 +80,8 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       continue
     }
     const request = field(item, 'request')
-    const responses = asArray(field(item, 'response')).length
-    if (responses > 0) unsupported.push({ item: where, what: `${responses} saved example response${responses === 1 ? '' : 's'} (Parley keeps requests only).` })
+    const { examples, skipped } = examplesFromPostman(field(item, 'response'))
+    if (skipped > 0) unsupported.push({ item: where, what: `${skipped} saved example response${skipped === 1 ? '' : 's'} without a status code.` })
     const parley = parleyRequest(item, name, where, unsupported)
     if (parley) {
       out.push({ type: 'request', request: parley })
@@ -88,7 +89,8 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     }
     out.push({
       type: 'request',
-      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited) }
+      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited) },
+      ...(examples.length > 0 ? { examples } : {})
     })
   }
   return out

@@ -9,6 +9,7 @@ import type { EnvironmentStore } from '../../store/environmentStore'
 import { createFolder, saveFolderSettings } from '../../store/folderFiles'
 import type { OpenCollection } from '../../store/openCollection'
 import { createRequest } from '../../store/requestFiles'
+import { ExampleFiles } from '../../compare/examples'
 import type { SecretStore } from '../../store/secretStore'
 import type { ImportedCollection, ImportedItem } from './importModel'
 
@@ -92,6 +93,7 @@ async function writeItems(stores: ImportStores, collection: OpenCollection, fold
     if (item.type === 'request') {
       const { path } = await createRequest(collection, folder, SavedRequestSchema.parse(item.request))
       entries.push(baseRel(path))
+      for (const example of item.examples ?? []) await new ExampleFiles(collection.root).save(path, example)
       continue
     }
     const { path } = await createFolder(collection, folder, item.name)

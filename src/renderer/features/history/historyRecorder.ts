@@ -20,6 +20,8 @@ export function recordHistory(): () => void {
     for (const [tabId, exchange] of Object.entries(state.byTab)) {
       if (exchange.state !== 'done' && exchange.state !== 'failed') continue
       if (recorded.has(exchange.requestId)) continue
+      // A response reopened from response history was recorded when it was sent.
+      if (exchange.state === 'done' && exchange.reopened) continue
       recorded.add(exchange.requestId)
       const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
       if (!tab || tab.kind !== 'http') continue

@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/Dialog'
 import { Icon } from '../../ui/Icon'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { ResponsePane } from '../response/ResponsePane'
+import { useCompareScope } from '../compare/compareScope'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { CodeDialog } from '../convert/CodeDialog'
 import { AssertionsEditor } from './AssertionsEditor'
@@ -43,6 +44,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
   const draft = tab.draft
   const change = (update: (draft: HttpDraft) => HttpDraft): void => updateDraft(tab.id, update)
   const sending = exchange?.state === 'sending'
+  const compareScope = useCompareScope(tab)
 
   const counts: Partial<Record<Section, number>> = {
     Params: draft.params.filter((p) => p.enabled).length,
@@ -185,7 +187,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
             </div>
           </>
         }
-        response={<ResponsePane exchange={exchange} tabId={tab.id} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} />}
+        response={<ResponsePane exchange={exchange} tabId={tab.id} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} compare={compareScope} />}
       />
       <InvalidJsonDialog />
     </section>

@@ -23,7 +23,7 @@ export interface SendExtras {
 /** One send of a tab's request and what came of it: the response viewer renders exactly this. */
 export type Exchange =
   | { state: 'sending'; requestId: string; startedAt: number; progress: HttpProgress | undefined }
-  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse; report?: TestReport }
+  | { state: 'done'; requestId: string; startedAt: number; response: HttpResponse; report?: TestReport; reopened?: boolean }
   | { state: 'failed'; requestId: string; startedAt: number; error: AppError; report?: TestReport; sent?: { request: HttpRequestInput; context?: SendContext } }
   | { state: 'cancelled'; requestId: string; startedAt: number }
   /** Reopened from history, whose response is no longer kept: what is known of it. */
@@ -37,6 +37,8 @@ interface ExchangeState {
   cancel(tabId: string): Promise<void>
   /** After Send refused files outside the collection: the user allows them; returns their paths. */
   allowFiles(tabId: string): Promise<string[]>
+  /** Shows a response kept in response history as the tab's response (not a new send: history skips it). */
+  reopen(tabId: string, response: HttpResponse): void
 }
 
 const newRequestId = (): string => crypto.randomUUID()
@@ -60,7 +62,7 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
     set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'sending', requestId, startedAt, progress: undefined } } }))
     try {
       // Every send runs the scripts and assertion rows of the request and of its folders and collection.
-      const result = await api.call('http.run', { requestId, request, ...(context ? { context } : {}), ...definedExtras(extras) })
+      const result = await api.call('http.run', { requestId, request, tabId, ...(context ? { context } : {}), ...definedExtras(extras) })
       const report = { tests: result.tests, console: result.console }
       // A script saved the environment: the picker and its editor must not show (and later save) old values.
       if (result.savedVariables.includes('environment')) void useEnvironments.getState().reload()
@@ -78,6 +80,11 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
           : { state: 'failed', requestId, startedAt, error: appError, sent: context ? { request, context } : { request } }
       )
     }
+  },
+  reopen(tabId, response) {
+    const previous = get().byTab[tabId]
+    if (previous?.state === 'done') releaseIfUnused(previous.response, tabId)
+    set((s) => ({ byTab: { ...s.byTab, [tabId]: { state: 'done', requestId: response.requestId, startedAt: Date.now(), response, reopened: true } } }))
   },
   async cancel(tabId) {
     const exchange = get().byTab[tabId]

@@ -7,6 +7,7 @@ import { useEnvironments } from '../environments/environmentsStore'
 import { keptResponses } from '../history/historyResponses'
 import type { Exchange, TestReport } from '../request/exchangeStore'
 import { BodyPanel } from './BodyPanel'
+import { ComparePanel, type CompareScope } from '../compare/ComparePanel'
 import { formatBytes, formatMs } from './contentKind'
 import { CookiesPanel } from './CookiesPanel'
 import { HeadersPanel } from './HeadersPanel'
@@ -17,7 +18,7 @@ import { TimingPanel } from './TimingPanel'
 import { TestsPanel } from './TestsPanel'
 import { TlsPanel } from './TlsPanel'
 
-type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Tests'
+type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Tests' | 'Compare'
 
 /** The section each request tab last chose (Headers, Timing…): it stays chosen across resends. */
 const useChosenSection = create<Record<string, TabName>>(() => ({}))
@@ -27,12 +28,14 @@ export function ResponsePane({
   exchange,
   onCancel,
   onAllowFiles,
-  tabId = ''
+  tabId = '',
+  compare
 }: {
   exchange: Exchange | undefined
   onCancel?: () => void
   onAllowFiles?: () => Promise<string[]>
   tabId?: string
+  compare?: CompareScope
 }) {
   return (
     <section className="response-area rp-response-pane" aria-label="Response">
@@ -54,7 +57,7 @@ export function ResponsePane({
         </div>
       )}
       {exchange?.state === 'failed' && exchange.report && (exchange.report.tests.length > 0 || exchange.report.console.length > 0) && <TestsPanel report={exchange.report} />}
-      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} tabId={tabId} response={exchange.response} startedAt={exchange.startedAt} report={exchange.report} />}
+      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} tabId={tabId} response={exchange.response} startedAt={exchange.startedAt} report={exchange.report} compare={compare} />}
     </section>
   )
 }
@@ -167,7 +170,19 @@ function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (
   )
 }
 
-function ResponseView({ tabId, response, startedAt, report }: { tabId: string; response: HttpResponse; startedAt: number; report: TestReport | undefined }) {
+function ResponseView({
+  tabId,
+  response,
+  startedAt,
+  report,
+  compare
+}: {
+  tabId: string
+  response: HttpResponse
+  startedAt: number
+  report: TestReport | undefined
+  compare?: CompareScope | undefined
+}) {
   const tab = useChosenSection((s) => s[tabId] ?? 'Body')
   const setTab = (name: TabName): void => useChosenSection.setState({ [tabId]: name })
   const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
@@ -183,7 +198,8 @@ function ResponseView({ tabId, response, startedAt, report }: { tabId: string; r
     ...(response.redirects.length ? [{ name: 'Redirects' as const, count: response.redirects.length }] : []),
     ...(https ? [{ name: 'TLS' as const }] : []),
     { name: 'Timing' },
-    ...(report && (report.tests.length > 0 || report.console.length > 0) ? [{ name: 'Tests' as const, count: report.tests.length }] : [])
+    ...(report && (report.tests.length > 0 || report.console.length > 0) ? [{ name: 'Tests' as const, count: report.tests.length }] : []),
+    ...(compare ? [{ name: 'Compare' as const }] : [])
   ]
   const current = tabs.some((t) => t.name === tab) ? tab : 'Body'
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -274,6 +290,7 @@ function ResponseView({ tabId, response, startedAt, report }: { tabId: string; r
         {current === 'TLS' && <TlsPanel tls={response.tls} />}
         {current === 'Timing' && <TimingPanel response={response} />}
         {current === 'Tests' && report && <TestsPanel report={report} />}
+        {current === 'Compare' && compare && <ComparePanel response={response} scope={compare} />}
       </div>
     </div>
   )

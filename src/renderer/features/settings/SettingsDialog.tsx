@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/app'
 import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
+import { ResponseHistorySettings } from '../compare/ResponseHistorySettings'
 
 const MB = 1024 * 1024
 
@@ -76,6 +77,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
         </form>
       )}
       {settings && <ResponseLimits settings={settings} save={save} />}
+      {settings && <ResponseHistorySettings />}
       {message && (
         <p role={message.kind} className={message.kind === 'alert' ? 'error-text' : 'muted'}>
           {message.text}

@@ -98,7 +98,6 @@ describe('import: Postman collection v2.1', () => {
     expect(result.unsupported).toEqual([
       { item: 'Notes API', what: expect.stringMatching(/variable "\$bad" has a name Parley cannot use/) },
       { item: 'Notes API', what: 'A pre-request script of the collection (1 line); Parley keeps scripts on requests only, so it was left out.' },
-      { item: 'Notes / List notes', what: '1 saved example response (Parley keeps requests only).' },
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "cursor"/) },
       { item: 'Uploads / Put raw file', what: expect.stringMatching(/^hawk auth is not supported/) },
       { item: 'Uploads / Put raw file', what: 'The setting disableUrlEncoding is not supported by Parley.' },
