@@ -35,9 +35,12 @@ export const logRow = (page: Page, text: string | RegExp) => messageLog(page).ge
 export async function coreCall<T>(page: Page, name: string, input?: unknown): Promise<T> {
   return page.evaluate(
     async ({ name, input }) => {
-      const token = new URLSearchParams(location.search).get('token') ?? ''
-      const ws = new WebSocket(`ws://${location.host}/contract?token=${encodeURIComponent(token)}`)
-      await new Promise((resolve) => ws.addEventListener('open', resolve))
+      // The page took the token out of its address; the host's cookie carries it.
+      const ws = new WebSocket(`ws://${location.host}/contract`)
+      await new Promise((resolve, reject) => {
+        ws.addEventListener('open', resolve)
+        ws.addEventListener('error', () => reject(new Error('the host refused the contract socket')))
+      })
       const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
         ws.addEventListener('message', (event) => {
           const frame = JSON.parse(String(event.data)) as { type: string; result?: { ok: boolean } }
