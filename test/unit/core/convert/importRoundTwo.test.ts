@@ -153,15 +153,20 @@ describe('import: scripts come along', () => {
 })
 
 describe('scripts in request files', () => {
-  it('are written with the imported request and survive a save from the editor, which carries none', async () => {
+  it('are written with the imported request, and an HTTP save keeps exactly what the Scripts tab holds', async () => {
     const { services, collectionId, read, tree } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
     const path = pathOf((await tree()).root, 'Notes', 'List notes')
     const before = await read(path)
     expect(before.scripts?.post).toMatch(/pm\.test\(/)
-    const { hash } = await call<{ hash: string }>(services, 'request.read', { collectionId, path })
-    const { scripts: _dropped, ...edited } = { ...before, description: 'Edited' } as SavedRequest
-    await call(services, 'request.save', { collectionId, path, request: edited, baseHash: hash })
+    // The editor sends the scripts it shows: kept as they are.
+    let { hash } = await call<{ hash: string }>(services, 'request.read', { collectionId, path })
+    await call(services, 'request.save', { collectionId, path, request: { ...before, description: 'Edited' }, baseHash: hash })
     expect(await read(path)).toMatchObject({ description: 'Edited', scripts: before.scripts })
+    // Emptied in the Scripts tab, an HTTP request's save carries none: they are gone from the file.
+    ;({ hash } = await call<{ hash: string }>(services, 'request.read', { collectionId, path }))
+    const { scripts: _emptied, ...withoutScripts } = { ...before, description: 'No scripts' } as SavedRequest
+    await call(services, 'request.save', { collectionId, path, request: withoutScripts, baseHash: hash })
+    expect((await read(path)).scripts).toBeUndefined()
     await services.dispose()
   })
 })

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices } from '../../../../src/core/services'
-import type { Message, SessionStatus } from '../../../../src/shared/session'
+import { messagesOfLines, type SessionStatus } from '../../../../src/shared/session'
 import { startPlayground, type Playground } from '../../../../src/playground/server'
 import { useTempDir } from '../../support/tempDir'
 import { waitFor } from '../realtime/harness'
@@ -38,8 +38,8 @@ describe('a Socket.IO file argument', () => {
       const sent = await services.invoke('session.emit', { sessionId: 's', event: 'echo', args: [{ type: 'binary-file', value: 'payload.bin' }], ack: true })
       expect(sent.ok).toBe(true)
       const seq = sent.ok ? (sent.value as { seq: number }).seq : 0
-      await waitFor(() => events.flatMap((e) => (e.name === 'session.messages' ? (e.payload as { messages: Message[] }).messages : [])).find((m) => m.seq === seq && m.status === 'acked'))
-      const out = events.flatMap((e) => (e.name === 'session.messages' ? (e.payload as { messages: Message[] }).messages : []))
+      await waitFor(() => events.flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : [])).find((m) => m.seq === seq && m.status === 'acked'))
+      const out = events.flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : []))
       // Only the allowed emit went out (a message is amended in place when its ack arrives: same seq).
       expect(new Set(out.filter((m) => m.direction === 'out' && m.event === 'echo').map((m) => m.seq))).toEqual(new Set([seq]))
     } finally {
