@@ -46,7 +46,9 @@ export class ScriptVariables {
   private constructor(
     private readonly source: { globals: Variable[]; collection: Variable[]; environment?: { id: string; name: string; variables: Variable[] }; folders: Variable[][] },
     data: VarMap,
-    readonly collectionId: string | undefined
+    readonly collectionId: string | undefined,
+    /** Where names are looked for, for the error a missing one gives (as scopeFor says it). */
+    private readonly places: { collection?: string; folders: string[]; note?: string } = { folders: [] }
   ) {
     this.original = { globals: source.globals, collection: source.collection, environment: source.environment?.variables ?? [] }
     const folders: VarMap = {}
@@ -68,7 +70,7 @@ export class ScriptVariables {
   /** Reads the layers a request sees (secrets revealed), as scopeFor does. */
   static async load(deps: VariableDeps, context: SendContext | undefined, data: VarMap = {}): Promise<ScriptVariables> {
     const globals = await deps.environments.globals()
-    if (!context) return new ScriptVariables({ globals, collection: [], folders: [] }, data, undefined)
+    if (!context) return new ScriptVariables({ globals, collection: [], folders: [] }, data, undefined, { folders: [], note: 'no collection is open, so no environment applies' })
     const collection = await deps.collections.get(context.collectionId)
     const loaded = await collection.load()
     const reveal = (variables: Variable[], folder: string): Promise<Variable[]> =>
@@ -77,11 +79,20 @@ export class ScriptVariables {
     const envId = context.environmentId === undefined ? await deps.environments.activeId(collection.id) : context.environmentId
     const environment = envId === null ? undefined : await deps.environments.get(collection, envId)
     const folders: Variable[][] = []
+    const folderLabels: string[] = []
     for (const folder of enclosingFolders(context.path ?? '', loaded.folders.has(context.path ?? ''))) {
       const settings = loaded.folders.get(folder)
-      if (settings) folders.push(await reveal(settings.variables, folder))
+      if (settings) {
+        folders.push(await reveal(settings.variables, folder))
+        folderLabels.push(`folder "${settings.name ?? folder}"`)
+      }
     }
-    return new ScriptVariables({ globals, collection: collectionVars, ...(environment ? { environment } : {}), folders }, data, collection.id)
+    const places = {
+      collection: `collection "${loaded.file?.name ?? collection.id}"`,
+      folders: folderLabels,
+      ...(environment ? {} : { note: 'no environment is selected' })
+    }
+    return new ScriptVariables({ globals, collection: collectionVars, ...(environment ? { environment } : {}), folders }, data, collection.id, places)
   }
 
   /** Takes the maps a script handed back. */
@@ -95,13 +106,18 @@ export class ScriptVariables {
   scope(): VariableScope {
     const layer = (map: VarMap, secretOf: Variable[]) =>
       Object.entries(map).map(([name, value]) => ({ name, value, enabled: true, secret: secretOf.some((v) => v.name === name && v.secret) }))
-    return new VariableScope([
-      { source: 'global', variables: layer(this.vars.globals, this.original.globals) },
-      { source: 'collection', variables: layer(this.vars.collection, this.original.collection) },
-      { source: 'environment', variables: layer(this.vars.environment, this.original.environment) },
-      { source: 'folder', variables: layer(this.vars.folders, this.source.folders.flat()) },
-      { source: 'folder', variables: layer({ ...this.vars.data, ...this.vars.local }, []) }
-    ])
+    const label = (text: string | undefined) => (text ? { label: text } : {})
+    const environment = this.source.environment ? `environment "${this.source.environment.name}"` : undefined
+    return new VariableScope(
+      [
+        { source: 'global', variables: layer(this.vars.globals, this.original.globals), label: 'the globals' },
+        { source: 'collection', variables: layer(this.vars.collection, this.original.collection), ...label(this.places.collection) },
+        { source: 'environment', variables: layer(this.vars.environment, this.original.environment), ...label(environment) },
+        { source: 'folder', variables: layer(this.vars.folders, this.source.folders.flat()), ...label(this.places.folders.join(', ')) },
+        { source: 'folder', variables: layer({ ...this.vars.data, ...this.vars.local }, []) }
+      ],
+      this.places.note
+    )
   }
 
   /** Every secret value a script could print, so console output can mask it. */

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useExchanges } from '../request/exchangeStore'
+import { showResponseBody } from '../response/ResponsePane'
 import type { Tab } from '../tabs/tabsStore'
 import type { CompareScope } from './ComparePanel'
 
@@ -10,6 +11,13 @@ export function useCompareScope(tab: Tab): CompareScope {
   const path = tab.source?.path
   return useMemo(() => {
     const saved = collectionId && path ? { collectionId, path } : null
-    return { target: saved ?? { tabId: tab.id }, saved, reopen: (response) => reopen(tab.id, response) }
+    return {
+      target: saved ?? { tabId: tab.id },
+      saved,
+      reopen: (response) => {
+        reopen(tab.id, response)
+        showResponseBody(tab.id)
+      }
+    }
   }, [collectionId, path, tab.id, reopen])
 }

@@ -23,6 +23,11 @@ type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' |
 /** The section each request tab last chose (Headers, Timing…): it stays chosen across resends. */
 const useChosenSection = create<Record<string, TabName>>(() => ({}))
 
+/** Shows a tab's response at its body: an earlier response reopened is read first. */
+export function showResponseBody(tabId: string): void {
+  useChosenSection.setState({ [tabId]: 'Body' })
+}
+
 /** The response area: what the last send of this tab came to, in every state it can be in. */
 export function ResponsePane({
   exchange,
