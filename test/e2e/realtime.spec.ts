@@ -1,7 +1,7 @@
 import { io as ioClient } from 'socket.io-client'
 import type { Page } from '@playwright/test'
 import { startPlayground, type Playground } from '../../src/playground/server'
-import { coreCall } from './coreCall'
+import { coreCall, gotoApp, logRow as row, messageLog as log, openSession, sessionStatus as status } from './realtimeSteps'
 import { expect, test, watchConsole } from './fixtures'
 
 let playground: Playground
@@ -11,56 +11,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await playground.close()
 })
-
-/**
- * Opens the app and waits for its shell. The built renderer in out/ can be mid-rebuild when several
- * people share a checkout; one reload gets the finished bundle.
- */
-async function gotoApp(page: Page, url: string) {
-  await page.goto(url)
-  const newSession = page.getByRole('button', { name: 'New realtime session' })
-  try {
-    await expect(newSession).toBeVisible({ timeout: 15_000 })
-  } catch {
-    await page.reload()
-    await expect(newSession).toBeVisible({ timeout: 15_000 })
-  }
-}
-
-/** Calls core over the browser host's contract socket, as the page itself does. */
-async function callCore(page: Page, name: string, input: unknown): Promise<{ ok: boolean }> {
-  return page.evaluate(
-    async ({ name, input }) => {
-      // The page took the token out of its address; the host's cookie carries it.
-      const ws = new WebSocket(`ws://${location.host}/contract`)
-      await new Promise((resolve) => ws.addEventListener('open', resolve))
-      const result = await new Promise<{ ok: boolean }>((resolve) => {
-        ws.addEventListener('message', (event) => {
-          const frame = JSON.parse(String(event.data)) as { type: string; result?: { ok: boolean } }
-          if (frame.type === 'result' && frame.result) resolve(frame.result)
-        })
-        ws.send(JSON.stringify({ type: 'call', id: 1, name, input }))
-      })
-      ws.close()
-      return result
-    },
-    { name, input }
-  )
-}
-
-const menuItem = { socketio: 'New Socket.IO session', websocket: 'New WebSocket session', sse: 'New SSE stream' } as const
-
-async function openSession(page: Page, kind: keyof typeof menuItem, url: string) {
-  await page.getByRole('button', { name: 'New realtime session' }).click()
-  await page.getByRole('menuitem', { name: menuItem[kind] }).click()
-  const pane = page.locator('.rt-pane')
-  await pane.getByRole('textbox', { name: 'URL' }).fill(url)
-  return pane
-}
-
-const status = (page: Page) => page.getByRole('status', { name: 'Session status' })
-const log = (page: Page) => page.getByRole('list', { name: 'Message log' })
-const row = (page: Page, text: string | RegExp) => log(page).getByRole('listitem').filter({ hasText: text })
 
 async function addArg(page: Page, type: string, value: string) {
   await page.getByRole('button', { name: '+ Add argument' }).click()
@@ -178,7 +128,7 @@ test.describe('live realtime sessions through the browser host', () => {
 
   test('Socket.IO: {{variables}} in the URL and in emit arguments are resolved on connect and emit', async ({ page, host }) => {
     await gotoApp(page, host.url)
-    expect(await callCore(page, 'globals.save', { variables: [{ name: 'pg', value: playground.url }, { name: 'who', value: 'world' }] })).toMatchObject({ ok: true })
+    await coreCall(page, 'globals.save', { variables: [{ name: 'pg', value: playground.url }, { name: 'who', value: 'world' }] })
     await openSession(page, 'socketio', '{{pg}}')
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     await expect(status(page)).toHaveText('Connected')
@@ -243,7 +193,7 @@ test.describe('live realtime sessions through the browser host', () => {
     const tabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab')
     const sseTab = tabs.nth((await tabs.count()) - 1)
     // Another tab in front while ten more ticks reach core; they land in the SSE tab's log.
-    const received = async (): Promise<number> => (await coreCall(host.url, 'session.list')).sessions.find((s) => s.kind === 'sse')?.in ?? 0
+    const received = async (): Promise<number> => (await coreCall<{ sessions: Array<{ kind: string; in: number }> }>(page, 'session.list')).sessions.find((s) => s.kind === 'sse')?.in ?? 0
     const before = await received()
     await openSession(page, 'websocket', 'ws://127.0.0.1:1/')
     await expect.poll(received, { timeout: 20_000 }).toBeGreaterThan(before + 10)
