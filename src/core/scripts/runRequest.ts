@@ -135,10 +135,16 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
       result.error = error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: String(error) }
       return result
     }
-    const body = await bodyText(deps, result.response)
+    // The body is read (up to 16 MB from its file) only when a post-response script or a body assertion
+    // will look at it: most sends have neither, and a large response should not be read twice for nothing.
+    const assertions = input.assertions ?? []
+    const needsBody =
+      (sandbox !== undefined && chain.some((item) => item.scripts.post?.trim())) ||
+      assertions.some((row) => row.enabled && /^body(\s|$)/i.test(row.target.trim()))
+    const body = needsBody ? await bodyText(deps, result.response) : ''
     await runPhase('post', result.response, body)
     result.tests.push(
-      ...evaluateAssertions(input.assertions ?? [], { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs })
+      ...evaluateAssertions(assertions, { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs })
     )
     return result
   } finally {
