@@ -232,7 +232,7 @@ function buildResponse(
 }
 
 /** Posts to an OAuth token endpoint through the same TLS and proxy settings as the request. */
-function tokenPoster(request: HttpRequest, ctx: SendContext): TokenPost {
+export function tokenPoster(request: HttpRequest, ctx: SendContext): TokenPost {
   return async (url, headers, form) => {
     const tls = await loadTlsMaterial(request.settings)
     const payload: BodyPayload = {
@@ -244,6 +244,6 @@ function tokenPoster(request: HttpRequest, ctx: SendContext): TokenPost {
     const result = await runExchange(ctx, tls, request, url, 'POST', [...headers, ['User-Agent', ctx.userAgent]], payload, () => true)
     const collected = result.body?.body
     const text = collected?.kind === 'inline' ? Buffer.from(collected.base64, 'base64').toString('utf8') : ''
-    return { status: result.status, text }
+    return { status: result.status, text, contentType: getHeader(result.headers, 'content-type') }
   }
 }

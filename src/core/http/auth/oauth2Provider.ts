@@ -1,6 +1,7 @@
 import type { HttpAuthInfo } from '../../../shared/http'
 import { withHeader } from '../headerList'
 import { sameOrigin } from '../redirects'
+import { INTERACTIVE_GRANTS } from './oauth2'
 import type { AuthProvider } from './provider'
 
 /** `bearer` from a token endpoint is sent as `Bearer`, which some servers insist on. */
@@ -17,6 +18,8 @@ export const oauth2Provider: AuthProvider<'oauth2'> = {
   type: 'oauth2',
   start: async (auth, headers, _url, ctx) => {
     let info = await ctx.control.guard(ctx.tokens.token(auth, ctx.postToken))
+    // A signed-in token cannot be fetched again without the user; its expiry is handled by refresh.
+    let mayRetry = !INTERACTIVE_GRANTS.has(auth.grant)
     return {
       headers: withHeader(headers, 'Authorization', authorizationOf(info)),
       session: {
@@ -24,7 +27,8 @@ export const oauth2Provider: AuthProvider<'oauth2'> = {
           return info
         },
         answer: async (response, exchange) => {
-          if (response.status !== 401 || !info.fromCache || !sameOrigin(exchange.url, exchange.originalUrl)) return null
+          if (!mayRetry || response.status !== 401 || !info.fromCache || !sameOrigin(exchange.url, exchange.originalUrl)) return null
+          mayRetry = false
           ctx.tokens.forget(auth)
           info = await ctx.control.guard(ctx.tokens.token(auth, ctx.postToken))
           const fresh = info
