@@ -177,7 +177,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
               {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
               {section === 'Auth' && (
                 <>
-                  <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />
+                  <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} target={{ request: toRequest(draft), context: sendContextOf(tab) }} />
                   {draft.auth.type === 'inherit' && <InheritedAuth tab={tab} inherited={inherited} />}
                 </>
               )}

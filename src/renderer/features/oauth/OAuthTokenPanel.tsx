@@ -1,0 +1,207 @@
+import { useEffect, useRef, useState } from 'react'
+import type { HttpAuth, HttpRequestInput } from '../../../shared/http'
+import type { OAuthTokenInfo } from '../../../shared/oauth'
+import type { SendContext } from '../../../shared/sendContext'
+import { api } from '../../app/api'
+import './oauth.css'
+
+/** Which request the token belongs to: core resolves its variables and inherited auth as for a send. */
+export interface TokenTarget {
+  request: HttpRequestInput
+  context?: SendContext | undefined
+}
+
+type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
+type Device = { userCode: string; verificationUri: string; verificationUriComplete: string | null; expiresAt: string }
+
+const describe = (error: unknown): string => {
+  const e = error as { message?: string; hint?: string }
+  return [e.message ?? String(error), e.hint].filter(Boolean).join(' ')
+}
+
+let shellOnce: Promise<string> | undefined
+const shellOf = (): Promise<string> => (shellOnce ??= api.call('app.info').then((info) => info.shell, () => 'browser'))
+
+/** The stored token of a signed-in grant: its details, "Get new token" and "Clear token". */
+export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: TokenTarget }) {
+  const [token, setToken] = useState<OAuthTokenInfo | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [waiting, setWaiting] = useState<{ flowId: string; device: Device | null } | null>(null)
+  const [shell, setShell] = useState<string | null>(null)
+  const flowRef = useRef<string | null>(null)
+  const popupRef = useRef<Window | null>(null)
+  const targetRef = useRef(target)
+  targetRef.current = target
+  // Any change to what identifies the token (URLs, client, scope, grant) may mean another token.
+  const identity = JSON.stringify([auth.grant, auth.authUrl, auth.deviceUrl, auth.tokenUrl, auth.clientId, auth.scope, auth.audience, target.context])
+
+  useEffect(() => {
+    void shellOf().then(setShell)
+  }, [])
+
+  useEffect(() => {
+    let live = true
+    api.call('oauth.token', targetRef.current).then(
+      (info) => live && setToken(info),
+      (e: unknown) => live && setError(describe(e))
+    )
+    return () => {
+      live = false
+    }
+  }, [identity])
+
+  useEffect(
+    () =>
+      api.on('oauth.finished', (payload) => {
+        if (payload.flowId !== flowRef.current) return
+        flowRef.current = null
+        setWaiting(null)
+        if (payload.token) setToken(payload.token)
+        if (payload.error) setError(describe(payload.error))
+      }),
+    []
+  )
+
+  const getNewToken = async (): Promise<void> => {
+    setError(null)
+    const usesPage = auth.grant === 'authorization_code' || auth.grant === 'implicit'
+    // Opened at the click, before any await, or the browser's popup blocker refuses it.
+    const popup = usesPage && shell !== 'electron' ? window.open('about:blank', 'parley-oauth', 'popup,width=520,height=700') : null
+    if (usesPage && shell !== 'electron' && !popup) {
+      setError('The browser blocked the sign-in window. Allow pop-ups for Parley and click "Get new token" again.')
+      return
+    }
+    popupRef.current = popup
+    try {
+      if (auth.grant === 'device_code') {
+        const device = await api.call('oauth.device', targetRef.current)
+        flowRef.current = device.flowId
+        setWaiting({ flowId: device.flowId, device })
+        return
+      }
+      const started = await api.call('oauth.authorize', targetRef.current)
+      if (started.via === 'window') {
+        if (started.token) setToken(started.token)
+        return
+      }
+      flowRef.current = started.flowId
+      setWaiting({ flowId: started.flowId, device: null })
+      if (popup) popup.location.href = started.authorizationUrl
+    } catch (e) {
+      popup?.close()
+      setError(describe(e))
+    }
+  }
+
+  const cancel = (): void => {
+    const flowId = flowRef.current
+    flowRef.current = null
+    setWaiting(null)
+    popupRef.current?.close()
+    if (flowId) void api.call('oauth.cancel', { flowId }).catch(() => undefined)
+  }
+
+  const clear = async (): Promise<void> => {
+    setError(null)
+    try {
+      setToken(await api.call('oauth.clear', targetRef.current))
+    } catch (e) {
+      setError(describe(e))
+    }
+  }
+
+  return (
+    <section className="oauth-token" aria-label="OAuth token">
+      <div className="oauth-token-actions">
+        <button type="button" className="primary-button" onClick={() => void getNewToken()} disabled={waiting !== null || shell === null}>
+          Get new token
+        </button>
+        <button type="button" className="secondary-button" onClick={() => void clear()} disabled={!token?.present}>
+          Clear token
+        </button>
+        {waiting && (
+          <button type="button" className="secondary-button" onClick={cancel}>
+            Cancel sign-in
+          </button>
+        )}
+      </div>
+      {waiting && !waiting.device && <p role="status">Waiting for you to sign in in the sign-in window…</p>}
+      {waiting?.device && <DeviceCode device={waiting.device} />}
+      {error && (
+        <p className="oauth-error" role="alert">
+          {error}
+        </p>
+      )}
+      {token && <TokenDetails token={token} />}
+    </section>
+  )
+}
+
+function DeviceCode({ device }: { device: Device }) {
+  return (
+    <div className="oauth-device" role="status">
+      <p>
+        On any device, open{' '}
+        <a href={device.verificationUriComplete ?? device.verificationUri} target="_blank" rel="noreferrer noopener">
+          {device.verificationUri}
+        </a>{' '}
+        and enter the code:
+      </p>
+      <p className="oauth-user-code" aria-label="User code">
+        {device.userCode}
+      </p>
+      <p className="muted">Waiting for approval; the code expires at {new Date(device.expiresAt).toLocaleTimeString()}.</p>
+    </div>
+  )
+}
+
+function TokenDetails({ token }: { token: OAuthTokenInfo }) {
+  if (!token.present) return <p className="muted">No token yet. Click "Get new token" to sign in; the token is kept encrypted in Parley's data folder, never in the collection.</p>
+  const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now()
+  return (
+    <>
+      <dl className="oauth-details" aria-label="Token details">
+        <dt>Type</dt>
+        <dd>{token.tokenType}</dd>
+        <dt>Scope</dt>
+        <dd>{token.scope || '(none given)'}</dd>
+        <dt>Expires</dt>
+        <dd>
+          {token.expiresAt ? new Date(token.expiresAt).toLocaleString() : 'no expiry given'}
+          {expired && <span className="oauth-expired">{token.hasRefreshToken ? ' expired: refreshed at the next send' : ' expired'}</span>}
+        </dd>
+        <dt>Refresh token</dt>
+        <dd>{token.hasRefreshToken ? 'yes, used automatically when the access token expires' : 'none'}</dd>
+        <dt>Access token</dt>
+        <dd>
+          <input className="oauth-access-token" aria-label="Access token" readOnly value={token.accessToken ?? ''} onFocus={(event) => event.target.select()} />
+        </dd>
+      </dl>
+      {token.accessClaims && <Claims title="Access token claims" claims={token.accessClaims} />}
+      {token.idClaims && <Claims title="ID token claims" claims={token.idClaims} />}
+    </>
+  )
+}
+
+const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time'])
+
+function Claims({ title, claims }: { title: string; claims: Array<[string, string]> }) {
+  return (
+    <table className="oauth-claims" aria-label={title}>
+      <caption>
+        {title} <span className="muted">(decoded, not verified)</span>
+      </caption>
+      <tbody>
+        {claims.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>
+              {value}
+              {TIME_CLAIMS.has(name) && /^\d+$/.test(value) && <span className="muted"> ({new Date(Number(value) * 1000).toLocaleString()})</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
