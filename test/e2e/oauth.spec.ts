@@ -70,7 +70,10 @@ test.describe('OAuth 2.0 sign-in', () => {
     for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+      await panel.getByRole('button', { name: 'Get new token' }).scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${shotDir}/auth-tab-1280-${theme}.png` })
+      await claims.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${shotDir}/auth-tab-claims-1280-${theme}.png` })
     }
 
     await page.getByRole('button', { name: 'Send', exact: true }).click()

@@ -125,6 +125,11 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
           </button>
         )}
       </div>
+      {shell === 'browser' && auth.grant !== 'device_code' && (
+        <p className="muted">
+          In the browser the server sends you back to <code>{`${location.origin}/oauth/callback`}</code>: register that redirect URI with the server.
+        </p>
+      )}
       {waiting && !waiting.device && <p role="status">Waiting for you to sign in in the sign-in window…</p>}
       {waiting?.device && <DeviceCode device={waiting.device} />}
       {error && (
