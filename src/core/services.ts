@@ -18,6 +18,7 @@ import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
 import { createRunHandlers } from './scripts/runHandlers'
+import { createRunnerHandlers } from './runner/runnerHandlers'
 import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
@@ -168,6 +169,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
       record: recordResponse
     }),
+    ...createRunnerHandlers(),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)
