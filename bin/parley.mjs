@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `parley` (npx parley run …): runs the built CLI (out/main/cli.js, made by `npm run build`), or, in a
+// `parley` (npx parley run …): runs the built CLI (out/cli/parley.js, made by `npm run build`), or, in a
 // checkout whose sources are newer than the build (or that was never built), the sources through tsx.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const built = join(root, 'out', 'main', 'cli.js')
+const built = join(root, 'out', 'cli', 'parley.js')
 const source = join(root, 'src', 'cli', 'parley.ts')
 
 function newestMtime(dir) {

@@ -12,7 +12,7 @@ import { runCommand } from './runCommand'
  */
 
 function version(): string {
-  // Both src/cli/ and the bundle's out/main/ are two folders below package.json.
+  // Both src/cli/ and the bundle's out/cli/ are two folders below package.json.
   try {
     return (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as { version: string }).version
   } catch {
@@ -44,7 +44,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// No top-level await: the Electron build bundles this file as a main-process entry, whatever its format.
 void main(process.argv.slice(2)).then((code) => {
   // Sockets left open by a server that keeps connections alive must not keep a CI job waiting.
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
