@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), playground: resolve('src/playground/cli.ts') }
+        input: { index: resolve('src/main/index.ts'), playground: resolve('src/playground/cli.ts'), cli: resolve('src/cli/parley.ts') }
       }
     }
   },

@@ -18,6 +18,7 @@ import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
 import { createRunHandlers } from './scripts/runHandlers'
+import { createRunnerHandlers } from './runner/runnerHandlers'
 import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
@@ -112,6 +113,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return scope ? resolveValue(value, scope) : value
   }
 
+  const runnerHandlers = createRunnerHandlers({
+    store,
+    http,
+    events,
+    withAppSettings,
+    checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
+    checkDataFile: async (path, collectionId) => {
+      const real = await fileAccess.checkFiles([{ what: 'the data file', path }], await filePlace({ collectionId }))
+      return real.get(path) ?? path
+    }
+  })
+
   const handlers: Handlers = {
     ...store.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
@@ -168,6 +181,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
       record: recordResponse
     }),
+    ...runnerHandlers,
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)

@@ -10,6 +10,7 @@ import * as S from './session'
 import * as V from './convert'
 import * as T from './scripts'
 import * as K from './compare'
+import * as R from './runner'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -113,7 +114,12 @@ export const calls = {
   'import.append': call(V.ImportAppendInputSchema, V.ImportAppendOutputSchema, 'The next part (at most 2,000,000 characters) of a text to import; the whole is at most 50,000,000.'),
   'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
   'export.insomnia': call(V.ExportPostmanInputSchema, V.ExportYamlOutputSchema, 'A collection folder as an Insomnia v5 (YAML) export (secret values left out); lists what does not fit.'),
-  'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.')
+  'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.'),
+  // the collection runner (src/core/runner)
+  'runner.start': call(R.RunnerStartInput, R.RunnerStartOutput, 'Run a collection or folder: iterations, data rows (CSV/JSON file or inline), delay, bail, only some requests; progress arrives as runner.progress.'),
+  'runner.cancel': call(R.RunnerRefInput, R.RunnerCancelOutput, 'Stop a run; the request in flight is cancelled and the run ends as cancelled.'),
+  'runner.result': call(R.RunnerRefInput, R.RunResultSchema, 'Everything a run reported so far (requests, tests, summary).'),
+  'runner.save': call(R.RunnerSaveInput, R.RunnerSaveOutput, 'A run as a JSON, JUnit XML or self-contained HTML report (text and a file name) for dialog.saveText or a download.')
 } as const
 
 export const events = {
@@ -125,7 +131,8 @@ export const events = {
   'http.progress': event(H.HttpProgressSchema, 'Progress of a send, at most 10 times a second per request.'),
   'session.messages': event(S.SessionMessagesEventSchema, 'New or amended (same seq) log messages, as the NDJSON lines of the log (messagesOfLines reads them), batched: every ~50 ms or 2,000 messages.'),
   'session.status': event(S.SessionStatusSchema, 'A session changed state: connecting, connected, reconnecting, disconnected, error, closed.'),
-  'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.')
+  'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.'),
+  'runner.progress': event(R.RunnerProgressSchema, 'A run started, a request of it started or finished (with its tests), or the run is done (summary).')
 } as const
 
 export type Calls = typeof calls
