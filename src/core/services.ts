@@ -179,7 +179,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       events,
       withAppSettings,
       checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
-      record: recordResponse
+      record: recordResponse,
+      compare: (left, right, ignorePaths) => compare.diffs.compare(left, right, ignorePaths)
     }),
     ...runnerHandlers,
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
@@ -237,6 +238,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await playground.stop()
       await http.dispose()
       await sessions.dispose()
+      await compare.diffs.dispose()
     }
   }
 }
