@@ -7,6 +7,7 @@ import type { Handlers } from '../invoke'
 import { prepareHttpRequest } from '../sendPreparation'
 import type { createCollectionServices } from '../store/collectionServices'
 import { runRequest } from './runRequest'
+import type { VariableWriter } from './scriptVariables'
 
 export interface RunHandlerDeps {
   store: ReturnType<typeof createCollectionServices>
@@ -20,21 +21,25 @@ export interface RunHandlerDeps {
   record(response: HttpResponse, context: SendContext | undefined, tabId: string | undefined): Promise<void>
 }
 
+/** Saves what scripts changed to variables: globals, the environment, the collection's variables. */
+export function variableWriter(store: RunHandlerDeps['store']): VariableWriter {
+  return {
+    saveGlobals: (variables) => store.handlers['globals.save']({ variables }),
+    saveEnvironment: (collectionId, id, name, variables) => store.handlers['environment.save']({ collectionId, id, name, variables }),
+    saveCollectionVariables: async (collectionId, variables) => {
+      const settings = await store.handlers['folder.read']({ collectionId, path: '' })
+      await store.handlers['folder.save']({ collectionId, path: '', settings: FolderSettingsSchema.parse({ ...settings, variables }) })
+    }
+  }
+}
+
 /**
  * `http.run` (a send with its scripts and assertion rows) and `http.cancel`, which also stops a
  * run whose pre-request scripts are still going, before its send starts.
  */
 export function createRunHandlers({ store, http, events, withAppSettings, checkFiles, record }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
   const runsInFlight = new Map<string, { cancelled: boolean }>()
-  const writer = {
-    saveGlobals: (variables: Parameters<Handlers['globals.save']>[0]['variables']) => store.handlers['globals.save']({ variables }),
-    saveEnvironment: (collectionId: string, id: string, name: string, variables: Parameters<Handlers['environment.save']>[0]['variables']) =>
-      store.handlers['environment.save']({ collectionId, id, name, variables }),
-    saveCollectionVariables: async (collectionId: string, variables: Parameters<Handlers['globals.save']>[0]['variables']) => {
-      const settings = await store.handlers['folder.read']({ collectionId, path: '' })
-      await store.handlers['folder.save']({ collectionId, path: '', settings: FolderSettingsSchema.parse({ ...settings, variables }) })
-    }
-  }
+  const writer = variableWriter(store)
   return {
     'http.run': ({ requestId, request, context, scripts, assertions, name, tabId }) => {
       const run = { cancelled: false }
