@@ -17,8 +17,9 @@ import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
-import { createRunHandlers } from './scripts/runHandlers'
+import { createRunHandlers, variableWriter } from './scripts/runHandlers'
 import { createRunnerHandlers } from './runner/runnerHandlers'
+import { runRealtimeRequest, type RealtimeRequest } from './runner/realtimeRun'
 import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
@@ -108,6 +109,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const real = await fileAccess.checkFiles(files, sessionPlaces.get(sessionId) ?? {})
     return { ...emit, args: emit.args.map((arg) => (arg.type === 'binary-file' ? { ...arg, value: real.get(arg.value) ?? arg.value } : arg)) }
   }
+  /** Step runs in flight, by requestId, so session.cancelSteps can stop one. */
+  const stepRuns = new Map<string, AbortController>()
   const resolveIn = <T>(sessionId: string, value: T): T => {
     const scope = sessionScopes.get(sessionId)
     return scope ? resolveValue(value, scope) : value
@@ -213,7 +216,30 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'session.messages': ({ sessionId, fromSeq, limit }) => sessions.messages(sessionId, fromSeq, limit),
     'session.export': ({ sessionId, path }) => sessions.export(sessionId, path),
-    'session.list': () => ({ sessions: sessions.list() })
+    'session.list': () => ({ sessions: sessions.list() }),
+    'session.runSteps': async ({ kind, request, steps, context, requestId, name }) => {
+      stepRuns.get(requestId)?.abort()
+      const abort = new AbortController()
+      stepRuns.set(requestId, abort)
+      try {
+        return await runRealtimeRequest(
+          {
+            ...store,
+            writer: variableWriter(store),
+            signal: abort.signal,
+            checkFiles: async (paths, ctx) => fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(ctx))
+          },
+          { requestId, request: { ...request, kind, ...(name !== undefined ? { name } : {}) } as RealtimeRequest, steps, ...(context ? { context } : {}) }
+        )
+      } finally {
+        if (stepRuns.get(requestId) === abort) stepRuns.delete(requestId)
+      }
+    },
+    'session.cancelSteps': ({ requestId }) => {
+      const run = stepRuns.get(requestId)
+      run?.abort()
+      return { cancelled: run !== undefined }
+    }
   }
 
   const intervalMs = options.statusIntervalMs ?? 1000
@@ -234,6 +260,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     invoke: (name, input) => invokeCall(handlers, name, input),
     async dispose() {
       if (timer) clearInterval(timer)
+      for (const run of stepRuns.values()) run.abort()
       store.dispose()
       await playground.stop()
       await http.dispose()

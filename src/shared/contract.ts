@@ -11,6 +11,7 @@ import * as V from './convert'
 import * as T from './scripts'
 import * as K from './compare'
 import * as R from './runner'
+import * as RS from './realtimeSteps'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -101,6 +102,8 @@ export const calls = {
   'session.messages': call(S.SessionMessagesInputSchema, S.SessionMessagesOutputSchema, 'Read back logged messages by seq range, from memory or the NDJSON file.'),
   'session.export': call(S.SessionExportInputSchema, z.object({ path: z.string(), count: z.number().int() }), 'Write the session log as NDJSON (one line per message) to a path, atomically.'),
   'session.list': call(NoInput, z.object({ sessions: z.array(S.SessionSummarySchema) }), 'The sessions core knows, open or closed, with counters.'),
+  'session.runSteps': call(RS.RealtimeRunInputSchema, RS.RealtimeRunOutputSchema, 'Run the steps of a Socket.IO, WebSocket or SSE request (connect, emit, send, expect, wait, close) in a session of its own, always closed after; each expectation is a test.'),
+  'session.cancelSteps': call(z.object({ requestId: z.string().min(1).max(200) }), z.object({ cancelled: z.boolean() }), 'Stop a session.runSteps in flight; it answers with error cancelled and closes its session.'),
   // import and export (src/core/convert)
   'curl.parse': call(V.CurlParseInputSchema, V.CurlParseOutputSchema, 'Turn a pasted cURL command (bash or Windows cmd) into a request; warnings list what was left out.'),
   'export.curl': call(V.ExportCurlInputSchema, V.ExportCurlOutputSchema, 'A shell-quoted, multi-line cURL command that sends the request.'),
