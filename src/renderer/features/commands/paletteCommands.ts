@@ -10,6 +10,8 @@ import { saveTab } from '../collections/savingStore'
 import { useEnvironments } from '../environments/environmentsStore'
 import { usePlayground } from '../playground/playgroundStore'
 import { useTabs } from '../tabs/tabsStore'
+import { tr } from '../../i18n'
+import { useSidebar } from '../sidebar/sidebarStore'
 import { tabLabel } from '../tabs/tabTitles'
 
 export interface Command {
@@ -99,6 +101,7 @@ export function paletteCommands(): Command[] {
       ? action('Stop playground', () => void playground.stop())
       : action('Start playground', () => void playground.start(), 'the demo server and its sample collection'),
     ...themes.map(({ theme, label }) => action(`Theme: ${label}`, () => void chooseTheme(theme), 'switch theme')),
+    action(tr('learn:palette'), () => useSidebar.getState().show('learn'), tr('learn:paletteDetail')),
     action('Settings', () => openDialog('settings')),
     action('Keyboard shortcuts', () => openDialog('shortcuts')),
     action('About Parley', () => openDialog('about'))

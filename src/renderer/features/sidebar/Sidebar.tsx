@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useT } from '../../i18n'
 import { api } from '../../app/api'
 import { Icon, type IconName } from '../../ui/Icon'
 import { CollectionsPanel } from '../collections/CollectionsPanel'
@@ -8,18 +9,24 @@ import { SavingUi } from '../collections/SavingUi'
 import { useWorkspacePersistence } from '../collections/workspacePersistence'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { recordHistory } from '../history/historyRecorder'
+import { LearnPanel } from '../learn/LearnPanel'
+import { listenForLearnProgress } from '../learn/learnStore'
+import { useSidebar, type SidebarPanel } from './sidebarStore'
 
-type Panel = 'collections' | 'history'
-const panels: { id: Panel; label: string; icon: IconName }[] = [
+type Panel = Exclude<SidebarPanel, 'learn'>
+const panels: { id: SidebarPanel; label: string; icon: IconName }[] = [
   { id: 'collections', label: 'Collections', icon: 'folder' },
-  { id: 'history', label: 'History', icon: 'history' }
+  { id: 'history', label: 'History', icon: 'history' },
+  { id: 'learn', label: 'Learn', icon: 'learn' }
 ]
 
 /** Collections and history; also home of saving (Ctrl/Cmd+S) and of following changes on disk. */
 export function Sidebar() {
-  const [panel, setPanel] = useState<Panel>('collections')
+  const { t } = useT('learn')
+  const panel = useSidebar((s) => s.panel)
+  const setPanel = useSidebar((s) => s.show)
   const [filters, setFilters] = useState<Record<Panel, string>>({ collections: '', history: '' })
-  const filter = filters[panel]
+  const filter = panel === 'learn' ? '' : filters[panel]
   useEffect(
     () =>
       api.on('collection.changed', ({ collectionId, paths }) => {
@@ -29,6 +36,7 @@ export function Sidebar() {
     []
   )
   useEffect(() => recordHistory(), [])
+  useEffect(() => listenForLearnProgress(), [])
   useWorkspacePersistence()
   return (
     <nav className="sidebar" aria-label="Sidebar">
@@ -43,10 +51,16 @@ export function Sidebar() {
             onClick={() => setPanel(p.id)}
           >
             <Icon name={p.icon} size={14} />
-            {p.label}
+            {p.id === 'learn' ? t('tab') : p.label}
           </button>
         ))}
       </div>
+      {panel === 'learn' ? (
+        <div role="tabpanel" aria-label={t('tab')} className="sidebar-panel learn-sidebar-panel">
+          <LearnPanel />
+        </div>
+      ) : (
+      <>
       <label className="search-field">
         <Icon name="search" size={14} />
         <input
@@ -60,6 +74,8 @@ export function Sidebar() {
       <div role="tabpanel" aria-label={panel === 'collections' ? 'Collections' : 'History'} className="sidebar-panel">
         {panel === 'collections' ? <CollectionsPanel query={filter} /> : <HistoryPanel query={filter} />}
       </div>
+      </>
+      )}
       <SavingUi />
     </nav>
   )
