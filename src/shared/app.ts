@@ -34,6 +34,10 @@ export type AppStatus = z.infer<typeof AppStatusSchema>
 export const ThemeSchema = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof ThemeSchema>
 
+/** The interface language: 'system' follows the OS (navigator.language), else English or Spanish. */
+export const LanguageSchema = z.enum(['system', 'en', 'es'])
+export type Language = z.infer<typeof LanguageSchema>
+
 /** A learning path step's id: lowercase words joined by dashes, as the renderer names its steps. */
 export const LearnStepIdSchema = z
   .string()
@@ -41,6 +45,7 @@ export const LearnStepIdSchema = z
 
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
+  language: LanguageSchema,
   /** Off: every request accepts self-signed and otherwise untrusted certificates. */
   verifyTls: z.boolean(),
   /** The proxy for every request whose own setting is "system"; empty: HTTP(S)_PROXY / NO_PROXY. */
@@ -59,7 +64,7 @@ export const SettingsSchema = z.object({
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const defaultSettings: Settings = { theme: 'system', verifyTls: true, proxyUrl: '', ...responseLimitDefaults, learnDone: [] }
+export const defaultSettings: Settings = { theme: 'system', language: 'system', verifyTls: true, proxyUrl: '', ...responseLimitDefaults, learnDone: [] }
 
 /** A partial update: only the keys given change; unknown keys are refused, not ignored. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

@@ -15,14 +15,14 @@ import { useSidebar, type SidebarPanel } from './sidebarStore'
 
 type Panel = Exclude<SidebarPanel, 'learn'>
 const panels: { id: SidebarPanel; label: string; icon: IconName }[] = [
-  { id: 'collections', label: 'Collections', icon: 'folder' },
-  { id: 'history', label: 'History', icon: 'history' },
-  { id: 'learn', label: 'Learn', icon: 'learn' }
+  { id: 'collections', label: 'sidebar.collections', icon: 'folder' },
+  { id: 'history', label: 'sidebar.history', icon: 'history' },
+  { id: 'learn', label: 'learn:tab', icon: 'learn' }
 ]
 
 /** Collections and history; also home of saving (Ctrl/Cmd+S) and of following changes on disk. */
 export function Sidebar() {
-  const { t } = useT('learn')
+  const { t } = useT('sidebar')
   const panel = useSidebar((s) => s.panel)
   const setPanel = useSidebar((s) => s.show)
   const [filters, setFilters] = useState<Record<Panel, string>>({ collections: '', history: '' })
@@ -39,8 +39,8 @@ export function Sidebar() {
   useEffect(() => listenForLearnProgress(), [])
   useWorkspacePersistence()
   return (
-    <nav className="sidebar" aria-label="Sidebar">
-      <div role="tablist" aria-label="Sidebar sections" className="sidebar-tabs">
+    <nav className="sidebar" aria-label={t('sidebar.sidebar')}>
+      <div role="tablist" aria-label={t('sidebar.sidebarSections')} className="sidebar-tabs">
         {panels.map((p) => (
           <button
             key={p.id}
@@ -51,12 +51,12 @@ export function Sidebar() {
             onClick={() => setPanel(p.id)}
           >
             <Icon name={p.icon} size={14} />
-            {p.id === 'learn' ? t('tab') : p.label}
+            {t(p.label)}
           </button>
         ))}
       </div>
       {panel === 'learn' ? (
-        <div role="tabpanel" aria-label={t('tab')} className="sidebar-panel learn-sidebar-panel">
+        <div role="tabpanel" aria-label={t('learn:tab')} className="sidebar-panel learn-sidebar-panel">
           <LearnPanel />
         </div>
       ) : (
@@ -65,13 +65,13 @@ export function Sidebar() {
         <Icon name="search" size={14} />
         <input
           type="search"
-          aria-label={panel === 'collections' ? 'Search requests' : 'Search history'}
-          placeholder={panel === 'collections' ? 'Search requests' : 'Search history'}
+          aria-label={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
+          placeholder={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
           value={filter}
           onChange={(event) => setFilters((f) => ({ ...f, [panel]: event.target.value }))}
         />
       </label>
-      <div role="tabpanel" aria-label={panel === 'collections' ? 'Collections' : 'History'} className="sidebar-panel">
+      <div role="tabpanel" aria-label={panel === 'collections' ? t('sidebar.collections') : t('sidebar.history')} className="sidebar-panel">
         {panel === 'collections' ? <CollectionsPanel query={filter} /> : <HistoryPanel query={filter} />}
       </div>
       </>
