@@ -24,6 +24,7 @@ import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
+import { createGraphqlHandlers } from './graphql/graphqlHandlers'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -186,6 +187,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       compare: (left, right, ignorePaths) => compare.diffs.compare(left, right, ignorePaths)
     }),
     ...runnerHandlers,
+    ...createGraphqlHandlers({
+      http,
+      prepare: async (request, context) => withAppSettings(await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))),
+      checkFile: async (path, what, context) => (await fileAccess.checkFiles([{ what, path }], await filePlace(context))).get(path) ?? path
+    }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)

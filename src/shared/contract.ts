@@ -12,6 +12,7 @@ import * as T from './scripts'
 import * as K from './compare'
 import * as R from './runner'
 import * as RS from './realtimeSteps'
+import * as G from './graphql'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -91,6 +92,9 @@ export const calls = {
   'examples.save': call(K.ExampleSaveInput, z.object({ file: z.string() }), 'Save a kept response as a named example beside the request.'),
   'examples.delete': call(K.ExampleRefInput, C.NoOutput, 'Delete a saved example.'),
   'compare.run': call(K.CompareInput, K.CompareOutput, 'Diff two responses (history or examples): status, headers, and the body as JSON paths or lines.'),
+  // GraphQL schemas (src/core/graphql)
+  'graphql.introspect': call(G.GraphqlIntrospectInputSchema, G.GraphqlSchemaSchema, 'The schema of a GraphQL endpoint by introspection, sent like the request (variables, headers, auth); cached per URL until refresh.'),
+  'graphql.schemaFile': call(G.GraphqlSchemaFileInputSchema, G.GraphqlSchemaSchema, 'A GraphQL schema from an SDL or introspection JSON file the user chose (the file-access rules apply).'),
   'cookies.list': call(NoInput, H.CookiesListOutputSchema, 'Every cookie in the jar.'),
   'cookies.clear': call(H.CookiesClearInputSchema, H.CookiesClearOutputSchema, 'Remove all cookies, or those of one domain and its subdomains.'),
   'session.open': call(S.SessionOpenInputSchema, z.object({ sessionId: z.string() }), 'Open a Socket.IO, WebSocket or SSE session (an id reused continues its log); status arrives as session.status.'),
