@@ -25,6 +25,7 @@ import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
 import { createGraphqlHandlers } from './graphql/graphqlHandlers'
+import { createOAuthHandlers, createOAuthTokens, type OAuthOptions } from './oauth/handlers'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -43,12 +44,16 @@ export interface ServicesOptions {
   secretCipher?: SecretCipher
   /** The OS's folder, file and Save As dialogs, where the shell has them (Electron). */
   nativeDialogs?: NativeDialogs
+  /** OAuth 2.0 sign-in: Electron passes its sign-in window. */
+  oauth?: OAuthOptions
 }
 
 export interface Services {
   readonly events: EventBus
   /** Every adapter calls this, and only this, to serve a call. */
   invoke(name: unknown, input: unknown): Promise<CallResult>
+  /** The browser host tells core the URI of its OAuth callback route once it listens. */
+  useOAuthRedirect(uri: string): void
   dispose(): Promise<void>
 }
 
@@ -69,8 +74,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   )
   // The app-wide HTTP switches, kept current so each send reads them without touching the disk.
   let appSettings = await settings.get().catch(() => defaultSettings)
+  const oauthTokens = createOAuthTokens(store.secrets)
   const http = await createHttpEngine({
     dataDir: options.dataDir,
+    oauthTokens: (auth, post) => oauthTokens.current(auth, post),
     userAgent: `Parley/${options.appVersion}`,
     appProxy: () => appSettings.proxyUrl || null
   })
@@ -129,8 +136,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }
   })
 
+  const oauth = createOAuthHandlers({
+    tokens: oauthTokens,
+    http,
+    events,
+    options: options.oauth ?? {},
+    prepare: async (request, context) => withAppSettings(await prepareHttpRequest(store, request, context))
+  })
+
   const handlers: Handlers = {
     ...store.handlers,
+    ...oauth.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
     ...createDialogHandlers(options.nativeDialogs, fileGrants),
     'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
@@ -264,6 +280,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   return {
     events,
     invoke: (name, input) => invokeCall(handlers, name, input),
+    useOAuthRedirect: oauth.useHostRedirect,
     async dispose() {
       if (timer) clearInterval(timer)
       for (const run of stepRuns.values()) run.abort()

@@ -13,6 +13,7 @@ import * as K from './compare'
 import * as R from './runner'
 import * as RS from './realtimeSteps'
 import * as G from './graphql'
+import * as O from './oauth'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -84,6 +85,13 @@ export const calls = {
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),
   'http.discardBody': call(H.HttpDiscardBodyInputSchema, H.HttpDiscardBodyOutputSchema, 'Delete a stored response body.'),
+  // OAuth 2.0 sign-in (src/core/oauth): tokens are kept in the secret store, never in collection files
+  'oauth.authorize': call(O.OAuthRequestInput, O.OAuthAuthorizeOutput, 'Start authorization code (PKCE) or implicit: the sign-in page URL, with state; in Electron the sign-in window runs to the end.'),
+  'oauth.complete': call(O.OAuthCompleteInput, O.OAuthTokenInfoSchema, 'The redirect came back: check state, exchange the code with the PKCE verifier, store the token.'),
+  'oauth.device': call(O.OAuthRequestInput, O.OAuthDeviceOutput, 'Start the device code grant: the code to show; core polls and pushes oauth.finished.'),
+  'oauth.cancel': call(O.OAuthFlowRef, C.NoOutput, 'Give up a sign-in in progress.'),
+  'oauth.token': call(O.OAuthRequestInput, O.OAuthTokenInfoSchema, 'The stored token of these OAuth settings: expiry, scope, decoded claims.'),
+  'oauth.clear': call(O.OAuthRequestInput, O.OAuthTokenInfoSchema, 'Forget the stored token of these OAuth settings.'),
   // response history, examples and diffs (src/core/compare)
   'responses.list': call(K.ResponseListInput, K.ResponseListOutput, 'The last responses of a request (saved: by collection and path; unsaved: by tab), newest first.'),
   'responses.open': call(K.ResponseGetInput, H.HttpResponseSchema, 'A kept response as the viewer shows it (large bodies as a new bodyId).'),
@@ -137,6 +145,7 @@ export const events = {
   'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.'),
   'http.progress': event(H.HttpProgressSchema, 'Progress of a send, at most 10 times a second per request.'),
   'session.messages': event(S.SessionMessagesEventSchema, 'New or amended (same seq) log messages, as the NDJSON lines of the log (messagesOfLines reads them), batched: every ~50 ms or 2,000 messages.'),
+  'oauth.finished': event(O.OAuthFinishedSchema, 'A sign-in (popup or device code) ended: the token, or why not.'),
   'session.status': event(S.SessionStatusSchema, 'A session changed state: connecting, connected, reconnecting, disconnected, error, closed.'),
   'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.'),
   'runner.progress': event(R.RunnerProgressSchema, 'A run started, a request of it started or finished (with its tests), or the run is done (summary).')
