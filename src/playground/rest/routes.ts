@@ -25,7 +25,8 @@ export function restRoutes(store: NotesStore = createNotesStore()): Route[] {
           realtime: {
             socketio: 'path /socket.io, namespaces /, /ticker, /private',
             websocket: ['/ws/echo', '/ws/broadcast', '/ws/proto', '/ws/close?code=4001&reason=bye'],
-            sse: '/sse/clock'
+            sse: '/sse/clock',
+            graphql: '/graphql (HTTP GET/POST: queries, mutations; WebSocket graphql-transport-ws: subscriptions)'
           }
         })
     },
