@@ -3,6 +3,8 @@ import type { HttpAuth, HttpRequestInput } from '../../../shared/http'
 import type { OAuthTokenInfo } from '../../../shared/oauth'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { formatDateTime, formatTime, useT } from '../../i18n'
+import { errorText } from '../../i18n/errors'
 import './oauth.css'
 
 /** Which request the token belongs to: core resolves its variables and inherited auth as for a send. */
@@ -14,16 +16,12 @@ export interface TokenTarget {
 type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
 type Device = { userCode: string; verificationUri: string; verificationUriComplete: string | null; expiresAt: string }
 
-const describe = (error: unknown): string => {
-  const e = error as { message?: string; hint?: string }
-  return [e.message ?? String(error), e.hint].filter(Boolean).join(' ')
-}
-
 let shellOnce: Promise<string> | undefined
 const shellOf = (): Promise<string> => (shellOnce ??= api.call('app.info').then((info) => info.shell, () => 'browser'))
 
 /** The stored token of a signed-in grant: its details, "Get new token" and "Clear token". */
 export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: TokenTarget }) {
+  const { t } = useT('oauth')
   const [token, setToken] = useState<OAuthTokenInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [waiting, setWaiting] = useState<{ flowId: string; device: Device | null } | null>(null)
@@ -43,7 +41,7 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
     let live = true
     api.call('oauth.token', targetRef.current).then(
       (info) => live && setToken(info),
-      (e: unknown) => live && setError(describe(e))
+      (e: unknown) => live && setError(errorText(e))
     )
     return () => {
       live = false
@@ -57,7 +55,7 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
         flowRef.current = null
         setWaiting(null)
         if (payload.token) setToken(payload.token)
-        if (payload.error) setError(describe(payload.error))
+        if (payload.error) setError(errorText(payload.error))
       }),
     []
   )
@@ -68,7 +66,7 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
     // Opened at the click, before any await, or the browser's popup blocker refuses it.
     const popup = usesPage && shell !== 'electron' ? window.open('about:blank', 'parley-oauth', 'popup,width=520,height=700') : null
     if (usesPage && shell !== 'electron' && !popup) {
-      setError('The browser blocked the sign-in window. Allow pop-ups for Parley and click "Get new token" again.')
+      setError(t('panel.popupBlocked'))
       return
     }
     popupRef.current = popup
@@ -89,7 +87,7 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
       if (popup) popup.location.href = started.authorizationUrl
     } catch (e) {
       popup?.close()
-      setError(describe(e))
+      setError(errorText(e))
     }
   }
 
@@ -106,31 +104,29 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
     try {
       setToken(await api.call('oauth.clear', targetRef.current))
     } catch (e) {
-      setError(describe(e))
+      setError(errorText(e))
     }
   }
 
   return (
-    <section className="oauth-token" aria-label="OAuth token">
+    <section className="oauth-token" aria-label={t('panel.label')}>
       <div className="oauth-token-actions">
         <button type="button" className="primary-button" onClick={() => void getNewToken()} disabled={waiting !== null || shell === null}>
-          Get new token
+          {t('panel.getNewToken')}
         </button>
         <button type="button" className="secondary-button" onClick={() => void clear()} disabled={!token?.present}>
-          Clear token
+          {t('panel.clearToken')}
         </button>
         {waiting && (
           <button type="button" className="secondary-button" onClick={cancel}>
-            Cancel sign-in
+            {t('panel.cancelSignIn')}
           </button>
         )}
       </div>
       {shell === 'browser' && auth.grant !== 'device_code' && (
-        <p className="muted">
-          In the browser the server sends you back to <code>{`${location.origin}/oauth/callback`}</code>: register that redirect URI with the server.
-        </p>
+        <p className="muted">{t('note.browserRedirect', { uri: `${location.origin}/oauth/callback` })}</p>
       )}
-      {waiting && !waiting.device && <p role="status">Waiting for you to sign in in the sign-in window…</p>}
+      {waiting && !waiting.device && <p role="status">{t('panel.waiting')}</p>}
       {waiting?.device && <DeviceCode device={waiting.device} />}
       {error && (
         <p className="oauth-error" role="alert">
@@ -143,47 +139,48 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
 }
 
 function DeviceCode({ device }: { device: Device }) {
+  const { t } = useT('oauth')
   return (
     <div className="oauth-device" role="status">
+      <p>{t('device.open')}</p>
       <p>
-        On any device, open{' '}
         <a href={device.verificationUriComplete ?? device.verificationUri} target="_blank" rel="noreferrer noopener">
           {device.verificationUri}
-        </a>{' '}
-        and enter the code:
+        </a>
       </p>
-      <p className="oauth-user-code" aria-label="User code">
+      <p className="oauth-user-code" aria-label={t('device.userCode')}>
         {device.userCode}
       </p>
-      <p className="muted">Waiting for approval; the code expires at {new Date(device.expiresAt).toLocaleTimeString()}.</p>
+      <p className="muted">{t('device.waiting', { time: formatTime(device.expiresAt) })}</p>
     </div>
   )
 }
 
 function TokenDetails({ token }: { token: OAuthTokenInfo }) {
-  if (!token.present) return <p className="muted">No token yet. Click "Get new token" to sign in; the token is kept encrypted in Parley's data folder, never in the collection.</p>
+  const { t } = useT('oauth')
+  if (!token.present) return <p className="muted">{t('panel.noToken')}</p>
   const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now()
   return (
     <>
-      <dl className="oauth-details" aria-label="Token details">
-        <dt>Type</dt>
+      <dl className="oauth-details" aria-label={t('details.label')}>
+        <dt>{t('details.type')}</dt>
         <dd>{token.tokenType}</dd>
-        <dt>Scope</dt>
-        <dd>{token.scope || '(none given)'}</dd>
-        <dt>Expires</dt>
+        <dt>{t('details.scope')}</dt>
+        <dd>{token.scope || t('details.noScope')}</dd>
+        <dt>{t('details.expires')}</dt>
         <dd>
-          {token.expiresAt ? new Date(token.expiresAt).toLocaleString() : 'no expiry given'}
-          {expired && <span className="oauth-expired">{token.hasRefreshToken ? ' expired: refreshed at the next send' : ' expired'}</span>}
+          {token.expiresAt ? formatDateTime(token.expiresAt) : t('details.noExpiry')}
+          {expired && <span className="oauth-expired"> {token.hasRefreshToken ? t('details.expiredRefresh') : t('details.expired')}</span>}
         </dd>
-        <dt>Refresh token</dt>
-        <dd>{token.hasRefreshToken ? 'yes, used automatically when the access token expires' : 'none'}</dd>
-        <dt>Access token</dt>
+        <dt>{t('details.refreshToken')}</dt>
+        <dd>{token.hasRefreshToken ? t('details.refreshYes') : t('details.refreshNone')}</dd>
+        <dt>{t('details.accessToken')}</dt>
         <dd>
-          <input className="oauth-access-token" aria-label="Access token" readOnly value={token.accessToken ?? ''} onFocus={(event) => event.target.select()} />
+          <input className="oauth-access-token" aria-label={t('details.accessToken')} readOnly value={token.accessToken ?? ''} onFocus={(event) => event.target.select()} />
         </dd>
       </dl>
-      {token.accessClaims && <Claims title="Access token claims" claims={token.accessClaims} />}
-      {token.idClaims && <Claims title="ID token claims" claims={token.idClaims} />}
+      {token.accessClaims && <Claims title={t('details.accessClaims')} claims={token.accessClaims} />}
+      {token.idClaims && <Claims title={t('details.idClaims')} claims={token.idClaims} />}
     </>
   )
 }
@@ -191,10 +188,11 @@ function TokenDetails({ token }: { token: OAuthTokenInfo }) {
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time'])
 
 function Claims({ title, claims }: { title: string; claims: Array<[string, string]> }) {
+  const { t } = useT('oauth')
   return (
     <table className="oauth-claims" aria-label={title}>
       <caption>
-        {title} <span className="muted">(decoded, not verified)</span>
+        {title} <span className="muted">{t('details.notVerified')}</span>
       </caption>
       <tbody>
         {claims.map(([name, value]) => (
@@ -202,7 +200,7 @@ function Claims({ title, claims }: { title: string; claims: Array<[string, strin
             <th scope="row">{name}</th>
             <td>
               {value}
-              {TIME_CLAIMS.has(name) && /^\d+$/.test(value) && <span className="muted"> ({new Date(Number(value) * 1000).toLocaleString()})</span>}
+              {TIME_CLAIMS.has(name) && /^\d+$/.test(value) && <span className="muted"> ({formatDateTime(Number(value) * 1000)})</span>}
             </td>
           </tr>
         ))}
