@@ -33,7 +33,8 @@ async function chooseOAuth(page: Page, grant: string): Promise<void> {
 const shotDir = 'test-results/oauth-screens'
 
 test.describe('OAuth 2.0 sign-in', () => {
-  test.describe.configure({ timeout: 120_000 })
+  // A popup sign-in, a save and screenshots in two themes: room for a machine shared with other work.
+  test.describe.configure({ timeout: 300_000 })
 
   test('authorization code with PKCE: sign in in the popup, see the token, call the protected endpoint; the token stays out of the saved file', async ({ page, host }) => {
     const errors = watchConsole(page)

@@ -60,6 +60,25 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
     []
   )
 
+  // The event can be missed (the window lost its connection to core while the user signed in): while a
+  // sign-in is open, also look for a token stored after it began.
+  useEffect(() => {
+    if (!waiting) return
+    const since = Date.now() - 1000
+    const timer = setInterval(() => {
+      api.call('oauth.token', targetRef.current).then(
+        (info) => {
+          if (!info.present || !info.obtainedAt || Date.parse(info.obtainedAt) < since || flowRef.current !== waiting.flowId) return
+          flowRef.current = null
+          setWaiting(null)
+          setToken(info)
+        },
+        () => undefined
+      )
+    }, 2000)
+    return () => clearInterval(timer)
+  }, [waiting])
+
   const getNewToken = async (): Promise<void> => {
     setError(null)
     const usesPage = auth.grant === 'authorization_code' || auth.grant === 'implicit'
