@@ -5,7 +5,9 @@ import type { Assertion, ConsoleEntry, ScriptError, Scripts, TestResult } from '
 import type { SendContext } from '../../shared/sendContext'
 import type { HttpEngine } from '../http/engine'
 import type { VariableScope } from '../vars/variableScope'
-import { evaluateAssertions } from './assertions'
+import type { CompareFn } from '../compare/matchesExample'
+import { evaluateAssertions, exampleOf } from './assertions'
+import { checkExampleRows } from './exampleRows'
 import { ScriptSandbox } from './sandbox'
 import { applyScriptRequest, fromPostmanRequest, toScriptRequest, toScriptResponse } from './scriptRequest'
 import { enclosingFolders, ScriptVariables, type CarriedVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
@@ -24,6 +26,8 @@ export interface RunRequestDeps extends VariableDeps {
   onProgress?: (progress: HttpProgress) => void
   /** True once the user cancelled this run (before its send started, http.cancel has nothing to stop). */
   cancelled?: () => boolean
+  /** Runs the diff of `example <name>` rows (core: in its diff worker); default: on the spot. */
+  compare?: CompareFn
 }
 
 export interface RunRequestInput {
@@ -142,11 +146,12 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
     const assertions = input.assertions ?? []
     const needsBody =
       (sandbox !== undefined && chain.some((item) => item.scripts.post?.trim())) ||
-      assertions.some((row) => row.enabled && /^body(\s|$)/i.test(row.target.trim()))
+      assertions.some((row) => row.enabled && (/^body(\s|$)/i.test(row.target.trim()) || exampleOf(row) !== null))
     const body = needsBody ? await bodyText(deps, result.response) : ''
     await runPhase('post', result.response, body)
+    const examples = await checkExampleRows(deps, assertions, input.context, { status: result.response.status, body })
     result.tests.push(
-      ...evaluateAssertions(assertions, { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs })
+      ...evaluateAssertions(assertions, { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs }, examples)
     )
     return result
   } finally {
