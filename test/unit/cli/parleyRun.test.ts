@@ -62,7 +62,8 @@ async function echoCollection(names: string[], failing: string[] = [], who = fal
 describe('parley run', () => {
   it('runs the sample collection against the playground: exit 0, progress, a summary and a JUnit file that parses', async () => {
     const junit = join(await tempDir(), 'reports/junit.xml')
-    const ran = await parley(['run', 'resources/sample-collection', '--env-var', `playground=${playground.url}`, '-r', 'cli,junit', '--reporter-junit-export', junit], true)
+    const ws = playground.url.replace(/^http/, 'ws')
+    const ran = await parley(['run', 'resources/sample-collection', '--env-var', `playground=${playground.url}`, '--env-var', `playgroundWs=${ws}`, '-r', 'cli,junit', '--reporter-junit-export', junit], true)
     expect(ran.stderr).toBe('')
     expect(ran.code).toBe(0)
     expect(ran.stdout).toContain('✓ GET List notes [200')
@@ -70,8 +71,10 @@ describe('parley run', () => {
     expect(ran.stdout).toMatch(/│ tests\s+│\s+\d+ │\s+0 │/)
     const doc = create(await readFile(junit, 'utf8')).end({ format: 'object' }) as { testsuites: { '@failures': string; testsuite: { '@name': string; testcase: unknown }[] } }
     expect(doc.testsuites['@failures']).toBe('0')
-    // One testsuite per request run: 14 REST requests and 7 realtime ones (reported as skipped).
+    // One testsuite per request run: 14 REST requests and 7 live ones (those without steps reported as skipped).
     expect(doc.testsuites.testsuite).toHaveLength(21)
+    expect(ran.stdout).toContain('✓ socketio Chat')
+    expect(ran.stdout).toContain('✓ GET Clock')
     expect(doc.testsuites.testsuite[0]?.['@name']).toBe('List notes [rest/list-notes.yaml]')
   }, 240_000)
 
