@@ -17,8 +17,12 @@ const tempDir = useTempDir('parley-cli-')
 let playground: Playground
 
 beforeAll(async () => {
+  // The tests run the bundle a user gets from `npm run build` (bin/parley.mjs would otherwise compile
+  // the sources through tsx in every process, as in a checkout that was never built).
+  const built = await new Promise<number | null>((resolve) => spawn('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' }).on('close', resolve))
+  if (built !== 0) throw new Error('npm run build:cli failed')
   playground = await startPlayground()
-})
+}, 300_000)
 afterAll(async () => {
   await playground.close()
 })
@@ -29,13 +33,17 @@ interface Ran {
   stderr: string
 }
 
-function parley(args: string[], viaNpx = false): Promise<Ran> {
+/** Runs parley; `onOutput` sees stdout as it grows and may signal the process. */
+function parley(args: string[], viaNpx = false, onOutput?: (stdout: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<Ran> {
   const [command, prefix] = viaNpx ? ['npx', ['--no-install', 'parley']] : [process.execPath, [join(root, 'bin/parley.mjs')]]
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...prefix, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      onOutput?.(stdout, (signal) => child.kill(signal))
+    })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
@@ -84,28 +92,48 @@ describe('parley run', () => {
     expect(ran.code).toBe(1)
     expect(ran.stdout).toContain('1. status == 500')
     expect(ran.stdout).toMatch(/Failures:\n1\. first \(first\.yaml\) \(iteration 1\): status == 500: /)
-  }, 120_000)
+  }, 300_000)
+
+  it('cancels on Ctrl+C: the run stops during its delay, says so, and exits 1', async () => {
+    const dir = await echoCollection(['first', 'second'])
+    let sent = false
+    const ran = await parley(['run', dir, '--delay-request', '600000'], false, (stdout, kill) => {
+      if (!sent && stdout.includes('✓ GET first')) {
+        sent = true
+        kill('SIGINT')
+      }
+    })
+    expect(ran.code).toBe(1)
+    expect(ran.stdout).toContain('The run was cancelled.')
+    expect(ran.stdout).not.toContain('GET second')
+  }, 300_000)
 
   it('exits 2 on bad input, saying what was wrong', async () => {
-    const missing = await parley(['run', 'no/such/collection'])
+    const [missing, flag, shard, env] = await Promise.all([
+      parley(['run', 'no/such/collection']),
+      parley(['run', 'resources/sample-collection', '--no-such-flag']),
+      parley(['run', 'resources/sample-collection', '--shard', '3/2']),
+      parley(['run', 'resources/sample-collection', '-e', 'Staging'])
+    ])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/no\/such\/collection does not exist/)
-    const flag = await parley(['run', 'resources/sample-collection', '--no-such-flag'])
     expect(flag.code).toBe(2)
     expect(flag.stderr).toMatch(/--no-such-flag/)
-    const shard = await parley(['run', 'resources/sample-collection', '--shard', '3/2'])
     expect(shard.code).toBe(2)
     expect(shard.stderr).toMatch(/--shard expects i\/n/)
-    const env = await parley(['run', 'resources/sample-collection', '-e', 'Staging'])
     expect(env.code).toBe(2)
     expect(env.stderr).toMatch(/no environment named "Staging"/)
-  }, 120_000)
+  }, 300_000)
 
-  it('splits the requests with --shard: the shards together run each request once', async () => {
+  it('splits the requests with --shard: the shards together run each request once (with -e naming an environment)', async () => {
     const dir = await echoCollection(['a', 'b', 'c', 'd', 'e'])
+    // The collection's base points nowhere; the environment named on the command line has the real one.
+    await writeFile(join(dir, 'parley.yaml'), (await readFile(join(dir, 'parley.yaml'), 'utf8')).replace(playground.url, 'http://127.0.0.1:9'))
+    await mkdir(join(dir, 'environments'))
+    await writeFile(join(dir, 'environments/ci.yaml'), `name: CI\nvariables:\n  - name: base\n    value: ${playground.url}\n`)
     const out = await tempDir()
     const runs = await Promise.all(
-      ['1/2', '2/2'].map((shard, i) => parley(['run', dir, '--shard', shard, '-r', 'json', '--reporter-json-export', join(out, `${i}.json`)]))
+      ['1/2', '2/2'].map((shard, i) => parley(['run', dir, '-e', 'ci', '--shard', shard, '-r', 'json', '--reporter-json-export', join(out, `${i}.json`)]))
     )
     expect(runs.map((r) => r.code)).toEqual([0, 0])
     const names = await Promise.all([0, 1].map(async (i) => (await readJson(join(out, `${i}.json`))).items.map((item) => item.name)))
@@ -113,7 +141,7 @@ describe('parley run', () => {
       ['a', 'c', 'e'],
       ['b', 'd']
     ])
-  }, 120_000)
+  }, 300_000)
 
   it('stops at the first failure with --bail, and runs -n iterations over -d CSV rows (the last row again past the end)', async () => {
     const dir = await echoCollection(['one', 'two', 'three'], ['two'])
@@ -133,7 +161,7 @@ describe('parley run', () => {
     expect(data.summary.iterations).toEqual({ total: 3, done: 3 })
     expect(data.items.map((i) => i.tests.find((t) => t.source === 'post')?.name)).toEqual(['who is ann', 'who is bob', 'who is bob'])
     expect(iterated.stdout).toContain('Iteration 3 of 3')
-  }, 180_000)
+  }, 300_000)
 
   it('runs a Postman v2.1 collection file with test scripts: imported, run, every test passes', async () => {
     const out = join(await tempDir(), 'run.json')
@@ -143,5 +171,5 @@ describe('parley run', () => {
     expect(result.items.map((i) => i.name)).toEqual(['Login', 'List notes', 'Get the first note', 'Echo the token'])
     expect(result.summary.tests).toEqual({ total: 7, passed: 7, failed: 0 })
     expect(ran.stdout).toContain('✓ the token set by Login arrives')
-  }, 120_000)
+  }, 300_000)
 })

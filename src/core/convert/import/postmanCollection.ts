@@ -25,8 +25,8 @@ const languageTypes: Record<string, string> = { text: 'text/plain', html: 'text/
 
 /**
  * A Postman collection (v2.0 or v2.1): folders, requests, variables, auth, bodies, descriptions.
- * Request scripts are kept with the request, saved responses as examples beside it; folder scripts and settings
- * Parley lacks are listed as unsupported.
+ * Scripts are kept with the request, folder or collection that has them, saved responses as examples beside
+ * their request; settings Parley lacks are listed as unsupported.
  */
 export function importPostmanCollection(file: unknown): ImportedCollection {
   const doc = postmanCollectionOf(file)
@@ -44,7 +44,8 @@ export function importPostmanCollection(file: unknown): ImportedCollection {
     })
     if (v) out.variables.push(v)
   }
-  scripts(doc, where, out.unsupported, 'collection')
+  const collectionScripts = requestScripts(doc, where, out.unsupported).scripts
+  if (collectionScripts) out.scripts = collectionScripts
   out.headers = carriedHeaders(doc)
   out.items = items(field(doc, 'item'), '', out.unsupported, 0, out.headers)
   return out
@@ -61,14 +62,15 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       continue
     }
     if (Array.isArray(field(item, 'item'))) {
-      scripts(item, where, unsupported)
+      const folderScripts = requestScripts(item, where, unsupported).scripts
       const folder: ImportedFolder = {
         type: 'folder',
         name,
         description: descriptionText(field(item, 'description')),
         headers: carriedHeaders(item),
         variables: [],
-        items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)])
+        items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)]),
+        ...(folderScripts ? { scripts: folderScripts } : {})
       }
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
@@ -269,7 +271,7 @@ function postmanBody(body: unknown, headers: KeyValue[], where: string, unsuppor
   }
 }
 
-/** A request's pre-request and test scripts, kept as text with it. */
+/** The pre-request and test scripts of a request, folder or collection, kept as text with it. */
 function requestScripts(owner: unknown, where: string, unsupported: UnsupportedItem[]): { scripts?: RequestScripts } {
   const scripts = { pre: '', post: '' }
   for (const event of asArray(field(owner, 'event'))) {
@@ -285,20 +287,6 @@ function requestScripts(owner: unknown, where: string, unsupported: UnsupportedI
     else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })
   }
   return scripts.pre === '' && scripts.post === '' ? {} : { scripts }
-}
-
-/**
- * Collection and folder scripts: Parley keeps scripts on requests only, so these are reported with
- * their length (Postman runs them around every request inside).
- */
-function scripts(owner: unknown, where: string, unsupported: UnsupportedItem[], of: 'collection' | 'folder' = 'folder'): void {
-  for (const event of asArray(field(owner, 'event'))) {
-    const lines = scriptText(event).split('\n').filter((l) => l.trim() !== '')
-    if (lines.length === 0) continue
-    const listen = asString(field(event, 'listen'))
-    const kind = listen === 'prerequest' ? 'pre-request script' : listen === 'test' ? 'test script' : `${listen} script`
-    unsupported.push({ item: where, what: `A ${kind} of the ${of} (${lines.length} line${lines.length === 1 ? '' : 's'}); Parley keeps scripts on requests only, so it was left out.` })
-  }
 }
 
 function scriptText(event: unknown): string {
