@@ -84,7 +84,7 @@ describe('parley run', () => {
     expect(ran.stdout).toContain('✓ socketio Chat')
     expect(ran.stdout).toContain('✓ GET Clock')
     expect(doc.testsuites.testsuite[0]?.['@name']).toBe('List notes [rest/list-notes.yaml]')
-  }, 240_000)
+  }, 300_000)
 
   it('exits 1 when a test fails, and lists the failure', async () => {
     const dir = await echoCollection(['first', 'second'], ['first'])

@@ -1,6 +1,8 @@
 import { SavedRequestSchema, type RequestScripts, type SavedRequestInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequestInput, KeyValue, MultipartPart } from '../../../shared/http'
+import { AssertionSchema, type AssertionInput } from '../../../shared/scripts'
+import { z } from 'zod'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
@@ -91,7 +93,7 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     }
     out.push({
       type: 'request',
-      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited) },
+      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited), ...carriedAssertions(item) },
       ...(examples.length > 0 ? { examples } : {})
     })
   }
@@ -114,6 +116,12 @@ function parleyRequest(item: unknown, name: string, where: string, unsupported: 
   if (parsed.success) return parsed.data
   unsupported.push({ item: where, what: `The ${kind} request Parley wrote into this file could not be read back (${parsed.error.issues[0]?.message ?? 'invalid'}); it was imported as HTTP.` })
   return undefined
+}
+
+/** Assertion rows Parley's own export carries under `_parley` (Postman has none). */
+function carriedAssertions(item: unknown): { assertions?: AssertionInput[] } {
+  const parsed = z.array(AssertionSchema).max(1000).safeParse(field(field(item, '_parley'), 'assertions'))
+  return parsed.success && parsed.data.length > 0 ? { assertions: parsed.data } : {}
 }
 
 /** Folder and collection headers Parley's own export carries (Postman has none): see exportPostman. */
@@ -286,7 +294,7 @@ function requestScripts(owner: unknown, where: string, unsupported: UnsupportedI
     else if (listen === 'test') scripts.post = scripts.post === '' ? text : `${scripts.post}\n${text}`
     else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })
   }
-  return scripts.pre === '' && scripts.post === '' ? {} : { scripts }
+  return scripts.pre === '' && scripts.post === '' ? {} : { scripts: { ...(scripts.pre ? { pre: scripts.pre } : {}), ...(scripts.post ? { post: scripts.post } : {}) } }
 }
 
 function scriptText(event: unknown): string {

@@ -54,7 +54,7 @@ describe('import: Postman collection v2.1', () => {
       body: { type: 'none' },
       auth: { type: 'inherit' },
       // The test script is kept with the request, to run once Parley runs scripts.
-      scripts: { pre: '', post: expect.stringContaining('pm.test(') }
+      scripts: { post: expect.stringContaining('pm.test(') }
     })
     expect((await read(pathOf(root, 'Notes', 'Get note'))).url).toBe('{{baseUrl}}/notes/42')
     expect(await read(pathOf(root, 'Notes', 'Create note'))).toMatchObject({
