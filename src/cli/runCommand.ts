@@ -62,7 +62,13 @@ export async function runCommand(args: RunArgs, io: RunIo): Promise<number> {
       // CI runs leave the collection's files as they are, as newman does.
       persistVariables: false
     })
+    // Ctrl+C (or a CI job's SIGTERM) cancels the run: the request in flight stops, the reports are still written.
+    const cancel = (): void => void call('runner.cancel', { runId }).catch(() => undefined)
+    process.once('SIGINT', cancel)
+    process.once('SIGTERM', cancel)
     await done
+    process.off('SIGINT', cancel)
+    process.off('SIGTERM', cancel)
     const result = await call<RunResult>('runner.result', { runId })
     if (result.summary.state === 'failed') throw new UsageError(t('runFailed', { message: result.summary.error?.message ?? 'unknown error' }))
     if (showCli) reporter.summary(result)

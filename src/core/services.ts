@@ -133,7 +133,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     checkDataFile: async (path, collectionId) => {
       const real = await fileAccess.checkFiles([{ what: 'the data file', path }], await filePlace({ collectionId }))
       return real.get(path) ?? path
-    }
+    },
+    // A live request's steps, as Run steps runs them, with the run's variables and cancel.
+    runRealtime: ({ request, carried, writer, signal, ...input }) =>
+      runRealtimeRequest(
+        {
+          ...store,
+          writer,
+          signal,
+          checkFiles: async (paths, ctx) => fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(ctx))
+        },
+        { ...input, request: request as RealtimeRequest, steps: request.steps ?? [], carried }
+      )
   })
 
   const oauth = createOAuthHandlers({

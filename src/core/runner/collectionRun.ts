@@ -37,10 +37,14 @@ export interface RealtimeRunOutput {
 export interface RealtimeRunInput {
   requestId: string
   request: Exclude<SavedRequest, { kind: 'http' }>
-  steps: unknown
   context: SendContext
   iteration: { index: number; count: number; data: DataRow }
   sandbox: ScriptSandbox
+  carried: CarriedVariables
+  /** Where step scripts' variable changes go (the run's in-memory carrier). */
+  writer: VariableWriter
+  /** Aborted when the run is cancelled. */
+  signal: AbortSignal
 }
 export type RealtimeRunner = (input: RealtimeRunInput) => Promise<RealtimeRunOutput>
 
@@ -80,6 +84,7 @@ export interface CollectionRunOptions {
 export class CollectionRun {
   private readonly tally: RunTally
   private cancelled = false
+  private readonly abort = new AbortController()
   private inFlight: string | undefined
   private wake: (() => void) | undefined
   readonly finished: Promise<RunResult>
@@ -100,6 +105,7 @@ export class CollectionRun {
   cancel(): boolean {
     if (this.tally.state !== 'running') return false
     this.cancelled = true
+    this.abort.abort()
     if (this.inFlight) this.deps.cancelSend(this.inFlight)
     this.wake?.()
     return true
@@ -182,10 +188,12 @@ export class CollectionRun {
       if (!this.deps.runRealtime) {
         return done('skipped', { skipReason: `${kindLabel[saved.kind]} requests cannot run in the collection runner in this version of Parley.` })
       }
+      if (!saved.steps?.length) {
+        return done('skipped', { skipReason: `This ${kindLabel[saved.kind]} request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.` })
+      }
       this.inFlight = requestId
       try {
-        const steps = (saved as { steps?: unknown }).steps
-        const out = await this.deps.runRealtime({ requestId, request: saved, steps, context, iteration, sandbox: shared.sandbox })
+        const out = await this.deps.runRealtime({ requestId, request: saved, context, iteration, sandbox: shared.sandbox, carried: shared.carried, writer: shared.writer, signal: this.abort.signal })
         return done(outcomeOf(out.error, out.tests), { tests: out.tests, error: out.error, durationMs: Math.round(out.durationMs) })
       } catch (error) {
         return done('error', { error: toAppError(error) })

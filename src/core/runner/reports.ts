@@ -17,7 +17,7 @@ export function renderReport(result: RunResult, format: ReportFormat): { text: s
 /**
  * JUnit XML as Jenkins, GitLab, GitHub Actions' test reporters and Azure read it: one testsuite per
  * request run (per iteration), one testcase per test. Built with xmlbuilder2, which escapes text and
- * attributes and writes CDATA safely (a `]]>` in a message is split), so a response quoted in a test
+ * attributes (a message goes in as escaped text, never CDATA, which a `]]>` would end), so a response quoted in a test
  * message cannot break the file.
  */
 export function junitReport(result: RunResult): string {
@@ -48,10 +48,10 @@ export function junitReport(result: RunResult): string {
     const share = item.tests.length > 0 ? item.durationMs / item.tests.length : 0
     for (const test of item.tests) {
       const testcase = suite.ele('testcase', { name: x(test.name), classname, time: seconds(share) })
-      if (!test.passed) testcase.ele('failure', { type: 'AssertionFailure', message: x(test.message ?? 'failed') }).dat(x(test.message ?? 'failed'))
+      if (!test.passed) testcase.ele('failure', { type: 'AssertionFailure', message: x(test.message ?? 'failed') }).txt(x(test.message ?? 'failed'))
     }
     if (item.error) {
-      suite.ele('testcase', { name: 'request', classname, time: seconds(item.durationMs) }).ele('error', { type: x(item.error.code), message: x(item.error.message) }).dat(x([item.error.message, item.error.hint].filter(Boolean).join('\n')))
+      suite.ele('testcase', { name: 'request', classname, time: seconds(item.durationMs) }).ele('error', { type: x(item.error.code), message: x(item.error.message) }).txt(x([item.error.message, item.error.hint].filter(Boolean).join('\n')))
     } else if (item.outcome === 'skipped') {
       suite.ele('testcase', { name: 'request', classname, time: '0.000' }).ele('skipped', { message: x(item.skipReason ?? 'skipped') })
     }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { FolderSettingsSchema } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import type { HttpRequest } from '../../shared/http'
 import type { SendContext } from '../../shared/sendContext'
 import type { EventBus } from '../events'
 import type { HttpEngine } from '../http/engine'
 import type { Handlers } from '../invoke'
-import type { VariableWriter } from '../scripts/scriptVariables'
+import { variableWriter } from '../scripts/runHandlers'
 import { prepareHttpRequest } from '../sendPreparation'
 import type { createCollectionServices } from '../store/collectionServices'
 import { readRequest } from '../store/requestFiles'
@@ -31,18 +30,6 @@ export interface RunnerHandlerDeps {
 
 /** Finished runs kept for runner.result and runner.save; the oldest goes first. */
 const keptRuns = 20
-
-/** Writes what scripts changed back to the stores (as http.run does). */
-export function storeWriter(store: RunnerHandlerDeps['store']): VariableWriter {
-  return {
-    saveGlobals: (variables) => store.handlers['globals.save']({ variables }),
-    saveEnvironment: (collectionId, id, name, variables) => store.handlers['environment.save']({ collectionId, id, name, variables }),
-    saveCollectionVariables: async (collectionId, variables) => {
-      const settings = await store.handlers['folder.read']({ collectionId, path: '' })
-      await store.handlers['folder.save']({ collectionId, path: '', settings: FolderSettingsSchema.parse({ ...settings, variables }) })
-    }
-  }
-}
 
 /** The collection runner's calls; progress goes out as `runner.progress` events. */
 export function createRunnerHandlers(deps: RunnerHandlerDeps): Pick<Handlers, RunnerCall> & { runs: Map<string, CollectionRun> } {
@@ -72,7 +59,7 @@ export function createRunnerHandlers(deps: RunnerHandlerDeps): Pick<Handlers, Ru
           },
           cancelSend: (requestId) => http.cancel(requestId),
           discardBody: (bodyId) => http.discardBody(bodyId),
-          writer: storeWriter(store),
+          writer: variableWriter(store),
           runRealtime: deps.runRealtime
         },
         options,

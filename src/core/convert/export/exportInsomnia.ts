@@ -111,13 +111,18 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
         _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}) }
       }
     }
-    case 'http':
+    case 'http': {
+      const out = httpOut(saved, saved.name, described, where, unsupported)
+      // Insomnia has no assertion rows: they travel under `_parley` beside the carried settings.
+      const parley = { ...((out['_parley'] as Json | undefined) ?? {}), ...(saved.assertions.length > 0 ? { assertions: saved.assertions } : {}) }
       return {
-        ...httpOut(saved, saved.name, described, where, unsupported),
+        ...out,
+        ...(Object.keys(parley).length > 0 ? { _parley: parley } : {}),
         ...(saved.scripts && (saved.scripts.pre || saved.scripts.post)
           ? { scripts: { ...(saved.scripts.pre ? { preRequest: saved.scripts.pre } : {}), ...(saved.scripts.post ? { afterResponse: saved.scripts.post } : {}) } }
           : {})
       }
+    }
   }
 }
 

@@ -67,7 +67,9 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
         items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}) } })
         continue
       }
-      items.push(await withPostmanExamples(requestItem(saved.name, saved.description, saved, inherited, label, unsupported), loaded.root, child.path))
+      // Postman has no assertion rows: they travel under `_parley` for Parley to read back.
+      const item = requestItem(saved.name, saved.description, saved, inherited, label, unsupported)
+      items.push(await withPostmanExamples(saved.assertions.length > 0 ? { ...item, _parley: { assertions: saved.assertions } } : item, loaded.root, child.path))
     }
     return items
   }

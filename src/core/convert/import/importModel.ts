@@ -1,4 +1,4 @@
-import type { SavedRequestInput, VariableInput } from '../../../shared/collection'
+import type { RequestScripts, SavedRequestInput, VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, KeyValue } from '../../../shared/http'
 import type { Example } from '../../../shared/compare'
@@ -17,6 +17,8 @@ export interface ImportedFolder {
   headers: KeyValue[]
   variables: VariableInput[]
   items: ImportedItem[]
+  /** Scripts that run around every request inside (Postman's folder events). */
+  scripts?: RequestScripts
 }
 
 export interface ImportedRequest {
@@ -35,6 +37,8 @@ export interface ImportedCollection {
   headers: KeyValue[]
   variables: VariableInput[]
   items: ImportedItem[]
+  /** Scripts that run around every request (Postman's collection events), saved in parley.yaml. */
+  scripts?: RequestScripts
   environments: Array<{ name: string; variables: VariableInput[] }>
   /** What the source had that Parley cannot represent: reported, never silently dropped. */
   unsupported: UnsupportedItem[]

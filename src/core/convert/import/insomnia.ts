@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SavedRequestSchema, VariableSchema, type RequestScripts, type Variable, type VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import { HttpAuthSchema, HttpSettingsSchema, KeyValueSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
+import { AssertionSchema } from '../../../shared/scripts'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
@@ -202,6 +203,7 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
     name,
     description: descriptionText(r['description']),
     ...requestScripts(r),
+    ...carriedAssertions(r),
     method: asString(r['method'], 'GET').toUpperCase() || 'GET',
     url: tidy(withQuery(asString(r['url']), r['parameters'], where, unsupported)),
     headers: hs.map((h) => ({ ...h, name: tidy(h.name), value: tidy(h.value) })),
@@ -293,9 +295,15 @@ function scripts(r: Resource, where: string, unsupported: UnsupportedItem[]): vo
   }
 }
 
+/** Assertion rows Parley's own export carries under `_parley` (Insomnia has none). */
+function carriedAssertions(r: Resource): { assertions?: z.infer<typeof AssertionSchema>[] } {
+  const parsed = z.array(AssertionSchema).max(1000).safeParse(field(r['_parley'], 'assertions'))
+  return parsed.success && parsed.data.length > 0 ? { assertions: parsed.data } : {}
+}
+
 /** A request's pre-request and after-response scripts, kept as text with it. */
 function requestScripts(r: Resource): { scripts?: RequestScripts } {
   const pre = asString(r['preRequestScript'])
   const post = asString(r['afterResponseScript'])
-  return pre.trim() === '' && post.trim() === '' ? {} : { scripts: { pre, post } }
+  return pre.trim() === '' && post.trim() === '' ? {} : { scripts: { ...(pre.trim() ? { pre } : {}), ...(post.trim() ? { post } : {}) } }
 }

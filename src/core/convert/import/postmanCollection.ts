@@ -1,6 +1,8 @@
 import { SavedRequestSchema, type RequestScripts, type SavedRequestInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequestInput, KeyValue, MultipartPart } from '../../../shared/http'
+import { AssertionSchema, type AssertionInput } from '../../../shared/scripts'
+import { z } from 'zod'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
@@ -25,8 +27,8 @@ const languageTypes: Record<string, string> = { text: 'text/plain', html: 'text/
 
 /**
  * A Postman collection (v2.0 or v2.1): folders, requests, variables, auth, bodies, descriptions.
- * Request scripts are kept with the request, saved responses as examples beside it; folder scripts and settings
- * Parley lacks are listed as unsupported.
+ * Scripts are kept with the request, folder or collection that has them, saved responses as examples beside
+ * their request; settings Parley lacks are listed as unsupported.
  */
 export function importPostmanCollection(file: unknown): ImportedCollection {
   const doc = postmanCollectionOf(file)
@@ -44,7 +46,8 @@ export function importPostmanCollection(file: unknown): ImportedCollection {
     })
     if (v) out.variables.push(v)
   }
-  scripts(doc, where, out.unsupported, 'collection')
+  const collectionScripts = requestScripts(doc, where, out.unsupported).scripts
+  if (collectionScripts) out.scripts = collectionScripts
   out.headers = carriedHeaders(doc)
   out.items = items(field(doc, 'item'), '', out.unsupported, 0, out.headers)
   return out
@@ -61,14 +64,15 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       continue
     }
     if (Array.isArray(field(item, 'item'))) {
-      scripts(item, where, unsupported)
+      const folderScripts = requestScripts(item, where, unsupported).scripts
       const folder: ImportedFolder = {
         type: 'folder',
         name,
         description: descriptionText(field(item, 'description')),
         headers: carriedHeaders(item),
         variables: [],
-        items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)])
+        items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)]),
+        ...(folderScripts ? { scripts: folderScripts } : {})
       }
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
@@ -89,7 +93,7 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     }
     out.push({
       type: 'request',
-      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited) },
+      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited), ...carriedAssertions(item) },
       ...(examples.length > 0 ? { examples } : {})
     })
   }
@@ -112,6 +116,12 @@ function parleyRequest(item: unknown, name: string, where: string, unsupported: 
   if (parsed.success) return parsed.data
   unsupported.push({ item: where, what: `The ${kind} request Parley wrote into this file could not be read back (${parsed.error.issues[0]?.message ?? 'invalid'}); it was imported as HTTP.` })
   return undefined
+}
+
+/** Assertion rows Parley's own export carries under `_parley` (Postman has none). */
+function carriedAssertions(item: unknown): { assertions?: AssertionInput[] } {
+  const parsed = z.array(AssertionSchema).max(1000).safeParse(field(field(item, '_parley'), 'assertions'))
+  return parsed.success && parsed.data.length > 0 ? { assertions: parsed.data } : {}
 }
 
 /** Folder and collection headers Parley's own export carries (Postman has none): see exportPostman. */
@@ -269,7 +279,7 @@ function postmanBody(body: unknown, headers: KeyValue[], where: string, unsuppor
   }
 }
 
-/** A request's pre-request and test scripts, kept as text with it. */
+/** The pre-request and test scripts of a request, folder or collection, kept as text with it. */
 function requestScripts(owner: unknown, where: string, unsupported: UnsupportedItem[]): { scripts?: RequestScripts } {
   const scripts = { pre: '', post: '' }
   for (const event of asArray(field(owner, 'event'))) {
@@ -284,21 +294,7 @@ function requestScripts(owner: unknown, where: string, unsupported: UnsupportedI
     else if (listen === 'test') scripts.post = scripts.post === '' ? text : `${scripts.post}\n${text}`
     else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })
   }
-  return scripts.pre === '' && scripts.post === '' ? {} : { scripts }
-}
-
-/**
- * Collection and folder scripts: Parley keeps scripts on requests only, so these are reported with
- * their length (Postman runs them around every request inside).
- */
-function scripts(owner: unknown, where: string, unsupported: UnsupportedItem[], of: 'collection' | 'folder' = 'folder'): void {
-  for (const event of asArray(field(owner, 'event'))) {
-    const lines = scriptText(event).split('\n').filter((l) => l.trim() !== '')
-    if (lines.length === 0) continue
-    const listen = asString(field(event, 'listen'))
-    const kind = listen === 'prerequest' ? 'pre-request script' : listen === 'test' ? 'test script' : `${listen} script`
-    unsupported.push({ item: where, what: `A ${kind} of the ${of} (${lines.length} line${lines.length === 1 ? '' : 's'}); Parley keeps scripts on requests only, so it was left out.` })
-  }
+  return scripts.pre === '' && scripts.post === '' ? {} : { scripts: { ...(scripts.pre ? { pre: scripts.pre } : {}), ...(scripts.post ? { post: scripts.post } : {}) } }
 }
 
 function scriptText(event: unknown): string {

@@ -54,7 +54,7 @@ describe('import: Postman collection v2.1', () => {
       body: { type: 'none' },
       auth: { type: 'inherit' },
       // The test script is kept with the request, to run once Parley runs scripts.
-      scripts: { pre: '', post: expect.stringContaining('pm.test(') }
+      scripts: { post: expect.stringContaining('pm.test(') }
     })
     expect((await read(pathOf(root, 'Notes', 'Get note'))).url).toBe('{{baseUrl}}/notes/42')
     expect(await read(pathOf(root, 'Notes', 'Create note'))).toMatchObject({
@@ -97,7 +97,6 @@ describe('import: Postman collection v2.1', () => {
     const { result, services } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
     expect(result.unsupported).toEqual([
       { item: 'Notes API', what: expect.stringMatching(/variable "\$bad" has a name Parley cannot use/) },
-      { item: 'Notes API', what: 'A pre-request script of the collection (1 line); Parley keeps scripts on requests only, so it was left out.' },
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "cursor"/) },
       { item: 'Uploads / Put raw file', what: expect.stringMatching(/^hawk auth is not supported/) },
       { item: 'Uploads / Put raw file', what: 'The setting disableUrlEncoding is not supported by Parley.' },
@@ -105,6 +104,9 @@ describe('import: Postman collection v2.1', () => {
       { item: 'Uploads / Upload attachment', what: expect.stringMatching(/^"Upload attachment" reads \/home\/ada\/report\.pdf .*refuse to send it/) },
       { item: 'Uploads / Put raw file', what: expect.stringMatching(/^"Put raw file" reads \/tmp\/blob\.bin \(the file sent as the body\)/) }
     ])
+    // The collection's pre-request script is kept in parley.yaml, to run before every request.
+    const settings = await services.invoke('folder.read', { collectionId: result.collectionId, path: '' })
+    expect(settings).toMatchObject({ ok: true, value: { scripts: { pre: "pm.variables.set('ts', Date.now());" } } })
     await services.dispose()
   })
 
