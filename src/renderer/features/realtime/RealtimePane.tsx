@@ -4,6 +4,7 @@ import type { Message, SessionKind } from '../../../shared/session'
 import { ConnectionSettings } from './ConnectionForm'
 import { EmitComposer, WebSocketComposer } from './Composer'
 import { ListenersPanel } from './ListenersPanel'
+import { StepsPanel } from './StepsPanel'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
@@ -82,11 +83,11 @@ export function RealtimePane({ tab }: { tab: RealtimeTab }) {
   return <SessionView tab={tab} session={session} update={(patch) => update(tab.id, patch)} />
 }
 
-type Side = 'compose' | 'listeners' | 'settings'
+type Side = 'compose' | 'listeners' | 'steps' | 'settings'
 
 function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabSession; update(patch: (s: TabSession) => Partial<TabSession>): void }) {
   const buffer = bufferOf(tab.id)
-  const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'settings'] : session.kind === 'websocket' ? ['compose', 'settings'] : ['settings']
+  const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'steps', 'settings'] : session.kind === 'websocket' ? ['compose', 'steps', 'settings'] : ['settings', 'steps']
   const [side, setSide] = useState<Side>(sides[0]!)
   const [codeOpen, setCodeOpen] = useState(false)
   const pausedAt = useRef<number | undefined>(undefined)
@@ -103,7 +104,7 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
   const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
   const { url, namespace } = session.form
   useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
-  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', settings: 'Connection' }
+  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', steps: 'Steps', settings: 'Connection' }
   return (
     <section id="request-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} className="rt-pane">
       <form
@@ -177,6 +178,7 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
               {side === 'compose' && session.kind === 'socketio' && <EmitComposer tabId={tab.id} session={session} />}
               {side === 'compose' && session.kind === 'websocket' && <WebSocketComposer tabId={tab.id} session={session} />}
               {side === 'listeners' && <ListenersPanel tabId={tab.id} session={session} seenEvents={events} />}
+              {side === 'steps' && <StepsPanel tabId={tab.id} session={session} />}
               {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
             </div>
           </aside>

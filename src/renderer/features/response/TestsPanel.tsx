@@ -1,5 +1,7 @@
 import type { TestReport } from '../request/exchangeStore'
 
+const sourceLabel: Record<TestReport['tests'][number]['source'], string> = { assertion: 'assertion', pre: 'pre-request', post: 'post-response', step: 'step' }
+
 /** What the scripts and assertion rows of a send said: each test with pass or fail, and the script console. */
 export function TestsPanel({ report }: { report: TestReport }) {
   const failed = report.tests.filter((t) => !t.passed).length
@@ -17,7 +19,7 @@ export function TestsPanel({ report }: { report: TestReport }) {
               <li key={index} className={`rp-test ${test.passed ? 'rp-test-pass' : 'rp-test-fail'}`} aria-label={`${test.passed ? 'Passed' : 'Failed'}: ${test.name}`}>
                 <span className="rp-test-mark">{test.passed ? 'PASS' : 'FAIL'}</span>
                 <span className="rp-test-name">{test.name}</span>
-                <span className="muted rp-test-source">{test.source === 'assertion' ? 'assertion' : test.source === 'pre' ? 'pre-request' : 'post-response'}</span>
+                <span className="muted rp-test-source">{sourceLabel[test.source]}</span>
                 {test.message && <p className="rp-test-message">{test.message}</p>}
               </li>
             ))}
