@@ -1,4 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { startPlayground, type Playground } from '../../src/playground/server'
+import { copySample, item, openCollection } from './collectionSteps'
 import { gotoApp, openSession } from './realtimeSteps'
 import { expect, test, watchConsole } from './fixtures'
 
@@ -57,5 +60,30 @@ test.describe('steps of a live request', () => {
     await pane.getByRole('button', { name: 'Run steps' }).click()
     await expect(results.getByRole('status')).toHaveText('All 2 tests passed')
     expect(errors).toEqual([])
+  })
+
+  test('the sample Chat request\'s steps come from its file, pass with the collection\'s variables, and a new step is saved to the file', async ({ page, host }) => {
+    const dir = await copySample()
+    const settings = join(dir, 'parley.yaml')
+    await writeFile(settings, (await readFile(settings, 'utf8')).replace('http://127.0.0.1:4000', playground.url))
+    await gotoApp(page, host.url)
+    await openCollection(page, dir)
+    await item(page, 'Socket.IO').click()
+    await item(page, 'Chat').click()
+    const pane = page.locator('.rt-pane')
+    await pane.getByRole('tab', { name: 'Steps' }).click()
+    await expect(pane.getByRole('list', { name: 'Steps' }).getByRole('listitem', { name: /^Step \d/ })).toHaveCount(4)
+    await expect(pane.getByRole('textbox', { name: 'Step 3 predicate' })).toHaveValue("msg.data.text === 'hello from the steps'")
+
+    await pane.getByRole('button', { name: 'Run steps' }).click()
+    const results = pane.getByRole('region', { name: 'Step results' })
+    await expect(results.getByRole('status')).toHaveText('All 4 tests passed')
+    await expect(results.getByRole('listitem', { name: 'Passed: the broadcast says who sent it' })).toBeVisible()
+
+    await pane.getByRole('combobox', { name: 'New step type' }).selectOption('Wait')
+    await pane.getByRole('button', { name: 'Add step' }).click()
+    await pane.getByRole('spinbutton', { name: 'Step 5 wait' }).fill('250')
+    await page.keyboard.press('Control+s')
+    await expect.poll(async () => readFile(join(dir, 'socket-io/chat.yaml'), 'utf8')).toContain('  - type: close\n  - type: wait\n    ms: 250\n')
   })
 })
