@@ -18,11 +18,14 @@ import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
 import { createRunHandlers, variableWriter } from './scripts/runHandlers'
+import { createRunnerHandlers } from './runner/runnerHandlers'
 import { runRealtimeRequest, type RealtimeRequest } from './runner/realtimeRun'
 import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
+import { createGraphqlHandlers } from './graphql/graphqlHandlers'
+import { createOAuthHandlers, createOAuthTokens, type OAuthOptions } from './oauth/handlers'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -41,12 +44,16 @@ export interface ServicesOptions {
   secretCipher?: SecretCipher
   /** The OS's folder, file and Save As dialogs, where the shell has them (Electron). */
   nativeDialogs?: NativeDialogs
+  /** OAuth 2.0 sign-in: Electron passes its sign-in window. */
+  oauth?: OAuthOptions
 }
 
 export interface Services {
   readonly events: EventBus
   /** Every adapter calls this, and only this, to serve a call. */
   invoke(name: unknown, input: unknown): Promise<CallResult>
+  /** The browser host tells core the URI of its OAuth callback route once it listens. */
+  useOAuthRedirect(uri: string): void
   dispose(): Promise<void>
 }
 
@@ -67,8 +74,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   )
   // The app-wide HTTP switches, kept current so each send reads them without touching the disk.
   let appSettings = await settings.get().catch(() => defaultSettings)
+  const oauthTokens = createOAuthTokens(store.secrets)
   const http = await createHttpEngine({
     dataDir: options.dataDir,
+    oauthTokens: (auth, post) => oauthTokens.current(auth, post),
     userAgent: `Parley/${options.appVersion}`,
     appProxy: () => appSettings.proxyUrl || null
   })
@@ -115,8 +124,29 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return scope ? resolveValue(value, scope) : value
   }
 
+  const runnerHandlers = createRunnerHandlers({
+    store,
+    http,
+    events,
+    withAppSettings,
+    checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
+    checkDataFile: async (path, collectionId) => {
+      const real = await fileAccess.checkFiles([{ what: 'the data file', path }], await filePlace({ collectionId }))
+      return real.get(path) ?? path
+    }
+  })
+
+  const oauth = createOAuthHandlers({
+    tokens: oauthTokens,
+    http,
+    events,
+    options: options.oauth ?? {},
+    prepare: async (request, context) => withAppSettings(await prepareHttpRequest(store, request, context))
+  })
+
   const handlers: Handlers = {
     ...store.handlers,
+    ...oauth.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
     ...createDialogHandlers(options.nativeDialogs, fileGrants),
     'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
@@ -169,7 +199,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
       events,
       withAppSettings,
       checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
-      record: recordResponse
+      record: recordResponse,
+      compare: (left, right, ignorePaths) => compare.diffs.compare(left, right, ignorePaths)
+    }),
+    ...runnerHandlers,
+    ...createGraphqlHandlers({
+      http,
+      prepare: async (request, context) => withAppSettings(await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))),
+      checkFile: async (path, what, context) => (await fileAccess.checkFiles([{ what, path }], await filePlace(context))).get(path) ?? path
     }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
@@ -243,6 +280,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   return {
     events,
     invoke: (name, input) => invokeCall(handlers, name, input),
+    useOAuthRedirect: oauth.useHostRedirect,
     async dispose() {
       if (timer) clearInterval(timer)
       for (const run of stepRuns.values()) run.abort()
@@ -250,6 +288,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await playground.stop()
       await http.dispose()
       await sessions.dispose()
+      await compare.diffs.dispose()
     }
   }
 }

@@ -4,6 +4,7 @@ import type { SendContext } from '../../shared/sendContext'
 import type { EventBus } from '../events'
 import type { HttpEngine } from '../http/engine'
 import type { Handlers } from '../invoke'
+import type { CompareFn } from '../compare/matchesExample'
 import { prepareHttpRequest } from '../sendPreparation'
 import type { createCollectionServices } from '../store/collectionServices'
 import { runRequest } from './runRequest'
@@ -19,6 +20,8 @@ export interface RunHandlerDeps {
   checkFiles(request: HttpRequest, context: SendContext | undefined): Promise<HttpRequest>
   /** Keeps a response in the request's response history (src/core/compare). */
   record(response: HttpResponse, context: SendContext | undefined, tabId: string | undefined): Promise<void>
+  /** The diff behind `example <name>` rows (core's diff worker). */
+  compare?: CompareFn
 }
 
 /** Saves what scripts changed to variables: globals, the environment, the collection's variables. */
@@ -37,7 +40,7 @@ export function variableWriter(store: RunHandlerDeps['store']): VariableWriter {
  * `http.run` (a send with its scripts and assertion rows) and `http.cancel`, which also stops a
  * run whose pre-request scripts are still going, before its send starts.
  */
-export function createRunHandlers({ store, http, events, withAppSettings, checkFiles, record }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
+export function createRunHandlers({ store, http, events, withAppSettings, checkFiles, record, compare }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
   const runsInFlight = new Map<string, { cancelled: boolean }>()
   const writer = variableWriter(store)
   return {
@@ -52,7 +55,8 @@ export function createRunHandlers({ store, http, events, withAppSettings, checkF
           // Files are checked after scripts and variables had their say, so neither can smuggle one out.
           prepare: async (prepared, ctx, scope) => withAppSettings(await checkFiles(await prepareHttpRequest({ ...store, scopeFor: async () => scope }, prepared, ctx), ctx)),
           onProgress: (progress) => events.emit('http.progress', progress),
-          cancelled: () => run.cancelled
+          cancelled: () => run.cancelled,
+          ...(compare ? { compare } : {})
         },
         { requestId, request, context, scripts, assertions, name }
       )
