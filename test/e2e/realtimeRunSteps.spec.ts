@@ -14,7 +14,7 @@ test.afterAll(async () => {
 })
 
 test.describe('steps of a live request', () => {
-  test.describe.configure({ timeout: 180_000 })
+  test.describe.configure({ timeout: 300_000 })
 
   test('a user adds steps in the Steps tab, runs them and sees them pass, then changes a predicate and sees it fail with why', async ({ page, host }) => {
     const errors = watchConsole(page)

@@ -5,6 +5,7 @@ import { ConnectionSettings } from './ConnectionForm'
 import { EmitComposer, WebSocketComposer } from './Composer'
 import { ListenersPanel } from './ListenersPanel'
 import { StepsPanel } from './StepsPanel'
+import { useT } from '../../i18n'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
@@ -115,7 +116,8 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
   const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
   const { url, namespace } = session.form
   useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
-  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', steps: 'Steps', settings: 'Connection' }
+  const stepsText = useT('realtimeSteps')
+  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', steps: stepsText.t('tab'), settings: 'Connection' }
   return (
     <section id={panelId} role="tabpanel" aria-labelledby={`tab-${tab.id}`} className={`rt-pane ${compact ? 'rt-pane-compact' : ''}`}>
       <form

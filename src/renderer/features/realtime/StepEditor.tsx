@@ -1,6 +1,7 @@
 import type { EmitArg, EmitArgType } from '../../../shared/realtime'
 import type { RealtimeStep } from '../../../shared/realtimeSteps'
 import type { SessionKind } from '../../../shared/session'
+import { useT, type TFunction } from '../../i18n'
 
 /** The fields of one step of a live request, by type; every control is named after its step's number. */
 
@@ -43,59 +44,60 @@ function NumberField({ label, aria, value, min = 0, onChange }: { label: string;
   )
 }
 
-function ArgsEditor({ n, args, onChange }: { n: number; args: EmitArg[]; onChange(args: EmitArg[]): void }) {
+function ArgsEditor({ n, args, onChange, t }: { n: number; args: EmitArg[]; onChange(args: EmitArg[]): void; t: TFunction }) {
   const set = (i: number, patch: Partial<EmitArg>) => onChange(args.map((a, j) => (j === i ? { ...a, ...patch } : a)))
   return (
     <div className="rt-step-args">
-      <ol aria-label={`Step ${n} arguments`} className="rt-args">
+      <ol aria-label={t('field.args', { n })} className="rt-args">
         {args.map((arg, i) => (
           <li key={i} className="rt-arg-row">
             <span className="rt-arg-index" aria-hidden="true">{i + 1}</span>
-            <select aria-label={`Step ${n} argument ${i + 1} type`} value={arg.type} onChange={(e) => set(i, { type: e.target.value as EmitArgType })}>
+            <select aria-label={t('field.argType', { n, i: i + 1 })} value={arg.type} onChange={(e) => set(i, { type: e.target.value as EmitArgType })}>
               {argTypes.map((t) => (
                 <option key={t} value={t}>{t}</option>
               ))}
             </select>
-            <button type="button" className="icon-button small" aria-label={`Remove step ${n} argument ${i + 1}`} onClick={() => onChange(args.filter((_, j) => j !== i))}>
+            <button type="button" className="icon-button small" aria-label={t('field.argRemove', { n, i: i + 1 })} onClick={() => onChange(args.filter((_, j) => j !== i))}>
               ×
             </button>
-            {arg.type !== 'null' && <input aria-label={`Step ${n} argument ${i + 1} value`} className="rt-mono rt-arg-value" value={arg.value} spellCheck={false} onChange={(e) => set(i, { value: e.target.value })} />}
+            {arg.type !== 'null' && <input aria-label={t('field.argValue', { n, i: i + 1 })} className="rt-mono rt-arg-value" value={arg.value} spellCheck={false} onChange={(e) => set(i, { value: e.target.value })} />}
           </li>
         ))}
       </ol>
       <button type="button" className="link-button" onClick={() => onChange([...args, { type: 'text', value: '' }])}>
-        + Add argument to step {n}
+        {t('field.argAdd', { n })}
       </button>
     </div>
   )
 }
 
 export function StepFields({ n, kind, step, onChange }: { n: number; kind: SessionKind; step: RealtimeStep; onChange(step: RealtimeStep): void }) {
-  const name = <Field label="Test name (optional)" aria={`Step ${n} name`} value={step.name} mono={false} onChange={(name) => onChange({ ...step, name })} placeholder="Described from the step when empty" />
+  const { t } = useT('realtimeSteps')
+  const name = <Field label={t('field.name')} aria={t('field.nameAria', { n })} value={step.name} mono={false} onChange={(name) => onChange({ ...step, name })} placeholder={t('field.namePlaceholder')} />
   const script = (value: string | undefined, set: (script: string | undefined) => void) => (
-    <Field label="Script after the step (pm.message, pm.messages)" aria={`Step ${n} script`} multiline value={value ?? ''} onChange={(text) => set(text.trim() ? text : undefined)} placeholder="pm.test('…', () => pm.expect(pm.message.data.ok).to.equal(true))" />
+    <Field label={t('field.script')} aria={t('field.scriptAria', { n })} multiline value={value ?? ''} onChange={(text) => set(text.trim() ? text : undefined)} placeholder="pm.test('…', () => pm.expect(pm.message.data.ok).to.equal(true))" />
   )
   switch (step.type) {
     case 'connect':
       return (
         <>
-          <NumberField label="Timeout (ms)" aria={`Step ${n} timeout`} min={1} value={step.timeoutMs} onChange={(timeoutMs) => onChange({ ...step, timeoutMs })} />
+          <NumberField label={t('field.timeout')} aria={t('field.timeoutAria', { n })} min={1} value={step.timeoutMs} onChange={(timeoutMs) => onChange({ ...step, timeoutMs })} />
           {name}
         </>
       )
     case 'emit':
       return (
         <>
-          <Field label="Event" aria={`Step ${n} event`} value={step.event} placeholder="chat:send" onChange={(event) => onChange({ ...step, event })} />
-          <ArgsEditor n={n} args={step.args} onChange={(args) => onChange({ ...step, args })} />
+          <Field label={t('field.event')} aria={t('field.eventAria', { n })} value={step.event} placeholder="chat:send" onChange={(event) => onChange({ ...step, event })} />
+          <ArgsEditor n={n} args={step.args} onChange={(args) => onChange({ ...step, args })} t={t} />
           <label className="rt-check">
             <input type="checkbox" checked={step.ack !== undefined} onChange={(e) => onChange({ ...step, ack: e.target.checked ? { timeoutMs: 5000, predicate: '' } : undefined })} />
-            <span>Expect an ack (step {n})</span>
+            <span>{t('field.expectAck', { n })}</span>
           </label>
           {step.ack && (
             <>
-              <Field label="Ack predicate (msg)" aria={`Step ${n} ack predicate`} value={step.ack.predicate} placeholder="msg.data.ok === true" onChange={(predicate) => onChange({ ...step, ack: { ...step.ack!, predicate } })} />
-              <NumberField label="Ack timeout (ms)" aria={`Step ${n} ack timeout`} min={1} value={step.ack.timeoutMs} onChange={(timeoutMs) => onChange({ ...step, ack: { ...step.ack!, timeoutMs } })} />
+              <Field label={t('field.ackPredicate')} aria={t('field.ackPredicateAria', { n })} value={step.ack.predicate} placeholder="msg.data.ok === true" onChange={(predicate) => onChange({ ...step, ack: { ...step.ack!, predicate } })} />
+              <NumberField label={t('field.ackTimeout')} aria={t('field.ackTimeoutAria', { n })} min={1} value={step.ack.timeoutMs} onChange={(timeoutMs) => onChange({ ...step, ack: { ...step.ack!, timeoutMs } })} />
               {script(step.script, (s) => onChange({ ...step, script: s }))}
             </>
           )}
@@ -106,40 +108,40 @@ export function StepFields({ n, kind, step, onChange }: { n: number; kind: Sessi
       return (
         <>
           <label className="rt-field rt-field-narrow">
-            <span>Frame</span>
-            <select aria-label={`Step ${n} frame type`} value={step.frame} onChange={(e) => onChange({ ...step, frame: e.target.value as typeof step.frame })}>
-              <option value="text">Text</option>
-              <option value="json">JSON</option>
-              <option value="binary-base64">Binary (base64)</option>
+            <span>{t('field.frame')}</span>
+            <select aria-label={t('field.frameAria', { n })} value={step.frame} onChange={(e) => onChange({ ...step, frame: e.target.value as typeof step.frame })}>
+              <option value="text">{t('field.frameText')}</option>
+              <option value="json">{t('field.frameJson')}</option>
+              <option value="binary-base64">{t('field.frameBinary')}</option>
             </select>
           </label>
-          <Field label="Message" aria={`Step ${n} message`} multiline value={step.value} onChange={(value) => onChange({ ...step, value })} />
+          <Field label={t('field.message')} aria={t('field.messageAria', { n })} multiline value={step.value} onChange={(value) => onChange({ ...step, value })} />
           {name}
         </>
       )
     case 'expect':
       return (
         <>
-          {kind !== 'websocket' && <Field label={kind === 'sse' ? 'Event type (empty: any)' : 'Event (empty: any)'} aria={`Step ${n} event`} value={step.event} placeholder={kind === 'sse' ? 'message' : 'chat:message'} onChange={(event) => onChange({ ...step, event })} />}
-          <Field label="Predicate (a JavaScript expression over msg)" aria={`Step ${n} predicate`} value={step.predicate} placeholder="msg.data.text === 'hello'" onChange={(predicate) => onChange({ ...step, predicate })} />
+          {kind !== 'websocket' && <Field label={kind === 'sse' ? t('field.eventTypeAny') : t('field.eventAny')} aria={t('field.eventAria', { n })} value={step.event} placeholder={kind === 'sse' ? 'message' : 'chat:message'} onChange={(event) => onChange({ ...step, event })} />}
+          <Field label={t('field.predicate')} aria={t('field.predicateAria', { n })} value={step.predicate} placeholder="msg.data.text === 'hello'" onChange={(predicate) => onChange({ ...step, predicate })} />
           <div className="rt-form-row">
-            <NumberField label="Count" aria={`Step ${n} count`} min={1} value={step.count} onChange={(count) => onChange({ ...step, count })} />
-            <NumberField label="Within (ms)" aria={`Step ${n} timeout`} min={1} value={step.timeoutMs} onChange={(timeoutMs) => onChange({ ...step, timeoutMs })} />
+            <NumberField label={t('field.count')} aria={t('field.countAria', { n })} min={1} value={step.count} onChange={(count) => onChange({ ...step, count })} />
+            <NumberField label={t('field.within')} aria={t('field.timeoutAria', { n })} min={1} value={step.timeoutMs} onChange={(timeoutMs) => onChange({ ...step, timeoutMs })} />
           </div>
           {script(step.script, (s) => onChange({ ...step, script: s }))}
           {name}
         </>
       )
     case 'wait':
-      return <NumberField label="Wait (ms)" aria={`Step ${n} wait`} value={step.ms} onChange={(ms) => onChange({ ...step, ms })} />
+      return <NumberField label={t('field.wait')} aria={t('field.waitAria', { n })} value={step.ms} onChange={(ms) => onChange({ ...step, ms })} />
     case 'close':
       return kind === 'websocket' ? (
         <div className="rt-form-row">
           <label className="rt-field rt-field-narrow">
-            <span>Code</span>
-            <input type="number" aria-label={`Step ${n} close code`} value={step.code ?? ''} placeholder="1000" onChange={(e) => onChange({ ...step, code: e.target.value.trim() ? int(e.target.value, 1000, 1000) : undefined })} />
+            <span>{t('field.code')}</span>
+            <input type="number" aria-label={t('field.codeAria', { n })} value={step.code ?? ''} placeholder="1000" onChange={(e) => onChange({ ...step, code: e.target.value.trim() ? int(e.target.value, 1000, 1000) : undefined })} />
           </label>
-          <Field label="Reason" aria={`Step ${n} close reason`} mono={false} value={step.reason ?? ''} onChange={(reason) => onChange({ ...step, reason: reason || undefined })} />
+          <Field label={t('field.reason')} aria={t('field.reasonAria', { n })} mono={false} value={step.reason ?? ''} onChange={(reason) => onChange({ ...step, reason: reason || undefined })} />
         </div>
       ) : null
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { RealtimeStep, RealtimeStepType } from '../../../shared/realtimeSteps'
 import type { SessionKind } from '../../../shared/session'
+import { useT } from '../../i18n'
 import { TestsPanel } from '../response/TestsPanel'
 import { sessionActions, useRealtime, type TabSession } from './sessionStore'
 import { StepFields } from './StepEditor'
@@ -15,15 +16,6 @@ const typesOf: Record<SessionKind, RealtimeStepType[]> = {
   socketio: ['connect', 'emit', 'expect', 'wait', 'close'],
   websocket: ['connect', 'send', 'expect', 'wait', 'close'],
   sse: ['connect', 'expect', 'wait', 'close']
-}
-
-const typeLabel: Record<RealtimeStepType, string> = {
-  connect: 'Connect',
-  emit: 'Emit',
-  send: 'Send',
-  expect: 'Expect',
-  wait: 'Wait',
-  close: 'Close'
 }
 
 function newStep(type: RealtimeStepType): RealtimeStep {
@@ -44,6 +36,8 @@ function newStep(type: RealtimeStepType): RealtimeStep {
 }
 
 export function StepsPanel({ tabId, session }: { tabId: string; session: TabSession }) {
+  const { t } = useT('realtimeSteps')
+  const typeLabel = (type: RealtimeStepType): string => t(`types.${type}`)
   const update = useRealtime((s) => s.update)
   const types = typesOf[session.kind]
   const [adding, setAdding] = useState<RealtimeStepType>(session.steps.length === 0 ? 'connect' : 'expect')
@@ -60,29 +54,27 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
   const result = run?.result
   return (
     <div className="rt-steps">
-      <p className="rt-muted">
-        Steps run in order in a session of their own when you press Run steps, and in the collection runner. Predicates are JavaScript over <code>msg</code> (<code>msg.event</code>, <code>msg.args</code>, <code>msg.data</code>).
-      </p>
+      <p className="rt-muted">{t('intro')}</p>
       {steps.length === 0 ? (
-        <p className="rt-muted">No steps yet. Without a connect step, the run connects first.</p>
+        <p className="rt-muted">{t('empty')}</p>
       ) : (
-        <ol className="rt-step-list" aria-label="Steps">
+        <ol className="rt-step-list" aria-label={t('list')}>
           {steps.map((step, i) => {
             const n = i + 1
             return (
-              <li key={i} className="rt-step" aria-label={`Step ${n}: ${typeLabel[step.type]}`}>
+              <li key={i} className="rt-step" aria-label={t('item', { n, type: typeLabel(step.type) })}>
                 <div className="rt-step-head">
                   <span className="rt-step-title">
-                    {n}. {typeLabel[step.type]}
+                    {n}. {typeLabel(step.type)}
                   </span>
                   <span className="rt-toolbar-spacer" />
-                  <button type="button" className="icon-button small" aria-label={`Move step ${n} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+                  <button type="button" className="icon-button small" aria-label={t('moveUp', { n })} disabled={i === 0} onClick={() => move(i, i - 1)}>
                     ↑
                   </button>
-                  <button type="button" className="icon-button small" aria-label={`Move step ${n} down`} disabled={i === steps.length - 1} onClick={() => move(i, i + 1)}>
+                  <button type="button" className="icon-button small" aria-label={t('moveDown', { n })} disabled={i === steps.length - 1} onClick={() => move(i, i + 1)}>
                     ↓
                   </button>
-                  <button type="button" className="icon-button small" aria-label={`Delete step ${n}`} onClick={() => setSteps((list) => list.filter((_, j) => j !== i))}>
+                  <button type="button" className="icon-button small" aria-label={t('delete', { n })} onClick={() => setSteps((list) => list.filter((_, j) => j !== i))}>
                     ×
                   </button>
                 </div>
@@ -94,31 +86,31 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
       )}
       <form
         className="rt-form-row"
-        aria-label="Add a step"
+        aria-label={t('add.form')}
         onSubmit={(e) => {
           e.preventDefault()
           setSteps((list) => [...list, newStep(adding)])
         }}
       >
         <label className="rt-field rt-field-narrow">
-          <span>Step type</span>
-          <select aria-label="New step type" value={adding} onChange={(e) => setAdding(e.target.value as RealtimeStepType)}>
-            {types.map((t) => (
-              <option key={t} value={t}>{typeLabel[t]}</option>
+          <span>{t('add.type')}</span>
+          <select aria-label={t('add.typeAria')} value={adding} onChange={(e) => setAdding(e.target.value as RealtimeStepType)}>
+            {types.map((type) => (
+              <option key={type} value={type}>{typeLabel(type)}</option>
             ))}
           </select>
         </label>
         <button type="submit" className="secondary-button rt-align-end">
-          Add step
+          {t('add.button')}
         </button>
       </form>
       <div className="rt-actions">
         <button type="button" className="primary-button" disabled={run?.running || !session.form.url.trim()} onClick={() => void sessionActions.runSteps(tabId)}>
-          {run?.running ? 'Running…' : 'Run steps'}
+          {run?.running ? t('running') : t('run')}
         </button>
         {run?.running && (
           <button type="button" className="secondary-button" onClick={() => sessionActions.cancelSteps(tabId)}>
-            Cancel run
+            {t('cancel')}
           </button>
         )}
       </div>
@@ -128,14 +120,14 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
         </p>
       )}
       {result && (
-        <section aria-label="Step results" className="rt-step-results">
+        <section aria-label={t('results')} className="rt-step-results">
           {result.error && (
             <p className="error-text" role="alert">
               {result.error.message}
               {result.error.hint ? ` ${result.error.hint}` : ''}
             </p>
           )}
-          <p className="rt-muted">Ran in {Math.round(result.durationMs).toLocaleString()} ms</p>
+          <p className="rt-muted">{t('ranIn', { ms: Math.round(result.durationMs) })}</p>
           <TestsPanel report={result} />
         </section>
       )}
