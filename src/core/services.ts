@@ -20,6 +20,7 @@ import { createConvertHandlers } from './convert/convertHandlers'
 import { createRunHandlers, variableWriter } from './scripts/runHandlers'
 import { createRunnerHandlers } from './runner/runnerHandlers'
 import { runRealtimeRequest, type RealtimeRequest } from './runner/realtimeRun'
+import { RealtimeStepsSchema } from '../shared/realtimeSteps'
 import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
@@ -124,6 +125,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return scope ? resolveValue(value, scope) : value
   }
 
+  /** Files named by `binary-file` emit arguments of a step, checked like a session's emits. */
+  const checkStepFiles = async (paths: string[], context: SendContext | undefined): Promise<Map<string, string>> =>
+    fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(context))
   const runnerHandlers = createRunnerHandlers({
     store,
     http,
@@ -133,7 +137,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     checkDataFile: async (path, collectionId) => {
       const real = await fileAccess.checkFiles([{ what: 'the data file', path }], await filePlace({ collectionId }))
       return real.get(path) ?? path
-    }
+    },
+    // A live request's steps, with the run's variables; what step scripts set goes to the run's writer, as for HTTP requests.
+    runRealtime: ({ requestId, request, steps, context, iteration, sandbox, carried, writer, signal }) =>
+      runRealtimeRequest(
+        { ...store, checkFiles: checkStepFiles, writer, signal },
+        { requestId, request: request as RealtimeRequest, steps: RealtimeStepsSchema.parse(steps ?? []), context, iteration, sandbox, carried }
+      )
   })
 
   const oauth = createOAuthHandlers({
@@ -249,7 +259,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
             ...store,
             writer: variableWriter(store),
             signal: abort.signal,
-            checkFiles: async (paths, ctx) => fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(ctx))
+            checkFiles: checkStepFiles
           },
           { requestId, request: { ...request, kind, ...(name !== undefined ? { name } : {}) } as RealtimeRequest, steps, ...(context ? { context } : {}) }
         )

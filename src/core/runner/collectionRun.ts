@@ -41,6 +41,11 @@ export interface RealtimeRunInput {
   context: SendContext
   iteration: { index: number; count: number; data: DataRow }
   sandbox: ScriptSandbox
+  /** The run's variables (environment, --env-var, globals, what scripts set so far), and where changes go. */
+  carried: CarriedVariables
+  writer: VariableWriter
+  /** Aborted when the run is cancelled: the live session is then closed at once. */
+  signal: AbortSignal
 }
 export type RealtimeRunner = (input: RealtimeRunInput) => Promise<RealtimeRunOutput>
 
@@ -80,6 +85,8 @@ export interface CollectionRunOptions {
 export class CollectionRun {
   private readonly tally: RunTally
   private cancelled = false
+  /** Stops a live request's steps in flight when the run is cancelled. */
+  private readonly abort = new AbortController()
   private inFlight: string | undefined
   private wake: (() => void) | undefined
   readonly finished: Promise<RunResult>
@@ -100,6 +107,7 @@ export class CollectionRun {
   cancel(): boolean {
     if (this.tally.state !== 'running') return false
     this.cancelled = true
+    this.abort.abort()
     if (this.inFlight) this.deps.cancelSend(this.inFlight)
     this.wake?.()
     return true
@@ -185,7 +193,7 @@ export class CollectionRun {
       this.inFlight = requestId
       try {
         const steps = (saved as { steps?: unknown }).steps
-        const out = await this.deps.runRealtime({ requestId, request: saved, steps, context, iteration, sandbox: shared.sandbox })
+        const out = await this.deps.runRealtime({ requestId, request: saved, steps, context, iteration, sandbox: shared.sandbox, carried: shared.carried, writer: shared.writer, signal: this.abort.signal })
         return done(outcomeOf(out.error, out.tests), { tests: out.tests, error: out.error, durationMs: Math.round(out.durationMs) })
       } catch (error) {
         return done('error', { error: toAppError(error) })

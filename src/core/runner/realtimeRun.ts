@@ -9,7 +9,7 @@ import type { Session } from '../realtime/session'
 import { ManagerPool } from '../realtime/socketioClient'
 import { maskSecrets } from '../scripts/runRequest'
 import type { ScriptSandbox } from '../scripts/sandbox'
-import { ScriptVariables, type VariableDeps, type VariableWriter } from '../scripts/scriptVariables'
+import { ScriptVariables, type CarriedVariables, type VariableDeps, type VariableWriter } from '../scripts/scriptVariables'
 import { resolveValue } from '../vars/resolveRequest'
 import { RunRecorder } from './realtime/runRecorder'
 import { runStep, type StepRun } from './realtime/stepRunners'
@@ -47,6 +47,8 @@ export interface RealtimeRunInput {
   iteration?: { index: number; count: number; data: Record<string, unknown> }
   /** A runner passes one sandbox for the whole run; otherwise one is made if a predicate or script needs it. */
   sandbox?: ScriptSandbox
+  /** A runner's variables (its environment, --env-var, globals, what earlier scripts set) instead of the stored ones. */
+  carried?: CarriedVariables
 }
 
 export interface RealtimeRunResult {
@@ -65,7 +67,7 @@ export async function runRealtimeRequest(deps: RealtimeRunDeps, input: RealtimeR
   const data = Object.fromEntries(Object.entries(input.iteration?.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']))
   let vars: ScriptVariables
   try {
-    vars = await ScriptVariables.load(deps, input.context, data)
+    vars = await ScriptVariables.load(deps, input.context, data, input.carried)
   } catch (error) {
     return { ...result, error: asAppError(error), durationMs: performance.now() - started }
   }
