@@ -124,6 +124,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return scope ? resolveValue(value, scope) : value
   }
 
+  /** Files named by `binary-file` emit arguments of a step, checked like a session's emits. */
+  const checkStepFiles = async (paths: string[], context: SendContext | undefined): Promise<Map<string, string>> =>
+    fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(context))
   const runnerHandlers = createRunnerHandlers({
     store,
     http,
@@ -141,7 +144,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
           ...store,
           writer,
           signal,
-          checkFiles: async (paths, ctx) => fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(ctx))
+          checkFiles: checkStepFiles
         },
         { ...input, request: request as RealtimeRequest, steps: request.steps ?? [], carried }
       )
@@ -260,7 +263,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
             ...store,
             writer: variableWriter(store),
             signal: abort.signal,
-            checkFiles: async (paths, ctx) => fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(ctx))
+            checkFiles: checkStepFiles
           },
           { requestId, request: { ...request, kind, ...(name !== undefined ? { name } : {}) } as RealtimeRequest, steps, ...(context ? { context } : {}) }
         )

@@ -49,7 +49,7 @@ export function useWorkspacePersistence(): void {
     const unsubscribeRealtime = useRealtime.subscribe((state, previous) => {
       for (const [tabId, session] of Object.entries(state.sessions)) {
         const before = previous.sessions[tabId]
-        if (!before || before.form !== session.form || before.sessionId !== session.sessionId || before.listeners !== session.listeners || before.savedEmits !== session.savedEmits) return schedule()
+        if (!before || before.form !== session.form || before.sessionId !== session.sessionId || before.listeners !== session.listeners || before.savedEmits !== session.savedEmits || before.steps !== session.steps) return schedule()
       }
     })
     window.addEventListener('beforeunload', flush)

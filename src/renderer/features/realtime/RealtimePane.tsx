@@ -4,6 +4,8 @@ import type { Message, SessionKind } from '../../../shared/session'
 import { ConnectionSettings } from './ConnectionForm'
 import { EmitComposer, WebSocketComposer } from './Composer'
 import { ListenersPanel } from './ListenersPanel'
+import { StepsPanel } from './StepsPanel'
+import { useT } from '../../i18n'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
@@ -84,7 +86,7 @@ export function RealtimePane({ tab, compact = false, panelId = 'request-panel' }
   return <SessionView tab={tab} session={session} compact={compact} panelId={panelId} update={(patch) => update(tab.id, patch)} />
 }
 
-type Side = 'compose' | 'listeners' | 'settings'
+type Side = 'compose' | 'listeners' | 'steps' | 'settings'
 
 interface SessionViewProps {
   tab: RealtimeTab
@@ -97,7 +99,7 @@ interface SessionViewProps {
 
 function SessionView({ tab, session, compact, panelId, update }: SessionViewProps) {
   const buffer = bufferOf(tab.id)
-  const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'settings'] : session.kind === 'websocket' ? ['compose', 'settings'] : ['settings']
+  const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'steps', 'settings'] : session.kind === 'websocket' ? ['compose', 'steps', 'settings'] : ['settings', 'steps']
   const [side, setSide] = useState<Side>(sides[0]!)
   const [codeOpen, setCodeOpen] = useState(false)
   const pausedAt = useRef<number | undefined>(undefined)
@@ -114,7 +116,8 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
   const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
   const { url, namespace } = session.form
   useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
-  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', settings: 'Connection' }
+  const stepsText = useT('realtimeSteps')
+  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', steps: stepsText.t('tab'), settings: 'Connection' }
   return (
     <section id={panelId} role="tabpanel" aria-labelledby={`tab-${tab.id}`} className={`rt-pane ${compact ? 'rt-pane-compact' : ''}`}>
       <form
@@ -190,6 +193,7 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
               {side === 'compose' && session.kind === 'socketio' && <EmitComposer tabId={tab.id} session={session} />}
               {side === 'compose' && session.kind === 'websocket' && <WebSocketComposer tabId={tab.id} session={session} />}
               {side === 'listeners' && <ListenersPanel tabId={tab.id} session={session} seenEvents={events} />}
+              {side === 'steps' && <StepsPanel tabId={tab.id} session={session} />}
               {side === 'settings' && <ConnectionSettings session={session} onChange={(patch) => update((s) => ({ form: { ...s.form, ...patch } }))} />}
             </div>
           </aside>

@@ -5,8 +5,9 @@ import type { TabSession } from './sessionStore'
 const lines = (kvs: KeyValue[], sep: string) => kvs.filter((k) => k.enabled).map((k) => `${k.name}${sep}${k.value}`).join('\n')
 
 /** A tab's session state with its connection form, listeners and saved emits taken from a saved request. */
-export function fromSaved(s: TabSession, saved: SavedRequest | undefined): TabSession {
-  if (!saved || saved.kind === 'http') return s
+export function fromSaved(base: TabSession, saved: SavedRequest | undefined): TabSession {
+  if (!saved || saved.kind === 'http') return base
+  const s = { ...base, steps: saved.steps ?? [] }
   if (saved.kind === 'socketio') {
     return {
       ...s,

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { SavedRequestInput } from '../../../shared/collection'
 import type { KeyValue } from '../../../shared/http'
 import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
+import type { RealtimeRunOutput, RealtimeStep } from '../../../shared/realtimeSteps'
 import { messagesOfLines, type Message, type SessionKind, type SessionStatus } from '../../../shared/session'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
@@ -76,6 +77,10 @@ export interface TabSession {
   stats: { in: number; out: number; ratePerSecond: number }
   /** Bumped whenever the buffer changes, so components re-read it. */
   version: number
+  /** The request's steps (Steps tab), saved with it. */
+  steps: RealtimeStep[]
+  /** The last "Run steps": running, then its result (or why it could not run). */
+  stepRun?: { running: boolean; result?: RealtimeRunOutput; error?: string }
 }
 
 export const emptyForm = (kind: SessionKind): ConnectionForm => ({
@@ -113,7 +118,8 @@ const newSession = (kind: SessionKind, sessionId: string): TabSession => ({
   follow: true,
   view: 'log',
   stats: { in: 0, out: 0, ratePerSecond: 0 },
-  version: 0
+  version: 0,
+  steps: []
 })
 
 /** Message buffers live outside zustand: 100,000 messages must not be copied on every batch. */
@@ -247,8 +253,9 @@ export function savedRequestOf(tabId: string, name: string, description: string)
   if (!s) return undefined
   const { kind, request } = requestOf(s)
   // requestOf always fills url; its Partial type only reflects what session.open accepts.
-  if (kind === 'socketio') return { kind, name, description, ...request, url: request.url ?? '', emits: s.savedEmits }
-  return { kind, name, description, ...request, url: request.url ?? '' } as SavedRequestInput
+  const steps = s.steps.length > 0 ? { steps: s.steps } : {}
+  if (kind === 'socketio') return { kind, name, description, ...request, url: request.url ?? '', emits: s.savedEmits, ...steps }
+  return { kind, name, description, ...request, url: request.url ?? '', ...steps } as SavedRequestInput
 }
 
 function describeError(error: unknown): string {
@@ -321,6 +328,31 @@ export const sessionActions = {
     } catch {
       /* not open any more: the switch applies on the next connect */
     }
+  },
+  /** Runs the tab's steps in a session of their own (not the tab's): each expectation comes back as a test. */
+  async runSteps(tabId: string): Promise<void> {
+    const s = useRealtime.getState().sessions[tabId]
+    if (!s || s.stepRun?.running) return
+    useRealtime.getState().update(tabId, () => ({ stepRun: { running: true } }))
+    try {
+      const { kind, request } = requestOf(s)
+      const context = contextOf(tabId)
+      const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
+      const result = await api.call('session.runSteps', {
+        kind,
+        request,
+        steps: s.steps,
+        requestId: `steps-${sessionIdOf(tabId)}`,
+        ...(tab ? { name: tab.title } : {}),
+        ...(context ? { context } : {})
+      } as Parameters<typeof api.call<'session.runSteps'>>[1])
+      useRealtime.getState().update(tabId, () => ({ stepRun: { running: false, result } }))
+    } catch (error) {
+      useRealtime.getState().update(tabId, () => ({ stepRun: { running: false, error: describeError(error) } }))
+    }
+  },
+  cancelSteps(tabId: string): void {
+    void api.call('session.cancelSteps', { requestId: `steps-${sessionIdOf(tabId)}` }).catch(() => undefined)
   },
   /** Every message of the session as NDJSON, read back from core's log (memory or file). */
   async exportNdjson(tabId: string): Promise<string> {

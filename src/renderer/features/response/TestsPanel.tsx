@@ -1,4 +1,7 @@
+import { tr } from '../../i18n'
 import type { TestReport } from '../request/exchangeStore'
+
+const sourceLabel: Record<TestReport['tests'][number]['source'], () => string> = { assertion: () => 'assertion', pre: () => 'pre-request', post: () => 'post-response', step: () => tr('realtimeSteps:source') }
 
 /** What the scripts and assertion rows of a send said: each test with pass or fail, and the script console. */
 export function TestsPanel({ report }: { report: TestReport }) {
@@ -17,7 +20,7 @@ export function TestsPanel({ report }: { report: TestReport }) {
               <li key={index} className={`rp-test ${test.passed ? 'rp-test-pass' : 'rp-test-fail'}`} aria-label={`${test.passed ? 'Passed' : 'Failed'}: ${test.name}`}>
                 <span className="rp-test-mark">{test.passed ? 'PASS' : 'FAIL'}</span>
                 <span className="rp-test-name">{test.name}</span>
-                <span className="muted rp-test-source">{test.source === 'assertion' ? 'assertion' : test.source === 'pre' ? 'pre-request' : 'post-response'}</span>
+                <span className="muted rp-test-source">{sourceLabel[test.source]()}</span>
                 {test.message && <p className="rp-test-message">{test.message}</p>}
               </li>
             ))}
