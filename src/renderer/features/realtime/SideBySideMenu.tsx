@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { useT } from '../../i18n'
 import { tabLabel } from '../tabs/tabTitles'
 import { useTabs } from '../tabs/tabsStore'
@@ -7,7 +8,7 @@ import { openSideBySide } from './sideBySide'
 /** "Side by side": shows this realtime tab beside another open one, or beside a new copy of itself. */
 export function SideBySideMenu({ tabId }: { tabId: string }) {
   const { t } = useT('split')
-  const others = useTabs((s) => s.tabs.filter((tab) => tab.kind !== 'http' && tab.id !== tabId))
+  const others = useTabs(useShallow((s) => s.tabs.filter((tab) => tab.kind !== 'http' && tab.id !== tabId)))
   const inSplit = useTabs((s) => !!s.split?.includes(tabId))
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
