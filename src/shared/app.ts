@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { responseLimitDefaults } from './http'
 
-export const ShellSchema = z.enum(['electron', 'browser'])
+export const ShellSchema = z.enum(['electron', 'browser', 'cli'])
 export type Shell = z.infer<typeof ShellSchema>
 
 export const AppInfoSchema = z.object({

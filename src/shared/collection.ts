@@ -3,6 +3,7 @@ import { HttpAuthSchema, HttpRequestSchema, KeyValueSchema } from './http'
 import { CollectionIdSchema, RelPathSchema } from './collectionRefs'
 import { SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
 import { AssertionSchema, ScriptsSchema } from './scripts'
+import { RealtimeStepsSchema } from './realtimeSteps'
 
 export { CollectionIdSchema, RelPathSchema }
 
@@ -94,8 +95,8 @@ const requestHeader = {
   description: z.string().default(''),
   descriptions: DescriptionsSchema
 }
-/** Last in the file, after the fields of the kind. */
-const requestTail = { scripts: RequestScriptsSchema.optional() }
+/** Last in the file, after the fields of the kind: a live request's steps (src/shared/realtimeSteps.ts), its scripts. */
+const requestTail = { steps: RealtimeStepsSchema.optional(), scripts: RequestScriptsSchema.optional() }
 
 /** Pre-request and post-response scripts, and assertion rows (see src/core/scripts). */
 const testFields = { scripts: ScriptsSchema.optional(), assertions: z.array(AssertionSchema).max(1000).default([]) }
