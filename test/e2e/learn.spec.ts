@@ -8,7 +8,7 @@ import { gotoApp } from './realtimeSteps'
  * broadcast to two clients side by side; the progress survives a reload. No English on the way.
  */
 test('a learner follows the learning path in Spanish up to a message broadcast to two clients', async ({ page, host }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(600_000)
   const english = await englishOnlyTexts()
   await gotoApp(page, host.url)
   await switchToSpanish(page)
