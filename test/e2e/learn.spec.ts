@@ -80,11 +80,14 @@ test('a learner follows the learning path in Spanish up to a message broadcast t
   await expect(page.getByRole('region', { name: 'Confirmaciones (ack)' })).toBeVisible()
 })
 
-test('the acknowledgement and SSE steps do their thing', async ({ page, host }) => {
-  test.setTimeout(180_000)
+test('the acknowledgement and SSE steps do their thing; the command palette opens the path', async ({ page, host }) => {
+  test.setTimeout(300_000)
   await gotoApp(page, host.url)
   await switchToSpanish(page)
-  await page.getByRole('tab', { name: 'Aprende' }).click()
+  await page.keyboard.press('Control+k')
+  await page.getByRole('dialog').getByRole('combobox').fill('Aprende')
+  await page.getByRole('dialog').getByRole('option', { name: /Aprende: abrir la ruta de aprendizaje/ }).click()
+  await expect(page.getByRole('tabpanel', { name: 'Aprende' })).toBeVisible()
   let step = await learnStep(page, 'Confirmaciones (ack)')
   await step.getByRole('button', { name: 'Emitir chat:send con ack' }).click()
   const pane = page.locator('.rt-pane')
