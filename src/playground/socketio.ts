@@ -49,7 +49,8 @@ function mainNamespace(io: Server): void {
         return
       }
       const id = randomUUID()
-      io.emit('chat:message', { id, from: socket.id, text, at: new Date().toISOString() })
+      // The text first: a client's one-line preview of the message then shows what was said.
+      io.emit('chat:message', { text, from: socket.id, id, at: new Date().toISOString() })
       ack?.({ ok: true, id })
     })
 

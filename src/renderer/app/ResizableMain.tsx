@@ -1,9 +1,11 @@
 import { useEffect, type ReactNode } from 'react'
 import { Group, Panel, Separator, useGroupRef } from 'react-resizable-panels'
 import { roundSize, usePaneLayout } from './paneLayout'
+import { useT } from '../i18n'
 
 /** The sidebar beside the tabs, with a separator to drag (or move with the arrow keys) between them. */
 export function ResizableMain({ sidebar, main }: { sidebar: ReactNode; main: ReactNode }) {
+  const { t } = useT('app')
   const groupRef = useGroupRef()
   const loaded = usePaneLayout((s) => s.loaded)
   useEffect(() => {
@@ -24,7 +26,7 @@ export function ResizableMain({ sidebar, main }: { sidebar: ReactNode; main: Rea
       <Panel id="sidebar" defaultSize={`${usePaneLayout.getState().layout.sidebar}%`} minSize="180px" maxSize="50%" className="app-panel">
         {sidebar}
       </Panel>
-      <Separator className="pane-separator pane-separator-vertical" aria-label="Resize sidebar" />
+      <Separator className="pane-separator pane-separator-vertical" aria-label={t('resizableMain.resizeSidebar')} />
       <Panel id="main" minSize="360px" className="app-panel">
         {main}
       </Panel>

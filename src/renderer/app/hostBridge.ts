@@ -2,6 +2,7 @@ import type { ParleyBridge } from '../../shared/contract'
 import type { CallResult } from '../../shared/errors'
 import { hostContractPath, hostMaxFrameBytes, ServerFrameSchema } from '../../shared/wire'
 import { useConnection } from './connectionStore'
+import { tr } from '../i18n'
 
 type Pending = { resolve: (result: CallResult) => void }
 
@@ -49,8 +50,8 @@ export function createHostBridge(location: Location): ParleyBridge {
           ok: false,
           error: {
             code: 'disconnected',
-            message: `The connection to Parley was lost before it answered${event.reason ? ` (the host said: ${event.reason})` : ''}.`,
-            hint: 'Check that `npm run web` is still running; the window reconnects by itself.'
+            message: event.reason ? tr('app:hostBridge.connectionLostSaying', { reason: event.reason }) : tr('app:hostBridge.theConnectionToParley'),
+            hint: tr('app:hostBridge.checkThatNpmRun')
           }
         })
         pending.delete(id)
@@ -87,8 +88,8 @@ function tooLarge(name: string, bytes: number): CallResult {
     ok: false,
     error: {
       code: 'too_large',
-      message: `Nothing was sent: this ${name} call is ${mib(bytes)} MiB, more than the ${mib(hostMaxFrameBytes)} MiB the browser host accepts in one message.`,
-      hint: 'Make the text smaller, or put it in a file and choose it with "Choose file…" (files are sent in parts).'
+      message: tr('app:hostBridge.nothingWasSentThis', { name, size: mib(bytes), max: mib(hostMaxFrameBytes) }),
+      hint: tr('app:hostBridge.makeTheTextSmaller')
     }
   }
 }

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { Icon } from './Icon'
+import { useT } from '../i18n'
 
 /** A modal dialog on the native <dialog> element: focus trapped, Esc closes, title announced. */
 export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+  const { t } = useT('ui')
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   useEffect(() => {
@@ -27,7 +29,7 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
     >
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('dialog.close')} onClick={onClose}>
           <Icon name="close" />
         </button>
       </header>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { KeyValue } from '../../shared/http'
 import { Icon } from './Icon'
+import { useT } from '../i18n'
 
 interface KeyValueTableProps {
   /** Names the table and each control in it, e.g. "Header" gives "Header 1 name". */
@@ -16,6 +17,7 @@ interface KeyValueTableProps {
 
 /** Editable name/value rows with enable switches; a new row appears as soon as the last one is typed in. */
 export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSuggestions, bulkEdit, namePlaceholder }: KeyValueTableProps) {
+  const { t } = useT('ui')
   const [bulk, setBulk] = useState<string | undefined>()
   const listId = useId()
   const valueListId = useId()
@@ -30,11 +32,11 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
     return (
       <div className="kv-bulk">
         <textarea
-          aria-label={`${label}s as text`}
+          aria-label={t('keyValueTable.sAsText', { label })}
           className="kv-bulk-text"
           spellCheck={false}
           value={bulk}
-          placeholder={'Name: value\n# a line starting with # is switched off'}
+          placeholder={t('keyValueTable.nameValueALine')}
           onChange={(event) => setBulk(event.target.value)}
         />
         <div className="kv-toolbar">
@@ -46,10 +48,10 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
               setBulk(undefined)
             }}
           >
-            Apply
+            {t('keyValueTable.apply')}
           </button>
           <button type="button" className="link-button" onClick={() => setBulk(undefined)}>
-            Cancel
+            {t('keyValueTable.cancel')}
           </button>
         </div>
       </div>
@@ -62,12 +64,12 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
         <thead>
           <tr>
             <th scope="col" className="kv-check-col">
-              <span className="visually-hidden">On</span>
+              <span className="visually-hidden">{t('keyValueTable.on')}</span>
             </th>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
+            <th scope="col">{t('keyValueTable.name')}</th>
+            <th scope="col">{t('keyValueTable.value')}</th>
             <th scope="col" className="kv-action-col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t('keyValueTable.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -79,13 +81,13 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
               <tr key={index} className={row.enabled ? '' : 'kv-off'}>
                 <td>
                   {!isNew && (
-                    <input type="checkbox" aria-label={`${label} ${n} enabled`} checked={row.enabled} onChange={(event) => update(index, { enabled: event.target.checked })} />
+                    <input type="checkbox" aria-label={t('keyValueTable.enabled', { label, n })} checked={row.enabled} onChange={(event) => update(index, { enabled: event.target.checked })} />
                   )}
                 </td>
                 <td>
                   <input
-                    aria-label={isNew ? `New ${label.toLowerCase()} name` : `${label} ${n} name`}
-                    placeholder={isNew ? (namePlaceholder ?? 'Add a name') : ''}
+                    aria-label={isNew ? t('keyValueTable.newName', { label: label.toLowerCase() }) : t('keyValueTable.name2', { label, n })}
+                    placeholder={isNew ? (namePlaceholder ?? t('keyValueTable.addAName')) : ''}
                     value={row.name}
                     list={nameSuggestions ? listId : undefined}
                     spellCheck={false}
@@ -94,8 +96,8 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
                 </td>
                 <td>
                   <input
-                    aria-label={isNew ? `New ${label.toLowerCase()} value` : `${label} ${n} value`}
-                    placeholder={isNew ? 'Value' : ''}
+                    aria-label={isNew ? t('keyValueTable.newValue', { label: label.toLowerCase() }) : t('keyValueTable.value2', { label, n })}
+                    placeholder={isNew ? t('keyValueTable.value') : ''}
                     value={row.value}
                     list={valueSuggestions ? valueListId : undefined}
                     spellCheck={false}
@@ -104,7 +106,7 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
                 </td>
                 <td>
                   {!isNew && (
-                    <button type="button" className="icon-button small" aria-label={`Remove ${label.toLowerCase()} ${n}`} onClick={() => remove(index)}>
+                    <button type="button" className="icon-button small" aria-label={t('keyValueTable.remove2', { label: label.toLowerCase(), n })} onClick={() => remove(index)}>
                       <Icon name="close" size={12} />
                     </button>
                   )}
@@ -131,7 +133,7 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
       {bulkEdit && (
         <div className="kv-toolbar">
           <button type="button" className="link-button" onClick={() => setBulk(formatBulk(rows))}>
-            Bulk edit
+            {t('keyValueTable.bulkEdit')}
           </button>
         </div>
       )}

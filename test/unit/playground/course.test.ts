@@ -100,6 +100,8 @@ describe('the learning path against the playground', () => {
     const [a, b] = await both
     expect(a).toEqual(b)
     expect(a.text).toBe('¡Hola a todos!')
+    // What a learner reads in a log's one-line preview: the text comes first.
+    expect(Object.keys(a)).toEqual(['text', 'from', 'id', 'at'])
     expect(a.from).toBe(left.id)
     expect(ack.ok).toBe(true)
     expect(rightAcks).toEqual(['chat:message'])

@@ -5,6 +5,7 @@ import { ItemMenu, type MenuEntry } from './ItemMenu'
 import { moveAndRefresh, openRequest, placeNear } from './itemActions'
 import { useTabs } from '../tabs/tabsStore'
 import { errorText, parentPath, useCollections } from './collectionsStore'
+import { useT } from '../../i18n'
 
 export type ItemAction =
   | { type: 'newRequest' | 'newFolder'; collectionId: string; folder: string }
@@ -43,6 +44,7 @@ const isInside = (path: string, folder: string): boolean => path === folder || p
 
 /** One collection as an ARIA tree: arrows move, Right/Left expand and collapse, Enter opens, drag to move. */
 export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (action: ItemAction) => void }) {
+  const { t } = useT('collections')
   const collectionId = tree.id
   const expandedPaths = useCollections((s) => s.expanded[collectionId])
   const expanded = new Set(expandedPaths ?? [''])
@@ -121,24 +123,24 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
     const entries: MenuEntry[] = []
     if (node.type === 'folder') {
       entries.push(
-        { label: 'New request', run: () => onAction({ type: 'newRequest', collectionId, folder: node.path }) },
-        { label: 'New folder', run: () => onAction({ type: 'newFolder', collectionId, folder: node.path }) },
-        { label: 'Settings…', run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
+        { label: t('collectionTree.newRequest'), run: () => onAction({ type: 'newRequest', collectionId, folder: node.path }) },
+        { label: t('collectionTree.newFolder'), run: () => onAction({ type: 'newFolder', collectionId, folder: node.path }) },
+        { label: t('collectionTree.settings'), run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
       )
     }
     if (row.isRoot) {
       entries.push(
-        { label: 'Rename', run: () => onAction({ type: 'rename', collectionId, node }) },
-        { label: 'Credentials…', run: () => onAction({ type: 'credentials', collectionId, name: tree.name }) },
-        { label: 'Close collection', run: () => onAction({ type: 'close', collectionId, name: tree.name }) }
+        { label: t('collectionTree.rename'), run: () => onAction({ type: 'rename', collectionId, node }) },
+        { label: t('collectionTree.credentials'), run: () => onAction({ type: 'credentials', collectionId, name: tree.name }) },
+        { label: t('collectionTree.closeCollection'), run: () => onAction({ type: 'close', collectionId, name: tree.name }) }
       )
       return entries
     }
-    entries.push({ label: 'Rename', run: () => onAction({ type: 'rename', collectionId, node }) })
-    if (node.type === 'request') entries.push({ label: 'Duplicate', run: () => onAction({ type: 'duplicate', collectionId, node }) })
+    entries.push({ label: t('collectionTree.rename'), run: () => onAction({ type: 'rename', collectionId, node }) })
+    if (node.type === 'request') entries.push({ label: t('collectionTree.duplicate'), run: () => onAction({ type: 'duplicate', collectionId, node }) })
     entries.push(
-      { label: 'Move to…', run: () => onAction({ type: 'move', collectionId, node }) },
-      { label: 'Delete', danger: true, run: () => onAction({ type: 'delete', collectionId, node }) }
+      { label: t('collectionTree.moveTo'), run: () => onAction({ type: 'move', collectionId, node }) },
+      { label: t('collectionTree.delete'), danger: true, run: () => onAction({ type: 'delete', collectionId, node }) }
     )
     return entries
   }
@@ -157,7 +159,7 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
     dragging = undefined
     setDrop(undefined)
     if (!dragged) return
-    const fail = (error: unknown): void => useCollections.getState().toast({ text: `Could not move ${dragged.name}: ${errorText(error)}`, tone: 'error' })
+    const fail = (error: unknown): void => useCollections.getState().toast({ text: t('collectionTree.couldNotMove', { name: dragged.name, value: errorText(error) }), tone: 'error' })
     if (where === 'into') {
       toggle(row.key, true)
       moveAndRefresh(collectionId, dragged, row.key).catch(fail)
@@ -239,8 +241,8 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
               <button
                 type="button"
                 className="tree-more tree-settings"
-                aria-label={`Settings of ${node.name}`}
-                title={`Variables, headers and auth of this ${row.isRoot ? 'collection' : 'folder'}`}
+                aria-label={t('collectionTree.settingsOf', { name: node.name })}
+                title={row.isRoot ? t('collectionTree.collectionSettingsHint') : t('collectionTree.folderSettingsHint')}
                 tabIndex={-1}
                 onClick={(event) => {
                   event.stopPropagation()

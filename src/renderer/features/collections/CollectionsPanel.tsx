@@ -12,9 +12,11 @@ import { allFolders, createFolder, createRequest, deleteItem, duplicateItem, mov
 import { useFolderDialog } from './folderDialogStore'
 import { SearchResults } from './SearchResults'
 import './collections.css'
+import { useT } from '../../i18n'
 
 /** The Collections panel of the sidebar: open collections as trees, their broken files, and search. */
 export function CollectionsPanel({ query }: { query: string }) {
+  const { t } = useT('collections')
   const { collections, loaded } = useCollections()
   const [action, setAction] = useState<ItemAction>()
   const folderDialog = useFolderDialog((s) => s.mode)
@@ -40,11 +42,11 @@ export function CollectionsPanel({ query }: { query: string }) {
       <div className="collections-toolbar collections-toolbar-split">
         <button type="button" className="toolbar-button" onClick={() => setFolderDialog('new')}>
           <Icon name="plus" size={13} />
-          New collection
+          {t('collectionsPanel.newCollection')}
         </button>
         <button type="button" className="toolbar-button" onClick={() => setFolderDialog('open')}>
           <Icon name="folder" size={13} />
-          Open collection
+          {t('collectionsPanel.openCollection')}
         </button>
       </div>
       {query.trim() ? (
@@ -52,29 +54,29 @@ export function CollectionsPanel({ query }: { query: string }) {
       ) : loaded && collections.length === 0 ? (
         <div className="sidebar-empty">
           <Icon name="folder" size={28} />
-          <p className="empty-title">No collections yet</p>
-          <p className="muted">A collection is a folder of plain YAML files, one per request, that you can keep in git.</p>
+          <p className="empty-title">{t('collectionsPanel.noCollectionsYet')}</p>
+          <p className="muted">{t('collectionsPanel.aCollectionIsA')}</p>
         </div>
       ) : (
         collections.map((c) => (
-          <section key={c.id} className="collection" aria-label={`Collection ${c.name}`}>
+          <section key={c.id} className="collection" aria-label={t('collectionsPanel.collection', { name: c.name })}>
             {c.tree ? (
               <CollectionTree tree={c.tree} onAction={run} />
             ) : (
               <div className="collection-missing">
                 <p>
-                  <strong>{c.name}</strong> <span className="muted">{c.missing ? 'is missing' : c.error}</span>
+                  <strong>{c.name}</strong> <span className="muted">{c.missing ? t('collectionsPanel.isMissing') : c.error}</span>
                 </p>
                 <p className="muted collection-path">{c.path}</p>
                 <button type="button" className="link-button" onClick={() => run({ type: 'close', collectionId: c.id, name: c.name })}>
-                  Close {c.name}
+                  {t('collectionsPanel.close', { name: c.name })}
                 </button>
               </div>
             )}
             {c.tree && c.tree.problems.length > 0 && (
-              <div className="problems" role="group" aria-label={`Files that could not be read in ${c.name}`}>
+              <div className="problems" role="group" aria-label={t('collectionsPanel.filesThatCouldNot', { name: c.name })}>
                 <p className="problems-title">
-                  {c.tree.problems.length === 1 ? '1 file could not be read' : `${c.tree.problems.length} files could not be read`}
+                  {t('collectionsPanel.filesCouldNotBe', { count: c.tree.problems.length })}
                 </p>
                 <ul>
                   {c.tree.problems.map((p) => (
@@ -97,9 +99,9 @@ export function CollectionsPanel({ query }: { query: string }) {
       <CredentialsDialog collection={action?.type === 'credentials' ? { id: action.collectionId, name: action.name } : undefined} onClose={done} />
 
       <NameDialog
-        title={action?.type === 'newFolder' ? 'New folder' : 'New request'}
-        label="Name"
-        initial={action?.type === 'newFolder' ? 'New folder' : 'New request'}
+        title={action?.type === 'newFolder' ? t('collectionsPanel.newFolder') : t('collectionsPanel.newRequest')}
+        label={t('collectionsPanel.name')}
+        initial={action?.type === 'newFolder' ? t('collectionsPanel.newFolder') : t('collectionsPanel.newRequest')}
         submitLabel="Create"
         open={action?.type === 'newRequest' || action?.type === 'newFolder'}
         onClose={done}
@@ -109,10 +111,10 @@ export function CollectionsPanel({ query }: { query: string }) {
         }}
       />
       <NameDialog
-        title={action?.type === 'duplicate' ? 'Duplicate request' : `Rename ${renamedKind(action)}`}
-        label="Name"
-        initial={action && 'node' in action ? (action.type === 'duplicate' ? `${action.node.name} copy` : action.node.name) : ''}
-        submitLabel={action?.type === 'duplicate' ? 'Duplicate' : 'Rename'}
+        title={action?.type === 'duplicate' ? t('collectionsPanel.duplicateRequest') : t(`collectionsPanel.renameKind.${renamedKind(action)}`)}
+        label={t('collectionsPanel.name')}
+        initial={action && 'node' in action ? (action.type === 'duplicate' ? t('collectionsPanel.copy', { name: action.node.name }) : action.node.name) : ''}
+        submitLabel={action?.type === 'duplicate' ? t('collectionsPanel.duplicate') : t('collectionsPanel.rename2')}
         open={action?.type === 'rename' || action?.type === 'duplicate'}
         onClose={done}
         onSubmit={async (name) => {
@@ -122,7 +124,7 @@ export function CollectionsPanel({ query }: { query: string }) {
       />
       <MoveDialog action={action?.type === 'move' ? action : undefined} tree={tree} onClose={done} />
       <FormDialog
-        title={`Delete ${action?.type === 'delete' ? action.node.name : ''}`}
+        title={t('collectionsPanel.delete', { name: action?.type === 'delete' ? action.node.name : '' })}
         open={action?.type === 'delete'}
         onClose={done}
         danger
@@ -133,8 +135,7 @@ export function CollectionsPanel({ query }: { query: string }) {
       >
         {action?.type === 'delete' && (
           <p className="form-dialog-text">
-            {action.node.type === 'folder' ? 'The folder and everything in it' : 'The request file'} <code>{action.node.path}</code> moves to
-            Parley&apos;s trash. You can undo this right after.
+            {action.node.type === 'folder' ? t('collectionsPanel.theFolderAndEverything') : t('collectionsPanel.theRequestFile')} <code>{action.node.path}</code> {t('collectionsPanel.movesToParleyS')}
           </p>
         )}
       </FormDialog>
@@ -157,13 +158,14 @@ function MoveDialog({
   tree: ReturnType<typeof useCollections.getState>['collections'][number]['tree']
   onClose: () => void
 }) {
+  const { t } = useT('collections')
   const [target, setTarget] = useState('')
   const node = action?.node
   const folders = tree ? allFolders(tree.root).filter(({ folder }) => !node || node.type !== 'folder' || (folder.path !== node.path && !folder.path.startsWith(`${node.path}/`))) : []
   useEffect(() => setTarget(''), [action])
   return (
     <FormDialog
-      title={`Move ${node?.name ?? ''}`}
+      title={t('collectionsPanel.move', { name: node?.name ?? '' })}
       open={action !== undefined}
       onClose={onClose}
       submitLabel="Move"
@@ -172,11 +174,11 @@ function MoveDialog({
       }}
     >
       <label className="field">
-        <span>Move to folder</span>
+        <span>{t('collectionsPanel.moveToFolder')}</span>
         <select value={target} onChange={(event) => setTarget(event.target.value)}>
           {folders.map(({ folder, depth }) => (
             <option key={folder.path} value={folder.path}>
-              {`${'\u00a0\u00a0'.repeat(depth)}${folder.path === '' ? `${tree?.name ?? ''} (top level)` : folder.name}`}
+              {`${'\u00a0\u00a0'.repeat(depth)}${folder.path === '' ? t('collectionsPanel.topLevel', { name: tree?.name ?? '' }) : folder.name}`}
             </option>
           ))}
         </select>
@@ -187,6 +189,7 @@ function MoveDialog({
 
 /** New collection (a name and a folder) or Open collection (a folder): typed, or chosen with the folder picker. */
 function CollectionFolderDialog({ mode, onClose }: { mode: 'new' | 'open' | undefined; onClose: () => void }) {
+  const { t } = useT('collections')
   const [name, setName] = useState('')
   const [path, setPath] = useState('')
   const [dataDir, setDataDir] = useState<string>()
@@ -201,10 +204,10 @@ function CollectionFolderDialog({ mode, onClose }: { mode: 'new' | 'open' | unde
   }, [mode])
   return (
     <FormDialog
-      title={mode === 'new' ? 'New collection' : 'Open collection'}
+      title={mode === 'new' ? t('collectionsPanel.newCollection') : t('collectionsPanel.openCollection')}
       open={mode !== undefined}
       onClose={onClose}
-      submitLabel={mode === 'new' ? 'Create' : 'Open'}
+      submitLabel={mode === 'new' ? t('collectionsPanel.create') : t('collectionsPanel.open')}
       onSubmit={async () => {
         if (mode === 'new') await api.call('collection.create', { name: name.trim(), path: path.trim() })
         else await api.call('collection.open', { path: path.trim() })
@@ -213,26 +216,26 @@ function CollectionFolderDialog({ mode, onClose }: { mode: 'new' | 'open' | unde
     >
       {mode === 'new' && (
         <label className="field">
-          <span>Name</span>
-          <input autoFocus value={name} placeholder="My API" onChange={(event) => setName(event.target.value)} />
+          <span>{t('collectionsPanel.name')}</span>
+          <input autoFocus value={name} placeholder={t('collectionsPanel.myApi')} onChange={(event) => setName(event.target.value)} />
         </label>
       )}
       <FolderField
-        label="Folder path"
-        dialogTitle={mode === 'new' ? 'Choose a folder for the collection' : 'Choose a collection folder'}
+        label={t('collectionsPanel.folderPath')}
+        dialogTitle={mode === 'new' ? t('collectionsPanel.chooseAFolderFor') : t('collectionsPanel.chooseACollectionFolder')}
         autoFocus={mode === 'open'}
         value={path}
-        placeholder="~/projects/my-api/parley"
+        placeholder={t('collectionsPanel.projectsMyApiParley')}
         onChange={setPath}
         describedBy="collection-path-hint"
       />
       <p id="collection-path-hint" className="field-hint">
         {mode === 'new'
-          ? 'An empty or not yet existing folder (Browse…, or type a full path; ~ is your home folder); Parley creates parley.yaml in it. Put it inside a git repository to share it.'
-          : 'A folder that holds a parley.yaml, for example a git clone (Browse…, or type a full path; ~ is your home folder).'}{' '}
+          ? t('collectionsPanel.anEmptyOrNot')
+          : t('collectionsPanel.aFolderThatHolds')}{' '}
         {dataDir && (
           <>
-            Parley keeps its own data in <code>{dataDir}</code> (shown in About).
+            {t('collectionsPanel.parleyKeepsItsOwn')} <code>{dataDir}</code> {t('collectionsPanel.shownInAbout')}
           </>
         )}
       </p>

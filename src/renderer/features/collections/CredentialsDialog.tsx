@@ -3,22 +3,24 @@ import type { CredentialsMode } from '../../../shared/collection'
 import { api } from '../../app/api'
 import { errorText } from './collectionsStore'
 import { FormDialog } from './FormDialogs'
+import { useT } from '../../i18n'
 
 const choices: Array<{ mode: CredentialsMode; label: string; detail: string }> = [
   {
     mode: 'secret-store',
-    label: 'Encrypted on this machine',
-    detail: "Tokens, passwords and secret keys of auth stay in Parley's data directory; the files only name them."
+    label: 'credentialsDialog.secretStore',
+    detail: 'credentialsDialog.secretStoreDetail'
   },
   {
     mode: 'files',
-    label: 'In the collection files',
-    detail: 'Written into the YAML as typed, so everyone who clones the collection has them. Only for credentials you may share.'
+    label: 'credentialsDialog.files',
+    detail: 'credentialsDialog.filesDetail'
   }
 ]
 
 /** The collection's `credentials:` switch: where literal auth credentials are kept. */
 export function CredentialsDialog({ collection, onClose }: { collection: { id: string; name: string } | undefined; onClose: () => void }) {
+  const { t } = useT('collections')
   const [mode, setMode] = useState<CredentialsMode>()
   const [error, setError] = useState<string>()
   const collectionId = collection?.id
@@ -33,7 +35,7 @@ export function CredentialsDialog({ collection, onClose }: { collection: { id: s
   }, [collectionId])
   return (
     <FormDialog
-      title={`Credentials of ${collection?.name ?? ''}`}
+      title={t('credentialsDialog.credentialsOf', { value: collection?.name ?? '' })}
       open={collection !== undefined}
       onClose={onClose}
       submitLabel="Save"
@@ -41,13 +43,13 @@ export function CredentialsDialog({ collection, onClose }: { collection: { id: s
         if (collectionId && mode) await api.call('collection.setCredentials', { collectionId, credentials: mode })
       }}
     >
-      <div role="radiogroup" aria-label="Keep auth credentials" className="form-dialog-choices">
+      <div role="radiogroup" aria-label={t('credentialsDialog.keepAuthCredentials')} className="form-dialog-choices">
         {choices.map((choice) => (
           <label key={choice.mode} className="form-dialog-choice">
             <input type="radio" name="credentials-mode" value={choice.mode} checked={mode === choice.mode} disabled={mode === undefined} onChange={() => setMode(choice.mode)} />
             <span>
-              <strong>{choice.label}</strong>
-              <span className="muted"> {choice.detail}</span>
+              <strong>{t(choice.label)}</strong>
+              <span className="muted"> {t(choice.detail)}</span>
             </span>
           </label>
         ))}

@@ -8,6 +8,7 @@ import { VariablesEditor } from '../environments/VariablesEditor'
 import { AuthEditor } from '../request/AuthEditor'
 import { commonHeaderNames, commonHeaderValues } from '../request/headerSuggestions'
 import { errorText, useCollections } from './collectionsStore'
+import { useT } from '../../i18n'
 
 /** Bumped on every save, so views of what requests inherit read it again. */
 export const useFolderSettingsVersion = create<{ version: number }>(() => ({ version: 0 }))
@@ -27,6 +28,7 @@ export interface FolderSettingsTarget {
  * auth, which every request inside inherits. Read with folder.read, written with folder.save.
  */
 export function FolderSettingsDialog({ target, onClose }: { target: FolderSettingsTarget | undefined; onClose(): void }) {
+  const { t } = useT('collections')
   const [settings, setSettings] = useState<FolderSettings>()
   const [section, setSection] = useState<Section>('Variables')
   const [error, setError] = useState<string>()
@@ -44,7 +46,6 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
     )
   }, [collectionId, path])
   const isCollection = target?.path === ''
-  const what = isCollection ? 'collection' : 'folder'
   const save = async (): Promise<void> => {
     if (!target || !settings) return
     setBusy(true)
@@ -62,23 +63,23 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
   }
   const change = (patch: Partial<FolderSettings>): void => setSettings((s) => (s ? { ...s, ...patch } : s))
   return (
-    <Dialog title={target ? `${isCollection ? 'Collection' : 'Folder'} settings: ${target.name}` : 'Settings'} open={target !== undefined} onClose={onClose}>
+    <Dialog title={target ? (isCollection ? t('folderSettingsDialog.collectionSettings', { name: target.name }) : t('folderSettingsDialog.folderSettings', { name: target.name })) : t('folderSettingsDialog.settings2')} open={target !== undefined} onClose={onClose}>
       {target && (
         <form
           className="folder-settings"
-          aria-label={`Settings of ${target.name}`}
+          aria-label={t('folderSettingsDialog.settingsOf', { name: target.name })}
           onSubmit={(event) => {
             event.preventDefault()
             void save()
           }}
         >
           <p className="field-hint folder-settings-hint">
-            Every request in this {what} {isCollection ? 'and its folders ' : ''}inherits these: its own headers win on a name clash, and its Auth “Inherit” uses the nearest {isCollection ? 'folder or this collection' : 'setting, this folder’s first'}.
+            {isCollection ? t('folderSettingsDialog.inheritsCollection') : t('folderSettingsDialog.inheritsFolder')}
           </p>
-          <div role="tablist" aria-label="Settings sections" className="section-tabs">
+          <div role="tablist" aria-label={t('folderSettingsDialog.settingsSections')} className="section-tabs">
             {sections.map((name) => (
               <button key={name} type="button" role="tab" aria-selected={section === name} className={`section-tab ${section === name ? 'section-tab-active' : ''}`} onClick={() => setSection(name)}>
-                {name}
+                {t(`folderSettingsDialog.sections.${name}`)}
                 {settings && name === 'Variables' && settings.variables.length > 0 && <span className="count-badge">{settings.variables.length}</span>}
                 {settings && name === 'Headers' && settings.headers.length > 0 && <span className="count-badge">{settings.headers.length}</span>}
                 {settings && name === 'Auth' && settings.auth.type !== 'none' && settings.auth.type !== 'inherit' && <span className="count-badge">{settings.auth.type}</span>}
@@ -86,17 +87,17 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
             ))}
           </div>
           <div className="folder-settings-body" role="tabpanel" aria-label={section}>
-            {!settings && !error && <p className="muted">Loading…</p>}
+            {!settings && !error && <p className="muted">{t('folderSettingsDialog.loading')}</p>}
             {settings && section === 'Variables' && (
               <>
-                <VariablesEditor label={`${isCollection ? 'Collection' : 'Folder'} variables`} variables={settings.variables} onChange={(variables) => change({ variables })} />
-                <p className="field-hint">A secret value is kept encrypted in Parley’s data folder, never in the {what}’s files.</p>
+                <VariablesEditor label={isCollection ? t('folderSettingsDialog.collectionVariables') : t('folderSettingsDialog.folderVariables')} variables={settings.variables} onChange={(variables) => change({ variables })} />
+                <p className="field-hint">{isCollection ? t('folderSettingsDialog.secretCollection') : t('folderSettingsDialog.secretFolder')}</p>
               </>
             )}
             {settings && section === 'Headers' && (
-              <KeyValueTable label="Header" rows={settings.headers} onChange={(headers) => change({ headers })} nameSuggestions={commonHeaderNames} valueSuggestions={commonHeaderValues} bulkEdit namePlaceholder="Add a default header" />
+              <KeyValueTable label={t('folderSettingsDialog.header')} rows={settings.headers} onChange={(headers) => change({ headers })} nameSuggestions={commonHeaderNames} valueSuggestions={commonHeaderValues} bulkEdit namePlaceholder={t('folderSettingsDialog.addDefaultHeader')} />
             )}
-            {settings && section === 'Auth' && <AuthEditor auth={settings.auth} onChange={(auth) => change({ auth })} inheritLabel={isCollection ? null : 'Inherit from the parent folder or collection'} />}
+            {settings && section === 'Auth' && <AuthEditor auth={settings.auth} onChange={(auth) => change({ auth })} inheritLabel={isCollection ? null : t('folderSettingsDialog.inheritFromTheParent')} />}
           </div>
           {error && (
             <p role="alert" className="form-dialog-error">
@@ -105,10 +106,10 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
           )}
           <div className="form-dialog-actions">
             <button type="button" className="secondary-button" onClick={onClose}>
-              Cancel
+              {t('folderSettingsDialog.cancel')}
             </button>
             <button type="submit" className="primary-button" disabled={!settings || busy}>
-              Save
+              {t('folderSettingsDialog.save')}
             </button>
           </div>
         </form>

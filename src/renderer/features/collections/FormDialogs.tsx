@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Dialog } from '../../ui/Dialog'
 import { errorText } from './collectionsStore'
+import { useT } from '../../i18n'
 
 /** A dialog with one form: the submit runs async and its error is shown in the dialog, not lost. */
 export function FormDialog({
@@ -23,6 +24,7 @@ export function FormDialog({
   /** Nothing to submit yet (the dialog says why and offers the way forward). */
   submitDisabled?: boolean
 }) {
+  const { t } = useT('collections')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   useEffect(() => {
@@ -50,7 +52,7 @@ export function FormDialog({
           )}
           <div className="form-dialog-actions">
             <button type="button" className="secondary-button" onClick={onClose}>
-              Cancel
+              {t('formDialogs.cancel')}
             </button>
             <button type="submit" className={danger ? 'danger-button' : 'primary-button'} disabled={busy || submitDisabled}>
               {submitLabel}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useT } from '../../i18n'
 
 export interface MenuEntry {
   label: string
@@ -8,6 +9,7 @@ export interface MenuEntry {
 
 /** "More actions for NAME": a button that opens a menu; arrows move, Esc closes and gives focus back. */
 export function ItemMenu({ name, entries }: { name: string; entries: MenuEntry[] }) {
+  const { t } = useT('collections')
   const [openAt, setOpenAt] = useState<{ left: number; top: number }>()
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
@@ -35,8 +37,8 @@ export function ItemMenu({ name, entries }: { name: string; entries: MenuEntry[]
         ref={button}
         type="button"
         className="tree-more"
-        aria-label={`More actions for ${name}`}
-        title="More actions"
+        aria-label={t('itemMenu.moreActionsFor', { name })}
+        title={t('itemMenu.moreActions')}
         aria-haspopup="menu"
         aria-expanded={openAt !== undefined}
         tabIndex={-1}
@@ -57,7 +59,7 @@ export function ItemMenu({ name, entries }: { name: string; entries: MenuEntry[]
         <div
           ref={menu}
           role="menu"
-          aria-label={`Actions for ${name}`}
+          aria-label={t('itemMenu.actionsFor', { name })}
           className="item-menu"
           style={{ left: openAt.left, top: openAt.top }}
           onClick={(event) => event.stopPropagation()}

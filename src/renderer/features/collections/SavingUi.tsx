@@ -6,12 +6,14 @@ import { requestNameFrom, useCollections } from './collectionsStore'
 import { useFolderDialog } from './folderDialogStore'
 import { allFolders } from './itemActions'
 import { discardDeleted, reloadFromDisk, saveTab, saveTabAs, useSaving, type Conflict } from './savingStore'
+import { tr, useT } from '../../i18n'
 
 /**
  * Ctrl/Cmd+S, the "Save request" dialog for untitled tabs, the keep-which choice after a conflict
  * (as a dialog after a refused save, as a banner after a change on disk), and the toasts.
  */
 export function SavingUi() {
+  const { t } = useT('collections')
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 's') return
@@ -32,9 +34,9 @@ export function SavingUi() {
       {banners.length > 0 && (
         <div className="conflict-banners">
           {banners.map((c) => (
-            <div key={c.tabId} role="alert" className="conflict-banner" aria-label={`${c.path} changed on disk`}>
+            <div key={c.tabId} role="alert" className="conflict-banner" aria-label={t('savingUi.changedOnDisk', { path: c.path })}>
               <span>
-                <strong>{c.path}</strong> changed on disk while you were editing it.
+                <strong>{c.path}</strong> {t('savingUi.changedOnDiskWhile')}
               </span>
               <ConflictChoices conflict={c} />
             </div>
@@ -42,21 +44,21 @@ export function SavingUi() {
         </div>
       )}
       <Dialog
-        title={dialogConflict?.deleted ? 'This request was deleted on disk' : 'The file changed on disk'}
+        title={dialogConflict?.deleted ? t('savingUi.thisRequestWasDeleted') : t('savingUi.theFileChangedOn')}
         open={dialogConflict !== undefined}
         onClose={() => dialogConflict && useSaving.getState().dropConflict(dialogConflict.tabId)}
       >
         {dialogConflict?.deleted && (
           <div className="form-dialog">
             <p className="form-dialog-text">
-              <code>{dialogConflict.path}</code> was deleted on disk since you opened it. Save it again to recreate the file with your version, or discard your version.
+              <code>{dialogConflict.path}</code> {t('savingUi.wasDeletedOnDisk')}
             </p>
             <div className="form-dialog-actions">
               <button type="button" className="secondary-button" onClick={() => discardDeleted(dialogConflict.tabId)}>
-                Discard
+                {t('savingUi.discard')}
               </button>
               <button type="button" className="primary-button" onClick={() => void saveTab(dialogConflict.tabId, true)}>
-                Save again
+                {t('savingUi.saveAgain')}
               </button>
             </div>
           </div>
@@ -64,7 +66,7 @@ export function SavingUi() {
         {dialogConflict && !dialogConflict.deleted && (
           <div className="form-dialog">
             <p className="form-dialog-text">
-              <code>{dialogConflict.path}</code> was changed by someone else since you opened it. Which version do you want to keep?
+              <code>{dialogConflict.path}</code> {t('savingUi.wasChangedBySomeone')}
             </p>
             <div className="form-dialog-actions">
               <ConflictChoices conflict={dialogConflict} />
@@ -79,19 +81,21 @@ export function SavingUi() {
 }
 
 function ConflictChoices({ conflict }: { conflict: Conflict }) {
+  const { t } = useT('collections')
   return (
     <span className="conflict-choices">
       <button type="button" className="secondary-button" onClick={() => void reloadFromDisk(conflict.tabId)}>
-        Use the version on disk
+        {t('savingUi.useTheVersionOn')}
       </button>
       <button type="button" className="primary-button" onClick={() => void saveTab(conflict.tabId, true)}>
-        Keep my version
+        {t('savingUi.keepMyVersion')}
       </button>
     </span>
   )
 }
 
 function SaveAsDialog() {
+  const { t } = useT('collections')
   const tabId = useSaving((s) => s.saveAsTabId)
   const collections = useCollections((s) => s.collections).filter((c) => c.tree)
   const [collectionId, setCollectionId] = useState('')
@@ -115,7 +119,7 @@ function SaveAsDialog() {
   }, [waitingFor, folderDialog, collections.length])
   return (
     <FormDialog
-      title="Save request"
+      title={t('savingUi.saveRequest')}
       open={tabId !== undefined}
       onClose={() => useSaving.getState().closeSaveAs()}
       submitLabel="Save"
@@ -128,7 +132,7 @@ function SaveAsDialog() {
     >
       {collections.length === 0 ? (
         <>
-          <p className="form-dialog-text">A request is saved as a file in a collection folder, and no collection is open yet.</p>
+          <p className="form-dialog-text">{t('savingUi.aRequestIsSaved')}</p>
           <p className="form-dialog-text">
             <button
               type="button"
@@ -139,7 +143,7 @@ function SaveAsDialog() {
                 useFolderDialog.setState({ mode: 'new' })
               }}
             >
-              New collection…
+              {t('savingUi.newCollection')}
             </button>{' '}
             <button
               type="button"
@@ -150,18 +154,18 @@ function SaveAsDialog() {
                 useFolderDialog.setState({ mode: 'open' })
               }}
             >
-              Open collection…
+              {t('savingUi.openCollection')}
             </button>
           </p>
         </>
       ) : (
         <>
           <label className="field">
-            <span>Name</span>
+            <span>{t('savingUi.name')}</span>
             <input autoFocus value={name} onChange={(event) => setName(event.target.value)} />
           </label>
           <label className="field">
-            <span>Collection</span>
+            <span>{t('savingUi.collection')}</span>
             <select
               value={collectionId}
               onChange={(event) => {
@@ -177,12 +181,12 @@ function SaveAsDialog() {
             </select>
           </label>
           <label className="field">
-            <span>Folder</span>
+            <span>{t('savingUi.folder')}</span>
             <select value={folder} onChange={(event) => setFolder(event.target.value)}>
               {tree &&
                 allFolders(tree.root).map(({ folder: f, depth }) => (
                   <option key={f.path} value={f.path}>
-                    {`${'\u00a0\u00a0'.repeat(depth)}${f.path === '' ? '(top level)' : f.name}`}
+                    {`${'\u00a0\u00a0'.repeat(depth)}${f.path === '' ? t('savingUi.topLevel') : f.name}`}
                   </option>
                 ))}
             </select>
@@ -194,10 +198,11 @@ function SaveAsDialog() {
 }
 
 function Toasts() {
+  const { t } = useT('collections')
   const { toasts, dismiss } = useCollections()
   // Always present, so screen readers announce what is added to it.
   return (
-    <div className="toasts" role="status" aria-label="Notifications">
+    <div className="toasts" role="status" aria-label={t('savingUi.notifications')}>
       {toasts.map((t) => (
         <div key={t.id} className={`toast ${t.tone === 'error' ? 'toast-error' : ''}`}>
           <span>{t.text}</span>
@@ -213,7 +218,7 @@ function Toasts() {
               {t.action.label}
             </button>
           )}
-          <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+          <button type="button" className="icon-button small" aria-label={tr('collections:savingUi.dismiss')} onClick={() => dismiss(t.id)}>
             ×
           </button>
         </div>

@@ -3,12 +3,14 @@ import type { CallOutput } from '../../../shared/contract'
 import { api } from '../../app/api'
 import { errorText } from './collectionsStore'
 import { openRequest } from './itemActions'
+import { useT } from '../../i18n'
 
 const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
 type Result = CallOutput<'collection.search'>['results'][number]
 
 /** Requests of every open collection matching the search field (name, URL or method). */
 export function SearchResults({ query }: { query: string }) {
+  const { t } = useT('collections')
   const [results, setResults] = useState<Result[]>()
   const [error, setError] = useState<string>()
   useEffect(() => {
@@ -25,10 +27,10 @@ export function SearchResults({ query }: { query: string }) {
     }
   }, [query])
   if (error) return <p className="search-note error-text">{error}</p>
-  if (!results) return <p className="search-note muted">Searching…</p>
-  if (results.length === 0) return <p className="search-note muted">No request matches “{query.trim()}”.</p>
+  if (!results) return <p className="search-note muted">{t('searchResults.searching')}</p>
+  if (results.length === 0) return <p className="search-note muted">{t('searchResults.noRequestMatches', { query: query.trim() })}</p>
   return (
-    <ul className="search-results" aria-label="Search results">
+    <ul className="search-results" aria-label={t('searchResults.searchResults')}>
       {results.map((r) => (
         <li key={`${r.collectionId}:${r.path}`}>
           <button type="button" className="search-result" onClick={() => void openRequest(r.collectionId, r.path)}>

@@ -1,7 +1,8 @@
 import { create } from 'zustand'
 import type { CollectionTree } from '../../../shared/collection'
-import { ParleyError } from '../../../shared/errors'
+import { errorText } from '../../i18n/errors'
 import { api } from '../../app/api'
+import { tr } from '../../i18n'
 
 export interface OpenCollectionState {
   id: string
@@ -92,10 +93,8 @@ export const useCollections = create<CollectionsState>((set, get) => ({
 }))
 
 /** A message a person can read, from whatever was thrown. */
-export function errorText(error: unknown): string {
-  if (error instanceof ParleyError) return error.hint ? `${error.message} ${error.hint}` : error.message
-  return error instanceof Error ? error.message : String(error)
-}
+/** What went wrong and what to do, in the interface language where the errors catalog knows the code. */
+export { errorText }
 
 /** The file or folder name on disk of a relative path: what `item.reorder` takes. */
 export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
@@ -104,5 +103,5 @@ export const parentPath = (path: string): string => (path.includes('/') ? path.s
 /** A request name that the file format accepts, from a tab title (which may hold a URL's slashes). */
 export function requestNameFrom(title: string): string {
   const name = title.replace(/\0+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
-  return name === '' || name === '.' || name === '..' ? 'Untitled request' : name
+  return name === '' || name === '.' || name === '..' ? tr('collections:collectionsStore.untitledRequest') : name
 }

@@ -3,6 +3,7 @@ import { api } from '../../app/api'
 import { emptyDraft, toRequest } from '../request/draft'
 import { useTabs } from '../tabs/tabsStore'
 import { baseName, errorText, parentPath, useCollections } from './collectionsStore'
+import { tr } from '../../i18n'
 
 /** Everything the sidebar does to files goes through here: call core, refresh the tree, keep tabs pointing at the right file. */
 
@@ -37,7 +38,7 @@ export async function openRequest(collectionId: string, path: string): Promise<v
     useTabs.getState().openSaved({ collectionId, path: read.path, hash: read.hash }, read.request)
     useCollections.getState().reveal(collectionId, path)
   } catch (error) {
-    useCollections.getState().toast({ text: `Could not open ${path}: ${errorText(error)}`, tone: 'error' })
+    useCollections.getState().toast({ text: tr('collections:itemActions.couldNotOpen', { path, value: errorText(error) }), tone: 'error' })
   }
 }
 
@@ -114,15 +115,15 @@ export async function deleteItem(collectionId: string, node: TreeNode): Promise<
   await refresh(collectionId)
   const store = useCollections.getState()
   store.toast({
-    text: `Deleted ${node.name}.`,
+    text: tr('collections:itemActions.deleted', { name: node.name }),
     action: {
-      label: 'Undo',
+      label: tr('collections:itemActions.undo'),
       run: async () => {
         try {
           const restored = await api.call('trash.undo', { trashId })
           await refresh(restored.collectionId)
         } catch (error) {
-          store.toast({ text: `Could not undo: ${errorText(error)}`, tone: 'error' })
+          store.toast({ text: tr('collections:itemActions.couldNotUndo', { value: errorText(error) }), tone: 'error' })
         }
       }
     }

@@ -6,6 +6,7 @@ import { savedRequestOf } from '../realtime/sessionStore'
 import { fromParsedRequest, testsOf, toRequest } from '../request/draft'
 import { useTabs, type Tab } from '../tabs/tabsStore'
 import { errorText, requestNameFrom, useCollections } from './collectionsStore'
+import { tr } from '../../i18n'
 
 /** A tab whose file changed on disk while it held edits: the user chooses which version wins. */
 export interface Conflict {
@@ -90,7 +91,7 @@ export async function saveTab(tabId: string, force = false): Promise<boolean> {
     } else if (error instanceof ParleyError && error.code === 'deleted_on_disk') {
       useSaving.getState().addConflict({ tabId, collectionId, path, via: 'dialog', deleted: true })
     } else {
-      useCollections.getState().toast({ text: `Could not save ${path}: ${errorText(error)}`, tone: 'error' })
+      useCollections.getState().toast({ text: tr('collections:savingStore.couldNotSave', { path, value: errorText(error) }), tone: 'error' })
     }
     return false
   }
@@ -117,7 +118,7 @@ export async function reloadFromDisk(tabId: string): Promise<void> {
     tabs.markSaved(tabId, { collectionId, path: read.path, hash: read.hash }, read.request)
     useSaving.getState().dropConflict(tabId)
   } catch (error) {
-    useCollections.getState().toast({ text: `Could not read ${path}: ${errorText(error)}`, tone: 'error' })
+    useCollections.getState().toast({ text: tr('collections:savingStore.couldNotRead', { path, value: errorText(error) }), tone: 'error' })
   }
 }
 

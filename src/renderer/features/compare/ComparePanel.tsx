@@ -7,6 +7,7 @@ import { formatBytes, formatMs } from '../response/contentKind'
 import { statusClass } from '../response/statusClass'
 import { SideBySide } from './SideBySide'
 import './compare.css'
+import { formatTime, useT } from '../../i18n'
 
 /** Where the response on screen belongs: its history, and (for a saved request) its examples. */
 export interface CompareScope {
@@ -23,6 +24,7 @@ type Other = { side: CompareSide; label: string; title: string }
  * what changed between one of them and the response on screen (computed in core by compare.run).
  */
 export function ComparePanel({ response, scope }: { response: HttpResponse; scope: CompareScope }) {
+  const { t } = useT('compare')
   const { target, saved } = scope
   const [entries, setEntries] = useState<ResponseEntry[]>([])
   const [examples, setExamples] = useState<Array<Example & { file: string }>>([])
@@ -52,7 +54,7 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
     void load().then((list) => {
       // The question is usually "what changed since last time": start with the response before this one.
       const previous = list.find((entry) => entry.id !== current && entry.at < (list.find((e) => e.id === current)?.at ?? '\uffff'))
-      if (previous) setOther((value) => value ?? { side: { history: { target, id: previous.id } }, label: `the response of ${timeOf(previous.at)}`, title: `Response of ${timeOf(previous.at)}` })
+      if (previous) setOther((value) => value ?? { side: { history: { target, id: previous.id } }, label: t('comparePanel.theResponseOf', { time: timeOf(previous.at) }), title: t('comparePanel.responseOf', { time: timeOf(previous.at) }) })
     })
   }, [load, current, target])
 
@@ -83,14 +85,14 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
       setIgnoreText(example.ignorePaths.join(', '))
       setIgnorePaths(example.ignorePaths)
     }
-    setOther({ side: { example: { ...saved, name: example.name } }, label: `example “${example.name}”`, title: `Example “${example.name}”` })
+    setOther({ side: { example: { ...saved, name: example.name } }, label: t('comparePanel.example', { name: example.name }), title: t('comparePanel.example2', { name: example.name }) })
   }
   const saveExample = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     if (!saved || exampleName.trim() === '') return
     try {
       const { file } = await api.call('examples.save', { ...saved, name: exampleName.trim(), from: { target, id: current }, ignorePaths })
-      setNotice(`Saved as ${file}`)
+      setNotice(t('comparePanel.savedAs', { file }))
       setExampleName('')
       await load()
     } catch (e) {
@@ -107,16 +109,16 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
 
   return (
     <div className="cmp-panel">
-      <aside className="cmp-sources" aria-label="Compare with">
-        <h3 className="cmp-heading">Earlier responses</h3>
-        {entries.length === 0 && <p className="muted cmp-empty">None kept yet: send again to compare.</p>}
-        <ul className="cmp-list" aria-label="Response history">
+      <aside className="cmp-sources" aria-label={t('comparePanel.compareWith')}>
+        <h3 className="cmp-heading">{t('comparePanel.earlierResponses')}</h3>
+        {entries.length === 0 && <p className="muted cmp-empty">{t('comparePanel.noneKeptYetSend')}</p>}
+        <ul className="cmp-list" aria-label={t('comparePanel.responseHistory')}>
           {entries.map((entry) => {
             const isCurrent = entry.id === current
-            const label = `${entry.status} at ${timeOf(entry.at)}`
+            const label = t('comparePanel.at', { status: entry.status, time: timeOf(entry.at) })
             const chosen = other !== null && 'history' in other.side && other.side.history.id === entry.id
             return (
-              <li key={entry.id} className={`cmp-item ${chosen ? 'cmp-item-chosen' : ''}`} aria-label={`Response ${label}`}>
+              <li key={entry.id} className={`cmp-item ${chosen ? 'cmp-item-chosen' : ''}`} aria-label={t('comparePanel.response', { label })}>
                 <span className={`rp-status-pill cmp-pill ${statusClass(entry.status)}`}>{entry.status}</span>
                 <span className="cmp-item-text">
                   <span className="cmp-item-title">{timeOf(entry.at)}</span>
@@ -125,14 +127,14 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
                   </span>
                 </span>
                 {isCurrent ? (
-                  <span className="cmp-shown">shown</span>
+                  <span className="cmp-shown">{t('comparePanel.shown')}</span>
                 ) : (
                   <span className="cmp-item-actions">
-                    <button type="button" className="link-button" aria-label={`Compare with response ${label}`} aria-pressed={chosen} onClick={() => setOther({ side: { history: { target, id: entry.id } }, label: `the response of ${timeOf(entry.at)}`, title: `Response of ${timeOf(entry.at)}` })}>
-                      Compare
+                    <button type="button" className="link-button" aria-label={t('comparePanel.compareWithResponse', { label })} aria-pressed={chosen} onClick={() => setOther({ side: { history: { target, id: entry.id } }, label: t('comparePanel.theResponseOf', { time: timeOf(entry.at) }), title: t('comparePanel.responseOf', { time: timeOf(entry.at) }) })}>
+                      {t('comparePanel.compare')}
                     </button>
-                    <button type="button" className="link-button" aria-label={`Open response ${label}`} onClick={() => void open(entry)}>
-                      Open
+                    <button type="button" className="link-button" aria-label={t('comparePanel.openResponse', { label })} onClick={() => void open(entry)}>
+                      {t('comparePanel.open')}
                     </button>
                   </span>
                 )}
@@ -140,19 +142,19 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
             )
           })}
         </ul>
-        <h3 className="cmp-heading">Examples</h3>
-        {!saved && <p className="muted cmp-empty">Save the request in a collection to keep examples beside it.</p>}
-        {saved && examples.length === 0 && <p className="muted cmp-empty">No examples yet.</p>}
+        <h3 className="cmp-heading">{t('comparePanel.examples')}</h3>
+        {!saved && <p className="muted cmp-empty">{t('comparePanel.saveTheRequestIn')}</p>}
+        {saved && examples.length === 0 && <p className="muted cmp-empty">{t('comparePanel.noExamplesYet')}</p>}
         {saved && examples.length > 0 && (
-          <ul className="cmp-list" aria-label="Examples">
+          <ul className="cmp-list" aria-label={t('comparePanel.examples')}>
             {examples.map((example) => {
               const chosen = other !== null && 'example' in other.side && other.side.example.name === example.name
               return (
                 <li key={example.file} className={`cmp-item ${chosen ? 'cmp-item-chosen' : ''}`} title={example.file}>
                   <span className={`rp-status-pill cmp-pill ${statusClass(example.status)}`}>{example.status}</span>
                   <span className="cmp-item-text">{example.name}</span>
-                  <button type="button" className="link-button" aria-label={`Compare with example ${example.name}`} aria-pressed={chosen} onClick={() => chooseExample(example)}>
-                    Compare
+                  <button type="button" className="link-button" aria-label={t('comparePanel.compareWithExample', { name: example.name })} aria-pressed={chosen} onClick={() => chooseExample(example)}>
+                    {t('comparePanel.compare')}
                   </button>
                 </li>
               )
@@ -161,24 +163,24 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
         )}
         {saved && (
           <form className="cmp-form" onSubmit={(event) => void saveExample(event)}>
-            <input aria-label="Example name" placeholder="Example name" value={exampleName} onChange={(event) => setExampleName(event.target.value)} />
+            <input aria-label={t('comparePanel.exampleName')} placeholder={t('comparePanel.exampleName')} value={exampleName} onChange={(event) => setExampleName(event.target.value)} />
             <button type="submit" className="secondary-button" disabled={exampleName.trim() === ''}>
-              Save as example
+              {t('comparePanel.saveAsExample')}
             </button>
           </form>
         )}
-        <h3 className="cmp-heading">Ignore paths</h3>
+        <h3 className="cmp-heading">{t('comparePanel.ignorePaths')}</h3>
         <form className="cmp-form" onSubmit={applyIgnore}>
-          <input aria-label="Ignore paths" placeholder="**.createdAt, meta.requestId" value={ignoreText} onChange={(event) => setIgnoreText(event.target.value)} />
+          <input aria-label={t('comparePanel.ignorePaths')} placeholder={'**.createdAt, meta.requestId'} value={ignoreText} onChange={(event) => setIgnoreText(event.target.value)} />
           <button type="submit" className="secondary-button">
-            Apply
+            {t('comparePanel.apply')}
           </button>
         </form>
         <p className="muted cmp-hint">
-          Comma-separated. <code>*</code> is any key or index, <code>**</code> any depth; a path ignores all below it.
+          {t('comparePanel.commaSeparated')} <code>*</code> {t('comparePanel.isAnyKeyOr')} <code>**</code> {t('comparePanel.anyDepthAPath')}
         </p>
       </aside>
-      <section className="cmp-result" aria-label="Differences" aria-busy={running}>
+      <section className="cmp-result" aria-label={t('comparePanel.differences')} aria-busy={running}>
         {notice && (
           <p className="cmp-notice" role="status">
             {notice}
@@ -191,8 +193,8 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
         )}
         {!other && !error && (
           <div className="empty-state">
-            <p className="empty-title">Nothing to compare with yet</p>
-            <p className="muted">Send the request again, or save this response as an example, then compare the two.</p>
+            <p className="empty-title">{t('comparePanel.nothingToCompareWith')}</p>
+            <p className="muted">{t('comparePanel.sendTheRequestAgain')}</p>
           </div>
         )}
         {other && result && <CompareView result={result} label={other.label} title={other.title} />}
@@ -202,30 +204,31 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
 }
 
 function CompareView({ result, label, title }: { result: CompareResult; label: string; title: string }) {
+  const { t } = useT('compare')
   const counts = result.body.kind === 'json' ? countKinds(result.body.changes.map((c) => c.kind)) : result.body.kind === 'lines' ? countKinds(result.body.changes.map((c) => c.kind)) : {}
   const summary = Object.entries(counts)
-    .map(([kind, n]) => `${n} ${kind}`)
+    .map(([kind, n]) => t('comparePanel.kindCount', { count: n, kind }))
     .join(' · ')
   return (
     <div className="cmp-view">
-      <p className="cmp-summary" role="status" aria-label="Comparison summary">
-        <span className="muted">Compared with {label}:</span>{' '}
-        {result.equal ? <strong>No differences</strong> : <strong>{summary || 'differences in status or headers'}</strong>}
-        {result.body.kind === 'json' && result.body.ignored > 0 && <span className="muted"> · {result.body.ignored} ignored</span>}
+      <p className="cmp-summary" role="status" aria-label={t('comparePanel.comparisonSummary')}>
+        <span className="muted">{t('comparePanel.comparedWith', { label })}</span>{' '}
+        {result.equal ? <strong>{t('comparePanel.noDifferences')}</strong> : <strong>{summary || t('comparePanel.differencesInStatusOr')}</strong>}
+        {result.body.kind === 'json' && result.body.ignored > 0 && <span className="muted"> {t('comparePanel.ignored', { ignored: result.body.ignored })}</span>}
       </p>
       {result.status.left !== result.status.right && (
-        <p className="cmp-status" aria-label="Status change">
-          Status <span className={`rp-status-pill ${statusClass(result.status.left)}`}>{result.status.left} {result.status.leftText}</span> →{' '}
+        <p className="cmp-status" aria-label={t('comparePanel.statusChange')}>
+          {t('comparePanel.status')} <span className={`rp-status-pill ${statusClass(result.status.left)}`}>{result.status.left} {result.status.leftText}</span> →{' '}
           <span className={`rp-status-pill ${statusClass(result.status.right)}`}>{result.status.right} {result.status.rightText}</span>
         </p>
       )}
       {result.headers.length > 0 && (
-        <table className="cmp-headers" aria-label="Header changes">
+        <table className="cmp-headers" aria-label={t('comparePanel.headerChanges')}>
           <tbody>
             {result.headers.map((header) => (
               <tr key={header.name} className={`cmp-${header.kind}`}>
                 <td>
-                  <span className={`cmp-kind cmp-kind-${header.kind}`}>{header.kind}</span>
+                  <span className={`cmp-kind cmp-kind-${header.kind}`}>{t(`comparePanel.kinds.${header.kind}`)}</span>
                 </td>
                 <td className="cmp-path">{header.name}</td>
                 <td className="cmp-value">
@@ -240,13 +243,13 @@ function CompareView({ result, label, title }: { result: CompareResult; label: s
       )}
       {result.body.kind === 'missing' && <p className="muted">{result.body.reason}</p>}
       {result.body.kind === 'json' && result.body.changes.length > 0 && (
-        <ul className="cmp-changes" aria-label="Body changes">
+        <ul className="cmp-changes" aria-label={t('comparePanel.bodyChanges')}>
           {result.body.changes.map((change, i) => (
             <li key={i} className="cmp-change" aria-label={`${change.kind} ${change.path}`}>
-              <span className={`cmp-kind cmp-kind-${change.kind}`}>{change.kind}</span>
+              <span className={`cmp-kind cmp-kind-${change.kind}`}>{t(`comparePanel.kinds.${change.kind}`)}</span>
               <code className="cmp-path">{change.path}</code>
               <span className="cmp-value">
-                {change.kind === 'moved' && `from [${change.from}] to [${change.to}]`}
+                {change.kind === 'moved' && t('comparePanel.fromTo', { from: change.from, to: change.to })}
                 {change.kind === 'changed' && (
                   <>
                     <del>{change.before}</del> → <ins>{change.after}</ins>
@@ -260,25 +263,25 @@ function CompareView({ result, label, title }: { result: CompareResult; label: s
         </ul>
       )}
       {result.body.kind === 'lines' && result.body.changes.length > 0 && (
-        <ul className="cmp-changes" aria-label="Body changes">
+        <ul className="cmp-changes" aria-label={t('comparePanel.bodyChanges')}>
           {result.body.changes.slice(0, 500).map((change, i) => (
-            <li key={i} className="cmp-change" aria-label={`${change.kind} line ${change.line}`}>
-              <span className={`cmp-kind cmp-kind-${change.kind}`}>{change.kind}</span>
-              <code className="cmp-path">line {change.line}</code>
+            <li key={i} className="cmp-change" aria-label={t('comparePanel.line', { kind: change.kind, line: change.line })}>
+              <span className={`cmp-kind cmp-kind-${change.kind}`}>{t(`comparePanel.kinds.${change.kind}`)}</span>
+              <code className="cmp-path">{t('comparePanel.line2', { line: change.line })}</code>
               <code className="cmp-value">{change.kind === 'added' ? <ins>{change.text}</ins> : <del>{change.text}</del>}</code>
             </li>
           ))}
         </ul>
       )}
-      {(result.body.kind === 'json' || result.body.kind === 'lines') && result.body.truncated && <p className="muted">Only the first changes are listed.</p>}
+      {(result.body.kind === 'json' || result.body.kind === 'lines') && result.body.truncated && <p className="muted">{t('comparePanel.onlyTheFirstChanges')}</p>}
       {result.body.kind !== 'missing' && (
         <>
           <h3 className="cmp-heading cmp-side-heading">
             <span>{title}</span>
-            <span>This response</span>
+            <span>{t('comparePanel.thisResponse')}</span>
           </h3>
-          {result.text.cut && <p className="muted">The bodies are shown up to 512 KB each; the list above covers them whole.</p>}
-          {result.body.kind === 'json' && result.body.ignored > 0 && <p className="muted cmp-hint">Ignored paths are left out of the list above; the text below still shows them.</p>}
+          {result.text.cut && <p className="muted">{t('comparePanel.theBodiesAreShown')}</p>}
+          {result.body.kind === 'json' && result.body.ignored > 0 && <p className="muted cmp-hint">{t('comparePanel.ignoredPathsAreLeft')}</p>}
           <SideBySide left={result.text.left} right={result.text.right} json={result.body.kind === 'json'} />
         </>
       )}
@@ -300,5 +303,5 @@ function splitPaths(text: string): string[] {
 }
 
 function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  return formatTime(iso)
 }

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
 import { api } from '../../app/api'
 import { errorText } from '../collections/collectionsStore'
+import { useT } from '../../i18n'
 
 const MB = 1024 * 1024
 
 /** The response history's bounds, in the Settings dialog: responses kept per request, and MB of bodies in all. */
 export function ResponseHistorySettings() {
+  const { t } = useT('compare')
   const [perRequest, setPerRequest] = useState('')
   const [totalMb, setTotalMb] = useState('')
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string }>()
@@ -23,28 +25,28 @@ export function ResponseHistorySettings() {
   return (
     <form
       className="settings-editor"
-      aria-label="Response history"
+      aria-label={t('responseHistorySettings.responseHistory')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
         const count = Number(perRequest)
         const mb = Number(totalMb)
         if (!Number.isInteger(count) || count < 1 || count > 1000 || !Number.isFinite(mb) || mb < 1) {
-          setMessage({ kind: 'alert', text: 'Keep 1 to 1,000 responses per request, and at least 1 MB of bodies.' })
+          setMessage({ kind: 'alert', text: t('responseHistorySettings.keep1To1') })
           return
         }
         api.call('responses.setLimits', { perRequest: count, maxTotalBytes: Math.round(mb * MB) }).then(
-          () => setMessage({ kind: 'status', text: 'Response history limits saved; older responses past them were removed.' }),
+          () => setMessage({ kind: 'status', text: t('responseHistorySettings.responseHistoryLimitsSaved') }),
           (error: unknown) => setMessage({ kind: 'alert', text: errorText(error) })
         )
       }}
     >
       <label className="form-row">
-        <span>Responses kept per request</span>
+        <span>{t('responseHistorySettings.responsesKeptPerRequest')}</span>
         <input type="number" min={1} max={1000} value={perRequest} onChange={(event) => setPerRequest(event.target.value)} />
       </label>
       <label className="form-row">
-        <span>Response history size (MB of bodies in all)</span>
+        <span>{t('responseHistorySettings.responseHistorySizeMb')}</span>
         <input type="number" min={1} value={totalMb} onChange={(event) => setTotalMb(event.target.value)} />
       </label>
       {message && (
@@ -54,10 +56,10 @@ export function ResponseHistorySettings() {
       )}
       <div className="dialog-actions">
         <button type="submit" className="primary-button">
-          Save history limits
+          {t('responseHistorySettings.saveHistoryLimits')}
         </button>
       </div>
-      <p className="muted">The Compare tab of a response lists the kept responses; the oldest go first when a limit is reached.</p>
+      <p className="muted">{t('responseHistorySettings.theCompareTabOf')}</p>
     </form>
   )
 }

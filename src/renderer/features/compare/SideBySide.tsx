@@ -5,6 +5,7 @@ import { EditorView, lineNumbers } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
 import { codeHighlightStyle } from '../../ui/codeHighlight'
 import { loadLanguage } from '../../ui/codeLanguages'
+import { useT } from '../../i18n'
 
 // Colours from the app's theme variables, so light and dark both read (merge's own are for light).
 const theme = EditorView.theme({
@@ -24,6 +25,7 @@ const theme = EditorView.theme({
 
 /** Two bodies side by side (@codemirror/merge), unchanged stretches collapsed, read-only. */
 export function SideBySide({ left, right, json }: { left: string; right: string; json: boolean }) {
+  const { t } = useT('compare')
   const host = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const parent = host.current
@@ -41,8 +43,8 @@ export function SideBySide({ left, right, json }: { left: string; right: string;
         ...(language ? [language] : [])
       ]
       view = new MergeView({
-        a: { doc: left, extensions: [...extensions, EditorView.contentAttributes.of({ 'aria-label': 'Earlier body' })] },
-        b: { doc: right, extensions: [...extensions, EditorView.contentAttributes.of({ 'aria-label': 'This body' })] },
+        a: { doc: left, extensions: [...extensions, EditorView.contentAttributes.of({ 'aria-label': t('sideBySide.earlierBody') })] },
+        b: { doc: right, extensions: [...extensions, EditorView.contentAttributes.of({ 'aria-label': t('sideBySide.thisBody') })] },
         parent,
         collapseUnchanged: { margin: 3, minSize: 6 },
         gutter: true

@@ -5,6 +5,7 @@ import { api } from '../../app/api'
 import { CodeEditor, type CodeLanguage } from '../../ui/CodeEditor'
 import { Dialog } from '../../ui/Dialog'
 import { saveTextAs } from '../../ui/downloadFile'
+import { useT } from '../../i18n'
 
 type Target = { id: SnippetTargetId; label: string; language: string }
 
@@ -12,6 +13,7 @@ const editorLanguage = (language: string): CodeLanguage => (['javascript', 'node
 
 /** The request as code in any language httpsnippet writes, to copy or save; also as HAR. */
 export function CodeDialog({ open, onClose, request, name }: { open: boolean; onClose(): void; request: HttpRequestInput; name: string }) {
+  const { t } = useT('convert')
   const [targets, setTargets] = useState<Target[]>([])
   const [target, setTarget] = useState<SnippetTargetId>('curl')
   const [code, setCode] = useState('')
@@ -38,11 +40,11 @@ export function CodeDialog({ open, onClose, request, name }: { open: boolean; on
 
   const language = targets.find((t) => t.id === target)?.language ?? 'text'
   return (
-    <Dialog title="Code" open={open} onClose={onClose}>
+    <Dialog title={t('codeDialog.code')} open={open} onClose={onClose}>
       <div className="convert-form code-dialog">
         <label className="form-row">
-          <span>Language</span>
-          <select aria-label="Language" value={target} onChange={(e) => setTarget(e.target.value as SnippetTargetId)}>
+          <span>{t('codeDialog.language')}</span>
+          <select aria-label={t('codeDialog.language')} value={target} onChange={(e) => setTarget(e.target.value as SnippetTargetId)}>
             {targets.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.label}
@@ -56,7 +58,7 @@ export function CodeDialog({ open, onClose, request, name }: { open: boolean; on
           </p>
         )}
         <div className="editor-frame code-frame">
-          <CodeEditor key={target} label="Generated code" language={editorLanguage(language)} value={code} readOnly />
+          <CodeEditor key={target} label={t('codeDialog.generatedCode')} language={editorLanguage(language)} value={code} readOnly />
         </div>
         {warnings.map((w) => (
           <p key={w} className="muted">
@@ -71,10 +73,10 @@ export function CodeDialog({ open, onClose, request, name }: { open: boolean; on
               void api.call('export.har', { request, name }).then((r) => saveTextAs(r.json, `${name || 'request'}.har`, 'application/json'))
             }}
           >
-            Save as HAR
+            {t('codeDialog.saveAsHar')}
           </button>
           <button type="button" className="primary-button" onClick={() => void navigator.clipboard.writeText(code)}>
-            Copy code
+            {t('codeDialog.copyCode')}
           </button>
         </div>
       </div>

@@ -5,9 +5,11 @@ import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { useCollections } from '../collections/collectionsStore'
 import { saveTextAs } from '../../ui/downloadFile'
+import { useT } from '../../i18n'
 
 /** Take things out: a collection as Postman v2.1 or Insomnia v5, or the HTTP history as HAR. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t } = useT('convert')
   const collections = useCollections((s) => s.collections)
   const [collectionPath, setCollectionPath] = useState('')
   const [unsupported, setUnsupported] = useState<UnsupportedItem[]>()
@@ -22,7 +24,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
       const result = await api.call('export.postman', { collectionPath: chosen })
       const savedAt = await saveTextAs(result.json, `${name}.postman_collection.json`, 'application/json')
       setUnsupported(result.unsupported)
-      setStatus(`Exported ${name} as a Postman v2.1 collection${savedAt ? ` to ${savedAt}` : ''}.`)
+      setStatus(t('exportDialog.exportedAsAPostman', { name, value: savedAt ? t('exportDialog.savedTo', { path: savedAt }) : '' }))
     } catch (e) {
       setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
     }
@@ -35,7 +37,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
       const result = await api.call('export.insomnia', { collectionPath: chosen })
       const savedAt = await saveTextAs(result.yaml, `${name}.insomnia.yaml`, 'application/yaml')
       setUnsupported(result.unsupported)
-      setStatus(`Exported ${name} as an Insomnia v5 collection${savedAt ? ` to ${savedAt}` : ''}.`)
+      setStatus(t('exportDialog.exportedAsAnInsomnia', { name, value: savedAt ? t('exportDialog.savedTo', { path: savedAt }) : '' }))
     } catch (e) {
       setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
     }
@@ -47,19 +49,19 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
       const result = await api.call('export.har', { history: true })
       const savedAt = await saveTextAs(result.json, 'parley-history.har', 'application/json')
       setUnsupported(result.unsupported)
-      setStatus(`Exported the HTTP history as HAR${savedAt ? ` to ${savedAt}` : ''}.`)
+      setStatus(t('exportDialog.exportedTheHttpHistory', { value: savedAt ? t('exportDialog.savedTo', { path: savedAt }) : '' }))
     } catch (e) {
       setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
     }
   }
 
   return (
-    <Dialog title="Export" open={open} onClose={onClose}>
+    <Dialog title={t('exportDialog.export')} open={open} onClose={onClose}>
       <div className="convert-form">
         <label className="form-row">
-          <span>Collection</span>
-          <select aria-label="Collection to export" value={chosen} onChange={(e) => setCollectionPath(e.target.value)}>
-            {collections.length === 0 && <option value="">No open collection</option>}
+          <span>{t('exportDialog.collection')}</span>
+          <select aria-label={t('exportDialog.collectionToExport')} value={chosen} onChange={(e) => setCollectionPath(e.target.value)}>
+            {collections.length === 0 && <option value="">{t('exportDialog.noOpenCollection')}</option>}
             {collections.map((c) => (
               <option key={c.id} value={c.path}>
                 {c.name}
@@ -69,23 +71,23 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
         </label>
         <div className="dialog-actions">
           <button type="button" className="primary-button" disabled={!chosen} onClick={() => void exportPostman()}>
-            Export as Postman v2.1
+            {t('exportDialog.exportAsPostmanV2')}
           </button>
           <button type="button" className="secondary-button" disabled={!chosen} onClick={() => void exportInsomnia()}>
-            Export as Insomnia v5
+            {t('exportDialog.exportAsInsomniaV5')}
           </button>
           <button type="button" className="secondary-button" onClick={() => void exportHistory()}>
-            Export history as HAR
+            {t('exportDialog.exportHistoryAsHar')}
           </button>
         </div>
-        {status && <p role="status">{status} Secret values were left out.</p>}
+        {status && <p role="status">{t('exportDialog.secretValuesWereLeft', { status })}</p>}
         {error && (
           <p role="alert" className="error-text">
             {error}
           </p>
         )}
         {unsupported && unsupported.length > 0 && (
-          <ul className="unsupported-list" aria-label="Not carried over">
+          <ul className="unsupported-list" aria-label={t('exportDialog.notCarriedOver')}>
             {unsupported.map((u, i) => (
               <li key={i}>
                 <strong>{u.item}</strong>: {u.what}

@@ -6,16 +6,18 @@ import { Dialog } from '../../ui/Dialog'
 import { FolderField } from '../files/FolderField'
 import { useCollections } from '../collections/collectionsStore'
 import { createImportSender } from './importSender'
+import { useT } from '../../i18n'
 
+/** Keys of importDialog.formats in the convert namespace. */
 const formatLabels: Record<ImportFormat, string> = {
-  curl: 'cURL command',
-  'postman-collection': 'Postman collection (v2.0 / v2.1)',
-  'postman-environment': 'Postman environment',
-  insomnia: 'Insomnia export (v4 JSON / v5 YAML)',
-  openapi: 'OpenAPI 3.x / Swagger 2.0',
-  har: 'HAR (browser network log)',
-  bruno: 'Bruno collection',
-  unknown: 'Not a format Parley can import'
+  curl: 'curl',
+  'postman-collection': 'postmanCollection',
+  'postman-environment': 'postmanEnvironment',
+  insomnia: 'insomnia',
+  openapi: 'openapi',
+  har: 'har',
+  bruno: 'bruno',
+  unknown: 'unknown'
 }
 
 /** Longer texts (a big chosen file) are not put in the text box, where every keystroke would copy them. */
@@ -27,6 +29,7 @@ function message(error: unknown): string {
 
 /** Import a file or pasted text as a new collection; what could not be carried over is listed. */
 export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t } = useT('convert')
   const [text, setText] = useState('')
   const [fileName, setFileName] = useState<string>()
   const [format, setFormat] = useState<ImportFormat>()
@@ -81,16 +84,16 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
 
   const result = done ?? preview
   return (
-    <Dialog title="Import" open={open} onClose={onClose}>
+    <Dialog title={t('importDialog.import')} open={open} onClose={onClose}>
       <div className="convert-form">
         <label className="stack-field">
-          <span>Paste a cURL command, a Postman, Insomnia or Bruno export, an OpenAPI document or a HAR file</span>
+          <span>{t('importDialog.pasteACurlCommand')}</span>
           <textarea
-            aria-label="Text to import"
+            aria-label={t('importDialog.textToImport')}
             rows={8}
             spellCheck={false}
             value={text.length > shownMaxChars ? '' : text}
-            placeholder={text.length > shownMaxChars ? `${fileName ?? 'The file'} (${text.length.toLocaleString('en')} characters) is too long to show here; it is imported as chosen. Type or paste to replace it.` : undefined}
+            placeholder={text.length > shownMaxChars ? t('importDialog.charactersIsTooLong', { name: fileName ?? t('importDialog.theFile'), count: text.length }) : undefined}
             onChange={(e) => {
               setFileName(undefined)
               setText(e.target.value)
@@ -98,10 +101,10 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
           />
         </label>
         <label className="file-field">
-          <span>…or choose a file</span>
+          <span>{t('importDialog.orChooseAFile')}</span>
           <input
             type="file"
-            aria-label="File to import"
+            aria-label={t('importDialog.fileToImport')}
             accept=".json,.yaml,.yml,.har,.txt,.sh"
             // Several files: an OpenAPI spec with the files its $refs point to, from the same folder.
             multiple
@@ -117,10 +120,10 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
           />
         </label>
         <label className="file-field">
-          <span>…or choose a Bruno collection folder</span>
+          <span>{t('importDialog.orChooseABruno')}</span>
           <input
             type="file"
-            aria-label="Bruno collection folder"
+            aria-label={t('importDialog.brunoCollectionFolder')}
             // A folder choice: the browser hands over every file in it, with its path in the folder.
             {...{ webkitdirectory: '', directory: '' }}
             onChange={(event) => {
@@ -134,33 +137,33 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
           />
         </label>
         {sending !== undefined && (
-          <p role="status" aria-label="Import progress" className="muted">
-            Sending {fileName ?? 'the text'} to Parley… {Math.round(sending * 100)}%
+          <p role="status" aria-label={t('importDialog.importProgress')} className="muted">
+            {t('importDialog.sendingProgress', { name: fileName ?? t('importDialog.theText'), percent: Math.round(sending * 100) })}
           </p>
         )}
         {format && (
-          <p role="status" aria-label="Detected format" className={format === 'unknown' ? 'error-text' : 'muted'}>
+          <p role="status" aria-label={t('importDialog.detectedFormat')} className={format === 'unknown' ? 'error-text' : 'muted'}>
             {fileName ? `${fileName}: ` : ''}
-            {formatLabels[format]}
+            {t(`importDialog.formats.${formatLabels[format]}`)}
           </p>
         )}
-        <FolderField label="Create the collection inside this folder" ariaLabel="Target folder" dialogTitle="Choose where to import" value={targetDir} onChange={setTargetDir} />
+        <FolderField label={t('importDialog.createTheCollectionInside')} ariaLabel="Target folder" dialogTitle="Choose where to import" value={targetDir} onChange={setTargetDir} />
         {error && (
           <p role="alert" className="error-text">
             {error}
           </p>
         )}
         {result && (
-          <section aria-label={done ? 'Import result' : 'Import preview'} className="convert-result">
+          <section aria-label={done ? t('importDialog.importResult') : t('importDialog.importPreview')} className="convert-result">
             <p>
-              {done ? 'Imported' : 'Will import'} <strong>{result.name}</strong>: {result.imported} request{result.imported === 1 ? '' : 's'}, {result.folders} folder
-              {result.folders === 1 ? '' : 's'}, {result.environments} environment{result.environments === 1 ? '' : 's'}
-              {done ? ` into ${result.collectionPath}` : ''}.
+              {done ? t('importDialog.imported') : t('importDialog.willImport')} <strong>{result.name}</strong>
+              {t('importDialog.counts', { requests: result.imported, folders: result.folders, environments: result.environments })}
+              {done ? t('importDialog.into', { collectionPath: result.collectionPath }) : ''}.
             </p>
             {result.unsupported.length > 0 ? (
               <>
-                <p className="muted">Not carried over ({result.unsupported.length}):</p>
-                <ul className="unsupported-list" aria-label="Not carried over">
+                <p className="muted">{t('importDialog.notCarriedOver', { count: result.unsupported.length })}</p>
+                <ul className="unsupported-list" aria-label={t('importDialog.notCarriedOver2')}>
                   {result.unsupported.map((u, i) => (
                     <li key={i}>
                       <strong>{u.item}</strong>: {u.what}
@@ -169,16 +172,16 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
                 </ul>
               </>
             ) : (
-              <p className="muted">Everything in the file was carried over.</p>
+              <p className="muted">{t('importDialog.everythingInTheFile')}</p>
             )}
           </section>
         )}
         <div className="dialog-actions">
           <button type="button" className="secondary-button" disabled={busy || !text.trim() || format === 'unknown'} onClick={() => void run('import.preview')}>
-            Preview
+            {t('importDialog.preview')}
           </button>
           <button type="button" className="primary-button" disabled={busy || !text.trim() || format === 'unknown' || !targetDir.trim() || Boolean(done)} onClick={() => void run('import.run')}>
-            Import
+            {t('importDialog.import')}
           </button>
         </div>
       </div>

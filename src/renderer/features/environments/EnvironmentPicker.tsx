@@ -4,11 +4,13 @@ import { errorText, useCollections } from '../collections/collectionsStore'
 import { ManageEnvironmentsDialog } from './ManageEnvironmentsDialog'
 import { useCurrentCollectionId, useEnvironments } from './environmentsStore'
 import './environments.css'
+import { useT } from '../../i18n'
 
 const manage = '__manage__'
 
 /** The top bar's environment choice for the collection of the tab in front (or the first open one). */
 export function EnvironmentPicker() {
+  const { t } = useT('environments')
   const collectionId = useCurrentCollectionId()
   const { environments, activeId, load, reload } = useEnvironments()
   const collectionName = useCollections((s) => s.collections.find((c) => c.id === collectionId)?.name)
@@ -26,10 +28,10 @@ export function EnvironmentPicker() {
   )
   return (
     <>
-      <label className="top-select env-picker" title={collectionName ? `Environment of ${collectionName}` : 'Open a collection to use environments'}>
+      <label className="top-select env-picker" title={collectionName ? t('environmentPicker.environmentOf', { collectionName }) : t('environmentPicker.openACollectionTo')}>
         <span className="env-dot" aria-hidden="true" data-active={activeId ? 'true' : 'false'} />
         <select
-          aria-label="Environment"
+          aria-label={t('environmentPicker.environment')}
           value={activeId ?? ''}
           disabled={!collectionId}
           onChange={(event) => {
@@ -42,17 +44,17 @@ export function EnvironmentPicker() {
               .catch((error: unknown) => useCollections.getState().toast({ text: errorText(error), tone: 'error' }))
           }}
         >
-          <option value="">No environment</option>
+          <option value="">{t('environmentPicker.noEnvironment')}</option>
           {environments.map((env) => (
             <option key={env.id} value={env.id}>
               {env.name}
             </option>
           ))}
           <option disabled>──────────</option>
-          <option value={manage}>Manage environments…</option>
+          <option value={manage}>{t('environmentPicker.manageEnvironments')}</option>
         </select>
       </label>
-      <button type="button" className="icon-button" aria-label="Manage environments" title="Manage environments" onClick={() => setManaging(true)}>
+      <button type="button" className="icon-button" aria-label={t('environmentPicker.manageEnvironments2')} title={t('environmentPicker.manageEnvironments2')} onClick={() => setManaging(true)}>
         <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
           <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" />
           <circle cx="16" cy="6" r="2" />

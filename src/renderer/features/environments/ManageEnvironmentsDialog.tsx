@@ -5,11 +5,13 @@ import { Dialog } from '../../ui/Dialog'
 import { errorText, useCollections } from '../collections/collectionsStore'
 import { useEnvironments } from './environmentsStore'
 import { VariablesEditor } from './VariablesEditor'
+import { useT } from '../../i18n'
 
 type Selection = { type: 'globals' } | { type: 'environment'; id: string } | { type: 'new' }
 
 /** Environments of one collection (create, rename, delete, edit variables) and the global variables. */
 export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useT('environments')
   const { collectionId, environments, reload } = useEnvironments()
   const collectionName = useCollections((s) => s.collections.find((c) => c.id === collectionId)?.name)
   const [selection, setSelection] = useState<Selection>({ type: 'globals' })
@@ -48,7 +50,7 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
       const clean = variables.filter((v) => v.name.trim() !== '')
       if (selection.type === 'globals') {
         setVariables((await api.call('globals.save', { variables: clean })).variables)
-        setMessage({ tone: 'ok', text: 'Global variables saved.' })
+        setMessage({ tone: 'ok', text: t('manageEnvironmentsDialog.globalVariablesSaved') })
         return
       }
       if (!collectionId) throw new Error('Open a collection first.')
@@ -61,7 +63,7 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
       await reload()
       setSelection({ type: 'environment', id })
       setVariables(clean)
-      setMessage({ tone: 'ok', text: `Environment ${name.trim()} saved.` })
+      setMessage({ tone: 'ok', text: t('manageEnvironmentsDialog.environmentSaved', { name: name.trim() }) })
     } catch (error) {
       setMessage({ tone: 'error', text: errorText(error) })
     }
@@ -72,7 +74,7 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
       await api.call('environment.delete', { collectionId, id: selection.id })
       await reload()
       await select({ type: 'globals' })
-      setMessage({ tone: 'ok', text: `Environment ${name} deleted.` })
+      setMessage({ tone: 'ok', text: t('manageEnvironmentsDialog.environmentDeleted', { name }) })
     } catch (error) {
       setMessage({ tone: 'error', text: errorText(error) })
     }
@@ -80,11 +82,11 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
 
   const isEnv = selection.type !== 'globals'
   return (
-    <Dialog title="Manage environments" open={open} onClose={onClose}>
+    <Dialog title={t('manageEnvironmentsDialog.manageEnvironments')} open={open} onClose={onClose}>
       {open && (
         <div className="env-manager">
-          <div className="env-list" role="group" aria-label="Environments">
-            <p className="env-list-title">{collectionName ? `In ${collectionName}` : 'No collection open'}</p>
+          <div className="env-list" role="group" aria-label={t('manageEnvironmentsDialog.environments')}>
+            <p className="env-list-title">{collectionName ? t('manageEnvironmentsDialog.in', { collectionName }) : t('manageEnvironmentsDialog.noCollectionOpen')}</p>
             {environments.map((env) => (
               <button
                 key={env.id}
@@ -97,7 +99,7 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
               </button>
             ))}
             <button type="button" className="link-button env-new" disabled={!collectionId} onClick={() => void select({ type: 'new' })}>
-              + New environment
+              {t('manageEnvironmentsDialog.newEnvironment')}
             </button>
             <hr />
             <button
@@ -106,12 +108,12 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
               aria-pressed={selection.type === 'globals'}
               onClick={() => void select({ type: 'globals' })}
             >
-              Global variables
+              {t('manageEnvironmentsDialog.globalVariables')}
             </button>
           </div>
           <form
             className="env-editor"
-            aria-label={selection.type === 'globals' ? 'Global variables' : selection.type === 'new' ? 'New environment' : `Environment ${name}`}
+            aria-label={selection.type === 'globals' ? t('manageEnvironmentsDialog.globalVariables') : selection.type === 'new' ? t('manageEnvironmentsDialog.newEnvironment2') : t('manageEnvironmentsDialog.environment', { name })}
             onSubmit={(event) => {
               event.preventDefault()
               void save()
@@ -119,14 +121,14 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
           >
             {isEnv ? (
               <label className="field">
-                <span>Environment name</span>
-                <input value={name} placeholder="Staging" onChange={(e) => setName(e.target.value)} />
+                <span>{t('manageEnvironmentsDialog.environmentName')}</span>
+                <input value={name} placeholder={t('manageEnvironmentsDialog.staging')} onChange={(e) => setName(e.target.value)} />
               </label>
             ) : (
-              <p className="field-hint">Global variables are seen by every collection; an environment, a collection or a folder can override them.</p>
+              <p className="field-hint">{t('manageEnvironmentsDialog.globalVariablesAreSeen')}</p>
             )}
-            <VariablesEditor label="Variables" variables={variables} onChange={setVariables} />
-            <p className="field-hint">Secret values are kept in Parley&apos;s data directory, never in the collection&apos;s files.</p>
+            <VariablesEditor label={t('manageEnvironmentsDialog.variables')} variables={variables} onChange={setVariables} />
+            <p className="field-hint">{t('manageEnvironmentsDialog.secretValuesAreKept')}</p>
             {message && (
               <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'form-dialog-error' : 'env-saved'}>
                 {message.text}
@@ -136,22 +138,22 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
               {selection.type === 'environment' &&
                 (confirmDelete ? (
                   <span className="env-confirm">
-                    Delete {name}?
+                    {t('manageEnvironmentsDialog.delete', { name })}
                     <button type="button" className="danger-button" onClick={() => void remove()}>
-                      Delete environment
+                      {t('manageEnvironmentsDialog.deleteEnvironment')}
                     </button>
                     <button type="button" className="secondary-button" onClick={() => setConfirmDelete(false)}>
-                      Keep
+                      {t('manageEnvironmentsDialog.keep')}
                     </button>
                   </span>
                 ) : (
                   <button type="button" className="secondary-button" onClick={() => setConfirmDelete(true)}>
-                    Delete…
+                    {t('manageEnvironmentsDialog.delete2')}
                   </button>
                 ))}
               <span className="env-spacer" />
               <button type="submit" className="primary-button">
-                {selection.type === 'new' ? 'Create environment' : 'Save'}
+                {selection.type === 'new' ? t('manageEnvironmentsDialog.createEnvironment') : t('manageEnvironmentsDialog.save')}
               </button>
             </div>
           </form>

@@ -4,6 +4,7 @@ import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { Icon } from '../../ui/Icon'
 import './files.css'
+import { useT } from '../../i18n'
 
 const errorText = (e: unknown): string => {
   const err = e as { message?: string; hint?: string }
@@ -16,6 +17,7 @@ const errorText = (e: unknown): string => {
  * Core lists folder names only.
  */
 export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title: string; open: boolean; onChoose(path: string): void; onClose(): void }) {
+  const { t } = useT('files')
   const [listing, setListing] = useState<FolderListing>()
   const [showHidden, setShowHidden] = useState(false)
   const [error, setError] = useState<string>()
@@ -48,11 +50,11 @@ export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title:
     <Dialog title={title} open={open} onClose={onClose}>
       {open && (
         <div className="folder-browser">
-          <div className="folder-browser-bar" role="toolbar" aria-label="Folder navigation">
-            <button type="button" className="icon-button" aria-label="Parent folder" title="Parent folder" disabled={!listing?.parent} onClick={() => listing?.parent && load(listing.parent)}>
+          <div className="folder-browser-bar" role="toolbar" aria-label={t('folderBrowserDialog.folderNavigation')}>
+            <button type="button" className="icon-button" aria-label={t('folderBrowserDialog.parentFolder')} title={t('folderBrowserDialog.parentFolder')} disabled={!listing?.parent} onClick={() => listing?.parent && load(listing.parent)}>
               ↑
             </button>
-            <nav className="folder-crumbs" aria-label="Current folder">
+            <nav className="folder-crumbs" aria-label={t('folderBrowserDialog.currentFolder')}>
               {crumbs.map((c, i) => (
                 <span key={c.path} className="folder-crumb">
                   {i > 0 && <span aria-hidden="true">/</span>}
@@ -73,19 +75,19 @@ export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title:
                   load(listing?.path, e.target.checked)
                 }}
               />
-              <span>Show hidden folders</span>
+              <span>{t('folderBrowserDialog.showHiddenFolders')}</span>
             </label>
             <button type="button" className="secondary-button compact" onClick={() => setNewName('')} disabled={!listing}>
-              New folder
+              {t('folderBrowserDialog.newFolder')}
             </button>
           </div>
           {newName !== undefined && (
-            <div className="folder-new" role="group" aria-label="New folder">
+            <div className="folder-new" role="group" aria-label={t('folderBrowserDialog.newFolder')}>
               <input
                 autoFocus
-                aria-label="New folder name"
+                aria-label={t('folderBrowserDialog.newFolderName')}
                 value={newName}
-                placeholder="Folder name"
+                placeholder={t('folderBrowserDialog.folderName')}
                 onChange={(e) => setNewName(e.target.value)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
@@ -99,14 +101,14 @@ export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title:
                 }}
               />
               <button type="button" className="primary-button compact" disabled={!newName.trim()} onClick={createFolder}>
-                Create folder
+                {t('folderBrowserDialog.createFolder')}
               </button>
               <button type="button" className="secondary-button compact" onClick={() => setNewName(undefined)}>
-                Cancel
+                {t('folderBrowserDialog.cancel')}
               </button>
             </div>
           )}
-          <ul className="folder-list" aria-label="Folders">
+          <ul className="folder-list" aria-label={t('folderBrowserDialog.folders')}>
             {listing?.folders.map((f) => (
               <li key={f.name}>
                 <button type="button" className={`folder-entry ${f.hidden ? 'folder-hidden' : ''}`} onClick={() => load(`${listing.path.replace(/\/$/, '')}/${f.name}`)}>
@@ -115,8 +117,8 @@ export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title:
                 </button>
               </li>
             ))}
-            {listing && listing.folders.length === 0 && <li className="folder-empty">No folders here{showHidden ? '' : ' (hidden ones are not shown)'}.</li>}
-            {listing?.truncated && <li className="folder-empty">Only the first {listing.folders.length.toLocaleString()} folders are shown.</li>}
+            {listing && listing.folders.length === 0 && <li className="folder-empty">{t('folderBrowserDialog.noFoldersHere')}{showHidden ? '' : t('folderBrowserDialog.hiddenOnesAreNot')}.</li>}
+            {listing?.truncated && <li className="folder-empty">{t('folderBrowserDialog.onlyTheFirstFolders', { count: listing.folders.length })}</li>}
           </ul>
           {error && (
             <p role="alert" className="form-dialog-error">
@@ -128,10 +130,10 @@ export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title:
               {listing?.path}
             </span>
             <button type="button" className="secondary-button" onClick={onClose}>
-              Cancel
+              {t('folderBrowserDialog.cancel')}
             </button>
             <button type="button" className="primary-button" disabled={!listing} onClick={() => listing && onChoose(listing.path)}>
-              Choose this folder
+              {t('folderBrowserDialog.chooseThisFolder')}
             </button>
           </div>
         </div>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { api } from '../../app/api'
 import { FolderBrowserDialog } from './FolderBrowserDialog'
 import './files.css'
+import { useT } from '../../i18n'
 
 /**
  * A folder: typed (absolute, or ~/…) or chosen with Browse…, which opens the OS dialog in the
@@ -18,6 +19,7 @@ export function FolderField({ label, ariaLabel, value, onChange, placeholder, de
   autoFocus?: boolean
   dialogTitle: string
 }) {
+  const { t } = useT('files')
   const [browsing, setBrowsing] = useState(false)
   const [error, setError] = useState<string>()
   const id = useId()
@@ -47,7 +49,7 @@ export function FolderField({ label, ariaLabel, value, onChange, placeholder, de
           aria-describedby={describedBy}
         />
         <button type="button" className="secondary-button" onClick={() => void browse()}>
-          Browse…
+          {t('folderField.browse')}
         </button>
       </div>
       {error && (

@@ -11,6 +11,7 @@ import { useTabs } from '../tabs/tabsStore'
 import { markRecorded } from './historyRecorder'
 import { responseOfEntry } from './historyResponses'
 import './history.css'
+import { formatBytes, formatDateTime, formatNumber, formatTime, tr, useT } from '../../i18n'
 
 type Listing = CallOutput<'history.list'>
 const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
@@ -19,10 +20,10 @@ const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
 export function dayLabel(day: string, now = new Date()): string {
   const today = now.toISOString().slice(0, 10)
   const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10)
-  if (day === today) return 'Today'
-  if (day === yesterday) return 'Yesterday'
+  if (day === today) return tr('history:historyPanel.today')
+  if (day === yesterday) return tr('history:historyPanel.yesterday')
   const date = new Date(`${day}T00:00:00Z`)
-  return date.toLocaleDateString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+  return formatDateTime(date, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
 }
 
 /** Reopens an entry in a new tab, with its response while Parley still holds it. */
@@ -43,13 +44,14 @@ function reopen(entry: HistoryEntry): void {
     useExchanges.setState((s) => ({ byTab: { ...s.byTab, [id]: { state: 'done', requestId, startedAt, response } } }))
   } else if (entry.response) {
     const r = entry.response
-    const summary = r.error ? `It failed: ${r.error}` : `It answered ${r.status ?? ''} in ${Math.round(r.timeMs)} ms, ${r.sizeBytes.toLocaleString()} bytes.`
+    const summary = r.error ? tr('history:historyPanel.itFailed', { error: r.error }) : tr('history:historyPanel.itAnsweredInMs', { status: r.status ?? '', ms: formatNumber(Math.round(r.timeMs)), size: formatBytes(r.sizeBytes) })
     useExchanges.setState((s) => ({ byTab: { ...s.byTab, [id]: { state: 'expired', requestId, startedAt, summary } } }))
   }
 }
 
 /** The History panel: what was sent, newest first, by day; searchable; clearable. */
 export function HistoryPanel({ query }: { query: string }) {
+  const { t } = useT('history')
   const [listing, setListing] = useState<Listing>()
   const [error, setError] = useState<string>()
   const [confirmClear, setConfirmClear] = useState(false)
@@ -84,21 +86,21 @@ export function HistoryPanel({ query }: { query: string }) {
             setSettingsOpen(true)
           }}
         >
-          History limit
+          {t('historyPanel.historyLimit')}
         </button>
         <button type="button" className="toolbar-button" disabled={!listing || listing.total === 0} onClick={() => setConfirmClear(true)}>
-          Clear history
+          {t('historyPanel.clearHistory')}
         </button>
       </div>
       {error && <p className="search-note error-text">{error}</p>}
       {empty && !query.trim() && (
         <div className="sidebar-empty">
           <Icon name="history" size={28} />
-          <p className="empty-title">Nothing sent yet</p>
-          <p className="muted">Every request you send and every session you open is listed here, by day.</p>
+          <p className="empty-title">{t('historyPanel.nothingSentYet')}</p>
+          <p className="muted">{t('historyPanel.everyRequestYouSend')}</p>
         </div>
       )}
-      {empty && query.trim() && <p className="search-note muted">Nothing in history matches “{query.trim()}”.</p>}
+      {empty && query.trim() && <p className="search-note muted">{t('historyPanel.nothingInHistoryMatches', { query: query.trim() })}</p>}
       {listing?.days.map((day) => (
         <section key={day.day} className="history-day" aria-label={dayLabel(day.day)}>
           <h3 className="history-day-title">{dayLabel(day.day)}</h3>
@@ -111,11 +113,11 @@ export function HistoryPanel({ query }: { query: string }) {
           </ul>
         </section>
       ))}
-      <FormDialog title="Clear history" open={confirmClear} onClose={() => setConfirmClear(false)} danger submitLabel="Clear" onSubmit={async () => void (await api.call('history.clear'))}>
-        <p className="form-dialog-text">Delete every entry of the history? Saved requests in your collections are not touched.</p>
+      <FormDialog title={t('historyPanel.clearHistory')} open={confirmClear} onClose={() => setConfirmClear(false)} danger submitLabel="Clear" onSubmit={async () => void (await api.call('history.clear'))}>
+        <p className="form-dialog-text">{t('historyPanel.deleteEveryEntryOf')}</p>
       </FormDialog>
       <FormDialog
-        title="History limit"
+        title={t('historyPanel.historyLimit')}
         open={settingsOpen}
         onClose={() => setSettingsOpen(false)}
         submitLabel="Save"
@@ -127,33 +129,34 @@ export function HistoryPanel({ query }: { query: string }) {
         }}
       >
         <label className="field">
-          <span>Entries to keep</span>
+          <span>{t('historyPanel.entriesToKeep')}</span>
           <input type="number" min={1} max={100000} value={limit} onChange={(event) => setLimit(event.target.value)} />
         </label>
-        <p className="field-hint">The oldest entries beyond this number are deleted at once and from then on.</p>
+        <p className="field-hint">{t('historyPanel.theOldestEntriesBeyond')}</p>
       </FormDialog>
     </div>
   )
 }
 
 function HistoryRow({ entry }: { entry: HistoryEntry }) {
+  const { t } = useT('history')
   const request = entry.request
   const method = request.kind === 'http' ? request.method : kindBadges[request.kind]
-  const time = new Date(entry.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  const time = formatTime(entry.at)
   const status = entry.response?.status
   const statusClass = status === undefined ? 'history-status-none' : status >= 400 ? 'history-status-bad' : status >= 300 ? 'history-status-redirect' : 'history-status-ok'
   return (
     <button
       type="button"
       className="history-entry"
-      aria-label={`${method} ${request.url}${status !== undefined ? `, ${status}` : entry.response?.error ? ', failed' : ''}, at ${time}`}
+      aria-label={status !== undefined ? t('historyPanel.atStatus', { method, url: request.url, status, time }) : entry.response?.error ? t('historyPanel.atFailed', { method, url: request.url, time }) : t('historyPanel.at', { method, url: request.url, time })}
       title={entry.response?.error ?? request.url}
       onClick={() => reopen(entry)}
     >
       <span className={`method-badge tree-badge ${request.kind === 'http' ? `method-${method.toLowerCase()}` : `kind-${request.kind}`}`}>{method}</span>
-      <span className="history-url">{request.url || '(no URL)'}</span>
+      <span className="history-url">{request.url || t('historyPanel.noUrl')}</span>
       <span className="history-meta">
-        <span className={`history-status ${statusClass}`}>{status ?? (entry.response?.error ? 'Failed' : '')}</span>
+        <span className={`history-status ${statusClass}`}>{status ?? (entry.response?.error ? t('historyPanel.failed') : '')}</span>
         <time dateTime={entry.at}>{time}</time>
       </span>
     </button>

@@ -4,6 +4,7 @@ import { requestOfTab } from '../collections/savingStore'
 import { useExchanges, type Exchange } from '../request/exchangeStore'
 import { useTabs } from '../tabs/tabsStore'
 import { keepResponse } from './historyResponses'
+import { tr } from '../../i18n'
 
 /** Exchanges already in history (or shown from it): each is recorded once. */
 const recorded = new Set<string>()
@@ -39,7 +40,7 @@ export function recordHistory(): () => void {
           (error: unknown) => {
             if (failing) return
             failing = true
-            useCollections.getState().toast({ text: `History could not be saved: ${errorText(error)}`, tone: 'error', durationMs: 15_000 })
+            useCollections.getState().toast({ text: tr('history:historyRecorder.historyCouldNotBe', { value: errorText(error) }), tone: 'error', durationMs: 15_000 })
           }
         )
     }

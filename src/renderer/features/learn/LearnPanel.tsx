@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useT } from '../../i18n'
-import { errorText } from '../collections/collectionsStore'
+import { errorText } from '../../i18n/errors'
 import { currentStep, doneCount } from './learnProgress'
 import { learnSteps } from './learnSteps'
 import { useLearn } from './learnStore'
@@ -16,6 +16,13 @@ export function LearnPanel() {
   const [chosen, setChosen] = useState<string | undefined>(undefined)
   const openId = chosen ?? currentStep(done)
   const count = doneCount(done)
+  // The path's own failures read from this catalog; the rest (core's, the playground's) through errorText.
+  const failureText = (error: unknown): string => {
+    const code = (error as { code?: unknown }).code
+    if (code === 'learn_missing_request') return t('errors.missingRequest')
+    if (code === 'learn_not_connected') return t('errors.notConnected', { reason: (error as Error).message })
+    return errorText(error)
+  }
   const total = learnSteps.length
   return (
     <div className="learn-panel">
@@ -52,7 +59,7 @@ export function LearnPanel() {
                   </button>
                   {failure?.stepId === step.id && (
                     <p role="alert" className="error-text learn-failure">
-                      {t('failed', { reason: errorText(failure.error) })}
+                      {t('failed', { reason: failureText(failure.error) })}
                     </p>
                   )}
                   <p className="learn-watch">

@@ -1,4 +1,5 @@
 import type { ConnectionForm as Form, TabSession } from './sessionStore'
+import { useT } from '../../i18n'
 
 type Change = (patch: Partial<Form>) => void
 
@@ -40,68 +41,69 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
 
 /** The connection settings beyond the URL, per protocol. */
 export function ConnectionSettings({ session, onChange }: { session: TabSession; onChange: Change }) {
+  const { t } = useT('realtime')
   const f = session.form
   if (session.kind === 'socketio') {
     return (
       <div className="rt-form">
         <div className="rt-form-row">
-          <Text label="Namespace" value={f.namespace} onChange={(namespace) => onChange({ namespace })} placeholder="/" />
-          <Text label="Path" value={f.path} onChange={(path) => onChange({ path })} placeholder="/socket.io" />
+          <Text label={t('connectionForm.namespace')} value={f.namespace} onChange={(namespace) => onChange({ namespace })} placeholder="/" />
+          <Text label={t('connectionForm.path')} value={f.path} onChange={(path) => onChange({ path })} placeholder={'/socket.io'} />
         </div>
-        <Area label="Auth payload (JSON)" value={f.auth} onChange={(auth) => onChange({ auth })} placeholder='{ "token": "…" }' />
-        <Area label="Query (one name=value per line)" value={f.query} onChange={(query) => onChange({ query })} placeholder="room=lobby" rows={2} />
-        <Area label="Headers (one Name: value per line)" value={f.headers} onChange={(headers) => onChange({ headers })} placeholder="Authorization: Bearer …" rows={2} />
+        <Area label={t('connectionForm.authPayloadJson')} value={f.auth} onChange={(auth) => onChange({ auth })} placeholder={'{ "token": "…" }'} />
+        <Area label={t('connectionForm.queryOneNameValue')} value={f.query} onChange={(query) => onChange({ query })} placeholder={'room=lobby'} rows={2} />
+        <Area label={t('connectionForm.headersOneNameValue')} value={f.headers} onChange={(headers) => onChange({ headers })} placeholder={'Authorization: Bearer …'} rows={2} />
         <div className="rt-form-row">
           <label className="rt-field">
-            <span>Transports</span>
+            <span>{t('connectionForm.transports')}</span>
             <select value={f.transports} onChange={(e) => onChange({ transports: e.target.value as Form['transports'] })}>
-              <option value="websocket">WebSocket only</option>
-              <option value="polling-then-upgrade">Polling, then upgrade</option>
+              <option value="websocket">{t('connectionForm.websocketOnly')}</option>
+              <option value="polling-then-upgrade">{t('connectionForm.pollingThenUpgrade')}</option>
             </select>
           </label>
           <label className="rt-field">
-            <span>Client version</span>
+            <span>{t('connectionForm.clientVersion')}</span>
             <select value={f.clientVersion} onChange={(e) => onChange({ clientVersion: e.target.value as Form['clientVersion'] })}>
-              <option value="auto">Detect (v2 / v3 / v4)</option>
-              <option value="v4">v4 client (v3, v4 servers)</option>
-              <option value="v2">v2 client (v2 servers)</option>
+              <option value="auto">{t('connectionForm.detectV2V3V4')}</option>
+              <option value="v4">{t('connectionForm.v4ClientV3V4')}</option>
+              <option value="v2">{t('connectionForm.v2ClientV2Servers')}</option>
             </select>
           </label>
         </div>
         <fieldset className="rt-fieldset">
-          <legend>Reconnection</legend>
-          <Check label="Reconnect automatically" checked={f.reconnection} onChange={(reconnection) => onChange({ reconnection })} />
+          <legend>{t('connectionForm.reconnection')}</legend>
+          <Check label={t('connectionForm.reconnectAutomatically')} checked={f.reconnection} onChange={(reconnection) => onChange({ reconnection })} />
           <div className="rt-form-row">
-            <NumberField label="Attempts" value={f.reconnectionAttempts} onChange={(reconnectionAttempts) => onChange({ reconnectionAttempts })} />
-            <NumberField label="Delay (ms)" value={f.reconnectionDelayMs} onChange={(reconnectionDelayMs) => onChange({ reconnectionDelayMs })} />
+            <NumberField label={t('connectionForm.attempts')} value={f.reconnectionAttempts} onChange={(reconnectionAttempts) => onChange({ reconnectionAttempts })} />
+            <NumberField label={t('connectionForm.delayMs')} value={f.reconnectionDelayMs} onChange={(reconnectionDelayMs) => onChange({ reconnectionDelayMs })} />
           </div>
         </fieldset>
-        <NumberField label="Connect timeout (ms)" value={f.connectTimeoutMs} onChange={(connectTimeoutMs) => onChange({ connectTimeoutMs })} />
-        <Check label="Verify TLS certificates" checked={f.verifyTls} onChange={(verifyTls) => onChange({ verifyTls })} />
+        <NumberField label={t('connectionForm.connectTimeoutMs')} value={f.connectTimeoutMs} onChange={(connectTimeoutMs) => onChange({ connectTimeoutMs })} />
+        <Check label={t('connectionForm.verifyTlsCertificates')} checked={f.verifyTls} onChange={(verifyTls) => onChange({ verifyTls })} />
       </div>
     )
   }
   if (session.kind === 'websocket') {
     return (
       <div className="rt-form">
-        <Text label="Subprotocols (comma-separated)" value={f.protocols} onChange={(protocols) => onChange({ protocols })} placeholder="chat.v1, chat.v2" />
-        <Area label="Headers (one Name: value per line)" value={f.headers} onChange={(headers) => onChange({ headers })} placeholder="Authorization: Bearer …" />
+        <Text label={t('connectionForm.subprotocolsCommaSeparated')} value={f.protocols} onChange={(protocols) => onChange({ protocols })} placeholder={'chat.v1, chat.v2'} />
+        <Area label={t('connectionForm.headersOneNameValue')} value={f.headers} onChange={(headers) => onChange({ headers })} placeholder={'Authorization: Bearer …'} />
       </div>
     )
   }
   return (
     <div className="rt-form">
       <label className="rt-field rt-field-narrow">
-        <span>Method</span>
+        <span>{t('connectionForm.method')}</span>
         <select value={f.method} onChange={(e) => onChange({ method: e.target.value })}>
           {['GET', 'POST', 'PUT', 'PATCH'].map((m) => (
             <option key={m}>{m}</option>
           ))}
         </select>
       </label>
-      <Area label="Headers (one Name: value per line)" value={f.headers} onChange={(headers) => onChange({ headers })} placeholder="Authorization: Bearer …" />
-      <Area label="Body" value={f.body} onChange={(body) => onChange({ body })} placeholder="Sent with POST/PUT/PATCH" />
-      <Check label="Resume with Last-Event-ID when reconnecting" checked={f.withLastEventId} onChange={(withLastEventId) => onChange({ withLastEventId })} />
+      <Area label={t('connectionForm.headersOneNameValue')} value={f.headers} onChange={(headers) => onChange({ headers })} placeholder={'Authorization: Bearer …'} />
+      <Area label={t('connectionForm.body')} value={f.body} onChange={(body) => onChange({ body })} placeholder={t('connectionForm.sentWithPostPut')} />
+      <Check label={t('connectionForm.resumeWithLastEvent')} checked={f.withLastEventId} onChange={(withLastEventId) => onChange({ withLastEventId })} />
     </div>
   )
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import { sessionActions, type TabSession } from './sessionStore'
+import { useT } from '../../i18n'
 
 /** The catch-all and named listeners; each switch takes effect at once on a live session. */
 export function ListenersPanel({ tabId, session, seenEvents }: { tabId: string; session: TabSession; seenEvents: string[] }) {
+  const { t } = useT('realtime')
   const [name, setName] = useState('')
   const known = new Set(session.listeners.map((l) => l.event))
   const add = (event: string) => {
@@ -15,31 +17,31 @@ export function ListenersPanel({ tabId, session, seenEvents }: { tabId: string; 
       <label className="rt-switch">
         <input type="checkbox" role="switch" checked={session.catchAll} onChange={(e) => void sessionActions.setListener(tabId, '*', e.target.checked)} />
         <span>
-          <strong>Catch-all</strong> <span className="rt-muted">(onAny: every event without a listener of its own)</span>
+          <strong>{t('listenersPanel.catchAll')}</strong> <span className="rt-muted">{t('listenersPanel.onanyEveryEventWithout')}</span>
         </span>
       </label>
-      <ul aria-label="Named listeners">
+      <ul aria-label={t('listenersPanel.namedListeners')}>
         {session.listeners.map((l) => (
           <li key={l.event}>
             <label className="rt-switch">
-              <input type="checkbox" role="switch" aria-label={`Listen to ${l.event}`} checked={l.enabled} onChange={(e) => void sessionActions.setListener(tabId, l.event, e.target.checked)} />
+              <input type="checkbox" role="switch" aria-label={t('listenersPanel.listenTo', { event: l.event })} checked={l.enabled} onChange={(e) => void sessionActions.setListener(tabId, l.event, e.target.checked)} />
               <span className="rt-mono">{l.event}</span>
-              {!l.enabled && <span className="rt-muted"> (off: not logged)</span>}
+              {!l.enabled && <span className="rt-muted"> {t('listenersPanel.offNotLogged')}</span>}
             </label>
           </li>
         ))}
       </ul>
       <form
         className="rt-form-row"
-        aria-label="Add a listener"
+        aria-label={t('listenersPanel.addAListener')}
         onSubmit={(e) => {
           e.preventDefault()
           add(name)
         }}
       >
         <label className="rt-field">
-          <span>Event name</span>
-          <input className="rt-mono" value={name} list={`rt-seen-${tabId}`} onChange={(e) => setName(e.target.value)} placeholder="chat:message" />
+          <span>{t('listenersPanel.eventName')}</span>
+          <input className="rt-mono" value={name} list={`rt-seen-${tabId}`} onChange={(e) => setName(e.target.value)} placeholder={'chat:message'} />
         </label>
         <datalist id={`rt-seen-${tabId}`}>
           {seenEvents.filter((e) => !known.has(e)).map((e) => (
@@ -47,7 +49,7 @@ export function ListenersPanel({ tabId, session, seenEvents }: { tabId: string; 
           ))}
         </datalist>
         <button type="submit" className="secondary-button rt-align-end" disabled={!name.trim()}>
-          Add listener
+          {t('listenersPanel.addListener')}
         </button>
       </form>
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Message } from '../../../shared/session'
+import { tr, useT } from '../../i18n'
 
 const isBinary = (v: unknown): v is { $binary: string; size: number } =>
   typeof v === 'object' && v !== null && typeof (v as { $binary?: unknown }).$binary === 'string' && typeof (v as { size?: unknown }).size === 'number'
@@ -13,24 +14,26 @@ function hexDump(base64: string): string {
     const ascii = bytes.map((b) => (b >= 32 && b < 127 ? String.fromCharCode(b) : '.')).join('')
     lines.push(`${offset.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  ${ascii}`)
   }
-  if (raw.length > 4096) lines.push(`… ${raw.length - 4096} more bytes`)
+  if (raw.length > 4096) lines.push(tr('realtime:messageDetails.moreBytes', { count: raw.length - 4096 }))
   return lines.join('\n')
 }
 
 /** Binary as hex and base64, side by side. */
 function BinaryView({ value }: { value: { $binary: string; size: number } }) {
+  const { t } = useT('realtime')
   return (
     <div className="rt-binary">
-      <div className="rt-binary-head">binary, {value.size} bytes</div>
-      <pre className="rt-hex" aria-label="Hex dump">{hexDump(value.$binary)}</pre>
-      <div className="rt-binary-head">base64</div>
-      <pre className="rt-base64" aria-label="Base64">{value.$binary}</pre>
+      <div className="rt-binary-head">{t('messageDetails.binaryBytes', { size: value.size })}</div>
+      <pre className="rt-hex" aria-label={t('messageDetails.hexDump')}>{hexDump(value.$binary)}</pre>
+      <div className="rt-binary-head">{t('messageDetails.base64')}</div>
+      <pre className="rt-base64" aria-label={t('messageDetails.base642')}>{value.$binary}</pre>
     </div>
   )
 }
 
 /** A collapsible JSON tree; binary leaves open as hex + base64. */
 export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: string; depth?: number }) {
+  const { t } = useT('realtime')
   const [open, setOpen] = useState(depth < 2)
   const label = name !== undefined ? <span className="rt-key">{name}: </span> : null
   if (isBinary(value)) {
@@ -54,7 +57,7 @@ export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: st
   const brackets = Array.isArray(value) ? ['[', ']'] : ['{', '}']
   return (
     <div className="rt-node">
-      <button type="button" className="rt-toggle" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? 'value'}`}>
+      <button type="button" className="rt-toggle" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? t('messageDetails.collapse') : t('messageDetails.expand')} ${name ?? 'value'}`}>
         {open ? '▾' : '▸'}
       </button>
       {label}
@@ -75,6 +78,7 @@ export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: st
 
 /** Everything about one message: each argument, the ack it got, protocol details. */
 export function MessageDetails({ message }: { message: Message }) {
+  const { t } = useT('realtime')
   const [copied, setCopied] = useState(false)
   return (
     <div className="rt-details">
@@ -93,33 +97,33 @@ export function MessageDetails({ message }: { message: Message }) {
             })
           }}
         >
-          {copied ? 'Copied' : 'Copy message'}
+          {copied ? t('messageDetails.copied') : t('messageDetails.copyMessage')}
         </button>
       </div>
       {message.args.length === 0 ? (
-        <p className="rt-muted">No arguments. {message.preview}</p>
+        <p className="rt-muted">{t('messageDetails.noArguments', { preview: message.preview })}</p>
       ) : (
         message.args.map((arg, i) => (
-          <section key={i} className="rt-arg" aria-label={`Argument ${i + 1}`}>
-            <h4>Argument {i + 1}</h4>
+          <section key={i} className="rt-arg" aria-label={t('messageDetails.argument', { n: i + 1 })}>
+            <h4>{t('messageDetails.argument2')} {i + 1}</h4>
             <JsonTree value={arg} />
           </section>
         ))
       )}
       {message.ack && (
-        <section className="rt-arg rt-ack-block" aria-label="Acknowledgement">
+        <section className="rt-arg rt-ack-block" aria-label={t('messageDetails.acknowledgement')}>
           <h4>
-            Ack · {message.ack.args.length} argument{message.ack.args.length === 1 ? '' : 's'} · RTT {message.ack.rttMs} ms
+            {t('messageDetails.ackArgument', { count: message.ack.args.length })} {t('messageDetails.rttMs', { rttMs: message.ack.rttMs })}
           </h4>
           {message.ack.args.map((arg, i) => (
             <JsonTree key={i} name={`ack ${i + 1}`} value={arg} />
           ))}
         </section>
       )}
-      {message.status === 'ack-timeout' && <p className="error-text">No ack arrived within {String(message.details?.['ackTimeoutMs'] ?? '')} ms.</p>}
+      {message.status === 'ack-timeout' && <p className="error-text">{t('messageDetails.noAckArrivedWithin', { ms: String(message.details?.['ackTimeoutMs'] ?? '') })}</p>}
       {message.details && (
-        <section className="rt-arg" aria-label="Details">
-          <h4>Details</h4>
+        <section className="rt-arg" aria-label={t('messageDetails.details')}>
+          <h4>{t('messageDetails.details')}</h4>
           <JsonTree value={message.details} />
         </section>
       )}

@@ -4,19 +4,22 @@ import type { Message } from '../../../shared/session'
 import { MessageDetails } from './MessageDetails'
 import { clockTime, directionLabel, formatBytes, previewArgs, titleOf } from './format'
 import type { MessageBuffer } from './messageBuffer'
+import { useT } from '../../i18n'
 
 function AckChip({ message }: { message: Message }) {
-  if (message.ack) return <span className="rt-chip rt-chip-ack" title="The server answered; what its payload means is up to the server">ack · {message.ack.rttMs} ms</span>
-  if (message.status === 'ack-timeout') return <span className="rt-chip rt-chip-error">ack timed out</span>
-  if (message.status === 'awaiting-ack') return <span className="rt-chip">awaiting ack…</span>
+  const { t } = useT('realtime')
+  if (message.ack) return <span className="rt-chip rt-chip-ack" title={t('messageLog.theServerAnsweredWhat')}>{t('messageLog.ackMs', { rttMs: message.ack.rttMs })}</span>
+  if (message.status === 'ack-timeout') return <span className="rt-chip rt-chip-error">{t('messageLog.ackTimedOut')}</span>
+  if (message.status === 'awaiting-ack') return <span className="rt-chip">{t('messageLog.awaitingAck')}</span>
   const sseId = message.kind === 'sse' ? message.details?.['id'] : undefined
-  if (typeof sseId === 'string') return <span className="rt-chip" title="Event id (sent back as Last-Event-ID)">id {sseId}</span>
+  if (typeof sseId === 'string') return <span className="rt-chip" title={t('messageLog.eventIdSentBack')}>{t('messageLog.id', { sseId })}</span>
   const code = message.details?.['closeCode']
-  if (typeof code === 'number') return <span className="rt-chip">code {code}</span>
+  if (typeof code === 'number') return <span className="rt-chip">{t('messageLog.code', { code })}</span>
   return null
 }
 
 function Row({ message, expanded, onToggle }: { message: Message; expanded: boolean; onToggle(): void }) {
+  const { t } = useT('realtime')
   const dir = directionLabel[message.direction]
   const systemError = message.direction === 'system' && (message.status === 'error' || message.preview.startsWith('connect_error'))
   return (
@@ -25,13 +28,13 @@ function Row({ message, expanded, onToggle }: { message: Message; expanded: bool
         type="button"
         className="rt-row-main"
         aria-expanded={expanded}
-        aria-label={`${dir.long} ${titleOf(message)} at ${clockTime(message.at)}: ${message.preview}`}
+        aria-label={t('messageLog.at', { direction: message.direction, title: titleOf(message), time: clockTime(message.at), preview: message.preview })}
         onClick={onToggle}
       >
         <span className="rt-time">{clockTime(message.at)}</span>
         <span className={`rt-dir rt-dir-badge-${message.direction}`} aria-hidden="true">
           <span className="rt-dir-icon">{dir.icon}</span>
-          {dir.text}
+          {t(`messageLog.direction.${message.direction}`)}
         </span>
         <span className="rt-event" title={titleOf(message)}>{titleOf(message)}</span>
         <span className="rt-preview">
@@ -60,6 +63,7 @@ export function MessageLogList({
   follow: boolean
   onUserScrolledUp(): void
 }) {
+  const { t } = useT('realtime')
   const scroller = useRef<HTMLDivElement>(null)
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set())
   const virtualizer = useVirtualizer({
@@ -79,14 +83,14 @@ export function MessageLogList({
       ref={scroller}
       className="rt-log-scroll"
       role="list"
-      aria-label="Message log"
+      aria-label={t('messageLog.messageLog')}
       onScroll={(event) => {
         const el = event.currentTarget
         if (follow && el.scrollHeight - el.scrollTop - el.clientHeight > 80) onUserScrolledUp()
       }}
     >
       {empty ? (
-        <p className="rt-empty">No messages yet. Connect, then emit or wait for the server.</p>
+        <p className="rt-empty">{t('messageLog.noMessagesYetConnect')}</p>
       ) : (
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTabs } from '../tabs/tabsStore'
 import './realtime.css'
+import { useT } from '../../i18n'
 
 const items = [
-  { kind: 'socketio', label: 'New Socket.IO session' },
-  { kind: 'websocket', label: 'New WebSocket session' },
-  { kind: 'sse', label: 'New SSE stream' }
+  { kind: 'socketio', label: 'newSessionMenu.socketio' },
+  { kind: 'websocket', label: 'newSessionMenu.websocket' },
+  { kind: 'sse', label: 'newSessionMenu.sse' }
 ] as const
 
 /** "New Socket.IO / WebSocket / SSE": a small menu button that opens a realtime tab. */
 export function NewSessionMenu() {
+  const { t } = useT('realtime')
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -27,8 +29,8 @@ export function NewSessionMenu() {
         className="icon-button rt-new-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label="New realtime session"
-        title="New Socket.IO, WebSocket or SSE session"
+        aria-label={t('newSessionMenu.newRealtimeSession')}
+        title={t('newSessionMenu.newSocketIoWebsocket')}
         onClick={() => setOpen(!open)}
       >
         <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden="true">
@@ -36,7 +38,7 @@ export function NewSessionMenu() {
         </svg>
       </button>
       {open && (
-        <div role="menu" aria-label="New realtime session" className="rt-menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div role="menu" aria-label={t('newSessionMenu.newRealtimeSession')} className="rt-menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           {items.map((item) => (
             <button
               key={item.kind}
@@ -48,7 +50,7 @@ export function NewSessionMenu() {
                 useTabs.getState().openRealtime(item.kind)
               }}
             >
-              {item.label}
+              {t(item.label)}
             </button>
           ))}
         </div>

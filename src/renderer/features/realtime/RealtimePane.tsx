@@ -5,7 +5,6 @@ import { ConnectionSettings } from './ConnectionForm'
 import { EmitComposer, WebSocketComposer } from './Composer'
 import { ListenersPanel } from './ListenersPanel'
 import { StepsPanel } from './StepsPanel'
-import { useT } from '../../i18n'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
 import { useTabs } from '../tabs/tabsStore'
@@ -20,6 +19,7 @@ import { DescriptionNote } from '../collections/DescriptionNote'
 import { Group, Panel, Separator } from 'react-resizable-panels'
 import { roundSize, usePaneLayout } from '../../app/paneLayout'
 import './realtime.css'
+import { formatNumber, useT } from '../../i18n'
 
 export interface RealtimeTab {
   id: string
@@ -37,33 +37,34 @@ const placeholders: Record<SessionKind, string> = {
 }
 
 function StatusLine({ session }: { session: TabSession }) {
+  const { t } = useT('realtime')
   const state = session.status?.state ?? 'idle'
   const text: Record<string, string> = {
-    idle: 'Not connected',
-    connecting: 'Connecting',
-    connected: 'Connected',
-    reconnecting: 'Reconnecting',
-    disconnected: 'Disconnected',
-    error: 'Error',
-    closed: 'Closed'
+    idle: t('realtimePane.notConnected'),
+    connecting: t('realtimePane.connecting'),
+    connected: t('realtimePane.connected'),
+    reconnecting: t('realtimePane.reconnecting'),
+    disconnected: t('realtimePane.disconnected'),
+    error: t('realtimePane.error'),
+    closed: t('realtimePane.closed')
   }
   return (
     <div className="rt-status-line">
-      <span className={`rt-state rt-state-${state}`} role="status" aria-label="Session status">
+      <span className={`rt-state rt-state-${state}`} role="status" aria-label={t('realtimePane.sessionStatus')}>
         <span className="rt-state-dot" aria-hidden="true" />
         {text[state]}
       </span>
       {session.status && <span className="rt-status-detail" title={session.status.detail}>{session.status.detail}</span>}
       {session.status?.logError && (
-        <span className="rt-log-error error-text" role="alert" aria-label="Message log error" title={session.status.logError}>
-          Not saving messages: {session.status.logError}
+        <span className="rt-log-error error-text" role="alert" aria-label={t('realtimePane.messageLogError')} title={session.status.logError}>
+          {t('realtimePane.notSavingMessages', { logError: session.status.logError })}
         </span>
       )}
-      <span className="rt-counters" aria-label="Counters">
-        <span title="Messages received">↓ in <strong>{session.stats.in.toLocaleString()}</strong></span>
-        <span title="Messages sent">↑ out <strong>{session.stats.out.toLocaleString()}</strong></span>
-        <span title="Messages per second, both ways">
-          <strong>{session.stats.ratePerSecond.toLocaleString()}</strong>/s
+      <span className="rt-counters" aria-label={t('realtimePane.counters')}>
+        <span title={t('realtimePane.messagesReceived')}>{t('realtimePane.in')} <strong>{formatNumber(session.stats.in)}</strong></span>
+        <span title={t('realtimePane.messagesSent')}>{t('realtimePane.out')} <strong>{formatNumber(session.stats.out)}</strong></span>
+        <span title={t('realtimePane.messagesPerSecondBoth')}>
+          <strong>{formatNumber(session.stats.ratePerSecond)}</strong>/s
         </span>
       </span>
     </div>
@@ -98,6 +99,7 @@ interface SessionViewProps {
 }
 
 function SessionView({ tab, session, compact, panelId, update }: SessionViewProps) {
+  const { t } = useT('realtime')
   const buffer = bufferOf(tab.id)
   const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'steps', 'settings'] : session.kind === 'websocket' ? ['compose', 'steps', 'settings'] : ['settings', 'steps']
   const [side, setSide] = useState<Side>(sides[0]!)
@@ -117,12 +119,17 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
   const { url, namespace } = session.form
   useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
   const stepsText = useT('realtimeSteps')
-  const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', steps: stepsText.t('tab'), settings: 'Connection' }
+  const sideLabel: Record<Side, string> = {
+    compose: session.kind === 'socketio' ? t('realtimePane.emit') : t('realtimePane.send'),
+    listeners: t('realtimePane.listeners'),
+    steps: stepsText.t('tab'),
+    settings: t('realtimePane.connection')
+  }
   return (
     <section id={panelId} role="tabpanel" aria-labelledby={`tab-${tab.id}`} className={`rt-pane ${compact ? 'rt-pane-compact' : ''}`}>
       <form
         className="url-bar"
-        aria-label="Connection"
+        aria-label={t('realtimePane.connection')}
         onSubmit={(e) => {
           e.preventDefault()
           if (live) void sessionActions.disconnect(tab.id)
@@ -143,16 +150,16 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
         />
         {live ? (
           <button type="submit" className="danger-button">
-            Disconnect
+            {t('realtimePane.disconnect')}
           </button>
         ) : (
           <button type="submit" className="primary-button" disabled={!session.form.url.trim()}>
-            Connect
+            {t('realtimePane.connect')}
           </button>
         )}
         {session.kind === 'socketio' && (
           <button type="button" className="secondary-button" onClick={() => setCodeOpen(true)}>
-            Code
+            {t('realtimePane.code')}
           </button>
         )}
         {!compact && <SideBySideMenu tabId={tab.id} />}
@@ -165,10 +172,10 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
           <span>{session.error}</span>
           {session.errorCode === 'variable_missing' && (
             <button type="button" className="secondary-button rt-small" onClick={() => useEnvironments.setState({ managing: true })}>
-              Edit environments
+              {t('realtimePane.editEnvironments')}
             </button>
           )}
-          <button type="button" className="icon-button small" aria-label="Dismiss error" onClick={() => update(() => ({ error: undefined }))}>
+          <button type="button" className="icon-button small" aria-label={t('realtimePane.dismissError')} onClick={() => update(() => ({ error: undefined }))}>
             ×
           </button>
         </div>
@@ -181,8 +188,8 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
         }}
       >
         <Panel id="rt-side" defaultSize={compact ? '40%' : `${usePaneLayout.getState().layout.realtimeSide}%`} minSize={compact ? '120px' : '260px'} maxSize="70%" className="rt-panel">
-          <aside className="rt-side" aria-label="Session tools">
-            <div role="tablist" aria-label="Session tools" className="section-tabs">
+          <aside className="rt-side" aria-label={t('realtimePane.sessionTools')}>
+            <div role="tablist" aria-label={t('realtimePane.sessionTools')} className="section-tabs">
               {sides.map((name) => (
                 <button key={name} type="button" role="tab" aria-selected={side === name} className={`section-tab ${side === name ? 'section-tab-active' : ''}`} onClick={() => setSide(name)}>
                   {sideLabel[name]}
@@ -198,53 +205,53 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
             </div>
           </aside>
         </Panel>
-        <Separator className={`pane-separator ${compact ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`} aria-label="Resize composer and log" />
+        <Separator className={`pane-separator ${compact ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`} aria-label={t('realtimePane.resizeComposerAndLog')} />
         <Panel id="rt-log" minSize={compact ? '160px' : '320px'} className="rt-panel">
-          <section className="rt-log" aria-label="Messages">
-            <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
-              <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
-              <label className="rt-check" title="Treat the filter as a regular expression">
+          <section className="rt-log" aria-label={t('realtimePane.messages')}>
+            <div className="rt-toolbar" role="toolbar" aria-label={t('realtimePane.messageLogTools')}>
+              <input className="rt-filter" aria-label={t('realtimePane.filterMessages')} placeholder={session.filter.regex ? t('realtimePane.regularExpression') : t('realtimePane.filterText')} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
+              <label className="rt-check" title={t('realtimePane.treatTheFilterAs')}>
                 <input type="checkbox" checked={session.filter.regex} onChange={(e) => setFilter({ regex: e.target.checked })} />
-                <span>Regex</span>
+                <span>{t('realtimePane.regex')}</span>
               </label>
-              <select aria-label="Event filter" value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
-                <option value="">All events</option>
+              <select aria-label={t('realtimePane.eventFilter')} value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
+                <option value="">{t('realtimePane.allEvents')}</option>
                 {events.map((e) => (
                   <option key={e} value={e}>{e}</option>
                 ))}
               </select>
-              <select aria-label="Direction filter" value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
-                <option value="all">All directions</option>
-                <option value="in">↓ Received</option>
-                <option value="out">↑ Sent</option>
-                <option value="system">• System</option>
+              <select aria-label={t('realtimePane.directionFilter')} value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
+                <option value="all">{t('realtimePane.allDirections')}</option>
+                <option value="in">{t('realtimePane.received')}</option>
+                <option value="out">{t('realtimePane.sent')}</option>
+                <option value="system">{t('realtimePane.system')}</option>
               </select>
               <span className="rt-toolbar-spacer" />
               <button type="button" className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`} aria-pressed={session.paused} onClick={() => update((s) => ({ paused: !s.paused }))}>
-                {session.paused ? `Resume${hidden ? ` (${hidden.toLocaleString()} new)` : ''}` : 'Pause'}
+                {session.paused ? (hidden ? t('realtimePane.resumeNew', { hidden }) : t('realtimePane.resume')) : t('realtimePane.pause')}
               </button>
               <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
-                Follow
+                {t('realtimePane.follow')}
               </button>
             </div>
             {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
             <div className="rt-log-meta">
               <span className="rt-muted">
-                {rows.length.toLocaleString()} of {buffer.size.toLocaleString()} messages shown
+                {t('realtimePane.ofMessagesShown', { count: rows.length, size: buffer.size })}
               </span>
               <span className="rt-meta-actions">
                 <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
-                  Clear
+                  {t('realtimePane.clear')}
                 </button>
-                <button type="button" className="secondary-button rt-small" aria-label="Export NDJSON" title="Export the whole session as NDJSON" disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => saveTextAs(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
-                  Export
+                <button type="button" className="secondary-button rt-small" aria-label={t('realtimePane.exportNdjson')} title={t('realtimePane.exportTheWholeSession')} disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => saveTextAs(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
+                  {t('realtimePane.export')}
                 </button>
               </span>
-              <div className="rt-view-switch" role="radiogroup" aria-label="View">
+              <div className="rt-view-switch" role="radiogroup" aria-label={t('realtimePane.view')}>
                 {(['log', 'timeline'] as const).map((view) => (
                   <label key={view} className={`segment ${session.view === view ? 'segment-active' : ''}`}>
                     <input type="radio" name={`rt-view-${tab.id}`} checked={session.view === view} onChange={() => update(() => ({ view }))} />
-                    {view === 'log' ? 'Log' : 'Timeline'}
+                    {view === 'log' ? t('realtimePane.log') : t('realtimePane.timeline')}
                   </label>
                 ))}
               </div>

@@ -1,5 +1,6 @@
 import type { Message } from '../../../shared/session'
 import { clockTime, titleOf } from './format'
+import { useT } from '../../i18n'
 
 const WIDTH = 680
 const CLIENT_X = 120
@@ -13,6 +14,7 @@ const MAX = 200
  * time flowing down; an ack returns to the client as a dashed arrow under its emit.
  */
 export function Timeline({ messages }: { messages: Message[] }) {
+  const { t } = useT('realtime')
   const shown = messages.slice(-MAX)
   const rows: { m: Message; y: number }[] = []
   let y = TOP
@@ -23,7 +25,7 @@ export function Timeline({ messages }: { messages: Message[] }) {
   const height = Math.max(y + 10, 140)
   return (
     <div className="rt-timeline-scroll">
-      <svg className="rt-timeline" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" height={height} role="img" aria-label={`Timeline of the last ${shown.length} messages between client and server`}>
+      <svg className="rt-timeline" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" height={height} role="img" aria-label={t('timeline.timelineOfTheLast', { count: shown.length })}>
         <defs>
           {(['in', 'out', 'ack', 'err'] as const).map((kind) => (
             <marker key={kind} id={`rt-arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -31,12 +33,12 @@ export function Timeline({ messages }: { messages: Message[] }) {
             </marker>
           ))}
         </defs>
-        <text x={CLIENT_X} y={18} textAnchor="middle" className="rt-tl-lane-label">Client (Parley)</text>
-        <text x={SERVER_X} y={18} textAnchor="middle" className="rt-tl-lane-label">Server</text>
+        <text x={CLIENT_X} y={18} textAnchor="middle" className="rt-tl-lane-label">{t('timeline.clientParley')}</text>
+        <text x={SERVER_X} y={18} textAnchor="middle" className="rt-tl-lane-label">{t('timeline.server')}</text>
         <line x1={CLIENT_X} y1={26} x2={CLIENT_X} y2={height} className="rt-tl-lane" />
         <line x1={SERVER_X} y1={26} x2={SERVER_X} y2={height} className="rt-tl-lane" />
         {shown.length === 0 && (
-          <text x={WIDTH / 2} y={80} textAnchor="middle" className="rt-tl-time">No messages to draw yet</text>
+          <text x={WIDTH / 2} y={80} textAnchor="middle" className="rt-tl-time">{t('timeline.noMessagesToDraw')}</text>
         )}
         {rows.map(({ m, y: rowY }) => {
           const label = `${titleOf(m)}${m.direction === 'system' ? '' : `  ${m.preview.slice(0, 38)}`}`
@@ -61,11 +63,11 @@ export function Timeline({ messages }: { messages: Message[] }) {
               {m.ack && (
                 <>
                   <line x1={SERVER_X - 2} y1={rowY + 14} x2={CLIENT_X + 2} y2={rowY + 22} className="rt-tl-arrow-ack" markerEnd="url(#rt-arrow-ack)" />
-                  <text x={(CLIENT_X + SERVER_X) / 2} y={rowY + 34} textAnchor="middle" className="rt-tl-label-ack">ack ({m.ack.args.length} args) · {m.ack.rttMs} ms</text>
+                  <text x={(CLIENT_X + SERVER_X) / 2} y={rowY + 34} textAnchor="middle" className="rt-tl-label-ack">{t('timeline.ackArgsMs', { count: m.ack.args.length, rttMs: m.ack.rttMs })}</text>
                 </>
               )}
               {m.status === 'ack-timeout' && (
-                <text x={(CLIENT_X + SERVER_X) / 2} y={rowY + 22} textAnchor="middle" className="rt-tl-label-err">ack timed out</text>
+                <text x={(CLIENT_X + SERVER_X) / 2} y={rowY + 22} textAnchor="middle" className="rt-tl-label-err">{t('timeline.ackTimedOut')}</text>
               )}
             </g>
           )

@@ -1,4 +1,5 @@
 import type { Message } from '../../../shared/session'
+import { tr } from '../../i18n'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
@@ -27,7 +28,7 @@ export function titleOf(m: Message): string {
 export function previewArgs(args: readonly unknown[], max = 120): string {
   const text = args
     .map((arg) => {
-      if (typeof arg === 'object' && arg !== null && typeof (arg as { $binary?: unknown }).$binary === 'string') return `<binary ${(arg as { size: number }).size} B>`
+      if (typeof arg === 'object' && arg !== null && typeof (arg as { $binary?: unknown }).$binary === 'string') return tr('realtime:format.binaryB', { size: (arg as { size: number }).size })
       return JSON.stringify(arg) ?? 'undefined'
     })
     .join(', ')

@@ -1,5 +1,6 @@
 import type { Message } from '../../../shared/session'
 import type { LogFilter } from './sessionStore'
+import { tr } from '../../i18n'
 
 /**
  * A tab's messages in the renderer: appended in batches, amended in place by seq (an ack reaching
@@ -61,7 +62,7 @@ export class MessageBuffer {
         this.matcher = matcherOf(filter)
       } catch (e) {
         this.matcher = () => true
-        error = `Invalid regular expression: ${(e as Error).message}`
+        error = tr('realtime:messageBuffer.invalidRegularExpression', { message: (e as Error).message })
       }
     }
     const match = this.matcher
@@ -72,7 +73,7 @@ export class MessageBuffer {
       try {
         new RegExp(filter.text, 'i')
       } catch (e) {
-        error = `Invalid regular expression: ${(e as Error).message}`
+        error = tr('realtime:messageBuffer.invalidRegularExpression', { message: (e as Error).message })
       }
     }
     if (limit >= this.messages.length) return { rows: this.filtered, error }

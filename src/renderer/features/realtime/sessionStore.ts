@@ -9,6 +9,7 @@ import { api } from '../../app/api'
 import { sendContextOf } from '../environments/sendContext'
 import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
+import { tr } from '../../i18n'
 
 export type Direction = Message['direction']
 
@@ -276,7 +277,7 @@ export const sessionActions = {
     tabIdBySession.set(sessionId, tabId)
     // A session that ended in an error is still known to core: close it so this one can take its id.
     if (s.status && s.status.state !== 'closed') await api.call('session.close', { sessionId }).catch(() => undefined)
-    useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: 'connecting…' } }))
+    useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: tr('realtime:sessionStore.connecting') } }))
     try {
       const { kind, request } = requestOf(s)
       const context = contextOf(tabId)

@@ -1,5 +1,6 @@
 import { assertionOperators, type Assertion, type AssertionOperator } from '../../../shared/scripts'
 import { Icon } from '../../ui/Icon'
+import { useT } from '../../i18n'
 
 const targetSuggestions = ['status', 'time', 'body', 'body $.', 'header content-type']
 
@@ -8,6 +9,7 @@ const targetSuggestions = ['status', 'time', 'body', 'body $.', 'header content-
  * `header content-type contains json`, `time < 500`. Each row is a test of every send.
  */
 export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChange(rows: Assertion[]): void }) {
+  const { t } = useT('request')
   const shown: Assertion[] = [...rows, { target: '', operator: '==', expected: '', enabled: true }]
   const update = (index: number, patch: Partial<Assertion>): void => {
     const next = shown.map((row, i) => (i === index ? { ...row, ...patch } : row))
@@ -15,17 +17,17 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
   }
   return (
     <div className="kv">
-      <table className="kv-table kv-edit" aria-label="Assertions">
+      <table className="kv-table kv-edit" aria-label={t('assertionsEditor.assertions')}>
         <thead>
           <tr>
             <th scope="col" className="kv-check-col">
-              <span className="visually-hidden">On</span>
+              <span className="visually-hidden">{t('assertionsEditor.on')}</span>
             </th>
-            <th scope="col">Target</th>
-            <th scope="col">Operator</th>
-            <th scope="col">Expected</th>
+            <th scope="col">{t('assertionsEditor.target')}</th>
+            <th scope="col">{t('assertionsEditor.operator')}</th>
+            <th scope="col">{t('assertionsEditor.expected')}</th>
             <th scope="col" className="kv-action-col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t('assertionsEditor.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -35,11 +37,11 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
             const n = index + 1
             return (
               <tr key={index} className={row.enabled ? '' : 'kv-off'}>
-                <td>{!isNew && <input type="checkbox" aria-label={`Assertion ${n} enabled`} checked={row.enabled} onChange={(e) => update(index, { enabled: e.target.checked })} />}</td>
+                <td>{!isNew && <input type="checkbox" aria-label={t('assertionsEditor.assertionEnabled', { n })} checked={row.enabled} onChange={(e) => update(index, { enabled: e.target.checked })} />}</td>
                 <td>
                   <input
-                    aria-label={isNew ? 'New assertion target' : `Assertion ${n} target`}
-                    placeholder={isNew ? 'status, time, body $.path, header name' : ''}
+                    aria-label={isNew ? t('assertionsEditor.newAssertionTarget') : t('assertionsEditor.assertionTarget', { n })}
+                    placeholder={isNew ? t('assertionsEditor.statusTimeBodyPath') : ''}
                     list="assertion-targets"
                     spellCheck={false}
                     value={row.target}
@@ -47,7 +49,7 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                   />
                 </td>
                 <td>
-                  <select aria-label={isNew ? 'New assertion operator' : `Assertion ${n} operator`} value={row.operator} onChange={(e) => update(index, { operator: e.target.value as AssertionOperator })}>
+                  <select aria-label={isNew ? t('assertionsEditor.newAssertionOperator') : t('assertionsEditor.assertionOperator', { n })} value={row.operator} onChange={(e) => update(index, { operator: e.target.value as AssertionOperator })}>
                     {assertionOperators.map((op) => (
                       <option key={op} value={op}>
                         {op}
@@ -57,7 +59,7 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                 </td>
                 <td>
                   <input
-                    aria-label={isNew ? 'New assertion expected value' : `Assertion ${n} expected value`}
+                    aria-label={isNew ? t('assertionsEditor.newAssertionExpectedValue') : t('assertionsEditor.assertionExpectedValue', { n })}
                     placeholder={isNew ? '200' : ''}
                     spellCheck={false}
                     disabled={row.operator === 'exists' || row.operator === 'not exists'}
@@ -67,7 +69,7 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                 </td>
                 <td>
                   {!isNew && (
-                    <button type="button" className="icon-button small" aria-label={`Remove assertion ${n}`} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                    <button type="button" className="icon-button small" aria-label={t('assertionsEditor.removeAssertion', { n })} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
                       <Icon name="close" size={12} />
                     </button>
                   )}

@@ -1,16 +1,17 @@
 import type { HttpAuth } from '../../../shared/http'
 import { OAuth2Fields } from '../oauth/OAuth2Fields'
 import type { TokenTarget } from '../oauth/OAuthTokenPanel'
+import { useT } from '../../i18n'
 
 const authTypes: { type: HttpAuth['type']; label: string }[] = [
-  { type: 'none', label: 'No auth' },
-  { type: 'inherit', label: 'Inherit from collection' },
-  { type: 'basic', label: 'Basic' },
-  { type: 'bearer', label: 'Bearer token' },
-  { type: 'apikey', label: 'API key' },
-  { type: 'digest', label: 'Digest' },
-  { type: 'oauth2', label: 'OAuth 2.0' },
-  { type: 'awsv4', label: 'AWS Signature v4' }
+  { type: 'none', label: 'authEditor.types.none' },
+  { type: 'inherit', label: 'authEditor.types.inherit' },
+  { type: 'basic', label: 'authEditor.types.basic' },
+  { type: 'bearer', label: 'authEditor.types.bearer' },
+  { type: 'apikey', label: 'authEditor.types.apikey' },
+  { type: 'digest', label: 'authEditor.types.digest' },
+  { type: 'oauth2', label: 'authEditor.types.oauth2' },
+  { type: 'awsv4', label: 'authEditor.types.awsv4' }
 ]
 
 function blank(type: HttpAuth['type']): HttpAuth {
@@ -47,12 +48,13 @@ function Field({ label, value, onChange, secret, placeholder }: { label: string;
  * `target` is the request an OAuth sign-in ("Get new token") is for.
  */
 export function AuthEditor({ auth, onChange, inheritLabel, target }: { auth: HttpAuth; onChange(auth: HttpAuth): void; inheritLabel?: string | null; target?: TokenTarget }) {
-  const types = inheritLabel === null ? authTypes.filter((t) => t.type !== 'inherit') : authTypes.map((t) => (t.type === 'inherit' && inheritLabel ? { ...t, label: inheritLabel } : t))
+  const { t } = useT('request')
+  const types = inheritLabel === null ? authTypes.filter((a) => a.type !== 'inherit').map((a) => ({ ...a, label: t(a.label) })) : authTypes.map((a) => (a.type === 'inherit' && inheritLabel ? { ...a, label: inheritLabel } : { ...a, label: t(a.label) }))
   return (
     <div className="auth-editor">
       <label className="form-row">
-        <span>Type</span>
-        <select aria-label="Auth type" value={auth.type} onChange={(event) => onChange(blank(event.target.value as HttpAuth['type']))}>
+        <span>{t('authEditor.type')}</span>
+        <select aria-label={t('authEditor.authType')} value={auth.type} onChange={(event) => onChange(blank(event.target.value as HttpAuth['type']))}>
           {types.map(({ type, label }) => (
             <option key={type} value={type}>
               {label}
@@ -66,37 +68,38 @@ export function AuthEditor({ auth, onChange, inheritLabel, target }: { auth: Htt
 }
 
 function AuthFields({ auth, onChange, target }: { auth: HttpAuth; onChange(auth: HttpAuth): void; target?: TokenTarget | undefined }) {
+  const { t } = useT('request')
   switch (auth.type) {
     case 'none':
-      return <p className="muted">No credentials are sent.</p>
+      return <p className="muted">{t('authEditor.noCredentialsAreSent')}</p>
     case 'inherit':
-      return <p className="muted">Uses the auth of the folder or collection this request is saved in.</p>
+      return <p className="muted">{t('authEditor.usesTheAuthOf')}</p>
     case 'basic':
     case 'digest':
       return (
         <>
-          <Field label="Username" value={auth.username} onChange={(username) => onChange({ ...auth, username })} />
-          <Field label="Password" secret value={auth.password} onChange={(password) => onChange({ ...auth, password })} />
-          {auth.type === 'digest' && <p className="muted">Parley answers the server's 401 challenge (MD5 or SHA-256, qop auth).</p>}
+          <Field label={t('authEditor.username')} value={auth.username} onChange={(username) => onChange({ ...auth, username })} />
+          <Field label={t('authEditor.password')} secret value={auth.password} onChange={(password) => onChange({ ...auth, password })} />
+          {auth.type === 'digest' && <p className="muted">{t('authEditor.parleyAnswersTheServer')}</p>}
         </>
       )
     case 'bearer':
       return (
         <>
-          <Field label="Token" secret value={auth.token} onChange={(token) => onChange({ ...auth, token })} />
-          <Field label="Prefix" value={auth.prefix} onChange={(prefix) => onChange({ ...auth, prefix })} />
+          <Field label={t('authEditor.token')} secret value={auth.token} onChange={(token) => onChange({ ...auth, token })} />
+          <Field label={t('authEditor.prefix')} value={auth.prefix} onChange={(prefix) => onChange({ ...auth, prefix })} />
         </>
       )
     case 'apikey':
       return (
         <>
-          <Field label="Key" value={auth.key} placeholder="X-API-Key" onChange={(key) => onChange({ ...auth, key })} />
-          <Field label="Value" secret value={auth.value} onChange={(value) => onChange({ ...auth, value })} />
+          <Field label={t('authEditor.key')} value={auth.key} placeholder={'X-API-Key'} onChange={(key) => onChange({ ...auth, key })} />
+          <Field label={t('authEditor.value')} secret value={auth.value} onChange={(value) => onChange({ ...auth, value })} />
           <label className="form-row">
-            <span>Add to</span>
-            <select aria-label="Add API key to" value={auth.in} onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' })}>
-              <option value="header">Header</option>
-              <option value="query">Query parameters</option>
+            <span>{t('authEditor.addTo')}</span>
+            <select aria-label={t('authEditor.addApiKeyTo')} value={auth.in} onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' })}>
+              <option value="header">{t('authEditor.header')}</option>
+              <option value="query">{t('authEditor.queryParameters')}</option>
             </select>
           </label>
         </>
@@ -106,11 +109,11 @@ function AuthFields({ auth, onChange, target }: { auth: HttpAuth; onChange(auth:
     case 'awsv4':
       return (
         <>
-          <Field label="Access key ID" value={auth.accessKeyId} onChange={(accessKeyId) => onChange({ ...auth, accessKeyId })} />
-          <Field label="Secret access key" secret value={auth.secretAccessKey} onChange={(secretAccessKey) => onChange({ ...auth, secretAccessKey })} />
-          <Field label="Session token" secret value={auth.sessionToken ?? ''} onChange={(sessionToken) => onChange({ ...auth, sessionToken: sessionToken || undefined })} />
-          <Field label="Region" value={auth.region} onChange={(region) => onChange({ ...auth, region })} />
-          <Field label="Service" value={auth.service} placeholder="execute-api" onChange={(service) => onChange({ ...auth, service })} />
+          <Field label={t('authEditor.accessKeyId')} value={auth.accessKeyId} onChange={(accessKeyId) => onChange({ ...auth, accessKeyId })} />
+          <Field label={t('authEditor.secretAccessKey')} secret value={auth.secretAccessKey} onChange={(secretAccessKey) => onChange({ ...auth, secretAccessKey })} />
+          <Field label={t('authEditor.sessionToken')} secret value={auth.sessionToken ?? ''} onChange={(sessionToken) => onChange({ ...auth, sessionToken: sessionToken || undefined })} />
+          <Field label={t('authEditor.region')} value={auth.region} onChange={(region) => onChange({ ...auth, region })} />
+          <Field label={t('authEditor.service')} value={auth.service} placeholder={'execute-api'} onChange={(service) => onChange({ ...auth, service })} />
         </>
       )
   }

@@ -3,15 +3,16 @@ import type { HttpBody, MultipartPart } from '../../../shared/http'
 import { CodeEditor } from '../../ui/CodeEditor'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { FileChooser } from './FileChooser'
+import { useT } from '../../i18n'
 
 const bodyTypes: { type: HttpBody['type']; label: string }[] = [
-  { type: 'none', label: 'None' },
+  { type: 'none', label: 'bodyEditor.types.none' },
   { type: 'json', label: 'JSON' },
-  { type: 'text', label: 'Text' },
+  { type: 'text', label: 'bodyEditor.types.text' },
   { type: 'xml', label: 'XML' },
-  { type: 'form', label: 'Form URL-encoded' },
-  { type: 'multipart', label: 'Multipart form' },
-  { type: 'binary', label: 'Binary file' },
+  { type: 'form', label: 'bodyEditor.types.form' },
+  { type: 'multipart', label: 'bodyEditor.types.multipart' },
+  { type: 'binary', label: 'bodyEditor.types.binary' },
   { type: 'graphql', label: 'GraphQL' }
 ]
 
@@ -38,13 +39,14 @@ function switchType(body: HttpBody, type: HttpBody['type']): HttpBody {
 }
 
 export function BodyEditor({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+  const { t } = useT('request')
   return (
     <div className="body-editor">
-      <div role="radiogroup" aria-label="Body type" className="segmented">
+      <div role="radiogroup" aria-label={t('bodyEditor.bodyType')} className="segmented">
         {bodyTypes.map(({ type, label }) => (
           <label key={type} className={`segment ${body.type === type ? 'segment-active' : ''}`}>
             <input type="radio" name="body-type" value={type} checked={body.type === type} onChange={() => onChange(switchType(body, type))} />
-            {label}
+            {label.includes('.') ? t(label) : label}
           </label>
         ))}
       </div>
@@ -54,43 +56,44 @@ export function BodyEditor({ body, onChange }: { body: HttpBody; onChange(body: 
 }
 
 function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+  const { t } = useT('request')
   switch (body.type) {
     case 'none':
-      return <p className="muted section-empty">This request has no body.</p>
+      return <p className="muted section-empty">{t('bodyEditor.thisRequestHasNo')}</p>
     case 'json':
       return <JsonBody body={body} onChange={onChange} />
     case 'xml':
       return (
         <div className="editor-frame">
-          <CodeEditor label="Body" language="xml" value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder="<root/>" />
+          <CodeEditor label={t('bodyEditor.body')} language="xml" value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder={'<root/>'} />
         </div>
       )
     case 'text':
       return (
         <div className="body-stack">
           <label className="inline-field">
-            Content-Type
-            <input value={body.contentType ?? ''} placeholder="text/plain" onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
+            {'Content-Type'}
+            <input value={body.contentType ?? ''} placeholder={'text/plain'} onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
           </label>
           <div className="editor-frame">
-            <CodeEditor label="Body" language="text" value={body.text} onChange={(text) => onChange({ ...body, text })} />
+            <CodeEditor label={t('bodyEditor.body')} language="text" value={body.text} onChange={(text) => onChange({ ...body, text })} />
           </div>
         </div>
       )
     case 'form':
-      return <KeyValueTable label="Field" rows={body.fields} onChange={(fields) => onChange({ ...body, fields })} bulkEdit />
+      return <KeyValueTable label={t('bodyEditor.field')} rows={body.fields} onChange={(fields) => onChange({ ...body, fields })} bulkEdit />
     case 'multipart':
       return <MultipartEditor parts={body.parts} onChange={(parts) => onChange({ ...body, parts })} />
     case 'binary':
       return (
         <div className="body-stack">
           <div className="inline-field grow">
-            <FilePathField label="File to send" value={body.path} onChange={(path) => onChange({ ...body, path })} />
-            <FileChooser label="Choose file to send" onChosen={(path, file) => onChange({ ...body, path, contentType: body.contentType ?? (file.type || undefined) })} />
+            <FilePathField label={t('bodyEditor.fileToSend')} value={body.path} onChange={(path) => onChange({ ...body, path })} />
+            <FileChooser label={t('bodyEditor.chooseFileToSend')} onChosen={(path, file) => onChange({ ...body, path, contentType: body.contentType ?? (file.type || undefined) })} />
           </div>
           <label className="inline-field">
-            Content-Type
-            <input value={body.contentType ?? ''} placeholder="application/octet-stream" onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
+            {'Content-Type'}
+            <input value={body.contentType ?? ''} placeholder={'application/octet-stream'} onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
           </label>
         </div>
       )
@@ -98,15 +101,15 @@ function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBod
       return (
         <div className="graphql-editor">
           <div className="editor-frame">
-            <CodeEditor label="GraphQL query" language="graphql" value={body.query} onChange={(query) => onChange({ ...body, query })} placeholder="query { viewer { id } }" />
+            <CodeEditor label={t('bodyEditor.graphqlQuery')} language="graphql" value={body.query} onChange={(query) => onChange({ ...body, query })} placeholder={'query { viewer { id } }'} />
           </div>
           <div className="graphql-side">
             <label className="inline-field">
-              Operation name
+              {t('bodyEditor.operationName')}
               <input value={body.operationName ?? ''} onChange={(event) => onChange({ ...body, operationName: event.target.value || undefined })} />
             </label>
             <div className="editor-frame">
-              <CodeEditor label="GraphQL variables" language="json" value={body.variables} onChange={(variables) => onChange({ ...body, variables })} placeholder='{ "id": 1 }' />
+              <CodeEditor label={t('bodyEditor.graphqlVariables')} language="json" value={body.variables} onChange={(variables) => onChange({ ...body, variables })} placeholder={'{ "id": 1 }'} />
             </div>
           </div>
         </div>
@@ -116,23 +119,24 @@ function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBod
 
 /** The JSON editor with a Format button; invalid JSON is explained, never rewritten. */
 function JsonBody({ body, onChange }: { body: Extract<HttpBody, { type: 'json' }>; onChange(body: HttpBody): void }) {
+  const { t } = useT('request')
   const [problem, setProblem] = useState<string>()
   const format = (): void => {
     try {
       onChange({ ...body, text: JSON.stringify(JSON.parse(body.text), null, 2) })
       setProblem(undefined)
     } catch (error) {
-      setProblem(`Not formatted: ${(error as Error).message}. Fix the JSON (the editor marks where) and try again.`)
+      setProblem(t('bodyEditor.notFormattedFixThe', { message: (error as Error).message }))
     }
   }
   return (
     <div className="body-stack">
       <div className="editor-frame">
-        <CodeEditor label="Body" language="json" value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder='{ "key": "value" }' />
+        <CodeEditor label={t('bodyEditor.body')} language="json" value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder={'{ "key": "value" }'} />
       </div>
       <div className="kv-toolbar">
         <button type="button" className="link-button" disabled={body.text.trim() === ''} onClick={format}>
-          Format JSON
+          {t('bodyEditor.formatJson')}
         </button>
         {problem && (
           <span role="alert" className="error-text">
@@ -149,26 +153,27 @@ function FilePathField({ label, value, onChange }: { label: string; value: strin
   return (
     <label className="inline-field grow">
       {label}
-      <input value={value} placeholder="/absolute/path/to/file" spellCheck={false} onChange={(event) => onChange(event.target.value)} />
+      <input value={value} placeholder={'/absolute/path/to/file'} spellCheck={false} onChange={(event) => onChange(event.target.value)} />
     </label>
   )
 }
 
 function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange(parts: MultipartPart[]): void }) {
+  const { t } = useT('request')
   const update = (index: number, part: MultipartPart): void => onChange(parts.map((p, i) => (i === index ? part : p)))
   return (
     <div className="body-stack">
-      <table className="kv-table kv-edit" aria-label="Multipart parts">
+      <table className="kv-table kv-edit" aria-label={t('bodyEditor.multipartParts')}>
         <thead>
           <tr>
             <th scope="col" className="kv-check-col">
-              <span className="visually-hidden">On</span>
+              <span className="visually-hidden">{t('bodyEditor.on')}</span>
             </th>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Value or file path</th>
+            <th scope="col">{t('bodyEditor.name')}</th>
+            <th scope="col">{t('bodyEditor.kind')}</th>
+            <th scope="col">{t('bodyEditor.valueOrFilePath')}</th>
             <th scope="col" className="kv-action-col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t('bodyEditor.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -178,14 +183,14 @@ function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange
             return (
               <tr key={index} className={part.enabled ? '' : 'kv-off'}>
                 <td>
-                  <input type="checkbox" aria-label={`Part ${n} enabled`} checked={part.enabled} onChange={(event) => update(index, { ...part, enabled: event.target.checked })} />
+                  <input type="checkbox" aria-label={t('bodyEditor.partEnabled', { n })} checked={part.enabled} onChange={(event) => update(index, { ...part, enabled: event.target.checked })} />
                 </td>
                 <td>
-                  <input aria-label={`Part ${n} name`} value={part.name} onChange={(event) => update(index, { ...part, name: event.target.value })} />
+                  <input aria-label={t('bodyEditor.partName', { n })} value={part.name} onChange={(event) => update(index, { ...part, name: event.target.value })} />
                 </td>
                 <td>
                   <select
-                    aria-label={`Part ${n} kind`}
+                    aria-label={t('bodyEditor.partKind', { n })}
                     value={part.kind}
                     onChange={(event) =>
                       update(
@@ -196,25 +201,25 @@ function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange
                       )
                     }
                   >
-                    <option value="text">Text</option>
-                    <option value="file">File</option>
+                    <option value="text">{t('bodyEditor.text3')}</option>
+                    <option value="file">{t('bodyEditor.file')}</option>
                   </select>
                 </td>
                 <td>
                   {part.kind === 'text' ? (
-                    <input aria-label={`Part ${n} value`} value={part.value} onChange={(event) => update(index, { ...part, value: event.target.value })} />
+                    <input aria-label={t('bodyEditor.partValue', { n })} value={part.value} onChange={(event) => update(index, { ...part, value: event.target.value })} />
                   ) : (
                     <span className="inline-field grow">
-                      <input aria-label={`Part ${n} file path`} value={part.path} placeholder="/absolute/path/to/file" onChange={(event) => update(index, { ...part, path: event.target.value })} />
+                      <input aria-label={t('bodyEditor.partFilePath', { n })} value={part.path} placeholder={'/absolute/path/to/file'} onChange={(event) => update(index, { ...part, path: event.target.value })} />
                       <FileChooser
-                        label={`Choose file for part ${n}`}
+                        label={t('bodyEditor.chooseFileForPart', { n })}
                         onChosen={(path, file) => update(index, { ...part, path, filename: part.filename ?? file.name, contentType: part.contentType ?? (file.type || undefined) })}
                       />
                     </span>
                   )}
                 </td>
                 <td>
-                  <button type="button" className="icon-button small" aria-label={`Remove part ${n}`} onClick={() => onChange(parts.filter((_, i) => i !== index))}>
+                  <button type="button" className="icon-button small" aria-label={t('bodyEditor.removePart', { n })} onClick={() => onChange(parts.filter((_, i) => i !== index))}>
                     ×
                   </button>
                 </td>
@@ -225,10 +230,10 @@ function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange
       </table>
       <div className="kv-toolbar">
         <button type="button" className="link-button" onClick={() => onChange([...parts, { kind: 'text', name: '', value: '', enabled: true }])}>
-          Add text part
+          {t('bodyEditor.addTextPart')}
         </button>
         <button type="button" className="link-button" onClick={() => onChange([...parts, { kind: 'file', name: '', path: '', enabled: true }])}>
-          Add file part
+          {t('bodyEditor.addFilePart')}
         </button>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { maxUploadChunkBytes } from '../../../shared/files'
 import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
+import { useT } from '../../i18n'
 
 function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -28,6 +29,7 @@ async function stageFile(file: File, onProgress: (fraction: number) => void): Pr
  * path of the copy is used. Typing a path on core's machine also works.
  */
 export function FileChooser({ label, onChosen }: { label: string; onChosen(path: string, file: { name: string; type: string }): void }) {
+  const { t } = useT('request')
   const input = useRef<HTMLInputElement>(null)
   const [progress, setProgress] = useState<number>()
   const [error, setError] = useState<string>()
@@ -49,7 +51,7 @@ export function FileChooser({ label, onChosen }: { label: string; onChosen(path:
           )
         }}
       >
-        {progress === undefined ? 'Choose file…' : `Copying… ${Math.round(progress * 100)}%`}
+        {progress === undefined ? t('fileChooser.chooseFile') : t('fileChooser.copying', { percent: Math.round(progress * 100) })}
       </button>
       <input
         ref={input}

@@ -24,6 +24,7 @@ import { SettingsEditor } from './SettingsEditor'
 import { InheritedAuth, InheritedHeaders, useInherited } from './InheritedSettings'
 import { OrientationToggle, RequestResponseSplit } from './RequestResponseSplit'
 import { UrlInput } from './UrlInput'
+import { useT } from '../../i18n'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
 const sections = ['Params', 'Headers', 'Body', 'Auth', 'Scripts', 'Tests', 'Settings'] as const
@@ -33,6 +34,7 @@ type Notice = { kind: 'error' | 'info'; text: string }
 
 /** The request composer for the tab in front, and its response below. */
 export function RequestPane({ tab }: { tab: Tab }) {
+  const { t } = useT('request')
   const updateDraft = useTabs((s) => s.updateDraft)
   const exchange = useExchanges((s) => s.byTab[tab.id])
   const cancel = useExchanges((s) => s.cancel)
@@ -60,7 +62,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
     try {
       const { request, warnings } = await api.call('curl.parse', { command })
       change((d) => ({ ...fromParsedRequest(request), scripts: d.scripts, assertions: d.assertions }))
-      setNotice(warnings.length ? { kind: 'info', text: `Imported from cURL. ${warnings.join(' ')}` } : { kind: 'info', text: 'Imported from cURL.' })
+      setNotice(warnings.length ? { kind: 'info', text: t('requestPane.importedFromCurl', { warnings: warnings.join(' ') }) } : { kind: 'info', text: t('requestPane.importedFromCurl2') })
     } catch (error) {
       const e = error instanceof ParleyError ? error : new ParleyError('curl_failed', String(error))
       setNotice({ kind: 'error', text: `${e.message}${e.hint ? ` ${e.hint}` : ''}` })
@@ -71,7 +73,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
     try {
       const { command } = await api.call('export.curl', { request: toRequest(draft) })
       await navigator.clipboard.writeText(command)
-      setNotice({ kind: 'info', text: 'Copied as cURL.' })
+      setNotice({ kind: 'info', text: t('requestPane.copiedAsCurl') })
     } catch (error) {
       setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
     }
@@ -86,7 +88,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
     >
       <form
         className="url-bar"
-        aria-label="Request"
+        aria-label={t('requestPane.request')}
         onSubmit={(event) => {
           event.preventDefault()
           if (sending) void cancel(tab.id)
@@ -94,7 +96,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         }}
       >
         <input
-          aria-label="Method"
+          aria-label={t('requestPane.method')}
           role="combobox"
           list="http-methods"
           className={`method-select method-${draft.method.toLowerCase()}`}
@@ -113,20 +115,20 @@ export function RequestPane({ tab }: { tab: Tab }) {
           focusKey={!tab.source && draft.url === '' ? tab.id : undefined}
           onChange={(url) => change((d) => withUrl(d, url))} onPasteCommand={(text) => void pasteCurl(text)} />
         {sending ? (
-          <button type="submit" className="danger-button" title="Cancel (Esc)">
-            Cancel
+          <button type="submit" className="danger-button" title={t('requestPane.cancelEsc')}>
+            {t('requestPane.cancel')}
           </button>
         ) : (
-          <button type="submit" className="primary-button" disabled={draft.url.trim() === ''} title="Send (Ctrl+Enter)">
+          <button type="submit" className="primary-button" disabled={draft.url.trim() === ''} title={t('requestPane.sendCtrlEnter')}>
             <Icon name="send" size={14} />
-            Send
+            {t('requestPane.send')}
           </button>
         )}
         <button type="button" className="secondary-button" onClick={() => void copyCurl()}>
-          Copy as cURL
+          {t('requestPane.copyAsCurl')}
         </button>
         <button type="button" className="secondary-button" onClick={() => setCodeOpen(true)}>
-          Code
+          {t('requestPane.code')}
         </button>
       </form>
       <DescriptionNote tabId={tab.id} />
@@ -134,7 +136,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
       {notice && (
         <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`}>
           {notice.text}
-          <button type="button" className="icon-button small" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+          <button type="button" className="icon-button small" aria-label={t('requestPane.dismiss')} onClick={() => setNotice(undefined)}>
             <Icon name="close" size={12} />
           </button>
         </p>
@@ -143,7 +145,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         editor={
           <>
             <div className="section-tabs-row">
-              <div role="tablist" aria-label="Request sections" className="section-tabs">
+              <div role="tablist" aria-label={t('requestPane.requestSections')} className="section-tabs">
                 {sections.map((name) => (
                   <button
                     key={name}
@@ -153,7 +155,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
                     className={`section-tab ${section === name ? 'section-tab-active' : ''}`}
                     onClick={() => setSection(name)}
                   >
-                    {name}
+                    {t(`requestPane.sections.${name}`)}
                     {(counts[name] ?? 0) > 0 && <span className="count-badge">{counts[name]}</span>}
                     {name === 'Body' && draft.body.type !== 'none' && <span className="count-badge">{draft.body.type}</span>}
                     {name === 'Auth' && draft.auth.type !== 'none' && <span className="count-badge">{draft.auth.type}</span>}
@@ -162,18 +164,18 @@ export function RequestPane({ tab }: { tab: Tab }) {
               </div>
               <OrientationToggle />
             </div>
-            <div className="section-body" role="tabpanel" aria-label={section}>
-              {section === 'Params' && <KeyValueTable label="Param" rows={draft.params} onChange={(params) => change((d) => withParams(d, params))} bulkEdit namePlaceholder="Add a query parameter" />}
+            <div className="section-body" role="tabpanel" aria-label={t(`requestPane.sections.${section}`)}>
+              {section === 'Params' && <KeyValueTable label={t('requestPane.param')} rows={draft.params} onChange={(params) => change((d) => withParams(d, params))} bulkEdit namePlaceholder={t('requestPane.addAQueryParameter')} />}
               {section === 'Headers' && (
                 <>
                   <KeyValueTable
-                    label="Header"
+                    label={t('requestPane.header')}
                     rows={draft.headers}
                     onChange={(headers) => change((d) => ({ ...d, headers }))}
                     nameSuggestions={commonHeaderNames}
                     valueSuggestions={commonHeaderValues}
                     bulkEdit
-                    namePlaceholder="Add a header"
+                    namePlaceholder={t('requestPane.addAHeader')}
                   />
                   <InheritedHeaders inherited={inherited} own={draft.headers} />
                 </>
@@ -203,18 +205,19 @@ export function RequestPane({ tab }: { tab: Tab }) {
 
 /** Sending a body that is not valid JSON asks first: the server would most likely refuse it. */
 function InvalidJsonDialog() {
+  const { t } = useT('request')
   const pending = useSendCheck((s) => s.pending)
   const dismiss = (): void => useSendCheck.setState({ pending: undefined })
   return (
-    <Dialog title="The body is not valid JSON" open={pending !== undefined} onClose={dismiss}>
+    <Dialog title={t('requestPane.theBodyIsNot')} open={pending !== undefined} onClose={dismiss}>
       {pending && (
         <div className="form-dialog">
           <p className="form-dialog-text">
-            The JSON body does not parse: <code>{pending.problem}</code>. The server will most likely refuse it. Send it as it is?
+            {t('requestPane.theJsonBodyDoes')} <code>{pending.problem}</code>{t('requestPane.theServerWillMost')}
           </p>
           <div className="form-dialog-actions">
             <button type="button" className="secondary-button" autoFocus onClick={dismiss}>
-              Cancel
+              {t('requestPane.cancel')}
             </button>
             <button
               type="button"
@@ -224,7 +227,7 @@ function InvalidJsonDialog() {
                 sendTab(pending.tabId, true)
               }}
             >
-              Send anyway
+              {t('requestPane.sendAnyway')}
             </button>
           </div>
         </div>

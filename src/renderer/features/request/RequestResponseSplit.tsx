@@ -2,9 +2,11 @@ import type { ReactNode } from 'react'
 import { Group, Panel, Separator } from 'react-resizable-panels'
 import { roundSize, usePaneLayout } from '../../app/paneLayout'
 import './split.css'
+import { useT } from '../../i18n'
 
 /** The request editor and its response, one above the other or side by side, with a separator between. */
 export function RequestResponseSplit({ editor, response }: { editor: ReactNode; response: ReactNode }) {
+  const { t } = useT('request')
   const orientation = usePaneLayout((s) => s.layout.requestOrientation)
   const size = usePaneLayout.getState().layout.request
   const stacked = orientation === 'stacked'
@@ -20,7 +22,7 @@ export function RequestResponseSplit({ editor, response }: { editor: ReactNode; 
       <Panel id="request" defaultSize={`${size}%`} minSize={stacked ? '90px' : '280px'} className="split-panel split-editor">
         {editor}
       </Panel>
-      <Separator className={`pane-separator ${stacked ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`} aria-label="Resize request and response" />
+      <Separator className={`pane-separator ${stacked ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`} aria-label={t('requestResponseSplit.resizeRequestAndResponse')} />
       <Panel id="response" minSize={stacked ? '120px' : '280px'} className="split-panel">
         {response}
       </Panel>
@@ -30,15 +32,16 @@ export function RequestResponseSplit({ editor, response }: { editor: ReactNode; 
 
 /** Switches the response between below the request and beside it. */
 export function OrientationToggle() {
+  const { t } = useT('request')
   const orientation = usePaneLayout((s) => s.layout.requestOrientation)
   const beside = orientation === 'side-by-side'
   return (
     <button
       type="button"
       className="icon-button small orientation-toggle"
-      aria-label="Response beside the request"
+      aria-label={t('requestResponseSplit.responseBesideTheRequest')}
       aria-pressed={beside}
-      title={beside ? 'Show the response below the request' : 'Show the response beside the request'}
+      title={beside ? t('requestResponseSplit.showTheResponseBelow') : t('requestResponseSplit.showTheResponseBeside')}
       onClick={() => usePaneLayout.getState().set({ requestOrientation: beside ? 'stacked' : 'side-by-side' })}
     >
       <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">

@@ -1,34 +1,36 @@
 import { useState } from 'react'
 import type { Scripts } from '../../../shared/scripts'
 import { CodeEditor } from '../../ui/CodeEditor'
+import { useT } from '../../i18n'
 
 const phases = [
-  { key: 'pre', label: 'Pre-request', placeholder: "Runs before the request is sent, e.g. pm.request.headers.add({ key: 'X-Time', value: String(Date.now()) })" },
-  { key: 'post', label: 'Post-response', placeholder: "Runs after the response arrives, e.g. pm.test('is 200', () => pm.response.to.have.status(200))" }
+  { key: 'pre', label: 'scriptsEditor.pre', placeholder: 'scriptsEditor.prePlaceholder' },
+  { key: 'post', label: 'scriptsEditor.post', placeholder: 'scriptsEditor.postPlaceholder' }
 ] as const
 
 /** The request's pre-request and post-response scripts (Postman's pm API, run in core's sandbox). */
 export function ScriptsEditor({ scripts, onChange }: { scripts: Scripts; onChange(scripts: Scripts): void }) {
+  const { t } = useT('request')
   const [phase, setPhase] = useState<'pre' | 'post'>('post')
   const current = phases.find((p) => p.key === phase) ?? phases[1]
   return (
     <div className="body-editor">
-      <div role="radiogroup" aria-label="Script" className="segmented">
+      <div role="radiogroup" aria-label={t('scriptsEditor.script')} className="segmented">
         {phases.map((p) => (
           <label key={p.key} className={`segment ${phase === p.key ? 'segment-active' : ''}`}>
             <input type="radio" name="script-phase" checked={phase === p.key} onChange={() => setPhase(p.key)} />
-            {p.label}
-            {scripts[p.key]?.trim() ? <span className="count-badge">on</span> : null}
+            {t(p.label)}
+            {scripts[p.key]?.trim() ? <span className="count-badge">{t('scriptsEditor.on')}</span> : null}
           </label>
         ))}
       </div>
       <div className="editor-frame">
         <CodeEditor
           key={current.key}
-          label={`${current.label} script`}
+          label={t('scriptsEditor.script2', { label: t(current.label) })}
           language="javascript"
           value={scripts[current.key] ?? ''}
-          placeholder={current.placeholder}
+          placeholder={t(current.placeholder)}
           onChange={(code) => onChange({ ...scripts, [current.key]: code })}
         />
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { useT } from '../../i18n'
 
 interface UrlInputProps {
   value: string
@@ -15,13 +16,14 @@ interface UrlInputProps {
 
 type Preview = { name: string; value: string | null; source: string | null; secret: boolean; error?: string }
 
-const sourceLabels: Record<string, string> = { global: 'global', collection: 'collection', environment: 'environment', folder: 'folder', dynamic: 'dynamic, new on each send' }
+const sourceLabels: Record<string, string> = { global: 'urlInput.sources.global', collection: 'urlInput.sources.collection', environment: 'urlInput.sources.environment', folder: 'urlInput.sources.folder', dynamic: 'urlInput.sources.dynamic' }
 
 /**
  * The URL field, with `{{variables}}` highlighted by a mirror drawn under the transparent text;
  * hovering or focusing it shows each variable's value and where it comes from.
  */
 export function UrlInput({ value, onChange, onPasteCommand, context, focusKey }: UrlInputProps) {
+  const { t } = useT('request')
   const mirror = useRef<HTMLDivElement>(null)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => {
@@ -64,7 +66,7 @@ export function UrlInput({ value, onChange, onPasteCommand, context, focusKey }:
         aria-label="URL"
         aria-describedby={open ? tooltipId : undefined}
         className="url-input"
-        placeholder="https://api.example.com/v1/things  ·  or paste a cURL command"
+        placeholder={t('urlInput.httpsApiExampleCom')}
         spellCheck={false}
         autoComplete="off"
         value={value}
@@ -84,13 +86,13 @@ export function UrlInput({ value, onChange, onPasteCommand, context, focusKey }:
       />
       {open && (
         <div role="tooltip" id={tooltipId} className="var-tooltip">
-          <table aria-label="Variables in the URL">
+          <table aria-label={t('urlInput.variablesInTheUrl')}>
             <tbody>
               {previews.map((p) => (
                 <tr key={p.name} className={p.value === null ? 'var-missing' : ''}>
                   <th scope="row">{p.name}</th>
-                  <td>{p.value === null ? (p.error ?? 'not defined') : p.secret ? '•••••• (secret)' : p.value}</td>
-                  <td className="muted">{p.source ? sourceLabels[p.source] : ''}</td>
+                  <td>{p.value === null ? (p.error ?? t('urlInput.notDefined')) : p.secret ? t('urlInput.secret') : p.value}</td>
+                  <td className="muted">{p.source ? (sourceLabels[p.source] ? t(sourceLabels[p.source] ?? '') : p.source) : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import type { Assertion, ConsoleEntry, Scripts, TestResult } from '../../../shar
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
 import { useEnvironments } from '../environments/environmentsStore'
+import { tr } from '../../i18n'
 
 /** What the scripts and assertion rows of a send said: test results and the script console. */
 export interface TestReport {
@@ -69,7 +70,7 @@ export const useExchanges = create<ExchangeState>((set, get) => ({
       if (result.response) put({ state: 'done', requestId, startedAt, response: result.response, report })
       else if (result.error?.code === 'cancelled') put({ state: 'cancelled', requestId, startedAt })
       else {
-        const error = result.error ?? { code: 'internal_error', message: 'No response and no error.' }
+        const error = result.error ?? { code: 'internal_error', message: tr('request:exchangeStore.noResponseAndNo') }
         put({ state: 'failed', requestId, startedAt, error, report, sent: context ? { request, context } : { request } })
       }
     } catch (error) {

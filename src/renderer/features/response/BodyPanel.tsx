@@ -9,6 +9,7 @@ import { codeLanguageOf, fileNameFor, formatBytes, previewKindOf } from './conte
 import { JsonTreeView } from './JsonTreeView'
 import { PreviewView } from './PreviewView'
 import { downloadFile } from '../../ui/downloadFile'
+import { useT } from '../../i18n'
 
 type BodyViewName = 'Pretty' | 'Raw' | 'Preview' | 'Tree'
 
@@ -30,13 +31,15 @@ function useSettled<T>(value: T, ms: number): T {
 
 /** The body of a response: its views, search, JSONPath, copy and save. */
 export function BodyPanel({ response }: { response: HttpResponse }) {
+  const { t } = useT('response')
   const model = useBodyModel(response)
-  if (response.body.size === 0) return <p className="muted rp-panel-empty">The response has no body.</p>
+  if (response.body.size === 0) return <p className="muted rp-panel-empty">{t('bodyPanel.theResponseHasNo')}</p>
   if (!model) return null
   return <BodyWithModel response={response} model={model} />
 }
 
 function BodyWithModel({ response, model }: { response: HttpResponse; model: BodyModel }) {
+  const { t } = useT('response')
   const { progress, loadError } = useBodyProgress(model)
   const kind = model.kind
   const previewKind = previewKindOf(response.contentType)
@@ -121,9 +124,9 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
     try {
       const answer = await model.ask({ op: 'text', view: view === 'Pretty' ? 'pretty' : 'raw', maxChars: MAX_COPY_CHARS })
       await navigator.clipboard.writeText(answer.text)
-      setNotice(answer.truncated ? `Copied the first ${formatBytes(MAX_COPY_CHARS)}.` : 'Copied to the clipboard.')
+      setNotice(answer.truncated ? t('bodyPanel.copiedTheFirst', { value: formatBytes(MAX_COPY_CHARS) }) : t('bodyPanel.copiedToTheClipboard'))
     } catch (error) {
-      setNotice(`Could not copy: ${error instanceof Error ? error.message : String(error)}`)
+      setNotice(t('bodyPanel.couldNotCopy', { value: error instanceof Error ? error.message : String(error) }))
     }
   }
 
@@ -132,23 +135,23 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
       const { buffer } = await model.ask({ op: 'bytes' })
       const name = fileNameFor(response)
       downloadFile(buffer, name, response.contentType ?? 'application/octet-stream')
-      setNotice(`Saved as ${name}.`)
+      setNotice(t('bodyPanel.savedAs', { name }))
     } catch (error) {
-      setNotice(`Could not save: ${error instanceof Error ? error.message : String(error)}`)
+      setNotice(t('bodyPanel.couldNotSave', { value: error instanceof Error ? error.message : String(error) }))
     }
   }
 
   const loading = !progress.done
-  const countText = !query ? '' : useCode ? (codeTotal ? `${active + 1} of ${codeTotal}` : 'No matches') : !hits ? 'Searching…' : hits.total === 0 ? 'No matches' : `${active + 1} of ${hits.lines.length}${hits.lines.length >= SEARCH_LINE_LIMIT ? '+' : ''} ${hits.lines.length === 1 ? 'line' : 'lines'} · ${hits.total.toLocaleString('en')} ${hits.total === 1 ? 'match' : 'matches'}`
+  const countText = !query ? '' : useCode ? (codeTotal ? t('bodyPanel.of', { current: active + 1, total: codeTotal }) : t('bodyPanel.noMatches')) : !hits ? t('bodyPanel.searching') : hits.total === 0 ? t('bodyPanel.noMatches') : t('bodyPanel.searchCount', { current: active + 1, lines: hits.lines.length, more: hits.lines.length >= SEARCH_LINE_LIMIT ? '+' : '', total: hits.total })
   const lineCount = progress.lines[lineView]
 
   return (
     <div className="rp-body-panel">
-      <div className="rp-body-toolbar" role="toolbar" aria-label="Body tools">
-        <div className="rp-view-switch" role="group" aria-label="Body view">
+      <div className="rp-body-toolbar" role="toolbar" aria-label={t('bodyPanel.bodyTools')}>
+        <div className="rp-view-switch" role="group" aria-label={t('bodyPanel.bodyView')}>
           {views.map((name) => (
             <button key={name} type="button" aria-pressed={view === name} className={view === name ? 'rp-view-switch-button rp-view-switch-active' : 'rp-view-switch-button'} onClick={() => setView(name)}>
-              {name === 'Tree' ? 'JSON Tree' : name}
+              {t(`bodyPanel.views.${name}`)}
             </button>
           ))}
         </div>
@@ -157,8 +160,8 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             <Icon name="search" size={13} />
             <input
               type="search"
-              aria-label="Search body"
-              placeholder="Search"
+              aria-label={t('bodyPanel.searchBody')}
+              placeholder={t('bodyPanel.search')}
               value={query}
               spellCheck={false}
               onChange={(event) => setQuery(event.target.value)}
@@ -172,10 +175,10 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             <span className="rp-search-count" aria-live="polite">
               {countText}
             </span>
-            <button type="button" className="rp-mini-button" aria-label="Previous match" disabled={total === 0} onClick={() => step(-1)}>
+            <button type="button" className="rp-mini-button" aria-label={t('bodyPanel.previousMatch')} disabled={total === 0} onClick={() => step(-1)}>
               ↑
             </button>
-            <button type="button" className="rp-mini-button" aria-label="Next match" disabled={total === 0} onClick={() => step(1)}>
+            <button type="button" className="rp-mini-button" aria-label={t('bodyPanel.nextMatch')} disabled={total === 0} onClick={() => step(1)}>
               ↓
             </button>
           </div>
@@ -185,12 +188,12 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             <span className="rp-jsonpath-sigil" aria-hidden="true">
               $
             </span>
-            <input aria-label="JSONPath filter" placeholder="JSONPath, e.g. $.items[0].name" value={path} spellCheck={false} onChange={(event) => setPath(event.target.value)} />
+            <input aria-label={t('bodyPanel.jsonpathFilter')} placeholder={t('bodyPanel.jsonpathEGItems')} value={path} spellCheck={false} onChange={(event) => setPath(event.target.value)} />
           </div>
         )}
         <div className="rp-toolbar-spacer" />
         {loading && (
-          <span className="muted rp-body-loading" role="status" aria-label={`Loading the body: ${formatBytes(progress.bytes)} of ${formatBytes(progress.total)}`}>
+          <span className="muted rp-body-loading" role="status" aria-label={t('bodyPanel.loadingTheBodyOf', { received: formatBytes(progress.bytes), total: formatBytes(progress.total) })}>
             {formatBytes(progress.bytes)} / {formatBytes(progress.total)}
           </span>
         )}
@@ -199,11 +202,11 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             {notice}
           </span>
         )}
-        <button type="button" className="rp-tool-button" onClick={() => void copy()} disabled={kind === 'binary' || loading} aria-label="Copy body to the clipboard" title="Copy body">
-          Copy
+        <button type="button" className="rp-tool-button" onClick={() => void copy()} disabled={kind === 'binary' || loading} aria-label={t('bodyPanel.copyBodyToThe')} title={t('bodyPanel.copyBody')}>
+          {t('bodyPanel.copy')}
         </button>
-        <button type="button" className="rp-tool-button" onClick={() => void save()} disabled={loading} aria-label="Save body to a file" title={`Save as ${fileNameFor(response)}`}>
-          Save
+        <button type="button" className="rp-tool-button" onClick={() => void save()} disabled={loading} aria-label={t('bodyPanel.saveBodyToA')} title={t('bodyPanel.saveAs', { value: fileNameFor(response) })}>
+          {t('bodyPanel.save')}
         </button>
       </div>
       {loading && (
@@ -214,12 +217,12 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
       {progress.note && <p className="rp-body-note">{progress.note}</p>}
       {loadError && (
         <p className="error-text rp-body-note" role="alert">
-          Could not read the body: {loadError}
+          {t('bodyPanel.couldNotReadThe', { loadError })}
         </p>
       )}
       {settledPath && kind === 'json' && <JsonPathResults result={pathResult} loading={!progress.done} onClear={() => setPath('')} />}
       <div className="rp-body-view">
-        {view === 'Pretty' && useCode && (codeText === undefined ? <p className="muted rp-panel-empty">Formatting…</p> : <CodeView text={codeText} language={codeLanguageOf(response.contentType)} query={settledQuery} active={active} onMatches={setCodeTotal} label="Response body" />)}
+        {view === 'Pretty' && useCode && (codeText === undefined ? <p className="muted rp-panel-empty">{t('bodyPanel.formatting')}</p> : <CodeView text={codeText} language={codeLanguageOf(response.contentType)} query={settledQuery} active={active} onMatches={setCodeTotal} label={t('bodyPanel.responseBody')} />)}
         {(view === 'Pretty' || view === 'Raw') && !useCode && (
           <BigTextView
             model={model}
@@ -228,7 +231,7 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             query={searchable ? settledQuery : ''}
             activeLine={hits?.lines[active] ?? null}
             colorJson={view === 'Pretty' && kind === 'json'}
-            label={view === 'Raw' ? (kind === 'binary' ? 'Response body as hex' : 'Raw response body') : 'Response body'}
+            label={view === 'Raw' ? (kind === 'binary' ? t('bodyPanel.responseBodyAsHex') : t('bodyPanel.rawResponseBody')) : t('bodyPanel.responseBody')}
             onFirstScreen={firstScreen}
           />
         )}
@@ -240,13 +243,14 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
 }
 
 function JsonPathResults({ result, loading, onClear }: { result: { matches: JsonPathMatch[]; total: number } | { error: string } | null; loading: boolean; onClear: () => void }) {
+  const { t } = useT('response')
   return (
-    <section className="rp-jsonpath-results" aria-label="JSONPath matches">
+    <section className="rp-jsonpath-results" aria-label={t('bodyPanel.jsonpathMatches')}>
       <header className="rp-jsonpath-head">
         <span>
-          {loading || !result ? 'Evaluating…' : 'error' in result ? <span className="error-text">{result.error}</span> : result.total === 0 ? 'No matches' : `${result.total.toLocaleString('en')} ${result.total === 1 ? 'match' : 'matches'}${result.total > result.matches.length ? `, first ${result.matches.length} shown` : ''}`}
+          {loading || !result ? t('bodyPanel.evaluating') : 'error' in result ? <span className="error-text">{result.error}</span> : result.total === 0 ? t('bodyPanel.noMatches') : `${t('bodyPanel.matches', { count: result.total })}${result.total > result.matches.length ? t('bodyPanel.firstShown', { count: result.matches.length }) : ''}`}
         </span>
-        <button type="button" className="rp-mini-button" aria-label="Clear JSONPath filter" onClick={onClear}>
+        <button type="button" className="rp-mini-button" aria-label={t('bodyPanel.clearJsonpathFilter')} onClick={onClear}>
           <Icon name="close" size={12} />
         </button>
       </header>

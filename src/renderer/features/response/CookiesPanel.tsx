@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
 import type { HttpCookie, HttpResponse } from '../../../shared/http'
 import { api } from '../../app/api'
+import { useT } from '../../i18n'
 
 /** Cookies this response (and its hops) set, and what the jar now holds for the host. */
 export function CookiesPanel({ response }: { response: HttpResponse }) {
+  const { t } = useT('response')
   const host = hostOf(response.url)
   const [jar, setJar] = useState<HttpCookie[] | string>()
   useEffect(() => {
@@ -18,35 +20,36 @@ export function CookiesPanel({ response }: { response: HttpResponse }) {
   }, [host, response])
   return (
     <div className="rp-panel-stack">
-      <h3 className="rp-panel-heading">Set by this response</h3>
-      {response.cookiesSet.length ? <CookieTable cookies={response.cookiesSet} label="Cookies set by this response" /> : <p className="muted rp-panel-empty">This response set no cookies.</p>}
+      <h3 className="rp-panel-heading">{t('cookiesPanel.setByThisResponse')}</h3>
+      {response.cookiesSet.length ? <CookieTable cookies={response.cookiesSet} label={t('cookiesPanel.cookiesSetByThis')} /> : <p className="muted rp-panel-empty">{t('cookiesPanel.thisResponseSetNo')}</p>}
       <h3 className="rp-panel-heading">
-        In the cookie jar for <code>{host}</code>
+        {t('cookiesPanel.inTheCookieJar')} <code>{host}</code>
       </h3>
       {jar === undefined ? (
-        <p className="muted rp-panel-empty">Reading the cookie jar…</p>
+        <p className="muted rp-panel-empty">{t('cookiesPanel.readingTheCookieJar')}</p>
       ) : typeof jar === 'string' ? (
         <p className="error-text rp-panel-empty">{jar}</p>
       ) : jar.length ? (
-        <CookieTable cookies={jar} label={`Cookie jar for ${host}`} />
+        <CookieTable cookies={jar} label={t('cookiesPanel.cookieJarFor', { host })} />
       ) : (
-        <p className="muted rp-panel-empty">The jar holds no cookies for this host; the next request to it sends none.</p>
+        <p className="muted rp-panel-empty">{t('cookiesPanel.theJarHoldsNo')}</p>
       )}
     </div>
   )
 }
 
 function CookieTable({ cookies, label }: { cookies: HttpCookie[]; label: string }) {
+  const { t } = useT('response')
   return (
     <table className="kv-table rp-response-table" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Value</th>
-          <th scope="col">Domain</th>
-          <th scope="col">Path</th>
-          <th scope="col">Expires</th>
-          <th scope="col">Flags</th>
+          <th scope="col">{t('cookiesPanel.name')}</th>
+          <th scope="col">{t('cookiesPanel.value')}</th>
+          <th scope="col">{t('cookiesPanel.domain')}</th>
+          <th scope="col">{t('cookiesPanel.path')}</th>
+          <th scope="col">{t('cookiesPanel.expires')}</th>
+          <th scope="col">{t('cookiesPanel.flags')}</th>
         </tr>
       </thead>
       <tbody>
@@ -56,8 +59,8 @@ function CookieTable({ cookies, label }: { cookies: HttpCookie[]; label: string 
             <td className="header-value">{cookie.value}</td>
             <td>{cookie.hostOnly ? cookie.domain : `.${cookie.domain}`}</td>
             <td>{cookie.path}</td>
-            <td>{cookie.expires ? new Date(cookie.expires).toLocaleString() : 'Session'}</td>
-            <td className="cookie-flags">{[cookie.httpOnly && 'HttpOnly', cookie.secure && 'Secure', cookie.sameSite && `SameSite=${cookie.sameSite}`].filter(Boolean).join(' · ') || '—'}</td>
+            <td>{cookie.expires ? new Date(cookie.expires).toLocaleString() : t('cookiesPanel.session')}</td>
+            <td className="cookie-flags">{[cookie.httpOnly && 'HttpOnly', cookie.secure && t('cookiesPanel.secure'), cookie.sameSite && `SameSite=${cookie.sameSite}`].filter(Boolean).join(' · ') || '—'}</td>
           </tr>
         ))}
       </tbody>

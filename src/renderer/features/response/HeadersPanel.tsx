@@ -1,14 +1,17 @@
 import type { HeaderList } from '../../../shared/http'
+import { useT } from '../../i18n'
 
 /** Headers exactly as they came: in order, repeated ones kept. */
-export function HeadersPanel({ headers, label = 'Response headers' }: { headers: HeaderList; label?: string }) {
-  if (headers.length === 0) return <p className="muted rp-panel-empty">No headers.</p>
+export function HeadersPanel({ headers, label }: { headers: HeaderList; label?: string }) {
+  const { t } = useT('response')
+  label ??= t('headersPanel.responseHeaders')
+  if (headers.length === 0) return <p className="muted rp-panel-empty">{t('headersPanel.noHeaders')}</p>
   return (
     <table className="kv-table rp-response-table" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Value</th>
+          <th scope="col">{t('headersPanel.name')}</th>
+          <th scope="col">{t('headersPanel.value')}</th>
         </tr>
       </thead>
       <tbody>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { JsonPathKey, JsonType, TreeEntry } from './bodyProtocol'
 import type { BodyModel } from './bodyModel'
+import { tr, useT } from '../../i18n'
 
 interface Row {
   id: string
@@ -34,6 +35,7 @@ function pathId(path: JsonPathKey[], range?: [number, number]): string {
  * anything, and the rows are virtualized, so a node with a million children opens at once.
  */
 export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolean }) {
+  const { t } = useT('response')
   const [rows, setRows] = useState<Row[]>([])
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const [error, setError] = useState<string>()
@@ -136,15 +138,15 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
   }
 
   if (error) return <p className="error-text rp-panel-empty" role="alert">{error}</p>
-  if (!ready || !rootType) return <p className="muted rp-panel-empty">{ready ? 'Reading the document…' : 'The tree opens once the whole body has arrived…'}</p>
-  if (rootType.type !== 'object' && rootType.type !== 'array') return <p className="rp-panel-empty">The document is a single {rootType.type}.</p>
+  if (!ready || !rootType) return <p className="muted rp-panel-empty">{ready ? t('jsonTreeView.readingTheDocument') : t('jsonTreeView.theTreeOpensOnce')}</p>
+  if (rootType.type !== 'object' && rootType.type !== 'array') return <p className="rp-panel-empty">{t('jsonTreeView.theDocumentIsA', { type: rootType.type })}</p>
 
   return (
     <div className="rp-tree-wrap">
       <p className="rp-tree-root muted">
-        {rootType.type === 'array' ? `Array of ${rootType.count.toLocaleString('en')} items` : `Object with ${rootType.count.toLocaleString('en')} keys`}
+        {rootType.type === 'array' ? t('jsonTreeView.arrayOfItems', { count: rootType.count }) : t('jsonTreeView.objectWithKeys', { count: rootType.count })}
       </p>
-      <div className="rp-tree-view" ref={scroller} role="tree" aria-label="JSON tree">
+      <div className="rp-tree-view" ref={scroller} role="tree" aria-label={t('jsonTreeView.jsonTree')}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!
@@ -186,8 +188,8 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
 }
 
 function describe(row: Row): string {
-  if (row.type === 'group') return `items ${row.range?.[0]} to ${(row.range?.[1] ?? 1) - 1}`
-  if (row.type === 'array') return `array of ${row.count} items`
-  if (row.type === 'object') return `object with ${row.count} keys`
+  if (row.type === 'group') return tr('response:jsonTreeView.itemsTo', { from: row.range?.[0], to: (row.range?.[1] ?? 1) - 1 })
+  if (row.type === 'array') return tr('response:jsonTreeView.arrayOfItems2', { count: row.count })
+  if (row.type === 'object') return tr('response:jsonTreeView.objectWithKeys2', { count: row.count })
   return `${row.type} ${row.preview}`
 }

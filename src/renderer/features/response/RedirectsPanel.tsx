@@ -2,13 +2,15 @@ import type { HttpResponse } from '../../../shared/http'
 import { formatMs } from './contentKind'
 import { HeadersPanel } from './HeadersPanel'
 import { statusClass } from './statusClass'
+import { useT } from '../../i18n'
 
 /** Every hop before the final response, in order, then the final one. */
 export function RedirectsPanel({ response }: { response: HttpResponse }) {
+  const { t } = useT('response')
   const total = response.redirects.reduce((sum, hop) => sum + hop.timings.total, 0) + response.timings.total
   return (
     <div className="rp-panel-stack">
-      <ol className="rp-hop-list" aria-label="Redirect chain">
+      <ol className="rp-hop-list" aria-label={t('redirectsPanel.redirectChain')}>
         {response.redirects.map((hop, index) => (
           <li key={index} className="rp-hop">
             <details>
@@ -19,10 +21,10 @@ export function RedirectsPanel({ response }: { response: HttpResponse }) {
                 <span className={`rp-status-pill rp-status-pill-small ${statusClass(hop.status)}`}>
                   {hop.status} {hop.statusText}
                 </span>
-                {hop.reason === 'auth-challenge' && <span className="muted rp-hop-reason">auth challenge</span>}
+                {hop.reason === 'auth-challenge' && <span className="muted rp-hop-reason">{t('redirectsPanel.authChallenge')}</span>}
                 <span className="muted rp-hop-time">{formatMs(hop.timings.total)}</span>
               </summary>
-              <HeadersPanel headers={hop.headers} label={`Headers of hop ${index + 1}`} />
+              <HeadersPanel headers={hop.headers} label={t('redirectsPanel.headersOfHop', { n: index + 1 })} />
             </details>
           </li>
         ))}
@@ -39,7 +41,7 @@ export function RedirectsPanel({ response }: { response: HttpResponse }) {
         </li>
       </ol>
       <p className="muted">
-        {response.redirects.length} {response.redirects.length === 1 ? 'redirect' : 'redirects'}, {formatMs(total)} in all.
+        {t('redirectsPanel.inAll', { count: response.redirects.length, total: formatMs(total) })}
       </p>
     </div>
   )

@@ -17,6 +17,7 @@ import './response.css'
 import { TimingPanel } from './TimingPanel'
 import { TestsPanel } from './TestsPanel'
 import { TlsPanel } from './TlsPanel'
+import { useT } from '../../i18n'
 
 type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Tests' | 'Compare'
 
@@ -42,22 +43,23 @@ export function ResponsePane({
   tabId?: string
   compare?: CompareScope
 }) {
+  const { t } = useT('response')
   return (
-    <section className="response-area rp-response-pane" aria-label="Response">
+    <section className="response-area rp-response-pane" aria-label={t('responsePane.response')}>
       {!exchange && <EmptyResponse />}
       {exchange?.state === 'sending' && <SendingView startedAt={exchange.startedAt} progress={exchange.progress} onCancel={onCancel} />}
       {exchange?.state === 'cancelled' && (
         <div className="empty-state">
-          <p className="empty-title">Request cancelled</p>
-          <p className="muted">Nothing more will arrive for it. Send again when you are ready.</p>
+          <p className="empty-title">{t('responsePane.requestCancelled')}</p>
+          <p className="muted">{t('responsePane.nothingMoreWillArrive')}</p>
         </div>
       )}
       {exchange?.state === 'failed' && <FailedView key={exchange.requestId} error={exchange.error} onAllowFiles={exchange.error.code === 'file_not_allowed' ? onAllowFiles : undefined} />}
       {exchange?.state === 'expired' && (
         <div className="empty-state">
-          <p className="empty-title">The response is no longer available</p>
+          <p className="empty-title">{t('responsePane.theResponseIsNo')}</p>
           <p className="muted">
-            {exchange.summary} Parley keeps the responses of the latest {keptResponses} requests while it runs; send it again to see a fresh one.
+            {t('responsePane.parleyKeepsTheResponses', { summary: exchange.summary, keptResponses })}
           </p>
         </div>
       )}
@@ -68,27 +70,22 @@ export function ResponsePane({
 }
 
 function EmptyResponse() {
+  const { t } = useT('response')
   return (
     <div className="empty-state">
       <div className="empty-illustration" aria-hidden="true">
         <Icon name="bolt" size={28} />
       </div>
-      <p className="empty-title">Send a request to see its response here</p>
+      <p className="empty-title">{t('responsePane.sendARequestTo')}</p>
       <p className="muted">
-        Status, headers, timing and a body you can search, even when it is hundreds of megabytes. <kbd>Ctrl</kbd> + <kbd>Enter</kbd> sends.
+        {t('responsePane.statusHeadersTimingAnd')} <kbd>Ctrl</kbd> + <kbd>Enter</kbd> {t('responsePane.sends')}
       </p>
     </div>
   )
 }
 
-const phaseLabels: Record<HttpProgress['phase'], string> = {
-  connecting: 'Connecting',
-  sending: 'Sending the request',
-  waiting: 'Waiting for the server',
-  receiving: 'Receiving the response'
-}
-
 function SendingView({ startedAt, progress, onCancel }: { startedAt: number; progress: HttpProgress | undefined; onCancel?: () => void }) {
+  const { t } = useT('response')
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 100)
@@ -97,7 +94,7 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
   const received = progress?.bytesReceived ?? 0
   const total = progress?.totalBytes ?? null
   const fraction = total ? Math.min(1, received / total) : null
-  const phase = progress ? phaseLabels[progress.phase] : 'Starting'
+  const phase = progress ? t(`responsePane.phases.${progress.phase}`) : t('responsePane.starting')
   return (
     <div className="rp-response-sending">
       <div className="rp-sending-head">
@@ -107,28 +104,28 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
         <span className="muted rp-sending-elapsed">{formatMs(Math.max(0, now - startedAt))}</span>
         {onCancel && (
           <button type="button" className="secondary-button" onClick={onCancel}>
-            Cancel
+            {t('responsePane.cancel')}
           </button>
         )}
       </div>
       <div
         className={`rp-progress-track ${fraction === null ? 'rp-progress-indeterminate' : ''}`}
         role="progressbar"
-        aria-label="Response progress"
+        aria-label={t('responsePane.responseProgress')}
         aria-valuemin={0}
         aria-valuemax={total ?? undefined}
         aria-valuenow={total ? received : undefined}
-        aria-valuetext={total ? `${formatBytes(received)} of ${formatBytes(total)}` : `${formatBytes(received)} received`}
+        aria-valuetext={total ? t('responsePane.of', { received: formatBytes(received), total: formatBytes(total) }) : t('responsePane.received', { value: formatBytes(received) })}
       >
         <div className="rp-progress-fill" style={fraction === null ? undefined : { width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
       <p className="muted rp-sending-bytes">
         {progress?.phase === 'receiving' || received > 0
           ? total
-            ? `${formatBytes(received)} of ${formatBytes(total)}`
-            : `${formatBytes(received)} received`
+            ? t('responsePane.of', { received: formatBytes(received), total: formatBytes(total) })
+            : t('responsePane.received', { value: formatBytes(received) })
           : progress?.bytesSent
-            ? `${formatBytes(progress.bytesSent)} sent`
+            ? t('responsePane.sent', { value: formatBytes(progress.bytesSent) })
             : '\u00a0'}
       </p>
     </div>
@@ -136,6 +133,7 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
 }
 
 function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (() => Promise<string[]>) | undefined }) {
+  const { t } = useT('response')
   const [allowed, setAllowed] = useState<{ paths: string[] } | { error: string }>()
   const allow = (): void => {
     onAllowFiles?.().then(
@@ -152,22 +150,22 @@ function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (
         <p className="rp-response-error-message">{error.message}</p>
         {error.hint && <p className="response-error-hint">{error.hint}</p>}
         <p className="muted rp-response-error-code">
-          Code <code>{error.code}</code>
+          {t('responsePane.code')} <code>{error.code}</code>
         </p>
         {onAllowFiles && !allowed && (
           <button type="button" className="secondary-button compact" onClick={allow}>
-            Allow this file
+            {t('responsePane.allowThisFile')}
           </button>
         )}
         {allowed && 'paths' in allowed && (
           <p role="status">
-            Allowed on this machine: {allowed.paths.join(', ') || 'nothing left to allow'}. Send again to send it.
+            {t('responsePane.allowedOnThisMachine')} {allowed.paths.join(', ') || t('responsePane.nothingLeftToAllow')}{t('responsePane.sendAgainToSend')}
           </p>
         )}
         {allowed && 'error' in allowed && <p className="error-text">{allowed.error}</p>}
         {error.code === 'variable_missing' && (
           <button type="button" className="secondary-button" onClick={() => useEnvironments.setState({ managing: true })}>
-            Edit environments
+            {t('responsePane.editEnvironments')}
           </button>
         )}
       </div>
@@ -188,6 +186,7 @@ function ResponseView({
   report: TestReport | undefined
   compare?: CompareScope | undefined
 }) {
+  const { t } = useT('response')
   const tab = useChosenSection((s) => s[tabId] ?? 'Body')
   const setTab = (name: TabName): void => useChosenSection.setState({ [tabId]: name })
   const tabRefs = useRef(new Map<TabName, HTMLButtonElement>())
@@ -220,49 +219,49 @@ function ResponseView({
   // Redirects and auth challenges are part of what the user waited for.
   const totalTime = response.redirects.reduce((sum, hop) => sum + hop.timings.total, 0) + response.timings.total
   const timeTitle = response.redirects.length
-    ? `${formatMs(totalTime)} for ${response.redirects.length + 1} exchanges; the final response took ${formatMs(response.timings.total)}`
-    : 'From the first DNS lookup to the last byte'
+    ? t('responsePane.forExchangesTheFinal', { total: formatMs(totalTime), count: response.redirects.length + 1, final: formatMs(response.timings.total) })
+    : t('responsePane.fromTheFirstDns')
   const wire = response.sizes.bodyWire
   const decoded = response.sizes.bodyDecoded
-  const sizeTitle = `Body ${formatBytes(decoded)} decoded, ${formatBytes(wire)} on the wire${response.contentEncoding ? ` (${response.contentEncoding})` : ''}; headers ${formatBytes(response.sizes.headers)}`
+  const sizeTitle = t('responsePane.bodyDecodedOnThe', { decoded: formatBytes(decoded), wire: formatBytes(wire), encoding: response.contentEncoding ? ` (${response.contentEncoding})` : '', headers: formatBytes(response.sizes.headers) })
   return (
     <div className="rp-response-view">
-      <div className="rp-status-line" aria-label="Response summary" role="group">
-        <span className={`rp-status-pill ${statusClass(response.status)}`} aria-label={`Status ${response.status} ${response.statusText}`}>
+      <div className="rp-status-line" aria-label={t('responsePane.responseSummary')} role="group">
+        <span className={`rp-status-pill ${statusClass(response.status)}`} aria-label={t('responsePane.status', { status: response.status, statusText: response.statusText })}>
           {response.status} {response.statusText}
         </span>
         <span className="rp-status-metric" title={timeTitle}>
-          <span className="rp-metric-label">Time</span> {formatMs(totalTime)}
+          <span className="rp-metric-label">{t('responsePane.time')}</span> {formatMs(totalTime)}
         </span>
-        <span className="rp-status-metric" title={sizeTitle} aria-label={`Size ${formatBytes(decoded)}. ${sizeTitle}`}>
-          <span className="rp-metric-label">Size</span> {formatBytes(decoded)}
+        <span className="rp-status-metric" title={sizeTitle} aria-label={t('responsePane.size', { size: formatBytes(decoded), sizeTitle })}>
+          <span className="rp-metric-label">{t('responsePane.size2')}</span> {formatBytes(decoded)}
         </span>
         <span className="rp-status-metric">
-          <span className="rp-metric-label">Protocol</span> HTTP/{response.httpVersion}
+          <span className="rp-metric-label">{t('responsePane.protocol')}</span> {t('responsePane.http', { httpVersion: response.httpVersion })}
         </span>
         {response.remoteAddress && (
-          <span className="rp-status-metric muted rp-status-remote" title="The address the final response came from">
+          <span className="rp-status-metric muted rp-status-remote" title={t('responsePane.theAddressTheFinal')}>
             {response.remoteAddress.family === 'IPv6' ? `[${response.remoteAddress.address}]` : response.remoteAddress.address}:{response.remoteAddress.port}
           </span>
         )}
       </div>
       {response.stopped && (
-        <div className="rp-response-stopped" role="alert" aria-label="Download stopped">
+        <div className="rp-response-stopped" role="alert" aria-label={t('responsePane.downloadStopped')}>
           <p className="rp-response-error-message">{response.stopped.message}</p>
           {response.stopped.hint && <p className="response-error-hint">{response.stopped.hint}</p>}
           <p className="muted rp-response-error-code">
-            Code <code>{response.stopped.code}</code>
+            {t('responsePane.code')} <code>{response.stopped.code}</code>
           </p>
         </div>
       )}
       {response.warnings.length > 0 && (
-        <ul className="rp-response-warnings" aria-label="Warnings">
+        <ul className="rp-response-warnings" aria-label={t('responsePane.warnings')}>
           {response.warnings.map((warning) => (
             <li key={warning}>{warning}</li>
           ))}
         </ul>
       )}
-      <div role="tablist" aria-label="Response sections" className="section-tabs rp-response-tabs" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={t('responsePane.responseSections')} className="section-tabs rp-response-tabs" onKeyDown={onKeyDown}>
         {tabs.map(({ name, count }) => (
           <button
             key={name}
@@ -279,7 +278,7 @@ function ResponseView({
             className={`section-tab ${current === name ? 'section-tab-active' : ''}`}
             onClick={() => setTab(name)}
           >
-            {name}
+            {t(`responsePane.sections.${name}`)}
             {count !== undefined && <span className="count-badge">{count}</span>}
           </button>
         ))}

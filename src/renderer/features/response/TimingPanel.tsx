@@ -1,5 +1,6 @@
 import type { HttpResponse, HttpTimings } from '../../../shared/http'
 import { formatMs } from './contentKind'
+import { useT } from '../../i18n'
 
 const phases = [
   { key: 'dns', label: 'DNS' },
@@ -24,6 +25,7 @@ const AXIS_HEIGHT = 22
 
 /** Where the time went, hop by hop: a waterfall picture, its legend, and the same numbers as a table. */
 export function TimingPanel({ response }: { response: HttpResponse }) {
+  const { t } = useT('response')
   let clock = 0
   const rows: Row[] = []
   response.redirects.forEach((hop, index) => {
@@ -37,9 +39,9 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
   const height = AXIS_HEIGHT + rows.length * ROW_HEIGHT + 6
   const final = response.timings
   const summary =
-    `Timing waterfall of ${rows.length} ${rows.length === 1 ? 'exchange' : 'exchanges'}, ${formatMs(end)} in all. Final response: ` +
-    phases.map((p) => `${p.label} ${formatMs(final[p.key])}`).join(', ') +
-    (final.reusedConnection ? '; the connection was reused.' : '.')
+    t('timingPanel.timingWaterfallOfIn', { count: rows.length, total: formatMs(end) }) +
+    phases.map((p) => `${t(`timingPanel.phases.${p.key}`)} ${formatMs(final[p.key])}`).join(', ') +
+    (final.reusedConnection ? t('timingPanel.theConnectionWasReused') : '.')
   const ticks = niceTicks(end)
   return (
     <div className="rp-panel-stack timing-panel">
@@ -83,25 +85,25 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
           )
         })}
       </svg>
-      <ul className="rp-waterfall-legend" aria-label="Legend">
+      <ul className="rp-waterfall-legend" aria-label={t('timingPanel.legend')}>
         {phases.map((phase) => (
           <li key={phase.key}>
             <span className={`rp-legend-swatch rp-phase-${phase.key}`} aria-hidden="true" />
-            {phase.label}
+            {t(`timingPanel.phases.${phase.key}`)}
           </li>
         ))}
       </ul>
-      <table className="kv-table rp-response-table rp-timing-table" aria-label="Timing in milliseconds">
+      <table className="kv-table rp-response-table rp-timing-table" aria-label={t('timingPanel.timingInMilliseconds')}>
         <thead>
           <tr>
-            <th scope="col">Exchange</th>
+            <th scope="col">{t('timingPanel.exchange')}</th>
             {phases.map((phase) => (
               <th key={phase.key} scope="col" className="rp-num">
-                {phase.label}
+                {t(`timingPanel.phases.${phase.key}`)}
               </th>
             ))}
             <th scope="col" className="rp-num">
-              Total
+              {t('timingPanel.total')}
             </th>
           </tr>
         </thead>
@@ -110,7 +112,7 @@ export function TimingPanel({ response }: { response: HttpResponse }) {
             <tr key={index}>
               <th scope="row" className="rp-timing-row-label">
                 {row.label}
-                {row.timings.reusedConnection && <span className="muted"> (reused connection)</span>}
+                {row.timings.reusedConnection && <span className="muted"> {t('timingPanel.reusedConnection')}</span>}
               </th>
               {phases.map((phase) => (
                 <td key={phase.key} className="rp-num">

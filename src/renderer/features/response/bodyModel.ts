@@ -3,6 +3,7 @@ import { MAX_BODY_SLICE, type HttpResponse } from '../../../shared/http'
 import { api } from '../../app/api'
 import type { BodyKind, BodyProgress, FromWorker, ToWorker, WorkerAnswer, WorkerRequest } from './bodyProtocol'
 import { bodyKindOf } from './contentKind'
+import { tr } from '../../i18n'
 
 type AnswerOf<K extends WorkerRequest['op']> = Extract<WorkerAnswer, { op: K }>
 
@@ -31,7 +32,7 @@ export class BodyModel {
     this.worker = new Worker(new URL('./bodyWorker.ts', import.meta.url), { type: 'module', name: 'parley-body' })
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data)
     this.worker.onerror = (event) => {
-      this.loadError = event.message || 'The body worker could not start or stopped; send again to retry.'
+      this.loadError = event.message || tr('response:bodyModel.theBodyWorkerCould')
       this.notify()
     }
     this.send({ type: 'open', kind: this.kind, charset: response.body.charset, total: this.size })
