@@ -1,11 +1,13 @@
 import { assertionOperators, type Assertion, type AssertionOperator } from '../../../shared/scripts'
 import { Icon } from '../../ui/Icon'
 
-const targetSuggestions = ['status', 'time', 'body', 'body $.', 'header content-type']
+const targetSuggestions = ['status', 'time', 'body', 'body $.', 'header content-type', 'example ']
+const isExampleRow = (row: Assertion): boolean => /^example(\s|$)/i.test(row.target.trim())
 
 /**
  * Assertion rows without code, like Bruno's: `status == 200`, `body $.items.length > 0`,
- * `header content-type contains json`, `time < 500`. Each row is a test of every send.
+ * `header content-type contains json`, `time < 500`, `example <name> matches` (the expected value
+ * then lists JSON paths to ignore). Each row is a test of every send.
  */
 export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChange(rows: Assertion[]): void }) {
   const shown: Assertion[] = [...rows, { target: '', operator: '==', expected: '', enabled: true }]
@@ -39,11 +41,16 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                 <td>
                   <input
                     aria-label={isNew ? 'New assertion target' : `Assertion ${n} target`}
-                    placeholder={isNew ? 'status, time, body $.path, header name' : ''}
+                    placeholder={isNew ? 'status, time, body $.path, header name, example name' : ''}
                     list="assertion-targets"
                     spellCheck={false}
                     value={row.target}
-                    onChange={(e) => update(index, { target: e.target.value })}
+                    onChange={(e) => {
+                      const target = e.target.value
+                      // An example row compares with `matches`; picking the target picks the operator.
+                      const becameExample = isExampleRow({ ...row, target }) && !isExampleRow(row)
+                      update(index, becameExample ? { target, operator: 'matches' } : { target })
+                    }}
                   />
                 </td>
                 <td>
@@ -58,7 +65,7 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                 <td>
                   <input
                     aria-label={isNew ? 'New assertion expected value' : `Assertion ${n} expected value`}
-                    placeholder={isNew ? '200' : ''}
+                    placeholder={isExampleRow(row) ? 'paths to ignore, e.g. **.createdAt' : isNew ? '200' : ''}
                     spellCheck={false}
                     disabled={row.operator === 'exists' || row.operator === 'not exists'}
                     value={row.expected}
