@@ -113,6 +113,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return scope ? resolveValue(value, scope) : value
   }
 
+  const runnerHandlers = createRunnerHandlers({
+    store,
+    http,
+    events,
+    withAppSettings,
+    checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
+    checkDataFile: async (path, collectionId) => {
+      const real = await fileAccess.checkFiles([{ what: 'the data file', path }], await filePlace({ collectionId }))
+      return real.get(path) ?? path
+    }
+  })
+
   const handlers: Handlers = {
     ...store.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
@@ -170,7 +182,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       record: recordResponse,
       compare: (left, right, ignorePaths) => compare.diffs.compare(left, right, ignorePaths)
     }),
-    ...createRunnerHandlers(),
+    ...runnerHandlers,
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)

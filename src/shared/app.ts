@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { responseLimitDefaults } from './http'
 
-export const ShellSchema = z.enum(['electron', 'browser'])
+export const ShellSchema = z.enum(['electron', 'browser', 'cli'])
 export type Shell = z.infer<typeof ShellSchema>
 
 export const AppInfoSchema = z.object({
@@ -34,8 +34,13 @@ export type AppStatus = z.infer<typeof AppStatusSchema>
 export const ThemeSchema = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof ThemeSchema>
 
+/** The interface language: 'system' follows the OS (navigator.language), else English or Spanish. */
+export const LanguageSchema = z.enum(['system', 'en', 'es'])
+export type Language = z.infer<typeof LanguageSchema>
+
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
+  language: LanguageSchema,
   /** Off: every request accepts self-signed and otherwise untrusted certificates. */
   verifyTls: z.boolean(),
   /** The proxy for every request whose own setting is "system"; empty: HTTP(S)_PROXY / NO_PROXY. */
@@ -52,7 +57,7 @@ export const SettingsSchema = z.object({
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const defaultSettings: Settings = { theme: 'system', verifyTls: true, proxyUrl: '', ...responseLimitDefaults }
+export const defaultSettings: Settings = { theme: 'system', language: 'system', verifyTls: true, proxyUrl: '', ...responseLimitDefaults }
 
 /** A partial update: only the keys given change; unknown keys are refused, not ignored. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

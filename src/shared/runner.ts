@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { RequestKindSchema } from './collection'
+import { RequestKindSchema, VariableSchema } from './collection'
 import { CollectionIdSchema, RelPathSchema } from './collectionRefs'
 import { UserPathSchema } from './dialogs'
 import { AppErrorSchema } from './errors'
@@ -58,8 +58,28 @@ export const RunnerStartInput = z.strictObject({
   bail: z.boolean().default(false),
   /** undefined: the collection's active environment; null: none. */
   environmentId: z.string().max(200).nullable().optional(),
+  /**
+   * Run only the `index`-th of `count` slices of the requests (1-based; request k of the run's order
+   * goes to slice k mod count + 1), so n CI machines share one suite (`parley run --shard i/n`).
+   */
+  shard: z.strictObject({ index: z.number().int().min(1).max(1000), count: z.number().int().min(1).max(1000) }).refine((s) => s.index <= s.count, 'the shard index is at most the shard count').optional(),
   /** Run only these request paths (in collection order), e.g. to re-run the failed ones of a run. */
-  only: z.array(RelPathSchema).max(runnerLimits.only).optional()
+  only: z.array(RelPathSchema).max(runnerLimits.only).optional(),
+  /** An environment for this run only (e.g. `parley run -e env.json`); replaces `environmentId`. */
+  environment: z.strictObject({ name: z.string().min(1).max(200), variables: z.array(VariableSchema).max(10_000) }).optional(),
+  /** Globals for this run only, instead of the saved ones. */
+  globals: z.array(VariableSchema).max(10_000).optional(),
+  /** Environment values set on top of the environment for this run (newman's `--env-var name=value`). */
+  envVars: z.record(z.string().min(1).max(200), z.string().max(100_000)).optional(),
+  /**
+   * Variables scripts change are carried from request to request in memory; with true (the default)
+   * they are saved to the environment, globals and collection variables once the run ends.
+   */
+  persistVariables: z.boolean().default(true),
+  /** Whole-request time limit in ms for requests that set none (newman's `--timeout-request`). */
+  timeoutMs: z.number().int().min(1).max(3_600_000).optional(),
+  /** Do not verify TLS certificates (newman's `-k`). */
+  insecure: z.boolean().default(false)
 })
 export type RunnerStartInputType = z.input<typeof RunnerStartInput>
 export const RunnerStartOutput = z.object({ runId: z.string() })

@@ -10,7 +10,7 @@ import { evaluateAssertions, exampleOf } from './assertions'
 import { checkExampleRows } from './exampleRows'
 import { ScriptSandbox } from './sandbox'
 import { applyScriptRequest, fromPostmanRequest, toScriptRequest, toScriptResponse } from './scriptRequest'
-import { enclosingFolders, ScriptVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
+import { enclosingFolders, ScriptVariables, type CarriedVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
 
 /**
  * One request with its scripts and assertions: the collection's, each folder's and the request's
@@ -42,6 +42,8 @@ export interface RunRequestInput {
   iteration?: { index: number; count: number; data: VarMap }
   /** A runner passes one sandbox for the whole run; otherwise a fresh one is made and dropped. */
   sandbox?: ScriptSandbox
+  /** For a runner: the variables carried from the run's earlier requests (its writer updates them). */
+  carried?: CarriedVariables
 }
 
 export interface RunRequestResult {
@@ -63,7 +65,7 @@ interface OwnedScript {
 const maxScriptBodyBytes = 16 * 1024 * 1024
 
 export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): Promise<RunRequestResult> {
-  const vars = await ScriptVariables.load(deps, input.context, input.iteration?.data ?? {})
+  const vars = await ScriptVariables.load(deps, input.context, input.iteration?.data ?? {}, input.carried)
   const chain = await scriptChain(deps, input)
   const result: RunRequestResult = { response: null, error: null, tests: [], console: [], scriptErrors: [], savedVariables: [] }
   const hasScripts = chain.some((item) => item.scripts.pre?.trim() || item.scripts.post?.trim())

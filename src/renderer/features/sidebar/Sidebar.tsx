@@ -8,15 +8,17 @@ import { SavingUi } from '../collections/SavingUi'
 import { useWorkspacePersistence } from '../collections/workspacePersistence'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { recordHistory } from '../history/historyRecorder'
+import { useT } from '../../i18n'
 
 type Panel = 'collections' | 'history'
 const panels: { id: Panel; label: string; icon: IconName }[] = [
-  { id: 'collections', label: 'Collections', icon: 'folder' },
-  { id: 'history', label: 'History', icon: 'history' }
+  { id: 'collections', label: 'sidebar.collections', icon: 'folder' },
+  { id: 'history', label: 'sidebar.history', icon: 'history' }
 ]
 
 /** Collections and history; also home of saving (Ctrl/Cmd+S) and of following changes on disk. */
 export function Sidebar() {
+  const { t } = useT('sidebar')
   const [panel, setPanel] = useState<Panel>('collections')
   const [filters, setFilters] = useState<Record<Panel, string>>({ collections: '', history: '' })
   const filter = filters[panel]
@@ -31,8 +33,8 @@ export function Sidebar() {
   useEffect(() => recordHistory(), [])
   useWorkspacePersistence()
   return (
-    <nav className="sidebar" aria-label="Sidebar">
-      <div role="tablist" aria-label="Sidebar sections" className="sidebar-tabs">
+    <nav className="sidebar" aria-label={t('sidebar.sidebar')}>
+      <div role="tablist" aria-label={t('sidebar.sidebarSections')} className="sidebar-tabs">
         {panels.map((p) => (
           <button
             key={p.id}
@@ -43,7 +45,7 @@ export function Sidebar() {
             onClick={() => setPanel(p.id)}
           >
             <Icon name={p.icon} size={14} />
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
       </div>
@@ -51,13 +53,13 @@ export function Sidebar() {
         <Icon name="search" size={14} />
         <input
           type="search"
-          aria-label={panel === 'collections' ? 'Search requests' : 'Search history'}
-          placeholder={panel === 'collections' ? 'Search requests' : 'Search history'}
+          aria-label={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
+          placeholder={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
           value={filter}
           onChange={(event) => setFilters((f) => ({ ...f, [panel]: event.target.value }))}
         />
       </label>
-      <div role="tabpanel" aria-label={panel === 'collections' ? 'Collections' : 'History'} className="sidebar-panel">
+      <div role="tabpanel" aria-label={panel === 'collections' ? t('sidebar.collections') : t('sidebar.history')} className="sidebar-panel">
         {panel === 'collections' ? <CollectionsPanel query={filter} /> : <HistoryPanel query={filter} />}
       </div>
       <SavingUi />

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { SavedRequest } from '../../../shared/collection'
 import { emptyDraft, fromParsedRequest, type HttpDraft } from '../request/draft'
 import { httpTitle, realtimeTitle } from './tabTitles'
+import { tr } from '../../i18n'
 
 export type TabKind = 'http' | 'socketio' | 'websocket' | 'sse'
 export type RealtimeKind = Exclude<TabKind, 'http'>
@@ -44,7 +45,7 @@ let counter = 0
 const newTab = (kind: TabKind = 'http'): Tab => ({
   id: `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`,
   kind,
-  title: kind === 'http' ? 'Untitled request' : realtimeTitle(kind, ''),
+  title: kind === 'http' ? tr('tabs:tabsStore.untitledRequest') : realtimeTitle(kind, ''),
   draft: emptyDraft(),
   dirty: false
 })
