@@ -5,6 +5,8 @@ import { ItemMenu, type MenuEntry } from './ItemMenu'
 import { moveAndRefresh, openRequest, placeNear } from './itemActions'
 import { useTabs } from '../tabs/tabsStore'
 import { errorText, parentPath, useCollections } from './collectionsStore'
+import { tr } from '../../i18n'
+import { openRunner } from '../runner/runnerStore'
 
 export type ItemAction =
   | { type: 'newRequest' | 'newFolder'; collectionId: string; folder: string }
@@ -123,7 +125,8 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
       entries.push(
         { label: 'New request', run: () => onAction({ type: 'newRequest', collectionId, folder: node.path }) },
         { label: 'New folder', run: () => onAction({ type: 'newFolder', collectionId, folder: node.path }) },
-        { label: 'Settings…', run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
+        { label: 'Settings…', run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) },
+        { label: tr(row.isRoot ? 'runner:menu.runCollection' : 'runner:menu.runFolder'), run: () => openRunner({ collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
       )
     }
     if (row.isRoot) {

@@ -6,13 +6,14 @@ import { Dialog } from '../../ui/Dialog'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { VariablesEditor } from '../environments/VariablesEditor'
 import { AuthEditor } from '../request/AuthEditor'
+import { ScriptsEditor } from '../request/ScriptsEditor'
 import { commonHeaderNames, commonHeaderValues } from '../request/headerSuggestions'
 import { errorText, useCollections } from './collectionsStore'
 
 /** Bumped on every save, so views of what requests inherit read it again. */
 export const useFolderSettingsVersion = create<{ version: number }>(() => ({ version: 0 }))
 
-const sections = ['Variables', 'Headers', 'Auth'] as const
+const sections = ['Variables', 'Headers', 'Auth', 'Scripts'] as const
 type Section = (typeof sections)[number]
 
 export interface FolderSettingsTarget {
@@ -82,6 +83,7 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
                 {settings && name === 'Variables' && settings.variables.length > 0 && <span className="count-badge">{settings.variables.length}</span>}
                 {settings && name === 'Headers' && settings.headers.length > 0 && <span className="count-badge">{settings.headers.length}</span>}
                 {settings && name === 'Auth' && settings.auth.type !== 'none' && settings.auth.type !== 'inherit' && <span className="count-badge">{settings.auth.type}</span>}
+                {settings && name === 'Scripts' && [settings.scripts?.pre, settings.scripts?.post].some((code) => code?.trim()) && <span className="count-badge">on</span>}
               </button>
             ))}
           </div>
@@ -95,6 +97,14 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
             )}
             {settings && section === 'Headers' && (
               <KeyValueTable label="Header" rows={settings.headers} onChange={(headers) => change({ headers })} nameSuggestions={commonHeaderNames} valueSuggestions={commonHeaderValues} bulkEdit namePlaceholder="Add a default header" />
+            )}
+            {settings && section === 'Scripts' && (
+              <>
+                <ScriptsEditor label={isCollection ? 'Collection' : 'Folder'} scripts={settings.scripts ?? {}} onChange={(scripts) => change({ scripts })} />
+                <p className="field-hint">
+                  Run around every request in this {what}: pre-request scripts from the collection inwards before the request’s own, post-response scripts in the same order after it.
+                </p>
+              </>
             )}
             {settings && section === 'Auth' && <AuthEditor auth={settings.auth} onChange={(auth) => change({ auth })} inheritLabel={isCollection ? null : 'Inherit from the parent folder or collection'} />}
           </div>
