@@ -57,4 +57,15 @@ describe('DiffPool: diffs off the main thread', () => {
     expect(again.equal).toBe(true)
     expect(pool.workerAnswers).toBe(1)
   })
+
+  it('diffs inline, with nothing lost, where the worker cannot start', async () => {
+    const pool = new DiffPool(0, () => ({ url: new URL('./no-such-diff-worker.js', import.meta.url) }))
+    pools.push(pool)
+    const result = await pool.compare(notesSnapshot(100, false), notesSnapshot(100, true))
+    expect(result.body.kind === 'json' && result.body.changes.length).toBe(1)
+    expect(pool.workerAnswers).toBe(0)
+    // Later diffs do not try again.
+    expect((await pool.compare(notesSnapshot(10, false), notesSnapshot(10, false))).equal).toBe(true)
+    expect(pool.workerJobs).toBe(1)
+  })
 })
