@@ -37,7 +37,7 @@ async function writeCollection(): Promise<string> {
   await mkdir(join(dir, 'api'), { recursive: true })
   await writeFile(
     join(dir, 'parley.yaml'),
-    `parley: 1\nname: Runner test\nvariables:\n  - name: base\n    value: ${playground.url}\n  - name: hold\n    value: ${holdUrl}\norder:\n  - api\n`
+    `parley: 1\nname: Runner test\nvariables:\n  - name: base\n    value: ${playground.url}\n  - name: hold\n    value: ${holdUrl}\norder:\n  - api\n  - quick\n`
   )
   await writeFile(join(dir, 'api/folder.yaml'), 'name: API\norder:\n  - list-notes.yaml\n  - held.yaml\n  - missing-note.yaml\n')
   await writeFile(
@@ -55,6 +55,9 @@ async function writeCollection(): Promise<string> {
       ''
     ].join('\n')
   )
+  await mkdir(join(dir, 'quick'), { recursive: true })
+  await writeFile(join(dir, 'quick/folder.yaml'), 'name: Quick\n')
+  await writeFile(join(dir, 'quick/ping.yaml'), 'kind: http\nname: Ping\nmethod: GET\nurl: "{{base}}/api/notes?limit=1"\nassertions:\n  - target: status\n    expected: "200"\n')
   await writeFile(join(dir, 'api/held.yaml'), 'kind: http\nname: Held\nmethod: GET\nurl: "{{hold}}/hold"\n')
   await writeFile(
     join(dir, 'api/missing-note.yaml'),
@@ -159,6 +162,25 @@ test.describe('collection runner', () => {
     await dialog.getByRole('textbox', { name: 'Data file (CSV or JSON)' }).fill(join(dir, 'nope.csv'))
     await dialog.getByRole('button', { name: 'Run', exact: true }).click()
     await expect(dialog.getByRole('alert')).toContainText('nope.csv')
+  })
+
+  test('a long run stays a short DOM: the results tree is virtualised', async ({ page, host }) => {
+    const dir = await writeCollection()
+    await page.goto(host.url)
+    await openCollection(page, dir)
+    await menuAction(page, 'Quick', 'Run folder')
+    const dialog = page.getByRole('dialog', { name: 'Run folder: Quick' })
+    await dialog.getByRole('spinbutton', { name: 'Iterations' }).fill('150')
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click()
+    await expect(dialog.getByRole('status', { name: /^Finished in/ })).toBeVisible({ timeout: 150_000 })
+    await expect(totals(page)).toContainText('150 requests of 150')
+    await expect(totals(page)).toContainText('Tests: 150 passed, 0 failed')
+    // 450 rows (iteration, request, test per iteration); only those near the view are in the page.
+    const rendered = await results(page).getByRole('treeitem').count()
+    expect(rendered).toBeGreaterThan(0)
+    expect(rendered).toBeLessThan(100)
+    await results(page).evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await expect(results(page).getByRole('treeitem', { name: 'Passed: Ping, iteration 150' })).toBeVisible()
   })
 
   test('a folder script written in the folder settings runs on send', async ({ page, host }) => {
