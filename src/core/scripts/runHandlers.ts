@@ -8,6 +8,7 @@ import type { CompareFn } from '../compare/matchesExample'
 import { prepareHttpRequest } from '../sendPreparation'
 import type { createCollectionServices } from '../store/collectionServices'
 import { runRequest } from './runRequest'
+import type { VariableWriter } from './scriptVariables'
 
 export interface RunHandlerDeps {
   store: ReturnType<typeof createCollectionServices>
@@ -23,21 +24,25 @@ export interface RunHandlerDeps {
   compare?: CompareFn
 }
 
+/** Saves what scripts changed to variables: globals, the environment, the collection's variables. */
+export function variableWriter(store: RunHandlerDeps['store']): VariableWriter {
+  return {
+    saveGlobals: (variables) => store.handlers['globals.save']({ variables }),
+    saveEnvironment: (collectionId, id, name, variables) => store.handlers['environment.save']({ collectionId, id, name, variables }),
+    saveCollectionVariables: async (collectionId, variables) => {
+      const settings = await store.handlers['folder.read']({ collectionId, path: '' })
+      await store.handlers['folder.save']({ collectionId, path: '', settings: FolderSettingsSchema.parse({ ...settings, variables }) })
+    }
+  }
+}
+
 /**
  * `http.run` (a send with its scripts and assertion rows) and `http.cancel`, which also stops a
  * run whose pre-request scripts are still going, before its send starts.
  */
 export function createRunHandlers({ store, http, events, withAppSettings, checkFiles, record, compare }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
   const runsInFlight = new Map<string, { cancelled: boolean }>()
-  const writer = {
-    saveGlobals: (variables: Parameters<Handlers['globals.save']>[0]['variables']) => store.handlers['globals.save']({ variables }),
-    saveEnvironment: (collectionId: string, id: string, name: string, variables: Parameters<Handlers['environment.save']>[0]['variables']) =>
-      store.handlers['environment.save']({ collectionId, id, name, variables }),
-    saveCollectionVariables: async (collectionId: string, variables: Parameters<Handlers['globals.save']>[0]['variables']) => {
-      const settings = await store.handlers['folder.read']({ collectionId, path: '' })
-      await store.handlers['folder.save']({ collectionId, path: '', settings: FolderSettingsSchema.parse({ ...settings, variables }) })
-    }
-  }
+  const writer = variableWriter(store)
   return {
     'http.run': ({ requestId, request, context, scripts, assertions, name, tabId }) => {
       const run = { cancelled: false }
