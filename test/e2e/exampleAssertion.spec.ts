@@ -52,8 +52,10 @@ test('an assertion row checks the response against a saved example: passes, then
 
   // The row: choosing an example target picks the `matches` operator.
   await requestTab(page, 'Tests').click()
+  // The sample request carries rows of its own: ours comes after them.
+  const row = (await page.getByRole('combobox', { name: /^Assertion \d+ operator$/ }).count()) + 1
   await page.getByRole('combobox', { name: 'New assertion target' }).fill('example Checked')
-  await expect(page.getByRole('combobox', { name: 'Assertion 1 operator' })).toHaveValue('matches')
+  await expect(page.getByRole('combobox', { name: `Assertion ${row} operator` })).toHaveValue('matches')
   await sendAndWait(page)
   await responseTab(page, 'Tests').click()
   await expect(results(page).getByRole('listitem', { name: 'Passed: example Checked matches' })).toBeVisible()
@@ -69,7 +71,7 @@ test('an assertion row checks the response against a saved example: passes, then
 
   // Ignoring what an edit changes makes it pass again.
   await requestTab(page, 'Tests').click()
-  await page.getByRole('textbox', { name: 'Assertion 1 expected value' }).fill('body, updatedAt, version')
+  await page.getByRole('textbox', { name: `Assertion ${row} expected value` }).fill('body, updatedAt, version')
   await sendAndWait(page)
   await responseTab(page, 'Tests').click()
   await expect(results(page).getByRole('listitem', { name: 'Passed: example Checked matches ignoring body, updatedAt, version' })).toBeVisible()
