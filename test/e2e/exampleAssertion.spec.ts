@@ -32,7 +32,8 @@ async function sendAndWait(page: Page): Promise<void> {
 }
 
 test('an assertion row checks the response against a saved example: passes, then fails with the differences', async ({ page, host }) => {
-  test.setTimeout(120_000)
+  // Four sends, an example saved and three diffs on a machine shared with other work: a hang guard, not a bound.
+  test.setTimeout(300_000)
   const errors = watchConsole(page)
   const dir = await copySample()
   const collectionFile = join(dir, 'parley.yaml')
