@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The diff worker is its own entry: core starts it as a worker thread (src/core/compare/diffPool.ts).
-        input: { index: resolve('src/main/index.ts'), playground: resolve('src/playground/cli.ts'), cli: resolve('src/cli/parley.ts'), diffWorker: resolve('src/core/compare/diffWorker.ts') }
+        input: { index: resolve('src/main/index.ts'), playground: resolve('src/playground/cli.ts'), diffWorker: resolve('src/core/compare/diffWorker.ts') }
       }
     }
   },

@@ -10,7 +10,7 @@ import type { DiffJob } from './diffWorker'
 /** Bodies smaller than this together are compared on the spot: a worker round trip costs more. */
 export const INLINE_DIFF_BYTES = 256 * 1024
 
-type Settle = { resolve: (result: CompareResult) => void; reject: (error: Error) => void }
+type Settle = { resolve: (result: CompareResult) => void; reject: (error: Error) => void; job: DiffJob }
 
 /**
  * Runs `compareResponses` in one worker thread (started on first use, stopped on dispose), so that
@@ -21,15 +21,24 @@ export class DiffPool {
   private worker: Worker | null = null
   private readonly pending = new Map<number, Settle>()
   private nextId = 1
-  /** Set when a worker failed before answering anything: then diffs run inline from now on. */
+  /** Set when a worker failed before it came up: then diffs run inline from now on. */
   private unavailable = false
+  /** The worker said it is loaded and listening. */
+  private ready = false
   /** How many diffs went to the worker, and how many it answered (tests read them to see it is really used). */
   workerJobs = 0
   workerAnswers = 0
 
-  constructor(private readonly inlineBytes = INLINE_DIFF_BYTES) {}
+  /** `entry` says where the worker's code is (tests point it at a file that cannot load). */
+  constructor(
+    private readonly inlineBytes = INLINE_DIFF_BYTES,
+    private readonly entry: () => WorkerEntry | null = workerEntry
+  ) {}
 
-  /** Compares two responses; large bodies are handed to the worker (their Buffers are moved there, so do not reuse them). */
+  /**
+   * Compares two responses; large bodies go to the worker (once it is up, their Buffers are moved there,
+   * not copied, so callers must not reuse them).
+   */
   compare(left: ResponseSnapshot, right: ResponseSnapshot, ignorePaths: string[] = []): Promise<CompareResult> {
     const size = (left.body?.length ?? 0) + (right.body?.length ?? 0)
     const worker = size < this.inlineBytes || this.unavailable ? null : this.start()
@@ -37,34 +46,43 @@ export class DiffPool {
     const job: DiffJob = { id: this.nextId++, left, right, ignorePaths }
     this.workerJobs++
     return new Promise<CompareResult>((resolve, reject) => {
-      this.pending.set(job.id, { resolve, reject })
-      // Bodies that own their memory are moved, not copied: copying megabytes would stall this thread.
-      worker.postMessage(job, [left.body, right.body].flatMap((body) => (body && ownsMemory(body) ? [body.buffer as ArrayBuffer] : [])))
+      this.pending.set(job.id, { resolve, reject, job })
+      if (this.ready) this.post(worker, job)
     })
   }
 
   async dispose(): Promise<void> {
     const worker = this.worker
     this.worker = null
+    this.ready = false
     this.failAll(new ParleyError('cancelled', 'The comparison was stopped because Parley is closing.'))
     await worker?.terminate()
   }
 
+  private post(worker: Worker, job: DiffJob): void {
+    // Bodies that own their memory are moved, not copied: copying megabytes would stall this thread.
+    worker.postMessage(job, [job.left.body, job.right.body].flatMap((body) => (body && ownsMemory(body) ? [body.buffer as ArrayBuffer] : [])))
+  }
+
   private start(): Worker | null {
     if (this.worker) return this.worker
-    const entry = workerEntry()
+    const entry = this.entry()
     if (!entry) {
       this.unavailable = true
       return null
     }
-    let answered = false
     const worker = entry.source ? new Worker(entry.source, { eval: true }) : new Worker(entry.url)
     worker.unref()
-    worker.on('message', (message: { id: number; ok: boolean; result?: CompareResult; message?: string }) => {
-      answered = true
+    worker.on('message', (message: { ready?: true; id?: number; ok?: boolean; result?: CompareResult; message?: string }) => {
+      if (message.ready) {
+        // Up: the diffs that waited for it go now.
+        this.ready = true
+        for (const { job } of this.pending.values()) this.post(worker, job)
+        return
+      }
       this.workerAnswers++
-      const settle = this.pending.get(message.id)
-      this.pending.delete(message.id)
+      const settle = this.pending.get(message.id ?? -1)
+      this.pending.delete(message.id ?? -1)
       if (!settle) return
       if (message.ok) settle.resolve(message.result as CompareResult)
       else settle.reject(new ParleyError('compare_failed', `The comparison failed: ${message.message}`, 'Try again; if it keeps failing, report it with the two responses.'))
@@ -72,13 +90,21 @@ export class DiffPool {
     const lost = (why: string): void => {
       if (this.worker !== worker) return
       this.worker = null
-      if (!answered) {
-        // It never worked (e.g. its file cannot be loaded here): later diffs run inline. The waiting ones
-        // gave their bodies away to it, so they fail with a reason and are simply asked again.
+      if (!this.ready) {
+        // It never came up (e.g. its file cannot be loaded in this package): this diff and every later one
+        // run inline; the bodies were never handed over, so nothing is lost.
         this.unavailable = true
-        this.failAll(new ParleyError('compare_failed', `The diff worker could not start (${why}).`, 'Compare again: Parley now compares on its main thread.'))
+        for (const [id, settle] of this.pending) {
+          this.pending.delete(id)
+          try {
+            settle.resolve(compareResponses(settle.job.left, settle.job.right, settle.job.ignorePaths))
+          } catch (error) {
+            settle.reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        }
         return
       }
+      this.ready = false
       this.failAll(new ParleyError('compare_failed', `The comparison stopped: ${why}.`, 'Try again; very large bodies may need more memory than the diff may use.'))
     }
     worker.on('error', (error) => lost(error.message))
@@ -102,7 +128,13 @@ const ownsMemory = (body: Buffer): boolean => body.byteOffset === 0 && body.byte
  * holds this code, or, run from source, diffWorker.ts loaded through tsx (Node 20 does not apply
  * `--import tsx` to a worker's entry, so a one-line bootstrap imports it with tsx's own API).
  */
-function workerEntry(): { url: URL; source?: string } | null {
+export interface WorkerEntry {
+  url: URL
+  /** Code to run with `eval: true` instead of the file (the tsx bootstrap, from source). */
+  source?: string
+}
+
+function workerEntry(): WorkerEntry | null {
   const here = import.meta.url
   if (here.endsWith('.ts')) {
     const url = new URL('./diffWorker.ts', here)

@@ -18,6 +18,9 @@ const snapshot = (side: ResponseSnapshot): ResponseSnapshot => ({
   body: side.body ? Buffer.from(side.body.buffer, side.body.byteOffset, side.body.byteLength) : null
 })
 
+// Loaded and listening: until this arrives the pool keeps the bodies, so it can still diff inline.
+parentPort?.postMessage({ ready: true })
+
 parentPort?.on('message', (job: DiffJob) => {
   try {
     parentPort?.postMessage({ id: job.id, ok: true, result: compareResponses(snapshot(job.left), snapshot(job.right), job.ignorePaths) })

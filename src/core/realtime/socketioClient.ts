@@ -100,11 +100,11 @@ export function wireArgsJson(event: string): string | undefined {
   return json.includes('\n') || json.includes('\r') ? undefined : json
 }
 
-const require = createRequire(import.meta.url)
+const requireCjs = createRequire(import.meta.url)
 let v2Module: { Manager: new (url: string, options: Record<string, unknown>) => IoManager } | undefined
 function loadV2() {
   // Loaded on first use: most people never meet a v2 server.
-  v2Module ??= require('socket.io-client-v2') as typeof v2Module
+  v2Module ??= requireCjs('socket.io-client-v2') as typeof v2Module
   return v2Module!
 }
 

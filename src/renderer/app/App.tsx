@@ -28,6 +28,8 @@ import { useShortcuts } from './useShortcuts'
 import { useLanguageSync } from './language'
 import { useT } from '../i18n'
 import { ResizableMain } from './ResizableMain'
+import { RunnerDialog } from '../features/runner/RunnerDialog'
+import { listenForRunner } from '../features/runner/runnerStore'
 
 export function App() {
   const dialog = useAppDialogs((s) => s.open)
@@ -42,6 +44,7 @@ export function App() {
   useEffect(() => listenForStatus(), [])
   useEffect(() => listenForPlayground(), [])
   useEffect(() => listenForProgress(), [])
+  useEffect(() => listenForRunner(), [])
   useEffect(() => {
     void reportStartupProblems()
   }, [])
@@ -109,6 +112,7 @@ export function App() {
       {dialog === 'settings' && <SettingsDialog open onClose={closeDialog} />}
       {dialog === 'palette' && <CommandPalette onClose={closeDialog} />}
       {dialog === 'shortcuts' && <ShortcutSheet onClose={closeDialog} />}
+      <RunnerDialog />
     </div>
   )
 }

@@ -5,11 +5,11 @@ import { ParleyError } from '../../../shared/errors'
 import { importBruno } from './bruno'
 import { asArray, asString, field, maxImportDepth, tooDeep, type ImportedCollection } from './importModel'
 
-const require = createRequire(import.meta.url)
+const requireCjs = createRequire(import.meta.url)
 let brunoLang: typeof BrunoLang | undefined
 /** Bruno's parser, loaded on the first folder import: building its grammar was a third of core's start-up CPU. */
 function bruno(): typeof BrunoLang {
-  brunoLang ??= require('@usebruno/lang') as typeof BrunoLang
+  brunoLang ??= requireCjs('@usebruno/lang') as typeof BrunoLang
   return brunoLang
 }
 

@@ -5,7 +5,8 @@ import { ItemMenu, type MenuEntry } from './ItemMenu'
 import { moveAndRefresh, openRequest, placeNear } from './itemActions'
 import { useTabs } from '../tabs/tabsStore'
 import { errorText, parentPath, useCollections } from './collectionsStore'
-import { useT } from '../../i18n'
+import { tr, useT } from '../../i18n'
+import { openRunner } from '../runner/runnerStore'
 
 export type ItemAction =
   | { type: 'newRequest' | 'newFolder'; collectionId: string; folder: string }
@@ -125,7 +126,8 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
       entries.push(
         { label: t('collectionTree.newRequest'), run: () => onAction({ type: 'newRequest', collectionId, folder: node.path }) },
         { label: t('collectionTree.newFolder'), run: () => onAction({ type: 'newFolder', collectionId, folder: node.path }) },
-        { label: t('collectionTree.settings'), run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
+        { label: t('collectionTree.settings'), run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) },
+        { label: tr(row.isRoot ? 'runner:menu.runCollection' : 'runner:menu.runFolder'), run: () => openRunner({ collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
       )
     }
     if (row.isRoot) {

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { VariablesEditor } from '../environments/VariablesEditor'
 import { AuthEditor } from '../request/AuthEditor'
+import { ScriptsEditor } from '../request/ScriptsEditor'
 import { commonHeaderNames, commonHeaderValues } from '../request/headerSuggestions'
 import { errorText, useCollections } from './collectionsStore'
 import { useT } from '../../i18n'
@@ -13,7 +14,7 @@ import { useT } from '../../i18n'
 /** Bumped on every save, so views of what requests inherit read it again. */
 export const useFolderSettingsVersion = create<{ version: number }>(() => ({ version: 0 }))
 
-const sections = ['Variables', 'Headers', 'Auth'] as const
+const sections = ['Variables', 'Headers', 'Auth', 'Scripts'] as const
 type Section = (typeof sections)[number]
 
 export interface FolderSettingsTarget {
@@ -83,6 +84,7 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
                 {settings && name === 'Variables' && settings.variables.length > 0 && <span className="count-badge">{settings.variables.length}</span>}
                 {settings && name === 'Headers' && settings.headers.length > 0 && <span className="count-badge">{settings.headers.length}</span>}
                 {settings && name === 'Auth' && settings.auth.type !== 'none' && settings.auth.type !== 'inherit' && <span className="count-badge">{settings.auth.type}</span>}
+                {settings && name === 'Scripts' && [settings.scripts?.pre, settings.scripts?.post].some((code) => code?.trim()) && <span className="count-badge">{t('folderSettingsDialog.on')}</span>}
               </button>
             ))}
           </div>
@@ -96,6 +98,12 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
             )}
             {settings && section === 'Headers' && (
               <KeyValueTable label={t('folderSettingsDialog.header')} rows={settings.headers} onChange={(headers) => change({ headers })} nameSuggestions={commonHeaderNames} valueSuggestions={commonHeaderValues} bulkEdit namePlaceholder={t('folderSettingsDialog.addDefaultHeader')} />
+            )}
+            {settings && section === 'Scripts' && (
+              <>
+                <ScriptsEditor owner={isCollection ? 'collection' : 'folder'} scripts={settings.scripts ?? {}} onChange={(scripts) => change({ scripts })} />
+                <p className="field-hint">{t(isCollection ? 'folderSettingsDialog.scriptsHintCollection' : 'folderSettingsDialog.scriptsHintFolder')}</p>
+              </>
             )}
             {settings && section === 'Auth' && <AuthEditor auth={settings.auth} onChange={(auth) => change({ auth })} inheritLabel={isCollection ? null : t('folderSettingsDialog.inheritFromTheParent')} />}
           </div>

@@ -13,6 +13,7 @@ import { useTabs } from '../tabs/tabsStore'
 import { useSidebar } from '../sidebar/sidebarStore'
 import { tabLabel } from '../tabs/tabTitles'
 import { tr } from '../../i18n'
+import { openRunner } from '../runner/runnerStore'
 
 export interface Command {
   id: string
@@ -43,6 +44,18 @@ function requestsOf(collectionId: string, collectionName: string, folder: Folder
           }
         ]
   )
+}
+
+/** "Run collection: X" and "Run folder: Y" for every open collection and its folders. */
+function runCommands(collectionId: string, collectionName: string, folder: FolderNode, trail: string[]): Command[] {
+  const here: Command = {
+    id: `run:${collectionId}:${folder.path}`,
+    group: 'Action',
+    label: trail.length === 0 ? tr('runner:palette.runCollection', { name: collectionName }) : tr('runner:palette.runFolder', { name: folder.name }),
+    detail: [tr('runner:palette.detail'), ...(trail.length === 0 ? [] : [[collectionName, ...trail.slice(0, -1)].join(' / ')])].join(' · '),
+    run: () => openRunner({ collectionId, folder: trail.length === 0 ? '' : folder.path, name: trail.length === 0 ? collectionName : folder.name })
+  }
+  return [here, ...folder.children.flatMap((node) => (node.type === 'folder' ? runCommands(collectionId, collectionName, node, [...trail, node.name]) : []))]
 }
 
 const themes: { theme: Theme; label: string }[] = [
@@ -86,6 +99,7 @@ export function paletteCommands(): Command[] {
         })
       )
     ),
+    ...collections.flatMap((c) => runCommands(c.id, c.name, c.tree!.root, [])),
     action(tr('commands:paletteCommands.newRequest'), () => void useTabs.getState().open()),
     action(tr('commands:paletteCommands.newSocketIoSession'), () => void useTabs.getState().openRealtime('socketio')),
     action(tr('commands:paletteCommands.newWebsocketSession'), () => void useTabs.getState().openRealtime('websocket')),

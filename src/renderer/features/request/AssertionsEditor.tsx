@@ -2,11 +2,13 @@ import { assertionOperators, type Assertion, type AssertionOperator } from '../.
 import { Icon } from '../../ui/Icon'
 import { useT } from '../../i18n'
 
-const targetSuggestions = ['status', 'time', 'body', 'body $.', 'header content-type']
+const targetSuggestions = ['status', 'time', 'body', 'body $.', 'header content-type', 'example ']
+const isExampleRow = (row: Assertion): boolean => /^example(\s|$)/i.test(row.target.trim())
 
 /**
  * Assertion rows without code, like Bruno's: `status == 200`, `body $.items.length > 0`,
- * `header content-type contains json`, `time < 500`. Each row is a test of every send.
+ * `header content-type contains json`, `time < 500`, `example <name> matches` (the expected value
+ * then lists JSON paths to ignore). Each row is a test of every send.
  */
 export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChange(rows: Assertion[]): void }) {
   const { t } = useT('request')
@@ -45,7 +47,12 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                     list="assertion-targets"
                     spellCheck={false}
                     value={row.target}
-                    onChange={(e) => update(index, { target: e.target.value })}
+                    onChange={(e) => {
+                      const target = e.target.value
+                      // An example row compares with `matches`; picking the target picks the operator.
+                      const becameExample = isExampleRow({ ...row, target }) && !isExampleRow(row)
+                      update(index, becameExample ? { target, operator: 'matches' } : { target })
+                    }}
                   />
                 </td>
                 <td>
@@ -60,7 +67,7 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                 <td>
                   <input
                     aria-label={isNew ? t('assertionsEditor.newAssertionExpectedValue') : t('assertionsEditor.assertionExpectedValue', { n })}
-                    placeholder={isNew ? '200' : ''}
+                    placeholder={isExampleRow(row) ? t('assertionsEditor.pathsToIgnore') : isNew ? '200' : ''}
                     spellCheck={false}
                     disabled={row.operator === 'exists' || row.operator === 'not exists'}
                     value={row.expected}

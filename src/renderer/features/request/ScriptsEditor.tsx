@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { Scripts } from '../../../shared/scripts'
 import { CodeEditor } from '../../ui/CodeEditor'
 import { useT } from '../../i18n'
@@ -8,17 +8,22 @@ const phases = [
   { key: 'post', label: 'scriptsEditor.post', placeholder: 'scriptsEditor.postPlaceholder' }
 ] as const
 
-/** The request's pre-request and post-response scripts (Postman's pm API, run in core's sandbox). */
-export function ScriptsEditor({ scripts, onChange }: { scripts: Scripts; onChange(scripts: Scripts): void }) {
+/**
+ * Pre-request and post-response scripts (Postman's pm API, run in core's sandbox): a request's, or a
+ * folder's or collection's in their settings (`owner` then names whose).
+ */
+export function ScriptsEditor({ scripts, onChange, owner }: { scripts: Scripts; onChange(scripts: Scripts): void; owner?: 'folder' | 'collection' }) {
   const { t } = useT('request')
   const [phase, setPhase] = useState<'pre' | 'post'>('post')
+  // Each editor's radios are their own group: a folder's settings can be open over a request's Scripts tab.
+  const group = useId()
   const current = phases.find((p) => p.key === phase) ?? phases[1]
   return (
     <div className="body-editor">
       <div role="radiogroup" aria-label={t('scriptsEditor.script')} className="segmented">
         {phases.map((p) => (
           <label key={p.key} className={`segment ${phase === p.key ? 'segment-active' : ''}`}>
-            <input type="radio" name="script-phase" checked={phase === p.key} onChange={() => setPhase(p.key)} />
+            <input type="radio" name={group} checked={phase === p.key} onChange={() => setPhase(p.key)} />
             {t(p.label)}
             {scripts[p.key]?.trim() ? <span className="count-badge">{t('scriptsEditor.on')}</span> : null}
           </label>
@@ -27,7 +32,7 @@ export function ScriptsEditor({ scripts, onChange }: { scripts: Scripts; onChang
       <div className="editor-frame">
         <CodeEditor
           key={current.key}
-          label={t('scriptsEditor.script2', { label: t(current.label) })}
+          label={owner ? t(owner === 'folder' ? 'scriptsEditor.folderScript' : 'scriptsEditor.collectionScript', { phase: t(current.label).toLowerCase() }) : t('scriptsEditor.script2', { label: t(current.label) })}
           language="javascript"
           value={scripts[current.key] ?? ''}
           placeholder={t(current.placeholder)}

@@ -16,10 +16,10 @@ describe('DiffPool: diffs off the main thread', () => {
   it('diffs large bodies in the worker with the same result as inline, while the event loop keeps turning', async () => {
     const pool = new DiffPool()
     pools.push(pool)
-    const left = notesSnapshot(20_000, false)
-    const right = notesSnapshot(20_000, true)
+    const left = notesSnapshot(8000, false)
+    const right = notesSnapshot(8000, true)
     // Worked out first: the pool moves the bodies' memory to the worker.
-    const inline = compareResponses(notesSnapshot(20_000, false), notesSnapshot(20_000, true), ['notes[*].tags'])
+    const inline = compareResponses(notesSnapshot(8000, false), notesSnapshot(8000, true), ['notes[*].tags'])
     let turns = 0
     let done = false
     const spin = (): void => {
@@ -32,7 +32,7 @@ describe('DiffPool: diffs off the main thread', () => {
     done = true
     expect(pool.workerAnswers).toBe(1)
     expect(result).toEqual(inline)
-    expect(result.body.kind === 'json' && result.body.changes.length).toBe(40)
+    expect(result.body.kind === 'json' && result.body.changes.length).toBe(16)
     // Inline, the whole diff would run before the first setImmediate; in the worker the loop turned meanwhile.
     expect(turns).toBeGreaterThan(0)
   })
@@ -56,5 +56,16 @@ describe('DiffPool: diffs off the main thread', () => {
     const again = await pool.compare(notesSnapshot(10, false), notesSnapshot(10, false))
     expect(again.equal).toBe(true)
     expect(pool.workerAnswers).toBe(1)
+  })
+
+  it('diffs inline, with nothing lost, where the worker cannot start', async () => {
+    const pool = new DiffPool(0, () => ({ url: new URL('./no-such-diff-worker.js', import.meta.url) }))
+    pools.push(pool)
+    const result = await pool.compare(notesSnapshot(100, false), notesSnapshot(100, true))
+    expect(result.body.kind === 'json' && result.body.changes.length).toBe(1)
+    expect(pool.workerAnswers).toBe(0)
+    // Later diffs do not try again.
+    expect((await pool.compare(notesSnapshot(10, false), notesSnapshot(10, false))).equal).toBe(true)
+    expect(pool.workerJobs).toBe(1)
   })
 })
