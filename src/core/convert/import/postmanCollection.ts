@@ -5,6 +5,7 @@ import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
   asString,
+  carriedExtras,
   descriptionText,
   emptyCollection,
   field,
@@ -44,7 +45,8 @@ export function importPostmanCollection(file: unknown): ImportedCollection {
     })
     if (v) out.variables.push(v)
   }
-  scripts(doc, where, out.unsupported, 'collection')
+  const collectionScripts = requestScripts(doc, where, out.unsupported).scripts
+  if (collectionScripts) out.scripts = collectionScripts
   out.headers = carriedHeaders(doc)
   out.items = items(field(doc, 'item'), '', out.unsupported, 0, out.headers)
   return out
@@ -61,14 +63,15 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       continue
     }
     if (Array.isArray(field(item, 'item'))) {
-      scripts(item, where, unsupported)
       const folder: ImportedFolder = {
         type: 'folder',
         name,
         description: descriptionText(field(item, 'description')),
         headers: carriedHeaders(item),
         variables: [],
-        items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)])
+        items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)]),
+        // Folder scripts run around every request inside, outer to inner, as in Postman.
+        ...requestScripts(item, where, unsupported)
       }
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
@@ -89,7 +92,14 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     }
     out.push({
       type: 'request',
-      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited) },
+      request: {
+        kind: 'http',
+        name,
+        description: descriptionText(field(item, 'description') ?? field(request, 'description')),
+        ...requestScripts(item, where, unsupported),
+        ...postmanRequest(request, item, where, unsupported, inherited),
+        ...carriedExtras(field(item, '_parley'))
+      },
       ...(examples.length > 0 ? { examples } : {})
     })
   }
@@ -284,21 +294,8 @@ function requestScripts(owner: unknown, where: string, unsupported: UnsupportedI
     else if (listen === 'test') scripts.post = scripts.post === '' ? text : `${scripts.post}\n${text}`
     else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })
   }
-  return scripts.pre === '' && scripts.post === '' ? {} : { scripts }
-}
-
-/**
- * Collection and folder scripts: Parley keeps scripts on requests only, so these are reported with
- * their length (Postman runs them around every request inside).
- */
-function scripts(owner: unknown, where: string, unsupported: UnsupportedItem[], of: 'collection' | 'folder' = 'folder'): void {
-  for (const event of asArray(field(owner, 'event'))) {
-    const lines = scriptText(event).split('\n').filter((l) => l.trim() !== '')
-    if (lines.length === 0) continue
-    const listen = asString(field(event, 'listen'))
-    const kind = listen === 'prerequest' ? 'pre-request script' : listen === 'test' ? 'test script' : `${listen} script`
-    unsupported.push({ item: where, what: `A ${kind} of the ${of} (${lines.length} line${lines.length === 1 ? '' : 's'}); Parley keeps scripts on requests only, so it was left out.` })
-  }
+  if (scripts.pre === '' && scripts.post === '') return {}
+  return { scripts: { ...(scripts.pre === '' ? {} : { pre: scripts.pre }), ...(scripts.post === '' ? {} : { post: scripts.post }) } }
 }
 
 function scriptText(event: unknown): string {

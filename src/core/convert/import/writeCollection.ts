@@ -77,7 +77,8 @@ async function fillCollection(stores: ImportStores, collection: OpenCollection, 
         description: imported.description,
         headers: imported.headers,
         auth: imported.auth,
-        variables: imported.variables
+        variables: imported.variables,
+        ...(imported.scripts ? { scripts: imported.scripts } : {})
       })
     )
     await writeItems(stores, collection, '', imported.items)
@@ -107,7 +108,8 @@ async function writeItems(stores: ImportStores, collection: OpenCollection, fold
         description: item.description,
         headers: item.headers,
         auth: item.auth ?? { type: 'inherit' },
-        variables: item.variables
+        variables: item.variables,
+        ...(item.scripts ? { scripts: item.scripts } : {})
       })
     )
     await writeItems(stores, collection, path, item.items)

@@ -54,7 +54,7 @@ describe('import: Postman collection v2.1', () => {
       body: { type: 'none' },
       auth: { type: 'inherit' },
       // The test script is kept with the request, to run once Parley runs scripts.
-      scripts: { pre: '', post: expect.stringContaining('pm.test(') }
+      scripts: { post: expect.stringContaining('pm.test(') }
     })
     expect((await read(pathOf(root, 'Notes', 'Get note'))).url).toBe('{{baseUrl}}/notes/42')
     expect(await read(pathOf(root, 'Notes', 'Create note'))).toMatchObject({
@@ -93,11 +93,12 @@ describe('import: Postman collection v2.1', () => {
     await services.dispose()
   })
 
-  it('lists everything it could not carry over', async () => {
-    const { result, services } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
+  it('lists everything it could not carry over, and keeps the collection\'s script', async () => {
+    const { result, services, folder } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
+    // Collection and folder scripts run around every request inside, outer to inner, as in Postman.
+    expect(await folder('')).toMatchObject({ scripts: { pre: "pm.variables.set('ts', Date.now());" } })
     expect(result.unsupported).toEqual([
       { item: 'Notes API', what: expect.stringMatching(/variable "\$bad" has a name Parley cannot use/) },
-      { item: 'Notes API', what: 'A pre-request script of the collection (1 line); Parley keeps scripts on requests only, so it was left out.' },
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "cursor"/) },
       { item: 'Uploads / Put raw file', what: expect.stringMatching(/^hawk auth is not supported/) },
       { item: 'Uploads / Put raw file', what: 'The setting disableUrlEncoding is not supported by Parley.' },
