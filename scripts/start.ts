@@ -15,10 +15,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 function build(): void {
   console.log('npm start: building…')
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit']
-  })
+  // `npm run build`: the app (electron-vite), then the browser host's and the CLI's bundles. Under npm,
+  // npm_execpath is npm's own script, so this needs no shell and no npm on PATH.
+  const npm = process.env['npm_execpath']
+  const result = npm
+    ? spawnSync(process.execPath, [npm, 'run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+    : spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' })
   if (result.status !== 0) {
     console.error('npm start: the build failed (see above); `npm run build` shows its whole output.')
     process.exit(1)
@@ -65,7 +67,8 @@ function openInBrowser(url: string): void {
 }
 
 function startBrowserHost(): void {
-  const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'host', 'cli.ts'), '--no-build'], {
+  // The host's build (npm start built it just now), or its sources if they changed since.
+  const host = spawn(process.execPath, [join(root, 'scripts', 'web.mjs'), '--no-build'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit']
   })

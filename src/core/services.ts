@@ -16,7 +16,8 @@ import { resolveValue } from './vars/resolveRequest'
 import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
-import { createConvertHandlers } from './convert/convertHandlers'
+import { convertCalls } from './convert/convertCalls'
+import { lazyHandlers } from './lazyHandlers'
 import { createRunHandlers, variableWriter } from './scripts/runHandlers'
 import { createRunnerHandlers } from './runner/runnerHandlers'
 import { runRealtimeRequest, type RealtimeRequest } from './runner/realtimeRun'
@@ -24,7 +25,6 @@ import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
-import { createGraphqlHandlers } from './graphql/graphqlHandlers'
 import { createOAuthHandlers, createOAuthTokens, type OAuthOptions } from './oauth/handlers'
 
 export interface ServicesOptions {
@@ -161,7 +161,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const handlers: Handlers = {
     ...store.handlers,
     ...oauth.handlers,
-    ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
+    ...lazyHandlers(convertCalls, async () => (await import('./convert/convertHandlers')).createConvertHandlers({ ...store, appVersion: options.appVersion })),
     ...createDialogHandlers(options.nativeDialogs, fileGrants),
     'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
     ...compare.handlers,
@@ -217,11 +217,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
       compare: (left, right, ignorePaths) => compare.diffs.compare(left, right, ignorePaths)
     }),
     ...runnerHandlers,
-    ...createGraphqlHandlers({
-      http,
-      prepare: async (request, context) => withAppSettings(await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))),
-      checkFile: async (path, what, context) => (await fileAccess.checkFiles([{ what, path }], await filePlace(context))).get(path) ?? path
-    }),
+    ...lazyHandlers(['graphql.introspect', 'graphql.schemaFile'], async () =>
+      (await import('./graphql/graphqlHandlers')).createGraphqlHandlers({
+        http,
+        prepare: async (request, context) => withAppSettings(await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))),
+        checkFile: async (path, what, context) => (await fileAccess.checkFiles([{ what, path }], await filePlace(context))).get(path) ?? path
+      })
+    ),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
       await http.discardBody(bodyId)

@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocket, WebSocketServer } from 'ws'
 import type { Services } from '../core/services'
 import { answerOAuthCallback, oauthCallbackPath } from './oauthCallback'
-import { ClientFrameSchema, hostContractPath, hostMaxFrameBytes, hostTokenCookie, type ServerFrame } from '../shared/wire'
+import { ClientFrameSchema, encodeServerFrame, hostContractPath, hostMaxFrameBytes, hostTokenCookie, type ServerFrame } from '../shared/wire'
 
 export interface HostOptions {
   services: Services
@@ -160,7 +160,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
 /** One window's connection: calls in, results and every core event out. */
 function serveContract(ws: WebSocket, services: Services): void {
   const send = (frame: ServerFrame): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame))
+    if (ws.readyState === ws.OPEN) ws.send(encodeServerFrame(frame))
   }
   const unsubscribe = services.events.subscribe((name, payload) => send({ type: 'event', name, payload }))
   ws.on('close', unsubscribe)

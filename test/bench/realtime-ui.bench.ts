@@ -8,6 +8,7 @@ import { chromiumLaunch } from '../../playwright.config'
 import { startPlayground } from '../../src/playground/server'
 import { startHostProcess, stopHostProcess } from '../e2e/fixtures'
 import { messagesOfLines } from '../../src/shared/session'
+import { decodeServerFrame } from '../../src/shared/wire'
 import { longestTaskSince, longTaskRecorder } from './large-response.bench'
 import { verdict } from './targets'
 
@@ -84,8 +85,8 @@ export const burstDoneWatcher = (): void => {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols)
       this.addEventListener('message', (event: MessageEvent) => {
-        // The batch's NDJSON lines travel as one JSON string: its quotes arrive escaped.
-        if (marks.arrived !== undefined || typeof event.data !== 'string' || !event.data.includes('\\"burst:done\\"')) return
+        // The batch's NDJSON lines travel raw after the frame's header line (encodeServerFrame).
+        if (marks.arrived !== undefined || typeof event.data !== 'string' || !event.data.includes('"event":"burst:done"')) return
         marks.arrived = performance.now()
         marks.frame = event.data
         watchForRow()
@@ -177,7 +178,7 @@ export async function measureRealtimeLog(page: Page, playgroundUrl: string, coun
   const longestTaskMs = await longestTaskSince(page, emitted)
   let coreToRendererMs: number | undefined
   if (marks.frame !== undefined && marks.arrived !== undefined) {
-    const frame = JSON.parse(marks.frame) as { payload?: { lines?: string } }
+    const frame = decodeServerFrame(marks.frame) as { payload?: { lines?: string } }
     const done = messagesOfLines(frame.payload?.lines ?? '').find((m) => m.event === 'burst:done')
     const origin = await page.evaluate(() => performance.timeOrigin)
     if (done) coreToRendererMs = origin + marks.arrived - done.at

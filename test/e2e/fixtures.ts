@@ -20,7 +20,8 @@ export async function startHostProcess(
   env: NodeJS.ProcessEnv = {},
   options: { validateEvents?: boolean } = {}
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--port', '0', '--no-build', '--data-dir', dataDir], {
+  // scripts/web.mjs runs the host's build when it is fresh (npm run test:e2e builds first), else its sources.
+  const child = spawn(process.execPath, ['scripts/web.mjs', '--port', '0', '--no-build', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Core validates even the message batches it builds itself, as the unit tests do.
     env: options.validateEvents === false ? { ...withoutValidation(process.env), ...env } : { ...process.env, PARLEY_VALIDATE_EVENTS: '1', ...env }

@@ -43,6 +43,8 @@ export async function coreCall<T>(page: Page, name: string, input?: unknown): Pr
       })
       const result = await new Promise<{ ok: boolean; value?: unknown; error?: unknown }>((resolve) => {
         ws.addEventListener('message', (event) => {
+          // Event frames with raw NDJSON lines (encodeServerFrame) start with \u0001; a call waits for its result.
+          if (String(event.data).startsWith('\u0001')) return
           const frame = JSON.parse(String(event.data)) as { type: string; result?: { ok: boolean } }
           if (frame.type === 'result' && frame.result) resolve(frame.result)
         })

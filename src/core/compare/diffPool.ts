@@ -142,7 +142,8 @@ function workerEntry(): WorkerEntry | null {
     const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs')
     return { url, source: `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(here)}))` }
   }
-  for (const candidate of ['./diffWorker.js', '../diffWorker.js']) {
+  // Beside this bundle (out/main), one up, or, for the browser host's and the CLI's bundles, in out/main.
+  for (const candidate of ['./diffWorker.js', '../diffWorker.js', '../main/diffWorker.js']) {
     const url = new URL(candidate, here)
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return { url }
   }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../invoke'
+import type { ConvertCall } from './convertCalls'
 import { exportCurl } from './curl/exportCurl'
 import { parseCurl } from './curl/parseCurl'
 import { detectFormat } from './import/detectFormat'
@@ -13,9 +14,6 @@ import type { ImportStores } from './import/writeCollection'
 import { generateSnippet, snippetTargets } from './snippet/snippetTargets'
 import { socketIoSnippet } from './snippet/socketioSnippet'
 
-type ConvertCall =
-  | 'curl.parse' | 'export.curl' | 'export.snippet' | 'export.targets' | 'export.socketioSnippet'
-  | 'import.detect' | 'import.preview' | 'import.run' | 'import.begin' | 'import.append' | 'export.postman' | 'export.insomnia' | 'export.har'
 
 export interface ConvertDeps extends ImportStores {
   history: HistoryStore

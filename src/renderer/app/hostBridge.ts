@@ -1,6 +1,6 @@
 import type { ParleyBridge } from '../../shared/contract'
 import type { CallResult } from '../../shared/errors'
-import { hostContractPath, hostMaxFrameBytes, ServerFrameSchema } from '../../shared/wire'
+import { decodeServerFrame, hostContractPath, hostMaxFrameBytes, ServerFrameSchema } from '../../shared/wire'
 import { useConnection } from './connectionStore'
 import { tr } from '../i18n'
 
@@ -31,7 +31,7 @@ export function createHostBridge(location: Location): ParleyBridge {
       for (const frame of queue.splice(0)) ws.send(frame)
     }
     ws.onmessage = (message) => {
-      const frame = ServerFrameSchema.safeParse(JSON.parse(String(message.data)))
+      const frame = ServerFrameSchema.safeParse(decodeServerFrame(String(message.data)))
       if (!frame.success) return
       const data = frame.data
       if (data.type === 'result') {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { decodeServerFrame } from '../../../src/shared/wire'
 import { useTempDir } from '../support/tempDir'
 
 const tempDir = useTempDir()
@@ -33,7 +34,7 @@ async function startHostCli(dataDir: string): Promise<{ child: ChildProcess; url
 function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
-      const frame = JSON.parse(data.toString()) as { type: string; id?: number; result?: { ok: boolean } }
+      const frame = decodeServerFrame(data.toString()) as { type: string; id?: number; result?: { ok: boolean } }
       if (frame.type !== 'result' || frame.id !== id) return
       ws.off('message', onMessage)
       resolve(frame.result!)

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createServices, type Services } from '../../../src/core/services'
 import { startHost, type Host } from '../../../src/host/server'
+import { decodeServerFrame } from '../../../src/shared/wire'
 import { useTempDir } from '../support/tempDir'
 
 const tempDir = useTempDir()
@@ -41,7 +42,7 @@ function openSocket(url: string, headers: Record<string, string>): Promise<WebSo
 function nextFrame(ws: WebSocket, predicate: (frame: Record<string, unknown>) => boolean = () => true): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
-      const frame = JSON.parse(data.toString()) as Record<string, unknown>
+      const frame = decodeServerFrame(data.toString()) as Record<string, unknown>
       if (!predicate(frame)) return
       ws.off('message', onMessage)
       resolve(frame)

@@ -43,6 +43,7 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
           name: child.name,
           meta: { ...meta, ...(settings?.description ? { description: settings.description } : {}) },
           children: await walk(child, label),
+          ...scriptsOut(settings?.scripts),
           ...(settings && settings.headers.length > 0 ? { headers: headersOut(settings.headers) } : {}),
           ...(settings ? { authentication: authOut(settings.auth, label, unsupported) } : {}),
           ...(settings && settings.variables.length > 0 ? { environment: variablesOut(settings.variables), _parley: { variables: variablesCarried(settings.variables) } } : {})
@@ -61,6 +62,7 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
   if (root) secrets(root.variables, where)
   const rootAuth = root && root.auth.type !== 'none' && root.auth.type !== 'inherit' ? root.auth : undefined
   if ((root?.headers.length ?? 0) > 0) unsupported.push({ item: where, what: 'Insomnia collections have no headers of their own: Insomnia ignores them, Parley reads them back.' })
+  if (root?.scripts && (root.scripts.pre || root.scripts.post)) unsupported.push({ item: where, what: 'Insomnia collections have no scripts of their own: Insomnia ignores them, Parley reads them back (put them on a folder for Insomnia).' })
   if (rootAuth) unsupported.push({ item: where, what: 'Insomnia collections have no auth of their own: Insomnia ignores it, Parley reads it back (set it on a folder for Insomnia).' })
   const environments = [...loaded.environments.entries()].map(([envId, env], index) => {
     secrets(env.variables, env.name)
@@ -71,7 +73,9 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
     name: loaded.name,
     meta: { id: id('wrk', ''), ...(root?.description ? { description: root.description } : {}) },
     collection: await walk(loaded.tree, ''),
-    ...((root?.headers.length ?? 0) > 0 || rootAuth ? { _parley: { headers: root?.headers ?? [], ...(rootAuth ? { auth: rootAuth } : {}) } } : {}),
+    ...((root?.headers.length ?? 0) > 0 || rootAuth || root?.scripts
+      ? { _parley: { headers: root?.headers ?? [], ...(rootAuth ? { auth: rootAuth } : {}), ...(root?.scripts ? { scripts: root.scripts } : {}) } }
+      : {}),
     environments: {
       name: 'Base Environment',
       meta: { id: id('env', '') },
@@ -108,22 +112,34 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
       return {
         ...httpOut({ method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, saved.name, described, where, unsupported),
         // Insomnia has no SSE type: the marker lets Parley read it back as one.
-        _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}) }
+        _parley: {
+          kind: 'sse',
+          headers: saved.headers,
+          withLastEventId: saved.withLastEventId,
+          ...(saved.steps ? { steps: saved.steps } : {}),
+          ...(saved.scripts ? { scripts: saved.scripts } : {}),
+          ...(Object.keys(saved.descriptions ?? {}).length > 0 ? { descriptions: saved.descriptions } : {})
+        }
       }
     }
     case 'http': {
-      const out = httpOut(saved, saved.name, described, where, unsupported)
-      // Insomnia has no assertion rows: they travel under `_parley` beside the carried settings.
-      const parley = { ...((out['_parley'] as Json | undefined) ?? {}), ...(saved.assertions.length > 0 ? { assertions: saved.assertions } : {}) }
-      return {
-        ...out,
-        ...(Object.keys(parley).length > 0 ? { _parley: parley } : {}),
-        ...(saved.scripts && (saved.scripts.pre || saved.scripts.post)
-          ? { scripts: { ...(saved.scripts.pre ? { preRequest: saved.scripts.pre } : {}), ...(saved.scripts.post ? { afterResponse: saved.scripts.post } : {}) } }
-          : {})
+      const out = httpOut(saved, saved.name, described, where, unsupported) as Record<string, unknown>
+      // Assertion rows and descriptions in other languages have no place in Insomnia: carried for Parley.
+      const extras = {
+        ...(saved.assertions.length > 0 ? { assertions: saved.assertions } : {}),
+        ...(Object.keys(saved.descriptions ?? {}).length > 0 ? { descriptions: saved.descriptions } : {})
       }
+      if (saved.assertions.length > 0) unsupported.push({ item: where, what: `Insomnia has no assertion rows: the ${saved.assertions.length} row(s) travel in the file for Parley to read back; Insomnia does not run them.` })
+      const carriedBefore = (out['_parley'] as Record<string, unknown> | undefined) ?? {}
+      return { ...out, ...scriptsOut(saved.scripts), ...(Object.keys(extras).length > 0 ? { _parley: { ...carriedBefore, ...extras } } : {}) }
     }
   }
+}
+
+/** Pre-request and after-response scripts as Insomnia v5 writes them, on requests and folders. */
+function scriptsOut(scripts: { pre?: string | undefined; post?: string | undefined } | undefined): Json {
+  if (!scripts || (!scripts.pre && !scripts.post)) return {}
+  return { scripts: { ...(scripts.pre ? { preRequest: scripts.pre } : {}), ...(scripts.post ? { afterResponse: scripts.post } : {}) } }
 }
 
 /**

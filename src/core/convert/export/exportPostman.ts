@@ -39,6 +39,7 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
           ...(settings?.description ? { description: settings.description } : {}),
           ...(settings && settings.variables.length > 0 ? { variable: variables(settings.variables, label, unsupported) } : {}),
           ...(auth ? { auth } : {}),
+          ...events(settings?.scripts),
           item: await walk(child, headers, label),
           // Postman has no folder headers: the copies in each request are taken back off on import.
           ...(settings && settings.headers.length > 0 ? { _parley: { headers: settings.headers } } : {})
@@ -64,12 +65,16 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
         unsupported.push({ item: label, what: 'Exported as a plain HTTP request with Accept: text/event-stream (Postman collections have no SSE type); Parley reads it back as SSE.' })
         const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
         const item = requestItem(saved.name, saved.description, { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, inherited, label, unsupported)
-        items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}) } })
+        items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}), ...(saved.scripts ? { scripts: saved.scripts } : {}), ...(Object.keys(saved.descriptions ?? {}).length > 0 ? { descriptions: saved.descriptions } : {}) } })
         continue
       }
-      // Postman has no assertion rows: they travel under `_parley` for Parley to read back.
+      const extras = {
+        ...(saved.assertions.length > 0 ? { assertions: saved.assertions } : {}),
+        ...(saved.descriptions && Object.keys(saved.descriptions).length > 0 ? { descriptions: saved.descriptions } : {})
+      }
+      if (saved.assertions.length > 0) unsupported.push({ item: label, what: `Postman has no assertion rows: the ${saved.assertions.length} row(s) travel in the file for Parley to read back; Postman does not run them.` })
       const item = requestItem(saved.name, saved.description, saved, inherited, label, unsupported)
-      items.push(await withPostmanExamples(saved.assertions.length > 0 ? { ...item, _parley: { assertions: saved.assertions } } : item, loaded.root, child.path))
+      items.push(await withPostmanExamples(Object.keys(extras).length > 0 ? { ...item, _parley: extras } : item, loaded.root, child.path))
     }
     return items
   }
@@ -84,6 +89,7 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
       ...(root?.description ? { description: root.description } : {}),
       schema: postmanSchemaUrl
     },
+    ...events(root?.scripts),
     item: await walk(loaded.tree, rootHeaders, ''),
     ...(auth ? { auth } : {}),
     ...(root && root.variables.length > 0 ? { variable: variables(root.variables, where, unsupported) } : {}),

@@ -1,4 +1,6 @@
-import type { RequestScripts, SavedRequestInput, VariableInput } from '../../../shared/collection'
+import { z } from 'zod'
+import { DescriptionsSchema, type Descriptions, type SavedRequestInput, type VariableInput } from '../../../shared/collection'
+import { AssertionSchema, type Assertion, type Scripts } from '../../../shared/scripts'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, KeyValue } from '../../../shared/http'
 import type { Example } from '../../../shared/compare'
@@ -17,8 +19,8 @@ export interface ImportedFolder {
   headers: KeyValue[]
   variables: VariableInput[]
   items: ImportedItem[]
-  /** Scripts that run around every request inside (Postman's folder events). */
-  scripts?: RequestScripts
+  /** Run around every request inside (outer to inner). */
+  scripts?: Scripts
 }
 
 export interface ImportedRequest {
@@ -37,8 +39,8 @@ export interface ImportedCollection {
   headers: KeyValue[]
   variables: VariableInput[]
   items: ImportedItem[]
-  /** Scripts that run around every request (Postman's collection events), saved in parley.yaml. */
-  scripts?: RequestScripts
+  /** Run around every request of the collection. */
+  scripts?: Scripts
   environments: Array<{ name: string; variables: VariableInput[] }>
   /** What the source had that Parley cannot represent: reported, never silently dropped. */
   unsupported: UnsupportedItem[]
@@ -141,5 +143,18 @@ export function lastSegment(url: string): string {
     return decodeURIComponent(parsed.pathname.split('/').filter((part) => part !== '').at(-1) ?? parsed.host)
   } catch {
     return url.slice(0, 80)
+  }
+}
+
+/**
+ * Assertion rows and descriptions in other languages, which Postman and Insomnia files cannot hold:
+ * Parley's own exports carry them under `_parley` (the value passed here) for a round trip.
+ */
+export function carriedExtras(carried: unknown): { assertions?: Assertion[]; descriptions?: Descriptions } {
+  const assertions = z.array(AssertionSchema).max(1000).safeParse(field(carried, 'assertions'))
+  const descriptions = DescriptionsSchema.safeParse(field(carried, 'descriptions'))
+  return {
+    ...(assertions.success && assertions.data.length > 0 ? { assertions: assertions.data } : {}),
+    ...(descriptions.success && field(carried, 'descriptions') !== undefined ? { descriptions: descriptions.data } : {})
   }
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { SavedRequestSchema, VariableSchema, type RequestScripts, type Variable, type VariableInput } from '../../../shared/collection'
+import { ScriptsSchema } from '../../../shared/scripts'
 import type { UnsupportedItem } from '../../../shared/convert'
 import { HttpAuthSchema, HttpSettingsSchema, KeyValueSchema, type HttpAuth, type HttpBody, type KeyValue } from '../../../shared/http'
-import { AssertionSchema } from '../../../shared/scripts'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
   asString,
+  carriedExtras,
   descriptionText,
   emptyCollection,
   field,
@@ -54,10 +55,11 @@ export function importInsomnia(doc: unknown): ImportedCollection {
   out.unsupported.push(...unsupported)
   out.description = descriptionText(workspace?.['description'])
   // Collection headers and auth, which Insomnia has no place for, carried by Parley's own export.
-  const carriedRoot = z.object({ headers: z.array(KeyValueSchema).default([]), auth: HttpAuthSchema.optional() }).safeParse(field(workspace, '_parley'))
+  const carriedRoot = z.object({ headers: z.array(KeyValueSchema).default([]), auth: HttpAuthSchema.optional(), scripts: ScriptsSchema.optional() }).safeParse(field(workspace, '_parley'))
   if (carriedRoot.success) {
     out.headers = carriedRoot.data.headers
     if (carriedRoot.data.auth) out.auth = carriedRoot.data.auth
+    if (carriedRoot.data.scripts) out.scripts = carriedRoot.data.scripts
   }
   if (workspaces.length > 1) out.unsupported.push({ item: out.name, what: `The export holds ${workspaces.length} workspaces; they were imported into one collection.` })
   const children = new Map<string, Resource[]>()
@@ -87,7 +89,8 @@ export function importInsomnia(doc: unknown): ImportedCollection {
         )
         const auth = insomniaAuth(r['authentication'], where, out.unsupported)
         if (auth) folder.auth = Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' ? templates(v, where, out.unsupported) : v])) as HttpAuth
-        scripts(r, where, out.unsupported)
+        const folderScripts = requestScripts(r).scripts
+        if (folderScripts) folder.scripts = folderScripts
         return folder
       }
       case 'request': {
@@ -95,7 +98,7 @@ export function importInsomnia(doc: unknown): ImportedCollection {
         // Parley's own Insomnia export marks SSE requests, which Insomnia keeps as HTTP ones.
         if (field(r['_parley'], 'kind') !== 'sse') return { type: 'request', request: http }
         const body = http.body.type === 'text' || http.body.type === 'json' || http.body.type === 'xml' ? http.body.text : ''
-        const carried = SavedRequestSchema.safeParse({ kind: 'sse', name, url: http.url, headers: field(r['_parley'], 'headers'), steps: field(r['_parley'], 'steps') })
+        const carried = SavedRequestSchema.safeParse({ kind: 'sse', name, url: http.url, headers: field(r['_parley'], 'headers'), steps: field(r['_parley'], 'steps'), scripts: field(r['_parley'], 'scripts'), descriptions: field(r['_parley'], 'descriptions') })
         const sse = {
           kind: 'sse' as const,
           name,
@@ -105,7 +108,9 @@ export function importInsomnia(doc: unknown): ImportedCollection {
           headers: carried.success && carried.data.kind === 'sse' ? carried.data.headers : http.headers,
           body,
           withLastEventId: field(r['_parley'], 'withLastEventId') !== false,
-          ...(carried.success && carried.data.kind === 'sse' && carried.data.steps ? { steps: carried.data.steps } : {})
+          ...(carried.success && carried.data.kind === 'sse' && carried.data.steps ? { steps: carried.data.steps } : {}),
+          ...(carried.success && carried.data.kind === 'sse' && carried.data.scripts ? { scripts: carried.data.scripts } : {}),
+          ...(http.descriptions ? { descriptions: http.descriptions } : {})
         }
         return { type: 'request', request: sse }
       }
@@ -203,13 +208,13 @@ function request(r: Resource, name: string, where: string, unsupported: Unsuppor
     name,
     description: descriptionText(r['description']),
     ...requestScripts(r),
-    ...carriedAssertions(r),
     method: asString(r['method'], 'GET').toUpperCase() || 'GET',
     url: tidy(withQuery(asString(r['url']), r['parameters'], where, unsupported)),
     headers: hs.map((h) => ({ ...h, name: tidy(h.name), value: tidy(h.value) })),
     body,
     auth: Object.fromEntries(Object.entries(auth).map(([key, value]) => [key, typeof value === 'string' ? tidy(value) : value])) as HttpAuth,
-    settings
+    settings,
+    ...carriedExtras(r['_parley'])
   }
 }
 
@@ -287,23 +292,10 @@ function envVariables(env: Resource, where: string, unsupported: UnsupportedItem
   return out
 }
 
-/** Folder scripts: Parley keeps scripts on requests only. */
-function scripts(r: Resource, where: string, unsupported: UnsupportedItem[]): void {
-  for (const key of ['preRequestScript', 'afterResponseScript']) {
-    const text = asString(r[key]).trim()
-    if (text !== '') unsupported.push({ item: where, what: `A folder's ${key === 'preRequestScript' ? 'pre-request' : 'after-response'} script; Parley keeps scripts on requests only, so it was left out.` })
-  }
-}
-
-/** Assertion rows Parley's own export carries under `_parley` (Insomnia has none). */
-function carriedAssertions(r: Resource): { assertions?: z.infer<typeof AssertionSchema>[] } {
-  const parsed = z.array(AssertionSchema).max(1000).safeParse(field(r['_parley'], 'assertions'))
-  return parsed.success && parsed.data.length > 0 ? { assertions: parsed.data } : {}
-}
-
 /** A request's pre-request and after-response scripts, kept as text with it. */
 function requestScripts(r: Resource): { scripts?: RequestScripts } {
   const pre = asString(r['preRequestScript'])
   const post = asString(r['afterResponseScript'])
-  return pre.trim() === '' && post.trim() === '' ? {} : { scripts: { ...(pre.trim() ? { pre } : {}), ...(post.trim() ? { post } : {}) } }
+  if (pre.trim() === '' && post.trim() === '') return {}
+  return { scripts: { ...(pre.trim() === '' ? {} : { pre }), ...(post.trim() === '' ? {} : { post }) } }
 }

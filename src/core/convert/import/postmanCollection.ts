@@ -1,12 +1,11 @@
 import { SavedRequestSchema, type RequestScripts, type SavedRequestInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequestInput, KeyValue, MultipartPart } from '../../../shared/http'
-import { AssertionSchema, type AssertionInput } from '../../../shared/scripts'
-import { z } from 'zod'
 import { bodyFromText } from '../bodyFromText'
 import {
   asArray,
   asString,
+  carriedExtras,
   descriptionText,
   emptyCollection,
   field,
@@ -27,8 +26,8 @@ const languageTypes: Record<string, string> = { text: 'text/plain', html: 'text/
 
 /**
  * A Postman collection (v2.0 or v2.1): folders, requests, variables, auth, bodies, descriptions.
- * Scripts are kept with the request, folder or collection that has them, saved responses as examples beside
- * their request; settings Parley lacks are listed as unsupported.
+ * Request scripts are kept with the request, saved responses as examples beside it; folder scripts and settings
+ * Parley lacks are listed as unsupported.
  */
 export function importPostmanCollection(file: unknown): ImportedCollection {
   const doc = postmanCollectionOf(file)
@@ -64,7 +63,6 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       continue
     }
     if (Array.isArray(field(item, 'item'))) {
-      const folderScripts = requestScripts(item, where, unsupported).scripts
       const folder: ImportedFolder = {
         type: 'folder',
         name,
@@ -72,7 +70,8 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
         headers: carriedHeaders(item),
         variables: [],
         items: items(field(item, 'item'), where, unsupported, depth + 1, [...inherited, ...carriedHeaders(item)]),
-        ...(folderScripts ? { scripts: folderScripts } : {})
+        // Folder scripts run around every request inside, outer to inner, as in Postman.
+        ...requestScripts(item, where, unsupported)
       }
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
@@ -93,7 +92,14 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     }
     out.push({
       type: 'request',
-      request: { kind: 'http', name, description: descriptionText(field(item, 'description') ?? field(request, 'description')), ...requestScripts(item, where, unsupported), ...postmanRequest(request, item, where, unsupported, inherited), ...carriedAssertions(item) },
+      request: {
+        kind: 'http',
+        name,
+        description: descriptionText(field(item, 'description') ?? field(request, 'description')),
+        ...requestScripts(item, where, unsupported),
+        ...postmanRequest(request, item, where, unsupported, inherited),
+        ...carriedExtras(field(item, '_parley'))
+      },
       ...(examples.length > 0 ? { examples } : {})
     })
   }
@@ -116,12 +122,6 @@ function parleyRequest(item: unknown, name: string, where: string, unsupported: 
   if (parsed.success) return parsed.data
   unsupported.push({ item: where, what: `The ${kind} request Parley wrote into this file could not be read back (${parsed.error.issues[0]?.message ?? 'invalid'}); it was imported as HTTP.` })
   return undefined
-}
-
-/** Assertion rows Parley's own export carries under `_parley` (Postman has none). */
-function carriedAssertions(item: unknown): { assertions?: AssertionInput[] } {
-  const parsed = z.array(AssertionSchema).max(1000).safeParse(field(field(item, '_parley'), 'assertions'))
-  return parsed.success && parsed.data.length > 0 ? { assertions: parsed.data } : {}
 }
 
 /** Folder and collection headers Parley's own export carries (Postman has none): see exportPostman. */
@@ -279,7 +279,7 @@ function postmanBody(body: unknown, headers: KeyValue[], where: string, unsuppor
   }
 }
 
-/** The pre-request and test scripts of a request, folder or collection, kept as text with it. */
+/** A request's pre-request and test scripts, kept as text with it. */
 function requestScripts(owner: unknown, where: string, unsupported: UnsupportedItem[]): { scripts?: RequestScripts } {
   const scripts = { pre: '', post: '' }
   for (const event of asArray(field(owner, 'event'))) {
@@ -294,7 +294,8 @@ function requestScripts(owner: unknown, where: string, unsupported: UnsupportedI
     else if (listen === 'test') scripts.post = scripts.post === '' ? text : `${scripts.post}\n${text}`
     else unsupported.push({ item: where, what: `A ${listen} script has no place in Parley; it was left out.` })
   }
-  return scripts.pre === '' && scripts.post === '' ? {} : { scripts: { ...(scripts.pre ? { pre: scripts.pre } : {}), ...(scripts.post ? { post: scripts.post } : {}) } }
+  if (scripts.pre === '' && scripts.post === '') return {}
+  return { scripts: { ...(scripts.pre === '' ? {} : { pre: scripts.pre }), ...(scripts.post === '' ? {} : { post: scripts.post }) } }
 }
 
 function scriptText(event: unknown): string {

@@ -93,8 +93,10 @@ describe('import: Postman collection v2.1', () => {
     await services.dispose()
   })
 
-  it('lists everything it could not carry over', async () => {
-    const { result, services } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
+  it('lists everything it could not carry over, and keeps the collection\'s script', async () => {
+    const { result, services, folder } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
+    // Collection and folder scripts run around every request inside, outer to inner, as in Postman.
+    expect(await folder('')).toMatchObject({ scripts: { pre: "pm.variables.set('ts', Date.now());" } })
     expect(result.unsupported).toEqual([
       { item: 'Notes API', what: expect.stringMatching(/variable "\$bad" has a name Parley cannot use/) },
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "cursor"/) },
