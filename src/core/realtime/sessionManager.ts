@@ -12,6 +12,7 @@ import { SocketIoSession } from './socketio'
 import { ManagerPool } from './socketioClient'
 import { SseSession } from './sse'
 import { WebSocketSession } from './websocket'
+import { GraphqlWsSession } from './graphqlWs'
 
 export interface SessionManagerOptions {
   dataDir: string
@@ -93,7 +94,9 @@ export class SessionManager {
         ? new SocketIoSession(input.request, entry.recorder, this.pool)
         : input.kind === 'websocket'
           ? new WebSocketSession(input.request, entry.recorder)
-          : new SseSession(input.request, entry.recorder)
+          : input.kind === 'graphql-ws'
+            ? new GraphqlWsSession(input.request, entry.recorder)
+            : new SseSession(input.request, entry.recorder)
     this.entries.set(id, entry)
     try {
       await entry.session.open()
