@@ -4,7 +4,9 @@ import WebSocket from 'ws'
 import { ParleyError } from '../../shared/errors'
 import type { GraphqlWsRequest } from '../../shared/realtime'
 import type { SessionStatus } from '../../shared/session'
-import { applySimpleAuth } from '../http/auth/simpleAuth'
+import type { HeaderList, HttpAuth } from '../../shared/http'
+import type { AuthContext } from '../http/auth/provider'
+import { apiKeyProvider, basicProvider, bearerProvider } from '../http/auth/simpleAuth'
 import type { Session, SessionRecorder } from './session'
 
 type Status = Omit<SessionStatus, 'sessionId'>
@@ -64,7 +66,7 @@ export class GraphqlWsSession implements Session {
     }
     const variables = parseJsonObject(request.variables, 'GraphQL variables')
     const connectionParams = parseJsonObject(request.connectionParams, 'connection params')
-    const headerList = applySimpleAuth(request.auth, request.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value] as [string, string]), url)
+    const headerList = await handshakeHeaders(request.auth, request.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value] as [string, string]), url)
     const headers = Object.fromEntries(headerList)
     const payload = { query: request.query, ...(variables ? { variables } : {}), ...(request.operationName ? { operationName: request.operationName } : {}) }
 
@@ -147,4 +149,20 @@ export class GraphqlWsSession implements Session {
 /** The first field of a result's data, which names what the log row is about (`noteChanged`). */
 function firstField(data: unknown): string | undefined {
   return data && typeof data === 'object' ? Object.keys(data)[0] : undefined
+}
+
+/** The handshake's headers with Basic, Bearer or API-key credentials added (an API key may go in the URL's query). */
+async function handshakeHeaders(auth: HttpAuth, headers: HeaderList, url: URL): Promise<HeaderList> {
+  // These three only add headers or a query parameter: they use nothing of a send's context.
+  const noContext = {} as AuthContext
+  switch (auth.type) {
+    case 'basic':
+      return (await basicProvider.start(auth, headers, url, noContext)).headers
+    case 'bearer':
+      return (await bearerProvider.start(auth, headers, url, noContext)).headers
+    case 'apikey':
+      return (await apiKeyProvider.start(auth, headers, url, noContext)).headers
+    default:
+      return headers
+  }
 }

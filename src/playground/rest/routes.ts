@@ -1,4 +1,5 @@
 import type { Route } from '../http/router'
+import { oauthRoutes } from '../oauth/routes'
 import { sendJson } from '../http/reply'
 import { authRoutes } from './auth'
 import { cookieRoutes } from './cookies'
@@ -31,6 +32,7 @@ export function restRoutes(store: NotesStore = createNotesStore()): Route[] {
     },
     ...notesRoutes(store),
     ...authRoutes(),
+    ...oauthRoutes(),
     createDigestAuth(),
     ...echoRoutes(),
     ...statusRoutes(),
