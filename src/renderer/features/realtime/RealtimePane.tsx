@@ -34,7 +34,7 @@ const placeholders: Record<RealtimeTab['kind'], string> = {
   sse: 'http://localhost:3000/events'
 }
 
-function StatusLine({ session }: { session: TabSession }) {
+export function StatusLine({ session }: { session: TabSession }) {
   const state = session.status?.state ?? 'idle'
   const text: Record<string, string> = {
     idle: 'Not connected',

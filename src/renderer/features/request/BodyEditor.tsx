@@ -1,8 +1,11 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { HttpBody, MultipartPart } from '../../../shared/http'
 import { CodeEditor } from '../../ui/CodeEditor'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { FileChooser } from './FileChooser'
+
+// The GraphQL editor brings the graphql library and cm6-graphql: loaded when a GraphQL body is first shown.
+const GraphqlBody = lazy(() => import('../graphql/GraphqlBody'))
 
 const bodyTypes: { type: HttpBody['type']; label: string }[] = [
   { type: 'none', label: 'None' },
@@ -37,7 +40,7 @@ function switchType(body: HttpBody, type: HttpBody['type']): HttpBody {
   }
 }
 
-export function BodyEditor({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+export function BodyEditor({ tabId, body, onChange }: { tabId: string; body: HttpBody; onChange(body: HttpBody): void }) {
   return (
     <div className="body-editor">
       <div role="radiogroup" aria-label="Body type" className="segmented">
@@ -48,12 +51,12 @@ export function BodyEditor({ body, onChange }: { body: HttpBody; onChange(body: 
           </label>
         ))}
       </div>
-      <BodyFields body={body} onChange={onChange} />
+      <BodyFields tabId={tabId} body={body} onChange={onChange} />
     </div>
   )
 }
 
-function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+function BodyFields({ tabId, body, onChange }: { tabId: string; body: HttpBody; onChange(body: HttpBody): void }) {
   switch (body.type) {
     case 'none':
       return <p className="muted section-empty">This request has no body.</p>
@@ -96,20 +99,9 @@ function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBod
       )
     case 'graphql':
       return (
-        <div className="graphql-editor">
-          <div className="editor-frame">
-            <CodeEditor label="GraphQL query" language="graphql" value={body.query} onChange={(query) => onChange({ ...body, query })} placeholder="query { viewer { id } }" />
-          </div>
-          <div className="graphql-side">
-            <label className="inline-field">
-              Operation name
-              <input value={body.operationName ?? ''} onChange={(event) => onChange({ ...body, operationName: event.target.value || undefined })} />
-            </label>
-            <div className="editor-frame">
-              <CodeEditor label="GraphQL variables" language="json" value={body.variables} onChange={(variables) => onChange({ ...body, variables })} placeholder='{ "id": 1 }' />
-            </div>
-          </div>
-        </div>
+        <Suspense fallback={<p className="muted section-empty">Loading the GraphQL editor…</p>}>
+          <GraphqlBody tabId={tabId} body={body} onChange={onChange} />
+        </Suspense>
       )
   }
 }
