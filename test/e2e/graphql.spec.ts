@@ -46,6 +46,14 @@ test.describe('GraphQL against the playground', () => {
     await expect(response).toContainText('Welcome to Parley')
     await expect(response).toContainText('"total": 5')
 
+    // Hover docs, and Ctrl+click to the field's type in the explorer.
+    const notesToken = page.locator('.cm-content').getByText('notes', { exact: true })
+    await notesToken.hover()
+    await expect(page.getByRole('tooltip')).toContainText('Notes whose title, body or tags contain q')
+    await notesToken.click({ modifiers: ['Control'] })
+    await expect(page.getByRole('navigation', { name: 'Schema explorer' }).getByRole('heading', { name: 'NotePage' })).toBeVisible()
+    await page.getByRole('button', { name: 'Schema explorer' }).click()
+
     // An unknown field is marked as you type.
     await queryEditor(page).click()
     await page.keyboard.press('Control+End')
