@@ -68,6 +68,9 @@ test.describe('GraphQL against the playground', () => {
     await page.keyboard.press('Delete')
     await page.getByRole('button', { name: 'Schema explorer' }).click()
     const explorer = page.getByRole('navigation', { name: 'Schema explorer' })
+    // It opens where Ctrl+click left it (NotePage); Back leads to the operations.
+    await expect(explorer.getByRole('heading', { name: 'NotePage' })).toBeVisible()
+    await explorer.getByRole('button', { name: 'Back' }).click()
     await explorer.getByRole('button', { name: 'subscription: Subscription' }).click()
     await expect(explorer).toContainText('Every create, update and delete of a note')
     await explorer.getByRole('button', { name: 'Add noteChanged to the query' }).click()
