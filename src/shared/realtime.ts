@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KeyValueSchema } from './http'
+import { HttpAuthSchema, KeyValueSchema } from './http'
 
 /**
  * Saved realtime requests (Socket.IO, WebSocket, SSE) as a collection stores them and as the
@@ -84,3 +84,23 @@ export const SseRequestSchema = z.object({
   withLastEventId: z.boolean().default(true)
 })
 export type SseRequest = z.infer<typeof SseRequestSchema>
+
+/**
+ * A GraphQL subscription over WebSocket (the graphql-ws library's `graphql-transport-ws`
+ * protocol). Not a saved request kind of its own: the GraphQL request (an HTTP request with a
+ * GraphQL body) opens one when its operation is a subscription, with its URL, headers and auth.
+ */
+export const GraphqlWsRequestSchema = z.object({
+  /** ws(s):// as is; http(s):// is dialled as ws(s):// on the same host and path. */
+  url: z.string().max(8_192),
+  headers: z.array(KeyValueSchema).max(500).default([]),
+  /** The request's auth, applied to the handshake (Basic, Bearer, API key); inherit takes the folder's. */
+  auth: HttpAuthSchema.default({ type: 'none' }),
+  /** The `connection_init` payload as JSON text; empty means none. */
+  connectionParams: z.string().max(1_000_000).default(''),
+  query: z.string().min(1, 'a subscription needs a GraphQL document').max(1_000_000),
+  /** JSON text; empty means no variables. */
+  variables: z.string().max(1_000_000).default(''),
+  operationName: z.string().max(1_000).optional()
+})
+export type GraphqlWsRequest = z.infer<typeof GraphqlWsRequestSchema>

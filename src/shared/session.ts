@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SendContextSchema } from './sendContext'
-import { EmitArgSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
+import { EmitArgSchema, GraphqlWsRequestSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
 
 /**
  * Live realtime sessions (Socket.IO, WebSocket, SSE) as they cross the contract: what opens one,
@@ -12,7 +12,7 @@ import { EmitArgSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketReques
  * socket.io-client itself does; there is no separate `session.addNamespace` call.
  */
 
-export const SessionKindSchema = z.enum(['socketio', 'websocket', 'sse'])
+export const SessionKindSchema = z.enum(['socketio', 'websocket', 'sse', 'graphql-ws'])
 export type SessionKind = z.infer<typeof SessionKindSchema>
 
 export const SessionIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
@@ -38,7 +38,7 @@ export const MessageSchema = z.object({
   /** Milliseconds since the epoch. */
   at: z.number(),
   direction: DirectionSchema,
-  /** event (Socket.IO), text | binary (WebSocket), ping | pong, sse, status, error. */
+  /** event (Socket.IO), text | binary (WebSocket), ping | pong, sse, subscribe | next | complete (GraphQL), status, error. */
   kind: z.string(),
   event: z.string().optional(),
   args: z.array(z.unknown()),
@@ -84,7 +84,8 @@ const openContext = { sessionId: SessionIdSchema.optional(), context: SendContex
 export const SessionOpenInputSchema = z.discriminatedUnion('kind', [
   z.object({ ...openContext, kind: z.literal('socketio'), request: SocketIoRequestSchema }),
   z.object({ ...openContext, kind: z.literal('websocket'), request: WebSocketRequestSchema }),
-  z.object({ ...openContext, kind: z.literal('sse'), request: SseRequestSchema })
+  z.object({ ...openContext, kind: z.literal('sse'), request: SseRequestSchema }),
+  z.object({ ...openContext, kind: z.literal('graphql-ws'), request: GraphqlWsRequestSchema })
 ])
 export type SessionOpenInput = z.input<typeof SessionOpenInputSchema>
 

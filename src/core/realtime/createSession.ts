@@ -1,4 +1,5 @@
-import type { SocketIoRequest, SseRequest, WebSocketRequest } from '../../shared/realtime'
+import type { GraphqlWsRequest, SocketIoRequest, SseRequest, WebSocketRequest } from '../../shared/realtime'
+import { GraphqlWsSession } from './graphqlWs'
 import type { Session, SessionRecorder } from './session'
 import { SocketIoSession } from './socketio'
 import type { ManagerPool } from './socketioClient'
@@ -9,10 +10,12 @@ export type SessionTarget =
   | { kind: 'socketio'; request: SocketIoRequest }
   | { kind: 'websocket'; request: WebSocketRequest }
   | { kind: 'sse'; request: SseRequest }
+  | { kind: 'graphql-ws'; request: GraphqlWsRequest }
 
 /** The engine for a request's protocol, reporting to `recorder`; not opened yet. */
 export function createSession(target: SessionTarget, recorder: SessionRecorder, pool: ManagerPool): Session {
   if (target.kind === 'socketio') return new SocketIoSession(target.request, recorder, pool)
   if (target.kind === 'websocket') return new WebSocketSession(target.request, recorder)
+  if (target.kind === 'graphql-ws') return new GraphqlWsSession(target.request, recorder)
   return new SseSession(target.request, recorder)
 }

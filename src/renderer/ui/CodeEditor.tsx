@@ -33,13 +33,16 @@ interface CodeEditorProps {
   label: string
   readOnly?: boolean
   placeholder?: string
+  /** More extensions (e.g. schema-aware completion); replaced when this value changes. */
+  extensions?: Extension
 }
 
 /** CodeMirror 6 with highlighting, folding, search and (for JSON) inline validation errors. */
-export function CodeEditor({ value, onChange, language, label, readOnly = false, placeholder }: CodeEditorProps) {
+export function CodeEditor({ value, onChange, language, label, readOnly = false, placeholder, extensions }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView>(undefined)
   const languageSlot = useRef(new Compartment())
+  const extraSlot = useRef(new Compartment())
   const onChangeRef = useRef(onChange)
   onChangeRef.current = onChange
 
@@ -62,6 +65,7 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
         placeholder ? placeholderText(placeholder) : [],
         theme,
         languageSlot.current.of([]),
+        extraSlot.current.of(extensions ?? []),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChangeRef.current?.(update.state.doc.toString())
         })
@@ -89,6 +93,10 @@ export function CodeEditor({ value, onChange, language, label, readOnly = false,
       current = false
     }
   }, [language, readOnly, label])
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: extraSlot.current.reconfigure(extensions ?? []) })
+  }, [extensions])
 
   return <div ref={host} className="code-editor" />
 }

@@ -23,20 +23,20 @@ import { formatNumber, useT } from '../../i18n'
 
 export interface RealtimeTab {
   id: string
-  kind: SessionKind
+  kind: Exclude<SessionKind, 'graphql-ws'>
   title: string
   /** The saved request the tab was opened from, if any: the form starts from it. */
   saved?: SavedRequest
 }
 
-const kindLabel: Record<SessionKind, string> = { socketio: 'Socket.IO', websocket: 'WebSocket', sse: 'SSE' }
-const placeholders: Record<SessionKind, string> = {
+const kindLabel: Record<RealtimeTab['kind'], string> = { socketio: 'Socket.IO', websocket: 'WebSocket', sse: 'SSE' }
+const placeholders: Record<RealtimeTab['kind'], string> = {
   socketio: 'http://localhost:3000  (http, https, ws or wss)',
   websocket: 'ws://localhost:8080/socket',
   sse: 'http://localhost:3000/events'
 }
 
-function StatusLine({ session }: { session: TabSession }) {
+export function StatusLine({ session }: { session: TabSession }) {
   const { t } = useT('realtime')
   const state = session.status?.state ?? 'idle'
   const text: Record<string, string> = {
@@ -117,7 +117,7 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
   )
   const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
   const { url, namespace } = session.form
-  useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
+  useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(tab.kind, url, namespace)), [tab.id, tab.kind, url, namespace])
   const stepsText = useT('realtimeSteps')
   const sideLabel: Record<Side, string> = {
     compose: session.kind === 'socketio' ? t('realtimePane.emit') : t('realtimePane.send'),
@@ -136,11 +136,11 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
           else void sessionActions.connect(tab.id)
         }}
       >
-        <span className={`rt-kind rt-kind-${session.kind}`}>{kindLabel[session.kind]}</span>
+        <span className={`rt-kind rt-kind-${session.kind}`}>{kindLabel[tab.kind]}</span>
         <input
           aria-label="URL"
           className="url-input"
-          placeholder={placeholders[session.kind]}
+          placeholder={placeholders[tab.kind]}
           spellCheck={false}
           value={session.form.url}
           onChange={(e) => {

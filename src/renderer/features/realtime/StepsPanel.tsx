@@ -12,7 +12,7 @@ import { StepFields } from './StepEditor'
  * expectation comes back as a passed or failed test.
  */
 
-const typesOf: Record<SessionKind, RealtimeStepType[]> = {
+const typesOf: Record<Exclude<SessionKind, 'graphql-ws'>, RealtimeStepType[]> = {
   socketio: ['connect', 'emit', 'expect', 'wait', 'close'],
   websocket: ['connect', 'send', 'expect', 'wait', 'close'],
   sse: ['connect', 'expect', 'wait', 'close']
@@ -39,7 +39,8 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
   const { t } = useT('realtimeSteps')
   const typeLabel = (type: RealtimeStepType): string => t(`types.${type}`)
   const update = useRealtime((s) => s.update)
-  const types = typesOf[session.kind]
+  // GraphQL subscriptions have no steps (their sessions open from the request's Send); none are offered.
+  const types: RealtimeStepType[] = session.kind === 'graphql-ws' ? [] : typesOf[session.kind]
   const [adding, setAdding] = useState<RealtimeStepType>(session.steps.length === 0 ? 'connect' : 'expect')
   const steps = session.steps
   const setSteps = (next: (steps: RealtimeStep[]) => RealtimeStep[]) => update(tabId, (s) => ({ steps: next(s.steps) }))

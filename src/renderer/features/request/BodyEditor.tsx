@@ -1,9 +1,12 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { HttpBody, MultipartPart } from '../../../shared/http'
 import { CodeEditor } from '../../ui/CodeEditor'
 import { KeyValueTable } from '../../ui/KeyValueTable'
 import { FileChooser } from './FileChooser'
 import { useT } from '../../i18n'
+
+// The GraphQL editor brings the graphql library and cm6-graphql: loaded when a GraphQL body is first shown.
+const GraphqlBody = lazy(() => import('../graphql/GraphqlBody'))
 
 const bodyTypes: { type: HttpBody['type']; label: string }[] = [
   { type: 'none', label: 'bodyEditor.types.none' },
@@ -38,7 +41,7 @@ function switchType(body: HttpBody, type: HttpBody['type']): HttpBody {
   }
 }
 
-export function BodyEditor({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+export function BodyEditor({ tabId, body, onChange }: { tabId: string; body: HttpBody; onChange(body: HttpBody): void }) {
   const { t } = useT('request')
   return (
     <div className="body-editor">
@@ -50,12 +53,12 @@ export function BodyEditor({ body, onChange }: { body: HttpBody; onChange(body: 
           </label>
         ))}
       </div>
-      <BodyFields body={body} onChange={onChange} />
+      <BodyFields tabId={tabId} body={body} onChange={onChange} />
     </div>
   )
 }
 
-function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBody): void }) {
+function BodyFields({ tabId, body, onChange }: { tabId: string; body: HttpBody; onChange(body: HttpBody): void }) {
   const { t } = useT('request')
   switch (body.type) {
     case 'none':
@@ -99,20 +102,9 @@ function BodyFields({ body, onChange }: { body: HttpBody; onChange(body: HttpBod
       )
     case 'graphql':
       return (
-        <div className="graphql-editor">
-          <div className="editor-frame">
-            <CodeEditor label={t('bodyEditor.graphqlQuery')} language="graphql" value={body.query} onChange={(query) => onChange({ ...body, query })} placeholder={'query { viewer { id } }'} />
-          </div>
-          <div className="graphql-side">
-            <label className="inline-field">
-              {t('bodyEditor.operationName')}
-              <input value={body.operationName ?? ''} onChange={(event) => onChange({ ...body, operationName: event.target.value || undefined })} />
-            </label>
-            <div className="editor-frame">
-              <CodeEditor label={t('bodyEditor.graphqlVariables')} language="json" value={body.variables} onChange={(variables) => onChange({ ...body, variables })} placeholder={'{ "id": 1 }'} />
-            </div>
-          </div>
-        </div>
+        <Suspense fallback={<p className="muted section-empty">{t('bodyEditor.loadingGraphql')}</p>}>
+          <GraphqlBody tabId={tabId} body={body} onChange={onChange} />
+        </Suspense>
       )
   }
 }

@@ -25,6 +25,8 @@ import { InheritedAuth, InheritedHeaders, useInherited } from './InheritedSettin
 import { OrientationToggle, RequestResponseSplit } from './RequestResponseSplit'
 import { UrlInput } from './UrlInput'
 import { useT } from '../../i18n'
+import { SubscriptionPanel } from '../graphql/SubscriptionPanel'
+import { isSubscription } from '../graphql/subscription'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
 const sections = ['Params', 'Headers', 'Body', 'Auth', 'Scripts', 'Tests', 'Settings'] as const
@@ -50,6 +52,9 @@ export function RequestPane({ tab }: { tab: Tab }) {
   const change = (update: (draft: HttpDraft) => HttpDraft): void => updateDraft(tab.id, update)
   const sending = exchange?.state === 'sending'
   const compareScope = useCompareScope(tab)
+  // A GraphQL subscription is a mode of the request: Send subscribes, and its live log replaces the response.
+  const subscription = isSubscription(draft.body)
+  const { t: tg } = useT('graphql')
 
   const counts: Partial<Record<Section, number>> = {
     Params: draft.params.filter((p) => p.enabled).length,
@@ -121,7 +126,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
         ) : (
           <button type="submit" className="primary-button" disabled={draft.url.trim() === ''} title={t('requestPane.sendCtrlEnter')}>
             <Icon name="send" size={14} />
-            {t('requestPane.send')}
+            {subscription ? tg('subscription.subscribe') : t('requestPane.send')}
           </button>
         )}
         <button type="button" className="secondary-button" onClick={() => void copyCurl()}>
@@ -180,7 +185,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
                   <InheritedHeaders inherited={inherited} own={draft.headers} />
                 </>
               )}
-              {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
+              {section === 'Body' && <BodyEditor tabId={tab.id} body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
               {section === 'Auth' && (
                 <>
                   <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} target={{ request: toRequest(draft), context: sendContextOf(tab) }} />
@@ -196,7 +201,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
             </div>
           </>
         }
-        response={<ResponsePane exchange={exchange} tabId={tab.id} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} compare={compareScope} />}
+        response={subscription ? <SubscriptionPanel tabId={tab.id} /> : <ResponsePane exchange={exchange} tabId={tab.id} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} compare={compareScope} />}
       />
       <InvalidJsonDialog />
     </section>

@@ -1,3 +1,4 @@
+import { isSubscription, subscriptionActions } from '../graphql/subscription'
 import { create } from 'zustand'
 import type { HttpBody } from '../../../shared/http'
 import { sendContextOf } from '../environments/sendContext'
@@ -26,6 +27,11 @@ export function jsonBodyProblem(body: HttpBody): string | undefined {
 export function sendTab(tabId: string, force = false): void {
   const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
   if (!tab || tab.kind !== 'http' || tab.draft.url.trim() === '') return
+  // A GraphQL subscription goes over WebSocket as a live session (src/renderer/features/graphql).
+  if (isSubscription(tab.draft.body)) {
+    void subscriptionActions.subscribe(tabId)
+    return
+  }
   const problem = force ? undefined : jsonBodyProblem(tab.draft.body)
   if (problem) {
     useSendCheck.setState({ pending: { tabId, problem } })
