@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import type { Theme } from '../../shared/app'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { ExportDialog } from '../features/convert/ExportDialog'
@@ -9,6 +10,8 @@ import { SettingsDialog } from '../features/settings/SettingsDialog'
 import { RequestPane } from '../features/request/RequestPane'
 import { listenForPlayground } from '../features/playground/playgroundStore'
 import { RealtimePane } from '../features/realtime/RealtimePane'
+import { SplitView } from '../features/realtime/SplitView'
+import { visibleSplit } from '../features/realtime/sideBySide'
 import { listenForProgress } from '../features/request/exchangeStore'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { StatusBar } from '../features/status/StatusBar'
@@ -32,6 +35,7 @@ export function App() {
   const { t } = useT('app')
   const { tabs, activeId, open } = useTabs()
   const active = tabs.find((t) => t.id === activeId)
+  const split = useTabs(useShallow(visibleSplit))
   useThemeSync()
   useLanguageSync()
   useShortcuts()
@@ -77,7 +81,9 @@ export function App() {
         main={
       <main className="main-pane">
         <TabStrip />
-        {active?.kind === 'http' ? (
+        {split ? (
+          <SplitView left={split[0]} right={split[1]} />
+        ) : active?.kind === 'http' ? (
           <RequestPane tab={active} />
         ) : active ? (
           <RealtimePane key={active.id} tab={{ id: active.id, kind: active.kind, title: active.title }} />

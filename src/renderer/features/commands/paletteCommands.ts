@@ -10,6 +10,7 @@ import { saveTab } from '../collections/savingStore'
 import { useEnvironments } from '../environments/environmentsStore'
 import { usePlayground } from '../playground/playgroundStore'
 import { useTabs } from '../tabs/tabsStore'
+import { useSidebar } from '../sidebar/sidebarStore'
 import { tabLabel } from '../tabs/tabTitles'
 import { tr } from '../../i18n'
 
@@ -100,6 +101,7 @@ export function paletteCommands(): Command[] {
       ? action(tr('commands:paletteCommands.stopPlayground'), () => void playground.stop())
       : action(tr('commands:paletteCommands.startPlayground'), () => void playground.start(), tr('commands:paletteCommands.theDemoServerAnd')),
     ...themes.map(({ theme, label }) => action(tr('commands:paletteCommands.theme', { label: tr(`commands:paletteCommands.themes.${label}`) }), () => void chooseTheme(theme), tr('commands:paletteCommands.switchTheme'))),
+    action(tr('learn:palette'), () => useSidebar.getState().show('learn'), tr('learn:paletteDetail')),
     action(tr('commands:paletteCommands.settings'), () => openDialog('settings')),
     action(tr('commands:paletteCommands.keyboardShortcuts'), () => openDialog('shortcuts')),
     action(tr('commands:paletteCommands.aboutParley'), () => openDialog('about'))
