@@ -155,7 +155,7 @@ test('every screen in the pseudo-locale shows only catalog text and data', async
   await check('open collection dialog')
   await open.getByRole('textbox', { name: ps('Folder path') }).fill(sample)
   await open.getByRole('button', { name: ps('Open'), exact: true }).click()
-  await expect(page.getByRole('treeitem', { name: 'List notes', exact: true })).toBeVisible()
+  await expect(page.getByRole('treeitem', { name: 'REST', exact: true })).toBeVisible()
   await check('collections')
   await page.getByRole('button', { name: ps('Settings of {name}').replace('{name}', 'Parley playground') }).click()
   await check('collection settings')
