@@ -76,3 +76,66 @@ async function openSocketIo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Emit', exact: true }).click()
   await expect(page.getByRole('list', { name: 'Message log' }).getByRole('listitem').nth(3)).toBeVisible()
 }
+
+/** The same screens in Spanish at 1280×800 (texts run longer: look for clipping and overlap), plus dialogs. */
+test('screens in Spanish at 1280x800', async ({ browser, host }) => {
+  test.setTimeout(180_000)
+  const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: `${outDir}/es-${name}.png` })
+  try {
+    await page.goto(host.url)
+    await expect(page.getByRole('button', { name: 'Importar', exact: true })).toBeVisible()
+    await shot('empty')
+    await page.getByRole('button', { name: 'Abrir colección', exact: true }).click()
+    await shot('open-collection')
+    await page.getByRole('dialog', { name: 'Abrir colección' }).getByRole('textbox', { name: 'Ruta de la carpeta' }).fill(await copySample())
+    await page.getByRole('dialog', { name: 'Abrir colección' }).getByRole('button', { name: 'Abrir', exact: true }).click()
+    await item(page, 'REST').click()
+    await item(page, 'List notes').click()
+    await item(page, 'Create a note').click()
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/api/notes`)
+    await page.getByRole('button', { name: 'Enviar', exact: true }).click()
+    await expect(page.getByRole('group', { name: 'Resumen de la respuesta' })).toBeVisible()
+    await shot('main')
+    for (const section of ['Cabeceras', 'Cuerpo', 'Autenticación', 'Scripts', 'Comprobaciones', 'Ajustes']) {
+      await page.getByRole('tablist', { name: 'Secciones de la petición' }).getByRole('tab', { name: section }).click()
+      await shot(`request-${section.toLowerCase()}`)
+    }
+    for (const section of ['Cabeceras', 'Tiempos', 'Comparar']) {
+      const tab = page.getByRole('tablist', { name: 'Secciones de la respuesta' }).getByRole('tab', { name: section })
+      if ((await tab.count()) === 0) continue
+      await tab.click()
+      await shot(`response-${section.toLowerCase()}`)
+    }
+    await page.getByRole('button', { name: 'Ajustes', exact: true }).click()
+    await shot('settings')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Importar', exact: true }).click()
+    await shot('import')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Gestionar entornos', exact: true }).click()
+    await shot('environments')
+    await page.keyboard.press('Escape')
+    await page.getByRole('tab', { name: 'Historial' }).click()
+    await shot('history')
+    await page.keyboard.press('Control+k')
+    await shot('palette')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+/')
+    await shot('shortcuts')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Nueva sesión en tiempo real' }).click()
+    await page.getByRole('menuitem', { name: 'Nueva sesión Socket.IO' }).click()
+    await page.locator('.rt-pane').getByRole('textbox', { name: 'URL' }).fill(playground.url)
+    await page.keyboard.press('Control+Enter')
+    await expect(page.getByRole('status', { name: 'Estado de la sesión' })).toHaveText('Conectado')
+    await page.getByRole('textbox', { name: 'Evento' }).fill('echo')
+    await page.getByRole('button', { name: 'Emitir', exact: true }).click()
+    await shot('socketio')
+    await page.getByRole('tab', { name: 'Conexión' }).click()
+    await shot('socketio-connection')
+  } finally {
+    await context.close()
+  }
+})

@@ -131,6 +131,7 @@ function notAllowed(refused: RefusedFile[]): ParleyError {
   return new ParleyError(
     'file_not_allowed',
     `This request reads ${list}, outside its collection folder and Parley's data directory. Parley did not read or send ${one ? 'it' : 'them'}.`,
-    `If you want to send ${one ? 'this file' : 'these files'}, choose ${one ? 'it' : 'them'} with Choose file… or press "Allow this file" (remembered for this collection on this machine).`
+    `If you want to send ${one ? 'this file' : 'these files'}, choose ${one ? 'it' : 'them'} with Choose file… or press "Allow this file" (remembered for this collection on this machine).`,
+    { list, count: refused.length }
   )
 }

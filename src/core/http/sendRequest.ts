@@ -38,12 +38,12 @@ export function parseRequestUrl(raw: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`)
   } catch {
-    throw httpError('invalid_url', `"${raw}" is not a valid URL.`, 'Write a full address such as https://api.example.com/items?page=1.')
+    throw httpError('invalid_url', `"${raw}" is not a valid URL.`, 'Write a full address such as https://api.example.com/items?page=1.', { url: raw, variant: 'notUrl' })
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw httpError('invalid_url', `${url.protocol}// URLs cannot be sent as HTTP requests.`, 'Use an http:// or https:// URL; WebSocket, Socket.IO and SSE have their own request types.')
+    throw httpError('invalid_url', `${url.protocol}// URLs cannot be sent as HTTP requests.`, 'Use an http:// or https:// URL; WebSocket, Socket.IO and SSE have their own request types.', { scheme: url.protocol, variant: 'scheme' })
   }
-  if (!url.hostname) throw httpError('invalid_url', `"${raw}" has no host.`, 'Add the host name after the scheme, e.g. http://localhost:3000/.')
+  if (!url.hostname) throw httpError('invalid_url', `"${raw}" has no host.`, 'Add the host name after the scheme, e.g. http://localhost:3000/.', { url: raw, variant: 'noHost' })
   return url
 }
 

@@ -222,7 +222,8 @@ export function unreadable(path: string, line: number, message: string): ParleyE
   return new ParleyError(
     'file_unreadable',
     `${path}, line ${line}: ${message}`,
-    'Fix the file in an editor (Parley left it untouched), then try again.'
+    'Fix the file in an editor (Parley left it untouched), then try again.',
+    { path, line, detail: message, variant: 'parse' }
   )
 }
 

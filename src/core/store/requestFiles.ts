@@ -85,7 +85,8 @@ export async function saveRequest(
     throw new ParleyError(
       'conflict',
       `${rel} changed on disk since it was opened${baseHash === undefined ? ' (or already exists)' : ''}; nothing was overwritten.`,
-      'Choose which version to keep: reload the file from disk, or save again with force to keep yours.'
+      'Choose which version to keep: reload the file from disk, or save again with force to keep yours.',
+      { path: rel, variant: baseHash === undefined ? 'exists' : 'changed' }
     )
   }
   const previous = current === undefined ? undefined : fromYaml(SavedRequestSchema, current, rel)

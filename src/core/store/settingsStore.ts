@@ -29,7 +29,8 @@ export class SettingsStore {
       throw new ParleyError(
         'settings_unreadable',
         `${this.path} is not valid JSON: ${(error as Error).message}`,
-        'Fix or delete the file; Parley left it untouched.'
+        'Fix or delete the file; Parley left it untouched.',
+        { path: this.path, detail: (error as Error).message }
       )
     }
     // Keys from a newer or older version are tolerated: defaults fill what is missing, and one bad

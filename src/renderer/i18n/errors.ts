@@ -7,8 +7,14 @@ import { i18n } from './setup'
  * and has every value the message needs, and falls back to core's English text otherwise: a new error in core
  * is never lost, only untranslated.
  */
+/** `code`, or `code.variant` where one code has several messages (params.variant). */
+function keyOf(error: AppError): string {
+  const variant = error.params?.['variant']
+  return typeof variant === 'string' ? `${error.code}.${variant}` : error.code
+}
+
 function translated(error: AppError, part: 'message' | 'hint'): string | undefined {
-  const key = `errors:${error.code}.${part}`
+  const key = `errors:${keyOf(error)}.${part}`
   if (!i18n.exists(key)) return undefined
   try {
     const text = i18n.t(key, { ...(error.params ?? {}) }) as string
@@ -20,7 +26,7 @@ function translated(error: AppError, part: 'message' | 'hint'): string | undefin
 }
 
 function needsParams(error: AppError): boolean {
-  const raw = i18n.getResource(i18n.language, 'errors', `${error.code}.message`) as unknown
+  const raw = i18n.getResource(i18n.language, 'errors', `${keyOf(error)}.message`) as unknown
   if (typeof raw !== 'string') return false
   const names = [...raw.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)].map((m) => m[1] ?? '')
   return names.some((name) => error.params?.[name] === undefined)

@@ -77,7 +77,7 @@ function parseOneCurl(text: string): CurlParseOutput {
   }
   const req = requests[0]
   const first = req?.urls[0]
-  if (!req || !first) throw new ParleyError('invalid_curl', 'This cURL command has no URL.', 'Add the URL to call, e.g. curl https://example.com/api.')
+  if (!req || !first) throw new ParleyError('invalid_curl', 'This cURL command has no URL.', 'Add the URL to call, e.g. curl https://example.com/api.', { variant: 'noUrl' })
   if (requests.length > 1) warnings.push(`The text holds ${requests.length} curl commands; only the first was imported.`)
   const config = configFile(argv.map((word) => word.toString()))
   if (config !== undefined) warnings.push(`-K ${config} reads more options from a config file, which Parley cannot open; add what it holds (headers, data, auth) by hand.`)
@@ -191,7 +191,8 @@ function unreadable(error: unknown): ParleyError {
   return new ParleyError(
     'invalid_curl',
     `This cURL command could not be read: ${firstLine((error as Error).message)}.`,
-    'Check its quotes and line continuations (\\ at line ends in bash, ^ in Windows cmd), or copy it again.'
+    'Check its quotes and line continuations (\\ at line ends in bash, ^ in Windows cmd), or copy it again.',
+    { detail: firstLine((error as Error).message), variant: 'unreadable' }
   )
 }
 

@@ -4,6 +4,7 @@ import type { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { useT } from '../../i18n'
+import { errorText } from '../../i18n/errors'
 
 /** Versions of every runtime and where data lives, read from core through the contract. */
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -26,7 +27,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
       </div>
       {error && (
         <p role="alert" className="error-text">
-          {error.message} {error.hint}
+          {errorText(error)}
         </p>
       )}
       {info && (

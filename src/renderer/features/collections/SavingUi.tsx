@@ -126,7 +126,7 @@ function SaveAsDialog() {
       submitDisabled={collections.length === 0}
       onSubmit={async () => {
         if (!tabId) return
-        if (!collectionId) throw new Error('Open or create a collection first: a request is saved as a file in a collection folder.')
+        if (!collectionId) throw new Error(t('savingUi.openCollectionFirst'))
         await saveTabAs(tabId, collectionId, folder, name.trim())
       }}
     >

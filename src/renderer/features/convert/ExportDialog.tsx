@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import type { UnsupportedItem } from '../../../shared/convert'
-import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { useCollections } from '../collections/collectionsStore'
 import { saveTextAs } from '../../ui/downloadFile'
 import { useT } from '../../i18n'
+import { errorText } from '../../i18n/errors'
 
 /** Take things out: a collection as Postman v2.1 or Insomnia v5, or the HTTP history as HAR. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -26,7 +26,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
       setUnsupported(result.unsupported)
       setStatus(t('exportDialog.exportedAsAPostman', { name, value: savedAt ? t('exportDialog.savedTo', { path: savedAt }) : '' }))
     } catch (e) {
-      setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
+      setError(errorText(e))
     }
   }
 
@@ -39,7 +39,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
       setUnsupported(result.unsupported)
       setStatus(t('exportDialog.exportedAsAnInsomnia', { name, value: savedAt ? t('exportDialog.savedTo', { path: savedAt }) : '' }))
     } catch (e) {
-      setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
+      setError(errorText(e))
     }
   }
 
@@ -51,7 +51,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void
       setUnsupported(result.unsupported)
       setStatus(t('exportDialog.exportedTheHttpHistory', { value: savedAt ? t('exportDialog.savedTo', { path: savedAt }) : '' }))
     } catch (e) {
-      setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
+      setError(errorText(e))
     }
   }
 

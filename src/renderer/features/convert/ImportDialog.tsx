@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import type { ImportFormat, ImportResult } from '../../../shared/convert'
-import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { FolderField } from '../files/FolderField'
 import { useCollections } from '../collections/collectionsStore'
 import { createImportSender } from './importSender'
 import { useT } from '../../i18n'
+import { errorText } from '../../i18n/errors'
 
 /** Keys of importDialog.formats in the convert namespace. */
 const formatLabels: Record<ImportFormat, string> = {
@@ -24,7 +24,7 @@ const formatLabels: Record<ImportFormat, string> = {
 const shownMaxChars = 1_000_000
 
 function message(error: unknown): string {
-  return error instanceof ParleyError ? `${error.message}${error.hint ? ` ${error.hint}` : ''}` : String(error)
+  return errorText(error)
 }
 
 /** Import a file or pasted text as a new collection; what could not be carried over is listed. */

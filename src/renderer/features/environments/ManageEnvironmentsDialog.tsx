@@ -53,7 +53,7 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
         setMessage({ tone: 'ok', text: t('manageEnvironmentsDialog.globalVariablesSaved') })
         return
       }
-      if (!collectionId) throw new Error('Open a collection first.')
+      if (!collectionId) throw new Error(t('manageEnvironmentsDialog.openCollectionFirst'))
       const { id } = await api.call('environment.save', {
         collectionId,
         ...(selection.type === 'environment' ? { id: selection.id } : {}),

@@ -5,11 +5,8 @@ import { Dialog } from '../../ui/Dialog'
 import { Icon } from '../../ui/Icon'
 import './files.css'
 import { useT } from '../../i18n'
+import { errorText } from '../../i18n/errors'
 
-const errorText = (e: unknown): string => {
-  const err = e as { message?: string; hint?: string }
-  return `${err.message ?? String(e)}${err.hint ? ` ${err.hint}` : ''}`
-}
 
 /**
  * The in-window folder picker, for shells without a native one (the browser host): it starts at

@@ -123,7 +123,7 @@ export function HistoryPanel({ query }: { query: string }) {
         submitLabel="Save"
         onSubmit={async () => {
           const value = Number(limit)
-          if (!Number.isInteger(value) || value < 1) throw new Error('The limit is a whole number of entries, at least 1.')
+          if (!Number.isInteger(value) || value < 1) throw new Error(t('historyPanel.limitProblem'))
           await api.call('history.setLimit', { limit: value })
           load()
         }}

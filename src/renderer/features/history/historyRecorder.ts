@@ -5,6 +5,7 @@ import { useExchanges, type Exchange } from '../request/exchangeStore'
 import { useTabs } from '../tabs/tabsStore'
 import { keepResponse } from './historyResponses'
 import { tr } from '../../i18n'
+import { errorParts } from '../../i18n/errors'
 
 /** Exchanges already in history (or shown from it): each is recorded once. */
 const recorded = new Set<string>()
@@ -48,7 +49,7 @@ export function recordHistory(): () => void {
 }
 
 function summary(exchange: Extract<Exchange, { state: 'done' | 'failed' }>) {
-  if (exchange.state === 'failed') return { timeMs: Math.max(0, Date.now() - exchange.startedAt), sizeBytes: 0, error: exchange.error.message }
+  if (exchange.state === 'failed') return { timeMs: Math.max(0, Date.now() - exchange.startedAt), sizeBytes: 0, error: errorParts(exchange.error).message }
   const { response } = exchange
   return { status: response.status, timeMs: response.timings.total, sizeBytes: response.sizes.bodyDecoded }
 }

@@ -10,6 +10,7 @@ import { sendContextOf } from '../environments/sendContext'
 import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
 import { tr } from '../../i18n'
+import { errorText } from '../../i18n/errors'
 
 export type Direction = Message['direction']
 
@@ -260,8 +261,7 @@ export function savedRequestOf(tabId: string, name: string, description: string)
 }
 
 function describeError(error: unknown): string {
-  const e = error as { code?: string; message?: string; hint?: string }
-  return `${e.message ?? String(error)}${e.hint ? ` ${e.hint}` : ''}`
+  return errorText(error)
 }
 
 /** What the tab shows for a failed call: the readable text and its code. */

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react'
 import { maxUploadChunkBytes } from '../../../shared/files'
-import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
 import { useT } from '../../i18n'
+import { errorText } from '../../i18n/errors'
 
 function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -67,7 +67,7 @@ export function FileChooser({ label, onChosen }: { label: string; onChosen(path:
           setProgress(0)
           stageFile(file, setProgress).then(
             (path) => onChosen(path, file),
-            (e: unknown) => setError(e instanceof ParleyError ? `${e.message} ${e.hint ?? ''}` : String(e))
+            (e: unknown) => setError(errorText(e))
           ).finally(() => setProgress(undefined))
         }}
       />

@@ -27,6 +27,7 @@ import { UrlInput } from './UrlInput'
 import { useT } from '../../i18n'
 import { SubscriptionPanel } from '../graphql/SubscriptionPanel'
 import { isSubscription } from '../graphql/subscription'
+import { errorText } from '../../i18n/errors'
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
 const sections = ['Params', 'Headers', 'Body', 'Auth', 'Scripts', 'Tests', 'Settings'] as const
@@ -70,7 +71,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
       setNotice(warnings.length ? { kind: 'info', text: t('requestPane.importedFromCurl', { warnings: warnings.join(' ') }) } : { kind: 'info', text: t('requestPane.importedFromCurl2') })
     } catch (error) {
       const e = error instanceof ParleyError ? error : new ParleyError('curl_failed', String(error))
-      setNotice({ kind: 'error', text: `${e.message}${e.hint ? ` ${e.hint}` : ''}` })
+      setNotice({ kind: 'error', text: errorText(e) })
     }
   }
 

@@ -18,6 +18,7 @@ import { TimingPanel } from './TimingPanel'
 import { TestsPanel } from './TestsPanel'
 import { TlsPanel } from './TlsPanel'
 import { useT } from '../../i18n'
+import { errorParts } from '../../i18n/errors'
 
 type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Tests' | 'Compare'
 
@@ -147,8 +148,8 @@ function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (
         !
       </div>
       <div>
-        <p className="rp-response-error-message">{error.message}</p>
-        {error.hint && <p className="response-error-hint">{error.hint}</p>}
+        <p className="rp-response-error-message">{errorParts(error).message}</p>
+        {errorParts(error).hint && <p className="response-error-hint">{errorParts(error).hint}</p>}
         <p className="muted rp-response-error-code">
           {t('responsePane.code')} <code>{error.code}</code>
         </p>
@@ -247,8 +248,8 @@ function ResponseView({
       </div>
       {response.stopped && (
         <div className="rp-response-stopped" role="alert" aria-label={t('responsePane.downloadStopped')}>
-          <p className="rp-response-error-message">{response.stopped.message}</p>
-          {response.stopped.hint && <p className="response-error-hint">{response.stopped.hint}</p>}
+          <p className="rp-response-error-message">{errorParts(response.stopped).message}</p>
+          {errorParts(response.stopped).hint && <p className="response-error-hint">{errorParts(response.stopped).hint}</p>}
           <p className="muted rp-response-error-code">
             {t('responsePane.code')} <code>{response.stopped.code}</code>
           </p>
