@@ -87,7 +87,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         })}
       </div>
       <p className="palette-footer muted">
-        <kbd>↑</kbd> <kbd>↓</kbd> {t('commandPalette.toChoose')} <kbd>Enter</kbd> {t('commandPalette.toRun')} <kbd>Esc</kbd> {t('commandPalette.toClose')}
+        <kbd>↑</kbd> <kbd>↓</kbd> {t('commandPalette.toChoose')} <kbd>{t('keys.Enter')}</kbd> {t('commandPalette.toRun')} <kbd>Esc</kbd> {t('commandPalette.toClose')}
       </p>
     </dialog>
   )

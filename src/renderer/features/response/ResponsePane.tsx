@@ -17,7 +17,7 @@ import './response.css'
 import { TimingPanel } from './TimingPanel'
 import { TestsPanel } from './TestsPanel'
 import { TlsPanel } from './TlsPanel'
-import { useT } from '../../i18n'
+import { tr, useT } from '../../i18n'
 import { errorParts } from '../../i18n/errors'
 
 type TabName = 'Body' | 'Headers' | 'Cookies' | 'Redirects' | 'TLS' | 'Timing' | 'Tests' | 'Compare'
@@ -79,7 +79,7 @@ function EmptyResponse() {
       </div>
       <p className="empty-title">{t('responsePane.sendARequestTo')}</p>
       <p className="muted">
-        {t('responsePane.statusHeadersTimingAnd')} <kbd>Ctrl</kbd> + <kbd>Enter</kbd> {t('responsePane.sends')}
+        {t('responsePane.statusHeadersTimingAnd')} <kbd>Ctrl</kbd> + <kbd>{tr('commands:keys.Enter')}</kbd> {t('responsePane.sends')}
       </p>
     </div>
   )
