@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { CollectionTree } from '../../../shared/collection'
-import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
+import { errorText } from '../../app/callOrReport'
 
 export interface OpenCollectionState {
   id: string
@@ -91,11 +91,9 @@ export const useCollections = create<CollectionsState>((set, get) => ({
   }
 }))
 
-/** A message a person can read, from whatever was thrown. */
-export function errorText(error: unknown): string {
-  if (error instanceof ParleyError) return error.hint ? `${error.message} ${error.hint}` : error.message
-  return error instanceof Error ? error.message : String(error)
-}
+/** A message a person can read, from whatever was thrown (one helper for every feature: app/callOrReport). */
+export { errorText }
+
 
 /** The file or folder name on disk of a relative path: what `item.reorder` takes. */
 export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)

@@ -2,13 +2,10 @@ import { useCallback, useEffect, useState } from 'react'
 import type { FolderListing } from '../../../shared/dialogs'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
+import { errorText } from '../../app/callOrReport'
 import { Icon } from '../../ui/Icon'
 import './files.css'
 
-const errorText = (e: unknown): string => {
-  const err = e as { message?: string; hint?: string }
-  return `${err.message ?? String(e)}${err.hint ? ` ${err.hint}` : ''}`
-}
 
 /**
  * The in-window folder picker, for shells without a native one (the browser host): it starts at

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../shared/app'
-import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
+import { callOrReport, errorText } from '../../app/callOrReport'
 import { Dialog } from '../../ui/Dialog'
 import { ResponseHistorySettings } from '../compare/ResponseHistorySettings'
 
@@ -26,19 +26,19 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
         setSettings(value)
         setProxyUrl(value.proxyUrl)
       },
-      (error: unknown) => setMessage({ kind: 'alert', text: error instanceof ParleyError ? `${error.message} ${error.hint ?? ''}` : String(error) })
+      (error: unknown) => setMessage({ kind: 'alert', text: errorText(error) })
     )
   }, [open])
 
   const save = async (patch: Partial<Settings>, done: string): Promise<void> => {
     const before = settings
-    try {
-      setSettings(await api.call('settings.update', patch))
-      setMessage({ kind: 'status', text: done })
-    } catch (error) {
+    const next = await callOrReport((error) => {
       setSettings(before)
-      setMessage({ kind: 'alert', text: error instanceof ParleyError ? `${error.message} ${error.hint ?? ''}` : String(error) })
-    }
+      setMessage({ kind: 'alert', text: errorText(error) })
+    }, 'settings.update', patch)
+    if (!next) return
+    setSettings(next)
+    setMessage({ kind: 'status', text: done })
   }
 
   return (
