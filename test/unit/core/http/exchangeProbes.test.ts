@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
 import type { HttpResponse } from '../../../../src/shared/http'
-import { req, selfSignedCert, startHttpServer, startHttpsServer, tempDir, type TestServer } from './testServers'
+import { req, selfSignedCert, startHttpServer, startHttpsServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 // The exchange learns its socket (timing phases, remote address, TLS details, HTTP version) through undici's
 // diagnostics channels. Should an undici release change them, every send still succeeds and these details
