@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), playground: resolve('src/playground/cli.ts') }
+        // The diff worker is its own entry: core starts it as a worker thread (src/core/compare/diffPool.ts).
+        input: { index: resolve('src/main/index.ts'), playground: resolve('src/playground/cli.ts'), cli: resolve('src/cli/parley.ts'), diffWorker: resolve('src/core/compare/diffWorker.ts') }
       }
     }
   },

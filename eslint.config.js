@@ -31,6 +31,7 @@ const layers = {
   preload: { may: ['preload', 'shared'], packages: [], why: 'The preload exposes the contract and nothing else: it imports only src/shared and electron.' },
   main: { may: ['main', 'core', 'shared'], packages: [], why: 'The Electron shell wires core to IPC; it never imports the renderer, the host or the playground.' },
   host: { may: ['host', 'core', 'shared'], packages: [/^electron(\/|$)/], why: 'The browser host is plain Node: no electron, no renderer code, no playground.' },
+  cli: { may: ['cli', 'core', 'shared'], packages: [/^electron(\/|$)/, /^react/, /^zustand/], why: 'parley (src/cli) is plain Node over core: no electron, no renderer, host or main code.' },
   playground: { may: ['playground'], packages: [/^electron(\/|$)/], why: "The playground is a separate program: it imports none of Parley's layers." }
 }
 

@@ -17,11 +17,15 @@ import { SessionManager } from './realtime/sessionManager'
 import { SettingsStore } from './store/settingsStore'
 import { createCollectionServices } from './store/collectionServices'
 import { createConvertHandlers } from './convert/convertHandlers'
-import { createRunHandlers } from './scripts/runHandlers'
+import { createRunHandlers, variableWriter } from './scripts/runHandlers'
+import { createRunnerHandlers } from './runner/runnerHandlers'
+import { runRealtimeRequest, type RealtimeRequest } from './runner/realtimeRun'
 import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
+import { createGraphqlHandlers } from './graphql/graphqlHandlers'
+import { createOAuthHandlers, createOAuthTokens, type OAuthOptions } from './oauth/handlers'
 
 export interface ServicesOptions {
   /** Where app state lives (settings, history, secrets); never beside a collection. */
@@ -40,12 +44,16 @@ export interface ServicesOptions {
   secretCipher?: SecretCipher
   /** The OS's folder, file and Save As dialogs, where the shell has them (Electron). */
   nativeDialogs?: NativeDialogs
+  /** OAuth 2.0 sign-in: Electron passes its sign-in window. */
+  oauth?: OAuthOptions
 }
 
 export interface Services {
   readonly events: EventBus
   /** Every adapter calls this, and only this, to serve a call. */
   invoke(name: unknown, input: unknown): Promise<CallResult>
+  /** The browser host tells core the URI of its OAuth callback route once it listens. */
+  useOAuthRedirect(uri: string): void
   dispose(): Promise<void>
 }
 
@@ -66,8 +74,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   )
   // The app-wide HTTP switches, kept current so each send reads them without touching the disk.
   let appSettings = await settings.get().catch(() => defaultSettings)
+  const oauthTokens = createOAuthTokens(store.secrets)
   const http = await createHttpEngine({
     dataDir: options.dataDir,
+    oauthTokens: (auth, post) => oauthTokens.current(auth, post),
     userAgent: `Parley/${options.appVersion}`,
     appProxy: () => appSettings.proxyUrl || null
   })
@@ -107,13 +117,36 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const real = await fileAccess.checkFiles(files, sessionPlaces.get(sessionId) ?? {})
     return { ...emit, args: emit.args.map((arg) => (arg.type === 'binary-file' ? { ...arg, value: real.get(arg.value) ?? arg.value } : arg)) }
   }
+  /** Step runs in flight, by requestId, so session.cancelSteps can stop one. */
+  const stepRuns = new Map<string, AbortController>()
   const resolveIn = <T>(sessionId: string, value: T): T => {
     const scope = sessionScopes.get(sessionId)
     return scope ? resolveValue(value, scope) : value
   }
 
+  const runnerHandlers = createRunnerHandlers({
+    store,
+    http,
+    events,
+    withAppSettings,
+    checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
+    checkDataFile: async (path, collectionId) => {
+      const real = await fileAccess.checkFiles([{ what: 'the data file', path }], await filePlace({ collectionId }))
+      return real.get(path) ?? path
+    }
+  })
+
+  const oauth = createOAuthHandlers({
+    tokens: oauthTokens,
+    http,
+    events,
+    options: options.oauth ?? {},
+    prepare: async (request, context) => withAppSettings(await prepareHttpRequest(store, request, context))
+  })
+
   const handlers: Handlers = {
     ...store.handlers,
+    ...oauth.handlers,
     ...createConvertHandlers({ ...store, appVersion: options.appVersion }),
     ...createDialogHandlers(options.nativeDialogs, fileGrants),
     'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
@@ -166,7 +199,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
       events,
       withAppSettings,
       checkFiles: async (request, context) => fileAccess.check(request, await filePlace(context)),
-      record: recordResponse
+      record: recordResponse,
+      compare: (left, right, ignorePaths) => compare.diffs.compare(left, right, ignorePaths)
+    }),
+    ...runnerHandlers,
+    ...createGraphqlHandlers({
+      http,
+      prepare: async (request, context) => withAppSettings(await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))),
+      checkFile: async (path, what, context) => (await fileAccess.checkFiles([{ what, path }], await filePlace(context))).get(path) ?? path
     }),
     'http.readBody': ({ bodyId, offset, length }) => http.readBody(bodyId, offset, length),
     'http.discardBody': async ({ bodyId }) => {
@@ -198,7 +238,30 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'session.messages': ({ sessionId, fromSeq, limit }) => sessions.messages(sessionId, fromSeq, limit),
     'session.export': ({ sessionId, path }) => sessions.export(sessionId, path),
-    'session.list': () => ({ sessions: sessions.list() })
+    'session.list': () => ({ sessions: sessions.list() }),
+    'session.runSteps': async ({ kind, request, steps, context, requestId, name }) => {
+      stepRuns.get(requestId)?.abort()
+      const abort = new AbortController()
+      stepRuns.set(requestId, abort)
+      try {
+        return await runRealtimeRequest(
+          {
+            ...store,
+            writer: variableWriter(store),
+            signal: abort.signal,
+            checkFiles: async (paths, ctx) => fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(ctx))
+          },
+          { requestId, request: { ...request, kind, ...(name !== undefined ? { name } : {}) } as RealtimeRequest, steps, ...(context ? { context } : {}) }
+        )
+      } finally {
+        if (stepRuns.get(requestId) === abort) stepRuns.delete(requestId)
+      }
+    },
+    'session.cancelSteps': ({ requestId }) => {
+      const run = stepRuns.get(requestId)
+      run?.abort()
+      return { cancelled: run !== undefined }
+    }
   }
 
   const intervalMs = options.statusIntervalMs ?? 1000
@@ -217,12 +280,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   return {
     events,
     invoke: (name, input) => invokeCall(handlers, name, input),
+    useOAuthRedirect: oauth.useHostRedirect,
     async dispose() {
       if (timer) clearInterval(timer)
+      for (const run of stepRuns.values()) run.abort()
       store.dispose()
       await playground.stop()
       await http.dispose()
       await sessions.dispose()
+      await compare.diffs.dispose()
     }
   }
 }

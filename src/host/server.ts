@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocket, WebSocketServer } from 'ws'
 import type { Services } from '../core/services'
+import { answerOAuthCallback, oauthCallbackPath } from './oauthCallback'
 import { ClientFrameSchema, hostContractPath, hostMaxFrameBytes, hostTokenCookie, type ServerFrame } from '../shared/wire'
 
 export interface HostOptions {
@@ -86,6 +87,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const port = (server.address() as AddressInfo).port
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+  options.services.useOAuthRedirect(`http://127.0.0.1:${port}${oauthCallbackPath}`)
 
   function check(request: IncomingMessage, url: URL): 'ok' | 'token' | 'origin' | 'host' {
     if (!allowedHosts.has(request.headers.host ?? '')) return 'host'
@@ -98,6 +100,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = parseTarget(request.url)
     if (!url) return badRequest(response)
+    if (url.pathname === oauthCallbackPath) {
+      if (!allowedHosts.has(request.headers.host ?? '')) return forbid(response, 'host')
+      return answerOAuthCallback(request, response, url, options.services, port)
+    }
     const verdict = check(request, url)
     if (verdict !== 'ok') return forbid(response, verdict)
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -8,6 +8,7 @@ import { installMenu } from './menu'
 import { electronDialogs } from './nativeDialogs'
 import { lockDownContents } from './security'
 import { appUrlMatcher, isTrustedSender, webPreferencesFor } from './securityPolicy'
+import { openSignInWindow } from './signInWindow'
 import { claimSingleInstance } from './singleInstance'
 import { loadWindowState, trackWindowState } from './windowState'
 
@@ -70,7 +71,8 @@ async function start(): Promise<void> {
     // Electron's own binary runs the bundled playground as plain Node.
     playground: { command: process.execPath, args: [join(import.meta.dirname, 'playground.js')], env: { ELECTRON_RUN_AS_NODE: '1' } },
     sampleCollectionDir: join(app.getAppPath(), 'resources', 'sample-collection'),
-    nativeDialogs: electronDialogs(() => mainWindow)
+    nativeDialogs: electronDialogs(() => mainWindow),
+    oauth: { signInWindow: openSignInWindow(() => mainWindow ?? null) }
   })
   registerIpcAdapter(services, (event) => {
     const frame = event.senderFrame

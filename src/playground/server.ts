@@ -1,6 +1,9 @@
 import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { createRouter } from './http/router'
+import { createGraphqlWs } from './graphql/ws'
+import { graphqlRoutes } from './graphql/http'
+import { createNotesStore } from './rest/notes-store'
 import { restRoutes } from './rest/routes'
 import { attachSocketIo } from './socketio'
 import { createSseHub } from './sse'
@@ -24,7 +27,10 @@ export interface Playground {
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const host = options.host ?? '127.0.0.1'
   const sse = createSseHub()
-  const handle = createRouter([...restRoutes(), ...sse.routes])
+  // One notes store for REST and GraphQL: a note created by either is seen, and announced, by both.
+  const notes = createNotesStore()
+  const handle = createRouter([...restRoutes(notes), ...graphqlRoutes(notes), ...sse.routes])
+  const graphqlWs = createGraphqlWs(notes)
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy())
@@ -50,7 +56,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     )
   })
 
-  const websockets = attachWebSockets(server)
+  const websockets = attachWebSockets(server, { graphql: graphqlWs.server })
   // Socket.IO must attach after the request handler exists: it wraps the listeners already registered.
   const socketio = attachSocketIo(server)
 
@@ -62,6 +68,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     })
   }).catch((error: unknown) => {
     socketio.close()
+    graphqlWs.close()
     throw error
   })
 
@@ -73,6 +80,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     (closing ??= new Promise<void>((resolve) => {
       sse.close()
       websockets.close()
+      graphqlWs.close()
       socketio.close()
       server.close(() => resolve())
       server.closeAllConnections()

@@ -27,7 +27,8 @@ function isSendableCloseCode(code: number): boolean {
   return code === 1000 || (code >= 1001 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999)
 }
 
-export function attachWebSockets(http: HttpServer) {
+/** `graphql`: the GraphQL-over-WebSocket server (src/playground/graphql/ws.ts), served at /graphql. */
+export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketServer } = {}) {
   const echo = new WebSocketServer({ noServer: true })
   const broadcast = new WebSocketServer({ noServer: true })
   // handleProtocols picks the subprotocol; the upgrade router below has already refused clients without it.
@@ -75,6 +76,12 @@ export function attachWebSockets(http: HttpServer) {
     switch (url.pathname) {
       case '/ws/echo':
         return accept(echo)
+      case '/graphql':
+        if (!more.graphql) break
+        if (!offeredProtocols(req).includes('graphql-transport-ws')) {
+          return refuse(socket, 400, 'GraphQL over WebSocket here speaks the subprotocol "graphql-transport-ws" (the graphql-ws library); offer it in Sec-WebSocket-Protocol')
+        }
+        return accept(more.graphql)
       case '/ws/broadcast':
         return accept(broadcast)
       case '/ws/proto':
@@ -91,9 +98,8 @@ export function attachWebSockets(http: HttpServer) {
         if (Buffer.byteLength(reason) > 123) return refuse(socket, 400, 'reason must be at most 123 bytes of UTF-8')
         return accept(closer)
       }
-      default:
-        return refuse(socket, 404, `No WebSocket endpoint at ${url.pathname}; try /ws/echo, /ws/broadcast, /ws/proto or /ws/close`)
     }
+    return refuse(socket, 404, `No WebSocket endpoint at ${url.pathname}; try /ws/echo, /ws/broadcast, /ws/proto, /ws/close or /graphql`)
   })
 
   return {

@@ -5,6 +5,7 @@ import { installBridge } from './app/api'
 import { useConnection } from './app/connectionStore'
 import { createHostBridge } from './app/hostBridge'
 import './app/styles.css'
+import { initI18n } from './i18n'
 
 // Electron's preload puts the bridge on window; in a plain browser the host's WebSocket carries it.
 if (window.parley) {
@@ -13,6 +14,8 @@ if (window.parley) {
 } else {
   installBridge(createHostBridge(window.location))
 }
+
+initI18n()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

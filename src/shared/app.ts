@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { responseLimitDefaults } from './http'
 
-export const ShellSchema = z.enum(['electron', 'browser'])
+export const ShellSchema = z.enum(['electron', 'browser', 'cli'])
 export type Shell = z.infer<typeof ShellSchema>
 
 export const AppInfoSchema = z.object({
@@ -34,8 +34,18 @@ export type AppStatus = z.infer<typeof AppStatusSchema>
 export const ThemeSchema = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof ThemeSchema>
 
+/** The interface language: 'system' follows the OS (navigator.language), else English or Spanish. */
+export const LanguageSchema = z.enum(['system', 'en', 'es'])
+export type Language = z.infer<typeof LanguageSchema>
+
+/** A learning path step's id: lowercase words joined by dashes, as the renderer names its steps. */
+export const LearnStepIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'a learning step id is 1-40 lowercase letters, digits or dashes, starting with a letter')
+
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
+  language: LanguageSchema,
   /** Off: every request accepts self-signed and otherwise untrusted certificates. */
   verifyTls: z.boolean(),
   /** The proxy for every request whose own setting is "system"; empty: HTTP(S)_PROXY / NO_PROXY. */
@@ -48,11 +58,13 @@ export const SettingsSchema = z.object({
   /** Longest silence between bytes of a response, in ms, for requests that set none (0: none). */
   idleTimeoutMs: z.number().int().min(0),
   /** Largest decoded:received ratio of a compressed body past its first MB (0: none). */
-  maxDecompressionRatio: z.number().min(0)
+  maxDecompressionRatio: z.number().min(0),
+  /** The learning path's steps marked done, by step id (e.g. "api", "broadcast"). */
+  learnDone: z.array(LearnStepIdSchema).max(64, 'at most 64 learning steps can be marked done')
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const defaultSettings: Settings = { theme: 'system', verifyTls: true, proxyUrl: '', ...responseLimitDefaults }
+export const defaultSettings: Settings = { theme: 'system', language: 'system', verifyTls: true, proxyUrl: '', ...responseLimitDefaults, learnDone: [] }
 
 /** A partial update: only the keys given change; unknown keys are refused, not ignored. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

@@ -3,6 +3,7 @@ import { HttpAuthSchema, HttpRequestSchema, KeyValueSchema } from './http'
 import { CollectionIdSchema, RelPathSchema } from './collectionRefs'
 import { SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
 import { AssertionSchema, ScriptsSchema } from './scripts'
+import { RealtimeStepsSchema } from './realtimeSteps'
 
 export { CollectionIdSchema, RelPathSchema }
 
@@ -66,12 +67,36 @@ export type VariableInput = z.input<typeof VariableSchema>
 export const RequestScriptsSchema = ScriptsSchema
 export type RequestScripts = z.infer<typeof RequestScriptsSchema>
 
+/**
+ * The description in other languages, by language tag (`es`, `pt-BR`): `description` is the text in the
+ * collection's own language, and a reader shows the entry for its language when there is one.
+ */
+export const DescriptionsSchema = z
+  .record(z.string(), z.string().max(100_000, 'a description is at most 100,000 characters'))
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a language: a description language is a tag such as es or pt-BR` })
+      }
+    }
+  })
+  .default({})
+export type Descriptions = z.infer<typeof DescriptionsSchema>
+
+/** The description to show in `language` (`es-MX` falls back to `es`, then to `description`). */
+export function descriptionIn(item: { description?: string; descriptions?: Descriptions }, language: string): string {
+  const all = item.descriptions ?? {}
+  const base = language.split('-')[0] ?? language
+  return all[language] ?? all[base] ?? item.description ?? ''
+}
+
 const requestHeader = {
   name: RequestNameSchema,
-  description: z.string().default('')
+  description: z.string().default(''),
+  descriptions: DescriptionsSchema
 }
-/** Last in the file, after the fields of the kind. */
-const requestTail = { scripts: RequestScriptsSchema.optional() }
+/** Last in the file, after the fields of the kind: a live request's steps (src/shared/realtimeSteps.ts), its scripts. */
+const requestTail = { steps: RealtimeStepsSchema.optional(), scripts: RequestScriptsSchema.optional() }
 
 /** Pre-request and post-response scripts, and assertion rows (see src/core/scripts). */
 const testFields = { scripts: ScriptsSchema.optional(), assertions: z.array(AssertionSchema).max(1000).default([]) }
@@ -107,6 +132,7 @@ export type RequestKind = z.infer<typeof RequestKindSchema>
 
 const folderFields = {
   description: z.string().default(''),
+  descriptions: DescriptionsSchema,
   headers: z.array(KeyValueSchema).default([]),
   variables: z.array(VariableSchema).default([]),
   /** File and folder names in display order; names not listed follow, alphabetically. */
@@ -125,6 +151,7 @@ export const CollectionFileSchema = z.object({
   parley: z.literal(collectionFormatVersion),
   name: ItemNameSchema,
   description: folderFields.description,
+  descriptions: folderFields.descriptions,
   headers: folderFields.headers,
   auth: HttpAuthSchema.default({ type: 'none' }),
   variables: folderFields.variables,
@@ -138,6 +165,7 @@ export type CollectionFile = z.infer<typeof CollectionFileSchema>
 export const FolderFileSchema = z.object({
   name: ItemNameSchema.optional(),
   description: folderFields.description,
+  descriptions: folderFields.descriptions,
   headers: folderFields.headers,
   auth: HttpAuthSchema.default({ type: 'inherit' }),
   variables: folderFields.variables,

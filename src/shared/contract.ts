@@ -10,6 +10,10 @@ import * as S from './session'
 import * as V from './convert'
 import * as T from './scripts'
 import * as K from './compare'
+import * as R from './runner'
+import * as RS from './realtimeSteps'
+import * as G from './graphql'
+import * as O from './oauth'
 
 /**
  * The one table of everything that crosses a process boundary. Every adapter (Electron IPC, the
@@ -81,6 +85,13 @@ export const calls = {
   'http.cancel': call(H.HttpCancelInputSchema, H.HttpCancelOutputSchema, 'Cancel a send in flight; it rejects with code cancelled.'),
   'http.readBody': call(H.HttpReadBodyInputSchema, H.HttpBodySliceSchema, 'A slice (at most 1 MiB) of a response body stored in a file.'),
   'http.discardBody': call(H.HttpDiscardBodyInputSchema, H.HttpDiscardBodyOutputSchema, 'Delete a stored response body.'),
+  // OAuth 2.0 sign-in (src/core/oauth): tokens are kept in the secret store, never in collection files
+  'oauth.authorize': call(O.OAuthRequestInput, O.OAuthAuthorizeOutput, 'Start authorization code (PKCE) or implicit: the sign-in page URL, with state; in Electron the sign-in window runs to the end.'),
+  'oauth.complete': call(O.OAuthCompleteInput, O.OAuthTokenInfoSchema, 'The redirect came back: check state, exchange the code with the PKCE verifier, store the token.'),
+  'oauth.device': call(O.OAuthRequestInput, O.OAuthDeviceOutput, 'Start the device code grant: the code to show; core polls and pushes oauth.finished.'),
+  'oauth.cancel': call(O.OAuthFlowRef, C.NoOutput, 'Give up a sign-in in progress.'),
+  'oauth.token': call(O.OAuthRequestInput, O.OAuthTokenInfoSchema, 'The stored token of these OAuth settings: expiry, scope, decoded claims.'),
+  'oauth.clear': call(O.OAuthRequestInput, O.OAuthTokenInfoSchema, 'Forget the stored token of these OAuth settings.'),
   // response history, examples and diffs (src/core/compare)
   'responses.list': call(K.ResponseListInput, K.ResponseListOutput, 'The last responses of a request (saved: by collection and path; unsaved: by tab), newest first.'),
   'responses.open': call(K.ResponseGetInput, H.HttpResponseSchema, 'A kept response as the viewer shows it (large bodies as a new bodyId).'),
@@ -89,6 +100,9 @@ export const calls = {
   'examples.save': call(K.ExampleSaveInput, z.object({ file: z.string() }), 'Save a kept response as a named example beside the request.'),
   'examples.delete': call(K.ExampleRefInput, C.NoOutput, 'Delete a saved example.'),
   'compare.run': call(K.CompareInput, K.CompareOutput, 'Diff two responses (history or examples): status, headers, and the body as JSON paths or lines.'),
+  // GraphQL schemas (src/core/graphql)
+  'graphql.introspect': call(G.GraphqlIntrospectInputSchema, G.GraphqlSchemaSchema, 'The schema of a GraphQL endpoint by introspection, sent like the request (variables, headers, auth); cached per URL until refresh.'),
+  'graphql.schemaFile': call(G.GraphqlSchemaFileInputSchema, G.GraphqlSchemaSchema, 'A GraphQL schema from an SDL or introspection JSON file the user chose (the file-access rules apply).'),
   'cookies.list': call(NoInput, H.CookiesListOutputSchema, 'Every cookie in the jar.'),
   'cookies.clear': call(H.CookiesClearInputSchema, H.CookiesClearOutputSchema, 'Remove all cookies, or those of one domain and its subdomains.'),
   'session.open': call(S.SessionOpenInputSchema, z.object({ sessionId: z.string() }), 'Open a Socket.IO, WebSocket or SSE session (an id reused continues its log); status arrives as session.status.'),
@@ -100,6 +114,8 @@ export const calls = {
   'session.messages': call(S.SessionMessagesInputSchema, S.SessionMessagesOutputSchema, 'Read back logged messages by seq range, from memory or the NDJSON file.'),
   'session.export': call(S.SessionExportInputSchema, z.object({ path: z.string(), count: z.number().int() }), 'Write the session log as NDJSON (one line per message) to a path, atomically.'),
   'session.list': call(NoInput, z.object({ sessions: z.array(S.SessionSummarySchema) }), 'The sessions core knows, open or closed, with counters.'),
+  'session.runSteps': call(RS.RealtimeRunInputSchema, RS.RealtimeRunOutputSchema, 'Run the steps of a Socket.IO, WebSocket or SSE request (connect, emit, send, expect, wait, close) in a session of its own, always closed after; each expectation is a test.'),
+  'session.cancelSteps': call(z.object({ requestId: z.string().min(1).max(200) }), z.object({ cancelled: z.boolean() }), 'Stop a session.runSteps in flight; it answers with error cancelled and closes its session.'),
   // import and export (src/core/convert)
   'curl.parse': call(V.CurlParseInputSchema, V.CurlParseOutputSchema, 'Turn a pasted cURL command (bash or Windows cmd) into a request; warnings list what was left out.'),
   'export.curl': call(V.ExportCurlInputSchema, V.ExportCurlOutputSchema, 'A shell-quoted, multi-line cURL command that sends the request.'),
@@ -113,7 +129,12 @@ export const calls = {
   'import.append': call(V.ImportAppendInputSchema, V.ImportAppendOutputSchema, 'The next part (at most 2,000,000 characters) of a text to import; the whole is at most 50,000,000.'),
   'export.postman': call(V.ExportPostmanInputSchema, V.ExportJsonOutputSchema, 'A collection folder as a Postman v2.1 collection (secret values left out); lists what does not fit.'),
   'export.insomnia': call(V.ExportPostmanInputSchema, V.ExportYamlOutputSchema, 'A collection folder as an Insomnia v5 (YAML) export (secret values left out); lists what does not fit.'),
-  'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.')
+  'export.har': call(V.ExportHarInputSchema, V.ExportJsonOutputSchema, 'A request, or the HTTP history, as a HAR 1.2 log.'),
+  // the collection runner (src/core/runner)
+  'runner.start': call(R.RunnerStartInput, R.RunnerStartOutput, 'Run a collection or folder: iterations, data rows (CSV/JSON file or inline), delay, bail, only some requests; progress arrives as runner.progress.'),
+  'runner.cancel': call(R.RunnerRefInput, R.RunnerCancelOutput, 'Stop a run; the request in flight is cancelled and the run ends as cancelled.'),
+  'runner.result': call(R.RunnerRefInput, R.RunResultSchema, 'Everything a run reported so far (requests, tests, summary).'),
+  'runner.save': call(R.RunnerSaveInput, R.RunnerSaveOutput, 'A run as a JSON, JUnit XML or self-contained HTML report (text and a file name) for dialog.saveText or a download.')
 } as const
 
 export const events = {
@@ -124,8 +145,10 @@ export const events = {
   'playground.changed': event(PlaygroundStatusSchema, 'The demo server started, stopped or failed.'),
   'http.progress': event(H.HttpProgressSchema, 'Progress of a send, at most 10 times a second per request.'),
   'session.messages': event(S.SessionMessagesEventSchema, 'New or amended (same seq) log messages, as the NDJSON lines of the log (messagesOfLines reads them), batched: every ~50 ms or 2,000 messages.'),
+  'oauth.finished': event(O.OAuthFinishedSchema, 'A sign-in (popup or device code) ended: the token, or why not.'),
   'session.status': event(S.SessionStatusSchema, 'A session changed state: connecting, connected, reconnecting, disconnected, error, closed.'),
-  'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.')
+  'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.'),
+  'runner.progress': event(R.RunnerProgressSchema, 'A run started, a request of it started or finished (with its tests), or the run is done (summary).')
 } as const
 
 export type Calls = typeof calls

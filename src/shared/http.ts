@@ -67,8 +67,17 @@ export const HttpAuthSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('digest'), username: z.string(), password: z.string() }),
   z.object({
     type: z.literal('oauth2'),
-    grant: z.enum(['client_credentials', 'password']),
+    /** authorization_code, implicit and device_code are signed in with "Get new token"; the token is kept as a secret. */
+    grant: z.enum(['client_credentials', 'password', 'authorization_code', 'implicit', 'device_code']),
     tokenUrl: z.string(),
+    /** The authorization endpoint (authorization_code, implicit). */
+    authUrl: z.string().optional(),
+    /** The device authorization endpoint (device_code, RFC 8628). */
+    deviceUrl: z.string().optional(),
+    /** Where the server sends the browser back; empty: the shell's own (the browser host's loopback port). */
+    redirectUri: z.string().optional(),
+    /** Proof Key for Code Exchange (RFC 7636, S256) with authorization_code; on unless a server refuses it. */
+    pkce: z.boolean().optional(),
     clientId: z.string(),
     clientSecret: z.string().default(''),
     username: z.string().optional(),

@@ -38,8 +38,8 @@ export const TestResultSchema = z.object({
   passed: z.boolean(),
   /** Why it failed; absent when it passed. */
   message: z.string().optional(),
-  /** Which step produced it: a script (`pre`/`post` and whose), or the assertion rows. */
-  source: z.enum(['pre', 'post', 'assertion'])
+  /** Which step produced it: a script (`pre`/`post` and whose), the assertion rows, or a live request's steps. */
+  source: z.enum(['pre', 'post', 'assertion', 'step'])
 })
 export type TestResult = z.infer<typeof TestResultSchema>
 

@@ -3,7 +3,8 @@ import type { CompareSide, ResponseTarget } from '../../shared/compare'
 import type { HttpResponse } from '../../shared/http'
 import type { Handlers } from '../invoke'
 import type { CollectionStore } from '../store/collectionStore'
-import { compareResponses, type ResponseSnapshot } from './compareResponses'
+import type { ResponseSnapshot } from './compareResponses'
+import { DiffPool } from './diffPool'
 import { ExampleFiles, exampleFromBody } from './examples'
 import { ResponseHistory } from './responseHistory'
 
@@ -12,10 +13,13 @@ type CompareCall = 'responses.list' | 'responses.open' | 'responses.setLimits' |
 export interface CompareDeps {
   dataDir: string
   collections: CollectionStore
+  /** Where diffs run: a worker thread, so a large diff does not stall core. */
+  diffs?: DiffPool
 }
 
 /** Response history, examples and diffs; `record` is what `http.send` calls after each response. */
 export function createCompareServices(deps: CompareDeps) {
+  const diffs = deps.diffs ?? new DiffPool()
   const history = new ResponseHistory(deps.dataDir, join(deps.dataDir, 'bodies'))
   const rootOf = async (collectionId: string): Promise<string> => (await deps.collections.get(collectionId)).root
   // A saved request is known by where its collection lives and its path in it; an unsaved one by its tab.
@@ -54,7 +58,7 @@ export function createCompareServices(deps: CompareDeps) {
       await (await examplesOf(collectionId)).delete(path, name)
       return {}
     },
-    'compare.run': async ({ left, right, ignorePaths }) => compareResponses(await snapshot(left), await snapshot(right), ignorePaths)
+    'compare.run': async ({ left, right, ignorePaths }) => diffs.compare(await snapshot(left), await snapshot(right), ignorePaths)
   }
 
   /** Keeps a response in the history of the request it answered (a request file, else the tab). */
@@ -66,5 +70,5 @@ export function createCompareServices(deps: CompareDeps) {
     await history.record(await keyOf(target), response, textual)
   }
 
-  return { handlers, record, history }
+  return { handlers, record, history, diffs }
 }

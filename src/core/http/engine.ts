@@ -1,14 +1,14 @@
 import { join } from 'node:path'
 import type { ParleyError } from '../../shared/errors'
 import type { HttpBodySlice, HttpCookie, HttpProgress, HttpRequest, HttpResponse } from '../../shared/http'
-import { OAuth2TokenCache } from './auth/oauth2'
+import { OAuth2TokenCache, type StoredTokenSource, type TokenPost } from './auth/oauth2'
 import { BodyStore } from './bodyStore'
 import { PersistentCookieJar } from './cookieJar'
 import { DispatcherPool } from './dispatchers'
 import { httpError } from './errors'
 import { readProxyEnv } from './proxy'
 import { RequestControl, throttleProgress } from './requestControl'
-import { sendRequest } from './sendRequest'
+import { sendRequest, tokenPoster } from './sendRequest'
 
 export interface HttpEngineOptions {
   /** Bodies go to `<dataDir>/bodies/`, cookies to `<dataDir>/cookies.json`. */
@@ -18,6 +18,8 @@ export interface HttpEngineOptions {
   /** The app-wide proxy setting, if any; read on every send so a change applies at once. */
   appProxy?: () => string | null
   userAgent?: string
+  /** Tokens of signed-in OAuth grants (authorization code, implicit, device code), from the secret store. */
+  oauthTokens?: StoredTokenSource
 }
 
 export interface HttpEngine {
@@ -34,6 +36,8 @@ export interface HttpEngine {
   clearCookies(domain?: string): Promise<number>
   /** What went wrong while starting (a damaged cookie jar set aside), each given out once. */
   takeProblems(): ParleyError[]
+  /** Posts a form (an OAuth token endpoint) with this request's TLS and proxy settings. */
+  tokenPost(request: HttpRequest): TokenPost
   /** Cancels everything in flight and closes every connection. */
   dispose(): Promise<void>
 }
@@ -47,7 +51,7 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
   const jar = PersistentCookieJar.inDataDir(options.dataDir)
   await jar.load()
   const pool = new DispatcherPool()
-  const tokens = new OAuth2TokenCache()
+  const tokens = new OAuth2TokenCache(options.oauthTokens ?? null)
   const inFlight = new Map<string, { control: RequestControl; done: Promise<unknown> }>()
   const env = readProxyEnv(options.env ?? process.env)
   const appProxy = options.appProxy ?? (() => null)
@@ -104,6 +108,11 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
     discardBody: (bodyId) => store.discard(bodyId),
     listCookies: () => jar.list(),
     clearCookies: (domain) => jar.clear(domain),
+
+    tokenPost: (request) => {
+      const ctx = { pool, store, jar, tokens, env, appProxy, userAgent, control: new RequestControl(), onProgress: null }
+      return tokenPoster(request, ctx)
+    },
 
     takeProblems() {
       const problem = jar.problem

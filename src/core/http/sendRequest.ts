@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks'
 import * as zlib from 'node:zlib'
 import { responseLimitDefaults, type HeaderList, type HttpAuthInfo, type HttpCookie, type HttpHop, type HttpRequest, type HttpResponse } from '../../shared/http'
-import { digestAuthorization, pickDigestChallenge } from './auth/digestAuth'
-import { signAwsV4 } from './auth/awsSigV4'
 import type { OAuth2TokenCache, TokenPost } from './auth/oauth2'
-import { applySimpleAuth } from './auth/simpleAuth'
+import type { AuthExchange } from './auth/provider'
+import { startAuth } from './auth/providers'
 import type { BodyStore } from './bodyStore'
 import type { PersistentCookieJar } from './cookieJar'
 import { trackActive, type DispatcherPool } from './dispatchers'
@@ -48,7 +47,7 @@ export function parseRequestUrl(raw: string): URL {
   return url
 }
 
-/** Sends one request: auth, cookies, redirects and digest retries, and collects the final response. */
+/** Sends one request: auth (`auth/providers.ts`), cookies, redirects and auth challenges, and collects the final response. */
 export async function sendRequest(requestId: string, request: HttpRequest, ctx: SendContext): Promise<HttpResponse> {
   const started = performance.now()
   const { control, settings } = { control: ctx.control, settings: request.settings }
@@ -62,13 +61,9 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   if (!hasHeader(headers, 'user-agent')) headers.push(['User-Agent', ctx.userAgent])
   if (!hasHeader(headers, 'accept')) headers.push(['Accept', '*/*'])
   if (!hasHeader(headers, 'accept-encoding')) headers.push(['Accept-Encoding', ACCEPT_ENCODING])
-  headers = applySimpleAuth(auth, headers, originalUrl)
-
-  let authInfo: HttpAuthInfo | null = null
-  if (auth.type === 'oauth2') {
-    authInfo = await control.guard(ctx.tokens.token(auth, tokenPoster(request, ctx)))
-    headers = withHeader(headers, 'Authorization', `${tokenTypeOf(authInfo)} ${authInfo.accessToken}`)
-  }
+  const prepared = await startAuth(auth, headers, originalUrl, { request, control, postToken: tokenPoster(request, ctx), tokens: ctx.tokens })
+  headers = prepared.headers
+  const authSession = prepared.session
   if (settings.httpVersion === '2' && originalUrl.protocol === 'http:') {
     warnings.push('HTTP/2 without TLS (h2c) is not supported: the request was sent over HTTP/1.1.')
   }
@@ -78,11 +73,8 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
   let method = normalizeMethod(request.method)
   const hops: HttpHop[] = []
   const cookiesSet: HttpCookie[] = []
-  let digestAnswered = false
-  let authHeader: string | null = null
   for (;;) {
     let hopHeaders = headers
-    if (authHeader) hopHeaders = withHeader(hopHeaders, 'Authorization', authHeader)
     // Streamed bodies would go chunked otherwise; many servers refuse uploads without a length.
     if (body && !hasHeader(hopHeaders, 'content-length')) hopHeaders = [...hopHeaders, ['Content-Length', String(body.length)]]
     const cookie = ctx.jar.isEmpty ? '' : await control.guard(ctx.jar.cookieHeader(url))
@@ -90,15 +82,12 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
       const own = getHeader(hopHeaders, 'cookie')
       hopHeaders = withHeader(hopHeaders, 'Cookie', own ? `${own}; ${cookie}` : cookie)
     }
-    if (auth.type === 'awsv4' && sameOrigin(url, originalUrl)) {
-      const payloadSha256 = body ? await control.guard(body.sha256()) : 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
-      hopHeaders = signAwsV4(auth, { method, url, headers: hopHeaders, payloadSha256 })
-    }
+    const exchange: AuthExchange = { method, url, originalUrl, headers: hopHeaders, body }
+    if (authSession.exchange) exchange.headers = await authSession.exchange(exchange)
     const follow = settings.followRedirects
-    const answerDigest = auth.type === 'digest' && !digestAnswered
-    const result = await runExchange(ctx, tls, request, url, method, hopHeaders, body, (status, h) => {
+    const result = await runExchange(ctx, tls, request, url, method, exchange.headers, body, (status, h) => {
       if (follow && redirectTarget(status, h, url)) return false
-      if (answerDigest && status === 401 && pickDigestChallenge(getHeaders(h, 'www-authenticate'))) return false
+      if (authSession.willAnswer?.({ status, headers: h }, exchange)) return false
       return true
     })
     const setCookies = getHeaders(result.headers, 'set-cookie')
@@ -124,37 +113,20 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
       }
       if (!sameOrigin(target, url)) {
         // Credentials meant for one origin must not leak to another (Fetch standard, CORS-safe redirect).
-        headers = withoutHeaders(headers, 'authorization', 'cookie', 'proxy-authorization', 'host')
-        if (auth.type === 'apikey' && auth.in === 'header') headers = withoutHeaders(headers, auth.key)
-        authHeader = null
+        headers = withoutHeaders(headers, 'authorization', 'cookie', 'proxy-authorization', 'host', ...(authSession.originHeaders ?? []))
+        authSession.leftOrigin?.()
       }
       url = target
       continue
     }
-    if (answerDigest && result.status === 401 && (auth.type === 'digest')) {
-      const challenge = pickDigestChallenge(getHeaders(result.headers, 'www-authenticate'))
-      if (challenge) {
-        hops.push(hop('auth-challenge', method, url, result))
-        digestAnswered = true
-        authHeader = digestAuthorization(challenge, auth, method, `${url.pathname}${url.search}`)
-        continue
-      }
-    }
-    if (auth.type === 'oauth2' && result.status === 401 && authInfo?.fromCache && sameOrigin(url, originalUrl)) {
-      // The server may have revoked a token we still thought valid: fetch a fresh one, once.
+    const retry = authSession.answer ? await authSession.answer({ status: result.status, headers: result.headers }, exchange) : null
+    if (retry) {
       hops.push(hop('auth-challenge', method, url, result))
-      ctx.tokens.forget(auth)
-      authInfo = await control.guard(ctx.tokens.token(auth, tokenPoster(request, ctx)))
-      headers = withHeader(headers, 'Authorization', `${tokenTypeOf(authInfo)} ${authInfo.accessToken}`)
+      if (retry.rewrite) headers = retry.rewrite(headers)
       continue
     }
-    return buildResponse(requestId, url, method, result, hops, cookiesSet, authInfo, warnings, started)
+    return buildResponse(requestId, url, method, result, hops, cookiesSet, authSession.info, warnings, started)
   }
-}
-
-/** `bearer` from a token endpoint is sent as `Bearer`, which some servers insist on. */
-function tokenTypeOf(info: HttpAuthInfo): string {
-  return info.tokenType.toLowerCase() === 'bearer' ? 'Bearer' : info.tokenType
 }
 
 const STANDARD_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'])
@@ -260,7 +232,7 @@ function buildResponse(
 }
 
 /** Posts to an OAuth token endpoint through the same TLS and proxy settings as the request. */
-function tokenPoster(request: HttpRequest, ctx: SendContext): TokenPost {
+export function tokenPoster(request: HttpRequest, ctx: SendContext): TokenPost {
   return async (url, headers, form) => {
     const tls = await loadTlsMaterial(request.settings)
     const payload: BodyPayload = {
@@ -272,6 +244,6 @@ function tokenPoster(request: HttpRequest, ctx: SendContext): TokenPost {
     const result = await runExchange(ctx, tls, request, url, 'POST', [...headers, ['User-Agent', ctx.userAgent]], payload, () => true)
     const collected = result.body?.body
     const text = collected?.kind === 'inline' ? Buffer.from(collected.base64, 'base64').toString('utf8') : ''
-    return { status: result.status, text }
+    return { status: result.status, text, contentType: getHeader(result.headers, 'content-type') }
   }
 }

@@ -8,10 +8,8 @@ import type { EventBus } from '../events'
 import { MessageLog } from './messageLog'
 import { describeArgs, describeJsonArgs } from './payload'
 import type { EmitRequest, MessageDraft, SendRequest, Session, SessionRecorder } from './session'
-import { SocketIoSession } from './socketio'
+import { createSession } from './createSession'
 import { ManagerPool } from './socketioClient'
-import { SseSession } from './sse'
-import { WebSocketSession } from './websocket'
 
 export interface SessionManagerOptions {
   dataDir: string
@@ -88,12 +86,7 @@ export class SessionManager {
     const log = existing?.log ?? new MessageLog(this.fileOf(id), { ringSize: this.options.ringSize, onWriteError: (error) => this.logFailed(id, error) })
     const entry: Entry = existing ?? { id, kind: input.kind, session: undefined as unknown as Session, log, recorder: undefined as unknown as SessionRecorder, in: 0, out: 0, countedAtLastTick: 0, pending: [] }
     entry.recorder = this.recorderFor(entry)
-    entry.session =
-      input.kind === 'socketio'
-        ? new SocketIoSession(input.request, entry.recorder, this.pool)
-        : input.kind === 'websocket'
-          ? new WebSocketSession(input.request, entry.recorder)
-          : new SseSession(input.request, entry.recorder)
+    entry.session = createSession(input, entry.recorder, this.pool)
     this.entries.set(id, entry)
     try {
       await entry.session.open()

@@ -1,9 +1,11 @@
 import { JSONPath } from 'jsonpath-plus'
 import type { Assertion, TestResult } from '../../shared/scripts'
+import type { ExampleMatch } from '../compare/matchesExample'
 
 /**
  * Assertion rows without code, like Bruno's: `status == 200`, `body $.items.length > 0`,
- * `header content-type contains json`, `time < 500`. Each enabled row becomes one test result.
+ * `header content-type contains json`, `time < 500`, `example <name> matches [ignored paths]`.
+ * Each enabled row becomes one test result.
  */
 
 export interface AssertedResponse {
@@ -14,12 +16,25 @@ export interface AssertedResponse {
   timeMs: number
 }
 
-export function evaluateAssertions(rows: Assertion[], response: AssertedResponse): TestResult[] {
+function rowName(row: Assertion): string {
+  const head = `${row.target.trim()} ${row.operator}`
+  if (exampleOf(row) !== null) return ignoredPathsOf(row).length > 0 ? `${head} ignoring ${ignoredPathsOf(row).join(', ')}` : head
+  return needsExpected(row.operator) ? `${head} ${row.expected}` : head
+}
+
+/** An `example <name>` row's check, done beforehand (it reads a file and diffs in a worker), or why it could not be. */
+export type ExampleChecks = Map<Assertion, ExampleMatch | Error>
+
+export function evaluateAssertions(rows: Assertion[], response: AssertedResponse, examples: ExampleChecks = new Map()): TestResult[] {
   return rows
     .filter((row) => row.enabled && row.target.trim() !== '')
     .map((row) => {
-      const name = `${row.target.trim()} ${row.operator}${needsExpected(row.operator) ? ` ${row.expected}` : ''}`
+      const name = rowName(row)
       try {
+        if (exampleOf(row) !== null) {
+          const failure = exampleFailure(row, examples.get(row))
+          return failure === null ? { name, passed: true, source: 'assertion' as const } : { name, passed: false, message: failure, source: 'assertion' as const }
+        }
         const actual = actualValue(row.target.trim(), response)
         const failure = compare(actual, row.operator, row.expected)
         return failure === null ? { name, passed: true, source: 'assertion' as const } : { name, passed: false, message: failure, source: 'assertion' as const }
@@ -27,6 +42,38 @@ export function evaluateAssertions(rows: Assertion[], response: AssertedResponse
         return { name, passed: false, message: error instanceof Error ? error.message : String(error), source: 'assertion' as const }
       }
     })
+}
+
+/** The example an `example <name>` row names, or null for any other row. */
+export function exampleOf(row: Assertion): string | null {
+  const match = /^example(?:\s+(.*))?$/i.exec(row.target.trim())
+  return match ? (match[1] ?? '').trim() : null
+}
+
+/** An example row's expected value: the JSON paths to leave out, comma-separated (`**.createdAt, id`). */
+export function ignoredPathsOf(row: Assertion): string[] {
+  return row.expected
+    .split(',')
+    .map((path) => path.trim())
+    .filter((path) => path !== '')
+}
+
+const MAX_LISTED_DIFFERENCES = 8
+
+/** null when the response matches the example as the row asks (`matches`/`==`: same, `!=`: not the same). */
+function exampleFailure(row: Assertion, check: ExampleMatch | Error | undefined): string | null {
+  const name = exampleOf(row)
+  if (!name) throw new Error('Name the example, e.g. "example Fresh note" (save one in the Compare tab of the response).')
+  if (row.operator !== 'matches' && row.operator !== '==' && row.operator !== '!=') {
+    throw new Error(`"${row.operator}" does not apply to an example: use matches (or ==) to expect the same response, != to expect a different one.`)
+  }
+  if (check === undefined) throw new Error(`The example "${name}" was not checked.`)
+  if (check instanceof Error) throw check
+  if (row.operator === '!=') return check.pass ? `expected a response different from the example "${name}", got the same` : null
+  if (check.pass) return null
+  const listed = check.differences.slice(0, MAX_LISTED_DIFFERENCES)
+  const more = check.differences.length - listed.length
+  return `differs from the example "${name}": ${listed.join('; ')}${more > 0 ? `; … and ${more} more` : ''}`
 }
 
 const needsExpected = (operator: Assertion['operator']): boolean => operator !== 'exists' && operator !== 'not exists'
@@ -58,7 +105,7 @@ function actualValue(target: string, response: AssertedResponse): unknown {
       return readPath(json, path)
     }
     default:
-      throw new Error(`Unknown target "${kind}": use status, time, body, body <JSONPath> or header <name>.`)
+      throw new Error(`Unknown target "${kind}": use status, time, body, body <JSONPath>, header <name> or example <name>.`)
   }
 }
 

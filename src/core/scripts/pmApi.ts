@@ -231,8 +231,11 @@ export const pmApiSource = String.raw`
     pm.variables.get = function (key) { return lookup(key) }
     pm.variables.has = function (key) { return lookup(key) !== undefined }
     if (state.response) pm.response = makeResponse(state.response)
+    // A live request's step scripts: the message the step matched (or the ack), and all it matched.
+    if (state.message !== undefined) pm.message = state.message
+    if (state.messages !== undefined) pm.messages = state.messages
     state.pmRequest = pm.request
-    return guard(pm, 'pm', state.response ? [] : ['response'])
+    return guard(pm, 'pm', (state.response ? [] : ['response']).concat(['message', 'messages']))
   }
 
   function legacy(pm) {

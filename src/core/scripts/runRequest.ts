@@ -5,10 +5,12 @@ import type { Assertion, ConsoleEntry, ScriptError, Scripts, TestResult } from '
 import type { SendContext } from '../../shared/sendContext'
 import type { HttpEngine } from '../http/engine'
 import type { VariableScope } from '../vars/variableScope'
-import { evaluateAssertions } from './assertions'
+import type { CompareFn } from '../compare/matchesExample'
+import { evaluateAssertions, exampleOf } from './assertions'
+import { checkExampleRows } from './exampleRows'
 import { ScriptSandbox } from './sandbox'
 import { applyScriptRequest, fromPostmanRequest, toScriptRequest, toScriptResponse } from './scriptRequest'
-import { enclosingFolders, ScriptVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
+import { enclosingFolders, ScriptVariables, type CarriedVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
 
 /**
  * One request with its scripts and assertions: the collection's, each folder's and the request's
@@ -24,6 +26,8 @@ export interface RunRequestDeps extends VariableDeps {
   onProgress?: (progress: HttpProgress) => void
   /** True once the user cancelled this run (before its send started, http.cancel has nothing to stop). */
   cancelled?: () => boolean
+  /** Runs the diff of `example <name>` rows (core: in its diff worker); default: on the spot. */
+  compare?: CompareFn
 }
 
 export interface RunRequestInput {
@@ -38,6 +42,8 @@ export interface RunRequestInput {
   iteration?: { index: number; count: number; data: VarMap }
   /** A runner passes one sandbox for the whole run; otherwise a fresh one is made and dropped. */
   sandbox?: ScriptSandbox
+  /** For a runner: the variables carried from the run's earlier requests (its writer updates them). */
+  carried?: CarriedVariables
 }
 
 export interface RunRequestResult {
@@ -59,7 +65,7 @@ interface OwnedScript {
 const maxScriptBodyBytes = 16 * 1024 * 1024
 
 export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): Promise<RunRequestResult> {
-  const vars = await ScriptVariables.load(deps, input.context, input.iteration?.data ?? {})
+  const vars = await ScriptVariables.load(deps, input.context, input.iteration?.data ?? {}, input.carried)
   const chain = await scriptChain(deps, input)
   const result: RunRequestResult = { response: null, error: null, tests: [], console: [], scriptErrors: [], savedVariables: [] }
   const hasScripts = chain.some((item) => item.scripts.pre?.trim() || item.scripts.post?.trim())
@@ -140,11 +146,12 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
     const assertions = input.assertions ?? []
     const needsBody =
       (sandbox !== undefined && chain.some((item) => item.scripts.post?.trim())) ||
-      assertions.some((row) => row.enabled && /^body(\s|$)/i.test(row.target.trim()))
+      assertions.some((row) => row.enabled && (/^body(\s|$)/i.test(row.target.trim()) || exampleOf(row) !== null))
     const body = needsBody ? await bodyText(deps, result.response) : ''
     await runPhase('post', result.response, body)
+    const examples = await checkExampleRows(deps, assertions, input.context, { status: result.response.status, body })
     result.tests.push(
-      ...evaluateAssertions(assertions, { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs })
+      ...evaluateAssertions(assertions, { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs }, examples)
     )
     return result
   } finally {

@@ -165,6 +165,27 @@ export class ScriptSandbox {
     }
   }
 
+  /**
+   * Evaluates one JavaScript expression with `name` bound to a JSON value (a live step's predicate
+   * over `msg`): whether it is truthy, or why it could not be evaluated. Same limits as a script.
+   */
+  async test(expression: string, filename: string, name: string, value: unknown): Promise<{ passed: boolean; error?: ScriptFailure }> {
+    if (!this.context) await this.boot()
+    const vm = this.context as QuickJSContext
+    // The expression sits on a line of its own, so errors point at its own line 1.
+    const code = `(function (${name}) { return !!(\n${expression}\n) })(${JSON.stringify(value ?? null)})`
+    this.deadline = Date.now() + this.limits.timeLimitMs
+    const result = vm.evalCode(code, filename)
+    try {
+      if (result.error) return { passed: false, error: this.failure(result.error, filename, expression) }
+      const passed = vm.dump(result.value) === true
+      result.value.dispose()
+      return { passed }
+    } finally {
+      if (this.broken) this.dispose()
+    }
+  }
+
   /** Calls `__parley.begin(json)` or `__parley.finish()` (which returns JSON text). */
   private callParley(name: 'begin' | 'finish', argument?: string): string {
     const vm = this.context as QuickJSContext

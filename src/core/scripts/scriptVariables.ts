@@ -32,6 +32,16 @@ export interface VariableDeps {
   secrets: SecretStore
 }
 
+/**
+ * Variables a collection run carries from request to request in memory (Postman's runner does the
+ * same): when given, they replace what the stores hold. `environment: null` means the run has none.
+ */
+export interface CarriedVariables {
+  globals?: Variable[]
+  collection?: Variable[]
+  environment?: { id: string; name: string; variables: Variable[] } | null
+}
+
 /** Writes variable changes back where they live. */
 export interface VariableWriter {
   saveGlobals(variables: Variable[]): unknown
@@ -68,16 +78,17 @@ export class ScriptVariables {
   }
 
   /** Reads the layers a request sees (secrets revealed), as scopeFor does. */
-  static async load(deps: VariableDeps, context: SendContext | undefined, data: VarMap = {}): Promise<ScriptVariables> {
-    const globals = await deps.environments.globals()
+  static async load(deps: VariableDeps, context: SendContext | undefined, data: VarMap = {}, carried: CarriedVariables = {}): Promise<ScriptVariables> {
+    const globals = carried.globals ?? (await deps.environments.globals())
     if (!context) return new ScriptVariables({ globals, collection: [], folders: [] }, data, undefined, { folders: [], note: 'no collection is open, so no environment applies' })
     const collection = await deps.collections.get(context.collectionId)
     const loaded = await collection.load()
     const reveal = (variables: Variable[], folder: string): Promise<Variable[]> =>
       deps.secrets.reveal(variables, (name) => secretKey(collection.id, folderScope(folder), name))
-    const collectionVars = await reveal(loaded.file?.variables ?? [], '')
+    const collectionVars = carried.collection ?? (await reveal(loaded.file?.variables ?? [], ''))
     const envId = context.environmentId === undefined ? await deps.environments.activeId(collection.id) : context.environmentId
-    const environment = envId === null ? undefined : await deps.environments.get(collection, envId)
+    const environment =
+      carried.environment !== undefined ? (carried.environment ?? undefined) : envId === null ? undefined : await deps.environments.get(collection, envId)
     const folders: Variable[][] = []
     const folderLabels: string[] = []
     for (const folder of enclosingFolders(context.path ?? '', loaded.folders.has(context.path ?? ''))) {

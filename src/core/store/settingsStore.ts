@@ -32,9 +32,14 @@ export class SettingsStore {
         'Fix or delete the file; Parley left it untouched.'
       )
     }
-    // Keys from a newer or older version are tolerated: defaults fill what is missing.
-    const parsed = SettingsSchema.partial().safeParse(raw)
-    this.current = { ...defaultSettings, ...(parsed.success ? parsed.data : {}) }
+    // Keys from a newer or older version are tolerated: defaults fill what is missing, and one bad
+    // value (a hand-edited learning progress, say) costs that key only, not every setting.
+    const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+    const kept = Object.entries(SettingsSchema.shape).flatMap(([key, schema]) => {
+      const parsed = key in record ? schema.safeParse(record[key]) : undefined
+      return parsed?.success ? [[key, parsed.data] as const] : []
+    })
+    this.current = { ...defaultSettings, ...(Object.fromEntries(kept) as Partial<Settings>) }
     return this.current
   }
 

@@ -66,6 +66,12 @@ export function validateNote(
   return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, input }
 }
 
+/** What happened to a note; GraphQL subscriptions (src/playground/graphql) are fed from these. */
+export interface NoteChange {
+  kind: 'created' | 'updated' | 'deleted'
+  note: Note
+}
+
 export class TitleConflictError extends Error {
   constructor(readonly existingId: number) {
     super('A note with this title already exists')
@@ -75,7 +81,11 @@ export class TitleConflictError extends Error {
 /** One store per server instance, so every test starts from the same seed. */
 export function createNotesStore() {
   const notes = new Map<number, Note>()
+  const listeners = new Set<(change: NoteChange) => void>()
   let nextId = 1
+  const tell = (change: NoteChange) => {
+    for (const listener of listeners) listener(change)
+  }
 
   const titleOwner = (title: string, except?: number) => {
     const wanted = title.toLowerCase()
@@ -109,6 +119,7 @@ export function createNotesStore() {
       const now = new Date().toISOString()
       const note: Note = { id: nextId++, ...input, createdAt: now, updatedAt: now, version: 1 }
       notes.set(note.id, note)
+      tell({ kind: 'created', note })
       return note
     },
 
@@ -126,11 +137,22 @@ export function createNotesStore() {
       next.updatedAt = new Date().toISOString()
       next.version = current.version + 1
       notes.set(id, next)
+      tell({ kind: 'updated', note: next })
       return next
     },
 
     delete(id: number): boolean {
-      return notes.delete(id)
+      const note = notes.get(id)
+      if (!note) return false
+      notes.delete(id)
+      tell({ kind: 'deleted', note })
+      return true
+    },
+
+    /** Hears every create, update and delete (REST and GraphQL alike); returns the way to stop. */
+    onChange(listener: (change: NoteChange) => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     }
   }
 

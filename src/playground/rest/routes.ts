@@ -1,4 +1,5 @@
 import type { Route } from '../http/router'
+import { oauthRoutes } from '../oauth/routes'
 import { sendJson } from '../http/reply'
 import { authRoutes } from './auth'
 import { cookieRoutes } from './cookies'
@@ -24,12 +25,14 @@ export function restRoutes(store: NotesStore = createNotesStore()): Route[] {
           realtime: {
             socketio: 'path /socket.io, namespaces /, /ticker, /private',
             websocket: ['/ws/echo', '/ws/broadcast', '/ws/proto', '/ws/close?code=4001&reason=bye'],
-            sse: '/sse/clock'
+            sse: '/sse/clock',
+            graphql: '/graphql (HTTP GET/POST: queries, mutations; WebSocket graphql-transport-ws: subscriptions)'
           }
         })
     },
     ...notesRoutes(store),
     ...authRoutes(),
+    ...oauthRoutes(),
     createDigestAuth(),
     ...echoRoutes(),
     ...statusRoutes(),

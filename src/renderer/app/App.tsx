@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import type { Theme } from '../../shared/app'
 import { AboutDialog } from '../features/about/AboutDialog'
 import { ExportDialog } from '../features/convert/ExportDialog'
@@ -9,6 +10,8 @@ import { SettingsDialog } from '../features/settings/SettingsDialog'
 import { RequestPane } from '../features/request/RequestPane'
 import { listenForPlayground } from '../features/playground/playgroundStore'
 import { RealtimePane } from '../features/realtime/RealtimePane'
+import { SplitView } from '../features/realtime/SplitView'
+import { visibleSplit } from '../features/realtime/sideBySide'
 import { listenForProgress } from '../features/request/exchangeStore'
 import { Sidebar } from '../features/sidebar/Sidebar'
 import { StatusBar } from '../features/status/StatusBar'
@@ -22,14 +25,19 @@ import { ShortcutSheet } from '../features/commands/ShortcutSheet'
 import { closeDialog, openDialog, useAppDialogs } from './appDialogs'
 import { chooseTheme, useTheme, useThemeSync } from './theme'
 import { useShortcuts } from './useShortcuts'
+import { useLanguageSync } from './language'
+import { useT } from '../i18n'
 import { ResizableMain } from './ResizableMain'
 
 export function App() {
   const dialog = useAppDialogs((s) => s.open)
   const theme = useTheme((s) => s.theme)
+  const { t } = useT('app')
   const { tabs, activeId, open } = useTabs()
   const active = tabs.find((t) => t.id === activeId)
+  const split = useTabs(useShallow(visibleSplit))
   useThemeSync()
+  useLanguageSync()
   useShortcuts()
   useEffect(() => listenForStatus(), [])
   useEffect(() => listenForPlayground(), [])
@@ -46,25 +54,25 @@ export function App() {
         </div>
         <div className="top-bar-spacer" />
         <button type="button" className="secondary-button compact" onClick={() => openDialog('import')}>
-          Import
+          {t('import')}
         </button>
         <button type="button" className="secondary-button compact" onClick={() => openDialog('export')}>
-          Export
+          {t('export')}
         </button>
         <EnvironmentPicker />
         <label className="top-select">
-          <span className="visually-hidden">Theme</span>
+          <span className="visually-hidden">{t('theme.label')}</span>
           <Icon name="sun" size={14} />
-          <select aria-label="Theme" value={theme} onChange={(event) => void chooseTheme(event.target.value as Theme)}>
-            <option value="system">System theme</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+          <select aria-label={t('theme.label')} value={theme} onChange={(event) => void chooseTheme(event.target.value as Theme)}>
+            <option value="system">{t('theme.system')}</option>
+            <option value="light">{t('theme.light')}</option>
+            <option value="dark">{t('theme.dark')}</option>
           </select>
         </label>
-        <button type="button" className="icon-button" aria-label="Settings" title="Settings" onClick={() => openDialog('settings')}>
+        <button type="button" className="icon-button" aria-label={t('settings')} title={t('settings')} onClick={() => openDialog('settings')}>
           <Icon name="gear" />
         </button>
-        <button type="button" className="icon-button" aria-label="About Parley" title="About Parley" onClick={() => openDialog('about')}>
+        <button type="button" className="icon-button" aria-label={t('about')} title={t('about')} onClick={() => openDialog('about')}>
           <Icon name="info" />
         </button>
       </header>
@@ -73,19 +81,21 @@ export function App() {
         main={
       <main className="main-pane">
         <TabStrip />
-        {active?.kind === 'http' ? (
+        {split ? (
+          <SplitView left={split[0]} right={split[1]} />
+        ) : active?.kind === 'http' ? (
           <RequestPane tab={active} />
         ) : active ? (
           <RealtimePane key={active.id} tab={{ id: active.id, kind: active.kind, title: active.title }} />
         ) : (
           <div className="empty-state">
-            <p className="empty-title">No open requests</p>
+            <p className="empty-title">{t('empty.title')}</p>
             <button type="button" className="primary-button" onClick={() => open()}>
               <Icon name="plus" size={14} />
-              New request
+              {t('empty.newRequest')}
             </button>
             <p className="muted">
-              The wave button beside + opens a Socket.IO, WebSocket or SSE session. <kbd>Ctrl</kbd> + <kbd>T</kbd> (or <kbd>Alt</kbd> + <kbd>T</kbd>) opens a new tab, <kbd>Ctrl</kbd> + <kbd>K</kbd> finds anything, <kbd>Ctrl</kbd> + <kbd>/</kbd> lists every shortcut.
+              {t('empty.wave')} <kbd>Ctrl</kbd> + <kbd>T</kbd> ({t('empty.or')} <kbd>Alt</kbd> + <kbd>T</kbd>) {t('empty.newTab')}, <kbd>Ctrl</kbd> + <kbd>K</kbd> {t('empty.find')}, <kbd>Ctrl</kbd> + <kbd>/</kbd> {t('empty.shortcuts')}
             </p>
           </div>
         )}

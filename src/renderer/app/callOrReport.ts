@@ -2,7 +2,10 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract'
 import { ParleyError } from '../../shared/errors'
 import { api } from './api'
 
-/** A message a person can read, from whatever was thrown: a ParleyError's message, then its hint. */
+/**
+ * A message a person can read, from whatever was thrown: a ParleyError's message, then its hint, as core
+ * wrote them (i18n/errors.ts has the translated form, for features already translated).
+ */
 export function errorText(error: unknown): string {
   if (error instanceof ParleyError) return error.hint ? `${error.message} ${error.hint}` : error.message
   return error instanceof Error ? error.message : String(error)

@@ -109,7 +109,7 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
       return {
         ...httpOut({ method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, saved.name, described, where, unsupported),
         // Insomnia has no SSE type: the marker lets Parley read it back as one.
-        _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId }
+        _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}) }
       }
     }
     case 'http':

@@ -65,7 +65,7 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
         unsupported.push({ item: label, what: 'Exported as a plain HTTP request with Accept: text/event-stream (Postman collections have no SSE type); Parley reads it back as SSE.' })
         const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
         const item = requestItem(saved.name, saved.description, { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, inherited, label, unsupported)
-        items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId } })
+        items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}) } })
         continue
       }
       items.push(await withPostmanExamples(requestItem(saved.name, saved.description, saved, inherited, label, unsupported), loaded.root, child.path))

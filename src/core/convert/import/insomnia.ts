@@ -94,7 +94,7 @@ export function importInsomnia(doc: unknown): ImportedCollection {
         // Parley's own Insomnia export marks SSE requests, which Insomnia keeps as HTTP ones.
         if (field(r['_parley'], 'kind') !== 'sse') return { type: 'request', request: http }
         const body = http.body.type === 'text' || http.body.type === 'json' || http.body.type === 'xml' ? http.body.text : ''
-        const carried = SavedRequestSchema.safeParse({ kind: 'sse', name, url: http.url, headers: field(r['_parley'], 'headers') })
+        const carried = SavedRequestSchema.safeParse({ kind: 'sse', name, url: http.url, headers: field(r['_parley'], 'headers'), steps: field(r['_parley'], 'steps') })
         const sse = {
           kind: 'sse' as const,
           name,
@@ -103,7 +103,8 @@ export function importInsomnia(doc: unknown): ImportedCollection {
           url: http.url,
           headers: carried.success && carried.data.kind === 'sse' ? carried.data.headers : http.headers,
           body,
-          withLastEventId: field(r['_parley'], 'withLastEventId') !== false
+          withLastEventId: field(r['_parley'], 'withLastEventId') !== false,
+          ...(carried.success && carried.data.kind === 'sse' && carried.data.steps ? { steps: carried.data.steps } : {})
         }
         return { type: 'request', request: sse }
       }

@@ -1,6 +1,8 @@
 import { createHash, createHmac } from 'node:crypto'
 import type { HeaderList } from '../../../shared/http'
 import { withHeader, withoutHeaders } from '../headerList'
+import { sameOrigin } from '../redirects'
+import type { AuthProvider } from './provider'
 
 export interface AwsCredentials {
   accessKeyId: string
@@ -90,4 +92,22 @@ export function signAwsV4(
     'Authorization',
     `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`
   )
+}
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+
+/** AWS Signature v4: every exchange to the original origin is signed anew (date, payload hash). */
+export const awsV4Provider: AuthProvider<'awsv4'> = {
+  type: 'awsv4',
+  start: async (auth, headers, _url, ctx) => ({
+    headers,
+    session: {
+      info: null,
+      exchange: async ({ method, url, originalUrl, headers: hopHeaders, body }) => {
+        if (!sameOrigin(url, originalUrl)) return hopHeaders
+        const payloadSha256 = body ? await ctx.control.guard(body.sha256()) : EMPTY_SHA256
+        return signAwsV4(auth, { method, url, headers: hopHeaders, payloadSha256 })
+      }
+    }
+  })
 }

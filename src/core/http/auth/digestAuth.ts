@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { getHeaders, withHeader } from '../headerList'
+import type { AuthProvider } from './provider'
 
 /** One `Digest` challenge from a WWW-Authenticate header. */
 export interface DigestChallenge {
@@ -86,4 +88,36 @@ export function digestAuthorization(
   if (challenge.opaque !== null) parts.push(`opaque=${quote(challenge.opaque)}`)
   if (challenge.userhash) parts.push('userhash=true')
   return `Digest ${parts.join(', ')}`
+}
+
+/**
+ * Digest: the first exchange goes without credentials; one 401 with a Digest challenge is answered
+ * (its body is not kept), and the answer rides every later exchange until a redirect leaves the origin.
+ */
+export const digestProvider: AuthProvider<'digest'> = {
+  type: 'digest',
+  start: async (auth, headers) => {
+    let answered = false
+    let authorization: string | null = null
+    const challengeOf = (status: number, h: Array<[string, string]>): DigestChallenge | null =>
+      !answered && status === 401 ? pickDigestChallenge(getHeaders(h, 'www-authenticate')) : null
+    return {
+      headers,
+      session: {
+        info: null,
+        exchange: (exchange) => (authorization ? withHeader(exchange.headers, 'Authorization', authorization) : exchange.headers),
+        willAnswer: (response) => challengeOf(response.status, response.headers) !== null,
+        answer: async (response, exchange) => {
+          const challenge = challengeOf(response.status, response.headers)
+          if (!challenge) return null
+          answered = true
+          authorization = digestAuthorization(challenge, auth, exchange.method, `${exchange.url.pathname}${exchange.url.search}`)
+          return {}
+        },
+        leftOrigin: () => {
+          authorization = null
+        }
+      }
+    }
+  }
 }

@@ -2,10 +2,16 @@ import { createHash } from 'node:crypto'
 import type { HttpAuth, HttpAuthInfo } from '../../../shared/http'
 import { httpError } from '../errors'
 
-type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
+export type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
+
+/** The grants a user signs in to ("Get new token"); their tokens are stored, not fetched at send. */
+export const INTERACTIVE_GRANTS: ReadonlySet<OAuth2Auth['grant']> = new Set(['authorization_code', 'implicit', 'device_code'])
+
+/** The stored token of an interactive grant, refreshed when it expired; throws auth_failed when there is none. */
+export type StoredTokenSource = (auth: OAuth2Auth, post: TokenPost) => Promise<HttpAuthInfo>
 
 /** Posts a form to the token endpoint; the engine provides it so TLS and proxy settings apply. */
-export type TokenPost = (url: URL, headers: Array<[string, string]>, form: string) => Promise<{ status: number; text: string }>
+export type TokenPost = (url: URL, headers: Array<[string, string]>, form: string) => Promise<{ status: number; text: string; contentType: string | null }>
 
 interface CachedToken {
   accessToken: string
@@ -25,8 +31,14 @@ export class OAuth2TokenCache {
   private readonly tokens = new Map<string, CachedToken>()
   private readonly inFlight = new Map<string, Promise<CachedToken>>()
 
-  /** A token for this configuration: cached when still valid, otherwise fetched. */
+  constructor(private readonly stored: StoredTokenSource | null = null) {}
+
+  /** A token for this configuration: cached when still valid, otherwise fetched (or, signed-in grants, the stored one). */
   async token(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo> {
+    if (INTERACTIVE_GRANTS.has(auth.grant)) {
+      if (!this.stored) throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
+      return this.stored(auth, post)
+    }
     const key = cacheKey(auth)
     const cached = this.tokens.get(key)
     if (cached && (cached.expiresAt === null || cached.expiresAt - EXPIRY_MARGIN_MS > Date.now())) return info(cached, true)

@@ -1,20 +1,32 @@
-import type { HeaderList, HttpAuth } from '../../../shared/http'
 import { withHeader } from '../headerList'
+import { noSession, type AuthProvider } from './provider'
 
-/** Adds Basic, Bearer or API-key credentials to a request; other auth types are left alone. */
-export function applySimpleAuth(auth: HttpAuth, headers: HeaderList, url: URL): HeaderList {
-  switch (auth.type) {
-    case 'basic':
-      return withHeader(headers, 'Authorization', `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`)
-    case 'bearer':
-      return withHeader(headers, 'Authorization', auth.prefix ? `${auth.prefix} ${auth.token}` : auth.token)
-    case 'apikey':
-      if (auth.in === 'query') {
-        url.searchParams.set(auth.key, auth.value)
-        return headers
-      }
-      return withHeader(headers, auth.key, auth.value)
-    default:
-      return headers
+/** Basic: `Authorization: Basic base64(user:password)` on every exchange to the origin. */
+export const basicProvider: AuthProvider<'basic'> = {
+  type: 'basic',
+  start: async (auth, headers) => ({
+    headers: withHeader(headers, 'Authorization', `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`),
+    session: noSession
+  })
+}
+
+/** Bearer: the token with its prefix (none when the prefix is empty). */
+export const bearerProvider: AuthProvider<'bearer'> = {
+  type: 'bearer',
+  start: async (auth, headers) => ({
+    headers: withHeader(headers, 'Authorization', auth.prefix ? `${auth.prefix} ${auth.token}` : auth.token),
+    session: noSession
+  })
+}
+
+/** API key: a header (dropped when a redirect leaves the origin) or a query parameter. */
+export const apiKeyProvider: AuthProvider<'apikey'> = {
+  type: 'apikey',
+  start: async (auth, headers, url) => {
+    if (auth.in === 'query') {
+      url.searchParams.set(auth.key, auth.value)
+      return { headers, session: noSession }
+    }
+    return { headers: withHeader(headers, auth.key, auth.value), session: { info: null, originHeaders: [auth.key] } }
   }
 }

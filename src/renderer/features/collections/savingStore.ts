@@ -49,15 +49,18 @@ export const useSaving = create<SavingState>((set) => ({
 export function requestOfTab(tab: Tab): SavedRequest {
   const name = requestNameFrom(tab.title)
   const description = tab.saved?.description ?? ''
+  // The description's translations are kept as the file had them: the tab does not edit them.
+  const descriptions = tab.saved?.descriptions ?? {}
   if (tab.kind !== 'http') {
     // A realtime tab's form lives in the realtime feature; before it has drawn, the file as read.
     const live = savedRequestOf(tab.id, name, description)
-    return SavedRequestSchema.parse(live ?? tab.saved ?? { kind: tab.kind, name, description, url: '' })
+    return SavedRequestSchema.parse(live ? { ...live, descriptions } : (tab.saved ?? { kind: tab.kind, name, description, url: '' }))
   }
   return {
     kind: 'http',
     name,
     description,
+    descriptions,
     ...toRequest(tab.draft),
     ...testsOf(tab.draft)
   } as SavedRequest

@@ -1,11 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { matchCommands, paletteCommands, type Command } from './paletteCommands'
 import './commands.css'
+import { useT } from '../../i18n'
 
-const groupLabels: Record<Command['group'], string> = { Tab: 'Open tabs', Request: 'Requests', Environment: 'Environments', Action: 'Actions' }
+const groupLabels: Record<Command['group'], string> = { Tab: 'groups.tabs', Request: 'groups.requests', Environment: 'groups.environments', Action: 'groups.actions' }
 
 /** Ctrl/Cmd+K: type to find any open tab, saved request, environment or action; Enter runs it. */
 export function CommandPalette({ onClose }: { onClose: () => void }) {
+  const { t } = useT('commands')
   const ref = useRef<HTMLDialogElement>(null)
   const listId = useId()
   const [query, setQuery] = useState('')
@@ -28,7 +30,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     <dialog
       ref={ref}
       className="dialog palette"
-      aria-label="Command palette"
+      aria-label={t('commandPalette.commandPalette')}
       onClose={onClose}
       onClick={(event) => {
         if (event.target === ref.current) onClose()
@@ -37,12 +39,12 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
       <input
         autoFocus
         role="combobox"
-        aria-label="Find a request, tab, environment or action"
+        aria-label={t('commandPalette.findARequestTab')}
         aria-expanded="true"
         aria-controls={listId}
         aria-activedescendant={current ? `${listId}-${current.id}` : undefined}
         className="palette-input"
-        placeholder="Find a request, tab, environment or action…"
+        placeholder={t('commandPalette.findARequestTab2')}
         spellCheck={false}
         value={query}
         onChange={(event) => {
@@ -60,13 +62,13 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           }
         }}
       />
-      <div role="listbox" id={listId} aria-label="Results" className="palette-list">
-        {matches.length === 0 && <p className="muted palette-empty">Nothing matches “{query}”.</p>}
+      <div role="listbox" id={listId} aria-label={t('commandPalette.results')} className="palette-list">
+        {matches.length === 0 && <p className="muted palette-empty">{t('commandPalette.nothingMatches', { query })}</p>}
         {matches.map((command, i) => {
           const first = i === 0 || matches[i - 1]!.group !== command.group
           return (
             <div key={command.id}>
-              {first && !query && <div className="palette-group" aria-hidden="true">{groupLabels[command.group]}</div>}
+              {first && !query && <div className="palette-group" aria-hidden="true">{t(groupLabels[command.group])}</div>}
               <div
                 role="option"
                 id={`${listId}-${command.id}`}
@@ -85,7 +87,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         })}
       </div>
       <p className="palette-footer muted">
-        <kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to run, <kbd>Esc</kbd> to close
+        <kbd>↑</kbd> <kbd>↓</kbd> {t('commandPalette.toChoose')} <kbd>Enter</kbd> {t('commandPalette.toRun')} <kbd>Esc</kbd> {t('commandPalette.toClose')}
       </p>
     </dialog>
   )

@@ -1,15 +1,17 @@
 import { Dialog } from '../../ui/Dialog'
 import { keyLabel, shortcutGroups } from './shortcutList'
 import './commands.css'
+import { useT } from '../../i18n'
 
 /** Every shortcut, with the alternatives a browser leaves free (Alt+T, Alt+W). */
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
+  const { t } = useT('commands')
   return (
-    <Dialog title="Keyboard shortcuts" open onClose={onClose}>
+    <Dialog title={t('shortcutSheet.keyboardShortcuts')} open onClose={onClose}>
       <div className="shortcut-sheet">
         {shortcutGroups.map((group) => (
-          <section key={group.title} aria-label={group.title}>
-            <h3>{group.title}</h3>
+          <section key={group.title} aria-label={t(`shortcuts.${group.title}`)}>
+            <h3>{t(`shortcuts.${group.title}`)}</h3>
             <table>
               <tbody>
                 {group.shortcuts.map((shortcut) => (
@@ -17,7 +19,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
                     <td className="shortcut-keys">
                       {shortcut.keys.map((combo, i) => (
                         <span key={combo.join('+')}>
-                          {i > 0 && <span className="muted"> or </span>}
+                          {i > 0 && <span className="muted"> {t('shortcutSheet.or')} </span>}
                           {combo.map((key, j) => (
                             <span key={key}>
                               {j > 0 && '+'}
@@ -28,8 +30,8 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
                       ))}
                     </td>
                     <td>
-                      {shortcut.does}
-                      {shortcut.where && <span className="muted"> ({shortcut.where})</span>}
+                      {t(`shortcuts.${shortcut.does}`)}
+                      {shortcut.where && <span className="muted"> ({t(`shortcuts.${shortcut.where}`)})</span>}
                     </td>
                   </tr>
                 ))}
@@ -38,7 +40,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           </section>
         ))}
         <p className="muted shortcut-note">
-          In a browser, Ctrl+T and Ctrl+W belong to the browser itself: use Alt+T and Alt+W there.
+          {t('shortcutSheet.inABrowserCtrl')}
         </p>
       </div>
     </Dialog>

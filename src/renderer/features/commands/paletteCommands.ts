@@ -10,7 +10,9 @@ import { saveTab } from '../collections/savingStore'
 import { useEnvironments } from '../environments/environmentsStore'
 import { usePlayground } from '../playground/playgroundStore'
 import { useTabs } from '../tabs/tabsStore'
+import { useSidebar } from '../sidebar/sidebarStore'
 import { tabLabel } from '../tabs/tabTitles'
+import { tr } from '../../i18n'
 
 export interface Command {
   id: string
@@ -44,9 +46,9 @@ function requestsOf(collectionId: string, collectionName: string, folder: Folder
 }
 
 const themes: { theme: Theme; label: string }[] = [
-  { theme: 'light', label: 'Light' },
-  { theme: 'dark', label: 'Dark' },
-  { theme: 'system', label: 'System' }
+  { theme: 'light', label: 'light' },
+  { theme: 'dark', label: 'dark' },
+  { theme: 'system', label: 'system' }
 ]
 
 /** Everything the palette can find: open tabs, requests of every open collection, environments and actions. */
@@ -62,7 +64,7 @@ export function paletteCommands(): Command[] {
         id: `tab:${tab.id}`,
         group: 'Tab',
         label: tabLabel(tab),
-        detail: tab.id === activeId ? 'in front' : tab.dirty ? 'unsaved changes' : '',
+        detail: tab.id === activeId ? tr('commands:paletteCommands.inFront') : tab.dirty ? tr('commands:paletteCommands.unsavedChanges') : '',
         badge: tab.kind === 'http' ? tab.draft.method : { socketio: 'SIO', websocket: 'WS', sse: 'SSE' }[tab.kind],
         run: () => useTabs.getState().activate(tab.id)
       })
@@ -75,7 +77,7 @@ export function paletteCommands(): Command[] {
           id: `env:${c.id}:${env.id}`,
           group: 'Environment',
           label: env.name,
-          detail: `use in ${c.name}`,
+          detail: tr('commands:paletteCommands.useIn', { name: c.name }),
           run: () =>
             void api
               .call('environment.setActive', { collectionId: c.id, id: env.id })
@@ -84,24 +86,25 @@ export function paletteCommands(): Command[] {
         })
       )
     ),
-    action('New request', () => void useTabs.getState().open()),
-    action('New Socket.IO session', () => void useTabs.getState().openRealtime('socketio')),
-    action('New WebSocket session', () => void useTabs.getState().openRealtime('websocket')),
-    action('New SSE stream', () => void useTabs.getState().openRealtime('sse')),
-    action('Save', () => activeId && void saveTab(activeId)),
-    action('Reopen closed tab', () => useTabs.getState().reopenClosed()),
-    action('Import…', () => openDialog('import'), 'cURL, Postman, Insomnia, OpenAPI, HAR'),
-    action('Export…', () => openDialog('export')),
-    action('New collection…', () => useFolderDialog.setState({ mode: 'new' })),
-    action('Open collection…', () => useFolderDialog.setState({ mode: 'open' })),
-    action('Manage environments', () => useEnvironments.setState({ managing: true }), 'and global variables'),
+    action(tr('commands:paletteCommands.newRequest'), () => void useTabs.getState().open()),
+    action(tr('commands:paletteCommands.newSocketIoSession'), () => void useTabs.getState().openRealtime('socketio')),
+    action(tr('commands:paletteCommands.newWebsocketSession'), () => void useTabs.getState().openRealtime('websocket')),
+    action(tr('commands:paletteCommands.newSseStream'), () => void useTabs.getState().openRealtime('sse')),
+    action(tr('commands:paletteCommands.save'), () => activeId && void saveTab(activeId)),
+    action(tr('commands:paletteCommands.reopenClosedTab'), () => useTabs.getState().reopenClosed()),
+    action(tr('commands:paletteCommands.import'), () => openDialog('import'), tr('commands:paletteCommands.curlPostmanInsomniaOpenapi')),
+    action(tr('commands:paletteCommands.export'), () => openDialog('export')),
+    action(tr('commands:paletteCommands.newCollection'), () => useFolderDialog.setState({ mode: 'new' })),
+    action(tr('commands:paletteCommands.openCollection'), () => useFolderDialog.setState({ mode: 'open' })),
+    action(tr('commands:paletteCommands.manageEnvironments'), () => useEnvironments.setState({ managing: true }), tr('commands:paletteCommands.andGlobalVariables')),
     playground.status.state === 'running'
-      ? action('Stop playground', () => void playground.stop())
-      : action('Start playground', () => void playground.start(), 'the demo server and its sample collection'),
-    ...themes.map(({ theme, label }) => action(`Theme: ${label}`, () => void chooseTheme(theme), 'switch theme')),
-    action('Settings', () => openDialog('settings')),
-    action('Keyboard shortcuts', () => openDialog('shortcuts')),
-    action('About Parley', () => openDialog('about'))
+      ? action(tr('commands:paletteCommands.stopPlayground'), () => void playground.stop())
+      : action(tr('commands:paletteCommands.startPlayground'), () => void playground.start(), tr('commands:paletteCommands.theDemoServerAnd')),
+    ...themes.map(({ theme, label }) => action(tr('commands:paletteCommands.theme', { label: tr(`commands:paletteCommands.themes.${label}`) }), () => void chooseTheme(theme), tr('commands:paletteCommands.switchTheme'))),
+    action(tr('learn:palette'), () => useSidebar.getState().show('learn'), tr('learn:paletteDetail')),
+    action(tr('commands:paletteCommands.settings'), () => openDialog('settings')),
+    action(tr('commands:paletteCommands.keyboardShortcuts'), () => openDialog('shortcuts')),
+    action(tr('commands:paletteCommands.aboutParley'), () => openDialog('about'))
   ]
 }
 

@@ -1,4 +1,6 @@
-/** Every keyboard shortcut, as the sheet (Ctrl/Cmd+/) lists them; `Mod` is Ctrl, or ⌘ on a Mac. */
+import { tr } from '../../i18n'
+
+/** Every keyboard shortcut, as the sheet (Ctrl/Cmd+/) lists them; `Mod` is Ctrl, or ⌘ on a Mac. Texts are keys of the commands namespace's `shortcuts` group. */
 export interface Shortcut {
   /** Each alternative is a list of keys pressed together. */
   keys: string[][]
@@ -9,29 +11,29 @@ export interface Shortcut {
 
 export const shortcutGroups: { title: string; shortcuts: Shortcut[] }[] = [
   {
-    title: 'Tabs',
+    title: 'tabs',
     shortcuts: [
-      { keys: [['Mod', 'T'], ['Alt', 'T']], does: 'New request tab' },
-      { keys: [['Mod', 'W'], ['Alt', 'W']], does: 'Close the tab (asks first if it has unsaved changes)' },
-      { keys: [['Mod', 'Shift', 'T'], ['Alt', 'Shift', 'T']], does: 'Reopen the last closed tab' },
-      { keys: [['←'], ['→']], does: 'Previous or next tab', where: 'on a tab' },
-      { keys: [['Alt', '←'], ['Alt', '→']], does: 'Move the tab left or right', where: 'on a tab' },
-      { keys: [['Delete']], does: 'Close the tab', where: 'on a tab' }
+      { keys: [['Mod', 'T'], ['Alt', 'T']], does: 'newRequestTab' },
+      { keys: [['Mod', 'W'], ['Alt', 'W']], does: 'closeTheTabAsks' },
+      { keys: [['Mod', 'Shift', 'T'], ['Alt', 'Shift', 'T']], does: 'reopenTheLastClosed' },
+      { keys: [['←'], ['→']], does: 'previousOrNextTab', where: 'onATab' },
+      { keys: [['Alt', '←'], ['Alt', '→']], does: 'moveTheTabLeft', where: 'onATab' },
+      { keys: [['Delete']], does: 'closeTheTab', where: 'onATab' }
     ]
   },
   {
-    title: 'Requests and sessions',
+    title: 'requestsAndSessions',
     shortcuts: [
-      { keys: [['Mod', 'Enter']], does: 'Send the request; in a live session, connect, then emit or send' },
-      { keys: [['Esc']], does: 'Cancel the request in flight, or a connection attempt' },
-      { keys: [['Mod', 'S']], does: 'Save the tab (asks where, the first time)' }
+      { keys: [['Mod', 'Enter']], does: 'sendTheRequestIn' },
+      { keys: [['Esc']], does: 'cancelTheRequestIn' },
+      { keys: [['Mod', 'S']], does: 'saveTheTabAsks' }
     ]
   },
   {
-    title: 'Everywhere',
+    title: 'everywhere',
     shortcuts: [
-      { keys: [['Mod', 'K']], does: 'Command palette: find a request, tab, environment or action' },
-      { keys: [['Mod', '/']], does: 'This list of shortcuts' }
+      { keys: [['Mod', 'K']], does: 'commandPaletteFindA' },
+      { keys: [['Mod', '/']], does: 'thisListOfShortcuts' }
     ]
   }
 ]
@@ -40,4 +42,7 @@ export const shortcutGroups: { title: string; shortcuts: Shortcut[] }[] = [
 export const modKey = (): string => (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl')
 
 /** `Mod+Shift+T` as the user's keyboard says it. */
-export const keyLabel = (key: string): string => (key === 'Mod' ? modKey() : key)
+export const keyLabel = (key: string): string => (key === 'Mod' ? modKey() : key in keyNames ? tr(`commands:keys.${key}`) : key)
+
+/** Keys whose printed name differs between keyboards (Supr, Intro on a Spanish one). */
+const keyNames = { Delete: true, Enter: true }

@@ -13,6 +13,8 @@ import { useEnvironments } from '../environments/environmentsStore'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
 import { fromSaved } from './savedForm'
+import { SideBySideMenu } from './SideBySideMenu'
+import { DescriptionNote } from '../collections/DescriptionNote'
 import { Group, Panel, Separator } from 'react-resizable-panels'
 import { roundSize, usePaneLayout } from '../../app/paneLayout'
 import './realtime.css'
@@ -68,7 +70,7 @@ function StatusLine({ session }: { session: TabSession }) {
 
 
 /** A live Socket.IO, WebSocket or SSE session in a tab: connection, composer, listeners and the message log. */
-export function RealtimePane({ tab }: { tab: RealtimeTab }) {
+export function RealtimePane({ tab, compact = false, panelId = 'request-panel' }: { tab: RealtimeTab; compact?: boolean; panelId?: string }) {
   const ensure = useRealtime((s) => s.ensure)
   const update = useRealtime((s) => s.update)
   const session = useRealtime((s) => s.sessions[tab.id])
@@ -79,12 +81,21 @@ export function RealtimePane({ tab }: { tab: RealtimeTab }) {
     ensure(tab.id, tab.kind, (fresh) => fromSaved(fresh, saved))
   }, [ensure, tab.id, tab.kind, tab.saved])
   if (!session) return null
-  return <SessionView tab={tab} session={session} update={(patch) => update(tab.id, patch)} />
+  return <SessionView tab={tab} session={session} compact={compact} panelId={panelId} update={(patch) => update(tab.id, patch)} />
 }
 
 type Side = 'compose' | 'listeners' | 'settings'
 
-function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabSession; update(patch: (s: TabSession) => Partial<TabSession>): void }) {
+interface SessionViewProps {
+  tab: RealtimeTab
+  session: TabSession
+  /** Half a window (side by side): the composer goes above the log instead of beside it. */
+  compact: boolean
+  panelId: string
+  update(patch: (s: TabSession) => Partial<TabSession>): void
+}
+
+function SessionView({ tab, session, compact, panelId, update }: SessionViewProps) {
   const buffer = bufferOf(tab.id)
   const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'settings'] : session.kind === 'websocket' ? ['compose', 'settings'] : ['settings']
   const [side, setSide] = useState<Side>(sides[0]!)
@@ -105,7 +116,7 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
   useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(session.kind, url, namespace)), [tab.id, session.kind, url, namespace])
   const sideLabel: Record<Side, string> = { compose: session.kind === 'socketio' ? 'Emit' : 'Send', listeners: 'Listeners', settings: 'Connection' }
   return (
-    <section id="request-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} className="rt-pane">
+    <section id={panelId} role="tabpanel" aria-labelledby={`tab-${tab.id}`} className={`rt-pane ${compact ? 'rt-pane-compact' : ''}`}>
       <form
         className="url-bar"
         aria-label="Connection"
@@ -141,7 +152,9 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
             Code
           </button>
         )}
+        {!compact && <SideBySideMenu tabId={tab.id} />}
       </form>
+      {!compact && <DescriptionNote tabId={tab.id} />}
       {codeOpen && <SocketIoCodeDialog request={savedRequestOf(tab.id, tab.title, '')} onClose={() => setCodeOpen(false)} />}
       <StatusLine session={session} />
       {session.error && (
@@ -158,13 +171,13 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
         </div>
       )}
       <Group
-        orientation="horizontal"
+        orientation={compact ? 'vertical' : 'horizontal'}
         className="rt-body"
         onLayoutChanged={(layout, meta) => {
-          if (meta.isUserInteraction) usePaneLayout.getState().set({ realtimeSide: roundSize((meta.requestedLayout ?? layout)['rt-side']) })
+          if (meta.isUserInteraction && !compact) usePaneLayout.getState().set({ realtimeSide: roundSize((meta.requestedLayout ?? layout)['rt-side']) })
         }}
       >
-        <Panel id="rt-side" defaultSize={`${usePaneLayout.getState().layout.realtimeSide}%`} minSize="260px" maxSize="70%" className="rt-panel">
+        <Panel id="rt-side" defaultSize={compact ? '40%' : `${usePaneLayout.getState().layout.realtimeSide}%`} minSize={compact ? '120px' : '260px'} maxSize="70%" className="rt-panel">
           <aside className="rt-side" aria-label="Session tools">
             <div role="tablist" aria-label="Session tools" className="section-tabs">
               {sides.map((name) => (
@@ -181,8 +194,8 @@ function SessionView({ tab, session, update }: { tab: RealtimeTab; session: TabS
             </div>
           </aside>
         </Panel>
-        <Separator className="pane-separator pane-separator-vertical" aria-label="Resize composer and log" />
-        <Panel id="rt-log" minSize="320px" className="rt-panel">
+        <Separator className={`pane-separator ${compact ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`} aria-label="Resize composer and log" />
+        <Panel id="rt-log" minSize={compact ? '160px' : '320px'} className="rt-panel">
           <section className="rt-log" aria-label="Messages">
             <div className="rt-toolbar" role="toolbar" aria-label="Message log tools">
               <input className="rt-filter" aria-label="Filter messages" placeholder={session.filter.regex ? 'Regular expression' : 'Filter text'} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />

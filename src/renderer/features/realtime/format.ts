@@ -8,11 +8,7 @@ export function clockTime(at: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
 }
 
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`
-  return `${(size / 1024 / 1024).toFixed(1)} MB`
-}
+export { formatBytes } from '../../i18n/format'
 
 export const directionLabel: Record<Message['direction'], { icon: string; text: string; long: string }> = {
   in: { icon: '↓', text: 'in', long: 'received' },

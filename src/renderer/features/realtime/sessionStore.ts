@@ -240,7 +240,8 @@ function requestOf(s: TabSession): { kind: 'socketio'; request: Partial<SocketIo
 /** Core resolves a tab's `{{variables}}` there, on connect and for every emit. */
 function contextOf(tabId: string): SendContext | undefined {
   const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
-  return tab ? sendContextOf(tab) : undefined
+  // A copy opened side by side resolves in the collection of the request it was copied from.
+  return tab ? sendContextOf(tab.source || !tab.context ? tab : { source: tab.context }) : undefined
 }
 
 /** The tab's session as a request file: its connection form, listeners and saved emits. */

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ParleyError } from '../../../shared/errors'
+import { DescriptionNote } from '../collections/DescriptionNote'
 import { api } from '../../app/api'
 import { Dialog } from '../../ui/Dialog'
 import { Icon } from '../../ui/Icon'
@@ -126,6 +127,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
           Code
         </button>
       </form>
+      <DescriptionNote tabId={tab.id} />
       {codeOpen && <CodeDialog open onClose={() => setCodeOpen(false)} request={toRequest(draft)} name={tab.title} />}
       {notice && (
         <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`}>

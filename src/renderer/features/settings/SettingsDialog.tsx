@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../shared/app'
 import { api } from '../../app/api'
-import { callOrReport, errorText } from '../../app/callOrReport'
+import { callOrReport } from '../../app/callOrReport'
 import { Dialog } from '../../ui/Dialog'
 import { ResponseHistorySettings } from '../compare/ResponseHistorySettings'
+import { chooseLanguage, useLanguage } from '../../app/language'
+import { useT, type TFunction } from '../../i18n'
+import { errorText } from '../../i18n/errors'
+import { LanguageSchema } from '../../../shared/app'
 
 const MB = 1024 * 1024
 
@@ -18,6 +22,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
   const [settings, setSettings] = useState<Settings>()
   const [proxyUrl, setProxyUrl] = useState('')
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string }>()
+  const { t } = useT('settings')
+  const language = useLanguage((s) => s.language)
 
   useEffect(() => {
     if (!open) return
@@ -42,13 +48,31 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
   }
 
   return (
-    <Dialog title="Settings" open={open} onClose={onClose}>
+    <Dialog title={t('title')} open={open} onClose={onClose}>
+      <label className="form-row">
+        <span>{t('language.label')}</span>
+        <select
+          value={language}
+          onChange={(event) => {
+            const next = LanguageSchema.parse(event.target.value)
+            chooseLanguage(next).catch((error: unknown) => setMessage({ kind: 'alert', text: errorText(error) }))
+          }}
+        >
+          <option value="system">{t('language.system')}</option>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="es" lang="es">
+            Español
+          </option>
+        </select>
+      </label>
       {settings && (
         <form
           className="settings-editor"
           onSubmit={(event) => {
             event.preventDefault()
-            void save({ proxyUrl }, proxyUrl ? `Requests now go through ${proxyUrl}.` : 'Requests now use HTTP_PROXY / HTTPS_PROXY, or go direct.')
+            void save({ proxyUrl }, proxyUrl ? t('proxy.saved', { proxyUrl }) : t('proxy.cleared'))
           }}
         >
           <label className="check-row">
@@ -59,24 +83,24 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
                 const verifyTls = event.target.checked
                 // Shown at once; core's answer (or its refusal) follows.
                 setSettings({ ...settings, verifyTls })
-                void save({ verifyTls }, verifyTls ? 'TLS certificates are verified.' : 'Every request now accepts untrusted certificates.')
+                void save({ verifyTls }, verifyTls ? t('tls.on') : t('tls.off'))
               }}
             />
-            Verify TLS certificates for every request (turn off to allow self-signed ones everywhere)
+            {t('tls.label')}
           </label>
           <label className="form-row">
-            <span>Proxy for all requests</span>
-            <input value={proxyUrl} placeholder="Empty: HTTP_PROXY / HTTPS_PROXY / NO_PROXY" spellCheck={false} onChange={(event) => setProxyUrl(event.target.value)} />
+            <span>{t('proxy.label')}</span>
+            <input value={proxyUrl} placeholder={t('proxy.placeholder')} spellCheck={false} onChange={(event) => setProxyUrl(event.target.value)} />
           </label>
           <div className="dialog-actions">
             <button type="submit" className="primary-button">
-              Save proxy
+              {t('proxy.save')}
             </button>
           </div>
-          <p className="muted">A request's own Settings tab can still choose another proxy, no proxy, or to skip verification.</p>
+          <p className="muted">{t('proxy.note')}</p>
         </form>
       )}
-      {settings && <ResponseLimits settings={settings} save={save} />}
+      {settings && <ResponseLimits settings={settings} save={save} t={t} />}
       {settings && <ResponseHistorySettings />}
       {message && (
         <p role={message.kind} className={message.kind === 'alert' ? 'error-text' : 'muted'}>
@@ -88,7 +112,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
 }
 
 /** The response size limit, idle timeout and decompression ratio, saved together. */
-function ResponseLimits({ settings, save }: { settings: Settings; save(patch: Partial<Settings>, done: string): Promise<void> }) {
+function ResponseLimits({ settings, save, t }: { settings: Settings; save(patch: Partial<Settings>, done: string): Promise<void>; t: TFunction }) {
   const [sizeMb, setSizeMb] = useState(String(Math.round((settings.maxResponseBytes / MB) * 100) / 100))
   const [idleSeconds, setIdleSeconds] = useState(String(settings.idleTimeoutMs / 1000))
   const [ratio, setRatio] = useState(String(settings.maxDecompressionRatio))
@@ -96,33 +120,33 @@ function ResponseLimits({ settings, save }: { settings: Settings; save(patch: Pa
   return (
     <form
       className="settings-editor"
-      aria-label="Response limits"
+      aria-label={t('limits.label')}
       onSubmit={(event) => {
         event.preventDefault()
         const mb = wholeNumber(sizeMb)
         const seconds = wholeNumber(idleSeconds)
         const maxRatio = wholeNumber(ratio)
         if (mb === undefined || seconds === undefined || maxRatio === undefined) {
-          setProblem('Each limit is a number of 0 or more (0 turns it off).')
+          setProblem(t('limits.problem'))
           return
         }
         setProblem(undefined)
         void save(
           { maxResponseBytes: Math.round(mb * MB), idleTimeoutMs: Math.round(seconds * 1000), maxDecompressionRatio: maxRatio },
-          'Response limits saved: they apply to every request that does not set its own.'
+          t('limits.saved')
         )
       }}
     >
       <label className="form-row">
-        <span>Response size limit (MB, 0 for none)</span>
+        <span>{t('limits.size')}</span>
         <input type="number" min={0} step="any" value={sizeMb} onChange={(event) => setSizeMb(event.target.value)} />
       </label>
       <label className="form-row">
-        <span>Idle timeout between bytes (seconds, 0 for none)</span>
+        <span>{t('limits.idle')}</span>
         <input type="number" min={0} step="any" value={idleSeconds} onChange={(event) => setIdleSeconds(event.target.value)} />
       </label>
       <label className="form-row">
-        <span>Decompression ratio limit (0 for none)</span>
+        <span>{t('limits.ratio')}</span>
         <input type="number" min={0} step="any" value={ratio} onChange={(event) => setRatio(event.target.value)} />
       </label>
       {problem && (
@@ -132,10 +156,10 @@ function ResponseLimits({ settings, save }: { settings: Settings; save(patch: Pa
       )}
       <div className="dialog-actions">
         <button type="submit" className="primary-button">
-          Save limits
+          {t('limits.save')}
         </button>
       </div>
-      <p className="muted">A body past the size limit stops downloading and shows the part received; the ratio refuses compressed bodies that expand more than that past their first MB.</p>
+      <p className="muted">{t('limits.note')}</p>
     </form>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useT } from '../../i18n'
 import { api } from '../../app/api'
 import { Icon, type IconName } from '../../ui/Icon'
 import { CollectionsPanel } from '../collections/CollectionsPanel'
@@ -8,18 +9,24 @@ import { SavingUi } from '../collections/SavingUi'
 import { useWorkspacePersistence } from '../collections/workspacePersistence'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { recordHistory } from '../history/historyRecorder'
+import { LearnPanel } from '../learn/LearnPanel'
+import { listenForLearnProgress } from '../learn/learnStore'
+import { useSidebar, type SidebarPanel } from './sidebarStore'
 
-type Panel = 'collections' | 'history'
-const panels: { id: Panel; label: string; icon: IconName }[] = [
-  { id: 'collections', label: 'Collections', icon: 'folder' },
-  { id: 'history', label: 'History', icon: 'history' }
+type Panel = Exclude<SidebarPanel, 'learn'>
+const panels: { id: SidebarPanel; label: string; icon: IconName }[] = [
+  { id: 'collections', label: 'sidebar.collections', icon: 'folder' },
+  { id: 'history', label: 'sidebar.history', icon: 'history' },
+  { id: 'learn', label: 'learn:tab', icon: 'learn' }
 ]
 
 /** Collections and history; also home of saving (Ctrl/Cmd+S) and of following changes on disk. */
 export function Sidebar() {
-  const [panel, setPanel] = useState<Panel>('collections')
+  const { t } = useT('sidebar')
+  const panel = useSidebar((s) => s.panel)
+  const setPanel = useSidebar((s) => s.show)
   const [filters, setFilters] = useState<Record<Panel, string>>({ collections: '', history: '' })
-  const filter = filters[panel]
+  const filter = panel === 'learn' ? '' : filters[panel]
   useEffect(
     () =>
       api.on('collection.changed', ({ collectionId, paths }) => {
@@ -29,10 +36,11 @@ export function Sidebar() {
     []
   )
   useEffect(() => recordHistory(), [])
+  useEffect(() => listenForLearnProgress(), [])
   useWorkspacePersistence()
   return (
-    <nav className="sidebar" aria-label="Sidebar">
-      <div role="tablist" aria-label="Sidebar sections" className="sidebar-tabs">
+    <nav className="sidebar" aria-label={t('sidebar.sidebar')}>
+      <div role="tablist" aria-label={t('sidebar.sidebarSections')} className="sidebar-tabs">
         {panels.map((p) => (
           <button
             key={p.id}
@@ -43,23 +51,31 @@ export function Sidebar() {
             onClick={() => setPanel(p.id)}
           >
             <Icon name={p.icon} size={14} />
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
       </div>
+      {panel === 'learn' ? (
+        <div role="tabpanel" aria-label={t('learn:tab')} className="sidebar-panel learn-sidebar-panel">
+          <LearnPanel />
+        </div>
+      ) : (
+      <>
       <label className="search-field">
         <Icon name="search" size={14} />
         <input
           type="search"
-          aria-label={panel === 'collections' ? 'Search requests' : 'Search history'}
-          placeholder={panel === 'collections' ? 'Search requests' : 'Search history'}
+          aria-label={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
+          placeholder={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
           value={filter}
           onChange={(event) => setFilters((f) => ({ ...f, [panel]: event.target.value }))}
         />
       </label>
-      <div role="tabpanel" aria-label={panel === 'collections' ? 'Collections' : 'History'} className="sidebar-panel">
+      <div role="tabpanel" aria-label={panel === 'collections' ? t('sidebar.collections') : t('sidebar.history')} className="sidebar-panel">
         {panel === 'collections' ? <CollectionsPanel query={filter} /> : <HistoryPanel query={filter} />}
       </div>
+      </>
+      )}
       <SavingUi />
     </nav>
   )

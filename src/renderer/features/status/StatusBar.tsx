@@ -1,25 +1,27 @@
 import { useConnection } from '../../app/connectionStore'
 import { PlaygroundControl } from '../playground/PlaygroundControl'
 import { useStatus } from './statusStore'
+import { formatNumber, formatTime, useT } from '../../i18n'
 
-const connectionText = { connecting: 'Connecting…', connected: 'Connected', disconnected: 'Reconnecting…' } as const
+const connectionText = { connecting: 'connection.connecting', connected: 'connection.connected', disconnected: 'connection.reconnecting' } as const
 
 export function StatusBar() {
+  const { t } = useT('status')
   const connection = useConnection((s) => s.state)
   const status = useStatus((s) => s.status)
   return (
-    <footer className="status-bar" aria-label="Status bar">
+    <footer className="status-bar" aria-label={t('statusBar.statusBar')}>
       <span className={`status-dot status-${connection}`} aria-hidden="true" />
-      <span role="status" aria-label="Core connection">
-        {connectionText[connection]}
+      <span role="status" aria-label={t('statusBar.coreConnection')}>
+        {t(connectionText[connection])}
       </span>
       <PlaygroundControl />
       <span className="status-spacer" />
       {status && (
         <>
-          <span aria-label="Core memory">{formatMegabytes(status.memoryRssBytes)}</span>
-          <time aria-label="Core clock" dateTime={status.now}>
-            {new Date(status.now).toLocaleTimeString()}
+          <span aria-label={t('statusBar.coreMemory')}>{formatMegabytes(status.memoryRssBytes)}</span>
+          <time aria-label={t('statusBar.coreClock')} dateTime={status.now}>
+            {formatTime(status.now)}
           </time>
         </>
       )}
@@ -28,5 +30,5 @@ export function StatusBar() {
 }
 
 function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MB`
+  return `${formatNumber(Math.round(bytes / 1024 / 1024))} MB`
 }

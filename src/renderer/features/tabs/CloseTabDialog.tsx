@@ -3,9 +3,11 @@ import { Dialog } from '../../ui/Dialog'
 import { saveTab, useSaving } from '../collections/savingStore'
 import { useClosing } from './closeTab'
 import { useTabs } from './tabsStore'
+import { useT } from '../../i18n'
 
 /** "Save changes to …?" before a tab with unsaved changes closes: Save, Don't save or Cancel. */
 export function CloseTabDialog() {
+  const { t } = useT('tabs')
   const asking = useClosing((s) => s.asking)
   const tab = useTabs((s) => s.tabs.find((t) => t.id === asking))
   useEffect(
@@ -38,15 +40,15 @@ export function CloseTabDialog() {
   )
   const dismiss = (): void => useClosing.setState({ asking: undefined })
   return (
-    <Dialog title="Unsaved changes" open={tab !== undefined} onClose={dismiss}>
+    <Dialog title={t('closeTabDialog.unsavedChanges')} open={tab !== undefined} onClose={dismiss}>
       {tab && (
         <div className="form-dialog">
           <p className="form-dialog-text">
-            <strong>{tab.title}</strong> has changes that are not saved. Save them before closing the tab?
+            <strong>{tab.title}</strong> {t('closeTabDialog.hasChangesThatAre')}
           </p>
           <div className="form-dialog-actions">
             <button type="button" className="secondary-button" onClick={dismiss}>
-              Cancel
+              {t('closeTabDialog.cancel')}
             </button>
             <button
               type="button"
@@ -56,7 +58,7 @@ export function CloseTabDialog() {
                 useTabs.getState().close(tab.id)
               }}
             >
-              {"Don't save"}
+              {t('closeTabDialog.donTSave')}
             </button>
             <button
               type="button"
@@ -70,7 +72,7 @@ export function CloseTabDialog() {
                 })
               }}
             >
-              Save
+              {t('closeTabDialog.save')}
             </button>
           </div>
         </div>

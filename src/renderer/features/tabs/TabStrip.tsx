@@ -5,6 +5,7 @@ import { requestClose } from './closeTab'
 import { CloseTabDialog } from './CloseTabDialog'
 import { useTabs, type Tab } from './tabsStore'
 import { kindBadges, tabLabel } from './tabTitles'
+import { useT } from '../../i18n'
 
 function Badge({ tab }: { tab: Tab }) {
   return tab.kind === 'http' ? (
@@ -19,6 +20,7 @@ function Badge({ tab }: { tab: Tab }) {
  * front is always scrolled into view; the wheel scrolls the strip sideways; "All tabs" lists them all.
  */
 export function TabStrip() {
+  const { t } = useT('tabs')
   const { tabs, activeId, activate, open, move } = useTabs()
   const list = useRef<HTMLDivElement>(null)
   const markEdges = (): void => {
@@ -41,7 +43,7 @@ export function TabStrip() {
       <div
         ref={list}
         role="tablist"
-        aria-label="Open requests"
+        aria-label={t('tabStrip.openRequests')}
         className="tab-list"
         onScroll={markEdges}
         onWheel={(event) => {
@@ -99,9 +101,9 @@ export function TabStrip() {
               >
                 <Badge tab={tab} />
                 <span className="tab-title">{label}</span>
-                {tab.dirty && <span className="dirty-dot" aria-label="unsaved changes" />}
+                {tab.dirty && <span className="dirty-dot" aria-label={t('tabStrip.unsavedChanges')} />}
               </button>
-              <button type="button" className="tab-close" aria-label={`Close ${tab.title}`} title="Close (Ctrl+W, Alt+W)" onClick={() => requestClose(tab.id)}>
+              <button type="button" className="tab-close" aria-label={t('tabStrip.close', { title: tab.title })} title={t('tabStrip.closeCtrlWAlt')} onClick={() => requestClose(tab.id)}>
                 <Icon name="close" size={12} />
               </button>
             </div>
@@ -109,7 +111,7 @@ export function TabStrip() {
         })}
       </div>
       <AllTabsMenu />
-      <button type="button" className="icon-button" aria-label="New request" title="New request (Ctrl+T, Alt+T)" onClick={() => open()}>
+      <button type="button" className="icon-button" aria-label={t('tabStrip.newRequest')} title={t('tabStrip.newRequestCtrlT')} onClick={() => open()}>
         <Icon name="plus" />
       </button>
       <NewSessionMenu />
@@ -120,6 +122,7 @@ export function TabStrip() {
 
 /** Every open tab in one list, for when the strip holds more than fits. */
 function AllTabsMenu() {
+  const { t } = useT('tabs')
   const { tabs, activeId, activate } = useTabs()
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
@@ -144,8 +147,8 @@ function AllTabsMenu() {
         className="icon-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label="All tabs"
-        title={`All tabs (${tabs.length})`}
+        aria-label={t('tabStrip.allTabs')}
+        title={t('tabStrip.allTabs2', { count: tabs.length })}
         onClick={() => setOpen(!open)}
       >
         <Icon name="chevron" size={14} />
@@ -153,7 +156,7 @@ function AllTabsMenu() {
       {open && (
         <div
           role="menu"
-          aria-label="All tabs"
+          aria-label={t('tabStrip.allTabs')}
           className="rt-menu tab-overflow-menu"
           onKeyDown={(event) => {
             const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])]
@@ -169,7 +172,7 @@ function AllTabsMenu() {
             <button key={tab.id} type="button" role="menuitemradio" aria-checked={tab.id === activeId} className="rt-menu-item tab-overflow-item" title={tab.title} onClick={() => choose(tab.id)}>
               <Badge tab={tab} />
               <span className="tab-title">{tabLabel(tab)}</span>
-              {tab.dirty && <span className="dirty-dot" aria-label="unsaved changes" />}
+              {tab.dirty && <span className="dirty-dot" aria-label={t('tabStrip.unsavedChanges')} />}
             </button>
           ))}
         </div>

@@ -1,4 +1,5 @@
 import type { TabKind } from './tabsStore'
+import { tr } from '../../i18n'
 
 /** The short kind badges a realtime tab shows instead of a method. */
 export const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
@@ -32,7 +33,7 @@ export function pathOfUrl(url: string): { path: string; host: string } {
 
 /** An unsaved HTTP tab's title, which is also the default name it is saved under: `GET /api/notes`. */
 export function httpTitle(method: string, url: string): string {
-  if (!url.trim()) return 'Untitled request'
+  if (!url.trim()) return tr('tabs:tabTitles.untitledRequest')
   const { path, host } = pathOfUrl(url)
   return `${method.trim().toUpperCase() || 'GET'} ${path || host || url.trim()}`
 }
@@ -42,7 +43,7 @@ export function realtimeTitle(kind: Exclude<TabKind, 'http'>, url: string, names
   const { path, host } = pathOfUrl(url)
   const ns = namespace.trim()
   const what = kind === 'socketio' && ns && ns !== '/' ? ns : path || host
-  return `${kindBadges[kind]} ${what || 'new session'}`
+  return `${kindBadges[kind]} ${what || tr('tabs:tabTitles.newSession')}`
 }
 
 /** The text beside a tab's badge: the title without the method or kind the badge already shows. */

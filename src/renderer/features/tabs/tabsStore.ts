@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { SavedRequest } from '../../../shared/collection'
 import { emptyDraft, fromParsedRequest, type HttpDraft } from '../request/draft'
 import { httpTitle, realtimeTitle } from './tabTitles'
+import { tr } from '../../i18n'
 
 export type TabKind = 'http' | 'socketio' | 'websocket' | 'sse'
 export type RealtimeKind = Exclude<TabKind, 'http'>
@@ -18,12 +19,18 @@ export interface Tab {
   source?: { collectionId: string; path: string; hash: string }
   /** The saved request as read from its file (realtime tabs initialise from it). */
   saved?: SavedRequest
+  /** Where `{{variables}}` resolve for a tab tied to no file: a copy of a saved realtime request, say. */
+  context?: { collectionId: string; path: string }
 }
 
 interface TabsState {
   tabs: Tab[]
   activeId: string | undefined
   closed: Tab[]
+  /** Two realtime tabs shown side by side (left, right) while either is in front. */
+  split: [string, string] | undefined
+  /** Shows two tabs side by side, the left one in front; undefined ends the split view. */
+  setSplit(pair: [string, string] | undefined): void
   open(): string
   /** A realtime tab; `from` (a history entry, say) fills its form without tying the tab to a file. */
   openRealtime(kind: RealtimeKind, from?: SavedRequest): string
@@ -44,7 +51,7 @@ let counter = 0
 const newTab = (kind: TabKind = 'http'): Tab => ({
   id: `tab-${Date.now().toString(36)}-${(counter++).toString(36)}`,
   kind,
-  title: kind === 'http' ? 'Untitled request' : realtimeTitle(kind, ''),
+  title: kind === 'http' ? tr('tabs:tabsStore.untitledRequest') : realtimeTitle(kind, ''),
   draft: emptyDraft(),
   dirty: false
 })
@@ -56,6 +63,10 @@ export const useTabs = create<TabsState>((set, get) => {
     tabs: [first],
     activeId: first.id,
     closed: [],
+    split: undefined,
+    setSplit(pair) {
+      set(pair ? { split: pair, activeId: pair[0] } : { split: undefined })
+    },
     open() {
       const tab = newTab()
       set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
@@ -91,7 +102,8 @@ export const useTabs = create<TabsState>((set, get) => {
       if (index < 0) return
       const rest = tabs.filter((t) => t.id !== id)
       const nextActive = activeId === id ? (rest[Math.min(index, rest.length - 1)]?.id ?? undefined) : activeId
-      set({ tabs: rest, activeId: nextActive, closed: [tabs[index]!, ...closed].slice(0, 20) })
+      const split = get().split?.includes(id) ? undefined : get().split
+      set({ tabs: rest, activeId: nextActive, closed: [tabs[index]!, ...closed].slice(0, 20), split })
     },
     reopenClosed() {
       const [last, ...rest] = get().closed
@@ -120,7 +132,7 @@ export const useTabs = create<TabsState>((set, get) => {
       }))
     },
     retitle(id, title) {
-      set((s) => ({ tabs: s.tabs.map((t) => (t.id === id && !t.source && t.title !== title ? { ...t, title } : t)) }))
+      set((s) => ({ tabs: s.tabs.map((t) => (t.id === id && !t.source && !t.context && t.title !== title ? { ...t, title } : t)) }))
     }
   }
 })

@@ -66,7 +66,7 @@ describe('assertion rows', () => {
       { target: 'status', operator: 'matches', expected: '(' }
     )
     expect(results.map((r) => r.message)).toEqual([
-      'Unknown target "bogus": use status, time, body, body <JSONPath> or header <name>.',
+      'Unknown target "bogus": use status, time, body, body <JSONPath>, header <name> or example <name>.',
       'Name the header, e.g. "header content-type".',
       '"(" is not a regular expression'
     ])

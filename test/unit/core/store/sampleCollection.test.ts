@@ -53,5 +53,6 @@ describe('the sample collection', () => {
     expect(await read('socket-io/private.yaml')).toMatchObject({ namespace: '/private', auth: '{"token":"parley"}' })
     expect(await read('socket-io/chat.yaml')).toMatchObject({ listeners: [{ event: 'chat:message' }], emits: [{ event: 'chat:send', ack: true }, { event: 'echo' }] })
     expect(await read('websocket/subprotocol.yaml')).toMatchObject({ protocols: ['parley.v1'] })
+    expect(await read('socket-io/chat.yaml')).toMatchObject({ steps: [{ type: 'connect' }, { type: 'emit', event: 'chat:send', ack: {} }, { type: 'expect', event: 'chat:message' }, { type: 'close' }] })
   })
 })
