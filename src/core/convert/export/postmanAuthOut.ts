@@ -38,8 +38,10 @@ export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: Uns
       return {
         type: 'oauth2',
         oauth2: attrs({
-          grant_type: auth.grant === 'client_credentials' ? 'client_credentials' : 'password_credentials',
+          grant_type: auth.grant === 'authorization_code' && auth.pkce === false ? 'authorization_code' : postmanGrants[auth.grant],
           accessTokenUrl: auth.tokenUrl,
+          ...(auth.authUrl ? { authUrl: auth.authUrl } : {}),
+          ...(auth.redirectUri ? { redirect_uri: auth.redirectUri } : {}),
           clientId: auth.clientId,
           clientSecret: auth.clientSecret,
           username: auth.username,
@@ -50,4 +52,13 @@ export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: Uns
         })
       }
   }
+}
+
+/** Postman's names; it has no device code grant, so that one goes out as authorization code. */
+const postmanGrants: Record<Extract<HttpAuth, { type: 'oauth2' }>['grant'], string> = {
+  client_credentials: 'client_credentials',
+  password: 'password_credentials',
+  authorization_code: 'authorization_code_with_pkce',
+  implicit: 'implicit',
+  device_code: 'authorization_code'
 }

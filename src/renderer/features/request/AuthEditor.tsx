@@ -1,4 +1,6 @@
 import type { HttpAuth } from '../../../shared/http'
+import { OAuth2Fields } from '../oauth/OAuth2Fields'
+import type { TokenTarget } from '../oauth/OAuthTokenPanel'
 
 const authTypes: { type: HttpAuth['type']; label: string }[] = [
   { type: 'none', label: 'No auth' },
@@ -41,9 +43,10 @@ function Field({ label, value, onChange, secret, placeholder }: { label: string;
 
 /**
  * Every auth scheme the engine speaks; values may hold {{variables}}. `inheritLabel` names the
- * Inherit choice (null: not offered, as for a collection, which has nothing to inherit from).
+ * Inherit choice (null: not offered, as for a collection, which has nothing to inherit from);
+ * `target` is the request an OAuth sign-in ("Get new token") is for.
  */
-export function AuthEditor({ auth, onChange, inheritLabel }: { auth: HttpAuth; onChange(auth: HttpAuth): void; inheritLabel?: string | null }) {
+export function AuthEditor({ auth, onChange, inheritLabel, target }: { auth: HttpAuth; onChange(auth: HttpAuth): void; inheritLabel?: string | null; target?: TokenTarget }) {
   const types = inheritLabel === null ? authTypes.filter((t) => t.type !== 'inherit') : authTypes.map((t) => (t.type === 'inherit' && inheritLabel ? { ...t, label: inheritLabel } : t))
   return (
     <div className="auth-editor">
@@ -57,12 +60,12 @@ export function AuthEditor({ auth, onChange, inheritLabel }: { auth: HttpAuth; o
           ))}
         </select>
       </label>
-      <AuthFields auth={auth} onChange={onChange} />
+      <AuthFields auth={auth} onChange={onChange} target={target} />
     </div>
   )
 }
 
-function AuthFields({ auth, onChange }: { auth: HttpAuth; onChange(auth: HttpAuth): void }) {
+function AuthFields({ auth, onChange, target }: { auth: HttpAuth; onChange(auth: HttpAuth): void; target?: TokenTarget | undefined }) {
   switch (auth.type) {
     case 'none':
       return <p className="muted">No credentials are sent.</p>
@@ -99,36 +102,7 @@ function AuthFields({ auth, onChange }: { auth: HttpAuth; onChange(auth: HttpAut
         </>
       )
     case 'oauth2':
-      return (
-        <>
-          <label className="form-row">
-            <span>Grant</span>
-            <select aria-label="Grant type" value={auth.grant} onChange={(event) => onChange({ ...auth, grant: event.target.value as 'client_credentials' | 'password' })}>
-              <option value="client_credentials">Client credentials</option>
-              <option value="password">Password</option>
-            </select>
-          </label>
-          <Field label="Token URL" value={auth.tokenUrl} placeholder="https://auth.example.com/oauth/token" onChange={(tokenUrl) => onChange({ ...auth, tokenUrl })} />
-          <Field label="Client ID" value={auth.clientId} onChange={(clientId) => onChange({ ...auth, clientId })} />
-          <Field label="Client secret" secret value={auth.clientSecret} onChange={(clientSecret) => onChange({ ...auth, clientSecret })} />
-          {auth.grant === 'password' && (
-            <>
-              <Field label="Username" value={auth.username ?? ''} onChange={(username) => onChange({ ...auth, username })} />
-              <Field label="Password" secret value={auth.password ?? ''} onChange={(password) => onChange({ ...auth, password })} />
-            </>
-          )}
-          <Field label="Scope" value={auth.scope ?? ''} onChange={(scope) => onChange({ ...auth, scope: scope || undefined })} />
-          <Field label="Audience" value={auth.audience ?? ''} onChange={(audience) => onChange({ ...auth, audience: audience || undefined })} />
-          <label className="form-row">
-            <span>Client authentication</span>
-            <select aria-label="Client authentication" value={auth.clientAuth} onChange={(event) => onChange({ ...auth, clientAuth: event.target.value as 'basic' | 'body' })}>
-              <option value="basic">As Basic auth header</option>
-              <option value="body">In the request body</option>
-            </select>
-          </label>
-          <p className="muted">The token is fetched when you send, cached until it expires, and shown with the response.</p>
-        </>
-      )
+      return <OAuth2Fields auth={auth} onChange={onChange} target={target} />
     case 'awsv4':
       return (
         <>

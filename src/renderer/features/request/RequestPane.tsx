@@ -11,6 +11,8 @@ import { useTabs, type Tab } from '../tabs/tabsStore'
 import { CodeDialog } from '../convert/CodeDialog'
 import { AssertionsEditor } from './AssertionsEditor'
 import { AuthEditor } from './AuthEditor'
+import { signedInGrants } from '../oauth/OAuth2Fields'
+import { OAuthTokenPanel } from '../oauth/OAuthTokenPanel'
 import { BodyEditor } from './BodyEditor'
 import { fromParsedRequest, toRequest, withParams, withUrl, type HttpDraft } from './draft'
 import { useExchanges } from './exchangeStore'
@@ -179,8 +181,11 @@ export function RequestPane({ tab }: { tab: Tab }) {
               {section === 'Body' && <BodyEditor body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
               {section === 'Auth' && (
                 <>
-                  <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} />
+                  <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} target={{ request: toRequest(draft), context: sendContextOf(tab) }} />
                   {draft.auth.type === 'inherit' && <InheritedAuth tab={tab} inherited={inherited} />}
+                  {draft.auth.type === 'inherit' && inherited?.auth?.auth.type === 'oauth2' && signedInGrants.has(inherited.auth.auth.grant) && (
+                    <OAuthTokenPanel auth={inherited.auth.auth} target={{ request: toRequest(draft), context: sendContextOf(tab) }} />
+                  )}
                 </>
               )}
               {section === 'Scripts' && <ScriptsEditor scripts={draft.scripts} onChange={(scripts) => change((d) => ({ ...d, scripts }))} />}

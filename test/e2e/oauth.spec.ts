@@ -1,0 +1,133 @@
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { startPlayground, type Playground } from '../../src/playground/server'
+import { createCollection } from './collectionSteps'
+import { expect, test, watchConsole } from './fixtures'
+
+let playground: Playground
+let base: string
+test.beforeEach(async () => {
+  playground = await startPlayground()
+  base = await mkdtemp(join(tmpdir(), 'parley-oauth-'))
+})
+test.afterEach(async () => {
+  await playground.close()
+  await rm(base, { recursive: true, force: true })
+})
+
+/** Picks OAuth 2.0 with a grant in the Auth tab and fills the playground's endpoints. */
+async function chooseOAuth(page: Page, grant: string): Promise<void> {
+  await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: 'Auth' }).click()
+  await page.getByRole('combobox', { name: 'Auth type' }).selectOption('oauth2')
+  await page.getByRole('combobox', { name: 'Grant type' }).selectOption({ label: grant })
+  const auth = page.getByRole('tabpanel', { name: 'Auth' })
+  if (grant.startsWith('Authorization code')) await auth.getByRole('textbox', { name: 'Authorization URL' }).fill(`${playground.url}/oauth/authorize`)
+  if (grant === 'Device code') await auth.getByRole('textbox', { name: 'Device authorization URL' }).fill(`${playground.url}/oauth/device_authorization`)
+  await auth.getByRole('textbox', { name: 'Token URL' }).fill(`${playground.url}/oauth/token`)
+  await auth.getByRole('textbox', { name: 'Client ID' }).fill('parley-app')
+  await auth.getByRole('textbox', { name: 'Scope' }).fill('openid notes')
+}
+
+const shotDir = 'test-results/oauth-screens'
+
+test.describe('OAuth 2.0 sign-in', () => {
+  // A popup sign-in, a save and screenshots in two themes: room for a machine shared with other work.
+  test.describe.configure({ timeout: 300_000 })
+
+  test('authorization code with PKCE: sign in in the popup, see the token, call the protected endpoint; the token stays out of the saved file', async ({ page, host }) => {
+    const errors = watchConsole(page)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(host.url)
+    const dir = join(base, 'oauth-api')
+    await createCollection(page, 'OAuth API', dir)
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/oauth/protected`)
+    await chooseOAuth(page, 'Authorization code (PKCE)')
+    const panel = page.getByRole('region', { name: 'OAuth token' })
+    await expect(panel.getByText('No token yet.')).toBeVisible()
+
+    const popupOpened = page.waitForEvent('popup')
+    await panel.getByRole('button', { name: 'Get new token' }).click()
+    const popup = await popupOpened
+    await expect(popup.getByRole('heading', { name: 'Sign in to the Parley playground' })).toBeVisible()
+    expect(new URL(popup.url()).searchParams.get('code_challenge_method')).toBe('S256')
+    await popup.getByLabel('Username').fill('parley')
+    await popup.getByLabel('Password').fill('secret')
+    const closed = popup.waitForEvent('close')
+    await popup.getByRole('button', { name: 'Sign in' }).click()
+    await closed
+
+    const details = panel.getByRole('definition')
+    await expect(panel.getByRole('textbox', { name: 'Access token' })).not.toHaveValue('')
+    await expect(details.filter({ hasText: 'openid notes' })).toBeVisible()
+    await expect(details.filter({ hasText: /used automatically/ })).toBeVisible()
+    const claims = panel.getByRole('table', { name: 'ID token claims' })
+    await expect(claims.getByRole('row', { name: /name/ })).toContainText('Parley Playground')
+    await expect(panel.getByRole('table', { name: 'Access token claims' }).getByRole('row', { name: /^sub/ })).toContainText('"parley"')
+    const accessToken = await panel.getByRole('textbox', { name: 'Access token' }).inputValue()
+
+    await mkdir(shotDir, { recursive: true })
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+      await panel.getByRole('button', { name: 'Get new token' }).scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${shotDir}/auth-tab-1280-${theme}.png` })
+      await claims.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${shotDir}/auth-tab-claims-1280-${theme}.png` })
+    }
+
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByLabel('Status 200 OK')).toBeVisible()
+
+    // Saved: the file has the OAuth settings, never the token.
+    await page.keyboard.press('Control+s')
+    const save = page.getByRole('dialog', { name: 'Save request' })
+    await save.getByRole('textbox', { name: 'Name' }).fill('Protected')
+    await save.getByRole('button', { name: 'Save' }).click()
+    await expect(save).toBeHidden()
+    await expect.poll(() => readdir(dir)).toContain('protected.yaml')
+    const onDisk = await readFile(join(dir, 'protected.yaml'), 'utf8')
+    expect(onDisk).toContain('grant: authorization_code')
+    expect(onDisk).not.toContain(accessToken)
+    expect(onDisk).not.toContain(accessToken.split('.')[1]!)
+    for (const file of await readdir(dir, { recursive: true })) {
+      if (file.endsWith('.yaml')) expect(await readFile(join(dir, file), 'utf8')).not.toContain(accessToken)
+    }
+
+    // A redirect carrying a state Parley never issued is refused, and the token stays.
+    const forged = await page.request.get(`${new URL(host.url).origin}/oauth/callback?code=stolen&state=not-ours`)
+    expect(forged.status()).toBe(400)
+    expect(await forged.text()).toContain('refused')
+
+    await panel.getByRole('button', { name: 'Clear token' }).click()
+    await expect(panel.getByText('No token yet.')).toBeVisible()
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByRole('alert').filter({ hasText: /no OAuth 2.0 token/ })).toBeVisible()
+    expect(errors).toEqual([])
+  })
+
+  test('device code: the code shows, the user approves elsewhere, the token arrives', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/oauth/protected`)
+    await chooseOAuth(page, 'Device code')
+    const panel = page.getByRole('region', { name: 'OAuth token' })
+    await panel.getByRole('button', { name: 'Get new token' }).click()
+    const code = await panel.getByLabel('User code').textContent()
+    expect(code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/)
+
+    // The user approves on "another device": a second page on the verification URI.
+    const phone = await page.context().newPage()
+    await phone.goto(`${playground.url}/oauth/device`)
+    await phone.getByLabel('Code shown on the device').fill(code!)
+    await phone.getByLabel('Username').fill('parley')
+    await phone.getByLabel('Password').fill('secret')
+    await phone.getByRole('button', { name: 'Allow' }).click()
+    await expect(phone.getByText('Device connected')).toBeVisible()
+    await phone.close()
+
+    await expect(panel.getByRole('textbox', { name: 'Access token' })).not.toHaveValue('')
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByLabel('Status 200 OK')).toBeVisible()
+  })
+})
