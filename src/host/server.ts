@@ -22,6 +22,8 @@ export interface HostOptions {
 export interface Host {
   readonly url: string
   readonly port: number
+  /** The listening socket's own address, as the operating system reports it. */
+  readonly address: AddressInfo
   readonly token: string
   close(): Promise<void>
 }
@@ -145,6 +147,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
+    address: server.address() as AddressInfo,
     token,
     async close() {
       for (const client of wss.clients) client.terminate()

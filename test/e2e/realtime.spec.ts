@@ -224,7 +224,10 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(row(page, /"i":4999\d\}/).first()).toBeVisible()
   })
 
-  test('a busy session looks finished in light and dark themes (screenshots)', async ({ page, host }) => {
+  /** The page background of each theme (--bg in app/styles.css). */
+  const bodyColour = { light: 'rgb(246, 247, 249)', dark: 'rgb(22, 24, 29)' } as const
+
+  test('a busy session in light and dark themes: each theme is drawn in its own palette (screenshots kept for people)', async ({ page, host }) => {
     test.setTimeout(90_000)
     await page.setViewportSize({ width: 1440, height: 900 })
     await gotoApp(page, host.url)
@@ -250,11 +253,14 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(row(page, 'ack timed out')).toHaveCount(1)
     await page.getByText('Timeline', { exact: true }).click()
     await expect(page.getByRole('img', { name: /Timeline of the last/ })).toBeVisible()
+    const timelineShots: Buffer[] = []
     for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-      await page.screenshot({ path: test.info().outputPath(`realtime-timeline-${theme}.png`) })
+      await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(bodyColour[theme])
+      timelineShots.push(await page.screenshot({ path: test.info().outputPath(`realtime-timeline-${theme}.png`) }))
     }
+    expect(timelineShots[0]!.equals(timelineShots[1]!), 'the light and dark screenshots are the same picture').toBe(false)
     await page.getByText('Log', { exact: true }).click()
     await page.getByRole('textbox', { name: 'Event' }).fill('burst')
     await page.getByRole('button', { name: 'Remove argument 2' }).click()
@@ -267,10 +273,13 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(row(page, /echo.*ack ·/)).toHaveCount(1)
     await row(page, /echo.*ack ·/).last().getByRole('button').first().click()
     await expect(page.locator('.rt-log-meta')).toContainText('5,0')
+    const logShots: Buffer[] = []
     for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme)
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-      await page.screenshot({ path: test.info().outputPath(`realtime-log-${theme}.png`) })
+      await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(bodyColour[theme])
+      logShots.push(await page.screenshot({ path: test.info().outputPath(`realtime-log-${theme}.png`) }))
     }
+    expect(logShots[0]!.equals(logShots[1]!), 'the light and dark screenshots are the same picture').toBe(false)
   })
 })

@@ -354,6 +354,8 @@ test.describe('the response pane', () => {
   test('screens in the dark theme look finished too', async ({ page, host }) => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.goto(host.url)
+    // The screenshots are for people; what the test checks is that the page is drawn in the dark palette.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 29)')
     await send(page, `${playground.url}/json/large?mb=0.01`)
     await shoot(page, 'json-pretty-dark')
     await bodyView(page, 'JSON Tree').click()

@@ -62,15 +62,20 @@ export interface Exchange {
   readonly connected: boolean
 }
 
-// undici keeps the handler on its Request under a private symbol; the sendHeaders channel is the one
-// place that pairs a request with its socket, so we look the handler up there.
-let handlerSymbol: symbol | undefined
+// Pairing an exchange with its socket through undici's public diagnostics channels only:
+// `undici:request:create` fires inside the synchronous `dispatch` call below (undici builds its Request
+// there; our Agent has no connection limit, so nothing is queued for later), which ties undici's Request
+// to our handler; `undici:client:sendHeaders` then hands over that Request with the socket it is written
+// on, fresh or reused, HTTP/1.1 or HTTP/2. test/unit/core/http/exchangeProbes.test.ts fails when an undici
+// release breaks either step (every timing phase and TLS detail is checked there).
+let dispatching: ExchangeHandler | null = null
+const handlers = new WeakMap<object, ExchangeHandler>()
+subscribe('undici:request:create', (message) => {
+  if (dispatching) handlers.set((message as { request: object }).request, dispatching)
+})
 subscribe('undici:client:sendHeaders', (message) => {
   const { request, socket } = message as { request: object; socket: Socket }
-  handlerSymbol ??= Object.getOwnPropertySymbols(request).find((s) => s.description === 'handler')
-  if (!handlerSymbol) return
-  const handler = (request as Record<symbol, unknown>)[handlerSymbol]
-  if (handler instanceof ExchangeHandler) handler.onSocket(socket)
+  handlers.get(request)?.onSocket(socket)
 })
 
 function ms(from: number | undefined, to: number | undefined): number {
@@ -81,6 +86,7 @@ function ms(from: number | undefined, to: number | undefined): number {
 export function startExchange(request: ExchangeRequest): Exchange {
   const handler = new ExchangeHandler(request)
   handler.announce()
+  dispatching = handler
   try {
     request.dispatcher.dispatch(
       {
@@ -98,6 +104,8 @@ export function startExchange(request: ExchangeRequest): Exchange {
     )
   } catch (error) {
     handler.onError(error as Error)
+  } finally {
+    dispatching = null
   }
   return handler
 }

@@ -2,9 +2,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
   CollectionFileSchema,
-  EnvironmentFileSchema,
-  FolderFileSchema,
-  SavedRequestSchema,
+  collectionFormatVersion,
   type CollectionFile,
   type EnvironmentFile,
   type FolderFile,
@@ -24,6 +22,7 @@ import {
   resolveInside
 } from './collectionPaths'
 import { describe, maxFolderDepth, readCollectionFile, readCollectionFileSync, type FileRead } from './collectionFileRead'
+import { collectionFileSchemaFor, formatVersionOf, readSchema } from './formatMigrations'
 import { fromYaml } from './yamlFormat'
 
 /**
@@ -43,6 +42,8 @@ export interface LoadedCollection {
   root: string
   /** null when parley.yaml is unreadable (then reported in `problems`). */
   file: CollectionFile | null
+  /** The format version parley.yaml states (src/core/store/formatMigrations.ts); every file was upgraded from it. */
+  formatVersion: number
   name: string
   tree: FolderNode
   /** Folder settings by relative folder path; only folders whose folder.yaml parsed. */
@@ -73,6 +74,7 @@ export async function loadCollection(root: string): Promise<LoadedCollection> {
   const loaded: LoadedCollection = {
     root,
     file: null,
+    formatVersion: collectionFormatVersion,
     name: basename(root),
     tree: { type: 'folder', name: basename(root), path: '', children: [] },
     folders: new Map(),
@@ -91,7 +93,8 @@ export async function loadCollection(root: string): Promise<LoadedCollection> {
   })
   const rootRead = await readCollectionFile(root, collectionFileName)
   if (!rootRead.ok && rootRead.absent) throw notCollection
-  const rootParsed = parseRead(loaded, collectionFileName, rootRead, CollectionFileSchema)
+  if (rootRead.ok) loaded.formatVersion = formatVersionOf(rootRead.text, root)
+  const rootParsed = parseRead(loaded, collectionFileName, rootRead, rootRead.ok ? collectionFileSchemaFor(rootRead.text) : CollectionFileSchema)
   if (rootParsed) {
     loaded.file = rootParsed
     loaded.name = rootParsed.name
@@ -186,7 +189,7 @@ async function loadFolder(
   parent.children.push(node)
   let order: string[] = []
   const settingsRel = joinRel(rel, folderFileName)
-  const settings = parseRead(loaded, settingsRel, await readCollectionFile(loaded.root, settingsRel), FolderFileSchema)
+  const settings = parseRead(loaded, settingsRel, await readCollectionFile(loaded.root, settingsRel), readSchema('folder', loaded.formatVersion))
   if (settings) {
     loaded.folders.set(rel, settings)
     node.name = settings.name ?? dirName
@@ -197,7 +200,7 @@ async function loadFolder(
 
 function loadRequest(loaded: LoadedCollection, realRoot: string, { rel, parent, listedAsFile }: PendingRequest): void {
   // Deleted between listing and reading (a git checkout in progress): the watcher will report it.
-  const request = parseRead(loaded, rel, readCollectionFileSync(loaded.root, realRoot, rel, listedAsFile), SavedRequestSchema)
+  const request = parseRead(loaded, rel, readCollectionFileSync(loaded.root, realRoot, rel, listedAsFile), readSchema('request', loaded.formatVersion))
   if (!request) return
   const node: RequestNode = {
     type: 'request',
@@ -225,7 +228,7 @@ async function loadEnvironments(loaded: LoadedCollection): Promise<void> {
   for (const name of names.sort()) {
     if (name.startsWith('.') || !name.endsWith('.yaml')) continue
     const rel = joinRel(environmentsDirName, name)
-    const environment = parseRead(loaded, rel, await readCollectionFile(loaded.root, rel), EnvironmentFileSchema)
+    const environment = parseRead(loaded, rel, await readCollectionFile(loaded.root, rel), readSchema('environment', loaded.formatVersion))
     if (environment) loaded.environments.set(name.slice(0, -'.yaml'.length), environment)
   }
 }

@@ -15,6 +15,7 @@ import { readCollectionFile } from './collectionFileRead'
 import { collectionFileName, collectionIdFor } from './collectionPaths'
 import { stageImport } from './leftovers'
 import { OpenCollection } from './openCollection'
+import { collectionFileSchemaFor } from './formatMigrations'
 import { fromYaml, toYaml } from './yamlFormat'
 
 const OpenListSchema = z.object({ open: z.array(z.string()) })
@@ -246,7 +247,7 @@ async function readName(root: string): Promise<string | undefined> {
   try {
     const read = await readCollectionFile(root, collectionFileName)
     if (!read.ok) return read.absent ? undefined : basename(root)
-    const parsed = fromYaml(CollectionFileSchema, read.text, collectionFileName)
+    const parsed = fromYaml(collectionFileSchemaFor(read.text), read.text, collectionFileName)
     return parsed.ok ? parsed.value.name : basename(root)
   } catch {
     return undefined

@@ -14,6 +14,7 @@ import { environmentsDirName, freeEntryName, joinRel, resolveInside, slugify } f
 import { unreadable, type OpenCollection } from './openCollection'
 import { secretKey, type SecretStore } from './secretStore'
 import type { Trash } from './trash'
+import { readSchema } from './formatMigrations'
 import { fromYaml, toYaml } from './yamlFormat'
 
 const ActiveSchema = z.record(z.string(), z.string())
@@ -161,7 +162,7 @@ async function readEnvironmentFile(collection: OpenCollection, id: string) {
   const rel = joinRel(environmentsDirName, `${id}.yaml`)
   const text = await readCollectionText(collection.root, rel)
   if (text === undefined) return undefined
-  const parsed = fromYaml(EnvironmentFileSchema, text, rel)
+  const parsed = fromYaml(readSchema('environment', await collection.formatVersion()), text, rel)
   if (!parsed.ok) throw unreadable(rel, parsed.problem.line, parsed.problem.message)
   return parsed.value
 }

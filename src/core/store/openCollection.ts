@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import {
   CollectionFileSchema,
   FolderFileSchema,
+  collectionFormatVersion,
   type CollectionFile,
   type CredentialsMode,
   type FolderFile,
@@ -17,6 +18,7 @@ import { loadCollection, stateOfRead, type DiskState, type LoadedCollection } fr
 import { collectionFileName, folderFileName, hashText, joinRel, resolveInside, resolveInsideReal } from './collectionPaths'
 import { CollectionWatcher } from './collectionWatcher'
 import { cleanCollectionLeftovers } from './leftovers'
+import { collectionFileSchemaFor, readSchema, statedFormatVersion } from './formatMigrations'
 import { fromYaml, toYaml } from './yamlFormat'
 
 /**
@@ -53,6 +55,12 @@ export class OpenCollection {
     // An unreadable parley.yaml cannot have asked for credentials in files: keep them out.
     const { file } = await this.readFolderFile('').catch(() => ({ file: null }))
     return file && 'credentials' in file ? file.credentials : 'secret-store'
+  }
+
+  /** The format version parley.yaml states, which every other file of the collection is read at. */
+  async formatVersion(): Promise<number> {
+    const text = await readCollectionText(this.root, collectionFileName).catch(() => undefined)
+    return (text === undefined ? undefined : statedFormatVersion(text)) ?? collectionFormatVersion
   }
 
   /** The collection as on disk, read once and then kept until something changes. */
@@ -163,7 +171,7 @@ export class OpenCollection {
       if (folder !== '') return { rel, file: null }
       throw notFound('collection file', rel)
     }
-    const schema: z.ZodType = folder === '' ? CollectionFileSchema : FolderFileSchema
+    const schema: z.ZodType = folder === '' ? collectionFileSchemaFor(text) : readSchema('folder', await this.formatVersion())
     const parsed = fromYaml(schema, text, rel)
     if (!parsed.ok) throw unreadable(parsed.problem.path, parsed.problem.line, parsed.problem.message)
     return { rel, file: parsed.value as CollectionFile | FolderFile }

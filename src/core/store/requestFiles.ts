@@ -15,6 +15,7 @@ import {
 } from './collectionPaths'
 import { readCollectionText } from './collectionFileRead'
 import { notFound, unreadable, type OpenCollection } from './openCollection'
+import { readSchema } from './formatMigrations'
 import { fromYaml, toYaml } from './yamlFormat'
 
 /** Request files of a collection: read, save with the conflict check, create, rename, duplicate. */
@@ -47,7 +48,7 @@ async function readRequestFile(collection: OpenCollection, rel: string): Promise
   checkRequestPath(rel)
   const text = await readText(collection, rel)
   if (text === undefined) throw notFound('request', rel)
-  const parsed = fromYaml(SavedRequestSchema, text, rel)
+  const parsed = fromYaml(readSchema('request', await collection.formatVersion()), text, rel)
   if (!parsed.ok) throw unreadable(rel, parsed.problem.line, parsed.problem.message)
   return { hash: hashText(text), request: parsed.value }
 }
@@ -89,7 +90,7 @@ export async function saveRequest(
       { path: rel, variant: baseHash === undefined ? 'exists' : 'changed' }
     )
   }
-  const previous = current === undefined ? undefined : fromYaml(SavedRequestSchema, current, rel)
+  const previous = current === undefined ? undefined : fromYaml(readSchema('request', await collection.formatVersion()), current, rel)
   const before = previous?.ok ? previous.value : undefined
   // Realtime editors have no scripts tab yet: their save keeps the scripts the file has (HTTP tabs
   // edit scripts, so an HTTP save without any means they were removed).
@@ -190,7 +191,7 @@ async function readText(collection: OpenCollection, rel: string): Promise<string
 export async function rekeepRequestCredentials(collection: OpenCollection, rel: string): Promise<boolean> {
   const text = await readText(collection, rel)
   if (text === undefined) return false
-  const parsed = fromYaml(SavedRequestSchema, text, rel)
+  const parsed = fromYaml(readSchema('request', await collection.formatVersion()), text, rel)
   if (!parsed.ok || parsed.value.kind !== 'http') return false
   const revealed = await collection.credentials.revealRequest(collection.id, parsed.value)
   const next = await fileText(collection, revealed, parsed.value)

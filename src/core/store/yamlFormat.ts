@@ -87,14 +87,31 @@ export function toYaml(schema: z.ZodType, value: unknown): string {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
+/**
+ * How many reads the fast reader answered and how many went to the full parser (a hand-edited file, an
+ * error, something outside the subset). A file Parley wrote that falls back costs about ten times more:
+ * the collection bench and test/unit/core/store/fastYaml.test.ts read these counts.
+ */
+export const yamlReads = { fast: 0, fallback: 0 }
+
+/** Sets both counts back to zero. */
+export function resetYamlReads(): void {
+  yamlReads.fast = 0
+  yamlReads.fallback = 0
+}
+
 /** Parses YAML text with a schema; a failure names the line of the offending key or value. */
 export function fromYaml<S extends z.ZodType>(schema: S, text: string, path: string): ParseResult<z.output<S>> {
   // Files Parley wrote take the fast path; anything else, and every error, goes through the full parser.
   const fast = parseCanonicalYaml(text)
   if (fast !== undefined && valueDepth(fast) <= maxValueDepth) {
     const parsed = schema.safeParse(fast)
-    if (parsed.success) return { ok: true, value: parsed.data }
+    if (parsed.success) {
+      yamlReads.fast++
+      return { ok: true, value: parsed.data }
+    }
   }
+  yamlReads.fallback++
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const syntax = doc.errors[0]

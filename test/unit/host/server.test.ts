@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
+import { connect } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -54,7 +56,21 @@ function nextFrame(ws: WebSocket, predicate: (frame: Record<string, unknown>) =>
 describe('the browser host', () => {
   it('binds to loopback and prints a tokenised URL', async () => {
     const { host } = await start()
+    expect(host.address).toEqual({ address: '127.0.0.1', family: 'IPv4', port: host.port })
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=test-token`)
+    // From this machine's other addresses, the port is closed.
+    const others = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4')
+    for (const other of others) {
+      const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+        const socket = connect({ host: other!.address, port: host.port })
+        socket.once('connect', () => {
+          socket.destroy()
+          resolve(null)
+        })
+        socket.once('error', resolve)
+      })
+      expect(error?.code, other!.address).toBe('ECONNREFUSED')
+    }
   })
 
   it('serves the renderer with the token and sets a cookie for later requests', async () => {

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { stringify } from 'yaml'
-import { SavedRequestSchema, type FolderNode, type SavedRequest, type Variable } from '../../../shared/collection'
+import { type FolderNode, type SavedRequest, type Variable } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, HttpBody, HttpRequest, KeyValue } from '../../../shared/http'
 import { loadCollection } from '../../store/collectionLoader'
 import { resolveInside } from '../../store/collectionPaths'
+import { readSchema } from '../../store/formatMigrations'
 import { fromYaml } from '../../store/yamlFormat'
 
 type Json = Record<string, unknown>
@@ -51,7 +52,7 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
         continue
       }
       const text = await readFile(resolveInside(loaded.root, child.path), 'utf8')
-      const parsed = fromYaml(SavedRequestSchema, text, child.path)
+      const parsed = fromYaml(readSchema('request', loaded.formatVersion), text, child.path)
       if (!parsed.ok) continue
       nodes.push(requestOut(parsed.value, meta, label, unsupported))
     }

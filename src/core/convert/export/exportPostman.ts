@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { SavedRequestSchema, type FolderNode, type RequestScripts, type Variable } from '../../../shared/collection'
+import { type FolderNode, type RequestScripts, type Variable } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpBody, HttpRequest, KeyValue } from '../../../shared/http'
 import { loadCollection } from '../../store/collectionLoader'
 import { resolveInside } from '../../store/collectionPaths'
+import { readSchema } from '../../store/formatMigrations'
 import { fromYaml } from '../../store/yamlFormat'
 import { postmanAuthOut } from './postmanAuthOut'
 import { withPostmanExamples } from '../../compare/postmanExamples'
@@ -47,7 +48,7 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
         continue
       }
       const text = await readFile(resolveInside(loaded.root, child.path), 'utf8')
-      const parsed = fromYaml(SavedRequestSchema, text, child.path)
+      const parsed = fromYaml(readSchema('request', loaded.formatVersion), text, child.path)
       if (!parsed.ok) continue
       const saved = parsed.value
       if (saved.kind === 'socketio' || saved.kind === 'websocket') {

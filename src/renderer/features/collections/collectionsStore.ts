@@ -92,7 +92,6 @@ export const useCollections = create<CollectionsState>((set, get) => ({
   }
 }))
 
-/** A message a person can read, from whatever was thrown. */
 /** What went wrong and what to do, in the interface language where the errors catalog knows the code. */
 export { errorText }
 

@@ -1,11 +1,14 @@
 import { create } from 'zustand'
 import type { SavedRequestInput } from '../../../shared/collection'
+import type { CallInput } from '../../../shared/contract'
+import type { ParleyError } from '../../../shared/errors'
 import type { KeyValue } from '../../../shared/http'
 import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
 import type { RealtimeRunOutput, RealtimeStep } from '../../../shared/realtimeSteps'
 import { messagesOfLines, type Message, type SessionKind, type SessionStatus } from '../../../shared/session'
 import type { SendContext } from '../../../shared/sendContext'
 import { api } from '../../app/api'
+import { callOrReport } from '../../app/callOrReport'
 import { sendContextOf } from '../environments/sendContext'
 import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
@@ -260,12 +263,10 @@ export function savedRequestOf(tabId: string, name: string, description: string)
   return { kind, name, description, ...request, url: request.url ?? '', ...steps } as SavedRequestInput
 }
 
-function describeError(error: unknown): string {
-  return errorText(error)
-}
-
 /** What the tab shows for a failed call: the readable text and its code. */
-const failure = (error: unknown): Pick<TabSession, 'error' | 'errorCode'> => ({ error: describeError(error), errorCode: (error as { code?: string }).code })
+const failure = (error: ParleyError): Pick<TabSession, 'error' | 'errorCode'> => ({ error: errorText(error), errorCode: error.code })
+/** Shows a failed call in the tab. */
+const reportIn = (tabId: string) => (error: ParleyError): void => useRealtime.getState().update(tabId, () => failure(error))
 
 /** The actions of one tab's session; every one reaches core through the contract. */
 export const sessionActions = {
@@ -278,43 +279,27 @@ export const sessionActions = {
     // A session that ended in an error is still known to core: close it so this one can take its id.
     if (s.status && s.status.state !== 'closed') await api.call('session.close', { sessionId }).catch(() => undefined)
     useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: tr('realtime:sessionStore.connecting') } }))
-    try {
-      const { kind, request } = requestOf(s)
-      const context = contextOf(tabId)
-      await api.call('session.open', { sessionId, kind, request, ...(context ? { context } : {}) } as Parameters<typeof api.call<'session.open'>>[1])
-    } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ ...failure(error), status: undefined }))
-    }
+    const { kind, request } = requestOf(s)
+    const context = contextOf(tabId)
+    await callOrReport(
+      (error) => useRealtime.getState().update(tabId, () => ({ ...failure(error), status: undefined })),
+      'session.open',
+      { sessionId, kind, request, ...(context ? { context } : {}) } as CallInput<'session.open'>
+    )
   },
   async disconnect(tabId: string, close?: { code?: number; reason?: string }): Promise<void> {
-    try {
-      await api.call('session.close', { sessionId: sessionIdOf(tabId), ...close })
-    } catch (error) {
-      useRealtime.getState().update(tabId, () => failure(error))
-    }
+    await callOrReport(reportIn(tabId), 'session.close', { sessionId: sessionIdOf(tabId), ...close })
   },
   async emit(tabId: string, emit: { event: string; args: EmitArg[]; ack: boolean; ackTimeoutMs: number }): Promise<void> {
     useRealtime.getState().update(tabId, () => ({ error: undefined }))
-    try {
-      await api.call('session.emit', { sessionId: sessionIdOf(tabId), ...emit })
-    } catch (error) {
-      useRealtime.getState().update(tabId, () => failure(error))
-    }
+    await callOrReport(reportIn(tabId), 'session.emit', { sessionId: sessionIdOf(tabId), ...emit })
   },
   async send(tabId: string, type: ComposerState['wsType'], value: string): Promise<void> {
     useRealtime.getState().update(tabId, () => ({ error: undefined }))
-    try {
-      await api.call('session.send', { sessionId: sessionIdOf(tabId), type, value })
-    } catch (error) {
-      useRealtime.getState().update(tabId, () => failure(error))
-    }
+    await callOrReport(reportIn(tabId), 'session.send', { sessionId: sessionIdOf(tabId), type, value })
   },
   async ping(tabId: string): Promise<void> {
-    try {
-      await api.call('session.ping', { sessionId: sessionIdOf(tabId) })
-    } catch (error) {
-      useRealtime.getState().update(tabId, () => failure(error))
-    }
+    await callOrReport(reportIn(tabId), 'session.ping', { sessionId: sessionIdOf(tabId) })
   },
   async setListener(tabId: string, event: string, enabled: boolean): Promise<void> {
     const s = useRealtime.getState().sessions[tabId]
@@ -349,7 +334,7 @@ export const sessionActions = {
       } as Parameters<typeof api.call<'session.runSteps'>>[1])
       useRealtime.getState().update(tabId, () => ({ stepRun: { running: false, result } }))
     } catch (error) {
-      useRealtime.getState().update(tabId, () => ({ stepRun: { running: false, error: describeError(error) } }))
+      useRealtime.getState().update(tabId, () => ({ stepRun: { running: false, error: errorText(error) } }))
     }
   },
   cancelSteps(tabId: string): void {

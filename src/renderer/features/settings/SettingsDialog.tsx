@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../shared/app'
 import { api } from '../../app/api'
+import { callOrReport } from '../../app/callOrReport'
 import { Dialog } from '../../ui/Dialog'
 import { ResponseHistorySettings } from '../compare/ResponseHistorySettings'
 import { chooseLanguage, useLanguage } from '../../app/language'
@@ -37,13 +38,13 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
 
   const save = async (patch: Partial<Settings>, done: string): Promise<void> => {
     const before = settings
-    try {
-      setSettings(await api.call('settings.update', patch))
-      setMessage({ kind: 'status', text: done })
-    } catch (error) {
+    const next = await callOrReport((error) => {
       setSettings(before)
       setMessage({ kind: 'alert', text: errorText(error) })
-    }
+    }, 'settings.update', patch)
+    if (!next) return
+    setSettings(next)
+    setMessage({ kind: 'status', text: done })
   }
 
   return (

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../src/core/services'
-import { startHttpServer, tempDir, type TestServer } from '../http/testServers'
+import { startHttpServer, type TestServer } from '../http/testServers'
+import { tempDir } from '../../support/tempDir'
 
 let services: Services
 let server: TestServer

@@ -2,7 +2,8 @@ import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
-import { req, startHttpServer, tempDir, type TestServer } from './testServers'
+import { req, startHttpServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 let server: TestServer
 let engine: HttpEngine

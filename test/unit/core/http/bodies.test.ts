@@ -5,7 +5,8 @@ import busboy from 'busboy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
 import type { HttpRequestInput } from '../../../../src/shared/http'
-import { req, startHttpServer, tempDir, type TestServer } from './testServers'
+import { req, startHttpServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 let server: TestServer
 let engine: HttpEngine

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../src/core/services'
-import { startHttpServer, tempDir, type TestServer } from './testServers'
+import { startHttpServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 let services: Services
 let server: TestServer

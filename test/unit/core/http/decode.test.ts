@@ -6,7 +6,8 @@ import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
 import type { HttpProgress } from '../../../../src/shared/http'
-import { req, startHttpServer, tempDir, type TestServer } from './testServers'
+import { req, startHttpServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 let engine: HttpEngine
 let server: TestServer

@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
 import type { ParleyError } from '../../../../src/shared/errors'
-import { req, startHttpServer, tempDir, type TestServer } from './testServers'
+import { req, startHttpServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 let server: TestServer
 let engine: HttpEngine

@@ -4,7 +4,8 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
-import { req, startHttpServer, tempDir, type TestServer } from './testServers'
+import { req, startHttpServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 let engine: HttpEngine
 let server: TestServer

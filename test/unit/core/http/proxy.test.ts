@@ -5,7 +5,8 @@ import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
 import { isNoProxy } from '../../../../src/core/http/proxy'
-import { req, selfSignedCert, startHttpServer, startHttpsServer, tempDir, type TestServer } from './testServers'
+import { req, selfSignedCert, startHttpServer, startHttpsServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 /** A CONNECT proxy that records what it was asked, optionally demanding credentials. */
 async function startProxy(credentials?: string, tls?: { key: string; cert: string }): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {

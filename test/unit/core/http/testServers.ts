@@ -2,9 +2,6 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { generate } from 'selfsigned'
 import { HttpRequestSchema, type HttpRequest, type HttpRequestInput } from '../../../../src/shared/http'
 
@@ -99,10 +96,4 @@ export async function selfSignedCert(
 /** A request with defaults filled in, as the contract would hand it to the engine. */
 export function req(input: HttpRequestInput): HttpRequest {
   return HttpRequestSchema.parse(input)
-}
-
-/** A fresh temp folder, and a function to remove it. */
-export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'parley-http-'))
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
 }

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect as tlsConnect } from 'node:tls'
 import { createHttpEngine, type HttpEngine } from '../../../../src/core/http/engine'
 import { describeTls } from '../../../../src/core/http/tls'
-import { req, selfSignedCert, startHttpsServer, tempDir, type TestServer } from './testServers'
+import { req, selfSignedCert, startHttpsServer, type TestServer } from './testServers'
+import { tempDir } from '../../support/tempDir'
 
 let engine: HttpEngine
 let tmp: Awaited<ReturnType<typeof tempDir>>

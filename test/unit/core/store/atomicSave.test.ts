@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCollection } from '../../../../src/core/store/collectionLoader'
 import { fromYaml } from '../../../../src/core/store/yamlFormat'
 import { SavedRequestSchema } from '../../../../src/shared/collection'
-import { tempDir } from './storeTestKit'
+import { tempDir } from '../../support/tempDir'
 
 const child = join(import.meta.dirname, 'atomicSaveChild.ts')
 
@@ -25,7 +25,7 @@ async function saveUntilKilled(path: string): Promise<void> {
 
 describe('a save killed at any moment', () => {
   it('always leaves a file that parses, old or new, and no temp file shown as a request', async () => {
-    const { dir, cleanup } = await tempDir()
+    const { dir, remove: cleanup } = await tempDir()
     try {
       await writeFile(join(dir, 'parley.yaml'), 'parley: 1\nname: Atomic\n')
       const path = join(dir, 'request.yaml')

@@ -5,7 +5,8 @@ import { createServices } from '../../../../src/core/services'
 import type { SavedRequestInput } from '../../../../src/shared/collection'
 import type { HttpAuth } from '../../../../src/shared/http'
 import { startRecordingServer } from '../../../e2e/recordingServer'
-import { allText, servicesKit, tempDir } from './storeTestKit'
+import { allText, servicesKit } from './storeTestKit'
+import { tempDir } from '../../support/tempDir'
 
 type Kit = Awaited<ReturnType<typeof servicesKit>>
 let kit: Kit
@@ -159,7 +160,7 @@ describe('auth credentials are kept out of collection files', () => {
       expect(sent).toMatchObject({ ok: false, error: { code: 'credential_missing' } })
     } finally {
       await elsewhere.dispose()
-      await other.cleanup()
+      await other.remove()
     }
   })
 })

@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../src/core/services'
-import { listFiles, tempDir } from './storeTestKit'
+import { listFiles } from './storeTestKit'
+import { tempDir } from '../../support/tempDir'
 
 /**
  * A kill at any moment leaves no half collection, and what it does leave (the hidden folder of an
@@ -18,7 +19,7 @@ afterEach(async () => {
 })
 
 async function scratch(): Promise<string> {
-  const { dir, cleanup } = await tempDir('parley-crash-')
+  const { dir, remove: cleanup } = await tempDir('parley-crash-')
   cleanups.push(cleanup)
   return dir
 }

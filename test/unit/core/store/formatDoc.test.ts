@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCollection } from '../../../../src/core/store/collectionLoader'
 import { toYaml } from '../../../../src/core/store/yamlFormat'
 import { CollectionFileSchema, EnvironmentFileSchema, FolderFileSchema, SavedRequestSchema } from '../../../../src/shared/collection'
-import { tempDir } from './storeTestKit'
+import { tempDir } from '../../support/tempDir'
 
 const doc = join(import.meta.dirname, '../../../../docs/collection-format.md')
 const exampleFiles = [
@@ -24,7 +24,7 @@ describe('the full example in docs/collection-format.md', () => {
     const example = text.slice(text.indexOf('## A full example'), text.indexOf('## How Parley changes'))
     const blocks = [...example.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!)
     expect(blocks).toHaveLength(exampleFiles.length)
-    const { dir, cleanup } = await tempDir()
+    const { dir, remove: cleanup } = await tempDir()
     try {
       for (const [i, file] of exampleFiles.entries()) {
         await mkdir(dirname(join(dir, file)), { recursive: true })

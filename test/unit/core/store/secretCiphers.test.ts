@@ -10,7 +10,8 @@ import {
 } from '../../../../src/core/store/secretCipher'
 import { SecretStore, secretKey } from '../../../../src/core/store/secretStore'
 import type { CallInput, CallName, CallOutput } from '../../../../src/shared/contract'
-import { allText, tempDir } from './storeTestKit'
+import { allText } from './storeTestKit'
+import { tempDir } from '../../support/tempDir'
 
 /** Stands in for Electron's safeStorage: XOR with a fixed byte, so the plaintext never shows, and switchable. */
 function fakeSafeStorage(available = true): SafeStorageLike & { available: boolean; calls: string[] } {
@@ -40,7 +41,7 @@ const plain = 'sk-live-4242-never-in-git'
 let dir: string
 let cleanup: () => Promise<void>
 beforeEach(async () => {
-  ;({ dir, cleanup } = await tempDir())
+  ;({ dir, remove: cleanup } = await tempDir())
 })
 afterEach(async () => {
   await cleanup()

@@ -5,7 +5,8 @@ import { FileKeyCipher, type SecretCipher } from '../../../../src/core/store/sec
 import { SecretStore, secretKey } from '../../../../src/core/store/secretStore'
 import { createCollectionServices } from '../../../../src/core/store/collectionServices'
 import { EventBus } from '../../../../src/core/events'
-import { allText, modeOf, servicesKit, tempDir } from './storeTestKit'
+import { allText, modeOf, servicesKit } from './storeTestKit'
+import { tempDir } from '../../support/tempDir'
 
 type Kit = Awaited<ReturnType<typeof servicesKit>>
 let kit: Kit
@@ -64,7 +65,7 @@ describe('secret variables', () => {
   })
 
   it('binds each value to its slot and refuses a damaged ciphertext', async () => {
-    const { dir, cleanup } = await tempDir()
+    const { dir, remove: cleanup } = await tempDir()
     try {
       const cipher = new FileKeyCipher(dir)
       const stored = await cipher.encrypt('s3cret', 'a')
@@ -78,7 +79,7 @@ describe('secret variables', () => {
   })
 
   it('uses an injected cipher, as Electron\'s safeStorage will be', async () => {
-    const { dir, cleanup } = await tempDir()
+    const { dir, remove: cleanup } = await tempDir()
     try {
       const calls: string[] = []
       const rot: SecretCipher = {

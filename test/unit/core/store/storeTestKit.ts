@@ -1,19 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createServices, type Services } from '../../../../src/core/services'
 import type { CallInput, CallName, CallOutput, EventName } from '../../../../src/shared/contract'
 import type { AppError } from '../../../../src/shared/errors'
+import { tempDir } from '../../support/tempDir'
 
-/** A temp dir removed by `cleanup()`. */
-export async function tempDir(prefix = 'parley-store-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), prefix))
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
-}
 
 /** Real services over a temp data dir, with a typed `call` that throws the error value on failure. */
 export async function servicesKit() {
-  const root = await tempDir()
+  const root = await tempDir('parley-store-')
   const dataDir = join(root.dir, 'data')
   const services: Services = await createServices({ dataDir, shell: 'browser', appVersion: '0', statusIntervalMs: 0 })
   const events: Array<{ name: EventName; payload: unknown }> = []
@@ -37,7 +32,7 @@ export async function servicesKit() {
     base: root.dir,
     async dispose() {
       await services.dispose()
-      await root.cleanup()
+      await root.remove()
     }
   }
 }
