@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
@@ -25,8 +25,12 @@ test.describe('bringing collections in and taking them out', () => {
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
     const result = dialog.getByRole('region', { name: 'Import result' })
     await expect(result).toContainText(/Imported Notes API: \d+ requests/)
-    // The collection's test scripts have no place in Parley: they are named, not dropped.
-    await expect(dialog.getByRole('list', { name: 'Not carried over' })).toContainText(/script/i)
+    // What has no place in Parley is named, not dropped; the collection's pre-request script is kept, in parley.yaml.
+    const notCarried = dialog.getByRole('list', { name: 'Not carried over' })
+    await expect(notCarried).toContainText('hawk auth is not supported')
+    await expect(notCarried).not.toContainText(/script/i)
+    const collectionFile = (await readdir(target, { recursive: true })).find((file) => file.endsWith('parley.yaml'))
+    expect(await readFile(join(target, collectionFile ?? 'parley.yaml'), 'utf8')).toContain("pm.variables.set('ts', Date.now());")
     await page.keyboard.press('Escape')
     await expect(page.getByRole('tree').getByRole('treeitem', { name: /Notes API/ })).toBeVisible()
   })

@@ -28,7 +28,9 @@ const ps = (english: string): string => pseudoMessage(english)
 const names = [
   'Parley', 'Socket.IO', 'WebSocket', 'SSE', 'REST', 'HTTP', 'HTTPS', 'JSON', 'XML', 'HTML', 'YAML', 'GraphQL', 'cURL', 'Postman', 'Insomnia',
   'OpenAPI', 'HAR', 'Bruno', 'Node.js', 'Chromium', 'Electron', 'V8', 'OAuth 2.0', 'AWS Signature v4', 'Ctrl', 'Alt', 'Shift', 'Esc', 'Enter',
-  'Tab', 'Delete', 'SIO', 'WS', 'TLS', 'DNS', 'TTFB', 'JSONPath', 'NDJSON', 'Regex', 'Base64', 'Hex', 'Raw', 'RTT', 'ack', 'Ping', 'TLSv1.3'
+  'Tab', 'Delete', 'SIO', 'WS', 'TLS', 'DNS', 'TTFB', 'JSONPath', 'NDJSON', 'Regex', 'Base64', 'Hex', 'Raw', 'RTT', 'ack', 'Ping', 'TLSv1.3',
+  // The same word in every language; language names are written in their own language on purpose; assertion operators are syntax.
+  'URL', 'English', 'Español', 'not exists', 'not contains'
 ]
 
 /** Everything on screen that bypassed the catalogs, with where it was. */
@@ -44,12 +46,16 @@ async function offenders(page: Page, data: string[]): Promise<string[]> {
         // Numbers, sizes, times, symbols: nothing a translator would touch.
         if (!/\p{L}{2,}/u.test(t.replace(/\b(ms|s|B|KB|MB|GB|KiB|MiB|px|UTC|AM|PM|am|pm|HTTP\/[\d.]+|h2|v\d+)\b/g, ''))) return true
         // URLs, paths, JSON, header-like tokens (Content-Type), {{variables}}: data.
+        // A method and a path (a tab's title), JSON paths to ignore (**.createdAt): data.
+        if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+$/.test(t) || /^\*\*\./.test(t)) return true
         if (/^(https?|wss?):\/\//.test(t) || /^[/~.]/.test(t) || /^[{[]/.test(t) || /^\{\{.*\}\}$/.test(t)) return true
         if (/^[\w.-]+(\/[\w.+-]+)+$/.test(t) || /^[A-Z][\w-]*(-[A-Z][\w]*)+$/.test(t) || /^[a-z][\w.-]*(:[\w.-]+)?$/.test(t)) return true
         return [...allowed].some((d) => d.length > 3 && t.includes(d) && t.replace(d, '').replace(/[\s\d.,:·()/-]/g, '').length === 0)
       }
       const skip = (el: Element | null): boolean =>
-        !!el?.closest('[translate="no"], code, pre, kbd, .cm-editor, textarea, svg text, .rt-row-preview, .history-url, [role="treeitem"] .tree-name')
+        !!el?.closest('[translate="no"], code, pre, kbd, .cm-editor, textarea, svg text, .rt-row-preview, .history-url, [role="treeitem"] .tree-name, ' +
+            // What the server sent: the body, header names and values, the status text, JSON tree rows, the timing rows' requests.
+            '.rp-big-text, .header-value, .rp-header-name, .rp-status-pill, .rp-tree-row, .rp-timing-row-label')
       const visible = (el: Element): boolean => {
         const style = getComputedStyle(el)
         if (style.visibility === 'hidden' || style.display === 'none') return false

@@ -120,7 +120,7 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(log(page).getByRole('listitem')).toHaveCount(3)
     await page.getByRole('combobox', { name: 'Direction filter' }).selectOption('all')
     await page.getByRole('checkbox', { name: 'Regex' }).check()
-    await page.getByRole('textbox', { name: 'Filter messages' }).fill('^\\{"id"')
+    await page.getByRole('textbox', { name: 'Filter messages' }).fill('^\\{"text"')
     await expect(log(page).getByRole('listitem')).toHaveCount(1)
     await page.getByRole('textbox', { name: 'Filter messages' }).fill('')
     expect(errors).toEqual([])

@@ -26,6 +26,8 @@ function translated(error: AppError, part: 'message' | 'hint'): string | undefin
 }
 
 function needsParams(error: AppError): boolean {
+  // Outside a window (a unit test of a store) the catalogs may not be loaded: core's own text then.
+  if (!i18n.isInitialized) return true
   const raw = i18n.getResource(i18n.language, 'errors', `${keyOf(error)}.message`) as unknown
   if (typeof raw !== 'string') return false
   const names = [...raw.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)].map((m) => m[1] ?? '')

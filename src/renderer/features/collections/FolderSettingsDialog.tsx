@@ -88,7 +88,7 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
               </button>
             ))}
           </div>
-          <div className="folder-settings-body" role="tabpanel" aria-label={section}>
+          <div className="folder-settings-body" role="tabpanel" aria-label={t(`folderSettingsDialog.sections.${section}`)}>
             {!settings && !error && <p className="muted">{t('folderSettingsDialog.loading')}</p>}
             {settings && section === 'Variables' && (
               <>

@@ -80,7 +80,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
                 {command.badge && <span className={`method-badge palette-badge method-${command.badge.toLowerCase()}`}>{command.badge}</span>}
                 <span className="palette-label" title={command.label}>{command.label}</span>
                 {command.detail && <span className="palette-detail muted">{command.detail}</span>}
-                <span className="palette-kind muted">{command.group}</span>
+                <span className="palette-kind muted">{t(groupLabels[command.group])}</span>
               </div>
             </div>
           )

@@ -147,7 +147,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             {t(`importDialog.formats.${formatLabels[format]}`)}
           </p>
         )}
-        <FolderField label={t('importDialog.createTheCollectionInside')} ariaLabel="Target folder" dialogTitle="Choose where to import" value={targetDir} onChange={setTargetDir} />
+        <FolderField label={t('importDialog.createTheCollectionInside')} ariaLabel={t('importDialog.targetFolder')} dialogTitle={t('importDialog.chooseWhereToImport')} value={targetDir} onChange={setTargetDir} />
         {error && (
           <p role="alert" className="error-text">
             {error}

@@ -77,7 +77,7 @@ export function HistoryPanel({ query }: { query: string }) {
   return (
     <div className="history-panel">
       <div className="collections-toolbar">
-        <span className="history-count muted">{listing ? `${listing.total} ${listing.total === 1 ? 'entry' : 'entries'}` : ''}</span>
+        <span className="history-count muted">{listing ? t('historyPanel.entries', { count: listing.total }) : ''}</span>
         <button
           type="button"
           className="toolbar-button"

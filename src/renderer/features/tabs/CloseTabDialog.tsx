@@ -4,6 +4,7 @@ import { saveTab, useSaving } from '../collections/savingStore'
 import { useClosing } from './closeTab'
 import { useTabs } from './tabsStore'
 import { useT } from '../../i18n'
+import { shownTitle } from './tabTitles'
 
 /** "Save changes to …?" before a tab with unsaved changes closes: Save, Don't save or Cancel. */
 export function CloseTabDialog() {
@@ -44,7 +45,7 @@ export function CloseTabDialog() {
       {tab && (
         <div className="form-dialog">
           <p className="form-dialog-text">
-            <strong>{tab.title}</strong> {t('closeTabDialog.hasChangesThatAre')}
+            <strong>{shownTitle(tab)}</strong> {t('closeTabDialog.hasChangesThatAre')}
           </p>
           <div className="form-dialog-actions">
             <button type="button" className="secondary-button" onClick={dismiss}>

@@ -4,7 +4,7 @@ import { NewSessionMenu } from '../realtime/NewSessionMenu'
 import { requestClose } from './closeTab'
 import { CloseTabDialog } from './CloseTabDialog'
 import { useTabs, type Tab } from './tabsStore'
-import { kindBadges, tabLabel } from './tabTitles'
+import { kindBadges, shownTitle, tabLabel } from './tabTitles'
 import { useT } from '../../i18n'
 
 function Badge({ tab }: { tab: Tab }) {
@@ -80,7 +80,7 @@ export function TabStrip() {
                 aria-controls="request-panel"
                 tabIndex={tab.id === activeId ? 0 : -1}
                 className="tab-button"
-                title={tab.title}
+                title={shownTitle(tab)}
                 onClick={() => activate(tab.id)}
                 onKeyDown={(event) => {
                   const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
@@ -103,7 +103,7 @@ export function TabStrip() {
                 <span className="tab-title">{label}</span>
                 {tab.dirty && <span className="dirty-dot" aria-label={t('tabStrip.unsavedChanges')} />}
               </button>
-              <button type="button" className="tab-close" aria-label={t('tabStrip.close', { title: tab.title })} title={t('tabStrip.closeCtrlWAlt')} onClick={() => requestClose(tab.id)}>
+              <button type="button" className="tab-close" aria-label={t('tabStrip.close', { title: shownTitle(tab) })} title={t('tabStrip.closeCtrlWAlt')} onClick={() => requestClose(tab.id)}>
                 <Icon name="close" size={12} />
               </button>
             </div>
@@ -169,7 +169,7 @@ function AllTabsMenu() {
           }}
         >
           {tabs.map((tab) => (
-            <button key={tab.id} type="button" role="menuitemradio" aria-checked={tab.id === activeId} className="rt-menu-item tab-overflow-item" title={tab.title} onClick={() => choose(tab.id)}>
+            <button key={tab.id} type="button" role="menuitemradio" aria-checked={tab.id === activeId} className="rt-menu-item tab-overflow-item" title={shownTitle(tab)} onClick={() => choose(tab.id)}>
               <Badge tab={tab} />
               <span className="tab-title">{tabLabel(tab)}</span>
               {tab.dirty && <span className="dirty-dot" aria-label={t('tabStrip.unsavedChanges')} />}

@@ -55,8 +55,13 @@ function isUntitled(title: string): boolean {
   })
 }
 
+/** A tab's title as shown: an untitled request's in the interface language. */
+export function shownTitle(tab: { kind: TabKind; title: string }): string {
+  return tab.kind === 'http' && isUntitled(tab.title) ? tr('tabs:tabsStore.untitledRequest') : tab.title
+}
+
 export function tabLabel(tab: { kind: TabKind; title: string; draft: { method: string } }): string {
-  if (tab.kind === 'http' && isUntitled(tab.title)) return tr('tabs:tabsStore.untitledRequest')
+  if (tab.kind === 'http' && isUntitled(tab.title)) return shownTitle(tab)
   const badge = tab.kind === 'http' ? tab.draft.method.trim().toUpperCase() : kindBadges[tab.kind]
   return tab.title.startsWith(`${badge} `) ? tab.title.slice(badge.length + 1) : tab.title
 }
