@@ -26,7 +26,8 @@ function HtmlPreview({ model }: { model: BodyModel }) {
     void model.ask({ op: 'text', view: 'raw', maxChars: MAX_HTML_PREVIEW }).then((answer) => {
       if (!live) return
       // The policy goes first, before anything in the page can ask for a script or a request.
-      setDoc({ html: t('previewView.doctypeHtmlMetaHttp', { PREVIEW_CSP, text: answer.text }), truncated: answer.truncated })
+      // Markup, not a message: the CSP meta tag must reach the sandboxed frame exactly as written.
+      setDoc({ html: `<!doctype html><meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">${answer.text}`, truncated: answer.truncated })
     })
     return () => {
       live = false
