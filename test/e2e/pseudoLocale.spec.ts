@@ -48,6 +48,8 @@ async function offenders(page: Page, data: string[]): Promise<string[]> {
         // URLs, paths, JSON, header-like tokens (Content-Type), {{variables}}: data.
         // A method and a path (a tab's title), JSON paths to ignore (**.createdAt): data.
         if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+$/.test(t) || /^\*\*\./.test(t)) return true
+        // Version strings (V8's "11.3.244.8-node.38"): data.
+        if (/^\d+(\.\d+)+([-+][\w.]+)?$/.test(t)) return true
         if (/^(https?|wss?):\/\//.test(t) || /^[/~.]/.test(t) || /^[{[]/.test(t) || /^\{\{.*\}\}$/.test(t)) return true
         if (/^[\w.-]+(\/[\w.+-]+)+$/.test(t) || /^[A-Z][\w-]*(-[A-Z][\w]*)+$/.test(t) || /^[a-z][\w.-]*(:[\w.-]+)?$/.test(t)) return true
         return [...allowed].some((d) => d.length > 3 && t.includes(d) && t.replace(d, '').replace(/[\s\d.,:·()/-]/g, '').length === 0)
