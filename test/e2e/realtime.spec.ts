@@ -185,6 +185,7 @@ test.describe('live realtime sessions through the browser host', () => {
   })
 
   test('SSE: the clock ticks arrive with their ids; a background tab keeps receiving', async ({ page, host }) => {
+    test.setTimeout(90_000)
     await gotoApp(page, host.url)
     await openSession(page, 'sse', `${playground.url}/sse/clock?interval=100`)
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
@@ -199,6 +200,11 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect.poll(received, { timeout: 20_000 }).toBeGreaterThan(before + 10)
     await sseTab.click()
     await expect.poll(async () => row(page, 'tick').count()).toBeGreaterThan(0)
+    // Ticks keep coming every 100 ms; stop following the tail first, as a reader does, so the rows hold still.
+    const follow = page.getByRole('button', { name: 'Follow', exact: true })
+    await expect(follow).toHaveAttribute('aria-pressed', 'true')
+    await follow.click()
+    await expect(follow).toHaveAttribute('aria-pressed', 'false')
     await row(page, 'tick').first().getByRole('button').click()
     await expect(log(page).getByRole('region', { name: 'Details' }).first()).toContainText('id')
     await expect.poll(async () => Number((await page.locator('.rt-log-meta').textContent())?.match(/of ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? 0)).toBeGreaterThan(10)
