@@ -4,6 +4,7 @@ import { CollectionIdSchema, RelPathSchema } from './collectionRefs'
 import { SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
 import { AssertionSchema, ScriptsSchema } from './scripts'
 import { RealtimeStepsSchema } from './realtimeSteps'
+import { coversKinds, RequestKindSchema, type Exact, type RequestKind } from './requestKinds'
 
 export { CollectionIdSchema, RelPathSchema }
 
@@ -125,8 +126,9 @@ export const SavedRequestSchema = z.discriminatedUnion('kind', [
 ])
 export type SavedRequest = z.infer<typeof SavedRequestSchema>
 export type SavedRequestInput = z.input<typeof SavedRequestSchema>
-export const RequestKindSchema = z.enum(['http', 'socketio', 'websocket', 'sse'])
-export type RequestKind = z.infer<typeof RequestKindSchema>
+// The kinds, their schemas and what each can do are one table: ./requestKinds.ts.
+export { RequestKindSchema, type RequestKind } from './requestKinds'
+coversKinds<Exact<SavedRequest['kind'], RequestKind>>()
 
 // ---------------------------------------------------------------- collection, folder, environment files
 

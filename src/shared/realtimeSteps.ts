@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppErrorSchema } from './errors'
 import { EmitArgSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
+import { coversKinds, type Exact, type RealtimeKind } from './requestKinds'
 import { ConsoleEntrySchema, TestResultSchema } from './scripts'
 import { SendContextSchema } from './sendContext'
 
@@ -102,3 +103,4 @@ export const RealtimeRunInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sse'), request: SseRequestSchema, ...runFields })
 ])
 export type RealtimeRunInput = z.input<typeof RealtimeRunInputSchema>
+coversKinds<Exact<RealtimeRunInput['kind'], RealtimeKind>>()

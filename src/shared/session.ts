@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SendContextSchema } from './sendContext'
+import { coversKinds, SessionKindSchema, type Exact, type SessionKind } from './requestKinds'
 import { EmitArgSchema, GraphqlWsRequestSchema, SocketIoRequestSchema, SseRequestSchema, WebSocketRequestSchema } from './realtime'
 
 /**
@@ -12,8 +13,8 @@ import { EmitArgSchema, GraphqlWsRequestSchema, SocketIoRequestSchema, SseReques
  * socket.io-client itself does; there is no separate `session.addNamespace` call.
  */
 
-export const SessionKindSchema = z.enum(['socketio', 'websocket', 'sse', 'graphql-ws'])
-export type SessionKind = z.infer<typeof SessionKindSchema>
+// The kinds, their schemas and what each can do are one table: ./requestKinds.ts.
+export { SessionKindSchema, type SessionKind } from './requestKinds'
 
 export const SessionIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
 
@@ -88,6 +89,7 @@ export const SessionOpenInputSchema = z.discriminatedUnion('kind', [
   z.object({ ...openContext, kind: z.literal('graphql-ws'), request: GraphqlWsRequestSchema })
 ])
 export type SessionOpenInput = z.input<typeof SessionOpenInputSchema>
+coversKinds<Exact<SessionOpenInput['kind'], SessionKind>>()
 
 export const SessionRefSchema = z.object({ sessionId: SessionIdSchema })
 

@@ -1,4 +1,4 @@
-import type { GraphqlWsRequest, SocketIoRequest, SseRequest, WebSocketRequest } from '../../shared/realtime'
+import type { RequestOf, SessionKind } from '../../shared/requestKinds'
 import { GraphqlWsSession } from './graphqlWs'
 import type { Session, SessionRecorder } from './session'
 import { SocketIoSession } from './socketio'
@@ -6,16 +6,24 @@ import type { ManagerPool } from './socketioClient'
 import { SseSession } from './sse'
 import { WebSocketSession } from './websocket'
 
-export type SessionTarget =
-  | { kind: 'socketio'; request: SocketIoRequest }
-  | { kind: 'websocket'; request: WebSocketRequest }
-  | { kind: 'sse'; request: SseRequest }
-  | { kind: 'graphql-ws'; request: GraphqlWsRequest }
+/** Makes the engine of one live kind for a request (`{{variables}}` resolved), reporting to `recorder`; not opened yet. */
+export type EngineFactory<K extends SessionKind> = (request: RequestOf<K>, recorder: SessionRecorder, pool: ManagerPool) => Session
+
+/**
+ * Core's part of the request kinds' descriptions (shared/requestKinds.ts): the engine of every live
+ * kind. Typed over SessionKind, so a live kind added to the table without an engine does not compile.
+ */
+export const engines: { [K in SessionKind]: EngineFactory<K> } = {
+  socketio: (request, recorder, pool) => new SocketIoSession(request, recorder, pool),
+  websocket: (request, recorder) => new WebSocketSession(request, recorder),
+  sse: (request, recorder) => new SseSession(request, recorder),
+  'graphql-ws': (request, recorder) => new GraphqlWsSession(request, recorder)
+}
+
+export type SessionTarget<K extends SessionKind = SessionKind> = { [P in K]: { kind: P; request: RequestOf<P> } }[K]
 
 /** The engine for a request's protocol, reporting to `recorder`; not opened yet. */
-export function createSession(target: SessionTarget, recorder: SessionRecorder, pool: ManagerPool): Session {
-  if (target.kind === 'socketio') return new SocketIoSession(target.request, recorder, pool)
-  if (target.kind === 'websocket') return new WebSocketSession(target.request, recorder)
-  if (target.kind === 'graphql-ws') return new GraphqlWsSession(target.request, recorder)
-  return new SseSession(target.request, recorder)
+export function createSession<K extends SessionKind>(target: SessionTarget<K>, recorder: SessionRecorder, pool: ManagerPool): Session {
+  const make: EngineFactory<K> = engines[target.kind]
+  return make(target.request, recorder, pool)
 }

@@ -1,7 +1,7 @@
 import type { AppError } from '../../shared/errors'
 import { ParleyError } from '../../shared/errors'
-import type { SocketIoRequest, SseRequest, WebSocketRequest } from '../../shared/realtime'
 import type { RealtimeStep } from '../../shared/realtimeSteps'
+import type { RealtimeKind, RequestOf } from '../../shared/requestKinds'
 import type { ConsoleEntry, TestResult } from '../../shared/scripts'
 import type { SendContext } from '../../shared/sendContext'
 import { createSession, type SessionTarget } from '../realtime/createSession'
@@ -24,7 +24,7 @@ import { StepScripts } from './realtime/stepScripts'
  */
 
 /** A saved live request (a SavedRequest of kind socketio, websocket or sse fits): `{{variables}}` unresolved. */
-export type RealtimeRequest = ((SocketIoRequest & { kind: 'socketio' }) | (WebSocketRequest & { kind: 'websocket' }) | (SseRequest & { kind: 'sse' })) & { name?: string }
+export type RealtimeRequest = { [K in RealtimeKind]: RequestOf<K> & { kind: K } }[RealtimeKind] & { name?: string }
 
 export interface RealtimeRunDeps extends VariableDeps {
   /** Saves variables step scripts changed (as http.run does); without it, changes last for the run only. */

@@ -1,6 +1,7 @@
 import { ParleyError } from '../../../shared/errors'
 import type { EmitArg } from '../../../shared/realtime'
 import type { RealtimeStep } from '../../../shared/realtimeSteps'
+import { supportsStep } from '../../../shared/requestKinds'
 import type { ConsoleEntry, TestResult } from '../../../shared/scripts'
 import type { SendContext } from '../../../shared/sendContext'
 import type { Message, SessionKind } from '../../../shared/session'
@@ -44,7 +45,7 @@ export async function runStep(run: StepRun, step: RealtimeStep, title: string): 
     case 'emit':
       return emit(run, step, title)
     case 'send': {
-      if (run.kind !== 'websocket') throw invalid(`A ${run.kind === 'sse' ? 'SSE stream only receives' : 'Socket.IO session emits events'}; it has no frames to send.`, run.kind === 'sse' ? 'Remove the send step.' : 'Use an emit step.')
+      if (!supportsStep(run.kind, 'send')) throw invalid(`A ${run.kind === 'sse' ? 'SSE stream only receives' : 'Socket.IO session emits events'}; it has no frames to send.`, run.kind === 'sse' ? 'Remove the send step.' : 'Use an emit step.')
       await need(run).send?.({ type: step.frame, value: run.resolve(step.value) })
       return none()
     }
@@ -91,7 +92,7 @@ async function emitArgs(run: StepRun, args: EmitArg[]): Promise<EmitArg[]> {
 }
 
 async function emit(run: StepRun, step: Extract<RealtimeStep, { type: 'emit' }>, title: string): Promise<StepOutcome> {
-  if (run.kind !== 'socketio') throw invalid(`Only Socket.IO emits events; this is a ${run.kind === 'sse' ? 'SSE stream' : 'WebSocket'}.`, run.kind === 'websocket' ? 'Use a send step.' : 'Remove the emit step.')
+  if (!supportsStep(run.kind, 'emit')) throw invalid(`Only Socket.IO emits events; this is a ${run.kind === 'sse' ? 'SSE stream' : 'WebSocket'}.`, run.kind === 'websocket' ? 'Use a send step.' : 'Remove the emit step.')
   const session = need(run)
   const event = run.resolve(step.event)
   const seq = await session.emit!({ event, args: await emitArgs(run, step.args), ack: step.ack !== undefined, ackTimeoutMs: step.ack?.timeoutMs ?? 5_000 })
