@@ -4,6 +4,7 @@ import { Icon } from '../../ui/Icon'
 import { ItemMenu, type MenuEntry } from './ItemMenu'
 import { moveAndRefresh, openRequest, placeNear } from './itemActions'
 import { useTabs } from '../tabs/tabsStore'
+import { kindBadge } from '../tabs/tabTitles'
 import { errorText, parentPath, useCollections } from './collectionsStore'
 import { tr, useT } from '../../i18n'
 import { openRunner } from '../runner/runnerStore'
@@ -24,7 +25,6 @@ interface Row {
   posInSet: number
 }
 
-const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
 
 /** Drag state lives outside React: dragover cannot read the dataTransfer payload. */
 let dragging: { collectionId: string; node: TreeNode } | undefined
@@ -234,7 +234,7 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
             ) : node.kind === 'http' ? (
               <span className={`method-badge tree-badge method-${(node.method ?? 'GET').toLowerCase()}`}>{node.method ?? 'GET'}</span>
             ) : (
-              <span className={`method-badge tree-badge kind-${node.kind}`}>{kindBadges[node.kind]}</span>
+              <span className={`method-badge tree-badge kind-${node.kind}`}>{kindBadge(node.kind)}</span>
             )}
             <span className="tree-name" title={node.type === 'request' && node.url ? `${node.name}\n${node.url}` : node.name}>
               {node.name}

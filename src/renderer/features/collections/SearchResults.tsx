@@ -3,9 +3,9 @@ import type { CallOutput } from '../../../shared/contract'
 import { api } from '../../app/api'
 import { errorText } from './collectionsStore'
 import { openRequest } from './itemActions'
+import { kindBadge } from '../tabs/tabTitles'
 import { useT } from '../../i18n'
 
-const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
 type Result = CallOutput<'collection.search'>['results'][number]
 
 /** Requests of every open collection matching the search field (name, URL or method). */
@@ -37,7 +37,7 @@ export function SearchResults({ query }: { query: string }) {
             {r.kind === 'http' ? (
               <span className={`method-badge tree-badge method-${(r.method ?? 'GET').toLowerCase()}`}>{r.method ?? 'GET'}</span>
             ) : (
-              <span className={`method-badge tree-badge kind-${r.kind}`}>{kindBadges[r.kind]}</span>
+              <span className={`method-badge tree-badge kind-${r.kind}`}>{kindBadge(r.kind)}</span>
             )}
             <span className="search-result-text">
               <span className="search-result-name" title={r.name}>{r.name}</span>

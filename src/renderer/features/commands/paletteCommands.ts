@@ -1,5 +1,6 @@
 import type { Theme } from '../../../shared/app'
 import type { FolderNode } from '../../../shared/collection'
+import { isRealtimeKind, kinds } from '../../../shared/requestKinds'
 import { api } from '../../app/api'
 import { openDialog } from '../../app/appDialogs'
 import { chooseTheme } from '../../app/theme'
@@ -10,8 +11,9 @@ import { saveTab } from '../collections/savingStore'
 import { useEnvironments } from '../environments/environmentsStore'
 import { usePlayground } from '../playground/playgroundStore'
 import { useTabs } from '../tabs/tabsStore'
+import { kindViews } from '../realtime/kindViews'
 import { useSidebar } from '../sidebar/sidebarStore'
-import { tabLabel } from '../tabs/tabTitles'
+import { kindBadge, tabLabel } from '../tabs/tabTitles'
 import { tr } from '../../i18n'
 import { openRunner } from '../runner/runnerStore'
 
@@ -39,11 +41,20 @@ function requestsOf(collectionId: string, collectionName: string, folder: Folder
             group: 'Request',
             label: node.name,
             detail: [collectionName, ...trail].join(' / '),
-            badge: node.kind === 'http' ? (node.method ?? 'GET') : { socketio: 'SIO', websocket: 'WS', sse: 'SSE' }[node.kind],
+            badge: node.kind === 'http' ? (node.method ?? 'GET') : kindBadge(node.kind),
             run: () => void openRequest(collectionId, node.path)
           }
         ]
   )
+}
+
+/** "New request", "New Socket.IO session", …: one per kind with a palette entry (kindViews), in the table's order. */
+function newTabCommands(): Command[] {
+  return kinds.flatMap((kind) => {
+    const label = kindViews[kind].paletteLabel
+    if (!label) return []
+    return [action(tr(label), () => void (isRealtimeKind(kind) ? useTabs.getState().openRealtime(kind) : useTabs.getState().open()))]
+  })
 }
 
 /** "Run collection: X" and "Run folder: Y" for every open collection and its folders. */
@@ -78,7 +89,7 @@ export function paletteCommands(): Command[] {
         group: 'Tab',
         label: tabLabel(tab),
         detail: tab.id === activeId ? tr('commands:paletteCommands.inFront') : tab.dirty ? tr('commands:paletteCommands.unsavedChanges') : '',
-        badge: tab.kind === 'http' ? tab.draft.method : { socketio: 'SIO', websocket: 'WS', sse: 'SSE' }[tab.kind],
+        badge: tab.kind === 'http' ? tab.draft.method : kindBadge(tab.kind),
         run: () => useTabs.getState().activate(tab.id)
       })
     ),
@@ -100,10 +111,7 @@ export function paletteCommands(): Command[] {
       )
     ),
     ...collections.flatMap((c) => runCommands(c.id, c.name, c.tree!.root, [])),
-    action(tr('commands:paletteCommands.newRequest'), () => void useTabs.getState().open()),
-    action(tr('commands:paletteCommands.newSocketIoSession'), () => void useTabs.getState().openRealtime('socketio')),
-    action(tr('commands:paletteCommands.newWebsocketSession'), () => void useTabs.getState().openRealtime('websocket')),
-    action(tr('commands:paletteCommands.newSseStream'), () => void useTabs.getState().openRealtime('sse')),
+    ...newTabCommands(),
     action(tr('commands:paletteCommands.save'), () => activeId && void saveTab(activeId)),
     action(tr('commands:paletteCommands.reopenClosedTab'), () => useTabs.getState().reopenClosed()),
     action(tr('commands:paletteCommands.import'), () => openDialog('import'), tr('commands:paletteCommands.curlPostmanInsomniaOpenapi')),

@@ -8,13 +8,13 @@ import { FormDialog } from '../collections/FormDialogs'
 import { fromParsedRequest } from '../request/draft'
 import { useExchanges } from '../request/exchangeStore'
 import { useTabs } from '../tabs/tabsStore'
+import { kindBadge } from '../tabs/tabTitles'
 import { markRecorded } from './historyRecorder'
 import { responseOfEntry } from './historyResponses'
 import './history.css'
 import { formatBytes, formatDateTime, formatNumber, formatTime, tr, useT } from '../../i18n'
 
 type Listing = CallOutput<'history.list'>
-const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
 
 /** Days are UTC (as core groups them): today, yesterday, then the date. */
 export function dayLabel(day: string, now = new Date()): string {
@@ -141,7 +141,7 @@ export function HistoryPanel({ query }: { query: string }) {
 function HistoryRow({ entry }: { entry: HistoryEntry }) {
   const { t } = useT('history')
   const request = entry.request
-  const method = request.kind === 'http' ? request.method : kindBadges[request.kind]
+  const method = request.kind === 'http' ? request.method : kindBadge(request.kind)
   const time = formatTime(entry.at)
   const status = entry.response?.status
   const statusClass = status === undefined ? 'history-status-none' : status >= 400 ? 'history-status-bad' : status >= 300 ? 'history-status-redirect' : 'history-status-ok'

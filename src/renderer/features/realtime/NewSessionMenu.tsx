@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
+import { realtimeKinds } from '../../../shared/requestKinds'
 import { useTabs } from '../tabs/tabsStore'
+import { kindViews } from './kindViews'
 import './realtime.css'
 import { useT } from '../../i18n'
 
-const items = [
-  { kind: 'socketio', label: 'newSessionMenu.socketio' },
-  { kind: 'websocket', label: 'newSessionMenu.websocket' },
-  { kind: 'sse', label: 'newSessionMenu.sse' }
-] as const
+/** The kinds with an entry in this menu, in the table's order (kindViews). */
+const items = realtimeKinds.flatMap((kind) => {
+  const label = kindViews[kind].newMenuLabel
+  return label ? [{ kind, label }] : []
+})
 
 /** "New Socket.IO / WebSocket / SSE": a small menu button that opens a realtime tab. */
 export function NewSessionMenu() {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SavedRequest } from '../../../shared/collection'
-import type { Message, SessionKind } from '../../../shared/session'
+import type { Message } from '../../../shared/session'
+import { requestKinds, type RealtimeKind } from '../../../shared/requestKinds'
 import { ConnectionSettings } from './ConnectionForm'
 import { EmitComposer, WebSocketComposer } from './Composer'
 import { ListenersPanel } from './ListenersPanel'
@@ -13,7 +14,7 @@ import { realtimeTitle } from '../tabs/tabTitles'
 import { useEnvironments } from '../environments/environmentsStore'
 import { SocketIoCodeDialog } from '../convert/SocketIoCodeDialog'
 import { bufferOf, isLive, listenForSessions, savedRequestOf, sessionActions, useRealtime, type TabSession } from './sessionStore'
-import { fromSaved } from './savedForm'
+import { fromSaved, viewOf, type Side } from './kindViews'
 import { SideBySideMenu } from './SideBySideMenu'
 import { DescriptionNote } from '../collections/DescriptionNote'
 import { Group, Panel, Separator } from 'react-resizable-panels'
@@ -23,18 +24,12 @@ import { formatNumber, useT } from '../../i18n'
 
 export interface RealtimeTab {
   id: string
-  kind: Exclude<SessionKind, 'graphql-ws'>
+  kind: RealtimeKind
   title: string
   /** The saved request the tab was opened from, if any: the form starts from it. */
   saved?: SavedRequest
 }
 
-const kindLabel: Record<RealtimeTab['kind'], string> = { socketio: 'Socket.IO', websocket: 'WebSocket', sse: 'SSE' }
-const placeholders: Record<RealtimeTab['kind'], string> = {
-  socketio: 'http://localhost:3000  (http, https, ws or wss)',
-  websocket: 'ws://localhost:8080/socket',
-  sse: 'http://localhost:3000/events'
-}
 
 export function StatusLine({ session }: { session: TabSession }) {
   const { t } = useT('realtime')
@@ -87,7 +82,6 @@ export function RealtimePane({ tab, compact = false, panelId = 'request-panel' }
   return <SessionView tab={tab} session={session} compact={compact} panelId={panelId} update={(patch) => update(tab.id, patch)} />
 }
 
-type Side = 'compose' | 'listeners' | 'steps' | 'settings'
 
 interface SessionViewProps {
   tab: RealtimeTab
@@ -101,7 +95,8 @@ interface SessionViewProps {
 function SessionView({ tab, session, compact, panelId, update }: SessionViewProps) {
   const { t } = useT('realtime')
   const buffer = bufferOf(tab.id)
-  const sides: Side[] = session.kind === 'socketio' ? ['compose', 'listeners', 'steps', 'settings'] : session.kind === 'websocket' ? ['compose', 'steps', 'settings'] : ['settings', 'steps']
+  const view = viewOf(tab.kind)
+  const sides = view.sides
   const [side, setSide] = useState<Side>(sides[0]!)
   const [codeOpen, setCodeOpen] = useState(false)
   const pausedAt = useRef<number | undefined>(undefined)
@@ -120,7 +115,7 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
   useEffect(() => useTabs.getState().retitle(tab.id, realtimeTitle(tab.kind, url, namespace)), [tab.id, tab.kind, url, namespace])
   const stepsText = useT('realtimeSteps')
   const sideLabel: Record<Side, string> = {
-    compose: session.kind === 'socketio' ? t('realtimePane.emit') : t('realtimePane.send'),
+    compose: t(view.composeLabel),
     listeners: t('realtimePane.listeners'),
     steps: stepsText.t('tab'),
     settings: t('realtimePane.connection')
@@ -136,11 +131,11 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
           else void sessionActions.connect(tab.id)
         }}
       >
-        <span className={`rt-kind rt-kind-${session.kind}`}>{kindLabel[tab.kind]}</span>
+        <span className={`rt-kind rt-kind-${session.kind}`}>{requestKinds[tab.kind].name}</span>
         <input
           aria-label="URL"
           className="url-input"
-          placeholder={placeholders[tab.kind]}
+          placeholder={viewOf(tab.kind).placeholder}
           spellCheck={false}
           value={session.form.url}
           onChange={(e) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { RealtimeStep, RealtimeStepType } from '../../../shared/realtimeSteps'
-import type { SessionKind } from '../../../shared/session'
+import { requestKinds } from '../../../shared/requestKinds'
 import { useT } from '../../i18n'
 import { TestsPanel } from '../response/TestsPanel'
 import { sessionActions, useRealtime, type TabSession } from './sessionStore'
@@ -11,12 +11,6 @@ import { StepFields } from './StepEditor'
  * expect, wait, close), edited in order, run here with "Run steps" in a session of its own; each
  * expectation comes back as a passed or failed test.
  */
-
-const typesOf: Record<Exclude<SessionKind, 'graphql-ws'>, RealtimeStepType[]> = {
-  socketio: ['connect', 'emit', 'expect', 'wait', 'close'],
-  websocket: ['connect', 'send', 'expect', 'wait', 'close'],
-  sse: ['connect', 'expect', 'wait', 'close']
-}
 
 function newStep(type: RealtimeStepType): RealtimeStep {
   switch (type) {
@@ -39,8 +33,8 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
   const { t } = useT('realtimeSteps')
   const typeLabel = (type: RealtimeStepType): string => t(`types.${type}`)
   const update = useRealtime((s) => s.update)
-  // GraphQL subscriptions have no steps (their sessions open from the request's Send); none are offered.
-  const types: RealtimeStepType[] = session.kind === 'graphql-ws' ? [] : typesOf[session.kind]
+  // The kind's step types (shared/requestKinds.ts); GraphQL subscriptions have none (their sessions open from the request's Send).
+  const types = requestKinds[session.kind].steps as readonly RealtimeStepType[]
   const [adding, setAdding] = useState<RealtimeStepType>(session.steps.length === 0 ? 'connect' : 'expect')
   const steps = session.steps
   const setSteps = (next: (steps: RealtimeStep[]) => RealtimeStep[]) => update(tabId, (s) => ({ steps: next(s.steps) }))

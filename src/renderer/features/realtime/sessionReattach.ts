@@ -1,7 +1,7 @@
 import type { SavedRequest } from '../../../shared/collection'
 import type { Message, SessionKind } from '../../../shared/session'
 import { api } from '../../app/api'
-import { fromSaved } from './savedForm'
+import { fromSaved } from './kindViews'
 import { bufferOf, listenForSessions, tabIdBySession, useRealtime, type TabSession } from './sessionStore'
 
 /** A restored realtime tab and the core session it showed before the window reloaded. */

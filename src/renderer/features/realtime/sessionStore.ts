@@ -2,8 +2,8 @@ import { create } from 'zustand'
 import type { SavedRequestInput } from '../../../shared/collection'
 import type { CallInput } from '../../../shared/contract'
 import type { ParleyError } from '../../../shared/errors'
-import type { KeyValue } from '../../../shared/http'
-import type { EmitArg, SocketIoEmit, SocketIoRequest, SseRequest, WebSocketRequest } from '../../../shared/realtime'
+import type { EmitArg, SocketIoEmit, SocketIoRequest } from '../../../shared/realtime'
+import { isRealtimeKind, type RealtimeKind } from '../../../shared/requestKinds'
 import type { RealtimeRunOutput, RealtimeStep } from '../../../shared/realtimeSteps'
 import { messagesOfLines, type Message, type SessionKind, type SessionStatus } from '../../../shared/session'
 import type { SendContext } from '../../../shared/sendContext'
@@ -12,6 +12,7 @@ import { callOrReport } from '../../app/callOrReport'
 import { sendContextOf } from '../environments/sendContext'
 import { useTabs } from '../tabs/tabsStore'
 import { MessageBuffer } from './messageBuffer'
+import { emptyForm, requestOf, viewOf } from './kindViews'
 import { tr } from '../../i18n'
 import { errorText } from '../../i18n/errors'
 
@@ -87,26 +88,6 @@ export interface TabSession {
   /** The last "Run steps": running, then its result (or why it could not run). */
   stepRun?: { running: boolean; result?: RealtimeRunOutput; error?: string }
 }
-
-export const emptyForm = (kind: SessionKind): ConnectionForm => ({
-  url: '',
-  namespace: '/',
-  path: '/socket.io',
-  auth: '',
-  query: '',
-  transports: 'websocket',
-  clientVersion: 'auto',
-  reconnection: true,
-  reconnectionAttempts: 5,
-  reconnectionDelayMs: 1000,
-  connectTimeoutMs: 20000,
-  verifyTls: true,
-  headers: '',
-  protocols: '',
-  method: kind === 'sse' ? 'GET' : 'GET',
-  body: '',
-  withLastEventId: true
-})
 
 const newSession = (kind: SessionKind, sessionId: string): TabSession => ({
   kind,
@@ -206,43 +187,9 @@ export function listenForSessions(): void {
   })
 }
 
-export function parseLines(text: string, separator: ':' | '='): KeyValue[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'))
-    .map((line) => {
-      const at = line.indexOf(separator)
-      return at < 0 ? { name: line, value: '', enabled: true } : { name: line.slice(0, at).trim(), value: line.slice(at + 1).trim(), enabled: true }
-    })
-}
-
-function requestOf(s: TabSession): { kind: 'socketio'; request: Partial<SocketIoRequest> } | { kind: 'websocket'; request: Partial<WebSocketRequest> } | { kind: 'sse'; request: Partial<SseRequest> } {
-  const f = s.form
-  const headers = parseLines(f.headers, ':')
-  if (s.kind === 'socketio') {
-    return {
-      kind: 'socketio',
-      request: {
-        url: f.url.trim(),
-        path: f.path.trim() || '/socket.io',
-        namespace: f.namespace.trim() || '/',
-        query: parseLines(f.query, '='),
-        headers,
-        auth: f.auth,
-        transports: f.transports,
-        clientVersion: f.clientVersion,
-        reconnection: { enabled: f.reconnection, attempts: f.reconnectionAttempts, delayMs: f.reconnectionDelayMs },
-        connectTimeoutMs: f.connectTimeoutMs,
-        verifyTls: f.verifyTls,
-        listeners: [...(s.catchAll ? [] : [{ event: '*', enabled: false }]), ...s.listeners]
-      }
-    }
-  }
-  if (s.kind === 'websocket') {
-    return { kind: 'websocket', request: { url: f.url.trim(), headers, protocols: f.protocols.split(',').map((p) => p.trim()).filter(Boolean) } }
-  }
-  return { kind: 'sse', request: { url: f.url.trim(), method: f.method, headers, body: f.body, withLastEventId: f.withLastEventId } }
+/** The tab's kind and its form as that kind's request; none for a GraphQL subscription's session (its request opens it). */
+function requestOfTab(s: TabSession): { kind: RealtimeKind; request: ReturnType<typeof requestOf> } | undefined {
+  return isRealtimeKind(s.kind) ? { kind: s.kind, request: requestOf({ ...s, kind: s.kind }) } : undefined
 }
 
 /** Core resolves a tab's `{{variables}}` there, on connect and for every emit. */
@@ -256,11 +203,12 @@ function contextOf(tabId: string): SendContext | undefined {
 export function savedRequestOf(tabId: string, name: string, description: string): SavedRequestInput | undefined {
   const s = useRealtime.getState().sessions[tabId]
   if (!s) return undefined
-  const { kind, request } = requestOf(s)
+  const live = requestOfTab(s)
+  if (!live) return undefined
+  const { kind, request } = live
   // requestOf always fills url; its Partial type only reflects what session.open accepts.
   const steps = s.steps.length > 0 ? { steps: s.steps } : {}
-  if (kind === 'socketio') return { kind, name, description, ...request, url: request.url ?? '', emits: s.savedEmits, ...steps }
-  return { kind, name, description, ...request, url: request.url ?? '', ...steps } as SavedRequestInput
+  return { kind, name, description, ...request, url: request.url ?? '', ...viewOf(kind).form.fileOnly(s), ...steps } as SavedRequestInput
 }
 
 /** What the tab shows for a failed call: the readable text and its code. */
@@ -279,7 +227,9 @@ export const sessionActions = {
     // A session that ended in an error is still known to core: close it so this one can take its id.
     if (s.status && s.status.state !== 'closed') await api.call('session.close', { sessionId }).catch(() => undefined)
     useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: tr('realtime:sessionStore.connecting') } }))
-    const { kind, request } = requestOf(s)
+    const live = requestOfTab(s)
+    if (!live) return
+    const { kind, request } = live
     const context = contextOf(tabId)
     await callOrReport(
       (error) => useRealtime.getState().update(tabId, () => ({ ...failure(error), status: undefined })),
@@ -321,7 +271,7 @@ export const sessionActions = {
     if (!s || s.stepRun?.running) return
     useRealtime.getState().update(tabId, () => ({ stepRun: { running: true } }))
     try {
-      const { kind, request } = requestOf(s)
+      const { kind, request } = requestOfTab(s)!
       const context = contextOf(tabId)
       const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
       const result = await api.call('session.runSteps', {

@@ -4,14 +4,14 @@ import { NewSessionMenu } from '../realtime/NewSessionMenu'
 import { requestClose } from './closeTab'
 import { CloseTabDialog } from './CloseTabDialog'
 import { useTabs, type Tab } from './tabsStore'
-import { kindBadges, shownTitle, tabLabel } from './tabTitles'
+import { kindBadge, shownTitle, tabLabel } from './tabTitles'
 import { useT } from '../../i18n'
 
 function Badge({ tab }: { tab: Tab }) {
   return tab.kind === 'http' ? (
     <span className={`method-badge method-${tab.draft.method.toLowerCase()}`}>{tab.draft.method}</span>
   ) : (
-    <span className={`method-badge kind-${tab.kind}`}>{kindBadges[tab.kind]}</span>
+    <span className={`method-badge kind-${tab.kind}`}>{kindBadge(tab.kind)}</span>
   )
 }
 

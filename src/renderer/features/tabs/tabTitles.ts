@@ -1,8 +1,9 @@
 import type { TabKind } from './tabsStore'
+import { requestKinds, type RealtimeKind } from '../../../shared/requestKinds'
 import { catalogs, tr } from '../../i18n'
 
-/** The short kind badges a realtime tab shows instead of a method. */
-export const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
+/** The short badge a realtime tab (or tree row, history entry) shows instead of a method: its kind's, from shared/requestKinds.ts. */
+export const kindBadge = (kind: RealtimeKind): string => requestKinds[kind].badge
 
 /**
  * The path of a URL as typed, without its scheme, host or a leading `{{base}}` variable, and
@@ -39,11 +40,11 @@ export function httpTitle(method: string, url: string): string {
 }
 
 /** An unsaved realtime tab's title: its kind and what tells it apart (`SIO /private`, `WS /chat`). */
-export function realtimeTitle(kind: Exclude<TabKind, 'http'>, url: string, namespace = '/'): string {
+export function realtimeTitle(kind: RealtimeKind, url: string, namespace = '/'): string {
   const { path, host } = pathOfUrl(url)
   const ns = namespace.trim()
   const what = kind === 'socketio' && ns && ns !== '/' ? ns : path || host
-  return `${kindBadges[kind]} ${what || tr('tabs:tabTitles.newSession')}`
+  return `${kindBadge(kind)} ${what || tr('tabs:tabTitles.newSession')}`
 }
 
 /** The text beside a tab's badge: the title without the method or kind the badge already shows. */
@@ -62,6 +63,6 @@ export function shownTitle(tab: { kind: TabKind; title: string }): string {
 
 export function tabLabel(tab: { kind: TabKind; title: string; draft: { method: string } }): string {
   if (tab.kind === 'http' && isUntitled(tab.title)) return shownTitle(tab)
-  const badge = tab.kind === 'http' ? tab.draft.method.trim().toUpperCase() : kindBadges[tab.kind]
+  const badge = tab.kind === 'http' ? tab.draft.method.trim().toUpperCase() : kindBadge(tab.kind)
   return tab.title.startsWith(`${badge} `) ? tab.title.slice(badge.length + 1) : tab.title
 }

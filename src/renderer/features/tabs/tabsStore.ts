@@ -1,11 +1,13 @@
 import { create } from 'zustand'
 import type { SavedRequest } from '../../../shared/collection'
+import type { RealtimeKind, RequestKind } from '../../../shared/requestKinds'
 import { emptyDraft, fromParsedRequest, type HttpDraft } from '../request/draft'
 import { httpTitle, realtimeTitle } from './tabTitles'
 import { tr } from '../../i18n'
 
-export type TabKind = 'http' | 'socketio' | 'websocket' | 'sse'
-export type RealtimeKind = Exclude<TabKind, 'http'>
+/** A tab shows a saved kind of request (shared/requestKinds.ts): the HTTP composer or a realtime tab. */
+export type TabKind = RequestKind
+export type { RealtimeKind }
 
 export interface Tab {
   id: string
