@@ -208,7 +208,8 @@ function loadRequest(loaded: LoadedCollection, realRoot: string, { rel, parent, 
     name: request.name,
     path: rel,
     url: request.url,
-    ...(request.kind === 'http' || request.kind === 'sse' ? { method: request.method } : {})
+    // Kinds whose request has a method (HTTP, SSE) show it in the tree.
+    ...('method' in request ? { method: request.method } : {})
   }
   loaded.requests.set(rel, node)
   parent.children.push(node)

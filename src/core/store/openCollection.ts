@@ -119,7 +119,7 @@ export class OpenCollection {
       }
       node.name = request.name
       node.url = request.url
-      if (request.kind === 'http' || request.kind === 'sse') node.method = request.method
+      if ('method' in request) node.method = request.method
       loaded.problems = loaded.problems.filter((problem) => problem.path !== rel)
       return loaded
     })
