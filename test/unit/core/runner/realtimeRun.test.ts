@@ -227,9 +227,9 @@ describe('runRealtimeRequest: pm.sendRequest in step scripts', () => {
       "pm.sendRequest(pm.variables.get('direct') + '/echo?cb=1', (error, response) => pm.test('the callback form works', () => pm.expect(response.code).to.equal(200)))"
     ].join('\n')
     const request = websocket('/ws/echo')
-    const run = (extra: Partial<RealtimeRunDeps>) =>
+    const run = (extra: RealtimeRunDeps) =>
       runRealtimeRequest(
-        { ...extra },
+        extra,
         { requestId: 'side', request, steps: steps([{ type: 'send', value: 'step' }, { type: 'expect', predicate: "msg.data === 'step'", script }]), iteration: { index: 0, count: 1, data: { direct: playground.url } } }
       )
     const base = await deps()
