@@ -125,4 +125,18 @@ describe('live requests in a collection', () => {
     expect(run.error).toBeNull()
     expect(run.tests.map((t) => `${t.source}: ${t.passed}`), JSON.stringify(run.tests)).toEqual(['step: true', 'step: true', 'post: true', 'post: true'])
   })
+
+  it('say when the inherited auth cannot go on a handshake (Digest), and connect without it', async () => {
+    const dir = join(await tempDir(), 'digest')
+    await mkdir(join(dir, 'area'), { recursive: true })
+    await writeFile(join(dir, 'parley.yaml'), `parley: 1\nname: Digest\ncredentials: files\nvariables:\n  - name: base\n    value: ${playground.url}\n`)
+    await writeFile(join(dir, 'area/folder.yaml'), 'name: Area\nauth:\n  type: digest\n  username: u\n  password: p\n')
+    const tree = await call<{ id: string }>('collection.open', { path: dir })
+    const request = { url: '{{base}}/ws/headers', headers: [] }
+    const steps = [{ type: 'expect', predicate: 'msg.data.headers.authorization === undefined', timeoutMs: 5000 }]
+    const run = await call<{ tests: { passed: boolean }[]; console: { level: string; text: string }[]; error: unknown }>('session.runSteps', { kind: 'websocket', request, steps, context: { collectionId: tree.id, path: 'area/headers.yaml' } })
+    expect(run.error).toBeNull()
+    expect(run.tests.map((t) => t.passed)).toEqual([true, true])
+    expect(run.console).toEqual([{ level: 'warn', text: expect.stringContaining("The inherited digest auth is not applied to a live request's handshake") }])
+  })
 })
