@@ -78,7 +78,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const oauthTokens = createOAuthTokens(store.secrets)
   const http = await createHttpEngine({
     dataDir: options.dataDir,
-    oauthTokens: (auth, post) => oauthTokens.current(auth, post),
+    oauthTokens,
     userAgent: `Parley/${options.appVersion}`,
     appProxy: () => appSettings.proxyUrl || null
   })

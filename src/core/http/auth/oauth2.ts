@@ -7,8 +7,13 @@ export type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
 /** The grants a user signs in to ("Get new token"); their tokens are stored, not fetched at send. */
 export const INTERACTIVE_GRANTS: ReadonlySet<OAuth2Auth['grant']> = new Set(['authorization_code', 'implicit', 'device_code'])
 
-/** The stored token of an interactive grant, refreshed when it expired; throws auth_failed when there is none. */
-export type StoredTokenSource = (auth: OAuth2Auth, post: TokenPost) => Promise<HttpAuthInfo>
+/** Stored tokens of interactive grants (the secret store, see core/oauth/tokenStore.ts). */
+export interface StoredTokenSource {
+  /** The stored token, refreshed first when it expired; throws auth_failed when there is none. */
+  current(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo>
+  /** The server refused `refused` (a 401): refresh it with the refresh token; throws auth_failed when that cannot be done. */
+  renew(auth: OAuth2Auth, post: TokenPost, refused: string): Promise<HttpAuthInfo>
+}
 
 /** Posts a form to the token endpoint; the engine provides it so TLS and proxy settings apply. */
 export type TokenPost = (url: URL, headers: Array<[string, string]>, form: string) => Promise<{ status: number; text: string; contentType: string | null }>
@@ -37,7 +42,7 @@ export class OAuth2TokenCache {
   async token(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo> {
     if (INTERACTIVE_GRANTS.has(auth.grant)) {
       if (!this.stored) throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
-      return this.stored(auth, post)
+      return this.stored.current(auth, post)
     }
     const key = cacheKey(auth)
     const cached = this.tokens.get(key)
@@ -50,6 +55,12 @@ export class OAuth2TokenCache {
     const token = await pending
     this.tokens.set(key, token)
     return info(token, false)
+  }
+
+  /** A signed-in token the server refused: refreshed once with its refresh token (as Postman's auto-refresh does). */
+  async renew(auth: OAuth2Auth, post: TokenPost, refused: string): Promise<HttpAuthInfo> {
+    if (!this.stored) throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
+    return this.stored.renew(auth, post, refused)
   }
 
   /** Forgets the token of this configuration, e.g. after a 401 answered a cached one. */
