@@ -54,7 +54,7 @@ export class OAuthState {
   private readonly codes = new Map<string, PendingCode>()
   private readonly devices = new Map<string, DeviceGrant>()
   private readonly refreshTokens = new Map<string, { clientId: string; scope: string; grant: string }>()
-  private readonly accessTokens = new Map<string, { clientId: string; scope: string; expiresAt: number; grant: string }>()
+  private readonly accessTokens = new Map<string, { clientId: string; scope: string; expiresAt: number; grant: string; revoked?: true }>()
 
   constructor(private readonly issuer: () => string) {}
 
@@ -97,8 +97,10 @@ export class OAuthState {
   revoke(token: string, clientId: string, hint: string | null): void {
     const found = this.accessTokens.get(token) ?? this.refreshTokens.get(token)
     if (!found || found.clientId !== clientId) return
-    if (hint === 'access_token' && this.accessTokens.has(token)) {
-      this.accessTokens.delete(token)
+    const access = this.accessTokens.get(token)
+    if (hint === 'access_token' && access) {
+      // Kept as revoked, so revoking it again without the hint still finds its grant.
+      access.revoked = true
       return
     }
     for (const map of [this.accessTokens, this.refreshTokens]) for (const [key, value] of map) if (value.grant === found.grant) map.delete(key)
@@ -123,7 +125,8 @@ export class OAuthState {
   /** The grant behind a bearer token, or why it is refused. */
   check(token: string): { clientId: string; scope: string } | string {
     const grant = this.accessTokens.get(token)
-    if (!grant) return 'the token was not issued here'
+    if (!grant) return 'the token was not issued here, or its grant was revoked'
+    if (grant.revoked) return 'the token was revoked'
     if (grant.expiresAt <= Date.now()) return 'the token has expired'
     return grant
   }
