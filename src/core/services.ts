@@ -25,7 +25,7 @@ import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
-import { prepareGraphqlWs } from './graphql/subscriptionRequest'
+import { prepareGraphqlWs, withHandshakeAuth } from './graphql/subscriptionRequest'
 import { createOAuthHandlers, createOAuthTokens, type OAuthOptions } from './oauth/handlers'
 
 export interface ServicesOptions {
@@ -234,7 +234,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'cookies.clear': async (input) => ({ removed: await http.clearCookies(input?.domain) }),
     'session.open': async ({ context, ...input }) => {
       const scope = await scopeOf(store, context)
-      const request = input.kind === 'graphql-ws' ? await prepareGraphqlWs(store, input.request, context, scope) : resolveValue(input.request, scope)
+      const request = input.kind === 'graphql-ws' ? await withHandshakeAuth(http, await prepareGraphqlWs(store, input.request, context, scope)) : resolveValue(input.request, scope)
       const opened = await sessions.open({ ...input, request } as typeof input)
       sessionScopes.set(opened.sessionId, scope)
       sessionPlaces.set(opened.sessionId, await filePlace(context))
