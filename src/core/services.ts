@@ -26,7 +26,7 @@ import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
-import { prepareGraphqlWs } from './graphql/subscriptionRequest'
+import { prepareGraphqlWs, withHandshakeAuth } from './graphql/subscriptionRequest'
 import { createOAuthHandlers, createOAuthTokens, type OAuthOptions } from './oauth/handlers'
 
 export interface ServicesOptions {
@@ -79,7 +79,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const oauthTokens = createOAuthTokens(store.secrets)
   const http = await createHttpEngine({
     dataDir: options.dataDir,
-    oauthTokens: (auth, post) => oauthTokens.current(auth, post),
+    oauthTokens,
     userAgent: `Parley/${options.appVersion}`,
     appProxy: () => appSettings.proxyUrl || null
   })
@@ -238,7 +238,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       // A live request runs its collection's, folders' and own pre-request scripts and inherits their headers and auth.
       const live = input.kind === 'graphql-ws' ? undefined : await openLiveRequest({ ...store, writer: variableWriter(store), http }, input.request, context, `open-${input.sessionId ?? input.kind}`)
       const scope = live?.scope ?? (await scopeOf(store, context))
-      const request = input.kind === 'graphql-ws' ? await prepareGraphqlWs(store, input.request, context, scope) : live?.request
+      const request = input.kind === 'graphql-ws' ? await withHandshakeAuth(http, await prepareGraphqlWs(store, input.request, context, scope)) : live?.request
       const opened = await sessions.open({ ...input, request } as typeof input)
       sessionScopes.set(opened.sessionId, scope)
       sessionPlaces.set(opened.sessionId, await filePlace(context))

@@ -253,10 +253,15 @@ function authOut(auth: HttpAuth, where: string, unsupported: UnsupportedItem[]):
       }
     case 'oauth2':
       if (auth.grant === 'password' && !auth.username) unsupported.push({ item: where, what: 'The OAuth 2.0 password grant has no username.' })
+      // Insomnia has no device code grant: it goes out as authorization code, with its URLs.
+      if (auth.grant === 'device_code') unsupported.push({ item: where, what: 'Insomnia has no OAuth 2.0 device code grant; it was exported as authorization code.' })
       return {
         type: 'oauth2',
-        grantType: auth.grant,
+        grantType: auth.grant === 'device_code' ? 'authorization_code' : auth.grant,
         accessTokenUrl: vars(auth.tokenUrl),
+        ...(auth.authUrl ? { authorizationUrl: vars(auth.authUrl) } : {}),
+        ...(auth.redirectUri ? { redirectUrl: vars(auth.redirectUri) } : {}),
+        ...(auth.grant === 'authorization_code' || auth.grant === 'device_code' ? { usePkce: auth.pkce !== false, ...(auth.pkce !== false ? { pkceMethod: 'S256' } : {}) } : {}),
         clientId: vars(auth.clientId),
         clientSecret: vars(auth.clientSecret),
         ...(auth.username ? { username: vars(auth.username) } : {}),

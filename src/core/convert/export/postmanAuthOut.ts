@@ -36,6 +36,7 @@ export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: Uns
         awsv4: attrs({ accessKey: auth.accessKeyId, secretKey: auth.secretAccessKey, region: auth.region, service: auth.service, sessionToken: auth.sessionToken })
       }
     case 'oauth2':
+      if (auth.grant === 'device_code') unsupported.push({ item: where, what: 'Postman has no OAuth 2.0 device code grant; it was exported as authorization code.' })
       return {
         type: 'oauth2',
         oauth2: attrs({
