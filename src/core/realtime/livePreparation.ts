@@ -1,6 +1,7 @@
 import { HttpSettingsSchema, type HttpAuth, type KeyValue } from '../../shared/http'
 import type { SendContext } from '../../shared/sendContext'
 import { handshakeHeaders } from '../http/auth/handshakeAuth'
+import type { HttpEngine } from '../http/engine'
 import { prepareHttpRequest, type SendPreparationDeps } from '../sendPreparation'
 import { resolveValue } from '../vars/resolveRequest'
 import type { VariableScope } from '../vars/variableScope'
@@ -10,7 +11,9 @@ import type { VariableScope } from '../vars/variableScope'
  * collection's and folders' headers come before its own (its own win on a name clash) and the
  * nearest auth of its folders or collection applies to the handshake (a live request has no auth
  * of its own: it always inherits); then every `{{variable}}` is resolved. Basic, Bearer and API key
- * auth are applied; any other type (OAuth 2.0, Digest, …) is not, and `unappliedAuth` says which.
+ * auth are applied here; OAuth 2.0 and AWS Signature v4 through the HTTP engine's `handshakeAuth`
+ * (as a GraphQL subscription's handshake gets them) when one is given; what cannot go on a
+ * handshake (Digest answers a challenge) is not, and `unappliedAuth` says which.
  */
 export interface PreparedLive<T> {
   request: T
@@ -18,7 +21,7 @@ export interface PreparedLive<T> {
 }
 
 export async function prepareLiveRequest<T extends { url: string; headers: KeyValue[] }>(
-  deps: Pick<SendPreparationDeps, 'collections'>,
+  deps: Pick<SendPreparationDeps, 'collections'> & { http?: Partial<Pick<HttpEngine, 'handshakeAuth'>> | undefined },
   request: T,
   context: SendContext | undefined,
   scope: VariableScope
@@ -27,6 +30,11 @@ export async function prepareLiveRequest<T extends { url: string; headers: KeyVa
   const prepared = await prepareHttpRequest({ collections: deps.collections, scopeFor: async () => scope }, asHttp, context)
   const resolved = resolveValue(request, scope)
   const auth = prepared.auth
+  const viaEngine = (auth.type === 'oauth2' || auth.type === 'awsv4') && deps.http?.handshakeAuth
+  if (viaEngine && URL.canParse(prepared.url.trim())) {
+    const signed = await viaEngine({ ...prepared, url: prepared.url.trim() })
+    return { request: { ...resolved, url: signed.url, headers: signed.headers.map(([name, value]) => ({ name, value, enabled: true })) } }
+  }
   if (auth.type !== 'basic' && auth.type !== 'bearer' && auth.type !== 'apikey') {
     return { request: { ...resolved, url: prepared.url, headers: prepared.headers }, ...(auth.type === 'none' || auth.type === 'inherit' ? {} : { unappliedAuth: auth.type }) }
   }

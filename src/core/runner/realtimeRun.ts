@@ -42,7 +42,7 @@ export interface RealtimeRunDeps extends VariableDeps {
   /** Aborting stops the run at once (the session is still closed); the result's error is `cancelled`. */
   signal?: AbortSignal
   /** Serves pm.sendRequest in the scripts; without it, a script calling it fails. */
-  http?: Pick<HttpEngine, 'send' | 'readBody'>
+  http?: Pick<HttpEngine, 'send' | 'readBody'> & Partial<Pick<HttpEngine, 'handshakeAuth'>>
 }
 
 export interface RealtimeRunInput {
@@ -171,5 +171,5 @@ export async function runRealtimeRequest(deps: RealtimeRunDeps, input: RealtimeR
 }
 
 function unappliedAuthNote(type: string): string {
-  return `The inherited ${type} auth is not applied to a live request's handshake (only Basic, Bearer and API key are): set the header in the request, or give its folder Basic, Bearer or API key auth.`
+  return `The inherited ${type} auth is not applied to a live request's handshake (Basic, Bearer, API key, OAuth 2.0 and AWS Signature v4 are): set the header in the request, or give its folder one of those.`
 }

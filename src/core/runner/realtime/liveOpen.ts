@@ -24,7 +24,7 @@ type LiveRequest = SocketIoRequest | WebSocketRequest | SseRequest
 
 export interface LiveOpenDeps extends VariableDeps, SendPreparationDeps {
   writer: VariableWriter
-  http: Pick<HttpEngine, 'send' | 'readBody'>
+  http: Pick<HttpEngine, 'send' | 'readBody' | 'handshakeAuth'>
 }
 
 export interface OpenedLive<T> {

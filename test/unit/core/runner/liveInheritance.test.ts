@@ -126,6 +126,31 @@ describe('live requests in a collection', () => {
     expect(run.tests.map((t) => `${t.source}: ${t.passed}`), JSON.stringify(run.tests)).toEqual(['step: true', 'step: true', 'post: true', 'post: true'])
   })
 
+  it('put an inherited OAuth 2.0 token on the handshake: fetched from the token endpoint, as a send would', async () => {
+    const dir = join(await tempDir(), 'oauth')
+    await mkdir(join(dir, 'area'), { recursive: true })
+    await writeFile(join(dir, 'parley.yaml'), `parley: 1\nname: OAuth\ncredentials: files\nvariables:\n  - name: base\n    value: ${playground.url}\n`)
+    await writeFile(
+      join(dir, 'area/folder.yaml'),
+      'name: Area\nauth:\n  type: oauth2\n  grant: client_credentials\n  tokenUrl: "{{base}}/oauth/token"\n  clientId: parley-server\n  clientSecret: parley-secret\n  clientAuth: basic\n'
+    )
+    const tree = await call<{ id: string }>('collection.open', { path: dir })
+    const context = { collectionId: tree.id, path: 'area/headers.yaml' }
+    const request = { url: '{{base}}/ws/headers', headers: [] }
+    const { sessionId } = await call<{ sessionId: string }>('session.open', { kind: 'websocket', request, context })
+    const seen = JSON.parse(String((await firstReceived(sessionId)).args[0])) as { headers: Record<string, string> }
+    await call('session.close', { sessionId })
+    expect(seen.headers.authorization).toMatch(/^Bearer ey/)
+    // The playground's own resource server accepts the token the handshake carried.
+    const checked = await fetch(`${playground.url}/oauth/protected`, { headers: { authorization: seen.headers.authorization! } })
+    expect(checked.status).toBe(200)
+    const steps = [{ type: 'expect', predicate: "/^Bearer ey/.test(msg.data.headers.authorization)", timeoutMs: 5000 }]
+    const run = await call<{ tests: { passed: boolean }[]; console: unknown[]; error: unknown }>('session.runSteps', { kind: 'websocket', request, steps, context })
+    expect(run.error).toBeNull()
+    expect(run.tests.map((t) => t.passed)).toEqual([true, true])
+    expect(run.console).toEqual([])
+  })
+
   it('say when the inherited auth cannot go on a handshake (Digest), and connect without it', async () => {
     const dir = join(await tempDir(), 'digest')
     await mkdir(join(dir, 'area'), { recursive: true })
