@@ -75,7 +75,7 @@ export async function runCommand(args: RunArgs, io: RunIo): Promise<number> {
     let writeFailed = false
     for (const format of ['json', 'junit', 'html'] as const) {
       if (!args.reporters.has(format)) continue
-      const report = renderReport(result, format)
+      const report = await renderReport(result, format)
       const path = resolve(args.exports[format] ?? join('parley', `parley-run-report-${result.startedAt.replace(/[:.]/g, '-')}.${report.defaultName.split('.').pop()}`))
       try {
         await mkdir(dirname(path), { recursive: true })

@@ -1,5 +1,5 @@
 import type { TabKind } from './tabsStore'
-import { catalogs, tr } from '../../i18n'
+import { tabCatalogs, tr } from '../../i18n'
 
 /** The short kind badges a realtime tab shows instead of a method. */
 export const kindBadges = { socketio: 'SIO', websocket: 'WS', sse: 'SSE' } as const
@@ -49,8 +49,8 @@ export function realtimeTitle(kind: Exclude<TabKind, 'http'>, url: string, names
 /** The text beside a tab's badge: the title without the method or kind the badge already shows. */
 /** "Untitled request" in every language: a tab made before the language changed still reads in the current one. */
 function isUntitled(title: string): boolean {
-  return Object.values(catalogs).some((catalog) => {
-    const tabs = catalog['tabs'] as { tabsStore?: { untitledRequest?: string }; tabTitles?: { untitledRequest?: string } } | undefined
+  return Object.values(tabCatalogs).some((catalog) => {
+    const tabs = catalog as { tabsStore?: { untitledRequest?: string }; tabTitles?: { untitledRequest?: string } } | undefined
     return title === tabs?.tabsStore?.untitledRequest || title === tabs?.tabTitles?.untitledRequest
   })
 }
