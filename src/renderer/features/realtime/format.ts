@@ -1,4 +1,4 @@
-import type { Message } from '../../../shared/session'
+import type { Message, Said } from '../../../shared/session'
 import { tr } from '../../i18n'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
@@ -10,6 +10,14 @@ export function clockTime(at: number): string {
 }
 
 export { formatBytes } from '../../i18n/format'
+
+/** What core said about a session (a status, a system row) in the user's language; core's English when it gave no key. */
+export function saidText(said: Said | undefined, english: string): string {
+  if (!said) return english
+  const key = `realtime:said.${said.key}`
+  const text = tr(key, said.values)
+  return text && text !== `said.${said.key}` && text !== key ? text.trim() : english
+}
 
 export const directionLabel: Record<Message['direction'], { icon: string; text: string; long: string }> = {
   in: { icon: '↓', text: 'in', long: 'received' },
