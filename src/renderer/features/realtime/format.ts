@@ -28,7 +28,11 @@ export const directionLabel: Record<Message['direction'], { icon: string; text: 
 /** The name a row shows: the event, or what kind of frame it was. */
 export function titleOf(m: Message): string {
   if (m.event) return m.event
-  if (m.kind === 'status') return m.status ?? 'status'
+  // A system row's title is its state (connecting, connected…), said in the user's language when the catalog knows it.
+  if (m.kind === 'status') {
+    const state = m.status ?? 'status'
+    return /^[a-z-]+$/.test(state) ? tr(`realtime:logState.${state}`, { defaultValue: state }) : state
+  }
   return m.kind
 }
 
