@@ -135,7 +135,7 @@ export class SocketIoSession implements Session {
     on(socket, 'connect', () => {
       this.everConnected = true
       const t = transport()
-      this.setStatus({ state: 'connected', detail: `connected as ${socket.id ?? '?'}${t ? ` (${t})` : ''}`, said: { key: 'connectedAs', values: { id: socket.id ?? '?', transport: t ?? '' } }, socketId: socket.id, transport: t, clientVersion: version })
+      this.setStatus({ state: 'connected', detail: `connected as ${socket.id ?? '?'}${t ? ` (${t})` : ''}`, said: t ? { key: 'connectedAs', values: { id: socket.id ?? '?', transport: t } } : { key: 'connectedAsId', values: { id: socket.id ?? '?' } }, socketId: socket.id, transport: t, clientVersion: version })
     })
     on(socket, 'disconnect', (reason: string) => {
       if (this.closed) return
