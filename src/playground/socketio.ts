@@ -81,6 +81,11 @@ function mainNamespace(io: Server): void {
       burst(socket, count)
     })
 
+    // The handshake's headers as the server got them (lower-cased names), e.g. to see inherited auth arrive.
+    socket.on('handshake', (...raw: unknown[]) => {
+      splitAck(raw).ack?.({ headers: socket.handshake.headers, query: socket.handshake.query })
+    })
+
     socket.on('multi', (...raw: unknown[]) => {
       splitAck(raw).ack?.('one', 2, { three: 3 })
     })

@@ -39,7 +39,8 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
     handleProtocols: (protocols) => (protocols.has(PROTO_SUBPROTOCOL) ? PROTO_SUBPROTOCOL : false)
   })
   const closer = new WebSocketServer({ noServer: true })
-  const servers = [echo, broadcast, proto, closer]
+  const headers = new WebSocketServer({ noServer: true })
+  const servers = [echo, broadcast, proto, closer, headers]
   for (const server of servers) {
     // ws reports a client's protocol violation (bad UTF-8, oversized frame) as an 'error' on that
     // connection and closes it with the right code; unheard, the 'error' would crash the server.
@@ -60,6 +61,12 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
 
   proto.on('connection', (ws) => {
     ws.send(JSON.stringify({ hello: 'parley.v1', protocol: ws.protocol }))
+    ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))
+  })
+
+  // Greets with the handshake's headers (lower-cased names), then echoes.
+  headers.on('connection', (ws, req: IncomingMessage) => {
+    ws.send(JSON.stringify({ headers: req.headers }))
     ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))
   })
 
@@ -87,6 +94,8 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
         return accept(more.graphql)
       case '/ws/broadcast':
         return accept(broadcast)
+      case '/ws/headers':
+        return accept(headers)
       case '/ws/proto':
         if (!offeredProtocols(req).includes(PROTO_SUBPROTOCOL)) {
           return refuse(socket, 400, say('protoRequired', { protocol: PROTO_SUBPROTOCOL }, lang), lang)

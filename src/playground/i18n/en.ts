@@ -60,6 +60,6 @@ export const en = {
   graphqlWsProtocol: 'GraphQL over WebSocket here speaks the subprotocol "graphql-transport-ws" (the graphql-ws library); offer it in Sec-WebSocket-Protocol',
   closeCode: 'code must be 1000, 1001-1014 (not 1004-1006) or 3000-4999, got "{raw}"',
   closeReason: 'reason must be at most 123 bytes of UTF-8',
-  noWsEndpoint: 'No WebSocket endpoint at {path}; try /ws/echo, /ws/broadcast, /ws/proto, /ws/close or /graphql',
+  noWsEndpoint: 'No WebSocket endpoint at {path}; try /ws/echo, /ws/broadcast, /ws/headers, /ws/proto, /ws/close or /graphql',
   protoRequired: 'This endpoint requires the WebSocket subprotocol "{protocol}" (Sec-WebSocket-Protocol)'
 } as const

@@ -59,6 +59,6 @@ export const es: Record<keyof typeof en, string> = {
   graphqlWsProtocol: 'GraphQL sobre WebSocket habla aquí el subprotocolo "graphql-transport-ws" (la biblioteca graphql-ws); ofrécelo en Sec-WebSocket-Protocol',
   closeCode: 'code debe ser 1000, 1001-1014 (salvo 1004-1006) o 3000-4999, pero llegó "{raw}"',
   closeReason: 'reason debe ocupar como máximo 123 bytes de UTF-8',
-  noWsEndpoint: 'No hay ningún endpoint WebSocket en {path}; prueba /ws/echo, /ws/broadcast, /ws/proto, /ws/close o /graphql',
+  noWsEndpoint: 'No hay ningún endpoint WebSocket en {path}; prueba /ws/echo, /ws/broadcast, /ws/headers, /ws/proto, /ws/close o /graphql',
   protoRequired: 'Este endpoint necesita el subprotocolo de WebSocket "{protocol}" (Sec-WebSocket-Protocol)'
 }

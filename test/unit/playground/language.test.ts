@@ -104,7 +104,7 @@ describe('playground texts by Accept-Language', () => {
     const [es, en] = await Promise.all([refusal(`${ws}/ws/nowhere`, { 'Accept-Language': 'es' }), refusal(`${ws}/ws/proto`, {})])
     expect(es.status).toBe(404)
     expect(es.language).toBe('es')
-    expect(JSON.parse(es.body)).toEqual({ error: 'No hay ningún endpoint WebSocket en /ws/nowhere; prueba /ws/echo, /ws/broadcast, /ws/proto, /ws/close o /graphql', status: 404 })
+    expect(JSON.parse(es.body)).toEqual({ error: 'No hay ningún endpoint WebSocket en /ws/nowhere; prueba /ws/echo, /ws/broadcast, /ws/headers, /ws/proto, /ws/close o /graphql', status: 404 })
     expect(en.language).toBe('en')
     expect(JSON.parse(en.body).error).toBe('This endpoint requires the WebSocket subprotocol "parley.v1" (Sec-WebSocket-Protocol)')
   })

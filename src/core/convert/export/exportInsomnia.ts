@@ -9,6 +9,7 @@ import { loadCollection } from '../../store/collectionLoader'
 import { resolveInside } from '../../store/collectionPaths'
 import { readSchema } from '../../store/formatMigrations'
 import { fromYaml } from '../../store/yamlFormat'
+import { withoutStoredCredentials } from './storedCredentials'
 
 type Json = Record<string, unknown>
 
@@ -106,7 +107,7 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
         parameters: headersOut(saved.query),
         eventListeners: saved.listeners.map((l, i) => ({ id: `listener_${i}`, eventName: l.event, desc: '', isOpen: l.enabled })),
         settings: { encodeUrl: true, cookies: { send: true, store: true }, ...(saved.path !== '/socket.io' ? { path: saved.path } : {}) },
-        _parley: carried(saved)
+        _parley: carried(withoutStoredCredentials(saved, where, unsupported))
       }
     case 'sse': {
       const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]

@@ -1,6 +1,7 @@
 import { isCredentialReference } from '../../store/authCredentials'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth } from '../../../shared/http'
+import { credentialsLeftOut } from './storedCredentials'
 
 type Attribute = { key: string; value: string | boolean; type: 'string' | 'boolean' }
 const attrs = (values: Record<string, string | undefined>): Attribute[] =>
@@ -13,7 +14,7 @@ export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: Uns
   // Credentials kept in the data dir stay there, like secret variables: the file only has a reference.
   const auth = Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, typeof value === 'string' && isCredentialReference(value) ? '' : value])) as HttpAuth
   if (JSON.stringify(auth) !== JSON.stringify(stored)) {
-    unsupported.push({ item: where, what: 'Credentials kept in Parley\'s data directory are not exported; fill them in after importing.' })
+    unsupported.push({ item: where, what: credentialsLeftOut })
   }
   switch (auth.type) {
     case 'inherit':
