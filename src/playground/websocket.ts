@@ -2,17 +2,19 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
+import { langOf, say, type Lang } from './i18n'
 
 export const PROTO_SUBPROTOCOL = 'parley.v1'
 
 /** Answers an upgrade we will not accept with a plain HTTP response, so the client sees why. */
-function refuse(socket: Duplex, status: number, message: string): void {
+function refuse(socket: Duplex, status: number, message: string, lang: Lang): void {
   const body = JSON.stringify({ error: message, status })
   socket.on('error', () => {})
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       'Connection: close\r\n' +
       'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Language: ${lang}\r\nVary: Accept-Language\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
       body
   )
@@ -77,6 +79,7 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
     // engine.io's own upgrade listener takes exactly the requests whose URL starts with its path.
     if ((req.url ?? '').startsWith('/socket.io/')) return
     const url = new URL(req.url ?? '/', 'http://playground.local')
+    const lang = langOf(req.headers['accept-language'], url.searchParams.get('lang'))
     const accept = (server: WebSocketServer) =>
       server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req))
 
@@ -86,7 +89,7 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
       case '/graphql':
         if (!more.graphql) break
         if (!offeredProtocols(req).includes('graphql-transport-ws')) {
-          return refuse(socket, 400, 'GraphQL over WebSocket here speaks the subprotocol "graphql-transport-ws" (the graphql-ws library); offer it in Sec-WebSocket-Protocol')
+          return refuse(socket, 400, say('graphqlWsProtocol', {}, lang), lang)
         }
         return accept(more.graphql)
       case '/ws/broadcast':
@@ -95,20 +98,20 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
         return accept(headers)
       case '/ws/proto':
         if (!offeredProtocols(req).includes(PROTO_SUBPROTOCOL)) {
-          return refuse(socket, 400, `This endpoint requires the WebSocket subprotocol "${PROTO_SUBPROTOCOL}" (Sec-WebSocket-Protocol)`)
+          return refuse(socket, 400, say('protoRequired', { protocol: PROTO_SUBPROTOCOL }, lang), lang)
         }
         return accept(proto)
       case '/ws/close': {
         const code = Number(url.searchParams.get('code') ?? 1000)
         const reason = url.searchParams.get('reason') ?? ''
         if (!Number.isInteger(code) || !isSendableCloseCode(code)) {
-          return refuse(socket, 400, `code must be 1000, 1001-1014 (not 1004-1006) or 3000-4999, got "${url.searchParams.get('code')}"`)
+          return refuse(socket, 400, say('closeCode', { raw: url.searchParams.get('code') ?? '' }, lang), lang)
         }
-        if (Buffer.byteLength(reason) > 123) return refuse(socket, 400, 'reason must be at most 123 bytes of UTF-8')
+        if (Buffer.byteLength(reason) > 123) return refuse(socket, 400, say('closeReason', {}, lang), lang)
         return accept(closer)
       }
     }
-    return refuse(socket, 404, `No WebSocket endpoint at ${url.pathname}; try /ws/echo, /ws/broadcast, /ws/headers, /ws/proto, /ws/close or /graphql`)
+    return refuse(socket, 404, say('noWsEndpoint', { path: url.pathname }, lang), lang)
   })
 
   return {

@@ -89,7 +89,7 @@ export class GraphqlWsSession implements Session {
       }
     }
 
-    this.setStatus({ state: 'connecting', detail: `connecting to ${url.href}` })
+    this.setStatus({ state: 'connecting', detail: `connecting to ${url.href}`, said: { key: 'connectingTo', values: { target: url.href } } })
     const client = createClient({
       url: url.href,
       webSocketImpl: HandshakeSocket,
@@ -140,7 +140,7 @@ export class GraphqlWsSession implements Session {
     if (!client || this.closing) return
     this.closing = true
     await client.dispose()
-    if (this.current.state !== 'closed' && this.current.state !== 'error') this.setStatus({ state: 'closed', detail: 'closed by you' })
+    if (this.current.state !== 'closed' && this.current.state !== 'error') this.setStatus({ state: 'closed', detail: 'closed by you', said: { key: 'closedByYou' } })
   }
 }
 

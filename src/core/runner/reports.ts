@@ -1,16 +1,17 @@
 import type { ReportFormat, RunItemResult, RunResult } from '../../shared/runner'
-import { htmlReport } from './htmlReport'
+import { htmlReport, type HtmlReportText } from './htmlReport'
 
 /**
  * A finished (or running) run as a report: JSON (the run result as the contract gives it), JUnit
  * XML for CI servers, or a self-contained HTML page. Shared by `runner.save` and `parley run`.
  */
 
-export async function renderReport(result: RunResult, format: ReportFormat): Promise<{ text: string; defaultName: string; mediaType: string }> {
+/** `htmlText`: the HTML page's own words (English unless given); JSON and JUnit are machine formats and never change. */
+export async function renderReport(result: RunResult, format: ReportFormat, htmlText?: HtmlReportText): Promise<{ text: string; defaultName: string; mediaType: string }> {
   const stem = `${slug(result.collectionName || 'collection')}-run`
   if (format === 'json') return { text: `${JSON.stringify(result, null, 2)}\n`, defaultName: `${stem}.json`, mediaType: 'application/json' }
   if (format === 'junit') return { text: await junitReport(result), defaultName: `${stem}.xml`, mediaType: 'application/xml' }
-  return { text: htmlReport(result), defaultName: `${stem}.html`, mediaType: 'text/html' }
+  return { text: htmlReport(result, htmlText), defaultName: `${stem}.html`, mediaType: 'text/html' }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
 import { BigTextView } from './BigTextView'
 import type { JsonPathMatch, LineView } from './bodyProtocol'
-import { useBodyModel, useBodyProgress, type BodyModel } from './bodyModel'
+import { useBodyModel, useBodyProgress, workerText, type BodyModel } from './bodyModel'
 import { codeLanguageOf, fileNameFor, formatBytes, previewKindOf } from './contentKind'
 import { JsonTreeView } from './JsonTreeView'
 import { PreviewView } from './PreviewView'
@@ -216,7 +216,7 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
           <div style={{ width: `${progress.total ? (100 * progress.bytes) / progress.total : 0}%` }} />
         </div>
       )}
-      {progress.note && <p className="rp-body-note">{progress.note}</p>}
+      {progress.note && <p className="rp-body-note">{workerText(progress.note)}</p>}
       {loadError && (
         <p className="error-text rp-body-note" role="alert">
           {t('bodyPanel.couldNotReadThe', { loadError })}

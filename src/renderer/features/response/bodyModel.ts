@@ -1,9 +1,14 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { MAX_BODY_SLICE, type HttpResponse } from '../../../shared/http'
 import { api } from '../../app/api'
-import type { BodyKind, BodyProgress, FromWorker, ToWorker, WorkerAnswer, WorkerRequest } from './bodyProtocol'
+import type { BodyKind, BodyProgress, FromWorker, ToWorker, WorkerAnswer, WorkerRequest, WorkerText } from './bodyProtocol'
 import { bodyKindOf } from './contentKind'
 import { tr } from '../../i18n'
+
+/** A note or failure of the body worker, in the user's language. */
+export function workerText(text: WorkerText): string {
+  return tr(`response:bodyWorker.${text.key}`, text.values)
+}
 
 type AnswerOf<K extends WorkerRequest['op']> = Extract<WorkerAnswer, { op: K }>
 
@@ -59,7 +64,7 @@ export class BodyModel {
     if (!waiting) return
     this.pending.delete(message.id)
     if (message.type === 'answer') waiting.resolve(message.answer)
-    else waiting.reject(new Error(message.message))
+    else waiting.reject(new Error(message.text ? workerText(message.text) : message.message))
   }
 
   private async load(): Promise<void> {
