@@ -68,7 +68,7 @@ export function parseCommand(argv: string[]): Command {
   const [command, source, ...rest] = positionals
   if (command !== 'run') throw new UsageError(t('unknownCommand', { command: command ?? '' }))
   if (source === undefined) throw new UsageError(t('missingSource'))
-  if (rest.length > 0) throw new UsageError(t('badArguments', { message: `unexpected argument "${rest[0]}"` }))
+  if (rest.length > 0) throw new UsageError(t('unexpectedArgument', { argument: rest[0] ?? '' }))
   if ((values.folder?.length ?? 0) > 1) throw new UsageError(t('oneFolder'))
   const reporters = new Set<Reporter>()
   for (const name of (values.reporters ?? 'cli').split(',').map((r) => r.trim()).filter(Boolean)) {
@@ -89,7 +89,7 @@ export function parseCommand(argv: string[]): Command {
     try {
       shard = parseShard(values.shard)
     } catch (error) {
-      throw new UsageError(`parley run: ${(error as Error).message}`)
+      throw new UsageError(t('badShard', { message: (error as Error).message }))
     }
   }
   return {

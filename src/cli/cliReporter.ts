@@ -1,6 +1,6 @@
 import { styleText } from 'node:util'
 import type { RunItemResult, RunnerProgress, RunResult } from '../shared/runner'
-import { t } from './messages'
+import { formatCount, t } from './messages'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -33,8 +33,8 @@ export class CliReporter {
     if (event.type !== 'item-done') return
     const item = event.result
     const mark = item.outcome === 'passed' ? this.paint('green', '✓') : item.outcome === 'skipped' ? this.paint('gray', '-') : this.paint('red', '✗')
-    const status = item.status === null ? (item.outcome === 'skipped' ? 'skipped' : item.kind === 'http' ? 'no response' : item.kind) : String(item.status)
-    this.write(`${t('itemLine', { mark, method: item.method ?? item.kind, name: item.name, status, ms: item.durationMs })}\n`)
+    const status = item.status === null ? (item.outcome === 'skipped' ? t('statusSkipped') : item.kind === 'http' ? t('statusNoResponse') : item.kind) : String(item.status)
+    this.write(`${t('itemLine', { mark, method: item.method ?? item.kind, name: item.name, status, ms: Math.round(item.durationMs) })}\n`)
     for (const test of item.tests) {
       if (test.passed) {
         this.write(`${t('testLine', { mark: this.paint('green', '✓'), name: test.name })}\n`)
@@ -45,7 +45,7 @@ export class CliReporter {
       if (test.message) this.write(`${t('testFailure', { message: this.paint('gray', test.message) })}\n`)
     }
     if (item.error) {
-      this.failures.push({ item, name: 'request', message: item.error.message })
+      this.failures.push({ item, name: t('failureRequest'), message: item.error.message })
       this.write(`${this.paint('red', t('itemError', { message: item.error.message }))}\n`)
     }
     if (item.skipReason) this.write(`${this.paint('gray', t('itemSkipped', { reason: item.skipReason }))}\n`)
@@ -55,9 +55,9 @@ export class CliReporter {
     const s = result.summary
     const rows: [string, string, string, string][] = [
       ['', t('summaryExecuted'), t('summaryFailed'), t('summarySkipped')],
-      [t('summaryIterations'), String(s.iterations.done), '0', ''],
-      [t('summaryRequests'), String(s.requests.total - s.requests.skipped), String(s.requests.failed + s.requests.errored), String(s.requests.skipped)],
-      [t('summaryTests'), String(s.tests.total), String(s.tests.failed), '']
+      [t('summaryIterations'), formatCount(s.iterations.done), formatCount(0), ''],
+      [t('summaryRequests'), formatCount(s.requests.total - s.requests.skipped), formatCount(s.requests.failed + s.requests.errored), formatCount(s.requests.skipped)],
+      [t('summaryTests'), formatCount(s.tests.total), formatCount(s.tests.failed), '']
     ]
     const widths = [0, 1, 2, 3].map((col) => Math.max(...rows.map((row) => row[col]?.length ?? 0)))
     const line = (l: string, m: string, r: string) => `${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`
@@ -68,7 +68,7 @@ export class CliReporter {
       if (i === 0) this.write(`${line('├', '┼', '┤')}\n`)
     })
     this.write(`├${'─'.repeat(widths.reduce((a, w) => a + w + 3, -1))}┤\n`)
-    const duration = ` ${t('summaryDuration', { seconds: (s.durationMs / 1000).toFixed(1) })}`
+    const duration = ` ${t('summaryDuration', { seconds: s.durationMs / 1000 })}`
     this.write(`│${duration.padEnd(widths.reduce((a, w) => a + w + 3, -1))}│\n`)
     this.write(`${line('└', '┴', '┘')}\n`)
     if (s.state === 'cancelled') this.write(`${t('stateCancelled')}\n`)

@@ -1,82 +1,82 @@
 import { IntlMessageFormat } from 'intl-messageformat'
+import { en } from './locales/en'
+import { es } from './locales/es'
 
 /**
- * Every text `parley run` prints, as ICU messages in one catalog, so a translation is one more
- * catalog of the same keys. `t(key, values)` formats with intl-messageformat (plurals, numbers).
+ * Every text `parley run` prints, as ICU messages: one catalog per language under ./locales (same
+ * keys), formatted with intl-messageformat (plurals, numbers, dates in the chosen language).
+ * The language: `--lang`, else LC_ALL / LC_MESSAGES / LANG (the first one set, as POSIX reads them), else English.
  */
-const en = {
-  usage: `Usage: parley run <collection folder | Postman collection file> [options]
-
-Runs every request of a collection (or of one folder) with its scripts and tests, like newman.
-
-Options:
-  -e, --environment <file|name>   a Postman environment file, or the name of one of the collection's environments
-  -g, --globals <file>            a Postman globals (environment) file
-      --env-var <name=value>      set an environment variable (repeatable)
-      --global-var <name=value>   set a global variable (repeatable)
-  -d, --iteration-data <file>     a CSV or JSON file: one row per iteration
-  -n, --iteration-count <n>       how many iterations (default: one per data row, or 1)
-      --folder <name|path>        run only this folder
-      --bail                      stop at the first failed test or request
-  -k, --insecure                  do not verify TLS certificates
-      --timeout-request <ms>      time limit of each request
-      --delay-request <ms>        pause between requests
-  -r, --reporters <list>          cli, json, junit, html (comma-separated; default cli)
-      --reporter-json-export <file>, --reporter-junit-export <file>, --reporter-html-export <file>
-      --shard <i/n>               run only the i-th of n slices of the requests (CI matrices)
-      --data-dir <dir>            keep Parley's state (cookies, bodies) here instead of a throwaway folder
-      --no-color                  plain output
-  -h, --help, -v, --version
-
-Exit codes: 0 every test passed, 1 a test or request failed, 2 bad input.`,
-  unknownCommand: 'parley: unknown command "{command}". The command is parley run <collection>; see parley --help.',
-  badArguments: 'parley run: {message}. See parley run --help.',
-  missingSource: 'parley run: say which collection to run: a Parley collection folder or a Postman collection file.',
-  sourceMissing: 'parley run: {path} does not exist. Give a Parley collection folder (with parley.yaml) or a Postman collection file.',
-  notACollectionFolder: 'parley run: {path} is a folder without parley.yaml, so it is not a Parley collection. Give the collection\'s folder, or a Postman collection file.',
-  importFailed: 'parley run: {path} cannot be run: {message}',
-  importNotCollection: 'parley run: {path} is a {format} file, not a collection. Give a collection; environments go to -e, globals to -g.',
-  importLeftovers: '{count, plural, one {# thing} other {# things}} in {path} could not be carried over (e.g. {first}).',
-  environmentFileInvalid: 'parley run: {path} is not a Postman environment file: {message}',
-  environmentUnknown: 'parley run: the collection has no environment named "{name}" and no such file exists. {count, plural, =0 {The collection has no environments.} other {Its environments: {names}.}}',
-  badVariable: 'parley run: {flag} expects name=value, got "{value}".',
-  badNumber: 'parley run: {flag} expects a whole number from {min} to {max}, got "{value}".',
-  badReporter: 'parley run: unknown reporter "{name}"; the reporters are cli, json, junit and html.',
-  oneFolder: 'parley run: give --folder once; to run several folders, run parley once per folder (or run their parent folder).',
-  dataFileInvalid: 'parley run: the data file {path} cannot be used: {message}',
-  runFailed: 'parley run: the run could not start: {message}',
-  runHeader: '{collection}{folder}{environment}',
-  iteration: 'Iteration {n} of {total}',
-  itemLine: '{mark} {method} {name} [{status}, {ms} ms]',
-  testLine: '    {mark} {name}',
-  testFailure: '      {message}',
-  itemError: '    ! {message}',
-  itemSkipped: '    - skipped: {reason}',
-  summaryIterations: 'iterations',
-  summaryRequests: 'requests',
-  summaryTests: 'tests',
-  summaryExecuted: 'executed',
-  summaryFailed: 'failed',
-  summarySkipped: 'skipped',
-  summaryDuration: 'total run duration: {seconds} s',
-  stateCancelled: 'The run was cancelled.',
-  stateBailed: 'Stopped at the first failure (--bail).',
-  failuresHeader: 'Failures:',
-  failureLine: '{n}. {request} (iteration {iteration}): {name}: {message}',
-  reportWritten: '{format} report written to {path}',
-  reportFailed: 'parley run: the {format} report could not be written to {path}: {message}'
-} as const
-
+export const catalogs = { en, es } as const
+export type CliLanguage = keyof typeof catalogs
 export type MessageKey = keyof typeof en
-type Values = Record<string, string | number>
+type Values = Record<string, string | number | Date>
 
-const cache = new Map<MessageKey, IntlMessageFormat>()
+let language: CliLanguage = 'en'
+const cache = new Map<string, IntlMessageFormat>()
+
+export function setLanguage(next: CliLanguage): void {
+  language = next
+}
+
+export function currentLanguage(): CliLanguage {
+  return language
+}
 
 export function t(key: MessageKey, values: Values = {}): string {
-  let format = cache.get(key)
+  const id = `${language}:${key}`
+  let format = cache.get(id)
   if (!format) {
-    format = new IntlMessageFormat(en[key], 'en', undefined, { ignoreTag: true })
-    cache.set(key, format)
+    format = new IntlMessageFormat(catalogs[language][key], language, undefined, { ignoreTag: true })
+    cache.set(id, format)
   }
   return String(format.format(values))
+}
+
+/** A count in the chosen language's digits and grouping (the summary table's cells). */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(language).format(n)
+}
+
+/** `es_ES.UTF-8`, `es`, `es-MX` → es; `C`, `POSIX`, `en_US.UTF-8`, anything else → en. */
+export function languageOfLocale(locale: string | undefined): CliLanguage | undefined {
+  if (!locale) return undefined
+  const code = locale.split(/[_.@-]/)[0]?.toLowerCase()
+  return code === 'es' ? 'es' : 'en'
+}
+
+/** The environment's language: the first of LC_ALL, LC_MESSAGES, LANG that is set and not empty. */
+export function languageOfEnv(env: NodeJS.ProcessEnv): CliLanguage {
+  const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '')
+  return languageOfLocale(locale) ?? 'en'
+}
+
+/**
+ * `--lang <en|es>` (or `--lang=es`) read before the other flags, so that even a message about a bad flag
+ * is in the chosen language. Returns the language and the arguments without the flag; a value other
+ * than en or es is an error, told in the environment's language.
+ */
+export function takeLanguageFlag(argv: string[], env: NodeJS.ProcessEnv): { language: CliLanguage; rest: string[]; bad?: string } {
+  const fallback = languageOfEnv(env)
+  const rest: string[] = []
+  let chosen: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (arg === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    if (arg === '--lang') {
+      chosen = argv[i + 1] ?? ''
+      i++
+    } else if (arg.startsWith('--lang=')) {
+      chosen = arg.slice('--lang='.length)
+    } else {
+      rest.push(arg)
+    }
+  }
+  if (chosen === undefined) return { language: fallback, rest }
+  const normalized = chosen.trim().toLowerCase()
+  if (normalized === 'en' || normalized === 'es') return { language: normalized, rest }
+  return { language: fallback, rest, bad: chosen }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseCommand, UsageError } from './args'
-import { t } from './messages'
+import { setLanguage, t, takeLanguageFlag } from './messages'
 import { runCommand } from './runCommand'
 
 /**
@@ -23,8 +23,14 @@ function version(): string {
 async function main(argv: string[]): Promise<number> {
   const out = (text: string): void => void process.stdout.write(text)
   const err = (text: string): void => void process.stderr.write(text)
+  const lang = takeLanguageFlag(argv, process.env)
+  setLanguage(lang.language)
+  if (lang.bad !== undefined) {
+    err(`${t('badLanguage', { value: lang.bad })}\n`)
+    return 2
+  }
   try {
-    const command = parseCommand(argv)
+    const command = parseCommand(lang.rest)
     if (command.kind === 'help') {
       out(`${t('usage')}\n`)
       return 0

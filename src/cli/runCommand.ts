@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../core/store/atomicWrite'
 import type { RunArgs } from './args'
 import { UsageError } from './args'
 import { CliReporter } from './cliReporter'
+import { htmlReportText } from './htmlText'
 import { t } from './messages'
 
 /**
@@ -70,12 +71,12 @@ export async function runCommand(args: RunArgs, io: RunIo): Promise<number> {
     process.off('SIGINT', cancel)
     process.off('SIGTERM', cancel)
     const result = await call<RunResult>('runner.result', { runId })
-    if (result.summary.state === 'failed') throw new UsageError(t('runFailed', { message: result.summary.error?.message ?? 'unknown error' }))
+    if (result.summary.state === 'failed') throw new UsageError(result.summary.error ? t('runFailed', { message: result.summary.error.message }) : t('runFailedUnknown'))
     if (showCli) reporter.summary(result)
     let writeFailed = false
     for (const format of ['json', 'junit', 'html'] as const) {
       if (!args.reporters.has(format)) continue
-      const report = renderReport(result, format)
+      const report = await renderReport(result, format, htmlReportText())
       const path = resolve(args.exports[format] ?? join('parley', `parley-run-report-${result.startedAt.replace(/[:.]/g, '-')}.${report.defaultName.split('.').pop()}`))
       try {
         await mkdir(dirname(path), { recursive: true })
@@ -128,14 +129,14 @@ async function openSource(call: Call, source: string, dataDir: string, io: RunIo
   } catch (error) {
     throw new UsageError(t('importFailed', { path, message: (error as Error).message }))
   }
-  if (read.format === 'postman-environment') throw new UsageError(t('importNotCollection', { path, format: 'Postman environment' }))
+  if (read.format === 'postman-environment') throw new UsageError(t('importNotCollection', { path }))
   const targetDir = join(dataDir, 'imported')
   await mkdir(targetDir, { recursive: true })
   const imported = await call<{ collectionId?: string; unsupported: { what: string }[] }>('import.run', { text, targetDir })
   if (imported.unsupported.length > 0) {
     io.err(`${t('importLeftovers', { count: imported.unsupported.length, path, first: imported.unsupported[0]?.what ?? '' })}\n`)
   }
-  if (!imported.collectionId) throw new UsageError(t('importFailed', { path, message: 'nothing to run' }))
+  if (!imported.collectionId) throw new UsageError(t('importNothingToRun', { path }))
   return imported.collectionId
 }
 

@@ -21,11 +21,12 @@ import { lazyHandlers } from './lazyHandlers'
 import { createRunHandlers, variableWriter } from './scripts/runHandlers'
 import { createRunnerHandlers } from './runner/runnerHandlers'
 import { runRealtimeRequest, type RealtimeRequest } from './runner/realtimeRun'
+import { openLiveRequest, savedScripts } from './runner/realtime/liveOpen'
 import { createCompareServices } from './compare/compareHandlers'
 import type { SecretCipher } from './store/secretCipher'
 import { createDialogHandlers, type NativeDialogs } from './dialogHandlers'
 import { describeInheritance } from './inheritance'
-import { prepareGraphqlWs } from './graphql/subscriptionRequest'
+import { prepareGraphqlWs, withHandshakeAuth } from './graphql/subscriptionRequest'
 import { createOAuthHandlers, createOAuthTokens, type OAuthOptions } from './oauth/handlers'
 
 export interface ServicesOptions {
@@ -78,7 +79,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const oauthTokens = createOAuthTokens(store.secrets)
   const http = await createHttpEngine({
     dataDir: options.dataDir,
-    oauthTokens: (auth, post) => oauthTokens.current(auth, post),
+    oauthTokens,
     userAgent: `Parley/${options.appVersion}`,
     appProxy: () => appSettings.proxyUrl || null
   })
@@ -145,6 +146,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
           ...store,
           writer,
           signal,
+          http,
           checkFiles: checkStepFiles
         },
         { ...input, request: request as RealtimeRequest, steps: request.steps ?? [], carried }
@@ -233,8 +235,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'cookies.list': async () => ({ cookies: await http.listCookies() }),
     'cookies.clear': async (input) => ({ removed: await http.clearCookies(input?.domain) }),
     'session.open': async ({ context, ...input }) => {
-      const scope = await scopeOf(store, context)
-      const request = input.kind === 'graphql-ws' ? await prepareGraphqlWs(store, input.request, context, scope) : resolveValue(input.request, scope)
+      // A live request runs its collection's, folders' and own pre-request scripts and inherits their headers and auth.
+      const live = input.kind === 'graphql-ws' ? undefined : await openLiveRequest({ ...store, writer: variableWriter(store), http }, input.request, context, `open-${input.sessionId ?? input.kind}`)
+      const scope = live?.scope ?? (await scopeOf(store, context))
+      const request = input.kind === 'graphql-ws' ? await withHandshakeAuth(http, await prepareGraphqlWs(store, input.request, context, scope)) : live?.request
       const opened = await sessions.open({ ...input, request } as typeof input)
       sessionScopes.set(opened.sessionId, scope)
       sessionPlaces.set(opened.sessionId, await filePlace(context))
@@ -267,9 +271,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
             ...store,
             writer: variableWriter(store),
             signal: abort.signal,
+            http,
             checkFiles: checkStepFiles
           },
-          { requestId, request: { ...request, kind, ...(name !== undefined ? { name } : {}) } as RealtimeRequest, steps, ...(context ? { context } : {}) }
+          { requestId, request: { ...request, kind, ...(name !== undefined ? { name } : {}), scripts: await savedScripts(store.collections, context) } as RealtimeRequest, steps, ...(context ? { context } : {}) }
         )
       } finally {
         if (stepRuns.get(requestId) === abort) stepRuns.delete(requestId)

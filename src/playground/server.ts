@@ -8,6 +8,7 @@ import { restRoutes } from './rest/routes'
 import { attachSocketIo } from './socketio'
 import { createSseHub } from './sse'
 import { attachWebSockets } from './websocket'
+import { say } from './i18n'
 
 export interface PlaygroundOptions {
   /** 0 (the default) picks a free port. */
@@ -48,7 +49,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
     const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'
-    const message = tooLarge ? 'Request headers are too large' : 'Malformed HTTP request'
+    // No parsed request to read Accept-Language from: this one answer is in English.
+    const message = tooLarge ? say('headersTooLarge', {}, 'en') : say('malformedRequest', {}, 'en')
     const body = JSON.stringify({ error: message, status: tooLarge ? 431 : 400, detail: error.message })
     socket.end(
       `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +

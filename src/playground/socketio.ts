@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { Socket } from 'socket.io'
+import { langOf, say, type Lang } from './i18n'
 
 export const PRIVATE_TOKEN = 'parley'
 const MAX_BURST = 1_000_000
@@ -39,13 +40,21 @@ function burst(socket: Socket, count: number): void {
   pump()
 }
 
+/** A session's language: its handshake's `lang` query (or auth field), else its Accept-Language header. */
+function handshakeLang(socket: Socket): Lang {
+  const { query, auth, headers } = socket.handshake
+  const asked = typeof query['lang'] === 'string' ? query['lang'] : typeof (auth as { lang?: unknown } | undefined)?.lang === 'string' ? (auth as { lang: string }).lang : null
+  return langOf(headers['accept-language'], asked)
+}
+
 function mainNamespace(io: Server): void {
   io.on('connection', (socket) => {
+    const lang = handshakeLang(socket)
     socket.on('chat:send', (...raw: unknown[]) => {
       const { args, ack } = splitAck(raw)
       const text = args[0]
       if (typeof text !== 'string') {
-        ack?.({ ok: false, error: 'chat:send expects a text string as its first argument' })
+        ack?.({ ok: false, error: say('chatSendText', {}, lang) })
         return
       }
       const id = randomUUID()
@@ -63,13 +72,18 @@ function mainNamespace(io: Server): void {
       const { args, ack } = splitAck(raw)
       const count = (args[0] as { count?: unknown } | undefined)?.count
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_BURST) {
-        const error = `burst expects { count } with an integer from 0 to ${MAX_BURST}`
+        const error = say('burstCount', { max: MAX_BURST }, lang)
         if (ack) ack({ ok: false, error })
         else socket.emit('burst:error', { error })
         return
       }
       ack?.({ ok: true, count })
       burst(socket, count)
+    })
+
+    // The handshake's headers as the server got them (lower-cased names), e.g. to see inherited auth arrive.
+    socket.on('handshake', (...raw: unknown[]) => {
+      splitAck(raw).ack?.({ headers: socket.handshake.headers, query: socket.handshake.query })
     })
 
     socket.on('multi', (...raw: unknown[]) => {
@@ -107,7 +121,7 @@ function privateNamespace(io: Server): void {
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token
     if (token === PRIVATE_TOKEN) next()
-    else next(new Error('invalid token'))
+    else next(new Error(say('invalidToken', {}, handshakeLang(socket))))
   })
   nsp.on('connection', (socket) => {
     socket.on('whoami', (...raw: unknown[]) => {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import type { Route } from './http/router'
 import { HttpError, parseIntParam } from './http/reply'
+import { say } from './i18n'
 
 const RETRY_MS = 2000
 
@@ -22,7 +23,7 @@ export function createSseHub() {
       // Our ids are tick numbers; anything else cannot be resumed from, and silently restarting at 1
       // would hide a client bug, so say so.
       if (lastRaw !== '' && !/^\d+$/.test(lastRaw.trim())) {
-        throw new HttpError(400, `Last-Event-ID must be a tick number we sent, got "${lastRaw}"`)
+        throw new HttpError(400, say('lastEventId', { raw: lastRaw }))
       }
       let n = lastRaw === '' ? 0 : Number(lastRaw.trim())
 

@@ -2,17 +2,19 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
+import { langOf, say, type Lang } from './i18n'
 
 export const PROTO_SUBPROTOCOL = 'parley.v1'
 
 /** Answers an upgrade we will not accept with a plain HTTP response, so the client sees why. */
-function refuse(socket: Duplex, status: number, message: string): void {
+function refuse(socket: Duplex, status: number, message: string, lang: Lang): void {
   const body = JSON.stringify({ error: message, status })
   socket.on('error', () => {})
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       'Connection: close\r\n' +
       'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Language: ${lang}\r\nVary: Accept-Language\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
       body
   )
@@ -37,7 +39,8 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
     handleProtocols: (protocols) => (protocols.has(PROTO_SUBPROTOCOL) ? PROTO_SUBPROTOCOL : false)
   })
   const closer = new WebSocketServer({ noServer: true })
-  const servers = [echo, broadcast, proto, closer]
+  const headers = new WebSocketServer({ noServer: true })
+  const servers = [echo, broadcast, proto, closer, headers]
   for (const server of servers) {
     // ws reports a client's protocol violation (bad UTF-8, oversized frame) as an 'error' on that
     // connection and closes it with the right code; unheard, the 'error' would crash the server.
@@ -61,6 +64,12 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
     ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))
   })
 
+  // Greets with the handshake's headers (lower-cased names), then echoes.
+  headers.on('connection', (ws, req: IncomingMessage) => {
+    ws.send(JSON.stringify({ headers: req.headers }))
+    ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }))
+  })
+
   closer.on('connection', (ws, req: IncomingMessage) => {
     const url = new URL(req.url ?? '/', 'http://playground.local')
     ws.close(Number(url.searchParams.get('code') ?? 1000), url.searchParams.get('reason') ?? '')
@@ -70,6 +79,7 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
     // engine.io's own upgrade listener takes exactly the requests whose URL starts with its path.
     if ((req.url ?? '').startsWith('/socket.io/')) return
     const url = new URL(req.url ?? '/', 'http://playground.local')
+    const lang = langOf(req.headers['accept-language'], url.searchParams.get('lang'))
     const accept = (server: WebSocketServer) =>
       server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req))
 
@@ -79,27 +89,29 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
       case '/graphql':
         if (!more.graphql) break
         if (!offeredProtocols(req).includes('graphql-transport-ws')) {
-          return refuse(socket, 400, 'GraphQL over WebSocket here speaks the subprotocol "graphql-transport-ws" (the graphql-ws library); offer it in Sec-WebSocket-Protocol')
+          return refuse(socket, 400, say('graphqlWsProtocol', {}, lang), lang)
         }
         return accept(more.graphql)
       case '/ws/broadcast':
         return accept(broadcast)
+      case '/ws/headers':
+        return accept(headers)
       case '/ws/proto':
         if (!offeredProtocols(req).includes(PROTO_SUBPROTOCOL)) {
-          return refuse(socket, 400, `This endpoint requires the WebSocket subprotocol "${PROTO_SUBPROTOCOL}" (Sec-WebSocket-Protocol)`)
+          return refuse(socket, 400, say('protoRequired', { protocol: PROTO_SUBPROTOCOL }, lang), lang)
         }
         return accept(proto)
       case '/ws/close': {
         const code = Number(url.searchParams.get('code') ?? 1000)
         const reason = url.searchParams.get('reason') ?? ''
         if (!Number.isInteger(code) || !isSendableCloseCode(code)) {
-          return refuse(socket, 400, `code must be 1000, 1001-1014 (not 1004-1006) or 3000-4999, got "${url.searchParams.get('code')}"`)
+          return refuse(socket, 400, say('closeCode', { raw: url.searchParams.get('code') ?? '' }, lang), lang)
         }
-        if (Buffer.byteLength(reason) > 123) return refuse(socket, 400, 'reason must be at most 123 bytes of UTF-8')
+        if (Buffer.byteLength(reason) > 123) return refuse(socket, 400, say('closeReason', {}, lang), lang)
         return accept(closer)
       }
     }
-    return refuse(socket, 404, `No WebSocket endpoint at ${url.pathname}; try /ws/echo, /ws/broadcast, /ws/proto, /ws/close or /graphql`)
+    return refuse(socket, 404, say('noWsEndpoint', { path: url.pathname }, lang), lang)
   })
 
   return {

@@ -15,12 +15,13 @@ if (window.parley) {
   installBridge(createHostBridge(window.location))
 }
 
-initI18n()
-
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>
+// The first render waits for the current language's catalogs (one small chunk), so no key ever shows.
+void initI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>
+  )
 )

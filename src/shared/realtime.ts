@@ -94,7 +94,7 @@ export const GraphqlWsRequestSchema = z.object({
   /** ws(s):// as is; http(s):// is dialled as ws(s):// on the same host and path. */
   url: z.string().max(8_192),
   headers: z.array(KeyValueSchema).max(500).default([]),
-  /** The request's auth, applied to the handshake (Basic, Bearer, API key); inherit takes the folder's. */
+  /** The request's auth, applied to the handshake by core as to a send (Basic, Bearer, API key, OAuth 2.0, AWS; not Digest); inherit takes the folder's. */
   auth: HttpAuthSchema.default({ type: 'none' }),
   /** The `connection_init` payload as JSON text; empty means none. */
   connectionParams: z.string().max(1_000_000).default(''),

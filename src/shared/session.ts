@@ -29,6 +29,17 @@ export const AckSchema = z.object({
 export type Ack = z.infer<typeof AckSchema>
 
 /**
+ * What core says to people about a session, as a key of the renderer's `realtime` catalog (`said.<key>`)
+ * and its values, so the window says it in the user's language; the English text (`detail`, `preview`) stays
+ * for logs, files and the CLI.
+ */
+export const SaidSchema = z.object({
+  key: z.string().max(64),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional()
+})
+export type Said = z.infer<typeof SaidSchema>
+
+/**
  * One line of the log. `args` are JSON-safe: binary travels as `{ $binary: base64, size }`.
  * An emit that asked for an ack is re-sent with the same `seq` once the ack arrives (`ack` set,
  * `status: 'acked'`) or the wait ends (`status: 'ack-timeout'`): the newest copy of a seq wins.
@@ -45,6 +56,8 @@ export const MessageSchema = z.object({
   args: z.array(z.unknown()),
   /** A short text of all arguments, for one row of the log. */
   preview: z.string(),
+  /** For a system row: the preview as a catalog key (see SaidSchema). */
+  said: SaidSchema.optional(),
   /** Bytes of the payload as it travelled (JSON text for structured args, raw length for binary). */
   size: z.number().int().nonnegative(),
   ackOf: z.number().int().positive().optional(),
@@ -67,6 +80,8 @@ export const SessionStatusSchema = z.object({
   state: SessionStateSchema,
   /** A sentence for people: "connected as abc (websocket)", "connect_error: invalid token", "closed 4001 bye". */
   detail: z.string(),
+  /** `detail` as a catalog key and values (see SaidSchema). */
+  said: SaidSchema.optional(),
   socketId: z.string().optional(),
   transport: z.string().optional(),
   attempt: z.number().int().optional(),

@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromiumLaunch } from '../../playwright.config'
@@ -15,11 +15,13 @@ const ROUNDS = 3
 
 /**
  * The JavaScript a window must load before it can show anything: the entry script of the built
- * index.html, its modulepreloads, and every chunk those import statically (not the ones loaded on demand).
+ * index.html, its modulepreloads, every chunk those import statically (not the ones loaded on demand),
+ * and the English catalogs' chunk (`src/renderer/i18n/bundles/en.ts`), which the first render waits for.
  */
 export async function firstLoadScripts(dir = RENDERER): Promise<{ file: string; bytes: number }[]> {
   const html = await readFile(join(dir, 'index.html'), 'utf8')
-  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => resolve(dir, (m[1] ?? m[2])!))
+  const catalogs = (await readdir(join(dir, 'assets'))).filter((name) => /^en-[\w-]+\.js$/.test(name)).map((name) => join(dir, 'assets', name))
+  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => resolve(dir, (m[1] ?? m[2])!)).concat(catalogs.map((f) => resolve(f)))
   const seen = new Map<string, number>()
   while (queue.length > 0) {
     const file = queue.shift()!

@@ -40,7 +40,8 @@ test('a learner follows the learning path in Spanish up to a message broadcast t
   step = page.getByRole('region', { name: 'Un ETag caducado: 412' })
   await step.getByRole('button', { name: 'Enviar PATCH con un ETag antiguo' }).click()
   await expect(status).toContainText('412')
-  await expect(page.locator('.rp-response-panel')).toContainText('If-Match does not match')
+  // The step's request asks for Spanish (Accept-Language: es, in its Headers), so the playground answers in Spanish.
+  await expect(page.locator('.rp-response-panel')).toContainText('If-Match no coincide con la versión actual de esta nota')
   await step.getByRole('checkbox', { name: 'He visto el 412' }).click()
 
   // 4. Delete: 204, then 404.
@@ -49,6 +50,7 @@ test('a learner follows the learning path in Spanish up to a message broadcast t
   await expect(status).toContainText('204')
   await step.getByRole('button', { name: 'Enviar DELETE /api/notes/1' }).click()
   await expect(status).toContainText('404')
+  await expect(page.locator('.rp-response-panel')).toContainText('No hay ninguna nota con id')
   await step.getByRole('checkbox', { name: 'He visto el 204 y luego el 404' }).click()
 
   // 5. Bidirectional: the ticker pushes without being asked.

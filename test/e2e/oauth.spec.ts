@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { startPlayground, type Playground } from '../../src/playground/server'
-import { createCollection } from './collectionSteps'
+import { createCollection, menuAction } from './collectionSteps'
 import { expect, test, watchConsole } from './fixtures'
 
 let playground: Playground
@@ -20,14 +20,38 @@ test.afterEach(async () => {
 /** Picks OAuth 2.0 with a grant in the Auth tab and fills the playground's endpoints. */
 async function chooseOAuth(page: Page, grant: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: 'Auth' }).click()
-  await page.getByRole('combobox', { name: 'Auth type' }).selectOption('oauth2')
-  await page.getByRole('combobox', { name: 'Grant type' }).selectOption({ label: grant })
-  const auth = page.getByRole('tabpanel', { name: 'Auth' })
+  await fillOAuth(page.getByRole('tabpanel', { name: 'Auth' }), grant)
+}
+
+/** In an auth editor (a request's Auth tab or a folder's settings): OAuth 2.0 with the playground's endpoints. */
+async function fillOAuth(auth: Locator, grant: string): Promise<void> {
+  await auth.getByRole('combobox', { name: 'Auth type' }).selectOption('oauth2')
+  await auth.getByRole('combobox', { name: 'Grant type' }).selectOption({ label: grant })
   if (grant.startsWith('Authorization code')) await auth.getByRole('textbox', { name: 'Authorization URL' }).fill(`${playground.url}/oauth/authorize`)
   if (grant === 'Device code') await auth.getByRole('textbox', { name: 'Device authorization URL' }).fill(`${playground.url}/oauth/device_authorization`)
   await auth.getByRole('textbox', { name: 'Token URL' }).fill(`${playground.url}/oauth/token`)
   await auth.getByRole('textbox', { name: 'Client ID' }).fill('parley-app')
   await auth.getByRole('textbox', { name: 'Scope' }).fill('openid notes')
+}
+
+/** "Get new token" in a token panel, then the user signs in on the playground's page in the popup. */
+async function signInWithPopup(page: Page, panel: Locator): Promise<string> {
+  const popupOpened = page.waitForEvent('popup')
+  await panel.getByRole('button', { name: 'Get new token' }).click()
+  const popup = await popupOpened
+  await popup.getByLabel('Username').fill('parley')
+  await popup.getByLabel('Password').fill('secret')
+  const closed = popup.waitForEvent('close')
+  await popup.getByRole('button', { name: 'Sign in' }).click()
+  await closed
+  await expect(panel.getByRole('textbox', { name: 'Access token' })).not.toHaveValue('')
+  return panel.getByRole('textbox', { name: 'Access token' }).inputValue()
+}
+
+/** The server's admin revokes a token (RFC 7009); access_token: that token alone, otherwise its whole grant. */
+async function revoke(page: Page, token: string, hint: 'access_token' | null): Promise<void> {
+  const answer = await page.request.post(`${playground.url}/oauth/revoke`, { form: { token, client_id: 'parley-app', ...(hint ? { token_type_hint: hint } : {}) } })
+  expect(answer.status()).toBe(200)
 }
 
 const shotDir = 'test-results/oauth-screens'
@@ -127,6 +151,54 @@ test.describe('OAuth 2.0 sign-in', () => {
     await phone.close()
 
     await expect(panel.getByRole('textbox', { name: 'Access token' })).not.toHaveValue('')
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByLabel('Status 200 OK')).toBeVisible()
+  })
+
+  test('a revoked token is refreshed on the 401 and the request goes through; with the grant revoked the 401 says to sign in again', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/oauth/protected`)
+    await chooseOAuth(page, 'Authorization code (PKCE)')
+    const panel = page.getByRole('region', { name: 'OAuth token' })
+    const first = await signInWithPopup(page, panel)
+
+    await revoke(page, first, 'access_token')
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByLabel('Status 200 OK')).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Warnings' })).toBeHidden()
+
+    // The whole grant revoked (the renewed tokens came from it): nothing is left to refresh with.
+    await revoke(page, first, null)
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(page.getByLabel(/^Status 401/)).toBeVisible()
+    await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(/refused the OAuth 2\.0 token.*Sign in again/)
+  })
+
+  test('OAuth 2.0 on a folder: sign in from the folder settings, a request inheriting it gets 200', async ({ page, host }) => {
+    await page.goto(host.url)
+    await createCollection(page, 'Folder OAuth', join(base, 'folder-oauth'))
+    await menuAction(page, 'Folder OAuth', 'New folder')
+    const folderDialog = page.getByRole('dialog', { name: 'New folder' })
+    await folderDialog.getByRole('textbox', { name: 'Name' }).fill('Secure')
+    await folderDialog.getByRole('button', { name: 'Create' }).click()
+    await menuAction(page, 'Secure', 'Settings…')
+    const settings = page.getByRole('dialog', { name: 'Folder settings: Secure' })
+    await settings.getByRole('tab', { name: 'Auth' }).click()
+    await fillOAuth(settings, 'Authorization code (PKCE)')
+    const panel = settings.getByRole('region', { name: 'OAuth token' })
+    await expect(panel.getByText('No token yet.')).toBeVisible()
+    await signInWithPopup(page, panel)
+    await expect(panel.getByRole('table', { name: 'ID token claims' }).getByRole('row', { name: /name/ })).toContainText('Parley Playground')
+    await settings.getByRole('button', { name: 'Save' }).click()
+    await expect(settings).toBeHidden()
+
+    await menuAction(page, 'Secure', 'New request')
+    const requestDialog = page.getByRole('dialog', { name: 'New request' })
+    await requestDialog.getByRole('textbox', { name: 'Name' }).fill('Protected')
+    await requestDialog.getByRole('button', { name: 'Create' }).click()
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/oauth/protected`)
+    await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /Auth/ }).click()
+    await page.getByRole('combobox', { name: 'Auth type' }).selectOption('inherit')
     await page.getByRole('button', { name: 'Send', exact: true }).click()
     await expect(page.getByLabel('Status 200 OK')).toBeVisible()
   })

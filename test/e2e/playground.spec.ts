@@ -49,6 +49,7 @@ test('a saved Socket.IO request connects through its collection variables, and C
   await page.getByRole('textbox', { name: 'Auth payload (JSON)' }).fill('{"token":"changed"}')
   await page.keyboard.press('Control+s')
   const file = join(host.dataDir, 'playground-collection', 'socket-io', 'private.yaml')
+  // The sample collection says `credentials: files` (its tokens are demo values), so the payload is written as typed.
   await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain(`auth: '{"token":"changed"}'`)
   const text = await readFile(file, 'utf8')
   expect(text).toContain('kind: socketio')

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ExampleSchema, type Example } from '../../shared/compare'
 import { ParleyError } from '../../shared/errors'
@@ -64,6 +64,9 @@ export class ExampleFiles {
     for (const example of await this.list(requestPath)) {
       if (example.name === name) await rm(resolveInside(this.root, example.file), { force: true })
     }
+    // The last one gone: no empty folder is left beside the request (git would not keep it anyway).
+    const dir = resolveInside(this.root, examplesDirOf(requestPath))
+    if ((await readdir(dir).catch(() => ['?'])).length === 0) await rmdir(dir).catch(() => undefined)
   }
 }
 

@@ -1,4 +1,5 @@
 import { HttpSettingsSchema } from '../../shared/http'
+import type { HttpEngine } from '../http/engine'
 import type { GraphqlWsRequest } from '../../shared/realtime'
 import type { SendContext } from '../../shared/sendContext'
 import { prepareHttpRequest, type SendPreparationDeps } from '../sendPreparation'
@@ -14,4 +15,18 @@ export async function prepareGraphqlWs(deps: Pick<SendPreparationDeps, 'collecti
   const prepared = await prepareHttpRequest({ collections: deps.collections, scopeFor: async () => scope }, asHttp, context)
   const rest = resolveValue({ connectionParams: request.connectionParams, query: request.query, variables: request.variables, operationName: request.operationName }, scope)
   return { ...rest, url: prepared.url, headers: prepared.headers, auth: prepared.auth }
+}
+
+/**
+ * The subscription's auth applied to its handshake by the HTTP engine, as a send would apply it
+ * (OAuth 2.0 token from the secret store or token endpoint, AWS signature, Basic, Bearer, API key):
+ * the session then dials with these headers and URL and no auth of its own.
+ */
+export async function withHandshakeAuth(http: Pick<HttpEngine, 'handshakeAuth'>, request: GraphqlWsRequest): Promise<GraphqlWsRequest> {
+  if (request.auth.type === 'none' || request.auth.type === 'inherit') return request
+  // A bad URL is the session's to report, with its own hint.
+  if (!URL.canParse(request.url.trim())) return request
+  const asHttp = { method: 'GET', url: request.url.trim(), headers: request.headers, auth: request.auth, body: { type: 'none' as const }, settings: HttpSettingsSchema.parse({}) }
+  const { url, headers } = await http.handshakeAuth(asHttp)
+  return { ...request, url, headers: headers.map(([name, value]) => ({ name, value, enabled: true })), auth: { type: 'none' } }
 }

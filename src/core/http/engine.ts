@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import type { ParleyError } from '../../shared/errors'
-import type { HttpBodySlice, HttpCookie, HttpProgress, HttpRequest, HttpResponse } from '../../shared/http'
+import type { HeaderList, HttpBodySlice, HttpCookie, HttpProgress, HttpRequest, HttpResponse } from '../../shared/http'
 import { OAuth2TokenCache, type StoredTokenSource, type TokenPost } from './auth/oauth2'
+import { startAuth } from './auth/providers'
 import { BodyStore } from './bodyStore'
 import { PersistentCookieJar } from './cookieJar'
 import { DispatcherPool } from './dispatchers'
@@ -38,6 +39,12 @@ export interface HttpEngine {
   takeProblems(): ParleyError[]
   /** Posts a form (an OAuth token endpoint) with this request's TLS and proxy settings. */
   tokenPost(request: HttpRequest): TokenPost
+  /**
+   * The auth of a request applied once, as to a WebSocket handshake (GET, no body): OAuth 2.0 tokens
+   * (fetched, or stored and refreshed), AWS signatures, Basic, Bearer, API keys (which may change the URL).
+   * Digest cannot be: it answers a challenge the handshake gives no room for.
+   */
+  handshakeAuth(request: HttpRequest): Promise<{ url: string; headers: HeaderList }>
   /** Cancels everything in flight and closes every connection. */
   dispose(): Promise<void>
 }
@@ -112,6 +119,18 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
     tokenPost: (request) => {
       const ctx = { pool, store, jar, tokens, env, appProxy, userAgent, control: new RequestControl(), onProgress: null }
       return tokenPoster(request, ctx)
+    },
+
+    async handshakeAuth(request) {
+      if (request.auth.type === 'digest') {
+        throw httpError('invalid_request', 'Digest auth cannot be applied to a WebSocket handshake: it answers a challenge the handshake has no room for.', 'Use Basic, Bearer, OAuth 2.0 or an API key, or put the credentials in the connection params.')
+      }
+      const ctx = { pool, store, jar, tokens, env, appProxy, userAgent, control: new RequestControl(), onProgress: null }
+      const url = new URL(request.url)
+      const headers: HeaderList = request.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value])
+      const started = await startAuth(request.auth, headers, url, { request, control: ctx.control, postToken: tokenPoster(request, ctx), tokens })
+      const signed = started.session.exchange ? await started.session.exchange({ method: 'GET', url, originalUrl: url, headers: started.headers, body: null }) : started.headers
+      return { url: url.href, headers: signed }
     },
 
     takeProblems() {

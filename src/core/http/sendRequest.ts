@@ -125,7 +125,7 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
       if (retry.rewrite) headers = retry.rewrite(headers)
       continue
     }
-    return buildResponse(requestId, url, method, result, hops, cookiesSet, authSession.info, warnings, started)
+    return buildResponse(requestId, url, method, result, hops, cookiesSet, authSession.info, [...warnings, ...(authSession.warnings ?? [])], started)
   }
 }
 

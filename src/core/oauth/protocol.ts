@@ -39,10 +39,34 @@ export function endpointsOf(auth: OAuth2Auth, post: TokenPost): Endpoints {
     new Headers(init?.headers).forEach((value, name) => headers.push([name, value]))
     const body = init?.body instanceof URLSearchParams ? init.body.toString() : typeof init?.body === 'string' ? init.body : ''
     const answer = await post(new URL(String(input instanceof Request ? input.url : input)), headers, body)
-    adoptIdTokenIssuer(answer.text, as, client)
-    return new Response(answer.text, { status: answer.status, headers: { 'content-type': answer.contentType ?? 'application/json' } })
+    const text = tolerantTokenAnswer(answer.text, answer.contentType)
+    adoptIdTokenIssuer(text, as, client)
+    return new Response(text, { status: answer.status, headers: { 'content-type': text === answer.text ? (answer.contentType ?? 'application/json') : 'application/json' } })
   }) as typeof fetch
   return { as, client, clientAuth, options: { [oauth.customFetch]: customFetch, [oauth.allowInsecureRequests]: true } }
+}
+
+/**
+ * What Parley always accepted from token endpoints beyond RFC 6749's JSON: a form-encoded answer
+ * (older GitHub-style servers), a numeric expires_in sent as text, null optional fields, and no
+ * token_type (taken as Bearer).
+ */
+function tolerantTokenAnswer(text: string, contentType: string | null): string {
+  let json: Record<string, unknown>
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return text
+    json = parsed as Record<string, unknown>
+  } catch {
+    if (!/^application\/x-www-form-urlencoded/i.test(contentType ?? '') && !/^text\/plain/i.test(contentType ?? '')) return text
+    json = Object.fromEntries(new URLSearchParams(text))
+  }
+  if (typeof json.access_token !== 'string' && typeof json.error !== 'string') return text
+  const fixed = { ...json }
+  if (typeof json.access_token === 'string' && typeof json.token_type !== 'string') fixed.token_type = 'bearer'
+  if (typeof json.expires_in === 'string' && /^\d+$/.test(json.expires_in)) fixed.expires_in = Number(json.expires_in)
+  for (const name of ['scope', 'expires_in', 'refresh_token', 'id_token']) if (fixed[name] === null) delete fixed[name]
+  return JSON.stringify(fixed)
 }
 
 /**
@@ -76,15 +100,17 @@ export function storedOf(response: oauth.TokenEndpointResponse, requestedScope: 
   }
 }
 
-/** Turns oauth4webapi's errors into one the user can act on. */
-export function oauthFailure(error: unknown, step: string): Error {
+/** Turns oauth4webapi's errors into one the user can act on; `grantHint` replaces the invalid_grant hint (password grant). */
+export function oauthFailure(error: unknown, step: string, grantHint?: string): Error {
   if (error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && (error as { code: string }).code.startsWith('OAUTH_')) {
     const e = error as { error?: string; error_description?: string; message: string }
     const detail = e.error ? `${e.error}${e.error_description ? `: ${e.error_description}` : ''}` : e.message
     const hint =
       e.error === 'invalid_client'
         ? 'Check the client id and secret, and whether the server expects them in the Authorization header or in the body.'
-        : e.error === 'invalid_grant'
+        : e.error === 'invalid_grant' && grantHint
+          ? grantHint
+          : e.error === 'invalid_grant'
           ? 'The code or refresh token was refused (used, expired, or the PKCE verifier did not match): click "Get new token" to sign in again.'
           : e.error === 'access_denied'
             ? 'The sign-in was refused or cancelled on the server. Try again, or check the scopes asked for.'
@@ -101,5 +127,26 @@ export async function refreshToken(auth: OAuth2Auth, refresh: string, post: Toke
     return storedOf(await oauth.processRefreshTokenResponse(as, client, response), auth.scope)
   } catch (error) {
     throw oauthFailure(error, 'token refresh')
+  }
+}
+
+/**
+ * The grants fetched at send, without the user: client credentials (RFC 6749 section 4.4) and the
+ * resource owner password (section 4.3), through the same oauth4webapi path as the signed-in grants.
+ */
+export async function requestToken(auth: OAuth2Auth, post: TokenPost): Promise<StoredToken> {
+  const { as, client, clientAuth, options } = endpointsOf(auth, post)
+  const parameters: Record<string, string> = {}
+  if (auth.scope) parameters.scope = auth.scope
+  if (auth.audience) parameters.audience = auth.audience
+  try {
+    if (auth.grant === 'password') {
+      const response = await oauth.genericTokenEndpointRequest(as, client, clientAuth, 'password', { ...parameters, username: auth.username ?? '', password: auth.password ?? '' }, options)
+      return storedOf(await oauth.processGenericTokenEndpointResponse(as, client, response), auth.scope)
+    }
+    const response = await oauth.clientCredentialsGrantRequest(as, client, clientAuth, parameters, options)
+    return storedOf(await oauth.processClientCredentialsResponse(as, client, response), auth.scope)
+  } catch (error) {
+    throw oauthFailure(error, `token request to ${as.token_endpoint}`, auth.grant === 'password' ? 'Check the username and password.' : 'Check the grant type, scope and credentials in the OAuth 2.0 settings.')
   }
 }

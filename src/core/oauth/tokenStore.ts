@@ -99,13 +99,31 @@ export class OAuthTokenStore {
     if (!token.refreshToken) {
       throw httpError('auth_failed', `The OAuth 2.0 token for ${auth.clientId} expired at ${new Date(token.expiresAt!).toISOString()} and there is no refresh token.`, 'Click "Get new token" in the Auth tab to sign in again.')
     }
+    return sendInfo(await this.refreshOnce(auth, token, post), false)
+  }
+
+  /** The server answered 401 to `refused`: a new token from the refresh token (one refresh for many sends at once). */
+  async renew(auth: OAuth2Auth, post: TokenPost, refused: string): Promise<HttpAuthInfo> {
+    const token = await this.get(auth)
+    if (!token) {
+      throw httpError('auth_failed', `The server refused the OAuth 2.0 token for ${auth.clientId}, and it is no longer stored.`, 'Click "Get new token" in the Auth tab to sign in again.')
+    }
+    // Another send refreshed it meanwhile: use that one.
+    if (token.accessToken !== refused) return sendInfo(token, false)
+    if (!token.refreshToken) {
+      throw httpError('auth_failed', `The server refused the OAuth 2.0 token for ${auth.clientId} (expired or revoked), and there is no refresh token to get a new one.`, 'Click "Get new token" in the Auth tab to sign in again.')
+    }
+    return sendInfo(await this.refreshOnce(auth, token, post), false)
+  }
+
+  private refreshOnce(auth: OAuth2Auth, token: StoredToken, post: TokenPost): Promise<StoredToken> {
     const key = tokenKey(auth)
     let pending = this.refreshing.get(key)
     if (!pending) {
       pending = this.refresh(auth, token, post).finally(() => this.refreshing.delete(key))
       this.refreshing.set(key, pending)
     }
-    return sendInfo(await pending, false)
+    return pending
   }
 
   private async refresh(auth: OAuth2Auth, token: StoredToken, post: TokenPost): Promise<StoredToken> {

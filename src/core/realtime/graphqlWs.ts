@@ -4,9 +4,7 @@ import WebSocket from 'ws'
 import { ParleyError } from '../../shared/errors'
 import type { GraphqlWsRequest } from '../../shared/realtime'
 import type { SessionStatus } from '../../shared/session'
-import type { HeaderList, HttpAuth } from '../../shared/http'
-import type { AuthContext } from '../http/auth/provider'
-import { apiKeyProvider, basicProvider, bearerProvider } from '../http/auth/simpleAuth'
+import { handshakeAuthTypes, handshakeHeaders } from '../http/auth/handshakeAuth'
 import type { Session, SessionRecorder } from './session'
 
 type Status = Omit<SessionStatus, 'sessionId'>
@@ -61,7 +59,7 @@ export class GraphqlWsSession implements Session {
     if (url.protocol === 'http:') url.protocol = 'ws:'
     if (url.protocol === 'https:') url.protocol = 'wss:'
     if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new ParleyError('invalid_url', `A GraphQL subscription cannot dial ${url.protocol}// URLs.`, 'Use http(s):// or ws(s)://.')
-    if (!['none', 'inherit', 'basic', 'bearer', 'apikey'].includes(request.auth.type)) {
+    if (!handshakeAuthTypes.includes(request.auth.type)) {
       throw new ParleyError('unsupported_auth', `${request.auth.type} auth is not applied to GraphQL subscriptions yet.`, 'Put the credentials in a header or in the connection params (e.g. {"Authorization": "Bearer …"}).')
     }
     const variables = parseJsonObject(request.variables, 'GraphQL variables')
@@ -91,7 +89,7 @@ export class GraphqlWsSession implements Session {
       }
     }
 
-    this.setStatus({ state: 'connecting', detail: `connecting to ${url.href}` })
+    this.setStatus({ state: 'connecting', detail: `connecting to ${url.href}`, said: { key: 'connectingTo', values: { target: url.href } } })
     const client = createClient({
       url: url.href,
       webSocketImpl: HandshakeSocket,
@@ -142,27 +140,11 @@ export class GraphqlWsSession implements Session {
     if (!client || this.closing) return
     this.closing = true
     await client.dispose()
-    if (this.current.state !== 'closed' && this.current.state !== 'error') this.setStatus({ state: 'closed', detail: 'closed by you' })
+    if (this.current.state !== 'closed' && this.current.state !== 'error') this.setStatus({ state: 'closed', detail: 'closed by you', said: { key: 'closedByYou' } })
   }
 }
 
 /** The first field of a result's data, which names what the log row is about (`noteChanged`). */
 function firstField(data: unknown): string | undefined {
   return data && typeof data === 'object' ? Object.keys(data)[0] : undefined
-}
-
-/** The handshake's headers with Basic, Bearer or API-key credentials added (an API key may go in the URL's query). */
-async function handshakeHeaders(auth: HttpAuth, headers: HeaderList, url: URL): Promise<HeaderList> {
-  // These three only add headers or a query parameter: they use nothing of a send's context.
-  const noContext = {} as AuthContext
-  switch (auth.type) {
-    case 'basic':
-      return (await basicProvider.start(auth, headers, url, noContext)).headers
-    case 'bearer':
-      return (await bearerProvider.start(auth, headers, url, noContext)).headers
-    case 'apikey':
-      return (await apiKeyProvider.start(auth, headers, url, noContext)).headers
-    default:
-      return headers
-  }
 }

@@ -1,5 +1,5 @@
 import type { EmitArg } from '../../shared/realtime'
-import type { Direction, Message, SessionKind, SessionStatus } from '../../shared/session'
+import type { Direction, Message, Said, SessionKind, SessionStatus } from '../../shared/session'
 
 /** What an engine says about a message it saw; the recorder adds seq, session id and the time. */
 export interface MessageDraft {
@@ -14,6 +14,8 @@ export interface MessageDraft {
   argsJson?: string
   /** Set when args are already JSON-safe and measured (status lines, say). */
   preview?: string
+  /** A system line's preview as a catalog key, so a window can say it in its language. */
+  said?: Said
   size?: number
 }
 

@@ -128,6 +128,7 @@ export class SessionManager {
         if (draft.event === undefined) delete message.event
         if (draft.status !== undefined) message.status = draft.status
         if (draft.details !== undefined) message.details = draft.details
+        if (draft.said !== undefined) message.said = draft.said
         const line = entry.log.append(message, described.json)
         if (message.direction === 'in') entry.in += 1
         else if (message.direction === 'out') entry.out += 1
@@ -144,8 +145,8 @@ export class SessionManager {
         this.enqueue(entry, entry.log.update(next))
       },
       status: (status) => {
-        const { state, detail, ...rest } = status
-        entry.recorder.record({ direction: 'system', kind: 'status', args: [], status: state, preview: detail, size: 0, details: Object.keys(rest).length ? rest : undefined })
+        const { state, detail, said, ...rest } = status
+        entry.recorder.record({ direction: 'system', kind: 'status', args: [], status: state, preview: detail, ...(said ? { said } : {}), size: 0, details: Object.keys(rest).length ? rest : undefined })
         // Messages before a change of state reach windows before it does.
         this.flushEntry(entry)
         this.options.events.emit('session.status', { sessionId: entry.id, ...status, ...(entry.logError ? { logError: entry.logError } : {}) })

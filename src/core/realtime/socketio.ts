@@ -72,14 +72,15 @@ export class SocketIoSession implements Session {
       timeout: this.request.connectTimeoutMs,
       verifyTls: this.request.verifyTls
     }
-    this.setStatus({ state: 'connecting', detail: `connecting to ${origin}${namespace === '/' ? '' : namespace}` })
+    const target = `${origin}${namespace === '/' ? '' : namespace}`
+    this.setStatus({ state: 'connecting', detail: `connecting to ${target}`, said: { key: 'connectingTo', values: { target } } })
     let version: ClientVersion = this.request.clientVersion === 'v2' ? 'v2' : 'v4'
     if (this.request.clientVersion === 'auto') {
       const detected = await detectClientVersion(options)
       // No answer from the probe (polling refused, say): try the v4 client, and v2 if v4 cannot connect.
       version = detected ?? 'v4'
       this.fallbackToV2 = detected === undefined
-      this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: detected ? `server speaks ${detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)'}; using the ${detected} client` : 'could not detect the server version; trying the v4 client', size: 0 })
+      this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: detected ? `server speaks ${detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)'}; using the ${detected} client` : 'could not detect the server version; trying the v4 client', said: detected ? { key: 'serverSpeaks', values: { server: detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)', client: detected } } : { key: 'versionUnknown' }, size: 0 })
     }
     if (this.closed) return
     this.target = { options, namespace, auth }
@@ -93,19 +94,19 @@ export class SocketIoSession implements Session {
     const { manager, release, shared, socket: openSocket } = this.pool.acquire(version, options, namespace)
     this.release = release
     if (version === 'v2' && auth) {
-      this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: 'the v2 protocol has no auth payload: it was not sent (use query parameters)', size: 0 })
+      this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: 'the v2 protocol has no auth payload: it was not sent (use query parameters)', said: { key: 'v2NoAuth' }, size: 0 })
     }
     const socket = openSocket(auth)
     this.socket = socket
     this.watch(manager, socket, version)
-    if (shared) this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `sharing the connection already open to ${options.origin}`, size: 0 })
+    if (shared) this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `sharing the connection already open to ${options.origin}`, said: { key: 'sharing', values: { origin: options.origin } }, size: 0 })
     socket.connect()
   }
 
   /** Auto mode without a detected version: v4 could not connect, so try v2 once. */
   private retryWithV2(reason: string): void {
     this.fallbackToV2 = false
-    this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `the v4 client could not connect (${reason}); trying the v2 client`, size: 0 })
+    this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `the v4 client could not connect (${reason}); trying the v2 client`, said: { key: 'v4Failed', values: { reason } }, size: 0 })
     this.socket?.disconnect()
     for (const undo of this.undo.splice(0)) undo()
     this.release?.()
@@ -123,8 +124,8 @@ export class SocketIoSession implements Session {
       if (!engine) return
       const onUpgrade = (t: { name?: string } | undefined) => {
         const name = t?.name ?? transport() ?? 'websocket'
-        this.recorder.record({ direction: 'system', kind: 'status', args: [], status: 'upgrade', preview: `transport upgraded to ${name}`, size: 0, details: { transport: name } })
-        this.setStatus({ ...this.current, transport: name, detail: `connected as ${socket.id ?? '?'} (${name})` }, false)
+        this.recorder.record({ direction: 'system', kind: 'status', args: [], status: 'upgrade', preview: `transport upgraded to ${name}`, said: { key: 'upgraded', values: { transport: name } }, size: 0, details: { transport: name } })
+        this.setStatus({ ...this.current, transport: name, detail: `connected as ${socket.id ?? '?'} (${name})`, said: { key: 'connectedAs', values: { id: socket.id ?? '?', transport: name } } }, false)
       }
       engine.on('upgrade', onUpgrade)
       this.undo.push(() => (engine.off ?? engine.removeListener)?.call(engine, 'upgrade', onUpgrade))
@@ -134,11 +135,11 @@ export class SocketIoSession implements Session {
     on(socket, 'connect', () => {
       this.everConnected = true
       const t = transport()
-      this.setStatus({ state: 'connected', detail: `connected as ${socket.id ?? '?'}${t ? ` (${t})` : ''}`, socketId: socket.id, transport: t, clientVersion: version })
+      this.setStatus({ state: 'connected', detail: `connected as ${socket.id ?? '?'}${t ? ` (${t})` : ''}`, said: t ? { key: 'connectedAs', values: { id: socket.id ?? '?', transport: t } } : { key: 'connectedAsId', values: { id: socket.id ?? '?' } }, socketId: socket.id, transport: t, clientVersion: version })
     })
     on(socket, 'disconnect', (reason: string) => {
       if (this.closed) return
-      this.setStatus({ state: 'disconnected', detail: `disconnected: ${reason}`, closeReason: reason, clientVersion: version })
+      this.setStatus({ state: 'disconnected', detail: `disconnected: ${reason}`, said: { key: 'disconnectedReason', values: { reason } }, closeReason: reason, clientVersion: version })
     })
     on(socket, 'connect_error', (error: Error & { data?: unknown; description?: unknown }) => {
       const message = error?.message ?? String(error)
@@ -157,10 +158,10 @@ export class SocketIoSession implements Session {
     }
     on(manager, 'reconnect_attempt', (attempt: number) => {
       if (this.closed) return
-      this.setStatus({ state: 'reconnecting', detail: `reconnect attempt ${attempt}`, attempt, clientVersion: version })
+      this.setStatus({ state: 'reconnecting', detail: `reconnect attempt ${attempt}`, said: { key: 'reconnectAttempt', values: { attempt } }, attempt, clientVersion: version })
     })
     on(manager, 'reconnect_failed', () => {
-      this.setStatus({ state: 'error', detail: `gave up reconnecting after ${this.request.reconnection.attempts} attempts`, clientVersion: version })
+      this.setStatus({ state: 'error', detail: `gave up reconnecting after ${this.request.reconnection.attempts} attempts`, said: { key: 'gaveUp', values: { attempts: this.request.reconnection.attempts } }, clientVersion: version })
     })
     const stop = listenToAll(version, socket, (event, rawArgs) => {
       if (!this.listeners.logs(event)) return
@@ -222,6 +223,6 @@ export class SocketIoSession implements Session {
     this.socket?.disconnect()
     for (const undo of this.undo.splice(0)) undo()
     this.release?.()
-    this.setStatus({ state: 'closed', detail: 'disconnected by you', clientVersion: this.version })
+    this.setStatus({ state: 'closed', detail: 'disconnected by you', said: { key: 'disconnectedByYou' }, clientVersion: this.version })
   }
 }

@@ -85,7 +85,7 @@ export class SseSession implements Session {
       return
     }
     this.attempt = 0
-    this.setStatus({ state: 'connected', detail: `streaming (HTTP ${response.status})`, httpStatus: response.status })
+    this.setStatus({ state: 'connected', detail: `streaming (HTTP ${response.status})`, said: { key: 'streaming', values: { status: response.status } }, httpStatus: response.status })
     const parser = createParser({
       onEvent: (event) => this.onEvent(event),
       onRetry: (ms) => {
@@ -96,7 +96,7 @@ export class SseSession implements Session {
       const decoder = new TextDecoder()
       for await (const chunk of response.body ?? []) parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }))
       if (this.closed) return
-      this.setStatus({ state: 'disconnected', detail: 'the server ended the stream' })
+      this.setStatus({ state: 'disconnected', detail: 'the server ended the stream', said: { key: 'streamEnded' } })
     } catch (error) {
       if (this.closed) return
       this.setStatus({ state: 'disconnected', detail: `stream broken: ${describeFetchError(error)}` })
@@ -123,7 +123,7 @@ export class SseSession implements Session {
   private scheduleReconnect(): void {
     if (this.closed) return
     this.attempt += 1
-    this.setStatus({ state: 'reconnecting', detail: `reconnecting in ${this.retryMs} ms`, attempt: this.attempt })
+    this.setStatus({ state: 'reconnecting', detail: `reconnecting in ${this.retryMs} ms`, said: { key: 'reconnectingIn', values: { ms: this.retryMs } }, attempt: this.attempt })
     this.reconnectTimer = setTimeout(() => void this.connect(), this.retryMs)
   }
 
@@ -137,7 +137,7 @@ export class SseSession implements Session {
     this.closed = true
     clearTimeout(this.reconnectTimer)
     this.abort?.abort()
-    this.setStatus({ state: 'closed', detail: 'closed by you' })
+    this.setStatus({ state: 'closed', detail: 'closed by you', said: { key: 'closedByYou' } })
   }
 }
 

@@ -39,14 +39,14 @@ export class WebSocketSession implements Session {
     if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new ParleyError('invalid_url', `A WebSocket cannot dial ${url.protocol}// URLs.`, 'Use ws:// or wss://.')
     const headers: Record<string, string> = {}
     for (const kv of this.request.headers) if (kv.enabled && kv.name) headers[kv.name] = kv.value
-    this.setStatus({ state: 'connecting', detail: `connecting to ${url.href}` })
+    this.setStatus({ state: 'connecting', detail: `connecting to ${url.href}`, said: { key: 'connectingTo', values: { target: url.href } } })
     const protocols = this.request.protocols.filter((p) => p.trim() !== '')
     const socket = new WebSocket(url, protocols, { headers, handshakeTimeout: 20_000 })
     this.socket = socket
 
     socket.on('open', () => {
       const protocol = socket.protocol
-      this.setStatus({ state: 'connected', detail: `connected${protocol ? ` (subprotocol ${protocol})` : ''}`, transport: protocol || undefined })
+      this.setStatus({ state: 'connected', detail: `connected${protocol ? ` (subprotocol ${protocol})` : ''}`, said: protocol ? { key: 'connectedSubprotocol', values: { protocol } } : { key: 'connected' }, transport: protocol || undefined })
     })
     socket.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
@@ -84,7 +84,8 @@ export class WebSocketSession implements Session {
       const reason = reasonBuffer.toString('utf8')
       if (this.current.state === 'error' && this.current.httpStatus) return
       const by = this.closing ? 'closed by you' : 'closed by the server'
-      this.setStatus({ state: 'closed', detail: `${by}: ${code}${reason ? ` ${reason}` : ''}`, closeCode: code, closeReason: reason })
+      const said = { key: this.closing ? 'closedByYouCode' : 'closedByServerCode', values: { code, reason } }
+      this.setStatus({ state: 'closed', detail: `${by}: ${code}${reason ? ` ${reason}` : ''}`, said, closeCode: code, closeReason: reason })
     })
   }
 
@@ -135,7 +136,7 @@ export class WebSocketSession implements Session {
     this.closing = true
     if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.CLOSED) {
       socket.terminate()
-      if (this.current.state !== 'closed') this.setStatus({ state: 'closed', detail: 'closed by you' })
+      if (this.current.state !== 'closed') this.setStatus({ state: 'closed', detail: 'closed by you', said: { key: 'closedByYou' } })
       return
     }
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))

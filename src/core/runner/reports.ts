@@ -1,26 +1,27 @@
-import { create } from 'xmlbuilder2'
 import type { ReportFormat, RunItemResult, RunResult } from '../../shared/runner'
-import { htmlReport } from './htmlReport'
+import { htmlReport, type HtmlReportText } from './htmlReport'
 
 /**
  * A finished (or running) run as a report: JSON (the run result as the contract gives it), JUnit
  * XML for CI servers, or a self-contained HTML page. Shared by `runner.save` and `parley run`.
  */
 
-export function renderReport(result: RunResult, format: ReportFormat): { text: string; defaultName: string; mediaType: string } {
+/** `htmlText`: the HTML page's own words (English unless given); JSON and JUnit are machine formats and never change. */
+export async function renderReport(result: RunResult, format: ReportFormat, htmlText?: HtmlReportText): Promise<{ text: string; defaultName: string; mediaType: string }> {
   const stem = `${slug(result.collectionName || 'collection')}-run`
   if (format === 'json') return { text: `${JSON.stringify(result, null, 2)}\n`, defaultName: `${stem}.json`, mediaType: 'application/json' }
-  if (format === 'junit') return { text: junitReport(result), defaultName: `${stem}.xml`, mediaType: 'application/xml' }
-  return { text: htmlReport(result), defaultName: `${stem}.html`, mediaType: 'text/html' }
+  if (format === 'junit') return { text: await junitReport(result), defaultName: `${stem}.xml`, mediaType: 'application/xml' }
+  return { text: htmlReport(result, htmlText), defaultName: `${stem}.html`, mediaType: 'text/html' }
 }
 
 /**
  * JUnit XML as Jenkins, GitLab, GitHub Actions' test reporters and Azure read it: one testsuite per
  * request run (per iteration), one testcase per test. Built with xmlbuilder2, which escapes text and
  * attributes (a message goes in as escaped text, never CDATA, which a `]]>` would end), so a response quoted in a test
- * message cannot break the file.
+ * message cannot break the file. xmlbuilder2 loads with the first JUnit report, not when core starts.
  */
-export function junitReport(result: RunResult): string {
+export async function junitReport(result: RunResult): Promise<string> {
+  const { create } = await import('xmlbuilder2')
   const s = result.summary
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
     name: x(result.collectionName),

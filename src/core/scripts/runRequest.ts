@@ -8,7 +8,7 @@ import type { VariableScope } from '../vars/variableScope'
 import type { CompareFn } from '../compare/matchesExample'
 import { evaluateAssertions, exampleOf } from './assertions'
 import { checkExampleRows } from './exampleRows'
-import { ScriptSandbox } from './sandbox'
+import { ScriptSandbox, type HostCall } from './sandbox'
 import { applyScriptRequest, fromPostmanRequest, toScriptRequest, toScriptResponse } from './scriptRequest'
 import { enclosingFolders, ScriptVariables, type CarriedVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
 
@@ -56,7 +56,7 @@ export interface RunRequestResult {
   savedVariables: SavedVariableSet[]
 }
 
-interface OwnedScript {
+export interface OwnedScript {
   owner: string
   scripts: Scripts
 }
@@ -66,7 +66,7 @@ const maxScriptBodyBytes = 16 * 1024 * 1024
 
 export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): Promise<RunRequestResult> {
   const vars = await ScriptVariables.load(deps, input.context, input.iteration?.data ?? {}, input.carried)
-  const chain = await scriptChain(deps, input)
+  const chain = await scriptChain(deps, input.context, input.scripts)
   const result: RunRequestResult = { response: null, error: null, tests: [], console: [], scriptErrors: [], savedVariables: [] }
   const hasScripts = chain.some((item) => item.scripts.pre?.trim() || item.scripts.post?.trim())
   const sandbox = hasScripts ? (input.sandbox ?? (await ScriptSandbox.create())) : undefined
@@ -74,7 +74,7 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
   let request = input.request
   // Test scripts see the request as it was sent (variables resolved, inherited headers), as in Postman.
   let sent: HttpRequest | undefined
-  let sendCount = 0
+  const host = scriptHost(deps, input.requestId)
 
   const runPhase = async (phase: 'pre' | 'post', response: HttpResponse | null, body: string): Promise<boolean> => {
     for (const { owner, scripts } of chain) {
@@ -94,12 +94,7 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
         environmentName: vars.environmentName ?? null
       }
       const filename = `${phase === 'pre' ? 'pre-request' : 'post-response'} script of ${owner}`
-      const run = await sandbox.run(code, filename, scriptInput, async (name, asked) => {
-        if (name !== 'sendRequest') throw new Error(`${name} is not supported by Parley`)
-        const sent = fromPostmanRequest(asked)
-        const answer = await deps.http.send(`${input.requestId}:script:${++sendCount}`, sent)
-        return toScriptResponse(answer, await bodyText(deps, answer))
-      })
+      const run = await sandbox.run(code, filename, scriptInput, host)
       const output = run.output as ScriptOutput | null
       if (output) {
         vars.update(output.vars)
@@ -181,19 +176,29 @@ const pick = (error: { line?: number; column?: number }) => ({
 })
 
 /** The scripts that apply, outermost first: the collection's, each enclosing folder's, the request's. */
-async function scriptChain(deps: VariableDeps, input: RunRequestInput): Promise<OwnedScript[]> {
+export async function scriptChain(deps: VariableDeps, context: SendContext | undefined, own: Scripts | undefined): Promise<OwnedScript[]> {
   const chain: OwnedScript[] = []
-  if (input.context) {
-    const loaded = await (await deps.collections.get(input.context.collectionId)).load()
+  if (context) {
+    const loaded = await (await deps.collections.get(context.collectionId)).load()
     if (loaded.file?.scripts) chain.push({ owner: 'the collection', scripts: loaded.file.scripts })
-    const path = input.context.path ?? ''
+    const path = context.path ?? ''
     for (const folder of enclosingFolders(path, loaded.folders.has(path))) {
       const scripts = loaded.folders.get(folder)?.scripts
       if (scripts) chain.push({ owner: `folder ${folder}`, scripts })
     }
   }
-  if (input.scripts) chain.push({ owner: 'the request', scripts: input.scripts })
+  if (own) chain.push({ owner: 'the request', scripts: own })
   return chain
+}
+
+/** What a script's host calls do: pm.sendRequest sends with the HTTP engine (no inheritance, as in Postman). */
+export function scriptHost(deps: Pick<RunRequestDeps, 'http'>, requestId: string): HostCall {
+  let count = 0
+  return async (name, asked) => {
+    if (name !== 'sendRequest') throw new Error(`${name} is not supported by Parley`)
+    const answer = await deps.http.send(`${requestId}:script:${++count}`, fromPostmanRequest(asked))
+    return toScriptResponse(answer, await bodyText(deps, answer))
+  }
 }
 
 /** The response body as text for scripts and assertions; binary bodies read as empty. */

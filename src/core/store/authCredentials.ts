@@ -70,38 +70,69 @@ export class AuthCredentials {
     for (const field of fields) {
       const value = next[field]
       if (typeof value !== 'string' || value === '' || variablesOnly.test(value)) continue
-      const previousId = referenceId(before[field])
-      if (previousId !== undefined && (await this.secrets.get(credentialKey(collectionId, previousId))) === value) {
-        next[field] = before[field]
-        continue
-      }
-      const valueHash = createHash('sha256').update(`${collectionId}\u0000${value}`).digest('hex')
-      const known = this.idsByValue.get(valueHash)
-      // Sharing an id is safe: a stored value is never changed in place, a changed one gets a new id.
-      if (known !== undefined && (await this.secrets.get(credentialKey(collectionId, known))) === value) {
-        next[field] = `{{$secret:${known}}}`
-        continue
-      }
-      const id = randomBytes(16).toString('hex')
-      updates.set(credentialKey(collectionId, id), value)
-      this.idsByValue.set(valueHash, id)
-      next[field] = `{{$secret:${id}}}`
+      next[field] = await this.referenceFor(collectionId, value, before[field], updates)
     }
     if (updates.size > 0) await this.secrets.setMany(updates)
     return next as HttpAuth
   }
 
-  /** A request with its auth revealed (only HTTP requests have one). */
+  /**
+   * The reference a file holds for a credential: the previous one when its value is unchanged (so
+   * saving an unchanged request rewrites nothing), else one known for the same value, else a new one
+   * whose value joins `updates`.
+   */
+  private async referenceFor(collectionId: string, value: string, previous: unknown, updates: Map<string, string>): Promise<string> {
+    const previousId = referenceId(previous)
+    if (previousId !== undefined && (await this.secrets.get(credentialKey(collectionId, previousId))) === value) return previous as string
+    const valueHash = createHash('sha256').update(`${collectionId}\u0000${value}`).digest('hex')
+    const known = this.idsByValue.get(valueHash)
+    // Sharing an id is safe: a stored value is never changed in place, a changed one gets a new id.
+    if (known !== undefined && (await this.secrets.get(credentialKey(collectionId, known))) === value) return `{{$secret:${known}}}`
+    const id = randomBytes(16).toString('hex')
+    updates.set(credentialKey(collectionId, id), value)
+    this.idsByValue.set(valueHash, id)
+    return `{{$secret:${id}}}`
+  }
+
+  /** A request with its credentials revealed: an HTTP request's auth, a Socket.IO request's auth payload. */
   async revealRequest<R extends SavedRequest>(collectionId: string, request: R): Promise<R> {
-    if (request.kind !== 'http') return request
-    return { ...request, auth: await this.reveal(collectionId, request.auth) }
+    if (request.kind === 'http') return { ...request, auth: await this.reveal(collectionId, request.auth) }
+    if (request.kind !== 'socketio') return request
+    const id = referenceId(request.auth)
+    const value = id === undefined ? undefined : await this.secrets.get(credentialKey(collectionId, id))
+    return value === undefined ? request : { ...request, auth: value }
   }
 
   /** A request as its file holds it in this mode; `previous` is the file's current content, if any. */
   async stashRequest<R extends SavedRequest>(collectionId: string, request: R, previous: SavedRequest | undefined, mode: CredentialsMode): Promise<R> {
-    if (request.kind !== 'http') return request
-    const before = previous?.kind === 'http' ? previous.auth : undefined
-    return { ...request, auth: await this.stash(collectionId, request.auth, before, mode) }
+    if (request.kind === 'http') {
+      const before = previous?.kind === 'http' ? previous.auth : undefined
+      return { ...request, auth: await this.stash(collectionId, request.auth, before, mode) }
+    }
+    // The Socket.IO handshake's auth payload carries tokens as often as not: the whole JSON text is one
+    // credential, kept in the file only when every string in it is a {{variable}} (or it is not JSON).
+    if (request.kind !== 'socketio' || mode === 'files' || !payloadHoldsLiterals(request.auth)) return request
+    const updates = new Map<string, string>()
+    const auth = await this.referenceFor(collectionId, request.auth, previous?.kind === 'socketio' ? previous.auth : undefined, updates)
+    if (updates.size > 0) await this.secrets.setMany(updates)
+    return { ...request, auth }
+  }
+}
+
+/** Whether a JSON auth payload holds a literal string (not only `{{variables}}`, numbers and booleans). */
+function payloadHoldsLiterals(text: string): boolean {
+  if (text.trim() === '' || referencePattern.test(text)) return false
+  const literal = (value: unknown): boolean => {
+    if (typeof value === 'string') return value !== '' && !variablesOnly.test(value)
+    if (Array.isArray(value)) return value.some(literal)
+    if (value !== null && typeof value === 'object') return Object.values(value).some(literal)
+    return false
+  }
+  try {
+    return literal(JSON.parse(text))
+  } catch {
+    // Not JSON yet (a `{{variable}}` for the whole payload, or text being typed): a literal unless it is only variables.
+    return !variablesOnly.test(text)
   }
 }
 

@@ -20,6 +20,7 @@ import {
   slugify
 } from './collectionPaths'
 import { notFound, type OpenCollection } from './openCollection'
+import { companionsOf } from './requestCompanions'
 import { requireFolder } from './requestFiles'
 import { secretKey, type SecretStore } from './secretStore'
 import type { Trash } from './trash'
@@ -195,13 +196,15 @@ export async function deleteItem(collection: OpenCollection, trash: Trash, rel: 
   const entry = baseRel(rel)
   const { file } = await collection.readFolderFile(folder)
   const index = file?.order.indexOf(entry) ?? -1
-  collection.noteRemoved(rel)
+  const companions = await companionsOf(collection, rel)
+  for (const path of [rel, ...companions]) collection.noteRemoved(path)
   const trashId = await trash.put(absolute, {
     collectionId: collection.id,
     collectionRoot: collection.root,
     path: rel,
     orderIndex: index < 0 ? null : index,
-    at: new Date().toISOString()
+    at: new Date().toISOString(),
+    companions
   })
   await collection.updateOrder(folder, (order) => order.filter((item) => item !== entry))
   return { trashId }

@@ -16,6 +16,7 @@ import {
 import { readCollectionText } from './collectionFileRead'
 import { notFound, unreadable, type OpenCollection } from './openCollection'
 import { readSchema } from './formatMigrations'
+import { copyCompanions, moveCompanions } from './requestCompanions'
 import { fromYaml, toYaml } from './yamlFormat'
 
 /** Request files of a collection: read, save with the conflict check, create, rename, duplicate. */
@@ -132,6 +133,7 @@ export async function renameRequest(collection: OpenCollection, rel: string, nam
   if (next !== rel) {
     collection.noteRemoved(rel)
     await rm(resolveInside(collection.root, rel))
+    await moveCompanions(collection, rel, next)
     await collection.updateOrder(folder, (order) => order.map((item) => (item === oldEntry ? entry : item)))
   }
   return { path: next }
@@ -142,6 +144,7 @@ export async function duplicateRequest(collection: OpenCollection, rel: string, 
   const { request } = await readRequest(collection, rel)
   const copy = { ...request, name: name ?? `${request.name} copy` }
   const { path } = await createRequest(collection, parentRel(rel), copy, baseRel(rel))
+  await copyCompanions(collection, rel, path)
   return { path }
 }
 
@@ -165,6 +168,7 @@ export async function moveItem(collection: OpenCollection, rel: string, toFolder
   await collection.noteCreated(next, from)
   collection.noteRemoved(rel)
   await rename(from, resolveInside(collection.root, next))
+  if (info.isFile()) await moveCompanions(collection, rel, next)
   await collection.updateOrder(folder, (order) => order.filter((item) => item !== oldEntry))
   await collection.updateOrder(toFolder, (order) => (order.length === 0 ? order : [...order, entry]))
   return { path: next }

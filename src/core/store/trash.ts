@@ -14,9 +14,12 @@ const ManifestSchema = z.object({
   path: z.string(),
   /** Where it stood in its folder's `order:` list, to put it back there. */
   orderIndex: z.number().int().nullable(),
-  at: z.string()
+  at: z.string(),
+  /** Relative paths that went with the item (a request's examples folder), kept under `companions/`. */
+  companions: z.array(z.string()).default([])
 })
 export type TrashManifest = z.infer<typeof ManifestSchema>
+type NewManifest = z.input<typeof ManifestSchema>
 
 /**
  * Deleted requests and folders go to `<dataDir>/trash/<id>/` rather than away, so `trash.undo`
@@ -32,14 +35,21 @@ export class Trash {
     this.dir = join(dataDir, 'trash')
   }
 
-  /** Moves an item (file or folder) into the trash and returns the trash id. */
-  async put(absolute: string, manifest: TrashManifest): Promise<string> {
+  /**
+   * Moves an item (file or folder) into the trash and returns the trash id; the manifest's
+   * companions (paths inside the same collection) go with it and come back with it.
+   */
+  async put(absolute: string, manifest: NewManifest): Promise<string> {
     // Ids sort by time, so the newest entry is the last one listed.
     const id = `${Date.now().toString(36).padStart(10, '0')}-${randomBytes(4).toString('hex')}`
     const entry = join(this.dir, id)
     await mkdir(entry, { recursive: true })
     await writeFileAtomic(join(entry, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     await moveAcrossDevices(absolute, join(entry, 'item'))
+    for (const [index, path] of (manifest.companions ?? []).entries()) {
+      await mkdir(join(entry, 'companions'), { recursive: true })
+      await moveAcrossDevices(join(manifest.collectionRoot, path), join(entry, 'companions', String(index)))
+    }
     await this.prune()
     return id
   }
@@ -71,6 +81,15 @@ export class Trash {
     await mkdir(dirname(destination), { recursive: true })
     await beforeMove?.(join(entry, 'item'), manifest)
     await moveAcrossDevices(join(entry, 'item'), destination)
+    for (const [index, path] of manifest.companions.entries()) {
+      const from = join(entry, 'companions', String(index))
+      const to = join(manifest.collectionRoot, path)
+      if (!(await exists(from))) continue
+      await beforeMove?.(from, { ...manifest, path })
+      // A folder made since under that name keeps its files; the companion's files join it.
+      if (await exists(to)) await cp(from, to, { recursive: true, force: false })
+      else await moveAcrossDevices(from, to)
+    }
     await rm(entry, { recursive: true, force: true })
     return manifest
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { currentLang, say } from '../i18n'
 
 /** A request-level failure that the router turns into a JSON error response instead of a 500. */
 export class HttpError extends Error {
@@ -35,7 +36,8 @@ export function sendError(
   extra: Record<string, unknown> = {},
   headers: Record<string, string> = {}
 ): void {
-  sendJson(res, status, { error: message, status, ...extra }, headers)
+  // The text is in the request's language: say which, and that it depends on Accept-Language.
+  sendJson(res, status, { error: message, status, ...extra }, { 'Content-Language': currentLang(), Vary: 'Accept-Language', ...headers })
 }
 
 export function sendBytes(
@@ -57,7 +59,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
     if (size > limit) {
-      throw new HttpError(413, `Request body is larger than ${limit} bytes`)
+      throw new HttpError(413, say('bodyTooLarge', { limit }))
     }
     chunks.push(chunk)
   }
@@ -91,17 +93,17 @@ export function parseIntParam(
 ): number {
   if (raw === null || raw === undefined || raw === '') {
     if (fallback !== undefined) return fallback
-    throw new HttpError(400, `Missing parameter "${name}"`, { fields: { [name]: 'required' } })
+    throw new HttpError(400, say('paramMissing', { name }), { fields: { [name]: say('fieldRequired') } })
   }
   if (!/^-?\d+$/.test(raw)) {
-    throw new HttpError(400, `Parameter "${name}" must be an integer, got "${raw}"`, {
-      fields: { [name]: 'must be an integer' }
+    throw new HttpError(400, say('paramNotInteger', { name, raw }), {
+      fields: { [name]: say('fieldInteger') }
     })
   }
   const value = Number(raw)
   if (value < min || value > max) {
-    throw new HttpError(400, `Parameter "${name}" must be between ${min} and ${max}, got ${value}`, {
-      fields: { [name]: `must be between ${min} and ${max}` }
+    throw new HttpError(400, say('paramOutOfRange', { name, min, max, value }), {
+      fields: { [name]: say('fieldBetween', { min, max }) }
     })
   }
   return value

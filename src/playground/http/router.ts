@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError, sendError } from './reply'
 import { applyCors, isPreflight, answerPreflight } from './cors'
+import { langOf, say, withLang } from '../i18n'
 
 export interface RequestContext {
   req: IncomingMessage
@@ -55,7 +56,12 @@ export function createRouter(routes: readonly Route[]) {
     .filter((r) => r.summary)
     .map((r) => `${r.methods === '*' ? 'ANY' : r.methods.join('|')} ${r.path} - ${r.summary}`)
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const lang = langOf(req.headers['accept-language'], new URL(req.url ?? '/', 'http://playground.local').searchParams.get('lang'))
+    return withLang(lang, () => answer(req, res))
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET'
     try {
       const url = new URL(req.url ?? '/', 'http://playground.local')
@@ -72,11 +78,11 @@ export function createRouter(routes: readonly Route[]) {
       if (!hit) {
         if (matches.length > 0) {
           const allowed = [...new Set(matches.flatMap(({ route }) => (route.methods === '*' ? [] : route.methods)))]
-          sendError(res, 405, `${method} is not allowed on ${url.pathname}`, { allowed }, { Allow: allowed.join(', ') })
+          sendError(res, 405, say('methodNotAllowed', { method, path: url.pathname }), { allowed }, { Allow: allowed.join(', ') })
           return
         }
-        sendError(res, 404, `No route for ${method} ${url.pathname}`, {
-          hint: 'See the routes below, or src/playground/README.md',
+        sendError(res, 404, say('noRoute', { method, path: url.pathname }), {
+          hint: say('noRouteHint'),
           routes: index
         })
         return
@@ -103,9 +109,9 @@ function failSafely(res: ServerResponse, error: unknown): void {
     return
   }
   if (error instanceof URIError) {
-    sendError(res, 400, 'Malformed percent-encoding in the URL')
+    sendError(res, 400, say('badPercentEncoding'))
     return
   }
   const message = error instanceof Error ? error.message : String(error)
-  sendError(res, 500, 'Internal playground error', { detail: message })
+  sendError(res, 500, say('internalError'), { detail: message })
 }

@@ -163,6 +163,20 @@ export function oauthRoutes(): Route[] {
     },
     {
       methods: ['POST'],
+      path: '/oauth/revoke',
+      summary: 'OAuth 2.0 revocation (RFC 7009): token=...; token_type_hint=access_token revokes the access token alone, otherwise the whole grant',
+      handler: async ({ req, res }) => {
+        const form = await readForm(req)
+        const clientId = authenticateClient(req, form)
+        if (!clientId) return tokenError(res, 401, 'invalid_client', 'Unknown client, or a wrong client secret.')
+        state.revoke(form.get('token') ?? '', clientId, form.get('token_type_hint'))
+        // Section 2.2: 200 whether or not the token was known.
+        res.writeHead(200, { 'Cache-Control': 'no-store' })
+        res.end()
+      }
+    },
+    {
+      methods: ['POST'],
       path: '/oauth/device_authorization',
       summary: 'OAuth 2.0 device authorization (RFC 8628): device_code, user_code, verification_uri',
       handler: async ({ req, res }) => {

@@ -53,8 +53,8 @@ export class OAuthState {
   private readonly key = randomBytes(32)
   private readonly codes = new Map<string, PendingCode>()
   private readonly devices = new Map<string, DeviceGrant>()
-  private readonly refreshTokens = new Map<string, { clientId: string; scope: string }>()
-  private readonly accessTokens = new Map<string, { clientId: string; scope: string; expiresAt: number }>()
+  private readonly refreshTokens = new Map<string, { clientId: string; scope: string; grant: string }>()
+  private readonly accessTokens = new Map<string, { clientId: string; scope: string; expiresAt: number; grant: string; revoked?: true }>()
 
   constructor(private readonly issuer: () => string) {}
 
@@ -86,18 +86,35 @@ export class OAuthState {
     if (!grant || grant.clientId !== clientId) return 'the refresh token is unknown or belongs to another client'
     // Rotation: a refresh token is used once (OAuth 2.0 Security BCP).
     this.refreshTokens.delete(refreshToken)
-    return this.issue(clientId, grant.scope, null)
+    return this.issue(clientId, grant.scope, null, grant.grant)
+  }
+
+  /**
+   * RFC 7009: forgets a token of this client. An access token named with token_type_hint=access_token
+   * goes alone (its refresh token still works: try a client's auto-refresh); otherwise the whole grant
+   * goes, access and refresh tokens (section 2.1 lets the server do so).
+   */
+  revoke(token: string, clientId: string, hint: string | null): void {
+    const found = this.accessTokens.get(token) ?? this.refreshTokens.get(token)
+    if (!found || found.clientId !== clientId) return
+    const access = this.accessTokens.get(token)
+    if (hint === 'access_token' && access) {
+      // Kept as revoked, so revoking it again without the hint still finds its grant.
+      access.revoked = true
+      return
+    }
+    for (const map of [this.accessTokens, this.refreshTokens]) for (const [key, value] of map) if (value.grant === found.grant) map.delete(key)
   }
 
   /** An access token issued without a user (client credentials) or with a password, as a JWT. */
-  issue(clientId: string, scope: string, nonce: string | null): Issued {
+  issue(clientId: string, scope: string, nonce: string | null, grant: string = randomUUID()): Issued {
     const seconds = oauthClients[clientId]?.accessTokenSeconds ?? 3600
     const now = Math.floor(Date.now() / 1000)
     const claims = { iss: this.issuer(), sub: OAUTH_USER, aud: clientId, iat: now, exp: now + seconds, scope, jti: randomUUID() }
     const accessToken = this.sign(claims)
     const refreshToken = b64url(randomBytes(24))
-    this.accessTokens.set(accessToken, { clientId, scope, expiresAt: (now + seconds) * 1000 })
-    this.refreshTokens.set(refreshToken, { clientId, scope })
+    this.accessTokens.set(accessToken, { clientId, scope, expiresAt: (now + seconds) * 1000, grant })
+    this.refreshTokens.set(refreshToken, { clientId, scope, grant })
     const issued: Issued = { access_token: accessToken, token_type: 'Bearer', expires_in: seconds, scope, refresh_token: refreshToken }
     if (scope.split(' ').includes('openid')) {
       issued.id_token = this.sign({ iss: this.issuer(), sub: OAUTH_USER, aud: clientId, iat: now, exp: now + 3600, name: 'Parley Playground', ...(nonce ? { nonce } : {}) })
@@ -108,7 +125,8 @@ export class OAuthState {
   /** The grant behind a bearer token, or why it is refused. */
   check(token: string): { clientId: string; scope: string } | string {
     const grant = this.accessTokens.get(token)
-    if (!grant) return 'the token was not issued here'
+    if (!grant) return 'the token was not issued here, or its grant was revoked'
+    if (grant.revoked) return 'the token was revoked'
     if (grant.expiresAt <= Date.now()) return 'the token has expired'
     return grant
   }

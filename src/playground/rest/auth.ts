@@ -1,5 +1,6 @@
 import type { Route } from '../http/router'
 import { sendJson, sendError } from '../http/reply'
+import { say } from '../i18n'
 
 export const AUTH_USER = 'parley'
 export const AUTH_PASSWORD = 'secret'
@@ -29,8 +30,8 @@ export function authRoutes(): Route[] {
         const challenge = auth
           ? `Bearer realm="${REALM}", error="invalid_token", error_description="The token is not ${BEARER_TOKEN}"`
           : `Bearer realm="${REALM}"`
-        sendError(res, 401, auth ? 'Invalid bearer token' : 'Missing bearer token', {
-          hint: `Send Authorization: Bearer ${BEARER_TOKEN}`
+        sendError(res, 401, auth ? say('bearerInvalid') : say('bearerMissing'), {
+          hint: say('bearerHint', { token: BEARER_TOKEN })
         }, { 'WWW-Authenticate': challenge })
       }
     },
@@ -50,8 +51,8 @@ export function authRoutes(): Route[] {
             return
           }
         }
-        sendError(res, 401, auth?.scheme === 'basic' ? 'Wrong user or password' : 'Missing basic credentials', {
-          hint: `Use user "${AUTH_USER}" and password "${AUTH_PASSWORD}"`
+        sendError(res, 401, auth?.scheme === 'basic' ? say('basicWrong') : say('basicMissing'), {
+          hint: say('basicHint', { user: AUTH_USER, password: AUTH_PASSWORD })
         }, { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` })
       }
     }

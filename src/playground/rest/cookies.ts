@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http'
 import type { Route } from '../http/router'
 import { HttpError, sendJson } from '../http/reply'
 import { parseCookies } from './echo'
+import { say } from '../i18n'
 
 // Cookie names and values go into a header verbatim; refusing separators keeps a learner's typo from
 // producing a header that silently means something else.
@@ -29,13 +30,13 @@ export function cookieRoutes(): Route[] {
         const setCookies: string[] = []
         for (const [name, value] of url.searchParams) {
           if (!TOKEN.test(name) || !VALUE.test(value)) {
-            throw new HttpError(400, `Cookie "${name}" has characters a cookie cannot carry`, {
-              fields: { [name]: 'invalid cookie name or value' }
+            throw new HttpError(400, say('cookieBadCharacters', { name }), {
+              fields: { [name]: say('fieldCookie') }
             })
           }
           setCookies.push(`${name}=${value}; Path=/`)
         }
-        if (setCookies.length === 0) throw new HttpError(400, 'Give at least one ?name=value to set')
+        if (setCookies.length === 0) throw new HttpError(400, say('cookieSetNone'))
         redirectToCookies(res, setCookies)
       }
     },
@@ -45,7 +46,7 @@ export function cookieRoutes(): Route[] {
       summary: 'expires ?name cookies, then redirects to /cookies',
       handler: ({ res, url }) => {
         const names = [...url.searchParams.keys()].filter((n) => TOKEN.test(n))
-        if (names.length === 0) throw new HttpError(400, 'Give at least one ?name to delete')
+        if (names.length === 0) throw new HttpError(400, say('cookieDeleteNone'))
         redirectToCookies(res, names.map((n) => `${n}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`))
       }
     }

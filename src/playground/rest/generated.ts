@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import type { Route } from '../http/router'
 import { HttpError, parseIntParam, pauseUnlessClosed, waitForDrain } from '../http/reply'
+import { say } from '../i18n'
 
 const MAX_BYTES = 100 * 1024 * 1024
 const MAX_LINES = 10_000
@@ -84,8 +85,8 @@ export function generatedRoutes(): Route[] {
         const raw = url.searchParams.get('mb') ?? '1'
         const mb = Number(raw)
         if (raw.trim() === '' || !Number.isFinite(mb) || mb <= 0 || mb > MAX_JSON_MB) {
-          throw new HttpError(400, `mb must be a number above 0 and at most ${MAX_JSON_MB}, got "${raw}"`, {
-            fields: { mb: `must be in (0, ${MAX_JSON_MB}]` }
+          throw new HttpError(400, say('megabytesRange', { max: MAX_JSON_MB, raw }), {
+            fields: { mb: say('fieldMegabytes', { max: MAX_JSON_MB }) }
           })
         }
         // Exact size: items fill the document, and a final padding string tops it up to the byte.

@@ -1,3 +1,5 @@
+import { say } from '../i18n'
+
 export interface Note {
   id: number
   title: string
@@ -29,36 +31,36 @@ export function validateNote(
   partial: boolean
 ): { ok: true; input: Partial<NoteInput> } | { ok: false; fields: FieldErrors } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, fields: { body: 'must be a JSON object' } }
+    return { ok: false, fields: { body: say('fieldJsonObject') } }
   }
   const record = value as Record<string, unknown>
   const fields: FieldErrors = {}
   const input: Partial<NoteInput> = {}
 
   for (const key of Object.keys(record)) {
-    if (!WRITABLE.has(key) && !READ_ONLY.has(key)) fields[key] = 'unknown field'
+    if (!WRITABLE.has(key) && !READ_ONLY.has(key)) fields[key] = say('fieldUnknown')
   }
   if (record.title === undefined) {
-    if (!partial) fields.title = 'required'
+    if (!partial) fields.title = say('fieldRequired')
   } else if (typeof record.title !== 'string') {
-    fields.title = 'must be a string'
+    fields.title = say('fieldString')
   } else if (record.title.trim() === '') {
-    fields.title = 'must not be empty'
+    fields.title = say('fieldNotEmpty')
   } else if (record.title.length > MAX_TITLE) {
-    fields.title = `must be at most ${MAX_TITLE} characters`
+    fields.title = say('fieldMaxChars', { max: MAX_TITLE })
   } else {
     input.title = record.title.trim()
   }
   if (record.body !== undefined) {
-    if (typeof record.body !== 'string') fields.body = 'must be a string'
-    else if (record.body.length > MAX_BODY) fields.body = `must be at most ${MAX_BODY} characters`
+    if (typeof record.body !== 'string') fields.body = say('fieldString')
+    else if (record.body.length > MAX_BODY) fields.body = say('fieldMaxChars', { max: MAX_BODY })
     else input.body = record.body
   }
   if (record.tags !== undefined) {
     if (!Array.isArray(record.tags) || !record.tags.every((t) => typeof t === 'string')) {
-      fields.tags = 'must be an array of strings'
+      fields.tags = say('fieldStringArray')
     } else if (record.tags.length > MAX_TAGS) {
-      fields.tags = `must have at most ${MAX_TAGS} tags`
+      fields.tags = say('fieldMaxTags', { max: MAX_TAGS })
     } else {
       input.tags = [...new Set(record.tags as string[])]
     }

@@ -2,6 +2,7 @@ import type { RequestContext, Route } from '../http/router'
 import { HttpError, parseIntParam, readBody, sendJson } from '../http/reply'
 import type { Note, NoteInput, NotesStore } from './notes-store'
 import { TitleConflictError, etagOf, validateNote } from './notes-store'
+import { say } from '../i18n'
 
 const MAX_JSON_BODY = 1024 * 1024
 
@@ -9,19 +10,19 @@ const MAX_JSON_BODY = 1024 * 1024
 async function readJson(ctx: RequestContext): Promise<unknown> {
   const type = (ctx.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
-    throw new HttpError(415, `Expected Content-Type: application/json, got "${type}"`, {
-      hint: 'Send the note as JSON with the header Content-Type: application/json'
+    throw new HttpError(415, say('notJsonType', { type }), {
+      hint: say('notJsonTypeHint')
     })
   }
   const raw = (await readBody(ctx.req, MAX_JSON_BODY)).toString('utf8')
   if (raw.trim() === '') {
-    throw new HttpError(400, 'The request body is empty; expected a JSON object', { fields: { body: 'required' } })
+    throw new HttpError(400, say('bodyEmpty'), { fields: { body: say('fieldRequired') } })
   }
   try {
     return JSON.parse(raw)
   } catch (error) {
-    throw new HttpError(400, 'The request body is not valid JSON', {
-      fields: { body: 'invalid JSON' },
+    throw new HttpError(400, say('bodyNotJson'), {
+      fields: { body: say('fieldInvalidJson') },
       detail: error instanceof Error ? error.message : String(error)
     })
   }
@@ -30,7 +31,7 @@ async function readJson(ctx: RequestContext): Promise<unknown> {
 function findNote(store: NotesStore, ctx: RequestContext): Note {
   const raw = ctx.params.id ?? ''
   const note = /^\d+$/.test(raw) ? store.get(Number(raw)) : undefined
-  if (!note) throw new HttpError(404, `No note with id "${raw}"`, { hint: 'GET /api/notes lists the ids that exist' })
+  if (!note) throw new HttpError(404, say('noteMissing', { id: raw }), { hint: say('noteMissingHint') })
   return note
 }
 
@@ -40,18 +41,18 @@ function checkIfMatch(ctx: RequestContext, note: Note): void {
   if (header === undefined) return
   const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''))
   if (tags.includes('*') || tags.includes(etagOf(note))) return
-  throw new HttpError(412, 'If-Match does not match the current version of this note', {
+  throw new HttpError(412, say('staleIfMatch'), {
     current: etagOf(note),
-    hint: 'GET the note again to see its latest version and ETag'
+    hint: say('staleIfMatchHint')
   })
 }
 
 function validated(value: unknown, partial: boolean, note?: Note): Partial<NoteInput> {
   const result = validateNote(value, partial)
-  if (!result.ok) throw new HttpError(400, 'Some fields are missing or invalid', { fields: result.fields })
+  if (!result.ok) throw new HttpError(400, say('fieldsInvalid'), { fields: result.fields })
   const bodyId = (value as Record<string, unknown>).id
   if (note && bodyId !== undefined && bodyId !== note.id) {
-    throw new HttpError(400, 'The id in the body does not match the URL', { fields: { id: `must be ${note.id} or absent` } })
+    throw new HttpError(400, say('idMismatch'), { fields: { id: say('fieldIdOrAbsent', { id: note.id }) } })
   }
   return result.input
 }
@@ -61,8 +62,8 @@ function conflictAware<T>(work: () => T): T {
     return work()
   } catch (error) {
     if (error instanceof TitleConflictError) {
-      throw new HttpError(409, 'Another note already has this title', {
-        fields: { title: 'already exists' },
+      throw new HttpError(409, say('titleTaken'), {
+        fields: { title: say('fieldExists') },
         conflictingId: error.existingId
       })
     }

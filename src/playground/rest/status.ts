@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Route } from '../http/router'
 import { HttpError, parseIntParam, sendJson } from '../http/reply'
+import { say } from '../i18n'
 
 const MAX_DELAY_MS = 60_000
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
@@ -80,7 +81,7 @@ export function statusRoutes(): Route[] {
       summary: 'redirects to ?url= with ?status= (301/302/303/307/308)',
       handler: ({ res, url }) => {
         const target = url.searchParams.get('url')
-        if (!target) throw new HttpError(400, 'Missing ?url=', { fields: { url: 'required' } })
+        if (!target) throw new HttpError(400, say('urlMissing'), { fields: { url: say('fieldRequired') } })
         const status = redirectStatus(url.searchParams.get('status'))
         sendJson(res, status, { redirectingTo: target }, { Location: target })
       }
@@ -92,8 +93,8 @@ function redirectStatus(raw: string | null): number {
   if (raw === null) return 302
   const status = Number(raw)
   if (!REDIRECT_STATUSES.has(status)) {
-    throw new HttpError(400, `status must be one of ${[...REDIRECT_STATUSES].join(', ')}`, {
-      fields: { status: 'must be 301, 302, 303, 307 or 308' }
+    throw new HttpError(400, say('redirectStatus', { statuses: [...REDIRECT_STATUSES].join(', ') }), {
+      fields: { status: say('fieldRedirectStatus') }
     })
   }
   return status

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { TOptions } from 'i18next'
 import { i18n, initI18n } from './setup'
 
-export { applyLanguage, catalogs, i18n, initI18n, namespaces, resolveLocale, type Catalog, type Locale } from './setup'
+export { applyLanguage, catalogs, i18n, initI18n, resolveLocale, switchLanguage, tabCatalogs, type Catalog, type Locale } from './setup'
 export { formatBytes, formatDateTime, formatDuration, formatNumber, formatTime, intlLocale } from './format'
 export { pseudoLocale } from './pseudo'
 
@@ -22,6 +22,7 @@ export function useT(namespace: string): { t: TFunction; language: string } {
 
 /** Outside React (stores, toasts): `tr('collections:saved', { name })`. Reads the language at call time. */
 export function tr(key: string, values?: Values): string {
-  if (!i18n.isInitialized) initI18n()
+  // Before the catalogs are there (a unit test of a store that did not await initI18n), keys come back.
+  if (!i18n.isInitialized) void initI18n()
   return i18n.t(key, values as TOptions) as string
 }

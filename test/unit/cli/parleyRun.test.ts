@@ -33,11 +33,14 @@ interface Ran {
   stderr: string
 }
 
-/** Runs parley; `onOutput` sees stdout as it grows and may signal the process. */
-function parley(args: string[], viaNpx = false, onOutput?: (stdout: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<Ran> {
+/**
+ * Runs parley; `onOutput` sees stdout as it grows and may signal the process. The locale variables are
+ * cleared (English) unless `env` sets them, so the English checks hold on a machine set to another language.
+ */
+function parley(args: string[], viaNpx = false, onOutput?: (stdout: string, kill: (signal: NodeJS.Signals) => void) => void, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
   const [command, prefix] = viaNpx ? ['npx', ['--no-install', 'parley']] : [process.execPath, [join(root, 'bin/parley.mjs')]]
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(command, [...prefix, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -171,5 +174,52 @@ describe('parley run', () => {
     expect(result.items.map((i) => i.name)).toEqual(['Login', 'List notes', 'Get the first note', 'Echo the token'])
     expect(result.summary.tests).toEqual({ total: 7, passed: 7, failed: 0 })
     expect(ran.stdout).toContain('✓ the token set by Login arrives')
+  }, 300_000)
+
+  it('speaks Spanish with LANG=es_ES.UTF-8 (the cli reporter and the HTML report; numbers as Spanish writes them) and JSON stays as it is', async () => {
+    const dir = await echoCollection(['primera', 'segunda'], ['primera'])
+    const out = await tempDir()
+    const ran = await parley(['run', dir, '-n', '2', '-r', 'cli,html,json', '--reporter-html-export', join(out, 'informe.html'), '--reporter-json-export', join(out, 'run.json')], false, undefined, {
+      LANG: 'es_ES.UTF-8'
+    })
+    expect(ran.code).toBe(1)
+    expect(ran.stdout).toContain('Iteración 2 de 2')
+    expect(ran.stdout).toMatch(/│ comprobaciones\s+│\s+8 │\s+2 │/)
+    expect(ran.stdout).toMatch(/│\s+│ ejecutadas │ fallidas │ omitidas │/)
+    // A decimal comma: "1,3 s", never "1.3 s".
+    expect(ran.stdout).toMatch(/duración total de la ejecución: \d+,\d s/)
+    expect(ran.stdout).toMatch(/Fallos:\n1\. primera \(primera\.yaml\) \(iteración 1\): status == 500: /)
+    expect(ran.stdout).toContain(`Informe html guardado en ${join(out, 'informe.html')}`)
+    const html = await readFile(join(out, 'informe.html'), 'utf8')
+    expect(html).toContain('<html lang="es">')
+    expect(html).toContain('<title>Echoes: informe de ejecución</title>')
+    expect(html).toContain('<th>Petición</th><th>Iteración</th><th>Estado</th><th>Tiempo</th><th>Resultado</th>')
+    expect(html).toMatch(/<td colspan="3">\d+,\d\d s<\/td>/)
+    expect(html).toContain('<td class="failed">fallida</td>')
+    // The JSON report is data: its fields and values are the same in every language.
+    const json = await readJson(join(out, 'run.json'))
+    expect(json.summary.state).toBe('finished')
+    expect(json.items[0]?.outcome).toBe('failed')
+  }, 300_000)
+
+  it('speaks Spanish with --lang es (help and bad input too), whatever LANG says; --lang en wins over a Spanish LANG', async () => {
+    const [help, missing, badFlag, english, badLang] = await Promise.all([
+      parley(['--help', '--lang', 'es']),
+      parley(['run', 'no/such/collection', '--lang=es']),
+      parley(['run', 'resources/sample-collection', '--no-such-flag', '--lang', 'es'], false, undefined, { LANG: 'en_US.UTF-8' }),
+      parley(['run', 'no/such/collection', '--lang', 'en'], false, undefined, { LANG: 'es_ES.UTF-8' }),
+      parley(['run', 'x', '--lang', 'fr'], false, undefined, { LC_MESSAGES: 'es_ES.UTF-8' })
+    ])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^Uso: parley run <carpeta de colección \| archivo de colección de Postman> \[opciones\]/)
+    expect(help.stdout).toContain('--lang <en|es>')
+    expect(help.stdout).toContain('Códigos de salida: 0 todas las comprobaciones pasaron')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/no\/such\/collection no existe\. Indica una carpeta de colección de Parley/)
+    expect(badFlag.code).toBe(2)
+    expect(badFlag.stderr).toMatch(/--no-such-flag.*Consulta parley run --help\./)
+    expect(english.stderr).toMatch(/no\/such\/collection does not exist/)
+    expect(badLang.code).toBe(2)
+    expect(badLang.stderr).toBe('parley: --lang espera en o es, pero recibió "fr".\n')
   }, 300_000)
 })

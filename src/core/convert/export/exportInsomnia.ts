@@ -9,6 +9,7 @@ import { loadCollection } from '../../store/collectionLoader'
 import { resolveInside } from '../../store/collectionPaths'
 import { readSchema } from '../../store/formatMigrations'
 import { fromYaml } from '../../store/yamlFormat'
+import { withoutStoredCredentials } from './storedCredentials'
 
 type Json = Record<string, unknown>
 
@@ -106,7 +107,7 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
         parameters: headersOut(saved.query),
         eventListeners: saved.listeners.map((l, i) => ({ id: `listener_${i}`, eventName: l.event, desc: '', isOpen: l.enabled })),
         settings: { encodeUrl: true, cookies: { send: true, store: true }, ...(saved.path !== '/socket.io' ? { path: saved.path } : {}) },
-        _parley: carried(saved)
+        _parley: carried(withoutStoredCredentials(saved, where, unsupported))
       }
     case 'sse': {
       const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
@@ -252,10 +253,15 @@ function authOut(auth: HttpAuth, where: string, unsupported: UnsupportedItem[]):
       }
     case 'oauth2':
       if (auth.grant === 'password' && !auth.username) unsupported.push({ item: where, what: 'The OAuth 2.0 password grant has no username.' })
+      // Insomnia has no device code grant: it goes out as authorization code, with its URLs.
+      if (auth.grant === 'device_code') unsupported.push({ item: where, what: 'Insomnia has no OAuth 2.0 device code grant; it was exported as authorization code.' })
       return {
         type: 'oauth2',
-        grantType: auth.grant,
+        grantType: auth.grant === 'device_code' ? 'authorization_code' : auth.grant,
         accessTokenUrl: vars(auth.tokenUrl),
+        ...(auth.authUrl ? { authorizationUrl: vars(auth.authUrl) } : {}),
+        ...(auth.redirectUri ? { redirectUrl: vars(auth.redirectUri) } : {}),
+        ...(auth.grant === 'authorization_code' || auth.grant === 'device_code' ? { usePkce: auth.pkce !== false, ...(auth.pkce !== false ? { pkceMethod: 'S256' } : {}) } : {}),
         clientId: vars(auth.clientId),
         clientSecret: vars(auth.clientSecret),
         ...(auth.username ? { username: vars(auth.username) } : {}),

@@ -9,6 +9,7 @@ import { resolveInside } from '../../store/collectionPaths'
 import { readSchema } from '../../store/formatMigrations'
 import { fromYaml } from '../../store/yamlFormat'
 import { postmanAuthOut } from './postmanAuthOut'
+import { withoutStoredCredentials } from './storedCredentials'
 import { withPostmanExamples } from '../../compare/postmanExamples'
 
 export const postmanSchemaUrl = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
@@ -50,7 +51,7 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
       const text = await readFile(resolveInside(loaded.root, child.path), 'utf8')
       const parsed = fromYaml(readSchema('request', loaded.formatVersion), text, child.path)
       if (!parsed.ok) continue
-      const saved = parsed.value
+      const saved = withoutStoredCredentials(parsed.value, label, unsupported)
       if (saved.kind === 'socketio' || saved.kind === 'websocket') {
         // Postman's file format has no realtime requests: a GET item to the same URL that carries
         // the whole Parley request, so a round trip through the file loses nothing.

@@ -1,6 +1,7 @@
 import { isCredentialReference } from '../../store/authCredentials'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth } from '../../../shared/http'
+import { credentialsLeftOut } from './storedCredentials'
 
 type Attribute = { key: string; value: string | boolean; type: 'string' | 'boolean' }
 const attrs = (values: Record<string, string | undefined>): Attribute[] =>
@@ -13,7 +14,7 @@ export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: Uns
   // Credentials kept in the data dir stay there, like secret variables: the file only has a reference.
   const auth = Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, typeof value === 'string' && isCredentialReference(value) ? '' : value])) as HttpAuth
   if (JSON.stringify(auth) !== JSON.stringify(stored)) {
-    unsupported.push({ item: where, what: 'Credentials kept in Parley\'s data directory are not exported; fill them in after importing.' })
+    unsupported.push({ item: where, what: credentialsLeftOut })
   }
   switch (auth.type) {
     case 'inherit':
@@ -35,6 +36,7 @@ export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: Uns
         awsv4: attrs({ accessKey: auth.accessKeyId, secretKey: auth.secretAccessKey, region: auth.region, service: auth.service, sessionToken: auth.sessionToken })
       }
     case 'oauth2':
+      if (auth.grant === 'device_code') unsupported.push({ item: where, what: 'Postman has no OAuth 2.0 device code grant; it was exported as authorization code.' })
       return {
         type: 'oauth2',
         oauth2: attrs({

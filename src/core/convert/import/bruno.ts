@@ -1,6 +1,7 @@
 import type { SavedRequestInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, HttpBody, KeyValue, MultipartPart } from '../../../shared/http'
+import type { Scripts } from '../../../shared/scripts'
 import {
   asArray,
   asString,
@@ -19,9 +20,10 @@ import {
 /**
  * A Bruno collection as Bruno's "Export collection" writes it (JSON: `items`, `environments`,
  * `root`, `brunoConfig`), which is also what a collection folder of `.bru` files is read into (see
- * brunoFolder.ts). Folders keep their headers, auth and variables; requests their scripts and tests
- * (Bruno's `tests` run after the response, so they join the post-response script). Bruno writes
- * variables as `{{name}}`, as Parley does.
+ * brunoFolder.ts). The collection and folders keep their headers, auth, variables and scripts;
+ * requests their scripts and tests (Bruno's `tests` run after the response, so they join the
+ * post-response script). Scripts keep their text as written. Bruno writes variables as `{{name}}`,
+ * as Parley does.
  */
 export function importBruno(doc: unknown): ImportedCollection {
   const out = emptyCollection(asString(field(doc, 'name')) || asString(field(field(doc, 'brunoConfig'), 'name')) || 'Bruno collection')
@@ -30,7 +32,8 @@ export function importBruno(doc: unknown): ImportedCollection {
   out.headers = pairs(field(root, 'headers'))
   out.auth = brunoAuth(field(root, 'auth'), out.name, out.unsupported) ?? { type: 'none' }
   out.variables = requestVars(root, out.name, out.unsupported)
-  folderScripts(root, out.name, out.unsupported)
+  const collectionScripts = brunoScripts(root)
+  if (collectionScripts) out.scripts = collectionScripts
   out.items = items(field(doc, 'items'), '', out.unsupported, 0)
   for (const env of asArray(field(doc, 'environments'))) {
     const name = itemName(field(env, 'name'), 'Environment')
@@ -68,7 +71,9 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       }
       const auth = brunoAuth(field(root, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
-      folderScripts(root, where, unsupported)
+      // Folder scripts run around every request inside, outer to inner, as in Bruno.
+      const scripts = brunoScripts(root)
+      if (scripts) folder.scripts = scripts
       out.push(folder)
       continue
     }
@@ -90,8 +95,7 @@ function brunoRequest(item: object, type: string, name: string, where: string, u
     return undefined
   }
   const body = brunoBody(field(r, 'body'), type, headers, where, unsupported)
-  const pre = asString(field(field(r, 'script'), 'req'))
-  const post = [asString(field(field(r, 'script'), 'res')), asString(field(r, 'tests'))].filter((s) => s.trim() !== '').join('\n\n')
+  const scripts = brunoScripts(r)
   const vars = asArray(field(field(r, 'vars'), 'req')).length + asArray(field(field(r, 'vars'), 'res')).length
   if (vars > 0) unsupported.push({ item: where, what: `${vars} request variable(s) (vars:pre-request / vars:post-response) have no place on a Parley request; define them in an environment.` })
   const assertions = asArray(field(r, 'assertions')).length
@@ -105,7 +109,7 @@ function brunoRequest(item: object, type: string, name: string, where: string, u
     headers,
     body,
     auth: brunoAuth(field(r, 'auth'), where, unsupported) ?? { type: 'inherit' },
-    ...(pre.trim() !== '' || post !== '' ? { scripts: { pre, post } } : {})
+    ...(scripts ? { scripts } : {})
   }
 }
 
@@ -244,11 +248,14 @@ function requestVars(root: unknown, where: string, unsupported: UnsupportedItem[
   return asArray(field(vars, 'req')).flatMap((v) => importVariable(field(v, 'name'), field(v, 'value'), { enabled: field(v, 'enabled') !== false, where, unsupported }) ?? [])
 }
 
-/** Collection and folder scripts: Parley keeps scripts on requests only. */
-function folderScripts(root: unknown, where: string, unsupported: UnsupportedItem[]): void {
-  const script = field(root, 'script')
-  for (const [key, label] of [['req', 'pre-request script'], ['res', 'post-response script']] as const) {
-    if (asString(field(script, key)).trim() !== '') unsupported.push({ item: where, what: `A folder's ${label}; Parley keeps scripts on requests only, so it was left out.` })
-  }
-  if (asString(field(root, 'tests')).trim() !== '') unsupported.push({ item: where, what: "A folder's tests; Parley keeps scripts on requests only, so they were left out." })
+/**
+ * The scripts of a request, a folder (folder.bru) or the collection (collection.bru): `script:pre-request`
+ * is the pre-request script; `script:post-response` then `tests` (both run after the response) the
+ * post-response one. Undefined when there are none.
+ */
+function brunoScripts(owner: unknown): Scripts | undefined {
+  const pre = asString(field(field(owner, 'script'), 'req'))
+  const post = [asString(field(field(owner, 'script'), 'res')), asString(field(owner, 'tests'))].filter((s) => s.trim() !== '').join('\n\n')
+  if (pre.trim() === '' && post === '') return undefined
+  return { ...(pre.trim() === '' ? {} : { pre }), ...(post === '' ? {} : { post }) }
 }

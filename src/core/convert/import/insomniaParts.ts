@@ -45,23 +45,28 @@ export function insomniaAuth(auth: unknown, where: string, unsupported: Unsuppor
     case 'iam':
       return { type: 'awsv4', accessKeyId: p('accessKeyId'), secretAccessKey: p('secretAccessKey'), region: p('region'), service: p('service'), ...(p('sessionToken') ? { sessionToken: p('sessionToken') } : {}) }
     case 'oauth2': {
-      const grant = p('grantType')
-      if (grant === 'client_credentials' || grant === 'password') {
-        return {
-          type: 'oauth2',
-          grant,
-          tokenUrl: p('accessTokenUrl'),
-          clientId: p('clientId'),
-          clientSecret: p('clientSecret'),
-          ...(p('username') ? { username: p('username') } : {}),
-          ...(p('password') ? { password: p('password') } : {}),
-          ...(p('scope') ? { scope: p('scope') } : {}),
-          ...(p('audience') ? { audience: p('audience') } : {}),
-          clientAuth: field(auth, 'credentialsInBody') === true ? 'body' : 'basic'
-        }
+      const grant = p('grantType') || 'authorization_code'
+      if (grant !== 'client_credentials' && grant !== 'password' && grant !== 'authorization_code' && grant !== 'implicit') {
+        unsupported.push({ item: where, what: `OAuth 2.0 with Insomnia's "${grant}" grant is not one Parley has; the request has no auth.` })
+        return { type: 'none' }
       }
-      unsupported.push({ item: where, what: `OAuth 2.0 with the ${grant} grant needs a browser sign-in, which Parley does not do yet; the request has no auth.` })
-      return { type: 'none' }
+      const signIn = grant === 'authorization_code' || grant === 'implicit'
+      if (p('tokenPrefix') && p('tokenPrefix') !== 'Bearer') unsupported.push({ item: where, what: `OAuth 2.0: the token prefix "${p('tokenPrefix')}" was not carried over; Parley uses the token type the server gives (Bearer).` })
+      return {
+        type: 'oauth2',
+        grant,
+        tokenUrl: p('accessTokenUrl'),
+        ...(signIn && p('authorizationUrl') ? { authUrl: p('authorizationUrl') } : {}),
+        ...(signIn && p('redirectUrl') ? { redirectUri: p('redirectUrl') } : {}),
+        ...(grant === 'authorization_code' && field(auth, 'usePkce') !== true ? { pkce: false } : {}),
+        clientId: p('clientId'),
+        clientSecret: p('clientSecret'),
+        ...(grant === 'password' && p('username') ? { username: p('username') } : {}),
+        ...(grant === 'password' && p('password') ? { password: p('password') } : {}),
+        ...(p('scope') ? { scope: p('scope') } : {}),
+        ...(p('audience') ? { audience: p('audience') } : {}),
+        clientAuth: field(auth, 'credentialsInBody') === true ? 'body' : 'basic'
+      }
     }
     default:
       unsupported.push({ item: where, what: `${type} auth is not supported by Parley; the request was imported without auth.` })

@@ -61,7 +61,27 @@ export function schemeAuth(name: string, scheme: unknown, unsupported: Unsupport
         ]
       }
     }
-    unsupported.push({ item: `security scheme ${name}`, what: 'OAuth 2.0 with the authorization code or implicit flow needs a browser sign-in, which Parley does not do yet.' })
+    // The sign-in flows: the user clicks "Get new token" (a public client with PKCE by default).
+    const code = field(flows, 'authorizationCode') ?? (swaggerFlow === 'accessCode' ? scheme : undefined)
+    const implicit = field(flows, 'implicit') ?? (swaggerFlow === 'implicit' ? scheme : undefined)
+    const signIn = code ?? implicit
+    if (signIn !== undefined) {
+      const scopes = Object.keys((field(signIn, 'scopes') as Record<string, unknown> | undefined) ?? {}).join(' ')
+      return {
+        auth: {
+          type: 'oauth2',
+          grant: code !== undefined ? 'authorization_code' : 'implicit',
+          tokenUrl: asString(field(signIn, 'tokenUrl')),
+          authUrl: asString(field(signIn, 'authorizationUrl')),
+          clientId: '{{clientId}}',
+          clientSecret: '',
+          ...(scopes ? { scope: scopes } : {}),
+          clientAuth: 'basic'
+        },
+        variables: [{ name: 'clientId', value: '', enabled: true, secret: false }]
+      }
+    }
+    unsupported.push({ item: `security scheme ${name}`, what: 'This OAuth 2.0 security scheme names no flow Parley knows (client credentials, password, authorization code, implicit).' })
     return undefined
   }
   unsupported.push({ item: `security scheme ${name}`, what: `${type === 'http' ? `HTTP ${httpScheme}` : type || 'This'} security is not supported by Parley.` })

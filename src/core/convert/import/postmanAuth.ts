@@ -32,32 +32,47 @@ export function postmanAuth(auth: unknown, where: string, unsupported: Unsupport
         service: p('service'),
         ...(p('sessionToken') ? { sessionToken: p('sessionToken') } : {})
       }
-    case 'oauth2': {
-      const grant = p('grant_type')
-      if (grant === 'client_credentials' || grant === 'password_credentials') {
-        return {
-          type: 'oauth2',
-          grant: grant === 'client_credentials' ? 'client_credentials' : 'password',
-          tokenUrl: p('accessTokenUrl'),
-          clientId: p('clientId'),
-          clientSecret: p('clientSecret'),
-          ...(p('username') ? { username: p('username') } : {}),
-          ...(p('password') ? { password: p('password') } : {}),
-          ...(p('scope') ? { scope: p('scope') } : {}),
-          ...(p('audience') ? { audience: p('audience') } : {}),
-          clientAuth: p('client_authentication') === 'body' ? 'body' : 'basic'
-        }
-      }
-      const token = p('accessToken')
-      unsupported.push({
-        item: where,
-        what: `OAuth 2.0 with the ${grant || 'authorization_code'} grant needs a browser sign-in, which Parley does not do yet${token ? '; the saved access token became bearer auth' : ''}.`
-      })
-      return token ? { type: 'bearer', token, prefix: 'Bearer' } : { type: 'none' }
-    }
+    case 'oauth2':
+      return postmanOAuth2(p, where, unsupported)
     default:
       unsupported.push({ item: where, what: `${type || 'This'} auth is not supported by Parley; the request was imported without auth.` })
       return { type: 'none' }
+  }
+}
+
+/** Postman's grant names; authorization_code without PKCE keeps PKCE off, as Postman sends it. */
+const grants: Record<string, Extract<HttpAuth, { type: 'oauth2' }>['grant']> = {
+  client_credentials: 'client_credentials',
+  password_credentials: 'password',
+  authorization_code: 'authorization_code',
+  authorization_code_with_pkce: 'authorization_code',
+  implicit: 'implicit'
+}
+
+/** Postman OAuth 2.0 (v2.1 `oauth2` key/value list): the settings come over; the saved token does not (the user signs in again). */
+function postmanOAuth2(p: (key: string) => string, where: string, unsupported: UnsupportedItem[]): HttpAuth {
+  const named = p('grant_type') || 'authorization_code'
+  const grant = grants[named]
+  if (!grant) {
+    unsupported.push({ item: where, what: `OAuth 2.0 with Postman's "${named}" grant is not one Parley has; the request was imported without auth.` })
+    return { type: 'none' }
+  }
+  const optional = (key: string, name: string): Record<string, string> => (p(key) ? { [name]: p(key) } : {})
+  if (p('addTokenTo') === 'queryParams') unsupported.push({ item: where, what: 'OAuth 2.0: Postman added the token to the query; Parley sends it in the Authorization header.' })
+  if (p('headerPrefix') && p('headerPrefix') !== 'Bearer') unsupported.push({ item: where, what: `OAuth 2.0: the header prefix "${p('headerPrefix')}" was not carried over; Parley uses the token type the server gives (Bearer).` })
+  return {
+    type: 'oauth2',
+    grant,
+    tokenUrl: p('accessTokenUrl'),
+    ...(grant === 'authorization_code' || grant === 'implicit' ? optional('authUrl', 'authUrl') : {}),
+    ...(grant === 'authorization_code' || grant === 'implicit' ? optional('redirect_uri', 'redirectUri') : {}),
+    ...(named === 'authorization_code' ? { pkce: false } : {}),
+    clientId: p('clientId'),
+    clientSecret: p('clientSecret'),
+    ...(grant === 'password' ? { ...optional('username', 'username'), ...optional('password', 'password') } : {}),
+    ...optional('scope', 'scope'),
+    ...optional('audience', 'audience'),
+    clientAuth: p('client_authentication') === 'body' ? 'body' : 'basic'
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { HttpAuth, HttpAuthInfo } from '../../../shared/http'
+import { requestToken } from '../../oauth/protocol'
 import { httpError } from '../errors'
 
 export type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
@@ -7,8 +8,13 @@ export type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
 /** The grants a user signs in to ("Get new token"); their tokens are stored, not fetched at send. */
 export const INTERACTIVE_GRANTS: ReadonlySet<OAuth2Auth['grant']> = new Set(['authorization_code', 'implicit', 'device_code'])
 
-/** The stored token of an interactive grant, refreshed when it expired; throws auth_failed when there is none. */
-export type StoredTokenSource = (auth: OAuth2Auth, post: TokenPost) => Promise<HttpAuthInfo>
+/** Stored tokens of interactive grants (the secret store, see core/oauth/tokenStore.ts). */
+export interface StoredTokenSource {
+  /** The stored token, refreshed first when it expired; throws auth_failed when there is none. */
+  current(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo>
+  /** The server refused `refused` (a 401): refresh it with the refresh token; throws auth_failed when that cannot be done. */
+  renew(auth: OAuth2Auth, post: TokenPost, refused: string): Promise<HttpAuthInfo>
+}
 
 /** Posts a form to the token endpoint; the engine provides it so TLS and proxy settings apply. */
 export type TokenPost = (url: URL, headers: Array<[string, string]>, form: string) => Promise<{ status: number; text: string; contentType: string | null }>
@@ -24,7 +30,8 @@ interface CachedToken {
 const EXPIRY_MARGIN_MS = 30_000
 
 /**
- * Fetches OAuth 2.0 tokens (client credentials and password grants) and keeps them in memory until
+ * Fetches OAuth 2.0 tokens (client credentials and password grants, through core/oauth/protocol.ts
+ * like every other grant) and keeps them in memory until
  * they expire, keyed by everything that would produce a different token.
  */
 export class OAuth2TokenCache {
@@ -37,7 +44,7 @@ export class OAuth2TokenCache {
   async token(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo> {
     if (INTERACTIVE_GRANTS.has(auth.grant)) {
       if (!this.stored) throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
-      return this.stored(auth, post)
+      return this.stored.current(auth, post)
     }
     const key = cacheKey(auth)
     const cached = this.tokens.get(key)
@@ -50,6 +57,12 @@ export class OAuth2TokenCache {
     const token = await pending
     this.tokens.set(key, token)
     return info(token, false)
+  }
+
+  /** A signed-in token the server refused: refreshed once with its refresh token (as Postman's auto-refresh does). */
+  async renew(auth: OAuth2Auth, post: TokenPost, refused: string): Promise<HttpAuthInfo> {
+    if (!this.stored) throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
+    return this.stored.renew(auth, post, refused)
   }
 
   /** Forgets the token of this configuration, e.g. after a 401 answered a cached one. */
@@ -76,59 +89,6 @@ function info(token: CachedToken, fromCache: boolean): HttpAuthInfo {
 }
 
 async function fetchToken(auth: OAuth2Auth, post: TokenPost): Promise<CachedToken> {
-  let url: URL
-  try {
-    url = new URL(auth.tokenUrl)
-  } catch {
-    throw httpError('invalid_url', `The OAuth 2.0 token URL "${auth.tokenUrl}" is not a valid URL.`, 'Write the full token endpoint address, starting with https://.')
-  }
-  const form = new URLSearchParams({ grant_type: auth.grant })
-  if (auth.grant === 'password') {
-    form.set('username', auth.username ?? '')
-    form.set('password', auth.password ?? '')
-  }
-  if (auth.scope) form.set('scope', auth.scope)
-  if (auth.audience) form.set('audience', auth.audience)
-  const headers: Array<[string, string]> = [
-    ['Content-Type', 'application/x-www-form-urlencoded'],
-    ['Accept', 'application/json']
-  ]
-  if (auth.clientAuth === 'basic') {
-    // RFC 6749 section 2.3.1: form-encode the id and secret before joining them.
-    const id = encodeURIComponent(auth.clientId).replace(/%20/g, '+')
-    const secret = encodeURIComponent(auth.clientSecret).replace(/%20/g, '+')
-    headers.push(['Authorization', `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`])
-  } else {
-    form.set('client_id', auth.clientId)
-    if (auth.clientSecret) form.set('client_secret', auth.clientSecret)
-  }
-  const response = await post(url, headers, form.toString())
-  let json: Record<string, unknown>
-  try {
-    const parsed: unknown = JSON.parse(response.text)
-    json = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
-  } catch {
-    // Some servers answer form-encoded; RFC 6749 says JSON, but accept both.
-    json = Object.fromEntries(new URLSearchParams(response.text))
-  }
-  if (response.status < 200 || response.status >= 300 || typeof json.access_token !== 'string') {
-    const error = typeof json.error === 'string' ? json.error : `HTTP ${response.status}`
-    const description = typeof json.error_description === 'string' ? `: ${json.error_description}` : ''
-    throw httpError(
-      'auth_failed',
-      `The OAuth 2.0 token endpoint ${url.origin}${url.pathname} refused to issue a token (${error}${description}).`,
-      error === 'invalid_client'
-        ? 'Check the client id and secret, and whether the server expects them in the Authorization header or in the body.'
-        : error === 'invalid_grant'
-          ? 'Check the username and password.'
-          : 'Check the grant type, scope and credentials in the OAuth 2.0 settings.'
-    )
-  }
-  const expiresIn = Number(json.expires_in)
-  return {
-    accessToken: json.access_token,
-    tokenType: typeof json.token_type === 'string' ? json.token_type : 'Bearer',
-    expiresAt: Number.isFinite(expiresIn) && expiresIn > 0 ? Date.now() + expiresIn * 1000 : null,
-    scope: typeof json.scope === 'string' ? json.scope : (auth.scope ?? null)
-  }
+  const { accessToken, tokenType, expiresAt, scope } = await requestToken(auth, post)
+  return { accessToken, tokenType, expiresAt, scope }
 }

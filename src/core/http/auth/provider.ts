@@ -41,6 +41,8 @@ export interface AuthRetry {
 export interface AuthSession {
   /** Shown with the response (the OAuth token used), or null. */
   readonly info: HttpAuthInfo | null
+  /** What the user should know about the auth of this send (a refused token that could not be renewed). */
+  readonly warnings?: readonly string[]
   /** Header names to drop when a redirect leaves the origin (Authorization and Cookie always go). */
   readonly originHeaders?: string[]
   /** Headers of one exchange, after cookies are known and before it goes out (signatures, answers). */

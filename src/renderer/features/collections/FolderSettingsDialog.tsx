@@ -105,7 +105,16 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
                 <p className="field-hint">{t(isCollection ? 'folderSettingsDialog.scriptsHintCollection' : 'folderSettingsDialog.scriptsHintFolder')}</p>
               </>
             )}
-            {settings && section === 'Auth' && <AuthEditor auth={settings.auth} onChange={(auth) => change({ auth })} inheritLabel={isCollection ? null : t('folderSettingsDialog.inheritFromTheParent')} />}
+            {settings && section === 'Auth' && (
+              <AuthEditor
+                auth={settings.auth}
+                onChange={(auth) => change({ auth })}
+                inheritLabel={isCollection ? null : t('folderSettingsDialog.inheritFromTheParent')}
+                // "Get new token" here: the token is kept under these OAuth settings, resolved with this folder's
+                // variables, which is what every request inheriting them resolves to and sends.
+                target={{ request: { method: 'GET', url: '', auth: settings.auth }, context: { collectionId: target.collectionId, ...(target.path ? { path: target.path } : {}) } }}
+              />
+            )}
           </div>
           {error && (
             <p role="alert" className="form-dialog-error">

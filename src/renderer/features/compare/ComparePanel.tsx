@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react'
 import type { CompareResult, CompareSide, Example, ResponseEntry, ResponseTarget } from '../../../shared/compare'
 import type { HttpResponse } from '../../../shared/http'
 import { api } from '../../app/api'
 import { errorText } from '../collections/collectionsStore'
 import { formatBytes, formatMs } from '../response/contentKind'
 import { statusClass } from '../response/statusClass'
-import { SideBySide } from './SideBySide'
 import './compare.css'
 import { formatTime, useT } from '../../i18n'
+
+// CodeMirror's merge view loads with the first side-by-side comparison, not with the window.
+const SideBySide = lazy(() => import('./SideBySide').then((m) => ({ default: m.SideBySide })))
 
 /** Where the response on screen belongs: its history, and (for a saved request) its examples. */
 export interface CompareScope {
@@ -282,7 +284,9 @@ function CompareView({ result, label, title }: { result: CompareResult; label: s
           </h3>
           {result.text.cut && <p className="muted">{t('comparePanel.theBodiesAreShown')}</p>}
           {result.body.kind === 'json' && result.body.ignored > 0 && <p className="muted cmp-hint">{t('comparePanel.ignoredPathsAreLeft')}</p>}
-          <SideBySide left={result.text.left} right={result.text.right} json={result.body.kind === 'json'} />
+          <Suspense fallback={<div className="cmp-merge" />}>
+            <SideBySide left={result.text.left} right={result.text.right} json={result.body.kind === 'json'} />
+          </Suspense>
         </>
       )}
     </div>

@@ -20,7 +20,8 @@ export function LearnPanel() {
   const failureText = (error: unknown): string => {
     const code = (error as { code?: unknown }).code
     if (code === 'learn_missing_request') return t('errors.missingRequest')
-    if (code === 'learn_not_connected') return t('errors.notConnected', { reason: (error as Error).message })
+    if (code === 'learn_not_connected') return (error as Error).message ? t('errors.notConnected', { reason: (error as Error).message }) : t('errors.sessionEnded')
+    if (code === 'learn_playground_not_started') return t('errors.playgroundNotStarted')
     return errorText(error)
   }
   const total = learnSteps.length

@@ -1,6 +1,7 @@
 import type { SavedRequest } from '../../../shared/collection'
 import { ParleyError } from '../../../shared/errors'
 import { api } from '../../app/api'
+import { i18n } from '../../i18n'
 import { useCollections } from '../collections/collectionsStore'
 import { usePlayground } from '../playground/playgroundStore'
 import { withUrl } from '../request/draft'
@@ -17,7 +18,7 @@ async function playground(): Promise<{ url: string; collectionId: string | null 
   if (store.status.state !== 'running') await store.start()
   const { status, error } = usePlayground.getState()
   if (status.state !== 'running' || !status.url) {
-    throw error ?? new ParleyError('playground_failed', status.error ?? 'The playground did not start.', 'Start it from the status bar and try again.')
+    throw error ?? (status.error ? new ParleyError('playground_failed', status.error) : new ParleyError('learn_playground_not_started', 'The playground did not start.', 'Start it from the status bar and try again.'))
   }
   return { url: status.url, collectionId: status.collectionId }
 }
@@ -44,6 +45,19 @@ function openDraft(url: string, http: LearnHttp): string {
   return id
 }
 
+/**
+ * In Spanish, the step's request asks the playground for Spanish (`Accept-Language: es`), in the open: the
+ * header shows in the request's Headers, and the answer's texts (errors, hints) come back in Spanish.
+ */
+function askInLearnersLanguage(tabId: string): void {
+  if (!i18n.language.toLowerCase().startsWith('es')) return
+  useTabs.getState().updateDraft(tabId, (draft) =>
+    draft.headers.some((h) => h.enabled && h.name.toLowerCase() === 'accept-language')
+      ? draft
+      : { ...draft, headers: [...draft.headers, { name: 'Accept-Language', value: 'es', enabled: true }] }
+  )
+}
+
 /** A realtime request of the sample collection, open in a tab with its session state ready; connected unless it is already. */
 async function openSession(collectionId: string | null, file: string): Promise<string> {
   const opened = await openSample(collectionId, file)
@@ -63,7 +77,7 @@ function connected(tabIds: string[]): Promise<void> {
       const sessions = tabIds.map((id) => useRealtime.getState().sessions[id])
       const failed = sessions.find((s) => s && (s.error || s.status?.state === 'error' || s.status?.state === 'closed'))
       if (failed) {
-        reject(new ParleyError('learn_not_connected', failed.error ?? failed.status?.detail ?? 'The session ended.'))
+        reject(new ParleyError('learn_not_connected', failed.error ?? failed.status?.detail ?? ''))
         return true
       }
       if (sessions.every((s) => s?.status?.state === 'connected')) {
@@ -88,7 +102,9 @@ export async function runLearnAction(action: LearnAction, message: string): Prom
   const { url, collectionId } = await playground()
   if (action.kind === 'http') {
     const opened = action.file ? await openSample(collectionId, action.file) : undefined
-    sendTab(opened?.id ?? openDraft(url, action.http), true)
+    const tabId = opened?.id ?? openDraft(url, action.http)
+    askInLearnersLanguage(tabId)
+    sendTab(tabId, true)
     return
   }
   if (action.kind === 'listen') {

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Message } from '../../../shared/session'
 import { MessageDetails } from './MessageDetails'
-import { clockTime, directionLabel, formatBytes, previewArgs, titleOf } from './format'
+import { clockTime, directionLabel, formatBytes, previewArgs, saidText, titleOf } from './format'
 import type { MessageBuffer } from './messageBuffer'
 import { useT } from '../../i18n'
 
@@ -28,7 +28,7 @@ function Row({ message, expanded, onToggle }: { message: Message; expanded: bool
         type="button"
         className="rt-row-main"
         aria-expanded={expanded}
-        aria-label={t('messageLog.at', { direction: message.direction, title: titleOf(message), time: clockTime(message.at), preview: message.preview })}
+        aria-label={t('messageLog.at', { direction: message.direction, title: titleOf(message), time: clockTime(message.at), preview: saidText(message.said, message.preview) })}
         onClick={onToggle}
       >
         <span className="rt-time">{clockTime(message.at)}</span>
@@ -38,7 +38,7 @@ function Row({ message, expanded, onToggle }: { message: Message; expanded: bool
         </span>
         <span className="rt-event" title={titleOf(message)}>{titleOf(message)}</span>
         <span className="rt-preview">
-          {message.preview}
+          {saidText(message.said, message.preview)}
           {message.ack && <span className="rt-ack-preview"> ⇐ {previewArgs(message.ack.args)}</span>}
         </span>
         <AckChip message={message} />

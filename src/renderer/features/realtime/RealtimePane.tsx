@@ -8,6 +8,7 @@ import { ListenersPanel } from './ListenersPanel'
 import { StepsPanel } from './StepsPanel'
 import { MessageLogList } from './MessageLog'
 import { Timeline } from './Timeline'
+import { saidText } from './format'
 import { useTabs } from '../tabs/tabsStore'
 import { saveTextAs } from '../../ui/downloadFile'
 import { realtimeTitle } from '../tabs/tabTitles'
@@ -49,7 +50,7 @@ export function StatusLine({ session }: { session: TabSession }) {
         <span className="rt-state-dot" aria-hidden="true" />
         {text[state]}
       </span>
-      {session.status && <span className="rt-status-detail" title={session.status.detail}>{session.status.detail}</span>}
+      {session.status && <span className="rt-status-detail" title={saidText(session.status.said, session.status.detail)}>{saidText(session.status.said, session.status.detail)}</span>}
       {session.status?.logError && (
         <span className="rt-log-error error-text" role="alert" aria-label={t('realtimePane.messageLogError')} title={session.status.logError}>
           {t('realtimePane.notSavingMessages', { logError: session.status.logError })}

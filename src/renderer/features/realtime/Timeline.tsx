@@ -1,5 +1,5 @@
 import type { Message } from '../../../shared/session'
-import { clockTime, titleOf } from './format'
+import { clockTime, saidText, titleOf } from './format'
 import { useT } from '../../i18n'
 
 const WIDTH = 680
@@ -49,7 +49,7 @@ export function Timeline({ messages }: { messages: Message[] }) {
               <g key={m.seq}>
                 {time}
                 <circle cx={CLIENT_X} cy={rowY} r={4} className={bad ? 'rt-tl-dot-err' : 'rt-tl-dot'} />
-                <text x={CLIENT_X + 10} y={rowY + 4} className={bad ? 'rt-tl-label-err' : 'rt-tl-label-sys'}>{m.preview.slice(0, 60)}</text>
+                <text x={CLIENT_X + 10} y={rowY + 4} className={bad ? 'rt-tl-label-err' : 'rt-tl-label-sys'}>{saidText(m.said, m.preview).slice(0, 60)}</text>
               </g>
             )
           }

@@ -1,4 +1,4 @@
-import type { Message } from '../../../shared/session'
+import type { Message, Said } from '../../../shared/session'
 import { tr } from '../../i18n'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
@@ -11,6 +11,14 @@ export function clockTime(at: number): string {
 
 export { formatBytes } from '../../i18n/format'
 
+/** What core said about a session (a status, a system row) in the user's language; core's English when it gave no key. */
+export function saidText(said: Said | undefined, english: string): string {
+  if (!said) return english
+  const key = `realtime:said.${said.key}`
+  const text = tr(key, said.values)
+  return text && text !== `said.${said.key}` && text !== key ? text.trim() : english
+}
+
 export const directionLabel: Record<Message['direction'], { icon: string; text: string; long: string }> = {
   in: { icon: '↓', text: 'in', long: 'received' },
   out: { icon: '↑', text: 'out', long: 'sent' },
@@ -20,7 +28,11 @@ export const directionLabel: Record<Message['direction'], { icon: string; text: 
 /** The name a row shows: the event, or what kind of frame it was. */
 export function titleOf(m: Message): string {
   if (m.event) return m.event
-  if (m.kind === 'status') return m.status ?? 'status'
+  // A system row's title is its state (connecting, connected…), said in the user's language when the catalog knows it.
+  if (m.kind === 'status') {
+    const state = m.status ?? 'status'
+    return /^[a-z-]+$/.test(state) ? tr(`realtime:logState.${state}`, { defaultValue: state }) : state
+  }
   return m.kind
 }
 

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { HttpResponse } from '../../../shared/http'
 import { Icon } from '../../ui/Icon'
 import { BigTextView } from './BigTextView'
 import type { JsonPathMatch, LineView } from './bodyProtocol'
-import { useBodyModel, useBodyProgress, type BodyModel } from './bodyModel'
-import { CodeView } from './CodeView'
+import { useBodyModel, useBodyProgress, workerText, type BodyModel } from './bodyModel'
 import { codeLanguageOf, fileNameFor, formatBytes, previewKindOf } from './contentKind'
 import { JsonTreeView } from './JsonTreeView'
 import { PreviewView } from './PreviewView'
@@ -15,6 +14,9 @@ type BodyViewName = 'Pretty' | 'Raw' | 'Preview' | 'Tree'
 
 /** Bodies up to this size (decoded) open in CodeMirror; larger ones in the virtual line viewer. */
 export const CODE_VIEW_LIMIT = 1024 * 1024
+// CodeMirror loads with the first response shown as code, not with the window.
+const CodeView = lazy(() => import('./CodeView').then((m) => ({ default: m.CodeView })))
+
 const SEARCH_LINE_LIMIT = 10_000
 const JSONPATH_LIMIT = 500
 const MAX_COPY_CHARS = 64 * 1024 * 1024
@@ -214,7 +216,7 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
           <div style={{ width: `${progress.total ? (100 * progress.bytes) / progress.total : 0}%` }} />
         </div>
       )}
-      {progress.note && <p className="rp-body-note">{progress.note}</p>}
+      {progress.note && <p className="rp-body-note">{workerText(progress.note)}</p>}
       {loadError && (
         <p className="error-text rp-body-note" role="alert">
           {t('bodyPanel.couldNotReadThe', { loadError })}
@@ -222,7 +224,11 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
       )}
       {settledPath && kind === 'json' && <JsonPathResults result={pathResult} loading={!progress.done} onClear={() => setPath('')} />}
       <div className="rp-body-view">
-        {view === 'Pretty' && useCode && (codeText === undefined ? <p className="muted rp-panel-empty">{t('bodyPanel.formatting')}</p> : <CodeView text={codeText} language={codeLanguageOf(response.contentType)} query={settledQuery} active={active} onMatches={setCodeTotal} label={t('bodyPanel.responseBody')} />)}
+        {view === 'Pretty' && useCode && (codeText === undefined ? <p className="muted rp-panel-empty">{t('bodyPanel.formatting')}</p> : (
+          <Suspense fallback={<div className="rp-code-view" />}>
+            <CodeView text={codeText} language={codeLanguageOf(response.contentType)} query={settledQuery} active={active} onMatches={setCodeTotal} label={t('bodyPanel.responseBody')} />
+          </Suspense>
+        ))}
         {(view === 'Pretty' || view === 'Raw') && !useCode && (
           <BigTextView
             model={model}

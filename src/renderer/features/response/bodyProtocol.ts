@@ -54,14 +54,20 @@ export interface BodyProgress {
   done: boolean
   /** Lines available so far in each view. */
   lines: Record<LineView, number>
-  /** A note the user should see, e.g. a charset this browser cannot decode. */
-  note: string | null
+  /** A note the user should see, e.g. a charset this browser cannot decode (a `response` catalog key under bodyWorker). */
+  note: WorkerText | null
+}
+
+/** A text the worker wants shown: a key of the `response` catalog's `bodyWorker` group and its values (the worker has no catalog). */
+export interface WorkerText {
+  key: 'charset' | 'notJsonTree' | 'invalidJson'
+  values?: Record<string, string>
 }
 
 export type FromWorker =
   | { type: 'progress'; progress: BodyProgress }
   | { type: 'answer'; id: number; answer: WorkerAnswer }
-  | { type: 'error'; id: number; message: string }
+  | { type: 'error'; id: number; message: string; text?: WorkerText }
 
 /** Longest line the viewers are sent; the rest is cut with a note of how much. */
 export const MAX_LINE_CHARS = 4000

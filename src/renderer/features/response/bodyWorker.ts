@@ -12,7 +12,8 @@ import {
   type ToWorker,
   type TreeEntry,
   type WorkerAnswer,
-  type WorkerRequest
+  type WorkerRequest,
+  type WorkerText
 } from './bodyProtocol'
 import { JsonLineFormatter } from './jsonLines'
 
@@ -62,7 +63,7 @@ class LineIndex {
 
 let kind: BodyKind = 'binary'
 let total = 0
-let note: string | null = null
+let note: WorkerText | null = null
 let decoder: TextDecoder | undefined
 const byteChunks: Uint8Array[] = []
 let byteLength = 0
@@ -78,6 +79,16 @@ const rawIndex = new LineIndex()
 let rawLineStart = 0
 let parsed: { ok: true; value: unknown } | { ok: false; message: string } | undefined
 let lastProgress = 0
+
+/** A failure the UI shows in the user's language: the message is English for logs, `text` is what the catalog says. */
+class TextError extends Error {
+  constructor(
+    message: string,
+    readonly text: WorkerText
+  ) {
+    super(message)
+  }
+}
 
 const post = (message: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(message, transfer)
 
@@ -108,7 +119,7 @@ function open(message: Extract<ToWorker, { type: 'open' }>): void {
     try {
       decoder = new TextDecoder(message.charset ?? 'utf-8')
     } catch {
-      note = `This browser cannot decode the charset "${message.charset}"; shown as UTF-8.`
+      note = { key: 'charset', values: { charset: message.charset ?? '' } }
       decoder = new TextDecoder('utf-8')
     }
   }
@@ -276,7 +287,7 @@ function search(view: LineView, query: string, limit: number): { lines: number[]
 }
 
 function parsedDocument(): unknown {
-  if (kind !== 'json') throw new Error('Only a JSON body has a tree.')
+  if (kind !== 'json') throw new TextError('Only a JSON body has a tree.', { key: 'notJsonTree' })
   if (!parsed) {
     try {
       parsed = { ok: true, value: JSON.parse(textBetween(0, textLength)) }
@@ -284,7 +295,7 @@ function parsedDocument(): unknown {
       parsed = { ok: false, message: error instanceof Error ? error.message : String(error) }
     }
   }
-  if (!parsed.ok) throw new Error(`The body is not valid JSON: ${parsed.message}`)
+  if (!parsed.ok) throw new TextError(`The body is not valid JSON: ${parsed.message}`, { key: 'invalidJson', values: { detail: parsed.message } })
   return parsed.value
 }
 
@@ -411,7 +422,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       const { answer: value, transfer } = answer(message.request)
       post({ type: 'answer', id: message.id, answer: value }, transfer)
     } catch (error) {
-      post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) })
+      post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error), ...(error instanceof TextError ? { text: error.text } : {}) })
     }
   }
 }

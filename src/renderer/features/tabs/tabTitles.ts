@@ -1,6 +1,6 @@
 import type { TabKind } from './tabsStore'
 import { requestKinds, type RealtimeKind } from '../../../shared/requestKinds'
-import { catalogs, tr } from '../../i18n'
+import { tabCatalogs, tr } from '../../i18n'
 
 /** The short badge a realtime tab (or tree row, history entry) shows instead of a method: its kind's, from shared/requestKinds.ts. */
 export const kindBadge = (kind: RealtimeKind): string => requestKinds[kind].badge
@@ -50,8 +50,8 @@ export function realtimeTitle(kind: RealtimeKind, url: string, namespace = '/'):
 /** The text beside a tab's badge: the title without the method or kind the badge already shows. */
 /** "Untitled request" in every language: a tab made before the language changed still reads in the current one. */
 function isUntitled(title: string): boolean {
-  return Object.values(catalogs).some((catalog) => {
-    const tabs = catalog['tabs'] as { tabsStore?: { untitledRequest?: string }; tabTitles?: { untitledRequest?: string } } | undefined
+  return Object.values(tabCatalogs).some((catalog) => {
+    const tabs = catalog as { tabsStore?: { untitledRequest?: string }; tabTitles?: { untitledRequest?: string } } | undefined
     return title === tabs?.tabsStore?.untitledRequest || title === tabs?.tabTitles?.untitledRequest
   })
 }

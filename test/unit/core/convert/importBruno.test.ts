@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createServices } from '../../../../src/core/services'
@@ -36,7 +36,12 @@ describe('import: Bruno collection folder', () => {
       auth: { type: 'bearer', token: '{{token}}' },
       variables: [{ name: 'apiVersion', value: 'v2' }]
     })
-    expect(await folder('users')).toMatchObject({ name: 'Users', headers: [{ name: 'X-Area', value: 'users' }], auth: { type: 'basic', username: 'admin', password: '{{adminPassword}}' } })
+    expect(await folder('users')).toMatchObject({
+      name: 'Users',
+      headers: [{ name: 'X-Area', value: 'users' }],
+      auth: { type: 'basic', username: 'admin', password: '{{adminPassword}}' },
+      scripts: { pre: 'console.log("folder")' }
+    })
     expect(await read('Users', 'Get user')).toMatchObject({ method: 'GET', url: '{{baseUrl}}/users/42?expand=roles', auth: { type: 'none' } })
     expect(await read('Users', 'Create user')).toMatchObject({
       method: 'POST',
@@ -60,9 +65,40 @@ describe('import: Bruno collection folder', () => {
     ])
     expect(result.unsupported.map((u) => `${u.item}: ${u.what}`)).toEqual([
       expect.stringMatching(/^broken\.bru: This file could not be read \(Line \d+, col \d+: .*\); it was left out\.$/),
-      'Users / Get user: The disabled query parameter "debug" was left out (Parley keeps the query in the URL).',
-      "Users: A folder's pre-request script; Parley keeps scripts on requests only, so it was left out."
+      'Users / Get user: The disabled query parameter "debug" was left out (Parley keeps the query in the URL).'
     ])
+    await services.dispose()
+  })
+
+  it('carries collection.bru and folder.bru scripts (pre-request, post-response, tests) into parley.yaml and folder.yaml', async () => {
+    const dir = await tempDir()
+    await mkdir(join(dir, 'orders/refunds'), { recursive: true })
+    await writeFile(join(dir, 'bruno.json'), JSON.stringify({ version: '1', name: 'Shop', type: 'collection' }))
+    await writeFile(join(dir, 'collection.bru'), 'script:pre-request {\n  req.setHeader("X-Trace", "1");\n}\n\ntests {\n  test("always", () => {});\n}\n')
+    await writeFile(
+      join(dir, 'orders/folder.bru'),
+      'meta {\n  name: Orders\n  seq: 1\n}\n\nscript:pre-request {\n  bru.setVar("orderArea", "eu");\n}\n\nscript:post-response {\n  bru.setVar("lastStatus", res.status);\n}\n\ntests {\n  test("no server error", () => expect(res.status).to.be.below(500));\n}\n'
+    )
+    await writeFile(join(dir, 'orders/refunds/folder.bru'), 'meta {\n  name: Refunds\n}\n\nscript:post-response {\n  console.log("refunds");\n}\n')
+    await writeFile(join(dir, 'orders/refunds/list.bru'), 'meta {\n  name: List refunds\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{base}}/refunds\n  body: none\n  auth: inherit\n}\n')
+    await writeFile(join(dir, 'orders/list.bru'), 'meta {\n  name: List orders\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{base}}/orders\n  body: none\n  auth: inherit\n}\n')
+    const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
+    const target = await tempDir()
+    const result = await call<ImportResult>(services, 'import.run', { text: await folderText(dir), targetDir: target })
+    expect(result).toMatchObject({ format: 'bruno', name: 'Shop', imported: 2, folders: 2 })
+    expect(result.unsupported).toEqual([])
+    const collectionId = result.collectionId as string
+    const folder = (path: string) => call<{ scripts?: { pre?: string; post?: string } }>(services, 'folder.read', { collectionId, path })
+    expect((await folder('')).scripts).toEqual({ pre: 'req.setHeader("X-Trace", "1");', post: 'test("always", () => {});' })
+    expect((await folder('orders')).scripts).toEqual({
+      pre: 'bru.setVar("orderArea", "eu");',
+      post: 'bru.setVar("lastStatus", res.status);\n\ntest("no server error", () => expect(res.status).to.be.below(500));'
+    })
+    expect((await folder('orders/refunds')).scripts).toEqual({ post: 'console.log("refunds");' })
+    // On disk, in the files the format describes.
+    const root = (await call<{ path: string }>(services, 'collection.tree', { collectionId })).path
+    expect(await readFile(join(root, 'parley.yaml'), 'utf8')).toContain('scripts:\n  pre: req.setHeader("X-Trace", "1");')
+    expect(await readFile(join(root, 'orders/folder.yaml'), 'utf8')).toContain('bru.setVar("orderArea", "eu");')
     await services.dispose()
   })
 

@@ -34,13 +34,13 @@ describe('import: OpenAPI 3.0 (the Swagger petstore, YAML)', () => {
       auth: { type: 'none' },
       variables: [
         { name: 'baseUrl', value: '/api/v3', secret: false },
+        { name: 'clientId', value: '', secret: false },
         { name: 'api_key', value: '', secret: true }
       ]
     })
     expect(await folder('pet')).toMatchObject({ name: 'pet', description: 'Everything about your Pets', auth: { type: 'inherit' } })
     expect(result.unsupported).toEqual([
       { item: 'Swagger Petstore - OpenAPI 3.0', what: expect.stringMatching(/"\/api\/v3" is relative/) },
-      { item: 'security scheme petstore_auth', what: expect.stringMatching(/authorization code or implicit flow/) },
       { item: 'POST /pet/{petId}/uploadImage', what: 'The body is application/octet-stream: choose a file to send in Parley.' }
     ])
     await services.dispose()
@@ -50,7 +50,8 @@ describe('import: OpenAPI 3.0 (the Swagger petstore, YAML)', () => {
     const { read, tree, services } = await importFixture(await tempDir(), await tempDir(), 'petstore-openapi-3.0.yaml')
     const root = (await tree()).root
     const update = await read(pathOf(root, 'pet', 'Update an existing pet'))
-    expect(update).toMatchObject({ kind: 'http', method: 'PUT', url: '{{baseUrl}}/pet', auth: { type: 'none' }, headers: [] })
+    // petstore_auth is the implicit flow: signed in with "Get new token".
+    expect(update).toMatchObject({ kind: 'http', method: 'PUT', url: '{{baseUrl}}/pet', auth: { type: 'oauth2', grant: 'implicit', authUrl: 'https://petstore3.swagger.io/oauth/authorize', clientId: '{{clientId}}', scope: 'write:pets read:pets' }, headers: [] })
     expect(update.description).toBe('Update an existing pet by Id\n\nAlso accepts: application/xml, application/x-www-form-urlencoded.')
     const body = (update as { body: { type: string; text: string } }).body
     expect(body.type).toBe('json')
@@ -75,7 +76,7 @@ describe('import: Swagger 2.0 (the Swagger petstore, JSON)', () => {
   it('uses host, basePath and schemes, formData and body parameters, and securityDefinitions', async () => {
     const { result, read, tree, folder, environments, services } = await importFixture(await tempDir(), await tempDir(), 'petstore-swagger-2.0.json')
     expect(result).toMatchObject({ format: 'openapi', name: 'Swagger Petstore', imported: 7, folders: 3, environments: 2 })
-    expect(await folder('')).toMatchObject({ variables: [{ name: 'baseUrl', value: 'https://petstore.swagger.io/v2' }, { name: 'api_key', secret: true }] })
+    expect(await folder('')).toMatchObject({ variables: [{ name: 'baseUrl', value: 'https://petstore.swagger.io/v2' }, { name: 'clientId', value: '' }, { name: 'api_key', secret: true }] })
     expect((await environments()).environments.map((e) => [e.name, e.variables])).toEqual([
       ['http', [{ name: 'baseUrl', value: 'http://petstore.swagger.io/v2', enabled: true, secret: false }]],
       ['https', [{ name: 'baseUrl', value: 'https://petstore.swagger.io/v2', enabled: true, secret: false }]]
@@ -94,7 +95,7 @@ describe('import: Swagger 2.0 (the Swagger petstore, JSON)', () => {
     expect(await read(pathOf(root, 'pet', 'Finds Pets by status'))).toMatchObject({ url: '{{baseUrl}}/pet/findByStatus?status=' })
     expect(await read(pathOf(root, 'store', 'Returns pet inventories by status'))).toMatchObject({ auth: { type: 'apikey', key: 'api_key', value: '{{api_key}}' } })
     expect(await read(pathOf(root, 'user', 'Logs user into the system'))).toMatchObject({ url: '{{baseUrl}}/user/login?username=&password=', auth: { type: 'inherit' } })
-    expect(result.unsupported.map((u) => u.item)).toEqual(['security scheme petstore_auth', 'POST /pet/{petId}/uploadImage'])
+    expect(result.unsupported.map((u) => u.item)).toEqual(['POST /pet/{petId}/uploadImage'])
     await services.dispose()
   })
 })

@@ -97,6 +97,11 @@ beforeAll(async () => {
         }
         const token = `at-${randomBytes(6).toString('hex')}`
         issued.add(token)
+        if (form.get('scope') === 'form-answer') {
+          // An older server's form-encoded answer, without token_type.
+          res.setHeader('Content-Type', 'application/x-www-form-urlencoded')
+          return void res.end(new URLSearchParams({ access_token: token, expires_in: '60', scope: 'form-answer' }).toString())
+        }
         return void res.end(JSON.stringify({ access_token: token, token_type: 'bearer', expires_in: 3600, scope: form.get('scope') }))
       }
       case '/resource':
@@ -173,6 +178,20 @@ describe('auth', () => {
   it('OAuth 2.0 password grant with client credentials in the body', async () => {
     const res = await engine.send('o3', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'password', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', username: 'u', password: 'p', clientAuth: 'body' } }))
     expect(text(res)).toBe('resource ok')
+  })
+
+  it('OAuth 2.0: a form-encoded token answer without token_type is still understood', async () => {
+    const res = await engine.send('o7', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', scope: 'form-answer' } }))
+    expect(text(res)).toBe('resource ok')
+    expect(res.auth).toMatchObject({ tokenType: 'bearer', scope: 'form-answer' })
+  })
+
+  it('OAuth 2.0 password grant: a wrong password says to check it', async () => {
+    await expect(engine.send('o8', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'password', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', username: 'u', password: 'wrong' } }))).rejects.toMatchObject({
+      code: 'auth_failed',
+      message: expect.stringContaining('invalid_grant'),
+      hint: 'Check the username and password.'
+    })
   })
 
   it('a refused token request fails with auth_failed carrying the endpoint error', async () => {

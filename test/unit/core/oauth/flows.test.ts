@@ -61,6 +61,13 @@ const oauthAuth = (grant: 'authorization_code' | 'implicit' | 'device_code', cli
   scope: 'openid notes',
   clientAuth: 'basic'
 })
+/** RFC 7009 revocation at the playground, as the server's admin would do it. */
+async function revoke(token: string, hint: string | null): Promise<void> {
+  const form = new URLSearchParams({ token, client_id: 'parley-app' })
+  if (hint) form.set('token_type_hint', hint)
+  const answer = await fetch(`${pg.url}/oauth/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() })
+  expect(answer.status).toBe(200)
+}
 const protectedRequest = (auth: HttpAuth) => ({ method: 'GET', url: `${pg.url}/oauth/protected`, auth })
 const send = (s: Services, auth: HttpAuth) => call<HttpResponse>(s, 'http.send', { requestId: crypto.randomUUID(), request: protectedRequest(auth) })
 
@@ -115,6 +122,30 @@ describe('OAuth 2.0 sign-in flows against the playground', () => {
     expect(response.auth!.accessToken).not.toBe(first.accessToken)
     const stored = await call<OAuthTokenInfo>(s, 'oauth.token', { request: protectedRequest(auth) })
     expect(stored.accessToken).toBe(response.auth!.accessToken)
+    await s.dispose()
+  })
+
+  it('a revoked access token (401) is refreshed once and the request retried; when refresh fails the 401 stays and says to sign in again', async () => {
+    const { s } = await services()
+    const auth = oauthAuth('authorization_code')
+    const started = await call<{ authorizationUrl: string }>(s, 'oauth.authorize', { request: protectedRequest(auth) })
+    const first = await call<OAuthTokenInfo>(s, 'oauth.complete', { callbackUrl: await signInAsUser(started.authorizationUrl) })
+    await revoke(first.accessToken!, 'access_token')
+
+    const renewed = await send(s, auth)
+    expect(renewed.status).toBe(200)
+    expect(renewed.redirects.map((hop) => [hop.reason, hop.status])).toEqual([['auth-challenge', 401]])
+    expect(renewed.auth!.accessToken).not.toBe(first.accessToken)
+    expect(renewed.warnings).toEqual([])
+    const stored = await call<OAuthTokenInfo>(s, 'oauth.token', { request: protectedRequest(auth) })
+    expect(stored.accessToken).toBe(renewed.auth!.accessToken)
+
+    // The whole grant revoked: the refresh token is refused too, so the user sees the 401 and why.
+    await revoke(stored.accessToken!, null)
+    const refused = await send(s, auth)
+    expect(refused.status).toBe(401)
+    expect(refused.redirects).toEqual([])
+    expect(refused.warnings.join(' ')).toMatch(/refused the OAuth 2\.0 token.*invalid_grant.*Sign in again/)
     await s.dispose()
   })
 

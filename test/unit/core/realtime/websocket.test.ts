@@ -63,7 +63,7 @@ describe('a WebSocket session against the playground', () => {
     const s = await sessions()
     await s.manager.open({ sessionId: 'bye', kind: 'websocket', request: request('/ws/close?code=4001&reason=bye') })
     const closed = await s.waitForState('bye', 'closed')
-    expect(closed).toMatchObject({ closeCode: 4001, closeReason: 'bye', detail: 'closed by the server: 4001 bye' })
+    expect(closed).toMatchObject({ closeCode: 4001, closeReason: 'bye', detail: 'closed by the server: 4001 bye', said: { key: 'closedByServerCode', values: { code: 4001, reason: 'bye' } } })
   })
 
   it('closes with the code and reason the user chose', async () => {

@@ -132,6 +132,24 @@ describe('the collection runner', () => {
     expect(html.text).not.toMatch(/<script/i)
   })
 
+  it('skips a live request without steps, saying why, and runs the one with steps beside it', async () => {
+    const dir = join(await tempDir(), 'live')
+    await mkdir(join(dir, 'live'), { recursive: true })
+    await writeFile(join(dir, 'parley.yaml'), `parley: 1\nname: Live\nvariables:\n  - name: ws\n    value: ${playground.url.replace(/^http/, 'ws')}\n  - name: base\n    value: ${playground.url}\n`)
+    await writeFile(join(dir, 'live/folder.yaml'), 'name: Live\norder:\n  - bare.yaml\n  - stepped.yaml\n  - stream.yaml\n')
+    await writeFile(join(dir, 'live/bare.yaml'), 'kind: websocket\nname: Bare\nurl: "{{ws}}/ws/echo"\n')
+    await writeFile(join(dir, 'live/stepped.yaml'), 'kind: websocket\nname: Stepped\nurl: "{{ws}}/ws/echo"\nsteps:\n  - type: send\n    value: hi\n  - type: expect\n    predicate: msg.data === "hi"\n')
+    await writeFile(join(dir, 'live/stream.yaml'), 'kind: sse\nname: Stream\nurl: "{{base}}/sse/clock"\nsteps: []\n')
+    const tree = await call<{ id: string }>('collection.open', { path: dir })
+    const result = await runToEnd({ collectionId: tree.id, persistVariables: false })
+    expect(result.summary.state).toBe('finished')
+    expect(result.items.map((item) => `${item.name}:${item.outcome}`)).toEqual(['Bare:skipped', 'Stepped:passed', 'Stream:skipped'])
+    expect(result.items[0]?.skipReason).toBe('This WebSocket request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.')
+    expect(result.items[0]?.tests).toEqual([])
+    expect(result.items[2]?.skipReason).toContain('This SSE request has no steps')
+    expect(result.summary.requests).toMatchObject({ total: 3, passed: 1, skipped: 2 })
+  })
+
   it('refuses a data file outside the collection that the user did not choose, saying so', async () => {
     const tree = await call<{ id: string }>('collection.open', { path: await smallCollection() })
     const outside = join(await tempDir(), 'rows.csv')

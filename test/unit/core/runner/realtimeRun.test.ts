@@ -1,6 +1,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createHttpEngine } from '../../../../src/core/http/engine'
 import { runRealtimeRequest, type RealtimeRequest, type RealtimeRunDeps } from '../../../../src/core/runner/realtimeRun'
 import { createCollectionServices } from '../../../../src/core/store/collectionServices'
 import { EventBus } from '../../../../src/core/events'
@@ -213,5 +214,34 @@ describe('runRealtimeRequest: SSE', () => {
     const at = result.tests.findIndex((t) => t.message === 'The run was cancelled. Run it again when you are ready.')
     expect(at).toBeGreaterThanOrEqual(0)
     expect(result.tests.slice(at + 1).every((t) => !t.passed && t.message?.startsWith('not run: '))).toBe(true)
+  })
+})
+
+describe('runRealtimeRequest: pm.sendRequest in step scripts', () => {
+  it('sends through the HTTP engine, as HTTP scripts do, and says so when no engine serves it', async () => {
+    const http = await createHttpEngine({ dataDir: await tempDir(), env: {} })
+    disposers.push(() => void http.dispose())
+    const script = [
+      "const answer = await pm.sendRequest(pm.variables.replaceIn('{{direct}}/echo?from=') + pm.message.data)",
+      "pm.test('the side request answered', () => pm.expect(answer.json().query.from).to.equal('step'))",
+      "pm.sendRequest(pm.variables.get('direct') + '/echo?cb=1', (error, response) => pm.test('the callback form works', () => pm.expect(response.code).to.equal(200)))"
+    ].join('\n')
+    const request = websocket('/ws/echo')
+    const run = (extra: RealtimeRunDeps) =>
+      runRealtimeRequest(
+        extra,
+        { requestId: 'side', request, steps: steps([{ type: 'send', value: 'step' }, { type: 'expect', predicate: "msg.data === 'step'", script }]), iteration: { index: 0, count: 1, data: { direct: playground.url } } }
+      )
+    const base = await deps()
+    const served = await run({ ...base, http })
+    expect(served.error).toBeNull()
+    expect(served.tests.map((t) => `${t.name}: ${t.passed}`)).toEqual([
+      `connect to ${request.url}: true`,
+      "message matching msg.data === 'step' within 5000 ms: true",
+      'the side request answered: true',
+      'the callback form works: true'
+    ])
+    const unserved = await run(base)
+    expect(unserved.tests.at(-1)).toMatchObject({ passed: false, message: expect.stringContaining('pm.sendRequest is not available here') })
   })
 })

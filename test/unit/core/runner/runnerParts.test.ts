@@ -90,8 +90,8 @@ describe('reports', () => {
     summary: { state: 'finished', iterations: { total: 1, done: 1 }, requests: { total: 3, passed: 0, failed: 1, errored: 1, skipped: 1 }, tests: { total: 2, passed: 1, failed: 1 }, durationMs: 20, error: null }
   }
 
-  it('JUnit: one testsuite per request run, one testcase per test, parses whatever the messages hold', () => {
-    const { text, defaultName } = renderReport(result, 'junit')
+  it('JUnit: one testsuite per request run, one testcase per test, parses whatever the messages hold', async () => {
+    const { text, defaultName } = await renderReport(result, 'junit')
     expect(defaultName).toBe('my-api-run.xml')
     const doc = create(text).end({ format: 'object' }) as { testsuites: { '@failures': string; '@errors': string; testsuite: { testcase: unknown }[] } }
     expect(doc.testsuites['@failures']).toBe('1')
@@ -101,8 +101,8 @@ describe('reports', () => {
     expect(text).not.toContain('\u0001')
   })
 
-  it('HTML: self-contained, every text escaped', () => {
-    const { text } = renderReport(result, 'html')
+  it('HTML: self-contained, every text escaped', async () => {
+    const { text } = await renderReport(result, 'html')
     expect(text).not.toMatch(/<script/i)
     expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
     expect(text).toContain('<title>My &lt;API&gt;: run report</title>')

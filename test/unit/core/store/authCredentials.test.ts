@@ -118,6 +118,28 @@ describe('auth credentials are kept out of collection files', () => {
     expect(exported.unsupported.map((u) => u.what)).toContain("Credentials kept in Parley's data directory are not exported; fill them in after importing.")
   })
 
+  it("a Socket.IO request's handshake auth payload is a credential too, unless it holds only {{variables}}", async () => {
+    const socketio = (name: string, auth: string): SavedRequestInput => ({ kind: 'socketio', name, url: 'http://127.0.0.1:1', auth })
+    const payload = `{"token": "${token}", "room": 7}`
+    const { path } = await kit.call('request.create', { collectionId: col.id, request: socketio('Private', payload) })
+    expect(await fileOf(path)).not.toContain(token)
+    expect(await fileOf(path)).toMatch(/auth: "\{\{\$secret:[0-9a-f]{32}\}\}"/)
+    expect(await allText(kit.dataDir)).not.toContain(token)
+    const read = await kit.call('request.read', { collectionId: col.id, path })
+    expect(read.request).toMatchObject({ kind: 'socketio', auth: payload })
+    expect((await kit.call('request.save', { collectionId: col.id, path, request: read.request, baseHash: read.hash })).hash).toBe(read.hash)
+
+    const variables = await kit.call('request.create', { collectionId: col.id, request: socketio('With variables', '{"token": "{{token}}", "n": 1}') })
+    expect(await fileOf(variables.path)).toContain('{{token}}')
+
+    const exported = await kit.call('export.postman', { collectionPath: col.path })
+    expect(exported.json).not.toContain(token)
+    expect(exported.json).not.toContain('$secret')
+    const insomnia = await kit.call('export.insomnia', { collectionPath: col.path })
+    expect(insomnia.yaml).not.toContain(token)
+    expect(insomnia.yaml).not.toContain('$secret')
+  })
+
   it('a token shared by many requests is stored once, not once per request', async () => {
     for (let i = 0; i < 20; i++) await kit.call('request.create', { collectionId: col.id, request: withAuth({ type: 'bearer', token, prefix: 'Bearer' }, `R${i}`) })
     const stored = JSON.parse(await readFile(join(kit.dataDir, 'secrets.json'), 'utf8')) as { entries: Record<string, string> }

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WsWebSocket from 'ws'
 import { createServices, type Services } from '../../../../src/core/services'
 import { startHost, type Host } from '../../../../src/host/server'
 import { createHostBridge } from '../../../../src/renderer/app/hostBridge'
+import { initI18n } from '../../../../src/renderer/i18n'
 import { hostMaxFrameBytes } from '../../../../src/shared/wire'
 import { useTempDir } from '../../support/tempDir'
 
@@ -59,6 +60,9 @@ function bridgeTo(host: Host, search: string) {
 }
 
 describe('the host bridge', () => {
+  // The bridge's own messages come from the catalogs, as in the window (main.tsx awaits the same).
+  beforeAll(() => initI18n())
+
   it('takes the token out of the address bar, keeping the rest of the address', async () => {
     const host = await start()
     const bridge = bridgeTo(host, '?token=test-token&theme=dark')

@@ -2,7 +2,7 @@ import { connect, createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toHttpError } from '../../../../src/core/http/errors'
 import { ParleyError } from '../../../../src/shared/errors'
-import { i18n, initI18n } from '../../../../src/renderer/i18n'
+import { i18n, initI18n, switchLanguage } from '../../../../src/renderer/i18n'
 import { errorParts, errorText } from '../../../../src/renderer/i18n/errors'
 
 /** A port nothing listens on: a server is opened on it and closed again. */
@@ -23,11 +23,11 @@ async function refusedAt(url: string): Promise<ParleyError> {
 
 describe("core's errors reach the user in their language", () => {
   beforeAll(async () => {
-    initI18n()
-    await i18n.changeLanguage('es')
+    await initI18n()
+    await switchLanguage('es')
   })
   afterAll(async () => {
-    await i18n.changeLanguage('en')
+    await switchLanguage('en')
   })
 
   it('a refused connection, from a real socket, in Spanish with its host', async () => {

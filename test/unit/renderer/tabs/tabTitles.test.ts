@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { initI18n } from '../../../../src/renderer/i18n'
 import { httpTitle, pathOfUrl, realtimeTitle, tabLabel } from '../../../../src/renderer/features/tabs/tabTitles'
 
 describe('tab titles', () => {
+  beforeAll(() => initI18n())
+
   it('an HTTP tab is its method and path, not its host', () => {
     expect(httpTitle('get', 'http://127.0.0.1:40043/api/notes?limit=2#top')).toBe('GET /api/notes')
     expect(httpTitle('POST', '{{base}}/api/notes/{{id}}')).toBe('POST /api/notes/{{id}}')
