@@ -1,6 +1,7 @@
 import type { SavedRequest, Variable } from '../../shared/collection'
 import { ParleyError, type AppError } from '../../shared/errors'
 import type { HttpRequest } from '../../shared/http'
+import { requestKinds } from '../../shared/requestKinds'
 import {
   type DataRow,
   type RunItemRef,
@@ -186,10 +187,10 @@ export class CollectionRun {
     }
     if (saved.kind !== 'http') {
       if (!this.deps.runRealtime) {
-        return done('skipped', { skipReason: `${kindLabel[saved.kind]} requests cannot run in the collection runner in this version of Parley.` })
+        return done('skipped', { skipReason: `${requestKinds[saved.kind].name} requests cannot run in the collection runner in this version of Parley.` })
       }
       if (!saved.steps?.length) {
-        return done('skipped', { skipReason: `This ${kindLabel[saved.kind]} request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.` })
+        return done('skipped', { skipReason: `This ${requestKinds[saved.kind].name} request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.` })
       }
       this.inFlight = requestId
       try {
@@ -289,8 +290,6 @@ export class CollectionRun {
     this.wake = undefined
   }
 }
-
-const kindLabel = { socketio: 'Socket.IO', websocket: 'WebSocket', sse: 'SSE' } as const
 
 function outcomeOf(error: AppError | null, tests: TestResult[]): RunItemResult['outcome'] {
   if (error) return 'error'
