@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../src/core/services'
 import { startHost, type Host } from '../../../src/host/server'
 import { startPlayground, type Playground } from '../../../src/playground/server'
-import { useTempDir } from '../support/tempDir'
+import { tempDir } from '../support/tempDir'
 
-const tempDir = useTempDir()
+// One data dir for the file's services and host (a per-test folder would be removed under them after the first test).
+let data: Awaited<ReturnType<typeof tempDir>>
 let pg: Playground
 let host: Host
 let services: Services
@@ -15,7 +16,8 @@ let base: string
 
 beforeAll(async () => {
   pg = await startPlayground()
-  const dataDir = await tempDir()
+  data = await tempDir()
+  const dataDir = data.dir
   const rendererDir = join(dataDir, 'renderer')
   await mkdir(rendererDir, { recursive: true })
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Parley</title>')
@@ -27,6 +29,7 @@ afterAll(async () => {
   await host.close()
   await services.dispose()
   await pg.close()
+  await data.remove()
 })
 
 const auth = () => ({ type: 'oauth2', grant: 'authorization_code', authUrl: `${pg.url}/oauth/authorize`, tokenUrl: `${pg.url}/oauth/token`, clientId: 'parley-app' })

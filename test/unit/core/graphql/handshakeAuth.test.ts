@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../src/core/services'
 import type { HttpAuth } from '../../../../src/shared/http'
 import { startPlayground, type Playground } from '../../../../src/playground/server'
-import { useTempDir } from '../../support/tempDir'
+import { tempDir } from '../../support/tempDir'
 
 /** A GraphQL subscription's handshake carries the request's auth as a send would: OAuth 2.0, AWS, and a clear refusal for Digest. */
-const tempDir = useTempDir('parley-gql-auth-')
+// One data dir for the file's services (a per-test folder would be removed under them after the first test).
+let data: Awaited<ReturnType<typeof tempDir>>
 let pg: Playground
 let services: Services
 let handshakes: IncomingMessage[] = []
@@ -16,7 +17,8 @@ const gate = createServer()
 
 beforeAll(async () => {
   pg = await startPlayground()
-  services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
+  data = await tempDir('parley-gql-auth-')
+  services = await createServices({ dataDir: data.dir, shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
   // A GraphQL server that records the handshake and refuses it, so nothing else is needed to see what was sent.
   gate.on('upgrade', (req, socket) => {
     handshakes.push(req)
@@ -29,6 +31,7 @@ afterAll(async () => {
   await services.dispose()
   await pg.close()
   await new Promise<void>((resolve) => gate.close(() => resolve()))
+  await data.remove()
 })
 
 async function open(auth: HttpAuth): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
