@@ -29,9 +29,21 @@ const layers = {
     why: 'The renderer imports only src/shared and its own files; it reaches the world through window.parley.'
   },
   preload: { may: ['preload', 'shared'], packages: [], why: 'The preload exposes the contract and nothing else: it imports only src/shared and electron.' },
-  main: { may: ['main', 'core', 'shared'], packages: [], why: 'The Electron shell wires core to IPC; it never imports the renderer, the host or the playground.' },
-  host: { may: ['host', 'core', 'shared'], packages: [/^electron(\/|$)/], why: 'The browser host is plain Node: no electron, no renderer code, no playground.' },
-  cli: { may: ['cli', 'core', 'shared'], packages: [/^electron(\/|$)/, /^react/, /^zustand/], why: 'parley (src/cli) is plain Node over core: no electron, no renderer, host or main code.' },
+  main: {
+    may: ['main', 'core', 'shared'],
+    packages: [],
+    why: 'The Electron shell wires core to IPC; it never imports the renderer, the host or the playground.'
+  },
+  host: {
+    may: ['host', 'core', 'shared'],
+    packages: [/^electron(\/|$)/],
+    why: 'The browser host is plain Node: no electron, no renderer code, no playground.'
+  },
+  cli: {
+    may: ['cli', 'core', 'shared'],
+    packages: [/^electron(\/|$)/, /^react/, /^zustand/],
+    why: 'parley (src/cli) is plain Node over core: no electron, no renderer, host or main code.'
+  },
   playground: { may: ['playground'], packages: [/^electron(\/|$)/], why: "The playground is a separate program: it imports none of Parley's layers." }
 }
 
@@ -84,7 +96,7 @@ export default tseslint.config(
         Buffer: 'readonly'
       }
     },
-    plugins: { parley: { rules: { 'layers': layerRule } } },
+    plugins: { parley: { rules: { layers: layerRule } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -1,5 +1,5 @@
 // Sums the JSON reports that `npm test` leaves in test-reports/ into one line "N passed, N failed".
-// Typecheck and lint count as one check each; they ran and passed if the unit report exists.
+// Typecheck, lint and the format check count as one check each; they ran and passed if the unit report exists.
 import { existsSync, readFileSync } from 'node:fs'
 
 const testStatus = Number(process.argv[2] ?? 1)
@@ -11,8 +11,8 @@ const lines = []
 
 const unit = read('test-reports/unit.json')
 if (unit) {
-  passed += 2
-  lines.push('typecheck: passed', 'lint: passed')
+  passed += 3
+  lines.push('typecheck: passed', 'lint: passed', 'format (Prettier): passed')
   passed += unit.numPassedTests
   failed += unit.numFailedTests
   skipped += unit.numPendingTests + unit.numTodoTests
@@ -32,7 +32,9 @@ for (const [name, file] of [
 }
 if (testStatus !== 0 && failed === 0) {
   failed = 1
-  lines.push('npm test failed before every suite reported (typecheck, lint, build, no browser or display for the suites, or a crash): see the output above')
+  lines.push(
+    'npm test failed before every suite reported (typecheck, lint, format check, build, no browser or display for the suites, or a crash): see the output above'
+  )
 }
 for (const line of lines) console.log(`ci: ${line}`)
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)

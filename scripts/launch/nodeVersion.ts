@@ -15,7 +15,10 @@ export function minimumOf(range: string): Version | undefined {
 }
 
 function parse(version: string): Version {
-  const [major = 0, minor = 0, patch = 0] = version.replace(/^v/, '').split('.').map((part) => Number.parseInt(part, 10) || 0)
+  const [major = 0, minor = 0, patch = 0] = version
+    .replace(/^v/, '')
+    .split('.')
+    .map((part) => Number.parseInt(part, 10) || 0)
   return [major, minor, patch]
 }
 

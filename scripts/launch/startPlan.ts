@@ -11,10 +11,7 @@ export interface StartFacts {
   graphical: boolean
 }
 
-export type StartPlan =
-  | { kind: 'desktop'; binaryPath: string }
-  | { kind: 'download'; message: string }
-  | { kind: 'browser'; message: string }
+export type StartPlan = { kind: 'desktop'; binaryPath: string } | { kind: 'download'; message: string } | { kind: 'browser'; message: string }
 
 /**
  * The decision `npm start` makes after building: an Electron binary on disk opens the window; without

@@ -18,11 +18,7 @@ export function systemBrowserCandidates(platform: NodeJS.Platform, env: NodeJS.P
 }
 
 /** The first candidate that is an executable file. */
-export function findSystemBrowser(
-  candidates: { paths: string[]; names: string[] },
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform
-): string | undefined {
+export function findSystemBrowser(candidates: { paths: string[]; names: string[] }, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
   for (const path of candidates.paths) if (isExecutableFile(path)) return path
   for (const name of candidates.names) {
     const found = findOnPath(name, env, platform)
@@ -32,12 +28,7 @@ export function findSystemBrowser(
 }
 
 /** Whether the system package manager can install Chromium without asking anyone: root on Debian or Ubuntu with apt-get. */
-export function aptWithoutAsking(
-  platform: NodeJS.Platform,
-  uid: number | undefined,
-  osRelease: string | undefined,
-  env: NodeJS.ProcessEnv
-): boolean {
+export function aptWithoutAsking(platform: NodeJS.Platform, uid: number | undefined, osRelease: string | undefined, env: NodeJS.ProcessEnv): boolean {
   if (platform !== 'linux' || uid !== 0 || !osRelease) return false
   const family = /^ID(?:_LIKE)?=(.*)$/gm
   const ids = [...osRelease.matchAll(family)].flatMap((match) => match[1]!.replace(/"/g, '').split(/\s+/))

@@ -33,6 +33,6 @@ export function chooseDisplay(facts: DisplayFacts, triedApt: boolean): DisplayCh
     kind: 'fail',
     message:
       'npm test: the Electron tests open a real window and there is no display here. Run `sudo apt-get install -y xvfb` ' +
-      '(Debian, Ubuntu; or your distribution\'s xvfb package), then npm test again.'
+      "(Debian, Ubuntu; or your distribution's xvfb package), then npm test again."
   }
 }

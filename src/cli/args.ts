@@ -71,7 +71,10 @@ export function parseCommand(argv: string[]): Command {
   if (rest.length > 0) throw new UsageError(t('unexpectedArgument', { argument: rest[0] ?? '' }))
   if ((values.folder?.length ?? 0) > 1) throw new UsageError(t('oneFolder'))
   const reporters = new Set<Reporter>()
-  for (const name of (values.reporters ?? 'cli').split(',').map((r) => r.trim()).filter(Boolean)) {
+  for (const name of (values.reporters ?? 'cli')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)) {
     if (!['cli', 'json', 'junit', 'html'].includes(name)) throw new UsageError(t('badReporter', { name }))
     reporters.add(name as Reporter)
   }

@@ -33,7 +33,8 @@ export class CliReporter {
     if (event.type !== 'item-done') return
     const item = event.result
     const mark = item.outcome === 'passed' ? this.paint('green', '✓') : item.outcome === 'skipped' ? this.paint('gray', '-') : this.paint('red', '✗')
-    const status = item.status === null ? (item.outcome === 'skipped' ? t('statusSkipped') : item.kind === 'http' ? t('statusNoResponse') : item.kind) : String(item.status)
+    const status =
+      item.status === null ? (item.outcome === 'skipped' ? t('statusSkipped') : item.kind === 'http' ? t('statusNoResponse') : item.kind) : String(item.status)
     this.write(`${t('itemLine', { mark, method: item.method ?? item.kind, name: item.name, status, ms: Math.round(item.durationMs) })}\n`)
     for (const test of item.tests) {
       if (test.passed) {
@@ -56,7 +57,12 @@ export class CliReporter {
     const rows: [string, string, string, string][] = [
       ['', t('summaryExecuted'), t('summaryFailed'), t('summarySkipped')],
       [t('summaryIterations'), formatCount(s.iterations.done), formatCount(0), ''],
-      [t('summaryRequests'), formatCount(s.requests.total - s.requests.skipped), formatCount(s.requests.failed + s.requests.errored), formatCount(s.requests.skipped)],
+      [
+        t('summaryRequests'),
+        formatCount(s.requests.total - s.requests.skipped),
+        formatCount(s.requests.failed + s.requests.errored),
+        formatCount(s.requests.skipped)
+      ],
       [t('summaryTests'), formatCount(s.tests.total), formatCount(s.tests.failed), '']
     ]
     const widths = [0, 1, 2, 3].map((col) => Math.max(...rows.map((row) => row[col]?.length ?? 0)))
@@ -76,7 +82,9 @@ export class CliReporter {
     if (this.failures.length > 0) {
       this.write(`\n${this.paint('red', t('failuresHeader'))}\n`)
       this.failures.forEach((f, i) =>
-        this.write(`${t('failureLine', { n: i + 1, request: `${f.item.name} (${f.item.path})`, iteration: f.item.iteration + 1, name: f.name, message: f.message })}\n`)
+        this.write(
+          `${t('failureLine', { n: i + 1, request: `${f.item.name} (${f.item.path})`, iteration: f.item.iteration + 1, name: f.name, message: f.message })}\n`
+        )
       )
     }
   }

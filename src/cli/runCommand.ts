@@ -71,13 +71,16 @@ export async function runCommand(args: RunArgs, io: RunIo): Promise<number> {
     process.off('SIGINT', cancel)
     process.off('SIGTERM', cancel)
     const result = await call<RunResult>('runner.result', { runId })
-    if (result.summary.state === 'failed') throw new UsageError(result.summary.error ? t('runFailed', { message: result.summary.error.message }) : t('runFailedUnknown'))
+    if (result.summary.state === 'failed')
+      throw new UsageError(result.summary.error ? t('runFailed', { message: result.summary.error.message }) : t('runFailedUnknown'))
     if (showCli) reporter.summary(result)
     let writeFailed = false
     for (const format of ['json', 'junit', 'html'] as const) {
       if (!args.reporters.has(format)) continue
       const report = await renderReport(result, format, htmlReportText())
-      const path = resolve(args.exports[format] ?? join('parley', `parley-run-report-${result.startedAt.replace(/[:.]/g, '-')}.${report.defaultName.split('.').pop()}`))
+      const path = resolve(
+        args.exports[format] ?? join('parley', `parley-run-report-${result.startedAt.replace(/[:.]/g, '-')}.${report.defaultName.split('.').pop()}`)
+      )
       try {
         await mkdir(dirname(path), { recursive: true })
         await writeFileAtomic(path, report.text)
@@ -144,7 +147,13 @@ async function openSource(call: Call, source: string, dataDir: string, io: RunIo
 async function chooseEnvironment(call: Call, collectionId: string, wanted: string | undefined): Promise<Record<string, unknown>> {
   if (wanted === undefined) return { environmentId: null }
   const path = resolve(wanted)
-  if (await stat(path).then((s) => s.isFile(), () => false)) return { environment: await variablesFile(path) }
+  if (
+    await stat(path).then(
+      (s) => s.isFile(),
+      () => false
+    )
+  )
+    return { environment: await variablesFile(path) }
   const { environments } = await call<{ environments: { id: string; name: string }[] }>('environment.list', { collectionId })
   const found = environments.find((e) => e.id === wanted || e.name === wanted) ?? environments.find((e) => e.name.toLowerCase() === wanted.toLowerCase())
   if (!found) throw new UsageError(t('environmentUnknown', { name: wanted, count: environments.length, names: environments.map((e) => e.name).join(', ') }))
@@ -157,7 +166,10 @@ async function variablesFile(path: string): Promise<{ name: string; variables: V
     const read = await readImport(await readFile(path, 'utf8'))
     const env = read.collection.environments[0]
     if (read.format !== 'postman-environment' || !env) throw new Error('it has no "values" list of variables')
-    return { name: env.name, variables: env.variables.map((v) => ({ name: v.name, value: v.value ?? '', enabled: v.enabled ?? true, secret: v.secret ?? false })) }
+    return {
+      name: env.name,
+      variables: env.variables.map((v) => ({ name: v.name, value: v.value ?? '', enabled: v.enabled ?? true, secret: v.secret ?? false }))
+    }
   } catch (error) {
     throw new UsageError(t('environmentFileInvalid', { path, message: (error as Error).message }))
   }

@@ -31,7 +31,11 @@ export class FolderBrowser {
       throw new ParleyError('not_found', `There is no folder at ${wanted}.`, 'Choose a folder that exists, or create one with New folder.')
     }
     if (!inside(home, real)) {
-      throw new ParleyError('outside_home', `${wanted} is outside your home folder (${home}), where the folder browser stays.`, 'Type the full path in the path field instead.')
+      throw new ParleyError(
+        'outside_home',
+        `${wanted} is outside your home folder (${home}), where the folder browser stays.`,
+        'Type the full path in the path field instead.'
+      )
     }
     return real
   }
@@ -50,7 +54,12 @@ export class FolderBrowser {
       const hidden = entry.name.startsWith('.')
       if (hidden && !showHidden) continue
       // A symlink counts when it leads to a folder (inside home or not: choosing it is the user's call).
-      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(join(path, entry.name)).then((s) => s.isDirectory()).catch(() => false)))
+      const isFolder =
+        entry.isDirectory() ||
+        (entry.isSymbolicLink() &&
+          (await stat(join(path, entry.name))
+            .then((s) => s.isDirectory())
+            .catch(() => false)))
       if (isFolder) folders.push({ name: entry.name, hidden })
     }
     folders.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }))
@@ -65,7 +74,8 @@ export class FolderBrowser {
       await mkdir(path)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'EEXIST') throw new ParleyError('exists', `There is already a folder or file named "${name}" in ${base}.`, 'Pick another name, or open the existing folder.')
+      if (code === 'EEXIST')
+        throw new ParleyError('exists', `There is already a folder or file named "${name}" in ${base}.`, 'Pick another name, or open the existing folder.')
       throw new ParleyError('create_failed', `Could not create ${path}: ${(error as Error).message}.`, 'Check that you may write in that folder.')
     }
     return { path }

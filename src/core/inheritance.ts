@@ -11,7 +11,11 @@ import { enclosingFolders } from './sendPreparation'
 export async function describeInheritance(collections: CollectionStore, collectionId: string, path: string): Promise<Inherited> {
   const loaded = await (await collections.get(collectionId)).load()
   const layers: { source: InheritSource; headers: Inherited['headers'][number][]; auth: Inherited['auth'] }[] = []
-  const add = (source: InheritSource, settings: { headers?: { name: string; value: string; enabled: boolean; description?: string }[]; auth?: NonNullable<Inherited['auth']>['auth'] } | null | undefined): void => {
+  const add = (
+    source: InheritSource,
+    settings:
+      { headers?: { name: string; value: string; enabled: boolean; description?: string }[]; auth?: NonNullable<Inherited['auth']>['auth'] } | null | undefined
+  ): void => {
     layers.push({
       source,
       headers: (settings?.headers ?? []).filter((h) => h.enabled).map((h) => ({ ...h, source })),

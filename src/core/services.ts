@@ -101,7 +101,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const compare = createCompareServices({ dataDir: options.dataDir, collections: store.collections })
   /** Kept before the response goes out, while its body file surely exists; a full disk costs the history, not the response. */
   const recordResponse = async (response: HttpResponse, context: SendContext | undefined, tabId: string | undefined): Promise<void> => {
-    await compare.record(response, { ...context, tabId }).catch((error: unknown) => response.warnings.push(`Not kept in response history: ${(error as Error).message}`))
+    await compare
+      .record(response, { ...context, tabId })
+      .catch((error: unknown) => response.warnings.push(`Not kept in response history: ${(error as Error).message}`))
   }
 
   const uploads = new FileUploads(options.dataDir)
@@ -128,7 +130,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   /** Files named by `binary-file` emit arguments of a step, checked like a session's emits. */
   const checkStepFiles = async (paths: string[], context: SendContext | undefined): Promise<Map<string, string>> =>
-    fileAccess.checkFiles(paths.map((path) => ({ what: 'a file argument of the emit', path })), await filePlace(context))
+    fileAccess.checkFiles(
+      paths.map((path) => ({ what: 'a file argument of the emit', path })),
+      await filePlace(context)
+    )
   const runnerHandlers = createRunnerHandlers({
     store,
     http,
@@ -223,7 +228,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...lazyHandlers(['graphql.introspect', 'graphql.schemaFile'], async () =>
       (await import('./graphql/graphqlHandlers')).createGraphqlHandlers({
         http,
-        prepare: async (request, context) => withAppSettings(await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))),
+        prepare: async (request, context) =>
+          withAppSettings(await fileAccess.check(await prepareHttpRequest(store, request, context), await filePlace(context))),
         checkFile: async (path, what, context) => (await fileAccess.checkFiles([{ what, path }], await filePlace(context))).get(path) ?? path
       })
     ),
@@ -236,7 +242,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'cookies.clear': async (input) => ({ removed: await http.clearCookies(input?.domain) }),
     'session.open': async ({ context, ...input }) => {
       // A live request runs its collection's, folders' and own pre-request scripts and inherits their headers and auth.
-      const live = input.kind === 'graphql-ws' ? undefined : await openLiveRequest({ ...store, writer: variableWriter(store), http }, input.request, context, `open-${input.sessionId ?? input.kind}`)
+      const live =
+        input.kind === 'graphql-ws'
+          ? undefined
+          : await openLiveRequest({ ...store, writer: variableWriter(store), http }, input.request, context, `open-${input.sessionId ?? input.kind}`)
       const scope = live?.scope ?? (await scopeOf(store, context))
       const request = input.kind === 'graphql-ws' ? await withHandshakeAuth(http, await prepareGraphqlWs(store, input.request, context, scope)) : live?.request
       const opened = await sessions.open({ ...input, request } as typeof input)
@@ -274,7 +283,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
             http,
             checkFiles: checkStepFiles
           },
-          { requestId, request: { ...request, kind, ...(name !== undefined ? { name } : {}), scripts: await savedScripts(store.collections, context) } as RealtimeRequest, steps, ...(context ? { context } : {}) }
+          {
+            requestId,
+            request: { ...request, kind, ...(name !== undefined ? { name } : {}), scripts: await savedScripts(store.collections, context) } as RealtimeRequest,
+            steps,
+            ...(context ? { context } : {})
+          }
         )
       } finally {
         if (stepRuns.get(requestId) === abort) stepRuns.delete(requestId)

@@ -11,10 +11,18 @@ export function resolveUserPath(typed: string, home = homedir()): string {
   if (path === '~') return home
   if (path.startsWith('~/') || path.startsWith('~\\')) return join(home, path.slice(2))
   if (path.startsWith('~')) {
-    throw new ParleyError('invalid_path', `"${path}" names another user's home folder, which Parley does not expand.`, 'Write the full path, e.g. /home/name/folder, or ~/folder for your own.')
+    throw new ParleyError(
+      'invalid_path',
+      `"${path}" names another user's home folder, which Parley does not expand.`,
+      'Write the full path, e.g. /home/name/folder, or ~/folder for your own.'
+    )
   }
   if (!isAbsolute(path)) {
-    throw new ParleyError('invalid_path', `"${path}" is a relative path; Parley needs to know exactly which folder you mean.`, `Write a full path such as ${join(home, path)} (or ~/${path}), or choose the folder with Browse….`)
+    throw new ParleyError(
+      'invalid_path',
+      `"${path}" is a relative path; Parley needs to know exactly which folder you mean.`,
+      `Write a full path such as ${join(home, path)} (or ~/${path}), or choose the folder with Browse….`
+    )
   }
   return resolve(path)
 }

@@ -137,7 +137,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const url = parseTarget(request.url)
     const verdict = !url ? 'bad-request' : url.pathname === hostContractPath ? check(request, url) : 'not-found'
     if (verdict !== 'ok') {
-      const status = { 'bad-request': '400 Bad Request', 'not-found': '404 Not Found', token: '403 Forbidden', origin: '403 Forbidden', host: '403 Forbidden' }[verdict]
+      const status = { 'bad-request': '400 Bad Request', 'not-found': '404 Not Found', token: '403 Forbidden', origin: '403 Forbidden', host: '403 Forbidden' }[
+        verdict
+      ]
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       return
     }

@@ -8,7 +8,11 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Native
   const parent = () => window() ?? BrowserWindow.getFocusedWindow() ?? undefined
   return {
     async pickFolder({ title }) {
-      const options = { title: title ?? 'Choose a folder', defaultPath: homedir(), properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as ('openDirectory' | 'createDirectory' | 'promptToCreate')[] }
+      const options = {
+        title: title ?? 'Choose a folder',
+        defaultPath: homedir(),
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as ('openDirectory' | 'createDirectory' | 'promptToCreate')[]
+      }
       const owner = parent()
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)

@@ -97,11 +97,7 @@ interface Preventable {
  * The handlers attached to the window's contents and session: navigation, new windows, redirects,
  * webviews, permissions and requests. `openExternal` is called only for http(s) URLs the user followed.
  */
-export function contentsPolicy(options: {
-  isAppUrl: (url: string) => boolean
-  appDirUrl: string | undefined
-  openExternal: (url: string) => void
-}) {
+export function contentsPolicy(options: { isAppUrl: (url: string) => boolean; appDirUrl: string | undefined; openExternal: (url: string) => void }) {
   const { isAppUrl, appDirUrl, openExternal } = options
   const leave = (url: string): void => {
     if (mayOpenExternally(url)) openExternal(url)

@@ -6,13 +6,18 @@ import type { BrowserWindowConstructorOptions } from 'electron'
  * no Node, sandboxed) and a fresh in-memory session, so no cookie of the app or of an earlier sign-in
  * leaks in, and what the login page stores dies with the window.
  */
-export function signInWindowOptions(partition: string, parentBounds?: { x: number; y: number; width: number; height: number }): BrowserWindowConstructorOptions {
+export function signInWindowOptions(
+  partition: string,
+  parentBounds?: { x: number; y: number; width: number; height: number }
+): BrowserWindowConstructorOptions {
   const width = 520
   const height = 700
   return {
     width,
     height,
-    ...(parentBounds ? { x: Math.round(parentBounds.x + (parentBounds.width - width) / 2), y: Math.round(parentBounds.y + (parentBounds.height - height) / 2) } : {}),
+    ...(parentBounds
+      ? { x: Math.round(parentBounds.x + (parentBounds.width - width) / 2), y: Math.round(parentBounds.y + (parentBounds.height - height) / 2) }
+      : {}),
     title: 'Sign in',
     autoHideMenuBar: true,
     show: true,

@@ -16,7 +16,8 @@ export function openSignInWindow(parent: () => BrowserWindow | null) {
         if (done) return
         done = true
         if (url) resolve(url)
-        else reject(failure ?? new ParleyError('cancelled', 'The sign-in window was closed before the sign-in finished.', 'Click "Get new token" to try again.'))
+        else
+          reject(failure ?? new ParleyError('cancelled', 'The sign-in window was closed before the sign-in finished.', 'Click "Get new token" to try again.'))
         if (!window.isDestroyed()) window.close()
       }
       const contents = window.webContents
@@ -35,7 +36,14 @@ export function openSignInWindow(parent: () => BrowserWindow | null) {
       window.loadURL(authorizationUrl).catch((error: unknown) => {
         // A redirect we stopped aborts the load; that is the success path, not an error.
         const page = new URL(authorizationUrl)
-        finish(null, new ParleyError('auth_failed', `The sign-in page ${page.origin}${page.pathname} could not be loaded (${(error as Error).message}).`, 'Check the authorization URL in the Auth tab and that the server is reachable.'))
+        finish(
+          null,
+          new ParleyError(
+            'auth_failed',
+            `The sign-in page ${page.origin}${page.pathname} could not be loaded (${(error as Error).message}).`,
+            'Check the authorization URL in the Auth tab and that the server is reachable.'
+          )
+        )
       })
     })
 }

@@ -37,7 +37,5 @@ export function writeWindowState(dataDir: string, state: WindowState): Promise<v
 }
 
 function intersects(area: Area, state: WindowState): boolean {
-  return (
-    state.x < area.x + area.width && state.x + state.width > area.x && state.y < area.y + area.height && state.y + state.height > area.y
-  )
+  return state.x < area.x + area.width && state.x + state.width > area.x && state.y < area.y + area.height && state.y + state.height > area.y
 }

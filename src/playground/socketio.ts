@@ -43,7 +43,12 @@ function burst(socket: Socket, count: number): void {
 /** A session's language: its handshake's `lang` query (or auth field), else its Accept-Language header. */
 function handshakeLang(socket: Socket): Lang {
   const { query, auth, headers } = socket.handshake
-  const asked = typeof query['lang'] === 'string' ? query['lang'] : typeof (auth as { lang?: unknown } | undefined)?.lang === 'string' ? (auth as { lang: string }).lang : null
+  const asked =
+    typeof query['lang'] === 'string'
+      ? query['lang']
+      : typeof (auth as { lang?: unknown } | undefined)?.lang === 'string'
+        ? (auth as { lang: string }).lang
+        : null
   return langOf(headers['accept-language'], asked)
 }
 
@@ -94,11 +99,7 @@ function mainNamespace(io: Server): void {
       const { args, ack } = splitAck(raw)
       // Send back the caller's bytes when it sent some, so round-trips can be checked; else a known pattern.
       const sent = args[0]
-      const bytes = Buffer.isBuffer(sent)
-        ? sent
-        : sent instanceof ArrayBuffer
-          ? Buffer.from(sent)
-          : Buffer.from(Array.from({ length: 256 }, (_, i) => i))
+      const bytes = Buffer.isBuffer(sent) ? sent : sent instanceof ArrayBuffer ? Buffer.from(sent) : Buffer.from(Array.from({ length: 256 }, (_, i) => i))
       socket.emit('binary:reply', bytes)
       ack?.({ ok: true, bytes: bytes.length })
     })

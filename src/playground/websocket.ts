@@ -21,7 +21,10 @@ function refuse(socket: Duplex, status: number, message: string, lang: Lang): vo
 }
 
 function offeredProtocols(req: IncomingMessage): string[] {
-  return (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean)
+  return (req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
 }
 
 /** Same rule as the WebSocket spec: codes a server may send in a close frame. */
@@ -80,8 +83,7 @@ export function attachWebSockets(http: HttpServer, more: { graphql?: WebSocketSe
     if ((req.url ?? '').startsWith('/socket.io/')) return
     const url = new URL(req.url ?? '/', 'http://playground.local')
     const lang = langOf(req.headers['accept-language'], url.searchParams.get('lang'))
-    const accept = (server: WebSocketServer) =>
-      server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req))
+    const accept = (server: WebSocketServer) => server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req))
 
     switch (url.pathname) {
       case '/ws/echo':

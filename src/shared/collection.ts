@@ -38,7 +38,6 @@ export const RequestNameSchema = z
   .refine((name) => !name.includes('\0'), 'a name cannot contain a NUL character')
   .refine((name) => name !== '.' && name !== '..', 'a name cannot be . or ..')
 
-
 // ---------------------------------------------------------------- variables
 
 export const VariableNameSchema = z
@@ -318,7 +317,14 @@ export const ReorderInput = z.strictObject({
   /** File and folder names (as on disk) in the wanted order. */
   order: z.array(z.string().min(1)).max(10_000)
 })
-export const TrashUndoInput = z.strictObject({ trashId: z.string().regex(/^[0-9a-z-]+$/).optional() }).default({})
+export const TrashUndoInput = z
+  .strictObject({
+    trashId: z
+      .string()
+      .regex(/^[0-9a-z-]+$/)
+      .optional()
+  })
+  .default({})
 export const TrashUndoOutput = z.object({ collectionId: CollectionIdSchema, path: z.string() })
 
 export const EnvironmentSchema = z.object({
@@ -390,7 +396,12 @@ export const WorkspaceTabSchema = z.object({
   title: z.string().max(500),
   kind: RequestKindSchema,
   /** A realtime tab's session in core, so a reloaded window reattaches to it. */
-  sessionId: z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/).optional()
+  sessionId: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9_.-]+$/)
+    .optional()
 })
 export const WorkspaceDraftSchema = z.object({
   tabId: z.string().min(1).max(200),

@@ -35,7 +35,10 @@ export const ResponseLimitsSchema = z.object({
   /** Responses kept per request, newest first. */
   perRequest: z.number().int().min(1).max(1000),
   /** All kept bodies together, in bytes; the oldest responses go first past it. */
-  maxTotalBytes: z.number().int().min(1024 * 1024)
+  maxTotalBytes: z
+    .number()
+    .int()
+    .min(1024 * 1024)
 })
 export type ResponseLimits = z.infer<typeof ResponseLimitsSchema>
 export const defaultResponseLimits: ResponseLimits = { perRequest: 20, maxTotalBytes: 200 * 1024 * 1024 }

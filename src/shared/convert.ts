@@ -20,7 +20,12 @@ export const importMaxChars = 50_000_000
 export const importPartMaxChars = 2_000_000
 
 export const CurlParseInputSchema = z.strictObject({
-  command: z.string().max(curlMaxChars, 'a pasted cURL command is at most 1,000,000 characters: import a longer one from a file (Import), or put its body in a file and use -d @file')
+  command: z
+    .string()
+    .max(
+      curlMaxChars,
+      'a pasted cURL command is at most 1,000,000 characters: import a longer one from a file (Import), or put its body in a file and use -d @file'
+    )
 })
 export const CurlParseOutputSchema = z.object({
   /** Valid for HttpRequestSchema: defaults already applied. */
@@ -99,7 +104,8 @@ const importTextFields = {
     .optional(),
   importId: ImportIdSchema.optional()
 }
-const oneImportText = (input: { text?: string | undefined; importId?: string | undefined }): boolean => (input.text === undefined) !== (input.importId === undefined)
+const oneImportText = (input: { text?: string | undefined; importId?: string | undefined }): boolean =>
+  (input.text === undefined) !== (input.importId === undefined)
 const oneImportTextMessage = { message: 'give either the text to import or the importId of one sent in parts, not both' }
 
 export const ImportDetectInputSchema = z.strictObject(importTextFields).refine(oneImportText, oneImportTextMessage)

@@ -138,7 +138,7 @@ export const HttpRequestSchema = z.object({
   method: z
     .string()
     .min(1)
-    .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'a method is a single word of letters, digits and !#$%&\'*+-.^_`|~'),
+    .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, "a method is a single word of letters, digits and !#$%&'*+-.^_`|~"),
   url: z.string(),
   headers: z.array(KeyValueSchema).default([]),
   body: HttpBodySchema.default({ type: 'none' }),

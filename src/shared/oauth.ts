@@ -14,7 +14,10 @@ const ClaimsSchema = z.array(z.tuple([z.string().max(200), z.string().max(4000)]
 /** A stored token as the Auth tab shows it. Claims are decoded, never verified. */
 export const OAuthTokenInfoSchema = z.object({
   present: z.boolean(),
-  accessToken: z.string().max(64 * 1024).nullable(),
+  accessToken: z
+    .string()
+    .max(64 * 1024)
+    .nullable(),
   tokenType: z.string().max(100).nullable(),
   /** ISO date, or null when the server gave no expiry. */
   expiresAt: z.string().nullable(),
@@ -46,7 +49,12 @@ export const OAuthDeviceOutput = z.object({
   expiresAt: z.string()
 })
 
-export const OAuthCompleteInput = z.object({ callbackUrl: z.string().min(1).max(16 * 1024) })
+export const OAuthCompleteInput = z.object({
+  callbackUrl: z
+    .string()
+    .min(1)
+    .max(16 * 1024)
+})
 export const OAuthFlowRef = z.object({ flowId: z.string().min(1).max(100) })
 
 export const OAuthFinishedSchema = z.object({

@@ -16,7 +16,8 @@ import { SendContextSchema } from './sendContext'
  */
 
 const label = z.string().max(200).default('')
-const timeout = (fallback: number) => z.number().int().min(1, 'a timeout is at least 1 ms').max(600_000, 'a timeout is at most 600,000 ms (10 minutes)').default(fallback)
+const timeout = (fallback: number) =>
+  z.number().int().min(1, 'a timeout is at least 1 ms').max(600_000, 'a timeout is at most 600,000 ms (10 minutes)').default(fallback)
 export const PredicateSchema = z.string().max(10_000, 'a predicate is at most 10,000 characters').default('')
 /** Runs after the step with `pm.message` (the matched message or the ack) and `pm.messages` (all matched). */
 const stepScript = z.string().max(100_000, 'a step script is at most 100,000 characters').optional()
@@ -71,7 +72,14 @@ export const CloseStepSchema = z.object({
   reason: z.string().max(123).optional()
 })
 
-export const RealtimeStepSchema = z.discriminatedUnion('type', [ConnectStepSchema, EmitStepSchema, SendStepSchema, ExpectStepSchema, WaitStepSchema, CloseStepSchema])
+export const RealtimeStepSchema = z.discriminatedUnion('type', [
+  ConnectStepSchema,
+  EmitStepSchema,
+  SendStepSchema,
+  ExpectStepSchema,
+  WaitStepSchema,
+  CloseStepSchema
+])
 export type RealtimeStep = z.infer<typeof RealtimeStepSchema>
 export type RealtimeStepInput = z.input<typeof RealtimeStepSchema>
 export type RealtimeStepType = RealtimeStep['type']

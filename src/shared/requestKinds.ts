@@ -29,7 +29,14 @@ export interface RequestKindDescription {
 export const requestKinds = {
   http: { request: HttpRequestSchema, saved: true, live: false, name: 'HTTP', badge: null, steps: [] },
   socketio: { request: SocketIoRequestSchema, saved: true, live: true, name: 'Socket.IO', badge: 'SIO', steps: ['connect', 'emit', 'expect', 'wait', 'close'] },
-  websocket: { request: WebSocketRequestSchema, saved: true, live: true, name: 'WebSocket', badge: 'WS', steps: ['connect', 'send', 'expect', 'wait', 'close'] },
+  websocket: {
+    request: WebSocketRequestSchema,
+    saved: true,
+    live: true,
+    name: 'WebSocket',
+    badge: 'WS',
+    steps: ['connect', 'send', 'expect', 'wait', 'close']
+  },
   sse: { request: SseRequestSchema, saved: true, live: true, name: 'SSE', badge: 'SSE', steps: ['connect', 'expect', 'wait', 'close'] },
   /** A GraphQL subscription: a mode of the HTTP request (its operation decides), a session but never a file or a tab. */
   'graphql-ws': { request: GraphqlWsRequestSchema, saved: false, live: true, name: 'GraphQL over WebSocket', badge: null, steps: [] }

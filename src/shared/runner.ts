@@ -62,7 +62,10 @@ export const RunnerStartInput = z.strictObject({
    * Run only the `index`-th of `count` slices of the requests (1-based; request k of the run's order
    * goes to slice k mod count + 1), so n CI machines share one suite (`parley run --shard i/n`).
    */
-  shard: z.strictObject({ index: z.number().int().min(1).max(1000), count: z.number().int().min(1).max(1000) }).refine((s) => s.index <= s.count, 'the shard index is at most the shard count').optional(),
+  shard: z
+    .strictObject({ index: z.number().int().min(1).max(1000), count: z.number().int().min(1).max(1000) })
+    .refine((s) => s.index <= s.count, 'the shard index is at most the shard count')
+    .optional(),
   /** Run only these request paths (in collection order), e.g. to re-run the failed ones of a run. */
   only: z.array(RelPathSchema).max(runnerLimits.only).optional(),
   /** An environment for this run only (e.g. `parley run -e env.json`); replaces `environmentId`. */

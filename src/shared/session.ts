@@ -16,7 +16,11 @@ import { EmitArgSchema, GraphqlWsRequestSchema, SocketIoRequestSchema, SseReques
 // The kinds, their schemas and what each can do are one table: ./requestKinds.ts.
 export { SessionKindSchema, type SessionKind } from './requestKinds'
 
-export const SessionIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
+export const SessionIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
 
 export const DirectionSchema = z.enum(['in', 'out', 'system'])
 export type Direction = z.infer<typeof DirectionSchema>

@@ -14,10 +14,7 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('result'),
     id: z.number().int().nonnegative(),
-    result: z.union([
-      z.object({ ok: z.literal(true), value: z.unknown() }),
-      z.object({ ok: z.literal(false), error: AppErrorSchema })
-    ])
+    result: z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: AppErrorSchema })])
   }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
   z.object({ type: z.literal('error'), error: AppErrorSchema })

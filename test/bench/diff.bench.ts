@@ -22,7 +22,13 @@ const SIZE = 5 * 1024 * 1024
 function notesBody(version: 1 | 2): string {
   const notes: Array<Record<string, unknown>> = []
   for (let i = 0; notes.length * 150 < SIZE; i++) {
-    notes.push({ id: `n${i}`, title: `Note number ${i}`, body: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit', tags: ['work', String(i % 7)], createdAt: new Date(1e12 + i * 1000).toISOString() })
+    notes.push({
+      id: `n${i}`,
+      title: `Note number ${i}`,
+      body: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit',
+      tags: ['work', String(i % 7)],
+      createdAt: new Date(1e12 + i * 1000).toISOString()
+    })
   }
   if (version === 2) {
     for (let i = 0; i < notes.length; i += 997) notes[i] = { ...notes[i], title: `Changed ${i}` }

@@ -80,7 +80,12 @@ async function concurrent(n: number, width: number, send: () => Promise<void>): 
  * busier machine. The ratio is the median of the per-round ratios: other work on a shared machine
  * hits some rounds and not others, and the median ignores those. Times are the totals.
  */
-async function compare(rounds: number, run: (send: () => Promise<void>) => Promise<number>, engine: () => Promise<void>, undici: () => Promise<void>): Promise<{ engineMs: number; undiciMs: number; ratio: number; spread: string; engineCpuMs: number; undiciCpuMs: number }> {
+async function compare(
+  rounds: number,
+  run: (send: () => Promise<void>) => Promise<number>,
+  engine: () => Promise<void>,
+  undici: () => Promise<void>
+): Promise<{ engineMs: number; undiciMs: number; ratio: number; spread: string; engineCpuMs: number; undiciCpuMs: number }> {
   let engineMs = 0
   let undiciMs = 0
   let engineCpuMs = 0
@@ -137,7 +142,8 @@ async function peakMemory(work: () => Promise<void>): Promise<{ rssMb: number; h
   return { rssMb: (rss - base.rss) / 1048576, heapMb: (heap - base.heapUsed) / 1048576, ms }
 }
 
-const load = (): string => `load average ${(globalThis.process.platform === 'win32' ? [0] : loadavg()).map((l) => l.toFixed(1)).join('/')} on ${availableParallelism()} cores`
+const load = (): string =>
+  `load average ${(globalThis.process.platform === 'win32' ? [0] : loadavg()).map((l) => l.toFixed(1)).join('/')} on ${availableParallelism()} cores`
 
 /** Sequential and concurrent GETs of one URL, engine against bare undici, in alternating rounds. */
 async function compareLoops(label: string, engine: HttpEngine, url: string, verifyTls: boolean): Promise<void> {
@@ -165,11 +171,15 @@ async function compareLoops(label: string, engine: HttpEngine, url: string, veri
     // 50 or 100 requests took milliseconds, and a scheduler hiccup decided its ratio.
     const seq = await compare(10, (send) => sequential(SEQUENTIAL_ROUND, send), viaEngine, viaUndici)
     const seqName = `${label}-sequential-${SEQUENTIAL_ROUND * 10}`
-    console.log(`bench ${seqName}: ratio ${seq.ratio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, undici ${seq.undiciMs.toFixed(0)} ms; CPU engine ${seq.engineCpuMs.toFixed(0)} ms, undici ${seq.undiciCpuMs.toFixed(0)} ms, CPU ratio ${(seq.engineCpuMs / seq.undiciCpuMs).toFixed(2)}; median of 10 rounds, spread ${seq.spread}; target <= ${LOOP_TARGET}, ${verdict(seqName, seq.ratio <= LOOP_TARGET)}; ${load()})`)
+    console.log(
+      `bench ${seqName}: ratio ${seq.ratio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, undici ${seq.undiciMs.toFixed(0)} ms; CPU engine ${seq.engineCpuMs.toFixed(0)} ms, undici ${seq.undiciCpuMs.toFixed(0)} ms, CPU ratio ${(seq.engineCpuMs / seq.undiciCpuMs).toFixed(2)}; median of 10 rounds, spread ${seq.spread}; target <= ${LOOP_TARGET}, ${verdict(seqName, seq.ratio <= LOOP_TARGET)}; ${load()})`
+    )
 
     const conc = await compare(10, (send) => concurrent(CONCURRENT_ROUND, CONCURRENCY, send), viaEngine, viaUndici)
     const concName = `${label}-concurrent-${CONCURRENT_ROUND * 10}x${CONCURRENCY}`
-    console.log(`bench ${concName}: ratio ${conc.ratio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; CPU engine ${conc.engineCpuMs.toFixed(0)} ms, undici ${conc.undiciCpuMs.toFixed(0)} ms, CPU ratio ${(conc.engineCpuMs / conc.undiciCpuMs).toFixed(2)}; ${CONCURRENCY} connections each side; median of 10 rounds, spread ${conc.spread}; target <= ${LOOP_TARGET}, ${verdict(concName, conc.ratio <= LOOP_TARGET)}; ${load()})`)
+    console.log(
+      `bench ${concName}: ratio ${conc.ratio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, undici ${conc.undiciMs.toFixed(0)} ms; CPU engine ${conc.engineCpuMs.toFixed(0)} ms, undici ${conc.undiciCpuMs.toFixed(0)} ms, CPU ratio ${(conc.engineCpuMs / conc.undiciCpuMs).toFixed(2)}; ${CONCURRENCY} connections each side; median of 10 rounds, spread ${conc.spread}; target <= ${LOOP_TARGET}, ${verdict(concName, conc.ratio <= LOOP_TARGET)}; ${load()})`
+    )
   } finally {
     await agent.close()
   }
@@ -202,10 +212,14 @@ async function comparePeers(engine: HttpEngine, url: string): Promise<void> {
     await concurrent(CONCURRENCY * 4, CONCURRENCY, viaPeer)
     const seq = await compare(6, (send) => sequential(SEQUENTIAL_ROUND / 2, send), viaEngine, viaPeer)
     const seqName = `http-sequential-vs-${name}`
-    console.log(`bench ${seqName}: ratio ${seq.ratio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, ${name} ${seq.undiciMs.toFixed(0)} ms; CPU ratio ${(seq.engineCpuMs / seq.undiciCpuMs).toFixed(2)}; median of 6 rounds, spread ${seq.spread}; target <= 1, ${verdict(seqName, seq.ratio <= 1)})`)
+    console.log(
+      `bench ${seqName}: ratio ${seq.ratio.toFixed(2)} (engine ${seq.engineMs.toFixed(0)} ms, ${name} ${seq.undiciMs.toFixed(0)} ms; CPU ratio ${(seq.engineCpuMs / seq.undiciCpuMs).toFixed(2)}; median of 6 rounds, spread ${seq.spread}; target <= 1, ${verdict(seqName, seq.ratio <= 1)})`
+    )
     const conc = await compare(6, (send) => concurrent(CONCURRENT_ROUND / 2, CONCURRENCY, send), viaEngine, viaPeer)
     const concName = `http-concurrent-vs-${name}`
-    console.log(`bench ${concName}: ratio ${conc.ratio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, ${name} ${conc.undiciMs.toFixed(0)} ms; CPU ratio ${(conc.engineCpuMs / conc.undiciCpuMs).toFixed(2)}; median of 6 rounds, spread ${conc.spread}; target <= 1, ${verdict(concName, conc.ratio <= 1)})`)
+    console.log(
+      `bench ${concName}: ratio ${conc.ratio.toFixed(2)} (engine ${conc.engineMs.toFixed(0)} ms, ${name} ${conc.undiciMs.toFixed(0)} ms; CPU ratio ${(conc.engineCpuMs / conc.undiciCpuMs).toFixed(2)}; median of 6 rounds, spread ${conc.spread}; target <= 1, ${verdict(concName, conc.ratio <= 1)})`
+    )
   }
 }
 

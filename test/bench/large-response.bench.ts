@@ -36,7 +36,8 @@ export async function responseMarks(page: Page): Promise<{ lastByte: number; fir
   return page.evaluate(() => {
     const response = performance.getEntriesByName('parley:response').at(-1) as PerformanceMark | undefined
     // The first screen of this response: views opened later mark again.
-    const first = performance.getEntriesByName('parley:first-screen').find((mark) => response && mark.startTime >= response.startTime) as PerformanceMark | undefined
+    const first = performance.getEntriesByName('parley:first-screen').find((mark) => response && mark.startTime >= response.startTime) as
+      PerformanceMark | undefined
     if (!response || !first) return null
     const { lastByteEpoch } = response.detail as { lastByteEpoch: number }
     return { lastByte: lastByteEpoch - performance.timeOrigin, firstScreen: first.startTime }
@@ -52,7 +53,10 @@ export async function longestTaskSince(page: Page, since: number): Promise<numbe
 
 /** Starts a Chromium trace of the page's renderer: it tells a task's CPU time from its wall-clock time. */
 export async function startMainThreadTrace(page: Page): Promise<void> {
-  await page.context().browser()!.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] })
+  await page
+    .context()
+    .browser()!
+    .startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] })
 }
 
 /**

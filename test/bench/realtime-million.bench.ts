@@ -37,7 +37,11 @@ async function residentMb(pid: number | undefined): Promise<number | undefined> 
 async function timeUntilShown(page: Page, shown: number, act: () => Promise<void>): Promise<number> {
   const started = Date.now()
   await act()
-  await page.waitForFunction((want) => document.querySelector('.rt-log-meta .rt-muted')?.textContent?.replace(/,/g, '').startsWith(`${want} of`) ?? false, shown, { timeout: 120_000, polling: 'raf' })
+  await page.waitForFunction(
+    (want) => document.querySelector('.rt-log-meta .rt-muted')?.textContent?.replace(/,/g, '').startsWith(`${want} of`) ?? false,
+    shown,
+    { timeout: 120_000, polling: 'raf' }
+  )
   return Date.now() - started
 }
 

@@ -160,7 +160,10 @@ export async function measureRealtimeLog(page: Page, playgroundUrl: string, coun
   await page.getByRole('button', { name: 'Emit', exact: true }).click()
   let marks: BurstDoneMarks
   try {
-    await page.waitForFunction(() => (window as unknown as { __burstDone: BurstDoneMarks }).__burstDone.arrived !== undefined, null, { timeout: arrivalTimeoutMs, polling: 250 })
+    await page.waitForFunction(() => (window as unknown as { __burstDone: BurstDoneMarks }).__burstDone.arrived !== undefined, null, {
+      timeout: arrivalTimeoutMs,
+      polling: 250
+    })
     await page.waitForFunction(
       (limit) => {
         const m = (window as unknown as { __burstDone: BurstDoneMarks }).__burstDone
@@ -213,11 +216,14 @@ export async function run(): Promise<void> {
     const met = figures.shownMs !== undefined && figures.shownMs < SHOWN_TARGET_MS && figures.received === COUNT
     const shown = figures.shownMs === undefined ? `not shown within ${SHOWN_TIMEOUT_MS} ms` : `${Math.round(figures.shownMs)} ms`
     const load = loadavg()[0]!
-    console.log(`bench realtime-log-100k: last message shown ${shown} after it arrived (target < ${SHOWN_TARGET_MS}), received ${figures.received}/${COUNT}, ${verdict('realtime-log-100k', met)}`)
+    console.log(
+      `bench realtime-log-100k: last message shown ${shown} after it arrived (target < ${SHOWN_TARGET_MS}), received ${figures.received}/${COUNT}, ${verdict('realtime-log-100k', met)}`
+    )
     console.log(
       `bench realtime-log-100k-long-tasks: longest main-thread task ${Math.round(figures.longestTaskMs)} ms from Emit to the last row (page's PerformanceObserver; target < ${LONG_TASK_TARGET_MS}), ${verdict('realtime-log-100k-long-tasks', figures.longestTaskMs < LONG_TASK_TARGET_MS)}`
     )
-    const burst = figures.burstMs === undefined ? 'burst:done never reached the page' : `burst:done reached the page ${(figures.burstMs / 1000).toFixed(1)} s after Emit`
+    const burst =
+      figures.burstMs === undefined ? 'burst:done never reached the page' : `burst:done reached the page ${(figures.burstMs / 1000).toFixed(1)} s after Emit`
     // Context, not the target: how far the page lagged behind core, and so core's record to the row showing.
     const core =
       figures.coreToRendererMs === undefined

@@ -60,7 +60,12 @@ function occurrences(text: string, part: string): number {
  * The engine as the app runs it: session manager, message log on disk, batched events through the
  * real EventBus, each encoded into a frame for the window as the browser host does.
  */
-async function engine(url: string, count: number, dataDir: string, id: string): Promise<{ ms: number; cpuMs: number; received: number; pushed: number; onDisk: number }> {
+async function engine(
+  url: string,
+  count: number,
+  dataDir: string,
+  id: string
+): Promise<{ ms: number; cpuMs: number; received: number; pushed: number; onDisk: number }> {
   const events = new EventBus()
   // The batches the window was sent, counted after the clock stops: counting is the bench's work, not the engine's.
   const batches: string[] = []

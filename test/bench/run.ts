@@ -28,7 +28,7 @@ for (const name of files) {
     await mod.run()
   } catch (error) {
     failedToRun.push(name)
-    console.log(`bench ${name}: FAILED to run: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+    console.log(`bench ${name}: FAILED to run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   }
   console.log(`(${name} took ${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }

@@ -33,7 +33,7 @@ function collection(): unknown {
           ]
         : kind === 1
           ? [
-              "var echo = pm.response.json()",
+              'var echo = pm.response.json()',
               "pm.test('query arrives', function () { pm.expect(echo.query.i).to.equal(pm.variables.get('n')) })",
               "pm.test('environment carried', function () { pm.expect(pm.environment.get('last')).to.equal(pm.variables.get('n')) })"
             ]
@@ -45,12 +45,23 @@ function collection(): unknown {
             : ["pm.test('created or conflict', function () { pm.expect(pm.response.code).to.be.oneOf([201, 409]) })"]
     if (fails) tests.push("pm.test('fails on purpose', function () { pm.expect(pm.response.code).to.equal(418) })")
     const url =
-      kind === 0 ? `{{playground}}/api/notes?page=1&limit=5&r=${i}` : kind === 1 ? `{{playground}}/echo?i=${i}` : kind === 2 ? `{{playground}}/echo/json?i=${i}` : `{{playground}}/api/notes`
+      kind === 0
+        ? `{{playground}}/api/notes?page=1&limit=5&r=${i}`
+        : kind === 1
+          ? `{{playground}}/echo?i=${i}`
+          : kind === 2
+            ? `{{playground}}/echo/json?i=${i}`
+            : `{{playground}}/api/notes`
     const request =
       kind === 2
         ? { method: 'POST', header: [{ key: 'Content-Type', value: 'application/json' }], url, body: { mode: 'raw', raw: JSON.stringify({ index: i }) } }
         : kind === 3
-          ? { method: 'POST', header: [{ key: 'Content-Type', value: 'application/json' }], url, body: { mode: 'raw', raw: JSON.stringify({ title: `bench note ${i}` }) } }
+          ? {
+              method: 'POST',
+              header: [{ key: 'Content-Type', value: 'application/json' }],
+              url,
+              body: { mode: 'raw', raw: JSON.stringify({ title: `bench note ${i}` }) }
+            }
           : { method: 'GET', header: [], url }
     return {
       name: `request ${String(i).padStart(3, '0')}`,

@@ -58,7 +58,9 @@ export async function run(): Promise<{ name: string; medianMs: number; met: bool
     const medianMs = times[Math.floor(times.length / 2)] ?? Number.NaN
     const p95 = times[Math.floor(times.length * 0.95)] ?? Number.NaN
     const met = medianMs <= targetMedianMs
-    console.log(`bench script-run: median ${medianMs.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${runs} runs (target median ≤ ${targetMedianMs} ms, ${verdict('script-run', met)})`)
+    console.log(
+      `bench script-run: median ${medianMs.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${runs} runs (target median ≤ ${targetMedianMs} ms, ${verdict('script-run', met)})`
+    )
     // What the first script of a Send pays once: the WebAssembly module, a runtime, chai parsed.
     console.log(`bench script-run first (sandbox + chai + run): ${Math.round(firstMs)} ms`)
     return { name: 'script-run', medianMs, met }

@@ -21,7 +21,9 @@ const ROUNDS = 3
 export async function firstLoadScripts(dir = RENDERER): Promise<{ file: string; bytes: number }[]> {
   const html = await readFile(join(dir, 'index.html'), 'utf8')
   const catalogs = (await readdir(join(dir, 'assets'))).filter((name) => /^en-[\w-]+\.js$/.test(name)).map((name) => join(dir, 'assets', name))
-  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) => resolve(dir, (m[1] ?? m[2])!)).concat(catalogs.map((f) => resolve(f)))
+  const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)]
+    .map((m) => resolve(dir, (m[1] ?? m[2])!))
+    .concat(catalogs.map((f) => resolve(f)))
   const seen = new Map<string, number>()
   while (queue.length > 0) {
     const file = queue.shift()!

@@ -59,7 +59,10 @@ test.describe('collection and folder settings', () => {
       await expect(page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab', { name: /List users/ })).toBeVisible()
 
       await page.getByRole('textbox', { name: 'URL' }).fill('{{base}}/users')
-      await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /Headers/ }).click()
+      await page
+        .getByRole('tablist', { name: 'Request sections' })
+        .getByRole('tab', { name: /Headers/ })
+        .click()
       const inherited = page.getByRole('table', { name: 'Inherited headers' })
       await expect(inherited.getByRole('row')).toHaveText([/X-Team\s*core\s*from collection My API/, /X-Scope\s*users\s*from folder Users/])
       await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /Auth/ }).click()

@@ -244,7 +244,10 @@ test.describe('the workspace', () => {
     const url = page.getByRole('textbox', { name: 'URL' })
     await expect(url).toHaveValue('{{playground}}/api/notes/1')
     await url.fill('{{playground}}/api/notes/draft')
-    await page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab', { name: /Untitled request/ }).click()
+    await page
+      .getByRole('tablist', { name: 'Open requests' })
+      .getByRole('tab', { name: /Untitled request/ })
+      .click()
     await url.fill('https://example.com/unsaved/draft')
     await expect
       .poll(async () => readFile(join(host.dataDir, 'workspace.json'), 'utf8').catch(() => ''), { timeout: 5_000 })

@@ -37,7 +37,11 @@ async function sendAndWait(page: Page): Promise<void> {
 }
 
 async function createNote(title: string): Promise<number> {
-  const res = await fetch(`${playground.url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, body: 'made elsewhere' }) })
+  const res = await fetch(`${playground.url}/api/notes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, body: 'made elsewhere' })
+  })
   expect(res.status).toBe(201)
   return ((await res.json()) as { id: number }).id
 }
@@ -58,7 +62,11 @@ test.describe('compare responses', () => {
     await page.goto(host.url)
     await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/api/notes?limit=100`)
     await sendAndWait(page)
-    const first = (await summary(page).getByLabel(/^Size /).textContent())!.replace('Size', '').trim()
+    const first = (await summary(page)
+      .getByLabel(/^Size /)
+      .textContent())!
+      .replace('Size', '')
+      .trim()
     const total = ((await (await fetch(`${playground.url}/api/notes?limit=100`)).json()) as { total: number }).total
 
     // With only one response kept there is nothing to compare with yet.
@@ -104,7 +112,12 @@ test.describe('compare responses', () => {
     const errors = watchConsole(page)
     const dir = await copySample()
     const collectionFile = join(dir, 'parley.yaml')
-    await writeFile(collectionFile, (await readFile(collectionFile, 'utf8')).replaceAll('http://127.0.0.1:4000', playground.url).replaceAll('ws://127.0.0.1:4000', playground.url.replace('http', 'ws')))
+    await writeFile(
+      collectionFile,
+      (await readFile(collectionFile, 'utf8'))
+        .replaceAll('http://127.0.0.1:4000', playground.url)
+        .replaceAll('ws://127.0.0.1:4000', playground.url.replace('http', 'ws'))
+    )
     const id = await createNote('Example note')
     await writeFile(join(dir, 'rest/get-a-note.yaml'), (await readFile(join(dir, 'rest/get-a-note.yaml'), 'utf8')).replace('/api/notes/1', `/api/notes/${id}`))
     await page.goto(host.url)
@@ -122,7 +135,11 @@ test.describe('compare responses', () => {
     // The collection tree does not take the examples folder for a folder.
     await expect(item(page, 'get-a-note.examples')).toHaveCount(0)
 
-    const res = await fetch(`${playground.url}/api/notes/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'edited' }) })
+    const res = await fetch(`${playground.url}/api/notes/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'edited' })
+    })
     expect(res.status).toBe(200)
     await sendAndWait(page)
     await compareTab(page).click()

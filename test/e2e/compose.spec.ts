@@ -227,7 +227,9 @@ test.describe('composing a request and sending it', () => {
     await page.getByLabel('Secret access key').fill('wJalrXUtnFEMI')
     await page.getByRole('textbox', { name: 'Service' }).fill('execute-api')
     await sendAndWait(page)
-    expect(server.last().headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/execute-api\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/)
+    expect(server.last().headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/execute-api\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/
+    )
   })
 
   test('OAuth 2.0 client credentials: the token is fetched, then sent', async ({ page, host }) => {

@@ -19,7 +19,10 @@ test.afterEach(async () => {
 
 const token = 'tok-e2e-never-in-git-7781'
 
-test('a bearer token typed in the UI is saved out of the collection file, yet Send carries it; the collection can keep it in files instead', async ({ page, host }) => {
+test('a bearer token typed in the UI is saved out of the collection file, yet Send carries it; the collection can keep it in files instead', async ({
+  page,
+  host
+}) => {
   const dir = join(base, 'team-api')
   await page.goto(host.url)
   await createCollection(page, 'Team API', dir)

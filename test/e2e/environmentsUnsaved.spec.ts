@@ -69,7 +69,9 @@ test.describe('environments apply to every tab', () => {
     await url.fill('{{sio}}')
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     const failure = page.locator('.rt-pane').getByRole('alert')
-    await expect(failure).toContainText('The variable "sio" is not defined. Parley looked in the globals, collection "Parley playground" and environment "Local".')
+    await expect(failure).toContainText(
+      'The variable "sio" is not defined. Parley looked in the globals, collection "Parley playground" and environment "Local".'
+    )
     await failure.getByRole('button', { name: 'Edit environments' }).click()
     await expect(dialog).toBeVisible()
     await page.keyboard.press('Escape')

@@ -14,8 +14,10 @@ test.afterAll(async () => {
   await playground.close()
 })
 
-const responseTab = (page: Page, name: string): Locator => page.getByRole('tablist', { name: 'Response sections' }).getByRole('tab', { name: new RegExp(`^${name}`) })
-const requestTab = (page: Page, name: string): Locator => page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: new RegExp(`^${name}`) })
+const responseTab = (page: Page, name: string): Locator =>
+  page.getByRole('tablist', { name: 'Response sections' }).getByRole('tab', { name: new RegExp(`^${name}`) })
+const requestTab = (page: Page, name: string): Locator =>
+  page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: new RegExp(`^${name}`) })
 const results = (page: Page): Locator => page.getByRole('list', { name: 'Test results' })
 
 /** Sends and waits until this response is in the request's history (the Compare tab lists it). */
@@ -38,8 +40,17 @@ test('an assertion row checks the response against a saved example: passes, then
   const errors = watchConsole(page)
   const dir = await copySample()
   const collectionFile = join(dir, 'parley.yaml')
-  await writeFile(collectionFile, (await readFile(collectionFile, 'utf8')).replaceAll('http://127.0.0.1:4000', playground.url).replaceAll('ws://127.0.0.1:4000', playground.url.replace('http', 'ws')))
-  const created = await fetch(`${playground.url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Checked note', body: 'as first seen' }) })
+  await writeFile(
+    collectionFile,
+    (await readFile(collectionFile, 'utf8'))
+      .replaceAll('http://127.0.0.1:4000', playground.url)
+      .replaceAll('ws://127.0.0.1:4000', playground.url.replace('http', 'ws'))
+  )
+  const created = await fetch(`${playground.url}/api/notes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Checked note', body: 'as first seen' })
+  })
   const { id } = (await created.json()) as { id: number }
   await writeFile(join(dir, 'rest/get-a-note.yaml'), (await readFile(join(dir, 'rest/get-a-note.yaml'), 'utf8')).replace('/api/notes/1', `/api/notes/${id}`))
 
@@ -63,7 +74,11 @@ test('an assertion row checks the response against a saved example: passes, then
   await expect(results(page).getByRole('listitem', { name: 'Passed: example Checked matches' })).toBeVisible()
 
   // The server's data changes: the same row fails and says what changed.
-  const patched = await fetch(`${playground.url}/api/notes/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'edited since' }) })
+  const patched = await fetch(`${playground.url}/api/notes/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ body: 'edited since' })
+  })
   expect(patched.status).toBe(200)
   await sendAndWait(page)
   await responseTab(page, 'Tests').click()

@@ -82,7 +82,11 @@ test.describe('GraphQL against the playground', () => {
     let n = 0
     await expect(async () => {
       n += 1
-      await fetch(`${playground.url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `From REST ${n}` }) })
+      await fetch(`${playground.url}/api/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `From REST ${n}` })
+      })
       await expect(logRow(page, /CREATED/)).not.toHaveCount(0, { timeout: 2_000 })
     }).toPass()
     await expect(logRow(page, /CREATED/).first()).toContainText(/in.*noteChanged.*"kind":"CREATED"/)
@@ -122,7 +126,11 @@ test.describe('GraphQL screens', () => {
       await page.getByRole('button', { name: 'Subscribe' }).click()
       await expect(sessionStatus(page)).toHaveText('Connected')
       await expect(async () => {
-        await fetch(`${playground.url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `Shot ${theme} ${Math.random()}` }) })
+        await fetch(`${playground.url}/api/notes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `Shot ${theme} ${Math.random()}` })
+        })
         await expect(logRow(page, /CREATED/)).not.toHaveCount(0, { timeout: 2_000 })
       }).toPass()
       await page.screenshot({ path: `${screensDir}/graphql-1280-${theme}-subscription.png` })

@@ -18,8 +18,28 @@ function har(entries: number, bodyChars: number): string {
   const entry = (i: number) => ({
     startedDateTime: '2026-01-01T00:00:00.000Z',
     time: 1,
-    request: { method: 'POST', url: `https://api.example.com/items/${i}`, httpVersion: 'HTTP/1.1', headers: [{ name: 'Content-Type', value: 'text/plain' }], queryString: [], cookies: [], headersSize: -1, bodySize: -1, postData: { mimeType: 'text/plain', text: `item ${i} ${'lorem ipsum "quoted" \\ '.repeat(Math.ceil(bodyChars / 24))}` } },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+    request: {
+      method: 'POST',
+      url: `https://api.example.com/items/${i}`,
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Content-Type', value: 'text/plain' }],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+      postData: { mimeType: 'text/plain', text: `item ${i} ${'lorem ipsum "quoted" \\ '.repeat(Math.ceil(bodyChars / 24))}` }
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1
+    },
     cache: {},
     timings: { send: 0, wait: 1, receive: 0 }
   })
@@ -32,7 +52,9 @@ test.describe('the browser host', () => {
     await expect(page.getByRole('status', { name: 'Core connection' })).toHaveText('Connected')
     expect(page.url()).toBe(`${host.origin}/`)
     const port = new URL(host.origin).port
-    expect(await context.cookies(host.origin)).toEqual([expect.objectContaining({ name: `parley_token_${port}`, httpOnly: true, sameSite: 'Strict', path: '/' })])
+    expect(await context.cookies(host.origin)).toEqual([
+      expect.objectContaining({ name: `parley_token_${port}`, httpOnly: true, sameSite: 'Strict', path: '/' })
+    ])
     await page.reload()
     await expect(page.getByRole('status', { name: 'Core connection' })).toHaveText('Connected')
     expect(page.url()).toBe(`${host.origin}/`)

@@ -35,7 +35,10 @@ test.describe('the keyboard', () => {
     await page.keyboard.press('Control+Enter')
     await expect(response(page).getByRole('progressbar')).toBeVisible()
     // Focus away from the URL: Esc still cancels the request in flight.
-    await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /Headers/ }).click()
+    await page
+      .getByRole('tablist', { name: 'Request sections' })
+      .getByRole('tab', { name: /Headers/ })
+      .click()
     await page.keyboard.press('Escape')
     await expect(response(page)).toContainText('Request cancelled')
 

@@ -56,7 +56,10 @@ test.describe('layout at 1280×800', () => {
     expect(errors).toEqual([])
   })
 
-  test('Socket.IO: no sideways scroll or clipped label in the connection panel; a roomy emit composer that picks JSON; a neutral ack; pressed toggles', async ({ page, host }) => {
+  test('Socket.IO: no sideways scroll or clipped label in the connection panel; a roomy emit composer that picks JSON; a neutral ack; pressed toggles', async ({
+    page,
+    host
+  }) => {
     const errors = watchConsole(page)
     await page.goto(host.url)
     await connectSocketIo(page)

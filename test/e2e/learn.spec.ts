@@ -88,7 +88,10 @@ test('the acknowledgement and SSE steps do their thing; the command palette open
   await switchToSpanish(page)
   await page.keyboard.press('Control+k')
   await page.getByRole('dialog').getByRole('combobox').fill('Aprende')
-  await page.getByRole('dialog').getByRole('option', { name: /Aprende: abrir la ruta de aprendizaje/ }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('option', { name: /Aprende: abrir la ruta de aprendizaje/ })
+    .click()
   await expect(page.getByRole('tabpanel', { name: 'Aprende' })).toBeVisible()
   let step = await learnStep(page, 'Confirmaciones (ack)')
   await step.getByRole('button', { name: 'Emitir chat:send con ack' }).click()

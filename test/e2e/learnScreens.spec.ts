@@ -12,7 +12,11 @@ const outDir = process.env['PARLEY_SCREENS']
 test.skip(!outDir, 'set PARLEY_SCREENS to a folder to take the screenshots')
 
 const steps: { title: string; button: string; seen: (page: Page) => Promise<void> }[] = [
-  { title: 'Qué es una API', button: 'Enviar GET /api/notes', seen: (page) => expect(page.locator('.rp-status-pill')).toContainText('200', { timeout: 30_000 }) },
+  {
+    title: 'Qué es una API',
+    button: 'Enviar GET /api/notes',
+    seen: (page) => expect(page.locator('.rp-status-pill')).toContainText('200', { timeout: 30_000 })
+  },
   { title: 'Crear: POST y 201', button: 'Enviar POST /api/notes', seen: (page) => expect(page.locator('.rp-status-pill')).toContainText('201') },
   { title: 'Un ETag caducado: 412', button: 'Enviar PATCH con un ETag antiguo', seen: (page) => expect(page.locator('.rp-status-pill')).toContainText('412') },
   { title: 'Eliminar: 204 y luego 404', button: 'Enviar DELETE /api/notes/1', seen: (page) => expect(page.locator('.rp-status-pill')).toContainText('204') },
@@ -29,9 +33,16 @@ const steps: { title: string; button: string; seen: (page: Page) => Promise<void
   {
     title: 'Confirmaciones (ack)',
     button: 'Emitir chat:send con ack',
-    seen: (page) => expect(page.locator('.rt-log').getByRole('listitem').filter({ hasText: 'chat:send' }).filter({ hasText: '"ok":true' }).first()).toBeVisible({ timeout: 30_000 })
+    seen: (page) =>
+      expect(page.locator('.rt-log').getByRole('listitem').filter({ hasText: 'chat:send' }).filter({ hasText: '"ok":true' }).first()).toBeVisible({
+        timeout: 30_000
+      })
   },
-  { title: 'SSE: envío en un solo sentido', button: 'Abrir el reloj SSE', seen: (page) => expect(page.locator('.rt-log').getByRole('listitem').filter({ hasText: 'tick' }).nth(1)).toBeVisible({ timeout: 30_000 }) }
+  {
+    title: 'SSE: envío en un solo sentido',
+    button: 'Abrir el reloj SSE',
+    seen: (page) => expect(page.locator('.rt-log').getByRole('listitem').filter({ hasText: 'tick' }).nth(1)).toBeVisible({ timeout: 30_000 })
+  }
 ]
 
 for (const size of [

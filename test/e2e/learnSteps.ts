@@ -40,7 +40,30 @@ export async function englishOnlyTexts(): Promise<Set<string>> {
     const es = await readFile(join(locales, 'es', file), 'utf8').catch(() => '{}')
     for (const text of leaves(JSON.parse(es))) spanish.add(text.trim())
   }
-  const words = ['Connect', 'Disconnect', 'Connected', 'Not connected', 'Emit', 'Timeline', 'Clear', 'Pause', 'Follow', 'Listeners', 'Connection', 'Send', 'Response', 'Body', 'Headers', 'Settings', 'Save', 'Import', 'Export', 'History', 'Collections', 'Learn']
+  const words = [
+    'Connect',
+    'Disconnect',
+    'Connected',
+    'Not connected',
+    'Emit',
+    'Timeline',
+    'Clear',
+    'Pause',
+    'Follow',
+    'Listeners',
+    'Connection',
+    'Send',
+    'Response',
+    'Body',
+    'Headers',
+    'Settings',
+    'Save',
+    'Import',
+    'Export',
+    'History',
+    'Collections',
+    'Learn'
+  ]
   return new Set([...english].filter((text) => text !== '' && !text.includes('{') && !spanish.has(text)).concat(words))
 }
 

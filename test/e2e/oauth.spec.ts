@@ -50,7 +50,9 @@ async function signInWithPopup(page: Page, panel: Locator): Promise<string> {
 
 /** The server's admin revokes a token (RFC 7009); access_token: that token alone, otherwise its whole grant. */
 async function revoke(page: Page, token: string, hint: 'access_token' | null): Promise<void> {
-  const answer = await page.request.post(`${playground.url}/oauth/revoke`, { form: { token, client_id: 'parley-app', ...(hint ? { token_type_hint: hint } : {}) } })
+  const answer = await page.request.post(`${playground.url}/oauth/revoke`, {
+    form: { token, client_id: 'parley-app', ...(hint ? { token_type_hint: hint } : {}) }
+  })
   expect(answer.status()).toBe(200)
 }
 
@@ -60,7 +62,10 @@ test.describe('OAuth 2.0 sign-in', () => {
   // A popup sign-in, a save and screenshots in two themes: room for a machine shared with other work.
   test.describe.configure({ timeout: 300_000 })
 
-  test('authorization code with PKCE: sign in in the popup, see the token, call the protected endpoint; the token stays out of the saved file', async ({ page, host }) => {
+  test('authorization code with PKCE: sign in in the popup, see the token, call the protected endpoint; the token stays out of the saved file', async ({
+    page,
+    host
+  }) => {
     const errors = watchConsole(page)
     await page.setViewportSize({ width: 1280, height: 800 })
     await page.goto(host.url)

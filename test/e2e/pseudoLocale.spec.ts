@@ -26,11 +26,58 @@ const ps = (english: string): string => pseudoMessage(english)
 
 /** Names (data) that are not from a catalog and not translated in any language. */
 const names = [
-  'Parley', 'Socket.IO', 'WebSocket', 'SSE', 'REST', 'HTTP', 'HTTPS', 'JSON', 'XML', 'HTML', 'YAML', 'GraphQL', 'cURL', 'Postman', 'Insomnia',
-  'OpenAPI', 'HAR', 'Bruno', 'Node.js', 'Chromium', 'Electron', 'V8', 'OAuth 2.0', 'AWS Signature v4', 'Ctrl', 'Alt', 'Shift', 'Esc', 'Enter',
-  'Tab', 'Delete', 'SIO', 'WS', 'TLS', 'DNS', 'TTFB', 'JSONPath', 'NDJSON', 'Regex', 'Base64', 'Hex', 'Raw', 'RTT', 'ack', 'Ping', 'TLSv1.3',
+  'Parley',
+  'Socket.IO',
+  'WebSocket',
+  'SSE',
+  'REST',
+  'HTTP',
+  'HTTPS',
+  'JSON',
+  'XML',
+  'HTML',
+  'YAML',
+  'GraphQL',
+  'cURL',
+  'Postman',
+  'Insomnia',
+  'OpenAPI',
+  'HAR',
+  'Bruno',
+  'Node.js',
+  'Chromium',
+  'Electron',
+  'V8',
+  'OAuth 2.0',
+  'AWS Signature v4',
+  'Ctrl',
+  'Alt',
+  'Shift',
+  'Esc',
+  'Enter',
+  'Tab',
+  'Delete',
+  'SIO',
+  'WS',
+  'TLS',
+  'DNS',
+  'TTFB',
+  'JSONPath',
+  'NDJSON',
+  'Regex',
+  'Base64',
+  'Hex',
+  'Raw',
+  'RTT',
+  'ack',
+  'Ping',
+  'TLSv1.3',
   // The same word in every language; language names are written in their own language on purpose; assertion operators are syntax.
-  'URL', 'English', 'Español', 'not exists', 'not contains'
+  'URL',
+  'English',
+  'Español',
+  'not exists',
+  'not contains'
 ]
 
 /** Everything on screen that bypassed the catalogs, with where it was. */
@@ -57,15 +104,18 @@ async function offenders(page: Page, data: string[]): Promise<string[]> {
         return [...allowed].some((d) => d.length > 3 && t.includes(d) && t.replace(d, '').replace(/[\s\d.,:·()/-]/g, '').length === 0)
       }
       const skip = (el: Element | null): boolean =>
-        !!el?.closest('[translate="no"], code, pre, kbd, .cm-editor, textarea, svg text, .rt-row-preview, .history-url, [role="treeitem"] .tree-name, ' +
+        !!el?.closest(
+          '[translate="no"], code, pre, kbd, .cm-editor, textarea, svg text, .rt-row-preview, .history-url, [role="treeitem"] .tree-name, ' +
             // What the server sent: the body, header names and values, the status text, JSON tree rows, the timing rows' requests.
-            '.rp-big-text, .header-value, .rp-header-name, .rp-status-pill, .rp-tree-row, .rp-timing-row-label')
+            '.rp-big-text, .header-value, .rp-header-name, .rp-status-pill, .rp-tree-row, .rp-timing-row-label'
+        )
       const visible = (el: Element): boolean => {
         const style = getComputedStyle(el)
         if (style.visibility === 'hidden' || style.display === 'none') return false
         return el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]')
       }
-      const where = (el: Element): string => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`
+      const where = (el: Element): string =>
+        `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`
       const found = new Set<string>()
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -91,9 +141,34 @@ async function offenders(page: Page, data: string[]): Promise<string[]> {
 test('every screen in the pseudo-locale shows only catalog text and data', async ({ page, host }) => {
   test.setTimeout(300_000)
   const sample = await copySample()
-  const data = ['List notes', 'Create a note', 'Update a note', 'Get a note', 'Delete a note', 'Slow', 'Basic auth', 'Cookies', 'Bearer auth', 'Digest auth',
-    'Redirects', 'Large JSON', 'Form', 'Echo', 'Clock', 'Parley playground', 'Chat', 'Ticker', 'Private', 'Subprotocol', 'Broadcast', 'playground', 'local',
-    playground.url, new URL(playground.url).host, sample]
+  const data = [
+    'List notes',
+    'Create a note',
+    'Update a note',
+    'Get a note',
+    'Delete a note',
+    'Slow',
+    'Basic auth',
+    'Cookies',
+    'Bearer auth',
+    'Digest auth',
+    'Redirects',
+    'Large JSON',
+    'Form',
+    'Echo',
+    'Clock',
+    'Parley playground',
+    'Chat',
+    'Ticker',
+    'Private',
+    'Subprotocol',
+    'Broadcast',
+    'playground',
+    'local',
+    playground.url,
+    new URL(playground.url).host,
+    sample
+  ]
   const problems: string[] = []
   const check = async (screen: string): Promise<void> => {
     for (const problem of await offenders(page, data)) problems.push(`${screen}: ${problem}`)
@@ -127,7 +202,11 @@ test('every screen in the pseudo-locale shows only catalog text and data', async
   await authType.selectOption('none')
 
   // A response with a body, each of its sections and body views.
-  await page.getByRole('textbox', { name: 'URL' }).or(page.getByRole('textbox', { name: ps('URL') })).first().fill(`${playground.url}/api/notes`)
+  await page
+    .getByRole('textbox', { name: 'URL' })
+    .or(page.getByRole('textbox', { name: ps('URL') }))
+    .first()
+    .fill(`${playground.url}/api/notes`)
   await page.keyboard.press('Control+Enter')
   await expect(page.getByRole('group', { name: ps('Response summary') })).toBeVisible()
   await page.keyboard.press('Control+Enter')
@@ -138,13 +217,21 @@ test('every screen in the pseudo-locale shows only catalog text and data', async
     await check(`response section ${i}`)
   }
   await responseTabs.first().click()
-  for (const view of await page.getByRole('group', { name: ps('Body view') }).getByRole('button').all()) {
+  for (const view of await page
+    .getByRole('group', { name: ps('Body view') })
+    .getByRole('button')
+    .all()) {
     await view.click()
     await check(`body view ${await view.textContent()}`)
   }
 
   // Dialogs from the top bar.
-  for (const [button, dialog] of [['Settings', 'Settings'], ['About Parley', 'About Parley'], ['Import', 'Import'], ['Export', 'Export']] as const) {
+  for (const [button, dialog] of [
+    ['Settings', 'Settings'],
+    ['About Parley', 'About Parley'],
+    ['Import', 'Import'],
+    ['Export', 'Export']
+  ] as const) {
     await page.getByRole('button', { name: ps(button), exact: true }).click()
     await expect(page.getByRole('dialog', { name: ps(dialog) })).toBeVisible()
     await check(`${dialog} dialog`)
@@ -196,7 +283,10 @@ test('realtime sessions in the pseudo-locale show only catalog text and data', a
     await page.getByRole('menuitem', { name: ps(kind) }).click()
     const path = kind.includes('Socket.IO') ? '' : kind.includes('WebSocket') ? '/ws/echo' : '/sse/clock'
     // The URL field is named "URL" in every language (a name, not catalog text), as realtimeSteps.openSession finds it.
-    await page.locator('.rt-pane').getByRole('textbox', { name: 'URL', exact: true }).fill(`${playground.url.replace(kind.includes('WebSocket') ? 'http' : '§', 'ws')}${path}`)
+    await page
+      .locator('.rt-pane')
+      .getByRole('textbox', { name: 'URL', exact: true })
+      .fill(`${playground.url.replace(kind.includes('WebSocket') ? 'http' : '§', 'ws')}${path}`)
     await page.keyboard.press('Control+Enter')
     await expect(page.getByRole('status', { name: ps('Session status') })).toHaveText(ps('Connected'))
     await check(kind)

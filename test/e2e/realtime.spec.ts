@@ -128,7 +128,12 @@ test.describe('live realtime sessions through the browser host', () => {
 
   test('Socket.IO: {{variables}} in the URL and in emit arguments are resolved on connect and emit', async ({ page, host }) => {
     await gotoApp(page, host.url)
-    await coreCall(page, 'globals.save', { variables: [{ name: 'pg', value: playground.url }, { name: 'who', value: 'world' }] })
+    await coreCall(page, 'globals.save', {
+      variables: [
+        { name: 'pg', value: playground.url },
+        { name: 'who', value: 'world' }
+      ]
+    })
     await openSession(page, 'socketio', '{{pg}}')
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     await expect(status(page)).toHaveText('Connected')
@@ -170,7 +175,10 @@ test.describe('live realtime sessions through the browser host', () => {
     // Export writes every message of the session, read back from core, as NDJSON.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export NDJSON' }).click()])
     const text = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')
-    const exported = text.trim().split('\n').map((line) => JSON.parse(line) as { seq: number; direction: string; kind: string })
+    const exported = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { seq: number; direction: string; kind: string })
     expect(exported.map((m) => m.seq)).toEqual(exported.map((_, i) => i + 1))
     expect(exported.filter((m) => m.direction === 'in').map((m) => m.kind)).toEqual(['text', 'binary', 'pong', 'text'])
     await page.getByRole('textbox', { name: 'Close code' }).fill('4001')
@@ -194,7 +202,8 @@ test.describe('live realtime sessions through the browser host', () => {
     const tabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab')
     const sseTab = tabs.nth((await tabs.count()) - 1)
     // Another tab in front while ten more ticks reach core; they land in the SSE tab's log.
-    const received = async (): Promise<number> => (await coreCall<{ sessions: Array<{ kind: string; in: number }> }>(page, 'session.list')).sessions.find((s) => s.kind === 'sse')?.in ?? 0
+    const received = async (): Promise<number> =>
+      (await coreCall<{ sessions: Array<{ kind: string; in: number }> }>(page, 'session.list')).sessions.find((s) => s.kind === 'sse')?.in ?? 0
     const before = await received()
     await openSession(page, 'websocket', 'ws://127.0.0.1:1/')
     await expect.poll(received, { timeout: 20_000 }).toBeGreaterThan(before + 10)
@@ -207,7 +216,9 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(follow).toHaveAttribute('aria-pressed', 'false')
     await row(page, 'tick').first().getByRole('button').click()
     await expect(log(page).getByRole('region', { name: 'Details' }).first()).toContainText('id')
-    await expect.poll(async () => Number((await page.locator('.rt-log-meta').textContent())?.match(/of ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? 0)).toBeGreaterThan(10)
+    await expect
+      .poll(async () => Number((await page.locator('.rt-log-meta').textContent())?.match(/of ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? 0))
+      .toBeGreaterThan(10)
   })
 
   test('100,000 messages: every one counted, and the log still scrolls from end to start', async ({ page, host }) => {
@@ -277,7 +288,11 @@ test.describe('live realtime sessions through the browser host', () => {
     await expect(row(page, 'burst:done')).toHaveCount(1, { timeout: 15_000 })
     await page.getByRole('button', { name: 'Send saved emit echo' }).click()
     await expect(row(page, /echo.*ack ·/)).toHaveCount(1)
-    await row(page, /echo.*ack ·/).last().getByRole('button').first().click()
+    await row(page, /echo.*ack ·/)
+      .last()
+      .getByRole('button')
+      .first()
+      .click()
     await expect(page.locator('.rt-log-meta')).toContainText('5,0')
     const logShots: Buffer[] = []
     for (const theme of ['light', 'dark'] as const) {

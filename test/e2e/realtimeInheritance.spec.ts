@@ -41,7 +41,10 @@ async function writeCollection(): Promise<string> {
 test.describe('live requests inherit from their folder', () => {
   test.describe.configure({ timeout: 180_000 })
 
-  test('Connect sends the folder header and the Bearer token a collection script set; Run steps passes and runs the folder post-response script', async ({ page, host }) => {
+  test('Connect sends the folder header and the Bearer token a collection script set; Run steps passes and runs the folder post-response script', async ({
+    page,
+    host
+  }) => {
     const errors = watchConsole(page)
     const dir = await writeCollection()
     await gotoApp(page, host.url)

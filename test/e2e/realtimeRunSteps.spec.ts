@@ -35,7 +35,12 @@ test.describe('steps of a live request', () => {
     await pane.getByRole('textbox', { name: 'Step 2 event' }).fill('chat:message')
     await pane.getByRole('textbox', { name: 'Step 2 predicate' }).fill("msg.data.text === 'hello steps'")
     await pane.getByRole('spinbutton', { name: 'Step 2 timeout' }).fill('3000')
-    await expect(pane.getByRole('list', { name: 'Steps' }).getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Delete step/ }) })).toHaveCount(2)
+    await expect(
+      pane
+        .getByRole('list', { name: 'Steps' })
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('button', { name: /^Delete step/ }) })
+    ).toHaveCount(2)
 
     await pane.getByRole('button', { name: 'Run steps' }).click()
     const results = pane.getByRole('region', { name: 'Step results' })
@@ -62,7 +67,10 @@ test.describe('steps of a live request', () => {
     expect(errors).toEqual([])
   })
 
-  test('the sample Chat request\'s steps come from its file, pass with the collection\'s variables, and a new step is saved to the file', async ({ page, host }) => {
+  test("the sample Chat request's steps come from its file, pass with the collection's variables, and a new step is saved to the file", async ({
+    page,
+    host
+  }) => {
     const dir = await copySample()
     const settings = join(dir, 'parley.yaml')
     await writeFile(settings, (await readFile(settings, 'utf8')).replace('http://127.0.0.1:4000', playground.url))

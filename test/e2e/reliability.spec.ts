@@ -45,7 +45,9 @@ test.describe('nothing is replaced or lost silently', () => {
     await page.getByRole('textbox', { name: 'URL' }).fill(`${base}/x`)
     await page.getByRole('button', { name: 'Send' }).click()
     await expect(page.getByRole('region', { name: 'Response', exact: true })).toContainText('200')
-    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(`History could not be saved: The history entry could not be written to ${join(host.dataDir, 'history')}`)
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+      `History could not be saved: The history entry could not be written to ${join(host.dataDir, 'history')}`
+    )
   })
 
   test('a damaged cookies.json is kept aside and reported when the window opens', async ({ page }) => {

@@ -59,7 +59,11 @@ test.describe('the response pane', () => {
     // Search marks every hit and steps through them.
     await page.getByRole('searchbox', { name: 'Search body' }).fill('lazy dog')
     await expect(response(page).getByText(/^1 of \d+$/)).toBeVisible()
-    const hits = Number((await response(page).getByText(/^1 of \d+$/).textContent())!.split(' of ')[1])
+    const hits = Number(
+      (await response(page)
+        .getByText(/^1 of \d+$/)
+        .textContent())!.split(' of ')[1]
+    )
     expect(hits).toBeGreaterThan(10)
     await expect(response(page).locator('.cm-search-hit')).not.toHaveCount(0)
     await page.getByRole('button', { name: 'Next match' }).click()

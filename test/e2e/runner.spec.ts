@@ -57,11 +57,23 @@ async function writeCollection(): Promise<string> {
   )
   await mkdir(join(dir, 'quick'), { recursive: true })
   await writeFile(join(dir, 'quick/folder.yaml'), 'name: Quick\n')
-  await writeFile(join(dir, 'quick/ping.yaml'), 'kind: http\nname: Ping\nmethod: GET\nurl: "{{base}}/api/notes?limit=1"\nassertions:\n  - target: status\n    expected: "200"\n')
+  await writeFile(
+    join(dir, 'quick/ping.yaml'),
+    'kind: http\nname: Ping\nmethod: GET\nurl: "{{base}}/api/notes?limit=1"\nassertions:\n  - target: status\n    expected: "200"\n'
+  )
   await writeFile(join(dir, 'api/held.yaml'), 'kind: http\nname: Held\nmethod: GET\nurl: "{{hold}}/hold"\n')
   await writeFile(
     join(dir, 'api/missing-note.yaml'),
-    ['kind: http', 'name: Missing note', 'method: GET', 'url: "{{base}}/api/notes/987654"', 'assertions:', '  - target: status', '    expected: "200"', ''].join('\n')
+    [
+      'kind: http',
+      'name: Missing note',
+      'method: GET',
+      'url: "{{base}}/api/notes/987654"',
+      'assertions:',
+      '  - target: status',
+      '    expected: "200"',
+      ''
+    ].join('\n')
   )
   return dir
 }
@@ -205,7 +217,10 @@ test.describe('collection runner', () => {
     await item(page, 'API').click()
     await item(page, 'List notes').click()
     await page.getByRole('button', { name: 'Send' }).click()
-    await page.getByRole('tablist', { name: 'Response sections' }).getByRole('tab', { name: /^Tests/ }).click()
+    await page
+      .getByRole('tablist', { name: 'Response sections' })
+      .getByRole('tab', { name: /^Tests/ })
+      .click()
     await expect(page.getByRole('list', { name: 'Test results' }).getByRole('listitem', { name: 'Passed: checked by the folder' })).toBeVisible()
   })
 })

@@ -89,7 +89,10 @@ test('screens in Spanish at 1280x800', async ({ browser, host }) => {
     await shot('empty')
     await page.getByRole('button', { name: 'Abrir colección', exact: true }).click()
     await shot('open-collection')
-    await page.getByRole('dialog', { name: 'Abrir colección' }).getByRole('textbox', { name: 'Ruta de la carpeta' }).fill(await copySample())
+    await page
+      .getByRole('dialog', { name: 'Abrir colección' })
+      .getByRole('textbox', { name: 'Ruta de la carpeta' })
+      .fill(await copySample())
     await page.getByRole('dialog', { name: 'Abrir colección' }).getByRole('button', { name: 'Abrir', exact: true }).click()
     await item(page, 'REST').click()
     await item(page, 'List notes').click()

@@ -66,7 +66,7 @@ test('a response size limit set in Settings stops an endless body with a clear e
   }
 })
 
-test('an idle timeout set in the request\'s Settings tab stops a server that goes silent, showing what came', async ({ page, host }) => {
+test("an idle timeout set in the request's Settings tab stops a server that goes silent, showing what came", async ({ page, host }) => {
   const server = await startHttpServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' })
     res.write('the only line\n')

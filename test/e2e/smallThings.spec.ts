@@ -17,7 +17,8 @@ test.afterAll(async () => {
 const strip = (page: Page) => page.getByRole('tablist', { name: 'Open requests' })
 const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true })
 const summary = (page: Page) => response(page).getByRole('group', { name: 'Response summary' })
-const responseSection = (page: Page, name: string) => page.getByRole('tablist', { name: 'Response sections' }).getByRole('tab', { name: new RegExp(`^${name}`) })
+const responseSection = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: 'Response sections' }).getByRole('tab', { name: new RegExp(`^${name}`) })
 const send = (page: Page) => page.getByRole('button', { name: 'Send', exact: true }).click()
 
 async function pasteIntoUrl(page: Page, text: string): Promise<void> {
@@ -40,7 +41,9 @@ test.describe('small things that add up', () => {
     await expect(notice).toBeVisible()
     await page.getByRole('button', { name: 'New request' }).click()
     await expect(notice).toBeHidden()
-    await strip(page).getByRole('tab', { name: /\/api\/notes/ }).click()
+    await strip(page)
+      .getByRole('tab', { name: /\/api\/notes/ })
+      .click()
     await expect(notice).toBeVisible()
 
     await send(page)
@@ -61,7 +64,10 @@ test.describe('small things that add up', () => {
     await send(page)
     await expect(summary(page)).toContainText('200')
     await page.getByRole('tab', { name: 'History', exact: true }).click()
-    await page.getByRole('tabpanel', { name: 'History', exact: true }).getByRole('button', { name: /\/echo\/from-history, 200/ }).click()
+    await page
+      .getByRole('tabpanel', { name: 'History', exact: true })
+      .getByRole('button', { name: /\/echo\/from-history, 200/ })
+      .click()
     await expect(strip(page).getByRole('tab')).toHaveCount(2)
     await expect(summary(page)).toContainText('200')
     await expect(response(page)).toContainText('/echo/from-history')
@@ -78,7 +84,10 @@ test.describe('small things that add up', () => {
     // A reload is a new run of the renderer: history remains, whole responses do not.
     await page.reload()
     await page.getByRole('tab', { name: 'History', exact: true }).click()
-    await page.getByRole('tabpanel', { name: 'History', exact: true }).getByRole('button', { name: /\/echo\/earlier, 200/ }).click()
+    await page
+      .getByRole('tabpanel', { name: 'History', exact: true })
+      .getByRole('button', { name: /\/echo\/earlier, 200/ })
+      .click()
     await expect(response(page)).toContainText('The response is no longer available')
     await expect(response(page)).toContainText('It answered 200')
   })

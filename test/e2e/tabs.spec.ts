@@ -47,7 +47,10 @@ test.describe('tabs you can always find', () => {
 
     await page.getByRole('button', { name: 'New realtime session' }).click()
     await page.getByRole('menuitem', { name: 'New WebSocket session' }).click()
-    await page.locator('.rt-pane').getByRole('textbox', { name: 'URL' }).fill(`${playground.url.replace('http', 'ws')}/ws/echo`)
+    await page
+      .locator('.rt-pane')
+      .getByRole('textbox', { name: 'URL' })
+      .fill(`${playground.url.replace('http', 'ws')}/ws/echo`)
     await expect(selected(page)).toHaveAccessibleName(named('WS /ws/echo'))
 
     await openCollection(page, await copySample())

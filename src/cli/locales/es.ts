@@ -33,18 +33,23 @@ Códigos de salida: 0 todas las comprobaciones pasaron, 1 falló una comprobaci�
   badLanguage: 'parley: --lang espera en o es, pero recibió "{value}".',
   missingSource: 'parley run: indica qué colección ejecutar: una carpeta de colección de Parley o un archivo de colección de Postman.',
   sourceMissing: 'parley run: {path} no existe. Indica una carpeta de colección de Parley (con parley.yaml) o un archivo de colección de Postman.',
-  notACollectionFolder: 'parley run: {path} es una carpeta sin parley.yaml, así que no es una colección de Parley. Indica la carpeta de la colección o un archivo de colección de Postman.',
+  notACollectionFolder:
+    'parley run: {path} es una carpeta sin parley.yaml, así que no es una colección de Parley. Indica la carpeta de la colección o un archivo de colección de Postman.',
   importFailed: 'parley run: no se puede ejecutar {path}: {message}',
   importNothingToRun: 'parley run: no se puede ejecutar {path}: no contiene ninguna colección que ejecutar.',
-  importNotCollection: 'parley run: {path} es un archivo de entorno de Postman, no una colección. Indica una colección; los entornos van con -e y las globales con -g.',
-  importLeftovers: '{count, plural, one {# elemento} other {# elementos}} de {path} no se {count, plural, one {pudo} other {pudieron}} trasladar (p. ej., {first}).',
+  importNotCollection:
+    'parley run: {path} es un archivo de entorno de Postman, no una colección. Indica una colección; los entornos van con -e y las globales con -g.',
+  importLeftovers:
+    '{count, plural, one {# elemento} other {# elementos}} de {path} no se {count, plural, one {pudo} other {pudieron}} trasladar (p. ej., {first}).',
   environmentFileInvalid: 'parley run: {path} no es un archivo de entorno de Postman: {message}',
-  environmentUnknown: 'parley run: la colección no tiene ningún entorno llamado "{name}" y tampoco existe un archivo con ese nombre. {count, plural, =0 {La colección no tiene entornos.} other {Sus entornos: {names}.}}',
+  environmentUnknown:
+    'parley run: la colección no tiene ningún entorno llamado "{name}" y tampoco existe un archivo con ese nombre. {count, plural, =0 {La colección no tiene entornos.} other {Sus entornos: {names}.}}',
   badVariable: 'parley run: {flag} espera nombre=valor, pero recibió "{value}".',
   badNumber: 'parley run: {flag} espera un número entero de {min} a {max}, pero recibió "{value}".',
   badShard: 'parley run: {message}',
   badReporter: 'parley run: no conozco el informe "{name}"; los informes son cli, json, junit y html.',
-  oneFolder: 'parley run: indica --folder una sola vez; para ejecutar varias carpetas, ejecuta parley una vez por carpeta (o ejecuta la carpeta que las contiene).',
+  oneFolder:
+    'parley run: indica --folder una sola vez; para ejecutar varias carpetas, ejecuta parley una vez por carpeta (o ejecuta la carpeta que las contiene).',
   dataFileInvalid: 'parley run: no se puede usar el archivo de datos {path}: {message}',
   runFailed: 'parley run: la ejecución no pudo empezar: {message}',
   runFailedUnknown: 'parley run: la ejecución no pudo empezar y el núcleo no dijo por qué.',
@@ -91,5 +96,6 @@ Códigos de salida: 0 todas las comprobaciones pasaron, 1 falló una comprobaci�
   htmlStatus: 'Estado',
   htmlTime: 'Tiempo',
   htmlResult: 'Resultado',
-  htmlOmitted: '{count, plural, one {# ejecución de petición más se cuenta} other {# ejecuciones de petición más se cuentan}} arriba, pero no se {count, plural, one {muestra} other {muestran}}.'
+  htmlOmitted:
+    '{count, plural, one {# ejecución de petición más se cuenta} other {# ejecuciones de petición más se cuentan}} arriba, pero no se {count, plural, one {muestra} other {muestran}}.'
 }

@@ -49,7 +49,14 @@ export function createCompareServices(deps: CompareDeps) {
     'examples.save': async ({ collectionId, path, name, from, ignorePaths }) => {
       const { stored, body } = await history.read(await keyOf(from.target), from.id)
       const example = exampleFromBody(
-        { name, savedAt: new Date().toISOString(), status: stored.entry.status, statusText: stored.entry.statusText, headers: stored.entry.headers, ignorePaths },
+        {
+          name,
+          savedAt: new Date().toISOString(),
+          status: stored.entry.status,
+          statusText: stored.entry.statusText,
+          headers: stored.entry.headers,
+          ignorePaths
+        },
         body
       )
       return { file: await (await examplesOf(collectionId)).save(path, example) }

@@ -61,7 +61,10 @@ export class DiffPool {
 
   private post(worker: Worker, job: DiffJob): void {
     // Bodies that own their memory are moved, not copied: copying megabytes would stall this thread.
-    worker.postMessage(job, [job.left.body, job.right.body].flatMap((body) => (body && ownsMemory(body) ? [body.buffer as ArrayBuffer] : [])))
+    worker.postMessage(
+      job,
+      [job.left.body, job.right.body].flatMap((body) => (body && ownsMemory(body) ? [body.buffer as ArrayBuffer] : []))
+    )
   }
 
   private start(): Worker | null {
@@ -85,7 +88,10 @@ export class DiffPool {
       this.pending.delete(message.id ?? -1)
       if (!settle) return
       if (message.ok) settle.resolve(message.result as CompareResult)
-      else settle.reject(new ParleyError('compare_failed', `The comparison failed: ${message.message}`, 'Try again; if it keeps failing, report it with the two responses.'))
+      else
+        settle.reject(
+          new ParleyError('compare_failed', `The comparison failed: ${message.message}`, 'Try again; if it keeps failing, report it with the two responses.')
+        )
     })
     const lost = (why: string): void => {
       if (this.worker !== worker) return
@@ -105,7 +111,9 @@ export class DiffPool {
         return
       }
       this.ready = false
-      this.failAll(new ParleyError('compare_failed', `The comparison stopped: ${why}.`, 'Try again; very large bodies may need more memory than the diff may use.'))
+      this.failAll(
+        new ParleyError('compare_failed', `The comparison stopped: ${why}.`, 'Try again; very large bodies may need more memory than the diff may use.')
+      )
     }
     worker.on('error', (error) => lost(error.message))
     worker.on('exit', (code) => lost(`the diff worker exited with code ${code}`))

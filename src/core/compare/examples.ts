@@ -41,7 +41,12 @@ export class ExampleFiles {
   /** One example by name, or example_not_found. */
   async get(requestPath: string, name: string): Promise<Example> {
     const found = (await this.list(requestPath)).find((example) => example.name === name)
-    if (!found) throw new ParleyError('example_not_found', `The request has no example named "${name}".`, 'Save a response as an example first, or choose one from the list.')
+    if (!found)
+      throw new ParleyError(
+        'example_not_found',
+        `The request has no example named "${name}".`,
+        'Save a response as an example first, or choose one from the list.'
+      )
     const { file: _file, ...example } = found
     return example
   }

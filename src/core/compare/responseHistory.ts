@@ -102,7 +102,11 @@ export class ResponseHistory {
     try {
       stored = StoredSchema.parse(JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')))
     } catch {
-      throw new ParleyError('response_not_found', 'That response is no longer in the history.', 'It was evicted to keep the history within its limits; send the request again.')
+      throw new ParleyError(
+        'response_not_found',
+        'That response is no longer in the history.',
+        'It was evicted to keep the history within its limits; send the request again.'
+      )
     }
     if (!stored.entry.bodyKept) return { stored, body: null, bodyPath: null }
     const bodyPath = join(dir, `${id}.body`)
@@ -116,12 +120,19 @@ export class ResponseHistory {
   async reopen(key: string, id: string): Promise<HttpResponse> {
     const { stored, bodyPath } = await this.read(key, id)
     const response = stored.response
-    if (!bodyPath) return { ...response, warnings: [...response.warnings, 'This response\'s body was too large for the response history; only status and headers were kept.'] }
+    if (!bodyPath)
+      return {
+        ...response,
+        warnings: [...response.warnings, "This response's body was too large for the response history; only status and headers were kept."]
+      }
     const size = (await stat(bodyPath)).size
     if (size <= INLINE_LIMIT) {
       const bytes = await readFile(bodyPath)
       const text = stored.textual ? bytes.toString('utf8') : null
-      return { ...response, body: { kind: 'inline', size, base64: bytes.toString('base64'), text, charset: response.body.charset, rawBase64: null, rawBodyId: null } }
+      return {
+        ...response,
+        body: { kind: 'inline', size, base64: bytes.toString('base64'), text, charset: response.body.charset, rawBase64: null, rawBodyId: null }
+      }
     }
     const bodyId = randomBytes(16).toString('hex')
     await mkdir(this.bodiesDir, { recursive: true })
@@ -227,4 +238,3 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
     await copyFile(from, to)
   }
 }
-

@@ -14,7 +14,6 @@ import type { ImportStores } from './import/writeCollection'
 import { generateSnippet, snippetTargets } from './snippet/snippetTargets'
 import { socketIoSnippet } from './snippet/socketioSnippet'
 
-
 export interface ConvertDeps extends ImportStores {
   history: HistoryStore
   /** Named as the creator of exported HAR files. */
@@ -43,7 +42,10 @@ export function createConvertHandlers(deps: ConvertDeps): Pick<Handlers, Convert
     'export.har': async (input) => {
       if ('request' in input) return requestHar(input.request, input.name, deps.appVersion)
       const { days } = await deps.history.list(undefined, input.limit)
-      return historyHar(days.flatMap((day) => day.entries), deps.appVersion)
+      return historyHar(
+        days.flatMap((day) => day.entries),
+        deps.appVersion
+      )
     }
   }
 }

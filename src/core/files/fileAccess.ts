@@ -75,7 +75,10 @@ export class FileAccess {
 
   /** Remembers that the user chose these files for the place's collection (or for unsaved tabs). */
   async allow(place: FileAccessPlace, files: RefusedFile[]): Promise<void> {
-    await this.grants.add(place.collectionId ?? unsavedOwner, files.map((file) => file.realPath))
+    await this.grants.add(
+      place.collectionId ?? unsavedOwner,
+      files.map((file) => file.realPath)
+    )
   }
 
   private async inspect(files: FileRead[], place: FileAccessPlace): Promise<{ refused: RefusedFile[]; realPaths: Map<string, string> }> {
@@ -87,7 +90,11 @@ export class FileAccess {
     for (const file of files) {
       const realPath = await realPathOf(resolve(root ?? dataDir, file.path))
       realPaths.set(file.path, realPath)
-      const allowed = isInside(dataDir, realPath) || (root !== undefined && isInside(root, realPath)) || (await this.grants.has(owner, realPath)) || (await this.grants.has(pickedOwner, realPath))
+      const allowed =
+        isInside(dataDir, realPath) ||
+        (root !== undefined && isInside(root, realPath)) ||
+        (await this.grants.has(owner, realPath)) ||
+        (await this.grants.has(pickedOwner, realPath))
       if (!allowed && !refused.some((r) => r.realPath === realPath)) refused.push({ ...file, realPath })
     }
     return { refused, realPaths }
@@ -117,11 +124,18 @@ function withRealPaths(request: HttpRequest, realPaths: Map<string, string>): Ht
   if (body.type === 'binary') nextBody = { ...body, path: real(body.path) }
   if (body.type === 'multipart') {
     // The part keeps the file name it named, even when that was a link to another name.
-    nextBody = { ...body, parts: body.parts.map((part) => (part.kind === 'file' ? { ...part, path: real(part.path), filename: part.filename ?? basename(part.path) } : part)) }
+    nextBody = {
+      ...body,
+      parts: body.parts.map((part) => (part.kind === 'file' ? { ...part, path: real(part.path), filename: part.filename ?? basename(part.path) } : part))
+    }
   }
   const cert = settings.clientCert
   const nextCert =
-    cert?.type === 'pem' ? { ...cert, certPath: real(cert.certPath), keyPath: real(cert.keyPath) } : cert?.type === 'pfx' ? { ...cert, pfxPath: real(cert.pfxPath) } : cert
+    cert?.type === 'pem'
+      ? { ...cert, certPath: real(cert.certPath), keyPath: real(cert.keyPath) }
+      : cert?.type === 'pfx'
+        ? { ...cert, pfxPath: real(cert.pfxPath) }
+        : cert
   return { ...request, body: nextBody, settings: { ...settings, caFiles: settings.caFiles.map(real), ...(nextCert ? { clientCert: nextCert } : {}) } }
 }
 

@@ -54,11 +54,19 @@ export function createGraphqlHandlers(deps: GraphqlHandlerDeps): Pick<Handlers, 
 
 async function readSchemaFile(real: string, shown: string): Promise<{ schema: GraphQLSchema; format: 'sdl' | 'introspection-json' }> {
   const info = await stat(real).catch((error: NodeJS.ErrnoException) => {
-    throw new ParleyError('file_not_found', `The schema file ${shown} cannot be read: ${error.code === 'ENOENT' ? 'it does not exist' : error.message}.`, 'Choose the file again.')
+    throw new ParleyError(
+      'file_not_found',
+      `The schema file ${shown} cannot be read: ${error.code === 'ENOENT' ? 'it does not exist' : error.message}.`,
+      'Choose the file again.'
+    )
   })
   if (!info.isFile()) throw new ParleyError('invalid_schema', `${shown} is not a regular file.`, 'Choose a .graphql or .json file.')
   if (info.size > MAX_SCHEMA_SOURCE_BYTES) {
-    throw new ParleyError('schema_too_large', `${shown} is ${info.size} bytes, more than the ${MAX_SCHEMA_SOURCE_BYTES} Parley reads.`, 'Use a smaller schema file.')
+    throw new ParleyError(
+      'schema_too_large',
+      `${shown} is ${info.size} bytes, more than the ${MAX_SCHEMA_SOURCE_BYTES} Parley reads.`,
+      'Use a smaller schema file.'
+    )
   }
   return schemaFromText(await readFile(real, 'utf8'), `The file ${shown}`)
 }

@@ -17,7 +17,11 @@ export function introspectionRequest(request: HttpRequest, withArgDeprecations: 
  * and builds the schema. Servers that do not know `includeDeprecated` on arguments (older
  * graphql-js, some others) get the query again without it.
  */
-export async function introspect(http: Pick<HttpEngine, 'send' | 'readBody' | 'discardBody'>, requestId: string, prepared: HttpRequest): Promise<GraphQLSchema> {
+export async function introspect(
+  http: Pick<HttpEngine, 'send' | 'readBody' | 'discardBody'>,
+  requestId: string,
+  prepared: HttpRequest
+): Promise<GraphQLSchema> {
   let answer = await ask(http, requestId, introspectionRequest(prepared, true))
   if (!hasSchema(answer.json)) {
     const retry = await ask(http, `${requestId}-retry`, introspectionRequest(prepared, false))
@@ -27,14 +31,28 @@ export async function introspect(http: Pick<HttpEngine, 'send' | 'readBody' | 'd
   if (hasSchema(json)) return schemaFromIntrospection(json, `The introspection answer of ${prepared.url}`)
   const errors = errorsOf(json)
   if (errors.length > 0) {
-    throw new ParleyError('introspection_failed', `${prepared.url} answered the introspection query with ${errors.length === 1 ? 'an error' : 'errors'}: ${errors.slice(0, 3).join('; ')}`, 'The server may have introspection turned off (many do in production): load the schema from a .graphql or introspection .json file instead.')
+    throw new ParleyError(
+      'introspection_failed',
+      `${prepared.url} answered the introspection query with ${errors.length === 1 ? 'an error' : 'errors'}: ${errors.slice(0, 3).join('; ')}`,
+      'The server may have introspection turned off (many do in production): load the schema from a .graphql or introspection .json file instead.'
+    )
   }
   const status = `HTTP ${response.status} ${response.statusText}`.trim()
   const preview = text.trim().slice(0, 200)
-  throw new ParleyError('introspection_failed', `${prepared.url} did not answer the introspection query with a schema (${status}${preview ? `: ${preview}` : ', empty body'}).`, response.status === 401 || response.status === 403 ? 'Check the request\'s auth and headers: introspection is sent with them.' : 'Check that the URL is the GraphQL endpoint (often /graphql), or load the schema from a file.')
+  throw new ParleyError(
+    'introspection_failed',
+    `${prepared.url} did not answer the introspection query with a schema (${status}${preview ? `: ${preview}` : ', empty body'}).`,
+    response.status === 401 || response.status === 403
+      ? "Check the request's auth and headers: introspection is sent with them."
+      : 'Check that the URL is the GraphQL endpoint (often /graphql), or load the schema from a file.'
+  )
 }
 
-async function ask(http: Pick<HttpEngine, 'send' | 'readBody' | 'discardBody'>, requestId: string, request: HttpRequest): Promise<{ response: HttpResponse; json: unknown; text: string }> {
+async function ask(
+  http: Pick<HttpEngine, 'send' | 'readBody' | 'discardBody'>,
+  requestId: string,
+  request: HttpRequest
+): Promise<{ response: HttpResponse; json: unknown; text: string }> {
   const response = await http.send(requestId, request)
   const text = await bodyText(http, response)
   let json: unknown
@@ -62,10 +80,14 @@ async function bodyText(http: Pick<HttpEngine, 'readBody' | 'discardBody'>, resp
   if (body.kind === 'inline') return body.text ?? Buffer.from(body.base64, 'base64').toString('utf8')
   try {
     if (body.size > MAX_SCHEMA_SOURCE_BYTES) {
-      throw new ParleyError('schema_too_large', `The introspection answer is ${body.size} bytes, more than the ${MAX_SCHEMA_SOURCE_BYTES} Parley reads.`, 'Load the schema from an SDL file instead: it is much smaller.')
+      throw new ParleyError(
+        'schema_too_large',
+        `The introspection answer is ${body.size} bytes, more than the ${MAX_SCHEMA_SOURCE_BYTES} Parley reads.`,
+        'Load the schema from an SDL file instead: it is much smaller.'
+      )
     }
     const chunks: Buffer[] = []
-    for (let offset = 0; offset < body.size; ) {
+    for (let offset = 0; offset < body.size;) {
       const slice = await http.readBody(body.bodyId, offset, 1024 * 1024)
       chunks.push(Buffer.from(slice.base64, 'base64'))
       offset += slice.length

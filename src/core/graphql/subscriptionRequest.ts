@@ -10,10 +10,25 @@ import type { VariableScope } from '../vars/variableScope'
  * A GraphQL subscription is dialled like its request is sent: the collection's and folders' headers
  * before its own, `inherit` auth replaced by the nearest one, and every `{{variable}}` resolved.
  */
-export async function prepareGraphqlWs(deps: Pick<SendPreparationDeps, 'collections'>, request: GraphqlWsRequest, context: SendContext | undefined, scope: VariableScope): Promise<GraphqlWsRequest> {
-  const asHttp = { method: 'GET', url: request.url, headers: request.headers, auth: request.auth, body: { type: 'none' as const }, settings: HttpSettingsSchema.parse({}) }
+export async function prepareGraphqlWs(
+  deps: Pick<SendPreparationDeps, 'collections'>,
+  request: GraphqlWsRequest,
+  context: SendContext | undefined,
+  scope: VariableScope
+): Promise<GraphqlWsRequest> {
+  const asHttp = {
+    method: 'GET',
+    url: request.url,
+    headers: request.headers,
+    auth: request.auth,
+    body: { type: 'none' as const },
+    settings: HttpSettingsSchema.parse({})
+  }
   const prepared = await prepareHttpRequest({ collections: deps.collections, scopeFor: async () => scope }, asHttp, context)
-  const rest = resolveValue({ connectionParams: request.connectionParams, query: request.query, variables: request.variables, operationName: request.operationName }, scope)
+  const rest = resolveValue(
+    { connectionParams: request.connectionParams, query: request.query, variables: request.variables, operationName: request.operationName },
+    scope
+  )
   return { ...rest, url: prepared.url, headers: prepared.headers, auth: prepared.auth }
 }
 
@@ -26,7 +41,14 @@ export async function withHandshakeAuth(http: Pick<HttpEngine, 'handshakeAuth'>,
   if (request.auth.type === 'none' || request.auth.type === 'inherit') return request
   // A bad URL is the session's to report, with its own hint.
   if (!URL.canParse(request.url.trim())) return request
-  const asHttp = { method: 'GET', url: request.url.trim(), headers: request.headers, auth: request.auth, body: { type: 'none' as const }, settings: HttpSettingsSchema.parse({}) }
+  const asHttp = {
+    method: 'GET',
+    url: request.url.trim(),
+    headers: request.headers,
+    auth: request.auth,
+    body: { type: 'none' as const },
+    settings: HttpSettingsSchema.parse({})
+  }
   const { url, headers } = await http.handshakeAuth(asHttp)
   return { ...request, url, headers: headers.map(([name, value]) => ({ name, value, enabled: true })), auth: { type: 'none' } }
 }

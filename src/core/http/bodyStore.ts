@@ -89,7 +89,11 @@ export class BodyStore {
 }
 
 function bodyNotFound(bodyId: string): ParleyError {
-  return new ParleyError('body_not_found', `There is no stored response body with id ${bodyId}.`, 'It was discarded or belongs to an earlier session: send the request again.')
+  return new ParleyError(
+    'body_not_found',
+    `There is no stored response body with id ${bodyId}.`,
+    'It was discarded or belongs to an earlier session: send the request again.'
+  )
 }
 
 /**

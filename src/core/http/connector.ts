@@ -137,7 +137,11 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
           socket = await handshake(socket, host, options.alpn, options.tls, sockets)
           timings.tls = performance.now() - t
           if (options.alpn.length === 1 && options.alpn[0] === 'h2' && (socket as TLSSocket).alpnProtocol !== 'h2') {
-            throw httpError('request_failed', `${host}:${port} does not offer HTTP/2 (ALPN chose ${(socket as TLSSocket).alpnProtocol || 'nothing'}), and this request forces HTTP/2.`, 'Set the HTTP version of the request to Auto or HTTP/1.1.')
+            throw httpError(
+              'request_failed',
+              `${host}:${port} does not offer HTTP/2 (ALPN chose ${(socket as TLSSocket).alpnProtocol || 'nothing'}), and this request forces HTTP/2.`,
+              'Set the HTTP version of the request to Auto or HTTP/1.1.'
+            )
           }
         }
         socket.setNoDelay(true)
@@ -146,7 +150,13 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
       } catch (error) {
         if (proxy && !(error instanceof ParleyError)) {
           const mapped = toHttpError(error, via)
-          finish(httpError('proxy_failed', `Could not reach ${via} (${mapped.message})`, 'Check the proxy address in the settings or in HTTP_PROXY/HTTPS_PROXY, and that the proxy is running.'))
+          finish(
+            httpError(
+              'proxy_failed',
+              `Could not reach ${via} (${mapped.message})`,
+              'Check the proxy address in the settings or in HTTP_PROXY/HTTPS_PROXY, and that the proxy is running.'
+            )
+          )
         } else {
           finish(toHttpError(error, `${host}:${port}`))
         }
@@ -218,7 +228,13 @@ function openTunnel(socket: Socket, host: string, port: number, proxy: ProxyTarg
     }
     const onEnd = (): void => {
       cleanup()
-      reject(httpError('proxy_failed', `The proxy ${proxy.url.host} closed the connection instead of opening a tunnel to ${authority}.`, 'Check that the proxy allows CONNECT to this host and port.'))
+      reject(
+        httpError(
+          'proxy_failed',
+          `The proxy ${proxy.url.host} closed the connection instead of opening a tunnel to ${authority}.`,
+          'Check that the proxy allows CONNECT to this host and port.'
+        )
+      )
     }
     const onData = (chunk: Buffer): void => {
       buffered = Buffer.concat([buffered, chunk])

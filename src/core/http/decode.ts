@@ -44,7 +44,9 @@ class AutoInflate extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (!this.inner) {
       const zlibHeader = chunk.length >= 2 && (chunk[0]! & 0x0f) === 8 && ((chunk[0]! << 8) | chunk[1]!) % 31 === 0
-      this.inner = zlibHeader ? zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH }) : zlib.createInflateRaw({ finishFlush: zlib.constants.Z_SYNC_FLUSH })
+      this.inner = zlibHeader
+        ? zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH })
+        : zlib.createInflateRaw({ finishFlush: zlib.constants.Z_SYNC_FLUSH })
       this.inner.on('data', (d: Buffer) => this.push(d))
       this.inner.on('error', (e) => this.destroy(e))
     }

@@ -69,7 +69,11 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
   return {
     async send(requestId, request, onProgress) {
       if (inFlight.has(requestId)) {
-        throw httpError('invalid_request', `A request with id ${requestId} is already in flight.`, 'Use a new requestId for each send, or cancel the running one first.')
+        throw httpError(
+          'invalid_request',
+          `A request with id ${requestId} is already in flight.`,
+          'Use a new requestId for each send, or cancel the running one first.'
+        )
       }
       const control = new RequestControl()
       const progress = onProgress ? throttleProgress(requestId, onProgress) : null
@@ -77,7 +81,13 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
       const timer =
         timeoutMs > 0
           ? setTimeout(() => {
-              control.abort(httpError('timeout', `The request took longer than its ${timeoutMs} ms limit and was stopped.`, 'Raise the timeout in the request settings, or check why the server is slow.'))
+              control.abort(
+                httpError(
+                  'timeout',
+                  `The request took longer than its ${timeoutMs} ms limit and was stopped.`,
+                  'Raise the timeout in the request settings, or check why the server is slow.'
+                )
+              )
             }, timeoutMs)
           : null
       const done = sendRequest(requestId, request, {
@@ -123,13 +133,19 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
 
     async handshakeAuth(request) {
       if (request.auth.type === 'digest') {
-        throw httpError('invalid_request', 'Digest auth cannot be applied to a WebSocket handshake: it answers a challenge the handshake has no room for.', 'Use Basic, Bearer, OAuth 2.0 or an API key, or put the credentials in the connection params.')
+        throw httpError(
+          'invalid_request',
+          'Digest auth cannot be applied to a WebSocket handshake: it answers a challenge the handshake has no room for.',
+          'Use Basic, Bearer, OAuth 2.0 or an API key, or put the credentials in the connection params.'
+        )
       }
       const ctx = { pool, store, jar, tokens, env, appProxy, userAgent, control: new RequestControl(), onProgress: null }
       const url = new URL(request.url)
       const headers: HeaderList = request.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value])
       const started = await startAuth(request.auth, headers, url, { request, control: ctx.control, postToken: tokenPoster(request, ctx), tokens })
-      const signed = started.session.exchange ? await started.session.exchange({ method: 'GET', url, originalUrl: url, headers: started.headers, body: null }) : started.headers
+      const signed = started.session.exchange
+        ? await started.session.exchange({ method: 'GET', url, originalUrl: url, headers: started.headers, body: null })
+        : started.headers
       return { url: url.href, headers: signed }
     },
 

@@ -208,7 +208,11 @@ class ExchangeHandler implements Exchange {
     const seconds = ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`
     const waited = this.status === 0 ? 'for its answer' : 'for the rest of the body'
     this.stop(
-      httpError('idle_timeout', `${this.request.url.origin} sent nothing for ${seconds} while Parley waited ${waited}, so the request was stopped.`, 'Raise the idle timeout in the request\'s Settings tab, or for every request in Settings (0 waits forever).'),
+      httpError(
+        'idle_timeout',
+        `${this.request.url.origin} sent nothing for ${seconds} while Parley waited ${waited}, so the request was stopped.`,
+        "Raise the idle timeout in the request's Settings tab, or for every request in Settings (0 waits forever)."
+      ),
       this.collector !== null
     )
   }
@@ -303,15 +307,24 @@ class ExchangeHandler implements Exchange {
     const socket = this.socket
     const socketError = socket ? socketErrors.get(socket) : undefined
     const connect = socket ? socketTimings.get(socket) : undefined
-    const info = (error as { code?: string; socket?: { bytesRead?: number } })
+    const info = error as { code?: string; socket?: { bytesRead?: number } }
     // Under TLS 1.3 a server that wants a client certificate sends its alert after our handshake has
     // finished, and undici often sees only the close: a fresh TLS connection closed before any byte of
     // response, with no certificate offered, is that case in practice.
-    if (info.code === 'UND_ERR_SOCKET' && socket && 'encrypted' in socket && connect && !connect.claimed && !connect.clientCert && (info.socket?.bytesRead ?? 0) === 0 && this.bytesReceived === 0) {
+    if (
+      info.code === 'UND_ERR_SOCKET' &&
+      socket &&
+      'encrypted' in socket &&
+      connect &&
+      !connect.claimed &&
+      !connect.clientCert &&
+      (info.socket?.bytesRead ?? 0) === 0 &&
+      this.bytesReceived === 0
+    ) {
       return httpError(
         'tls_failed',
         `${this.request.url.host} closed the TLS connection right after the handshake without answering: it most likely requires a client certificate (mutual TLS).`,
-        'Add a client certificate (PEM certificate and key, or PFX) in the request\'s TLS settings.'
+        "Add a client certificate (PEM certificate and key, or PFX) in the request's TLS settings."
       )
     }
     return toHttpError(socketError && socketError !== error && !('socket' in socketError) ? socketError : error, this.request.url.origin)

@@ -81,7 +81,7 @@ export function resolveProxy(target: URL, setting: HttpSettings['proxy'], appPro
   if (setting === 'none') return null
   if (typeof setting === 'object') return cachedProxy(setting.url)
   if (appProxy) return isNoProxy(target, env.noProxy) ? null : cachedProxy(appProxy)
-  const raw = target.protocol === 'https:' ? env.https ?? env.all : env.http ?? env.all
+  const raw = target.protocol === 'https:' ? (env.https ?? env.all) : (env.http ?? env.all)
   if (!raw || isNoProxy(target, env.noProxy)) return null
   return cachedProxy(raw)
 }

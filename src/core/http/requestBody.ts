@@ -42,10 +42,24 @@ async function statFile(path: string, what: string): Promise<number> {
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  '.txt': 'text/plain', '.json': 'application/json', '.xml': 'application/xml', '.html': 'text/html',
-  '.csv': 'text/csv', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
-  '.svg': 'image/svg+xml', '.webp': 'image/webp', '.pdf': 'application/pdf', '.zip': 'application/zip',
-  '.gz': 'application/gzip', '.js': 'text/javascript', '.css': 'text/css', '.mp4': 'video/mp4', '.mp3': 'audio/mpeg'
+  '.txt': 'text/plain',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.html': 'text/html',
+  '.csv': 'text/csv',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+  '.gz': 'application/gzip',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.mp4': 'video/mp4',
+  '.mp3': 'audio/mpeg'
 }
 
 /** A guess at a file's media type from its extension, as browsers do for uploads. */
@@ -145,7 +159,11 @@ export async function buildBody(body: HttpBody): Promise<BodyPayload | null> {
         try {
           variables = JSON.parse(body.variables)
         } catch (error) {
-          throw httpError('invalid_body', `The GraphQL variables are not valid JSON: ${(error as Error).message}.`, 'Fix the variables so they are a JSON object, like {"id": 1}, or leave them empty.')
+          throw httpError(
+            'invalid_body',
+            `The GraphQL variables are not valid JSON: ${(error as Error).message}.`,
+            'Fix the variables so they are a JSON object, like {"id": 1}, or leave them empty.'
+          )
         }
         if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) {
           throw httpError('invalid_body', 'The GraphQL variables must be a JSON object.', 'Write them as an object, like {"id": 1}, or leave them empty.')

@@ -111,7 +111,7 @@ export class ResponseBodyCollector {
         httpError(
           'decompression_bomb',
           `The response expands to more than ${maxRatio} times its ${this.wireSize.toLocaleString('en')} received bytes (${size.toLocaleString('en')} so far): it was refused as a decompression bomb.`,
-          'If you trust this server, raise the decompression ratio limit in the request\'s Settings tab, or for every request in Settings (0 turns it off).'
+          "If you trust this server, raise the decompression ratio limit in the request's Settings tab, or for every request in Settings (0 turns it off)."
         ),
         false
       )
@@ -139,10 +139,12 @@ export class ResponseBodyCollector {
     if (this.raw) waits.push(this.raw.drained())
     const decoder = this.decoder
     if (decoder && decoder.writableNeedDrain && !this.decodeError) {
-      waits.push(new Promise((resolve) => {
-        decoder.once('drain', resolve)
-        decoder.once('close', resolve)
-      }))
+      waits.push(
+        new Promise((resolve) => {
+          decoder.once('drain', resolve)
+          decoder.once('close', resolve)
+        })
+      )
     }
     await Promise.all(waits)
   }
@@ -200,13 +202,17 @@ function tooLarge(maxBytes: number): ParleyError {
   return httpError(
     'response_too_large',
     `The response is larger than the ${formatBytes(maxBytes)} limit: the download was stopped, and the first ${formatBytes(maxBytes)} are kept.`,
-    'Raise the response size limit in the request\'s Settings tab, or for every request in Settings (0 means no limit).'
+    "Raise the response size limit in the request's Settings tab, or for every request in Settings (0 means no limit)."
   )
 }
 
 /** 1 GB, 20 MB, 512 KB: sizes as a person reads them. */
 export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [[1024 ** 3, 'GB'], [1024 ** 2, 'MB'], [1024, 'KB']]
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB']
+  ]
   for (const [size, unit] of units) if (bytes >= size) return `${Math.round((bytes / size) * 10) / 10} ${unit}`
   return `${bytes} bytes`
 }

@@ -1,6 +1,14 @@
 import { performance } from 'node:perf_hooks'
 import * as zlib from 'node:zlib'
-import { responseLimitDefaults, type HeaderList, type HttpAuthInfo, type HttpCookie, type HttpHop, type HttpRequest, type HttpResponse } from '../../shared/http'
+import {
+  responseLimitDefaults,
+  type HeaderList,
+  type HttpAuthInfo,
+  type HttpCookie,
+  type HttpHop,
+  type HttpRequest,
+  type HttpResponse
+} from '../../shared/http'
 import type { OAuth2TokenCache, TokenPost } from './auth/oauth2'
 import type { AuthExchange } from './auth/provider'
 import { startAuth } from './auth/providers'
@@ -38,12 +46,21 @@ export function parseRequestUrl(raw: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`)
   } catch {
-    throw httpError('invalid_url', `"${raw}" is not a valid URL.`, 'Write a full address such as https://api.example.com/items?page=1.', { url: raw, variant: 'notUrl' })
+    throw httpError('invalid_url', `"${raw}" is not a valid URL.`, 'Write a full address such as https://api.example.com/items?page=1.', {
+      url: raw,
+      variant: 'notUrl'
+    })
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw httpError('invalid_url', `${url.protocol}// URLs cannot be sent as HTTP requests.`, 'Use an http:// or https:// URL; WebSocket, Socket.IO and SSE have their own request types.', { scheme: url.protocol, variant: 'scheme' })
+    throw httpError(
+      'invalid_url',
+      `${url.protocol}// URLs cannot be sent as HTTP requests.`,
+      'Use an http:// or https:// URL; WebSocket, Socket.IO and SSE have their own request types.',
+      { scheme: url.protocol, variant: 'scheme' }
+    )
   }
-  if (!url.hostname) throw httpError('invalid_url', `"${raw}" has no host.`, 'Add the host name after the scheme, e.g. http://localhost:3000/.', { url: raw, variant: 'noHost' })
+  if (!url.hostname)
+    throw httpError('invalid_url', `"${raw}" has no host.`, 'Add the host name after the scheme, e.g. http://localhost:3000/.', { url: raw, variant: 'noHost' })
   return url
 }
 
@@ -103,7 +120,11 @@ export async function sendRequest(requestId: string, request: HttpRequest, ctx: 
     if (target) {
       hops.push(hop('redirect', method, url, result))
       if (hops.filter((h) => h.reason === 'redirect').length > settings.maxRedirects) {
-        throw httpError('too_many_redirects', `${originalUrl.href} redirected more than ${settings.maxRedirects} times (last to ${target.href}).`, 'The server may be redirecting in a loop. Raise the redirect limit in the request settings, or turn off following redirects to see the first response.')
+        throw httpError(
+          'too_many_redirects',
+          `${originalUrl.href} redirected more than ${settings.maxRedirects} times (last to ${target.href}).`,
+          'The server may be redirecting in a loop. Raise the redirect limit in the request settings, or turn off following redirects to see the first response.'
+        )
       }
       const next = redirectMethod(result.status, method)
       method = next.method
@@ -191,7 +212,16 @@ async function runExchange(
 }
 
 function hop(reason: HttpHop['reason'], method: string, url: URL, result: ExchangeResult): HttpHop {
-  return { reason, method, url: url.href, status: result.status, statusText: result.statusText, httpVersion: result.httpVersion, headers: result.headers, timings: result.timings }
+  return {
+    reason,
+    method,
+    url: url.href,
+    status: result.status,
+    statusText: result.statusText,
+    httpVersion: result.httpVersion,
+    headers: result.headers,
+    timings: result.timings
+  }
 }
 
 function buildResponse(

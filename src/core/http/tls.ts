@@ -106,7 +106,7 @@ function readTls(socket: TLSSocket): HttpTlsInfo {
     cipher: socket.getCipher()?.name ?? null,
     alpnProtocol: typeof socket.alpnProtocol === 'string' ? socket.alpnProtocol : null,
     authorized: socket.authorized,
-    authorizationError: authError ? String(authError instanceof Error ? (authError as { code?: string }).code ?? authError.message : authError) : null,
+    authorizationError: authError ? String(authError instanceof Error ? ((authError as { code?: string }).code ?? authError.message) : authError) : null,
     certificates: describeChain(socket)
   }
 }

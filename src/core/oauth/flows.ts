@@ -43,16 +43,30 @@ export class OAuthFlows {
   /** Builds the sign-in page URL with a fresh state (and PKCE challenge); with a sign-in window, runs it to the end. */
   async authorize(auth: OAuth2Auth, post: TokenPost, redirectUri: string) {
     if (auth.grant !== 'authorization_code' && auth.grant !== 'implicit') {
-      throw httpError('invalid_request', `"Get new token" with a sign-in page needs the authorization code or implicit grant, not ${auth.grant}.`, 'Choose Authorization code (PKCE) or Implicit in the Auth tab.')
+      throw httpError(
+        'invalid_request',
+        `"Get new token" with a sign-in page needs the authorization code or implicit grant, not ${auth.grant}.`,
+        'Choose Authorization code (PKCE) or Implicit in the Auth tab.'
+      )
     }
     let page: URL
     try {
       page = new URL(auth.authUrl ?? '')
     } catch {
-      throw httpError('invalid_url', `The authorization URL "${auth.authUrl ?? ''}" is not a valid URL.`, 'Write the server\'s authorization endpoint, e.g. https://login.example.com/oauth/authorize.')
+      throw httpError(
+        'invalid_url',
+        `The authorization URL "${auth.authUrl ?? ''}" is not a valid URL.`,
+        "Write the server's authorization endpoint, e.g. https://login.example.com/oauth/authorize."
+      )
     }
     this.sweep()
-    const flow = this.add({ kind: auth.grant === 'implicit' ? 'implicit' : 'code', auth, post, redirectUri, verifier: auth.grant === 'authorization_code' && auth.pkce !== false ? oauth.generateRandomCodeVerifier() : null })
+    const flow = this.add({
+      kind: auth.grant === 'implicit' ? 'implicit' : 'code',
+      auth,
+      post,
+      redirectUri,
+      verifier: auth.grant === 'authorization_code' && auth.pkce !== false ? oauth.generateRandomCodeVerifier() : null
+    })
     page.searchParams.set('response_type', flow.kind === 'implicit' ? 'token' : 'code')
     page.searchParams.set('client_id', auth.clientId)
     page.searchParams.set('redirect_uri', redirectUri)
@@ -86,7 +100,11 @@ export class OAuthFlows {
     const params = url.search.length > 1 ? url.searchParams : new URLSearchParams(url.hash.slice(1))
     const flow = [...this.flows.values()].find((f) => f.kind !== 'device' && f.state === params.get('state'))
     if (!flow) {
-      throw httpError('auth_failed', 'The sign-in answer carries a state that matches no sign-in in progress, so it was refused (it may be forged, replayed or from an older attempt).', 'Click "Get new token" to start a new sign-in.')
+      throw httpError(
+        'auth_failed',
+        'The sign-in answer carries a state that matches no sign-in in progress, so it was refused (it may be forged, replayed or from an older attempt).',
+        'Click "Get new token" to start a new sign-in.'
+      )
     }
     this.flows.delete(flow.flowId)
     try {
@@ -104,7 +122,8 @@ export class OAuthFlows {
 
   /** Starts the device code grant; polls in the background at the server's interval and reports through `finished`. */
   async device(auth: OAuth2Auth, post: TokenPost) {
-    if (!auth.deviceUrl) throw httpError('invalid_request', 'The device code grant needs the device authorization URL.', 'Fill in "Device authorization URL" in the Auth tab.')
+    if (!auth.deviceUrl)
+      throw httpError('invalid_request', 'The device code grant needs the device authorization URL.', 'Fill in "Device authorization URL" in the Auth tab.')
     const { as, client, clientAuth, options } = endpointsOf(auth, post)
     let started: oauth.DeviceAuthorizationResponse
     try {
@@ -151,7 +170,10 @@ export class OAuthFlows {
       if (flow.cancelled) return
       if (Date.now() > flow.expiresAt) {
         this.flows.delete(flow.flowId)
-        this.events.finished({ flowId: flow.flowId, error: toAppError(httpError('auth_failed', 'The device code expired before the sign-in was approved.', 'Click "Get new token" to get a new code.')) })
+        this.events.finished({
+          flowId: flow.flowId,
+          error: toAppError(httpError('auth_failed', 'The device code expired before the sign-in was approved.', 'Click "Get new token" to get a new code.'))
+        })
         return
       }
       try {
@@ -187,7 +209,14 @@ export class OAuthFlows {
   }
 
   private add(init: Pick<Flow, 'kind' | 'auth' | 'post' | 'redirectUri' | 'verifier'>): Flow {
-    const flow: Flow = { ...init, flowId: randomUUID(), state: oauth.generateRandomState(), expiresAt: Date.now() + FLOW_LIFETIME_MS, cancelled: false, wake: null }
+    const flow: Flow = {
+      ...init,
+      flowId: randomUUID(),
+      state: oauth.generateRandomState(),
+      expiresAt: Date.now() + FLOW_LIFETIME_MS,
+      cancelled: false,
+      wake: null
+    }
     this.flows.set(flow.flowId, flow)
     return flow
   }
@@ -200,9 +229,19 @@ export class OAuthFlows {
 /** Implicit grant: the token arrives in the redirect's fragment (OAuth 2.0 section 4.2.2); no refresh token. */
 function implicitToken(params: URLSearchParams, auth: OAuth2Auth): StoredToken {
   const error = params.get('error')
-  if (error) throw httpError('auth_failed', `The server refused the sign-in (${error}${params.get('error_description') ? `: ${params.get('error_description')}` : ''}).`, 'Try again, or check the client id and scope.')
+  if (error)
+    throw httpError(
+      'auth_failed',
+      `The server refused the sign-in (${error}${params.get('error_description') ? `: ${params.get('error_description')}` : ''}).`,
+      'Try again, or check the client id and scope.'
+    )
   const accessToken = params.get('access_token')
-  if (!accessToken) throw httpError('auth_failed', 'The sign-in came back without an access_token.', 'Check that the server supports the implicit grant (response_type=token) for this client.')
+  if (!accessToken)
+    throw httpError(
+      'auth_failed',
+      'The sign-in came back without an access_token.',
+      'Check that the server supports the implicit grant (response_type=token) for this client.'
+    )
   const expiresIn = Number(params.get('expires_in'))
   return {
     accessToken,

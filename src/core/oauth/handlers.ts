@@ -40,7 +40,11 @@ export function createOAuthHandlers({ tokens, http, events, options, prepare }: 
   async function oauthOf(request: HttpRequest, context: SendContext | undefined): Promise<{ auth: OAuth2Auth; prepared: HttpRequest }> {
     const prepared = await prepare(request, context)
     if (prepared.auth.type !== 'oauth2') {
-      throw httpError('invalid_request', `This request's auth is ${prepared.auth.type}, not OAuth 2.0.`, 'Choose OAuth 2.0 in the Auth tab (or in the folder or collection it inherits from).')
+      throw httpError(
+        'invalid_request',
+        `This request's auth is ${prepared.auth.type}, not OAuth 2.0.`,
+        'Choose OAuth 2.0 in the Auth tab (or in the folder or collection it inherits from).'
+      )
     }
     return { auth: prepared.auth, prepared }
   }
@@ -50,13 +54,15 @@ export function createOAuthHandlers({ tokens, http, events, options, prepare }: 
       const { auth, prepared } = await oauthOf(request, context)
       // The browser host can only catch a redirect on its own port; Electron catches any URI in its window.
       const redirectUri = options.signInWindow ? auth.redirectUri || DEFAULT_WINDOW_REDIRECT : hostRedirect
-      if (!redirectUri) throw httpError('invalid_request', 'This shell cannot catch a sign-in redirect.', 'Use the desktop app or the browser host (npm run web).')
+      if (!redirectUri)
+        throw httpError('invalid_request', 'This shell cannot catch a sign-in redirect.', 'Use the desktop app or the browser host (npm run web).')
       return flows.authorize(auth, http.tokenPost(prepared), redirectUri)
     },
     'oauth.complete': ({ callbackUrl }) => flows.complete(callbackUrl),
     'oauth.device': async ({ request, context }) => {
       const { auth, prepared } = await oauthOf(request, context)
-      if (auth.grant !== 'device_code') throw httpError('invalid_request', `The device code sign-in needs the device code grant, not ${auth.grant}.`, 'Choose Device code in the Auth tab.')
+      if (auth.grant !== 'device_code')
+        throw httpError('invalid_request', `The device code sign-in needs the device code grant, not ${auth.grant}.`, 'Choose Device code in the Auth tab.')
       return flows.device(auth, http.tokenPost(prepared))
     },
     'oauth.cancel': ({ flowId }) => {

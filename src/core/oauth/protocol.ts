@@ -19,7 +19,11 @@ function urlOf(text: string | undefined, what: string): URL {
   try {
     return new URL(text ?? '')
   } catch {
-    throw httpError('invalid_url', `The OAuth 2.0 ${what} "${text ?? ''}" is not a valid URL.`, `Write the full ${what} address, starting with https://, in the Auth tab.`)
+    throw httpError(
+      'invalid_url',
+      `The OAuth 2.0 ${what} "${text ?? ''}" is not a valid URL.`,
+      `Write the full ${what} address, starting with https://, in the Auth tab.`
+    )
   }
 }
 
@@ -33,7 +37,11 @@ export function endpointsOf(auth: OAuth2Auth, post: TokenPost): Endpoints {
     ...(auth.deviceUrl ? { device_authorization_endpoint: auth.deviceUrl } : {})
   }
   const client: { -readonly [K in keyof oauth.Client]: oauth.Client[K] } = { client_id: auth.clientId }
-  const clientAuth = !auth.clientSecret ? oauth.None() : auth.clientAuth === 'body' ? oauth.ClientSecretPost(auth.clientSecret) : oauth.ClientSecretBasic(auth.clientSecret)
+  const clientAuth = !auth.clientSecret
+    ? oauth.None()
+    : auth.clientAuth === 'body'
+      ? oauth.ClientSecretPost(auth.clientSecret)
+      : oauth.ClientSecretBasic(auth.clientSecret)
   const customFetch = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers: Array<[string, string]> = []
     new Headers(init?.headers).forEach((value, name) => headers.push([name, value]))
@@ -41,7 +49,10 @@ export function endpointsOf(auth: OAuth2Auth, post: TokenPost): Endpoints {
     const answer = await post(new URL(String(input instanceof Request ? input.url : input)), headers, body)
     const text = tolerantTokenAnswer(answer.text, answer.contentType)
     adoptIdTokenIssuer(text, as, client)
-    return new Response(text, { status: answer.status, headers: { 'content-type': text === answer.text ? (answer.contentType ?? 'application/json') : 'application/json' } })
+    return new Response(text, {
+      status: answer.status,
+      headers: { 'content-type': text === answer.text ? (answer.contentType ?? 'application/json') : 'application/json' }
+    })
   }) as typeof fetch
   return { as, client, clientAuth, options: { [oauth.customFetch]: customFetch, [oauth.allowInsecureRequests]: true } }
 }
@@ -102,7 +113,12 @@ export function storedOf(response: oauth.TokenEndpointResponse, requestedScope: 
 
 /** Turns oauth4webapi's errors into one the user can act on; `grantHint` replaces the invalid_grant hint (password grant). */
 export function oauthFailure(error: unknown, step: string, grantHint?: string): Error {
-  if (error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && (error as { code: string }).code.startsWith('OAUTH_')) {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    typeof (error as { code: unknown }).code === 'string' &&
+    (error as { code: string }).code.startsWith('OAUTH_')
+  ) {
     const e = error as { error?: string; error_description?: string; message: string }
     const detail = e.error ? `${e.error}${e.error_description ? `: ${e.error_description}` : ''}` : e.message
     const hint =
@@ -111,10 +127,10 @@ export function oauthFailure(error: unknown, step: string, grantHint?: string): 
         : e.error === 'invalid_grant' && grantHint
           ? grantHint
           : e.error === 'invalid_grant'
-          ? 'The code or refresh token was refused (used, expired, or the PKCE verifier did not match): click "Get new token" to sign in again.'
-          : e.error === 'access_denied'
-            ? 'The sign-in was refused or cancelled on the server. Try again, or check the scopes asked for.'
-            : 'Check the OAuth 2.0 settings in the Auth tab (URLs, client id, scope).'
+            ? 'The code or refresh token was refused (used, expired, or the PKCE verifier did not match): click "Get new token" to sign in again.'
+            : e.error === 'access_denied'
+              ? 'The sign-in was refused or cancelled on the server. Try again, or check the scopes asked for.'
+              : 'Check the OAuth 2.0 settings in the Auth tab (URLs, client id, scope).'
     return httpError('auth_failed', `OAuth 2.0 ${step} failed (${detail}).`, hint)
   }
   return error instanceof Error ? error : new Error(String(error))
@@ -141,12 +157,23 @@ export async function requestToken(auth: OAuth2Auth, post: TokenPost): Promise<S
   if (auth.audience) parameters.audience = auth.audience
   try {
     if (auth.grant === 'password') {
-      const response = await oauth.genericTokenEndpointRequest(as, client, clientAuth, 'password', { ...parameters, username: auth.username ?? '', password: auth.password ?? '' }, options)
+      const response = await oauth.genericTokenEndpointRequest(
+        as,
+        client,
+        clientAuth,
+        'password',
+        { ...parameters, username: auth.username ?? '', password: auth.password ?? '' },
+        options
+      )
       return storedOf(await oauth.processGenericTokenEndpointResponse(as, client, response), auth.scope)
     }
     const response = await oauth.clientCredentialsGrantRequest(as, client, clientAuth, parameters, options)
     return storedOf(await oauth.processClientCredentialsResponse(as, client, response), auth.scope)
   } catch (error) {
-    throw oauthFailure(error, `token request to ${as.token_endpoint}`, auth.grant === 'password' ? 'Check the username and password.' : 'Check the grant type, scope and credentials in the OAuth 2.0 settings.')
+    throw oauthFailure(
+      error,
+      `token request to ${as.token_endpoint}`,
+      auth.grant === 'password' ? 'Check the username and password.' : 'Check the grant type, scope and credentials in the OAuth 2.0 settings.'
+    )
   }
 }

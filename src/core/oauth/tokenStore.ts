@@ -92,12 +92,20 @@ export class OAuthTokenStore {
   async current(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo> {
     const token = await this.get(auth)
     if (!token) {
-      throw httpError('auth_failed', `There is no OAuth 2.0 token for ${auth.clientId} yet (${auth.grant.replace(/_/g, ' ')} grant).`, 'Open the Auth tab and click "Get new token" to sign in.')
+      throw httpError(
+        'auth_failed',
+        `There is no OAuth 2.0 token for ${auth.clientId} yet (${auth.grant.replace(/_/g, ' ')} grant).`,
+        'Open the Auth tab and click "Get new token" to sign in.'
+      )
     }
     const expired = token.expiresAt !== null && token.expiresAt - EXPIRY_MARGIN_MS <= Date.now()
     if (!expired) return sendInfo(token, true)
     if (!token.refreshToken) {
-      throw httpError('auth_failed', `The OAuth 2.0 token for ${auth.clientId} expired at ${new Date(token.expiresAt!).toISOString()} and there is no refresh token.`, 'Click "Get new token" in the Auth tab to sign in again.')
+      throw httpError(
+        'auth_failed',
+        `The OAuth 2.0 token for ${auth.clientId} expired at ${new Date(token.expiresAt!).toISOString()} and there is no refresh token.`,
+        'Click "Get new token" in the Auth tab to sign in again.'
+      )
     }
     return sendInfo(await this.refreshOnce(auth, token, post), false)
   }
@@ -106,12 +114,20 @@ export class OAuthTokenStore {
   async renew(auth: OAuth2Auth, post: TokenPost, refused: string): Promise<HttpAuthInfo> {
     const token = await this.get(auth)
     if (!token) {
-      throw httpError('auth_failed', `The server refused the OAuth 2.0 token for ${auth.clientId}, and it is no longer stored.`, 'Click "Get new token" in the Auth tab to sign in again.')
+      throw httpError(
+        'auth_failed',
+        `The server refused the OAuth 2.0 token for ${auth.clientId}, and it is no longer stored.`,
+        'Click "Get new token" in the Auth tab to sign in again.'
+      )
     }
     // Another send refreshed it meanwhile: use that one.
     if (token.accessToken !== refused) return sendInfo(token, false)
     if (!token.refreshToken) {
-      throw httpError('auth_failed', `The server refused the OAuth 2.0 token for ${auth.clientId} (expired or revoked), and there is no refresh token to get a new one.`, 'Click "Get new token" in the Auth tab to sign in again.')
+      throw httpError(
+        'auth_failed',
+        `The server refused the OAuth 2.0 token for ${auth.clientId} (expired or revoked), and there is no refresh token to get a new one.`,
+        'Click "Get new token" in the Auth tab to sign in again.'
+      )
     }
     return sendInfo(await this.refreshOnce(auth, token, post), false)
   }

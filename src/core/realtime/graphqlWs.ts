@@ -18,9 +18,14 @@ function parseJsonObject(text: string, what: string): Record<string, unknown> | 
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new ParleyError('invalid_message', `The ${what} are not valid JSON: ${(error as Error).message}.`, `Write the ${what} as a JSON object, like {"id": 1}, or leave them empty.`)
+    throw new ParleyError(
+      'invalid_message',
+      `The ${what} are not valid JSON: ${(error as Error).message}.`,
+      `Write the ${what} as a JSON object, like {"id": 1}, or leave them empty.`
+    )
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ParleyError('invalid_message', `The ${what} must be a JSON object.`, `Write them as an object, like {"id": 1}, or leave them empty.`)
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ParleyError('invalid_message', `The ${what} must be a JSON object.`, `Write them as an object, like {"id": 1}, or leave them empty.`)
   return value as Record<string, unknown>
 }
 
@@ -54,17 +59,30 @@ export class GraphqlWsSession implements Session {
     try {
       url = new URL(request.url.trim())
     } catch {
-      throw new ParleyError('invalid_url', `"${request.url}" is not a URL.`, 'Use the GraphQL endpoint, e.g. http://localhost:4000/graphql (dialled as ws://) or ws://localhost:4000/graphql.')
+      throw new ParleyError(
+        'invalid_url',
+        `"${request.url}" is not a URL.`,
+        'Use the GraphQL endpoint, e.g. http://localhost:4000/graphql (dialled as ws://) or ws://localhost:4000/graphql.'
+      )
     }
     if (url.protocol === 'http:') url.protocol = 'ws:'
     if (url.protocol === 'https:') url.protocol = 'wss:'
-    if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new ParleyError('invalid_url', `A GraphQL subscription cannot dial ${url.protocol}// URLs.`, 'Use http(s):// or ws(s)://.')
+    if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
+      throw new ParleyError('invalid_url', `A GraphQL subscription cannot dial ${url.protocol}// URLs.`, 'Use http(s):// or ws(s)://.')
     if (!handshakeAuthTypes.includes(request.auth.type)) {
-      throw new ParleyError('unsupported_auth', `${request.auth.type} auth is not applied to GraphQL subscriptions yet.`, 'Put the credentials in a header or in the connection params (e.g. {"Authorization": "Bearer …"}).')
+      throw new ParleyError(
+        'unsupported_auth',
+        `${request.auth.type} auth is not applied to GraphQL subscriptions yet.`,
+        'Put the credentials in a header or in the connection params (e.g. {"Authorization": "Bearer …"}).'
+      )
     }
     const variables = parseJsonObject(request.variables, 'GraphQL variables')
     const connectionParams = parseJsonObject(request.connectionParams, 'connection params')
-    const headerList = await handshakeHeaders(request.auth, request.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value] as [string, string]), url)
+    const headerList = await handshakeHeaders(
+      request.auth,
+      request.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value] as [string, string]),
+      url
+    )
     const headers = Object.fromEntries(headerList)
     const payload = { query: request.query, ...(variables ? { variables } : {}), ...(request.operationName ? { operationName: request.operationName } : {}) }
 
@@ -82,7 +100,11 @@ export class GraphqlWsSession implements Session {
           res.on('error', () => undefined)
           res.on('end', () => {
             const body = Buffer.concat(chunks).toString('utf8').slice(0, 500)
-            onRefused({ state: 'error', detail: `handshake refused: HTTP ${res.statusCode ?? 0} ${res.statusMessage ?? ''}${body ? ` ${body}` : ''}`.trim(), httpStatus: res.statusCode })
+            onRefused({
+              state: 'error',
+              detail: `handshake refused: HTTP ${res.statusCode ?? 0} ${res.statusMessage ?? ''}${body ? ` ${body}` : ''}`.trim(),
+              httpStatus: res.statusCode
+            })
             this.terminate()
           })
         })
@@ -122,7 +144,8 @@ export class GraphqlWsSession implements Session {
       },
       error: (error) => {
         // A closed socket also ends the sink: the close itself is already in the log as a status.
-        if (Array.isArray(error)) this.recorder.record({ direction: 'in', kind: 'error', args: [error], details: { messages: error.map((e) => (e as { message?: string }).message) } })
+        if (Array.isArray(error))
+          this.recorder.record({ direction: 'in', kind: 'error', args: [error], details: { messages: error.map((e) => (e as { message?: string }).message) } })
       },
       complete: () => {
         this.recorder.record({ direction: 'in', kind: 'complete', args: [], preview: 'complete', size: 0 })
@@ -140,7 +163,8 @@ export class GraphqlWsSession implements Session {
     if (!client || this.closing) return
     this.closing = true
     await client.dispose()
-    if (this.current.state !== 'closed' && this.current.state !== 'error') this.setStatus({ state: 'closed', detail: 'closed by you', said: { key: 'closedByYou' } })
+    if (this.current.state !== 'closed' && this.current.state !== 'error')
+      this.setStatus({ state: 'closed', detail: 'closed by you', said: { key: 'closedByYou' } })
   }
 }
 

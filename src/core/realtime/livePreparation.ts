@@ -26,7 +26,14 @@ export async function prepareLiveRequest<T extends { url: string; headers: KeyVa
   context: SendContext | undefined,
   scope: VariableScope
 ): Promise<PreparedLive<T>> {
-  const asHttp = { method: 'GET', url: request.url, headers: request.headers, auth: { type: 'inherit' as const }, body: { type: 'none' as const }, settings: HttpSettingsSchema.parse({}) }
+  const asHttp = {
+    method: 'GET',
+    url: request.url,
+    headers: request.headers,
+    auth: { type: 'inherit' as const },
+    body: { type: 'none' as const },
+    settings: HttpSettingsSchema.parse({})
+  }
   const prepared = await prepareHttpRequest({ collections: deps.collections, scopeFor: async () => scope }, asHttp, context)
   const resolved = resolveValue(request, scope)
   const auth = prepared.auth
@@ -36,7 +43,10 @@ export async function prepareLiveRequest<T extends { url: string; headers: KeyVa
     return { request: { ...resolved, url: signed.url, headers: signed.headers.map(([name, value]) => ({ name, value, enabled: true })) } }
   }
   if (auth.type !== 'basic' && auth.type !== 'bearer' && auth.type !== 'apikey') {
-    return { request: { ...resolved, url: prepared.url, headers: prepared.headers }, ...(auth.type === 'none' || auth.type === 'inherit' ? {} : { unappliedAuth: auth.type }) }
+    return {
+      request: { ...resolved, url: prepared.url, headers: prepared.headers },
+      ...(auth.type === 'none' || auth.type === 'inherit' ? {} : { unappliedAuth: auth.type })
+    }
   }
   let url: URL
   try {

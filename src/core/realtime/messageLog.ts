@@ -229,7 +229,7 @@ export class MessageLog {
 
   private failed(error: unknown): void {
     if (this.writeError) return
-    this.writeError = writeFailure(error, 'The session\'s message log', this.file)
+    this.writeError = writeFailure(error, "The session's message log", this.file)
     this.onWriteError(this.writeError)
   }
 
@@ -332,4 +332,3 @@ export class MessageLog {
     if (this.writeError) throw this.writeError
   }
 }
-

@@ -132,7 +132,10 @@ async function buildEmitArg(arg: EmitArg, index: number): Promise<unknown> {
       try {
         return await readFile(arg.value)
       } catch (error) {
-        throw bad(`cannot read ${arg.value}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Choose a file that exists and that Parley may read.')
+        throw bad(
+          `cannot read ${arg.value}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          'Choose a file that exists and that Parley may read.'
+        )
       }
   }
 }
@@ -148,7 +151,11 @@ export function parseAuthJson(text: string): Record<string, unknown> | undefined
     // Node 20's message names no position; find it ourselves.
     const position = Number(/position (\d+)/.exec(message)?.[1] ?? jsonErrorOffset(text))
     const where = ` at ${lineColumn(text, position)}`
-    throw new ParleyError('invalid_auth_json', `The auth payload is not valid JSON${where}: ${message}`, 'Fix the auth JSON (an object such as {"token": "..."}), or empty it to send no auth.')
+    throw new ParleyError(
+      'invalid_auth_json',
+      `The auth payload is not valid JSON${where}: ${message}`,
+      'Fix the auth JSON (an object such as {"token": "..."}), or empty it to send no auth.'
+    )
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ParleyError('invalid_auth_json', 'The auth payload must be a JSON object, such as {"token": "..."}.', 'Socket.IO sends auth as an object.')

@@ -84,7 +84,17 @@ export class SessionManager {
     }
     // Reconnecting an existing session continues its log: one tab, one history.
     const log = existing?.log ?? new MessageLog(this.fileOf(id), { ringSize: this.options.ringSize, onWriteError: (error) => this.logFailed(id, error) })
-    const entry: Entry = existing ?? { id, kind: input.kind, session: undefined as unknown as Session, log, recorder: undefined as unknown as SessionRecorder, in: 0, out: 0, countedAtLastTick: 0, pending: [] }
+    const entry: Entry = existing ?? {
+      id,
+      kind: input.kind,
+      session: undefined as unknown as Session,
+      log,
+      recorder: undefined as unknown as SessionRecorder,
+      in: 0,
+      out: 0,
+      countedAtLastTick: 0,
+      pending: []
+    }
     entry.recorder = this.recorderFor(entry)
     entry.session = createSession(input, entry.recorder, this.pool)
     this.entries.set(id, entry)
@@ -146,7 +156,16 @@ export class SessionManager {
       },
       status: (status) => {
         const { state, detail, said, ...rest } = status
-        entry.recorder.record({ direction: 'system', kind: 'status', args: [], status: state, preview: detail, ...(said ? { said } : {}), size: 0, details: Object.keys(rest).length ? rest : undefined })
+        entry.recorder.record({
+          direction: 'system',
+          kind: 'status',
+          args: [],
+          status: state,
+          preview: detail,
+          ...(said ? { said } : {}),
+          size: 0,
+          details: Object.keys(rest).length ? rest : undefined
+        })
         // Messages before a change of state reach windows before it does.
         this.flushEntry(entry)
         this.options.events.emit('session.status', { sessionId: entry.id, ...status, ...(entry.logError ? { logError: entry.logError } : {}) })
@@ -204,7 +223,12 @@ export class SessionManager {
 
   private need<K extends 'emit' | 'send' | 'ping' | 'setListener'>(entry: Entry, method: K): NonNullable<Session[K]> {
     const fn = entry.session[method]
-    if (!fn) throw new ParleyError('unsupported', `A ${entry.kind} session cannot ${method}.`, method === 'emit' ? 'Emit is for Socket.IO; a WebSocket sends.' : 'Use a call this protocol has.')
+    if (!fn)
+      throw new ParleyError(
+        'unsupported',
+        `A ${entry.kind} session cannot ${method}.`,
+        method === 'emit' ? 'Emit is for Socket.IO; a WebSocket sends.' : 'Use a call this protocol has.'
+      )
     return fn.bind(entry.session) as NonNullable<Session[K]>
   }
 
@@ -247,7 +271,17 @@ export class SessionManager {
   }
 
   list(): SessionSummary[] {
-    return [...this.entries.values()].map((e) => ({ sessionId: e.id, kind: e.kind, url: e.session.url, state: e.session.status().state, in: e.in, out: e.out, lastSeq: e.log.size, file: e.log.file, status: { sessionId: e.id, ...e.session.status() } }))
+    return [...this.entries.values()].map((e) => ({
+      sessionId: e.id,
+      kind: e.kind,
+      url: e.session.url,
+      state: e.session.status().state,
+      in: e.in,
+      out: e.out,
+      lastSeq: e.log.size,
+      file: e.log.file,
+      status: { sessionId: e.id, ...e.session.status() }
+    }))
   }
 
   status(sessionId: string): Omit<SessionStatus, 'sessionId'> {

@@ -3,7 +3,16 @@ import { ParleyError } from '../../shared/errors'
 import type { SessionStatus } from '../../shared/session'
 import { buildEmitArgs, describeArgs, parseAuthJson } from './payload'
 import { ListenerSwitches, type EmitRequest, type Session, type SessionRecorder } from './session'
-import { detectClientVersion, listenToAll, wireArgsJson, type ClientVersion, type IoManager, type IoSocket, type ManagerOptions, type ManagerPool } from './socketioClient'
+import {
+  detectClientVersion,
+  listenToAll,
+  wireArgsJson,
+  type ClientVersion,
+  type IoManager,
+  type IoSocket,
+  type ManagerOptions,
+  type ManagerPool
+} from './socketioClient'
 
 type Status = Omit<SessionStatus, 'sessionId'>
 
@@ -13,7 +22,11 @@ export function resolveTarget(request: SocketIoRequest): { origin: string; names
   try {
     url = new URL(request.url.trim())
   } catch {
-    throw new ParleyError('invalid_url', `"${request.url}" is not a URL.`, 'Use http://, https://, ws:// or wss:// followed by the server, e.g. http://localhost:3000.')
+    throw new ParleyError(
+      'invalid_url',
+      `"${request.url}" is not a URL.`,
+      'Use http://, https://, ws:// or wss:// followed by the server, e.g. http://localhost:3000.'
+    )
   }
   const protocol = { 'http:': 'http:', 'https:': 'https:', 'ws:': 'http:', 'wss:': 'https:' }[url.protocol]
   if (!protocol) throw new ParleyError('invalid_url', `Socket.IO cannot dial ${url.protocol}// URLs.`, 'Use http://, https://, ws:// or wss://.')
@@ -80,7 +93,18 @@ export class SocketIoSession implements Session {
       // No answer from the probe (polling refused, say): try the v4 client, and v2 if v4 cannot connect.
       version = detected ?? 'v4'
       this.fallbackToV2 = detected === undefined
-      this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: detected ? `server speaks ${detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)'}; using the ${detected} client` : 'could not detect the server version; trying the v4 client', said: detected ? { key: 'serverSpeaks', values: { server: detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)', client: detected } } : { key: 'versionUnknown' }, size: 0 })
+      this.recorder.record({
+        direction: 'system',
+        kind: 'status',
+        args: [],
+        preview: detected
+          ? `server speaks ${detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)'}; using the ${detected} client`
+          : 'could not detect the server version; trying the v4 client',
+        said: detected
+          ? { key: 'serverSpeaks', values: { server: detected === 'v4' ? 'Socket.IO v3/v4 (EIO 4)' : 'Socket.IO v2 (EIO 3)', client: detected } }
+          : { key: 'versionUnknown' },
+        size: 0
+      })
     }
     if (this.closed) return
     this.target = { options, namespace, auth }
@@ -94,19 +118,41 @@ export class SocketIoSession implements Session {
     const { manager, release, shared, socket: openSocket } = this.pool.acquire(version, options, namespace)
     this.release = release
     if (version === 'v2' && auth) {
-      this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: 'the v2 protocol has no auth payload: it was not sent (use query parameters)', said: { key: 'v2NoAuth' }, size: 0 })
+      this.recorder.record({
+        direction: 'system',
+        kind: 'status',
+        args: [],
+        preview: 'the v2 protocol has no auth payload: it was not sent (use query parameters)',
+        said: { key: 'v2NoAuth' },
+        size: 0
+      })
     }
     const socket = openSocket(auth)
     this.socket = socket
     this.watch(manager, socket, version)
-    if (shared) this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `sharing the connection already open to ${options.origin}`, said: { key: 'sharing', values: { origin: options.origin } }, size: 0 })
+    if (shared)
+      this.recorder.record({
+        direction: 'system',
+        kind: 'status',
+        args: [],
+        preview: `sharing the connection already open to ${options.origin}`,
+        said: { key: 'sharing', values: { origin: options.origin } },
+        size: 0
+      })
     socket.connect()
   }
 
   /** Auto mode without a detected version: v4 could not connect, so try v2 once. */
   private retryWithV2(reason: string): void {
     this.fallbackToV2 = false
-    this.recorder.record({ direction: 'system', kind: 'status', args: [], preview: `the v4 client could not connect (${reason}); trying the v2 client`, said: { key: 'v4Failed', values: { reason } }, size: 0 })
+    this.recorder.record({
+      direction: 'system',
+      kind: 'status',
+      args: [],
+      preview: `the v4 client could not connect (${reason}); trying the v2 client`,
+      said: { key: 'v4Failed', values: { reason } },
+      size: 0
+    })
     this.socket?.disconnect()
     for (const undo of this.undo.splice(0)) undo()
     this.release?.()
@@ -114,7 +160,8 @@ export class SocketIoSession implements Session {
   }
 
   private watch(manager: IoManager, socket: IoSocket, version: ClientVersion): void {
-    const on = (target: IoManager | IoSocket, event: string, handler: (...args: any[]) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const on = (target: IoManager | IoSocket, event: string, handler: (...args: any[]) => void) => {
       target.on(event, handler)
       this.undo.push(() => target.off(event, handler))
     }
@@ -124,8 +171,25 @@ export class SocketIoSession implements Session {
       if (!engine) return
       const onUpgrade = (t: { name?: string } | undefined) => {
         const name = t?.name ?? transport() ?? 'websocket'
-        this.recorder.record({ direction: 'system', kind: 'status', args: [], status: 'upgrade', preview: `transport upgraded to ${name}`, said: { key: 'upgraded', values: { transport: name } }, size: 0, details: { transport: name } })
-        this.setStatus({ ...this.current, transport: name, detail: `connected as ${socket.id ?? '?'} (${name})`, said: { key: 'connectedAs', values: { id: socket.id ?? '?', transport: name } } }, false)
+        this.recorder.record({
+          direction: 'system',
+          kind: 'status',
+          args: [],
+          status: 'upgrade',
+          preview: `transport upgraded to ${name}`,
+          said: { key: 'upgraded', values: { transport: name } },
+          size: 0,
+          details: { transport: name }
+        })
+        this.setStatus(
+          {
+            ...this.current,
+            transport: name,
+            detail: `connected as ${socket.id ?? '?'} (${name})`,
+            said: { key: 'connectedAs', values: { id: socket.id ?? '?', transport: name } }
+          },
+          false
+        )
       }
       engine.on('upgrade', onUpgrade)
       this.undo.push(() => (engine.off ?? engine.removeListener)?.call(engine, 'upgrade', onUpgrade))
@@ -135,11 +199,24 @@ export class SocketIoSession implements Session {
     on(socket, 'connect', () => {
       this.everConnected = true
       const t = transport()
-      this.setStatus({ state: 'connected', detail: `connected as ${socket.id ?? '?'}${t ? ` (${t})` : ''}`, said: t ? { key: 'connectedAs', values: { id: socket.id ?? '?', transport: t } } : { key: 'connectedAsId', values: { id: socket.id ?? '?' } }, socketId: socket.id, transport: t, clientVersion: version })
+      this.setStatus({
+        state: 'connected',
+        detail: `connected as ${socket.id ?? '?'}${t ? ` (${t})` : ''}`,
+        said: t ? { key: 'connectedAs', values: { id: socket.id ?? '?', transport: t } } : { key: 'connectedAsId', values: { id: socket.id ?? '?' } },
+        socketId: socket.id,
+        transport: t,
+        clientVersion: version
+      })
     })
     on(socket, 'disconnect', (reason: string) => {
       if (this.closed) return
-      this.setStatus({ state: 'disconnected', detail: `disconnected: ${reason}`, said: { key: 'disconnectedReason', values: { reason } }, closeReason: reason, clientVersion: version })
+      this.setStatus({
+        state: 'disconnected',
+        detail: `disconnected: ${reason}`,
+        said: { key: 'disconnectedReason', values: { reason } },
+        closeReason: reason,
+        clientVersion: version
+      })
     })
     on(socket, 'connect_error', (error: Error & { data?: unknown; description?: unknown }) => {
       const message = error?.message ?? String(error)
@@ -158,17 +235,35 @@ export class SocketIoSession implements Session {
     }
     on(manager, 'reconnect_attempt', (attempt: number) => {
       if (this.closed) return
-      this.setStatus({ state: 'reconnecting', detail: `reconnect attempt ${attempt}`, said: { key: 'reconnectAttempt', values: { attempt } }, attempt, clientVersion: version })
+      this.setStatus({
+        state: 'reconnecting',
+        detail: `reconnect attempt ${attempt}`,
+        said: { key: 'reconnectAttempt', values: { attempt } },
+        attempt,
+        clientVersion: version
+      })
     })
     on(manager, 'reconnect_failed', () => {
-      this.setStatus({ state: 'error', detail: `gave up reconnecting after ${this.request.reconnection.attempts} attempts`, said: { key: 'gaveUp', values: { attempts: this.request.reconnection.attempts } }, clientVersion: version })
+      this.setStatus({
+        state: 'error',
+        detail: `gave up reconnecting after ${this.request.reconnection.attempts} attempts`,
+        said: { key: 'gaveUp', values: { attempts: this.request.reconnection.attempts } },
+        clientVersion: version
+      })
     })
     const stop = listenToAll(version, socket, (event, rawArgs) => {
       if (!this.listeners.logs(event)) return
       // A trailing function is the server asking us for an ack; it is not data.
       const wantsAck = typeof rawArgs.at(-1) === 'function'
       const args = wantsAck ? rawArgs.slice(0, -1) : rawArgs
-      this.recorder.record({ direction: 'in', kind: 'event', event, args, argsJson: version === 'v4' ? wireArgsJson(event) : undefined, ...(wantsAck ? { details: { wantsAck: true } } : {}) })
+      this.recorder.record({
+        direction: 'in',
+        kind: 'event',
+        event,
+        args,
+        argsJson: version === 'v4' ? wireArgsJson(event) : undefined,
+        ...(wantsAck ? { details: { wantsAck: true } } : {})
+      })
     })
     this.undo.push(stop)
   }

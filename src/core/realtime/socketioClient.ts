@@ -161,7 +161,11 @@ interface PoolEntry {
 export class ManagerPool {
   private readonly entries: PoolEntry[] = []
 
-  acquire(version: ClientVersion, options: ManagerOptions, namespace: string): { manager: IoManager; socket(auth: Record<string, unknown> | undefined): IoSocket; release(): void; shared: boolean } {
+  acquire(
+    version: ClientVersion,
+    options: ManagerOptions,
+    namespace: string
+  ): { manager: IoManager; socket(auth: Record<string, unknown> | undefined): IoSocket; release(): void; shared: boolean } {
     const key = JSON.stringify([version, options])
     let entry = this.entries.find((e) => e.key === key && !e.namespaces.has(namespace))
     const shared = entry !== undefined

@@ -56,9 +56,15 @@ export class SseSession implements Session {
     if (this.request.withLastEventId && this.lastEventId !== '') headers['last-event-id'] = this.lastEventId
     const method = this.request.method.toUpperCase()
     const resuming = this.attempt > 0
-    this.setStatus(resuming
-      ? { state: 'reconnecting', detail: `reconnecting${headers['last-event-id'] ? ` with Last-Event-ID ${headers['last-event-id']}` : ''}`, attempt: this.attempt }
-      : { state: 'connecting', detail: `${method} ${this.request.url}` })
+    this.setStatus(
+      resuming
+        ? {
+            state: 'reconnecting',
+            detail: `reconnecting${headers['last-event-id'] ? ` with Last-Event-ID ${headers['last-event-id']}` : ''}`,
+            attempt: this.attempt
+          }
+        : { state: 'connecting', detail: `${method} ${this.request.url}` }
+    )
     let response
     try {
       response = await fetch(this.request.url.trim(), {
@@ -79,13 +85,20 @@ export class SseSession implements Session {
       const body = (await response.text().catch(() => '')).slice(0, 500)
       this.setStatus({
         state: 'error',
-        detail: response.ok ? `not an event stream (Content-Type: ${type || 'none'})` : `HTTP ${response.status} ${response.statusText}${body ? ` ${body}` : ''}`,
+        detail: response.ok
+          ? `not an event stream (Content-Type: ${type || 'none'})`
+          : `HTTP ${response.status} ${response.statusText}${body ? ` ${body}` : ''}`,
         httpStatus: response.status
       })
       return
     }
     this.attempt = 0
-    this.setStatus({ state: 'connected', detail: `streaming (HTTP ${response.status})`, said: { key: 'streaming', values: { status: response.status } }, httpStatus: response.status })
+    this.setStatus({
+      state: 'connected',
+      detail: `streaming (HTTP ${response.status})`,
+      said: { key: 'streaming', values: { status: response.status } },
+      httpStatus: response.status
+    })
     const parser = createParser({
       onEvent: (event) => this.onEvent(event),
       onRetry: (ms) => {
@@ -123,7 +136,12 @@ export class SseSession implements Session {
   private scheduleReconnect(): void {
     if (this.closed) return
     this.attempt += 1
-    this.setStatus({ state: 'reconnecting', detail: `reconnecting in ${this.retryMs} ms`, said: { key: 'reconnectingIn', values: { ms: this.retryMs } }, attempt: this.attempt })
+    this.setStatus({
+      state: 'reconnecting',
+      detail: `reconnecting in ${this.retryMs} ms`,
+      said: { key: 'reconnectingIn', values: { ms: this.retryMs } },
+      attempt: this.attempt
+    })
     this.reconnectTimer = setTimeout(() => void this.connect(), this.retryMs)
   }
 

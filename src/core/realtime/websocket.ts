@@ -36,7 +36,8 @@ export class WebSocketSession implements Session {
     }
     if (url.protocol === 'http:') url.protocol = 'ws:'
     if (url.protocol === 'https:') url.protocol = 'wss:'
-    if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new ParleyError('invalid_url', `A WebSocket cannot dial ${url.protocol}// URLs.`, 'Use ws:// or wss://.')
+    if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
+      throw new ParleyError('invalid_url', `A WebSocket cannot dial ${url.protocol}// URLs.`, 'Use ws:// or wss://.')
     const headers: Record<string, string> = {}
     for (const kv of this.request.headers) if (kv.enabled && kv.name) headers[kv.name] = kv.value
     this.setStatus({ state: 'connecting', detail: `connecting to ${url.href}`, said: { key: 'connectingTo', values: { target: url.href } } })
@@ -46,7 +47,12 @@ export class WebSocketSession implements Session {
 
     socket.on('open', () => {
       const protocol = socket.protocol
-      this.setStatus({ state: 'connected', detail: `connected${protocol ? ` (subprotocol ${protocol})` : ''}`, said: protocol ? { key: 'connectedSubprotocol', values: { protocol } } : { key: 'connected' }, transport: protocol || undefined })
+      this.setStatus({
+        state: 'connected',
+        detail: `connected${protocol ? ` (subprotocol ${protocol})` : ''}`,
+        said: protocol ? { key: 'connectedSubprotocol', values: { protocol } } : { key: 'connected' },
+        transport: protocol || undefined
+      })
     })
     socket.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
@@ -60,7 +66,13 @@ export class WebSocketSession implements Session {
       this.recorder.record({ direction: 'in', kind: 'pong', args: data.length ? [data.toString('utf8')] : [], preview: 'pong', size: data.length })
     })
     socket.on('ping', (data: Buffer) => {
-      this.recorder.record({ direction: 'in', kind: 'ping', args: data.length ? [data.toString('utf8')] : [], preview: 'ping from server (pong sent)', size: data.length })
+      this.recorder.record({
+        direction: 'in',
+        kind: 'ping',
+        args: data.length ? [data.toString('utf8')] : [],
+        preview: 'ping from server (pong sent)',
+        size: data.length
+      })
     })
     socket.on('unexpected-response', (_req, res: IncomingMessage) => {
       // The server answered the upgrade with plain HTTP: show its status and what it said.
@@ -71,7 +83,11 @@ export class WebSocketSession implements Session {
       res.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8').slice(0, 500)
         const status = res.statusCode ?? 0
-        this.setStatus({ state: 'error', detail: `handshake refused: HTTP ${status} ${res.statusMessage ?? ''}${body ? ` ${body}` : ''}`.trim(), httpStatus: status })
+        this.setStatus({
+          state: 'error',
+          detail: `handshake refused: HTTP ${status} ${res.statusMessage ?? ''}${body ? ` ${body}` : ''}`.trim(),
+          httpStatus: status
+        })
         socket.terminate()
       })
       res.on('error', () => undefined)
@@ -104,7 +120,8 @@ export class WebSocketSession implements Session {
     const socket = this.open_()
     if (request.type === 'binary-base64') {
       const text = request.value.replace(/\s+/g, '')
-      if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) throw new ParleyError('invalid_message', 'The message is not valid base64.', 'Paste base64 text, or send it as text.')
+      if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text))
+        throw new ParleyError('invalid_message', 'The message is not valid base64.', 'Paste base64 text, or send it as text.')
       const bytes = Buffer.from(text, 'base64')
       socket.send(bytes, { binary: true })
       return this.recorder.record({ direction: 'out', kind: 'binary', args: [bytes], status: 'sent' }).seq
@@ -117,7 +134,14 @@ export class WebSocketSession implements Session {
       }
     }
     socket.send(request.value, { binary: false })
-    return this.recorder.record({ direction: 'out', kind: 'text', args: [request.value], preview: clip(request.value), size: Buffer.byteLength(request.value), status: 'sent' }).seq
+    return this.recorder.record({
+      direction: 'out',
+      kind: 'text',
+      args: [request.value],
+      preview: clip(request.value),
+      size: Buffer.byteLength(request.value),
+      status: 'sent'
+    }).seq
   }
 
   async ping(): Promise<number> {
@@ -131,7 +155,11 @@ export class WebSocketSession implements Session {
     if (!socket || this.closing) return
     const code = options.code ?? 1000
     if (code !== 1000 && (code < 3000 || code > 4999)) {
-      throw new ParleyError('invalid_close_code', `${code} is not a close code a client may send.`, 'Use 1000 (normal) or an application code from 3000 to 4999.')
+      throw new ParleyError(
+        'invalid_close_code',
+        `${code} is not a close code a client may send.`,
+        'Use 1000 (normal) or an application code from 3000 to 4999.'
+      )
     }
     this.closing = true
     if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.CLOSED) {

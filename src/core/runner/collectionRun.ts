@@ -2,15 +2,7 @@ import type { SavedRequest, Variable } from '../../shared/collection'
 import { ParleyError, type AppError } from '../../shared/errors'
 import type { HttpRequest } from '../../shared/http'
 import { requestKinds } from '../../shared/requestKinds'
-import {
-  type DataRow,
-  type RunItemRef,
-  type RunItemResult,
-  type RunnerProgress,
-  type RunResult,
-  type RunState,
-  type RunSummary
-} from '../../shared/runner'
+import { type DataRow, type RunItemRef, type RunItemResult, type RunnerProgress, type RunResult, type RunState, type RunSummary } from '../../shared/runner'
 import type { ConsoleEntry, TestResult } from '../../shared/scripts'
 import type { SendContext } from '../../shared/sendContext'
 import type { RunRequestDeps } from '../scripts/runRequest'
@@ -175,7 +167,16 @@ export class CollectionRun {
     const started = performance.now()
     const base = { ...item, iteration: iteration.index, index }
     const done = (outcome: RunItemResult['outcome'], rest: Partial<RunItemResult>): RunItemResult =>
-      this.tally.bounded({ ...base, outcome, status: null, durationMs: Math.round(performance.now() - started), tests: [], testsOmitted: 0, error: null, ...rest })
+      this.tally.bounded({
+        ...base,
+        outcome,
+        status: null,
+        durationMs: Math.round(performance.now() - started),
+        tests: [],
+        testsOmitted: 0,
+        error: null,
+        ...rest
+      })
     const { collectionId } = this.options
     const requestId = `${this.options.runId}:${iteration.index}:${index}`
     const context: SendContext = { collectionId, path: item.path, environmentId: null }
@@ -190,11 +191,22 @@ export class CollectionRun {
         return done('skipped', { skipReason: `${requestKinds[saved.kind].name} requests cannot run in the collection runner in this version of Parley.` })
       }
       if (!saved.steps?.length) {
-        return done('skipped', { skipReason: `This ${requestKinds[saved.kind].name} request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.` })
+        return done('skipped', {
+          skipReason: `This ${requestKinds[saved.kind].name} request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.`
+        })
       }
       this.inFlight = requestId
       try {
-        const out = await this.deps.runRealtime({ requestId, request: saved, context, iteration, sandbox: shared.sandbox, carried: shared.carried, writer: shared.writer, signal: this.abort.signal })
+        const out = await this.deps.runRealtime({
+          requestId,
+          request: saved,
+          context,
+          iteration,
+          sandbox: shared.sandbox,
+          carried: shared.carried,
+          writer: shared.writer,
+          signal: this.abort.signal
+        })
         return done(outcomeOf(out.error, out.tests), { tests: out.tests, error: out.error, durationMs: Math.round(out.durationMs) })
       } catch (error) {
         return done('error', { error: toAppError(error) })
@@ -252,7 +264,8 @@ export class CollectionRun {
       const id = environmentId === undefined ? await environments.activeId(collection.id) : environmentId
       if (id !== null) {
         const found = await environments.get(collection, id)
-        if (!found) throw new ParleyError('not_found', `The collection has no environment with the id ${id}.`, 'Choose one of the collection\'s environments, or none.')
+        if (!found)
+          throw new ParleyError('not_found', `The collection has no environment with the id ${id}.`, "Choose one of the collection's environments, or none.")
         env = found
       }
     }
@@ -274,7 +287,8 @@ export class CollectionRun {
     const { collectionId } = this.options
     if (changed.has('globals') && carried.globals && !this.options.globals) await this.deps.writer.saveGlobals(carried.globals)
     const env = carried.environment
-    if (changed.has('environment') && env && env.id !== '' && !this.options.envVars) await this.deps.writer.saveEnvironment(collectionId, env.id, env.name, env.variables)
+    if (changed.has('environment') && env && env.id !== '' && !this.options.envVars)
+      await this.deps.writer.saveEnvironment(collectionId, env.id, env.name, env.variables)
     if (changed.has('collection') && carried.collection) await this.deps.writer.saveCollectionVariables(collectionId, carried.collection)
   }
 

@@ -13,7 +13,10 @@ export interface HtmlReportText {
   folder: (name: string) => string
   state: (state: RunState) => string
   outcome: (outcome: RunItemOutcome) => string
-  heads: Record<'total' | 'passed' | 'failed' | 'iterations' | 'requests' | 'tests' | 'duration' | 'request' | 'iteration' | 'status' | 'time' | 'result', string>
+  heads: Record<
+    'total' | 'passed' | 'failed' | 'iterations' | 'requests' | 'tests' | 'duration' | 'request' | 'iteration' | 'status' | 'time' | 'result',
+    string
+  >
   seconds: (seconds: number) => string
   milliseconds: (ms: number) => string
   omitted: (count: number) => string
@@ -56,7 +59,11 @@ export function htmlReport(result: RunResult, text: HtmlReportText = englishRepo
   const h = text.heads
   const rows = result.items.map((item) => itemRows(item, text)).join('\n')
   const title = text.title(result.collectionName || text.untitled)
-  const context = [text.started(result.startedAt), result.environmentName ? text.environment(result.environmentName) : '', result.folder ? text.folder(result.folder) : '']
+  const context = [
+    text.started(result.startedAt),
+    result.environmentName ? text.environment(result.environmentName) : '',
+    result.folder ? text.folder(result.folder) : ''
+  ]
   return `<!doctype html>
 <html lang="${esc(text.lang)}">
 <head>
@@ -96,10 +103,13 @@ ${result.itemsOmitted > 0 ? `<p>${esc(text.omitted(result.itemsOmitted))}</p>` :
 function itemRows(item: RunItemResult, text: HtmlReportText): string {
   const head = `<tr class="item"><td>${esc(item.method ?? item.kind)} ${esc(item.name)} <span class="msg">${esc(item.path)}</span></td><td>${item.iteration + 1}</td><td>${item.status ?? ''}</td><td>${esc(text.milliseconds(Math.round(item.durationMs)))}</td><td class="${item.outcome}">${esc(text.outcome(item.outcome))}</td></tr>`
   const tests = item.tests.map(
-    (t) => `<tr class="test"><td colspan="4">${esc(t.name)}${t.message ? `<div class="msg">${esc(t.message)}</div>` : ''}</td><td class="${t.passed ? 'passed' : 'failed'}">${esc(text.outcome(t.passed ? 'passed' : 'failed'))}</td></tr>`
+    (t) =>
+      `<tr class="test"><td colspan="4">${esc(t.name)}${t.message ? `<div class="msg">${esc(t.message)}</div>` : ''}</td><td class="${t.passed ? 'passed' : 'failed'}">${esc(text.outcome(t.passed ? 'passed' : 'failed'))}</td></tr>`
   )
   const extra = item.error
-    ? [`<tr class="test"><td colspan="5" class="error">${esc(item.error.message)}${item.error.hint ? `<div class="msg">${esc(item.error.hint)}</div>` : ''}</td></tr>`]
+    ? [
+        `<tr class="test"><td colspan="5" class="error">${esc(item.error.message)}${item.error.hint ? `<div class="msg">${esc(item.error.hint)}</div>` : ''}</td></tr>`
+      ]
     : item.skipReason
       ? [`<tr class="test"><td colspan="5" class="skipped">${esc(item.skipReason)}</td></tr>`]
       : []

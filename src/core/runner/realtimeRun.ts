@@ -65,13 +65,14 @@ export interface RealtimeRunResult {
   durationMs: number
 }
 
-const asAppError = (error: unknown): AppError => (error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: error instanceof Error ? error.message : String(error) })
+const asAppError = (error: unknown): AppError =>
+  error instanceof ParleyError ? error.toJSON() : { code: 'internal_error', message: error instanceof Error ? error.message : String(error) }
 
 export async function runRealtimeRequest(deps: RealtimeRunDeps, input: RealtimeRunInput): Promise<RealtimeRunResult> {
   const started = performance.now()
   const kind = input.request.kind
   const result: RealtimeRunResult = { tests: [], console: [], error: null, durationMs: 0 }
-  const data = Object.fromEntries(Object.entries(input.iteration?.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']))
+  const data = Object.fromEntries(Object.entries(input.iteration?.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')]))
   let vars: ScriptVariables
   let chain: OwnedScript[]
   try {
@@ -84,15 +85,20 @@ export async function runRealtimeRequest(deps: RealtimeRunDeps, input: RealtimeR
   const recorder = new RunRecorder(input.requestId)
   const pool = new ManagerPool()
   let session: Session | undefined
-  const scripts = new StepScripts(input.sandbox, vars, {
-    requestId: input.requestId,
-    requestName: input.request.name ?? '',
-    iteration: input.iteration?.index ?? 0,
-    iterationCount: input.iteration?.count ?? 1,
-    url: input.request.url,
-    headers: input.request.headers,
-    ...(deps.http ? { host: scriptHost({ http: deps.http }, input.requestId) } : {})
-  }, mask)
+  const scripts = new StepScripts(
+    input.sandbox,
+    vars,
+    {
+      requestId: input.requestId,
+      requestName: input.request.name ?? '',
+      iteration: input.iteration?.index ?? 0,
+      iterationCount: input.iteration?.count ?? 1,
+      url: input.request.url,
+      headers: input.request.headers,
+      ...(deps.http ? { host: scriptHost({ http: deps.http }, input.requestId) } : {})
+    },
+    mask
+  )
   // Without a connect step the session is opened before the first step.
   const steps: RealtimeStep[] = input.steps.some((s) => s.type === 'connect') ? input.steps : [{ type: 'connect', name: '', timeoutMs: 10_000 }, ...input.steps]
   const run: StepRun = {
@@ -122,7 +128,11 @@ export async function runRealtimeRequest(deps: RealtimeRunDeps, input: RealtimeR
       result.console.push(...outcome.console)
       if (outcome.failure) {
         if (phase === 'pre') {
-          result.error = new ParleyError('script_error', `The pre-request script of ${owner} failed: ${outcome.failure}`, 'Fix the script; the request was not connected and its steps were not run.').toJSON()
+          result.error = new ParleyError(
+            'script_error',
+            `The pre-request script of ${owner} failed: ${outcome.failure}`,
+            'Fix the script; the request was not connected and its steps were not run.'
+          ).toJSON()
         }
         return false
       }

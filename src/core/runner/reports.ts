@@ -7,7 +7,11 @@ import { htmlReport, type HtmlReportText } from './htmlReport'
  */
 
 /** `htmlText`: the HTML page's own words (English unless given); JSON and JUnit are machine formats and never change. */
-export async function renderReport(result: RunResult, format: ReportFormat, htmlText?: HtmlReportText): Promise<{ text: string; defaultName: string; mediaType: string }> {
+export async function renderReport(
+  result: RunResult,
+  format: ReportFormat,
+  htmlText?: HtmlReportText
+): Promise<{ text: string; defaultName: string; mediaType: string }> {
   const stem = `${slug(result.collectionName || 'collection')}-run`
   if (format === 'json') return { text: `${JSON.stringify(result, null, 2)}\n`, defaultName: `${stem}.json`, mediaType: 'application/json' }
   if (format === 'junit') return { text: await junitReport(result), defaultName: `${stem}.xml`, mediaType: 'application/xml' }
@@ -52,7 +56,10 @@ export async function junitReport(result: RunResult): Promise<string> {
       if (!test.passed) testcase.ele('failure', { type: 'AssertionFailure', message: x(test.message ?? 'failed') }).txt(x(test.message ?? 'failed'))
     }
     if (item.error) {
-      suite.ele('testcase', { name: 'request', classname, time: seconds(item.durationMs) }).ele('error', { type: x(item.error.code), message: x(item.error.message) }).txt(x([item.error.message, item.error.hint].filter(Boolean).join('\n')))
+      suite
+        .ele('testcase', { name: 'request', classname, time: seconds(item.durationMs) })
+        .ele('error', { type: x(item.error.code), message: x(item.error.message) })
+        .txt(x([item.error.message, item.error.hint].filter(Boolean).join('\n')))
     } else if (item.outcome === 'skipped') {
       suite.ele('testcase', { name: 'request', classname, time: '0.000' }).ele('skipped', { message: x(item.skipReason ?? 'skipped') })
     }
@@ -66,4 +73,8 @@ const x = (text: string): string => text.replace(/[\u0000-\u0008\u000B\u000C\u00
 
 const errorCases = (items: RunItemResult[]): number => items.filter((item) => item.error || item.outcome === 'skipped').length
 const seconds = (ms: number): string => (ms / 1000).toFixed(3)
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'collection'
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'collection'

@@ -25,7 +25,11 @@ export function planRun(root: FolderNode, options: PlanOptions = {}): RunItemRef
   const folder = (options.folder ?? '').replace(/\/+$/, '')
   const start = folder === '' ? root : findFolder(root, folder)
   if (!start) {
-    throw new ParleyError('not_found', `The collection has no folder ${folder}.`, 'Give the folder path as the tree shows it (e.g. rest or rest/notes), or its name.')
+    throw new ParleyError(
+      'not_found',
+      `The collection has no folder ${folder}.`,
+      'Give the folder path as the tree shows it (e.g. rest or rest/notes), or its name.'
+    )
   }
   let items = flatten(start)
   if (options.only) {
@@ -49,7 +53,11 @@ export function parseShard(text: string): Shard {
   const index = Number(match?.[1])
   const count = Number(match?.[2])
   if (!match || count < 1 || count > 1000 || index < 1 || index > count) {
-    throw new ParleyError('invalid_shard', `--shard expects i/n with 1 ≤ i ≤ n ≤ 1000 (e.g. 2/4), got "${text}".`, 'Give this machine\'s number and the number of machines, e.g. --shard 1/3.')
+    throw new ParleyError(
+      'invalid_shard',
+      `--shard expects i/n with 1 ≤ i ≤ n ≤ 1000 (e.g. 2/4), got "${text}".`,
+      "Give this machine's number and the number of machines, e.g. --shard 1/3."
+    )
   }
   return { index, count }
 }
@@ -75,5 +83,9 @@ function findFolder(root: FolderNode, wanted: string): FolderNode | undefined {
     for (const child of node.children) if (child.type === 'folder') walk(child)
   }
   walk(root)
-  return folders.find((f) => f.path === wanted) ?? folders.find((f) => f.path !== '' && f.name === wanted) ?? folders.find((f) => f.path !== '' && f.name.toLowerCase() === wanted.toLowerCase())
+  return (
+    folders.find((f) => f.path === wanted) ??
+    folders.find((f) => f.path !== '' && f.name === wanted) ??
+    folders.find((f) => f.path !== '' && f.name.toLowerCase() === wanted.toLowerCase())
+  )
 }

@@ -36,14 +36,21 @@ export class RunTally {
   /** An item result cut to the event's bounds: at most testsPerItem tests, texts at most textChars. */
   bounded(result: RunItemResult): RunItemResult {
     const cut = (text: string): string => (text.length > runnerLimits.textChars ? `${text.slice(0, runnerLimits.textChars - 1)}…` : text)
-    const kept = result.tests.slice(0, runnerLimits.testsPerItem).map((test) => ({ ...test, name: cut(test.name), ...(test.message === undefined ? {} : { message: cut(test.message) }) }))
+    const kept = result.tests
+      .slice(0, runnerLimits.testsPerItem)
+      .map((test) => ({ ...test, name: cut(test.name), ...(test.message === undefined ? {} : { message: cut(test.message) }) }))
     // Counted before cutting, so the summary holds every test.
     for (const test of result.tests) {
       this.tests.total++
       if (test.passed) this.tests.passed++
       else this.tests.failed++
     }
-    return { ...result, tests: kept, testsOmitted: result.tests.length - kept.length, ...(result.error ? { error: { ...result.error, message: cut(result.error.message) } } : {}) }
+    return {
+      ...result,
+      tests: kept,
+      testsOmitted: result.tests.length - kept.length,
+      ...(result.error ? { error: { ...result.error, message: cut(result.error.message) } } : {})
+    }
   }
 
   add(result: RunItemResult): void {

@@ -37,14 +37,20 @@ export function createRunnerHandlers(deps: RunnerHandlerDeps): Pick<Handlers, Ru
   const runs = new Map<string, CollectionRun>()
   const find = (runId: string): CollectionRun => {
     const run = runs.get(runId)
-    if (!run) throw new ParleyError('not_found', `There is no run with the id ${runId}.`, 'Only the last 20 runs since the app started are kept; start the run again.')
+    if (!run)
+      throw new ParleyError('not_found', `There is no run with the id ${runId}.`, 'Only the last 20 runs since the app started are kept; start the run again.')
     return run
   }
   return {
     runs,
     'runner.start': async (input) => {
       await store.collections.get(input.collectionId)
-      const rows = input.data?.kind === 'rows' ? input.data.rows : input.data?.kind === 'file' ? await readDataFile(await deps.checkDataFile(input.data.path, input.collectionId)) : undefined
+      const rows =
+        input.data?.kind === 'rows'
+          ? input.data.rows
+          : input.data?.kind === 'file'
+            ? await readDataFile(await deps.checkDataFile(input.data.path, input.collectionId))
+            : undefined
       const runId = randomUUID()
       const options: CollectionRunOptions = { ...input, runId, rows }
       const run = new CollectionRun(
@@ -55,7 +61,8 @@ export function createRunnerHandlers(deps: RunnerHandlerDeps): Pick<Handlers, Ru
             ...store,
             http,
             // Files are checked after scripts and variables had their say, as at Send.
-            prepare: async (request, ctx, scope) => deps.withAppSettings(await deps.checkFiles(await prepareHttpRequest({ ...store, scopeFor: async () => scope }, request, ctx), ctx))
+            prepare: async (request, ctx, scope) =>
+              deps.withAppSettings(await deps.checkFiles(await prepareHttpRequest({ ...store, scopeFor: async () => scope }, request, ctx), ctx))
           },
           cancelSend: (requestId) => http.cancel(requestId),
           discardBody: (bodyId) => http.discardBody(bodyId),

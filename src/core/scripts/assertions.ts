@@ -33,7 +33,9 @@ export function evaluateAssertions(rows: Assertion[], response: AssertedResponse
       try {
         if (exampleOf(row) !== null) {
           const failure = exampleFailure(row, examples.get(row))
-          return failure === null ? { name, passed: true, source: 'assertion' as const } : { name, passed: false, message: failure, source: 'assertion' as const }
+          return failure === null
+            ? { name, passed: true, source: 'assertion' as const }
+            : { name, passed: false, message: failure, source: 'assertion' as const }
         }
         const actual = actualValue(row.target.trim(), response)
         const failure = compare(actual, row.operator, row.expected)
@@ -131,7 +133,8 @@ function parseExpected(text: string): unknown {
   }
 }
 
-const show = (value: unknown): string => (value === undefined ? 'nothing' : typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value))
+const show = (value: unknown): string =>
+  value === undefined ? 'nothing' : typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
 
 /** null when the row holds, else why not, in words. */
 function compare(actual: unknown, operator: Assertion['operator'], expectedText: string): string | null {

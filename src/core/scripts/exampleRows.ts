@@ -37,13 +37,22 @@ export async function checkExampleRows(
   for (const row of wanted) {
     const name = exampleOf(row) as string
     if (!files || !context?.path) {
-      checks.set(row, new ParleyError('example_not_found', `Only a request saved in a collection has examples, so "${name}" cannot be checked: save the request first.`))
+      checks.set(
+        row,
+        new ParleyError('example_not_found', `Only a request saved in a collection has examples, so "${name}" cannot be checked: save the request first.`)
+      )
       continue
     }
     const example = examples.find((candidate) => candidate.name === name) ?? examples.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase())
     if (!example) {
       const known = examples.map((candidate) => `"${candidate.name}"`).join(', ')
-      checks.set(row, new ParleyError('example_not_found', `The request has no example named "${name}"${known ? ` (it has ${known})` : ''}: save one in the Compare tab of the response.`))
+      checks.set(
+        row,
+        new ParleyError(
+          'example_not_found',
+          `The request has no example named "${name}"${known ? ` (it has ${known})` : ''}: save one in the Compare tab of the response.`
+        )
+      )
       continue
     }
     try {

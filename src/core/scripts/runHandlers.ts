@@ -40,7 +40,15 @@ export function variableWriter(store: RunHandlerDeps['store']): VariableWriter {
  * `http.run` (a send with its scripts and assertion rows) and `http.cancel`, which also stops a
  * run whose pre-request scripts are still going, before its send starts.
  */
-export function createRunHandlers({ store, http, events, withAppSettings, checkFiles, record, compare }: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
+export function createRunHandlers({
+  store,
+  http,
+  events,
+  withAppSettings,
+  checkFiles,
+  record,
+  compare
+}: RunHandlerDeps): Pick<Handlers, 'http.run' | 'http.cancel'> {
   const runsInFlight = new Map<string, { cancelled: boolean }>()
   const writer = variableWriter(store)
   return {
@@ -53,7 +61,8 @@ export function createRunHandlers({ store, http, events, withAppSettings, checkF
           http,
           writer,
           // Files are checked after scripts and variables had their say, so neither can smuggle one out.
-          prepare: async (prepared, ctx, scope) => withAppSettings(await checkFiles(await prepareHttpRequest({ ...store, scopeFor: async () => scope }, prepared, ctx), ctx)),
+          prepare: async (prepared, ctx, scope) =>
+            withAppSettings(await checkFiles(await prepareHttpRequest({ ...store, scopeFor: async () => scope }, prepared, ctx), ctx)),
           onProgress: (progress) => events.emit('http.progress', progress),
           cancelled: () => run.cancelled,
           ...(compare ? { compare } : {})

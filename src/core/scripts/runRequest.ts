@@ -10,7 +10,15 @@ import { evaluateAssertions, exampleOf } from './assertions'
 import { checkExampleRows } from './exampleRows'
 import { ScriptSandbox, type HostCall } from './sandbox'
 import { applyScriptRequest, fromPostmanRequest, toScriptRequest, toScriptResponse } from './scriptRequest'
-import { enclosingFolders, ScriptVariables, type CarriedVariables, type SavedVariableSet, type VarMap, type VariableDeps, type VariableWriter } from './scriptVariables'
+import {
+  enclosingFolders,
+  ScriptVariables,
+  type CarriedVariables,
+  type SavedVariableSet,
+  type VarMap,
+  type VariableDeps,
+  type VariableWriter
+} from './scriptVariables'
 
 /**
  * One request with its scripts and assertions: the collection's, each folder's and the request's
@@ -108,7 +116,12 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
         const error: ScriptError = { phase, owner, message: mask(run.error.message), ...pick(run.error) }
         result.scriptErrors.push(error)
         const where = error.line === undefined ? '' : ` (line ${error.line}${error.column === undefined ? '' : `, column ${error.column}`})`
-        result.tests.push({ name: `${phase === 'pre' ? 'Pre-request' : 'Post-response'} script of ${owner}`, passed: false, message: `${error.message}${where}`, source: phase })
+        result.tests.push({
+          name: `${phase === 'pre' ? 'Pre-request' : 'Post-response'} script of ${owner}`,
+          passed: false,
+          message: `${error.message}${where}`,
+          source: phase
+        })
         return false
       }
     }
@@ -146,7 +159,11 @@ export async function runRequest(deps: RunRequestDeps, input: RunRequestInput): 
     await runPhase('post', result.response, body)
     const examples = await checkExampleRows(deps, assertions, input.context, { status: result.response.status, body })
     result.tests.push(
-      ...evaluateAssertions(assertions, { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs }, examples)
+      ...evaluateAssertions(
+        assertions,
+        { status: result.response.status, headers: result.response.headers, body, timeMs: result.response.durationMs },
+        examples
+      )
     )
     return result
   } finally {

@@ -55,7 +55,8 @@ function readChai(): string {
 }
 
 /** chai reports plugin events through EventTarget, which QuickJS lacks; nothing listens here. */
-const chaiShim = 'globalThis.Event ??= class Event { constructor(type) { this.type = type } };\n' +
+const chaiShim =
+  'globalThis.Event ??= class Event { constructor(type) { this.type = type } };\n' +
   'globalThis.EventTarget ??= class EventTarget { addEventListener() {} removeEventListener() {} dispatchEvent() { return true } };'
 
 export class ScriptSandbox {

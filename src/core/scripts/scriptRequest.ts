@@ -109,7 +109,12 @@ export function fromPostmanRequest(asked: unknown): HttpRequest {
     throw new ParleyError('invalid_request', 'pm.sendRequest needs a URL or a request object.', 'Pass a URL, or { url, method, header, body }.')
   }
   const r = asked as { url?: unknown; method?: unknown; header?: unknown; headers?: unknown; body?: unknown }
-  const url = typeof r.url === 'string' ? r.url : typeof r.url === 'object' && r.url !== null && typeof (r.url as { raw?: unknown }).raw === 'string' ? (r.url as { raw: string }).raw : ''
+  const url =
+    typeof r.url === 'string'
+      ? r.url
+      : typeof r.url === 'object' && r.url !== null && typeof (r.url as { raw?: unknown }).raw === 'string'
+        ? (r.url as { raw: string }).raw
+        : ''
   if (!url) throw new ParleyError('invalid_request', 'pm.sendRequest was given no URL.', 'Pass { url: "https://…" }.')
   const rawHeaders = r.header ?? r.headers
   const headers: KeyValue[] = Array.isArray(rawHeaders)

@@ -54,7 +54,12 @@ export class ScriptVariables {
   private readonly original: { globals: Variable[]; collection: Variable[]; environment: Variable[] }
 
   private constructor(
-    private readonly source: { globals: Variable[]; collection: Variable[]; environment?: { id: string; name: string; variables: Variable[] }; folders: Variable[][] },
+    private readonly source: {
+      globals: Variable[]
+      collection: Variable[]
+      environment?: { id: string; name: string; variables: Variable[] }
+      folders: Variable[][]
+    },
     data: VarMap,
     readonly collectionId: string | undefined,
     /** Where names are looked for, for the error a missing one gives (as scopeFor says it). */
@@ -80,7 +85,11 @@ export class ScriptVariables {
   /** Reads the layers a request sees (secrets revealed), as scopeFor does. */
   static async load(deps: VariableDeps, context: SendContext | undefined, data: VarMap = {}, carried: CarriedVariables = {}): Promise<ScriptVariables> {
     const globals = carried.globals ?? (await deps.environments.globals())
-    if (!context) return new ScriptVariables({ globals, collection: [], folders: [] }, data, undefined, { folders: [], note: 'no collection is open, so no environment applies' })
+    if (!context)
+      return new ScriptVariables({ globals, collection: [], folders: [] }, data, undefined, {
+        folders: [],
+        note: 'no collection is open, so no environment applies'
+      })
     const collection = await deps.collections.get(context.collectionId)
     const loaded = await collection.load()
     const reveal = (variables: Variable[], folder: string): Promise<Variable[]> =>

@@ -6,11 +6,7 @@ import { basename, dirname, join } from 'node:path'
  * Writes a file so that a reader, or a crash, only ever sees the old content or the new: write a
  * temp file beside it, fsync, rename over the target, fsync the folder.
  */
-export async function writeFileAtomic(
-  path: string,
-  data: string | Uint8Array,
-  options: { mode?: number } = {}
-): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   const dir = dirname(path)
   // The pid lets the next start tell a crashed save's leftover from another window's save in progress.
   const temp = join(dir, `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`)

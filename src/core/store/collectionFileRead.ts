@@ -178,7 +178,9 @@ export function describe(info: Stats): string {
 
 function tooBig(bytes: number): FileRead {
   const mb = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`
-  return bad(`is ${bytes > maxCollectionFileBytes ? `over ${mb(maxCollectionFileBytes)}` : mb(bytes)}; Parley reads collection files up to ${mb(maxCollectionFileBytes)}.`)
+  return bad(
+    `is ${bytes > maxCollectionFileBytes ? `over ${mb(maxCollectionFileBytes)}` : mb(bytes)}; Parley reads collection files up to ${mb(maxCollectionFileBytes)}.`
+  )
 }
 
 function failed(error: unknown): FileRead {
@@ -198,7 +200,8 @@ export async function readCollectionText(root: string, rel: string): Promise<str
   const read = await readCollectionFile(root, rel)
   if (read.ok) return read.text
   if (read.absent) return undefined
-  if (read.outside) throw new ParleyError('path_outside_collection', `${rel} ${read.message}`, 'Parley only reads and writes files inside the collection folder.')
+  if (read.outside)
+    throw new ParleyError('path_outside_collection', `${rel} ${read.message}`, 'Parley only reads and writes files inside the collection folder.')
   throw new ParleyError(
     'file_unreadable',
     `${rel} ${read.message}`,

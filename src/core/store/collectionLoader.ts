@@ -13,14 +13,7 @@ import {
 } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { z } from 'zod'
-import {
-  collectionFileName,
-  environmentsDirName,
-  folderFileName,
-  hashText,
-  joinRel,
-  resolveInside
-} from './collectionPaths'
+import { collectionFileName, environmentsDirName, folderFileName, hashText, joinRel, resolveInside } from './collectionPaths'
 import { describe, maxFolderDepth, readCollectionFile, readCollectionFileSync, type FileRead } from './collectionFileRead'
 import { collectionFileSchemaFor, formatVersionOf, readSchema } from './formatMigrations'
 import { fromYaml } from './yamlFormat'
@@ -113,13 +106,7 @@ export async function loadCollection(root: string): Promise<LoadedCollection> {
   return loaded
 }
 
-async function walkFolder(
-  loaded: LoadedCollection,
-  rel: string,
-  node: FolderNode,
-  order: string[],
-  pending: PendingRequest[]
-): Promise<void> {
+async function walkFolder(loaded: LoadedCollection, rel: string, node: FolderNode, order: string[], pending: PendingRequest[]): Promise<void> {
   const entries = await readdir(resolveInside(loaded.root, rel), { withFileTypes: true })
   orders.set(node, order)
   const subfolders: Array<Promise<void>> = []
@@ -177,12 +164,7 @@ function parseRead<S extends z.ZodType>(loaded: LoadedCollection, rel: string, r
 
 const orders = new WeakMap<FolderNode, string[]>()
 
-async function loadFolder(
-  loaded: LoadedCollection,
-  rel: string,
-  parent: FolderNode,
-  pending: PendingRequest[]
-): Promise<void> {
+async function loadFolder(loaded: LoadedCollection, rel: string, parent: FolderNode, pending: PendingRequest[]): Promise<void> {
   loaded.known.set(rel, 'dir')
   const dirName = rel.slice(rel.lastIndexOf('/') + 1)
   const node: FolderNode = { type: 'folder', name: dirName, path: rel, children: [] }

@@ -1,12 +1,7 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
-import {
-  CollectionFileSchema,
-  collectionFormatVersion,
-  type CollectionTree,
-  type RequestNode
-} from '../../shared/collection'
+import { CollectionFileSchema, collectionFormatVersion, type CollectionTree, type RequestNode } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { resolveUserPath } from '../userPath'
 import { writeFileAtomic } from './atomicWrite'
@@ -171,7 +166,10 @@ export class CollectionStore {
 
   /** Requests of every open collection whose name, URL or method contains all words of the query. */
   async search(query: string, limit: number): Promise<Array<RequestNode & { collectionId: string; collectionName: string }>> {
-    const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '')
+    const words = query
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== '')
     const byName: Array<RequestNode & { collectionId: string; collectionName: string }> = []
     const byOther: typeof byName = []
     for (const root of await this.roots()) {
@@ -211,13 +209,7 @@ export class CollectionStore {
     const id = collectionIdFor(root)
     let collection = this.open.get(id)
     if (!collection) {
-      collection = new OpenCollection(
-        id,
-        root,
-        this.options.credentials,
-        (paths) => this.options.onExternalChange(id, paths),
-        this.options.watchDebounceMs
-      )
+      collection = new OpenCollection(id, root, this.options.credentials, (paths) => this.options.onExternalChange(id, paths), this.options.watchDebounceMs)
       this.open.set(id, collection)
     }
     return collection

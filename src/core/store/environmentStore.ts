@@ -1,12 +1,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import {
-  EnvironmentFileSchema,
-  VariableSchema,
-  type Environment,
-  type Variable
-} from '../../shared/collection'
+import { EnvironmentFileSchema, VariableSchema, type Environment, type Variable } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 import { writeFileAtomic } from './atomicWrite'
 import { readCollectionText } from './collectionFileRead'
@@ -77,10 +72,7 @@ export class EnvironmentStore {
       }
       const envId = id
       const stored = await this.secrets.stash(variables, (v) => envKey(collection.id, envId, v), previous)
-      await collection.write(
-        joinRel(environmentsDirName, `${envId}.yaml`),
-        toYaml(EnvironmentFileSchema, { name, variables: stored })
-      )
+      await collection.write(joinRel(environmentsDirName, `${envId}.yaml`), toYaml(EnvironmentFileSchema, { name, variables: stored }))
       return envId
     })
   }

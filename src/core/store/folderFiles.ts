@@ -1,24 +1,8 @@
 import { cp, mkdir, readdir, rename, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import {
-  FolderFileSchema,
-  type CollectionFile,
-  type FolderFile,
-  type FolderSettings,
-  type Variable
-} from '../../shared/collection'
+import { FolderFileSchema, type CollectionFile, type FolderFile, type FolderSettings, type Variable } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
-import {
-  baseRel,
-  collectionFileName,
-  environmentsDirName,
-  folderFileName,
-  freeEntryName,
-  joinRel,
-  parentRel,
-  resolveInside,
-  slugify
-} from './collectionPaths'
+import { baseRel, collectionFileName, environmentsDirName, folderFileName, freeEntryName, joinRel, parentRel, resolveInside, slugify } from './collectionPaths'
 import { notFound, type OpenCollection } from './openCollection'
 import { companionsOf } from './requestCompanions'
 import { requireFolder } from './requestFiles'
@@ -45,12 +29,7 @@ export async function createFolder(collection: OpenCollection, parent: string, n
 }
 
 /** Renames a folder: its display name, and its directory (the slug), carrying secrets along. */
-export async function renameFolder(
-  collection: OpenCollection,
-  secrets: SecretStore,
-  rel: string,
-  name: string
-): Promise<{ path: string }> {
+export async function renameFolder(collection: OpenCollection, secrets: SecretStore, rel: string, name: string): Promise<{ path: string }> {
   if (rel === '') throw new ParleyError('invalid_path', 'Rename the collection through its settings.', 'Use folder.save with path "".')
   await requireFolder(collection, rel)
   const { file } = await collection.readFolderFile(rel)
@@ -70,13 +49,7 @@ export async function renameFolder(
 }
 
 /** Keeps secret values attached to a folder (and its sub-folders) after it moved, or copies them. */
-export async function moveFolderSecrets(
-  collection: OpenCollection,
-  secrets: SecretStore,
-  from: string,
-  to: string,
-  copy = false
-): Promise<void> {
+export async function moveFolderSecrets(collection: OpenCollection, secrets: SecretStore, from: string, to: string, copy = false): Promise<void> {
   for (const end of ['\u0000', '/']) {
     await secrets.copyPrefix(
       secretKey(collection.id, folderScope(from), '').slice(0, -1) + end,
@@ -87,12 +60,7 @@ export async function moveFolderSecrets(
 }
 
 /** Copies a folder and everything in it beside the original, named "<name> copy", secrets included. */
-export async function duplicateFolder(
-  collection: OpenCollection,
-  secrets: SecretStore,
-  rel: string,
-  name?: string
-): Promise<{ path: string }> {
+export async function duplicateFolder(collection: OpenCollection, secrets: SecretStore, rel: string, name?: string): Promise<{ path: string }> {
   if (rel === '') throw new ParleyError('invalid_path', 'The collection root cannot be duplicated here.', 'Duplicate a folder.')
   await requireFolder(collection, rel)
   const { file } = await collection.readFolderFile(rel)
@@ -120,11 +88,7 @@ export async function duplicateFolder(
 }
 
 /** A folder's settings with secret values filled in; `''` reads the collection's own. */
-export async function readFolderSettings(
-  collection: OpenCollection,
-  secrets: SecretStore,
-  rel: string
-): Promise<FolderSettings & { order: string[] }> {
+export async function readFolderSettings(collection: OpenCollection, secrets: SecretStore, rel: string): Promise<FolderSettings & { order: string[] }> {
   await requireFolder(collection, rel)
   const { file } = await collection.readFolderFile(rel)
   const settings = file ?? FolderFileSchema.parse({})
@@ -141,20 +105,11 @@ export async function readFolderSettings(
 }
 
 /** Saves a folder's (or with `''` the collection's) settings; secret values go to the data dir. */
-export async function saveFolderSettings(
-  collection: OpenCollection,
-  secrets: SecretStore,
-  rel: string,
-  settings: FolderSettings
-): Promise<void> {
+export async function saveFolderSettings(collection: OpenCollection, secrets: SecretStore, rel: string, settings: FolderSettings): Promise<void> {
   await requireFolder(collection, rel)
   const { file } = await collection.readFolderFile(rel)
   const previous: Variable[] = file?.variables ?? []
-  const variables = await secrets.stash(
-    settings.variables,
-    (name) => secretKey(collection.id, folderScope(rel), name),
-    previous
-  )
+  const variables = await secrets.stash(settings.variables, (name) => secretKey(collection.id, folderScope(rel), name), previous)
   const auth = await collection.credentials.stash(collection.id, settings.auth, file?.auth, await collection.credentialsMode())
   const next = { ...(file ?? FolderFileSchema.parse({})), ...settings, auth, variables }
   // The collection has no parent to inherit from: 'inherit' there means none.
@@ -214,7 +169,5 @@ export async function deleteItem(collection: OpenCollection, trash: Trash, rel: 
 export async function afterRestore(collection: OpenCollection, rel: string, orderIndex: number | null): Promise<void> {
   if (orderIndex === null) return
   const entry = baseRel(rel)
-  await collection.updateOrder(parentRel(rel), (order) =>
-    order.includes(entry) ? order : [...order.slice(0, orderIndex), entry, ...order.slice(orderIndex)]
-  )
+  await collection.updateOrder(parentRel(rel), (order) => (order.includes(entry) ? order : [...order.slice(0, orderIndex), entry, ...order.slice(orderIndex)]))
 }

@@ -1,12 +1,6 @@
 import { parse } from 'yaml'
 import { z } from 'zod'
-import {
-  CollectionFileSchema,
-  EnvironmentFileSchema,
-  FolderFileSchema,
-  SavedRequestSchema,
-  collectionFormatVersion
-} from '../../shared/collection'
+import { CollectionFileSchema, EnvironmentFileSchema, FolderFileSchema, SavedRequestSchema, collectionFormatVersion } from '../../shared/collection'
 import { ParleyError } from '../../shared/errors'
 
 /**

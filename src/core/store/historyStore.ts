@@ -2,12 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import {
-  HistoryEntrySchema,
-  historyDefaultLimit,
-  type HistoryEntry,
-  type SavedRequestInput
-} from '../../shared/collection'
+import { HistoryEntrySchema, historyDefaultLimit, type HistoryEntry, type SavedRequestInput } from '../../shared/collection'
 import { writeFileAtomic } from './atomicWrite'
 import { writeFailure } from './writeFailure'
 
@@ -64,7 +59,10 @@ export class HistoryStore {
   /** Entries newest first, grouped by UTC day, filtered by words found in method, name or URL. */
   async list(query?: string, limit?: number): Promise<{ days: Array<{ day: string; entries: HistoryEntry[] }>; total: number; limit: number }> {
     const all = await this.load()
-    const words = (query ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '')
+    const words = (query ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== '')
     const matching = all
       .filter((entry) => {
         const r = entry.request

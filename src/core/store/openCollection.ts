@@ -68,12 +68,14 @@ export class OpenCollection {
     if (!this.cache) {
       const startedAt = this.seq
       this.cleaned ??= cleanCollectionLeftovers(this.root).catch(() => undefined)
-      const loading = this.cleaned.then(() => loadCollection(this.root)).then((loaded) => {
-        for (const [rel, state] of loaded.known) {
-          if ((this.ownWriteSeq.get(rel) ?? -1) <= startedAt) this.known.set(rel, state)
-        }
-        return loaded
-      })
+      const loading = this.cleaned
+        .then(() => loadCollection(this.root))
+        .then((loaded) => {
+          for (const [rel, state] of loaded.known) {
+            if ((this.ownWriteSeq.get(rel) ?? -1) <= startedAt) this.known.set(rel, state)
+          }
+          return loaded
+        })
       loading.catch(() => {
         if (this.cache === loading) this.cache = undefined
       })
@@ -227,15 +229,19 @@ const recentOwnMs = 10_000
 
 /** The error for a file Parley cannot parse and therefore will not touch. */
 export function unreadable(path: string, line: number, message: string): ParleyError {
-  return new ParleyError(
-    'file_unreadable',
-    `${path}, line ${line}: ${message}`,
-    'Fix the file in an editor (Parley left it untouched), then try again.',
-    { path, line, detail: message, variant: 'parse' }
-  )
+  return new ParleyError('file_unreadable', `${path}, line ${line}: ${message}`, 'Fix the file in an editor (Parley left it untouched), then try again.', {
+    path,
+    line,
+    detail: message,
+    variant: 'parse'
+  })
 }
 
 /** The error for a request or folder that is not (or no longer) on disk. */
 export function notFound(what: string, rel: string): ParleyError {
-  return new ParleyError('not_found', `There is no ${what} at "${rel}" in this collection.`, 'It may have been moved or deleted on disk; reload the collection.')
+  return new ParleyError(
+    'not_found',
+    `There is no ${what} at "${rel}" in this collection.`,
+    'It may have been moved or deleted on disk; reload the collection.'
+  )
 }

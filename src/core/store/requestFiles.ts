@@ -35,10 +35,7 @@ export function checkRequestPath(rel: string): void {
 }
 
 /** Reads and parses one request; its hash is what a later save passes back as `baseHash`. */
-export async function readRequest(
-  collection: OpenCollection,
-  rel: string
-): Promise<{ path: string; hash: string; request: SavedRequest }> {
+export async function readRequest(collection: OpenCollection, rel: string): Promise<{ path: string; hash: string; request: SavedRequest }> {
   const { hash, request } = await readRequestFile(collection, rel)
   // Credentials the file only references come back from the data dir, so the UI and Send see them.
   return { path: rel, hash, request: await collection.credentials.revealRequest(collection.id, request) }

@@ -36,14 +36,44 @@ export interface StoreDeps {
 }
 
 type StoreCall =
-  | 'collection.create' | 'collection.open' | 'collection.close' | 'collection.list' | 'collection.tree'
-  | 'collection.search' | 'request.read' | 'request.save' | 'request.create' | 'request.rename'
-  | 'request.duplicate' | 'request.move' | 'request.delete' | 'folder.create' | 'folder.rename'
-  | 'folder.move' | 'folder.duplicate' | 'folder.delete' | 'folder.read' | 'folder.save' | 'item.reorder' | 'trash.undo'
-  | 'collection.credentials' | 'collection.setCredentials'
-  | 'environment.list' | 'environment.save' | 'environment.delete' | 'environment.setActive'
-  | 'globals.get' | 'globals.save' | 'vars.resolve' | 'vars.resolveRequest' | 'workspace.get' | 'workspace.save'
-  | 'history.list' | 'history.add' | 'history.clear' | 'history.setLimit'
+  | 'collection.create'
+  | 'collection.open'
+  | 'collection.close'
+  | 'collection.list'
+  | 'collection.tree'
+  | 'collection.search'
+  | 'request.read'
+  | 'request.save'
+  | 'request.create'
+  | 'request.rename'
+  | 'request.duplicate'
+  | 'request.move'
+  | 'request.delete'
+  | 'folder.create'
+  | 'folder.rename'
+  | 'folder.move'
+  | 'folder.duplicate'
+  | 'folder.delete'
+  | 'folder.read'
+  | 'folder.save'
+  | 'item.reorder'
+  | 'trash.undo'
+  | 'collection.credentials'
+  | 'collection.setCredentials'
+  | 'environment.list'
+  | 'environment.save'
+  | 'environment.delete'
+  | 'environment.setActive'
+  | 'globals.get'
+  | 'globals.save'
+  | 'vars.resolve'
+  | 'vars.resolveRequest'
+  | 'workspace.get'
+  | 'workspace.save'
+  | 'history.list'
+  | 'history.add'
+  | 'history.clear'
+  | 'history.setLimit'
 
 /** The contract's collection, environment, variable, workspace and history calls. */
 export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> {
@@ -88,8 +118,7 @@ export function createStoreHandlers(deps: StoreDeps): Pick<Handlers, StoreCall> 
     'folder.duplicate': ({ collectionId, path, name }) => edit(collectionId, (c) => duplicateFolder(c, secrets, path, name)),
     'folder.delete': ({ collectionId, path }) => edit(collectionId, (c) => deleteItem(c, trash, path)),
     'folder.read': async ({ collectionId, path }) => readFolderSettings(await collections.get(collectionId), secrets, path),
-    'folder.save': ({ collectionId, path, settings }) =>
-      edit(collectionId, async (c) => (await saveFolderSettings(c, secrets, path, settings), {})),
+    'folder.save': ({ collectionId, path, settings }) => edit(collectionId, async (c) => (await saveFolderSettings(c, secrets, path, settings), {})),
     'collection.credentials': async ({ collectionId }) => ({ credentials: await (await collections.get(collectionId)).credentialsMode() }),
     'collection.setCredentials': ({ collectionId, credentials }) =>
       edit(collectionId, async (c) => {

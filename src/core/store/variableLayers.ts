@@ -33,8 +33,7 @@ export async function scopeFor(
 
   layers.push({ source: 'collection', variables: await reveal(loaded.file?.variables ?? [], ''), label: `collection "${loaded.file?.name ?? collection.id}"` })
 
-  const envId =
-    request.environmentId === undefined ? await deps.environments.activeId(collection.id) : request.environmentId
+  const envId = request.environmentId === undefined ? await deps.environments.activeId(collection.id) : request.environmentId
   let note: string | undefined = 'no environment is selected'
   if (envId !== null) {
     const environment = await deps.environments.get(collection, envId)

@@ -25,9 +25,5 @@ export function writeFailure(error: unknown, what: string, path: string): Parley
     )
   }
   const reason = error instanceof Error ? error.message : String(error)
-  return new ParleyError(
-    'write_failed',
-    `${what} could not be written to ${path}: ${reason}`,
-    `Check that ${folder} exists and is writable, then try again.`
-  )
+  return new ParleyError('write_failed', `${what} could not be written to ${path}: ${reason}`, `Check that ${folder} exists and is writable, then try again.`)
 }

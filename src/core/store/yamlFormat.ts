@@ -70,10 +70,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]))
   const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
   const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
-  return (
-    ak.length === bk.length &&
-    ak.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  )
+  return ak.length === bk.length && ak.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
 }
 
 /** The canonical text of a value under a schema: what Parley writes to disk. */

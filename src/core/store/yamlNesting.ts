@@ -19,7 +19,10 @@ export function nestingProblem(doc: Document, lines: LineCounter): { line: numbe
       const target = node.resolve(doc)
       for (let up: unknown = node; up !== undefined; up = parents.get(up)) {
         if (up === target) {
-          return { line: lineOf(node, lines), message: `The alias *${node.source} refers to a value that contains it (a cycle with no end); replace the alias with the value it stands for.` }
+          return {
+            line: lineOf(node, lines),
+            message: `The alias *${node.source} refers to a value that contains it (a cycle with no end); replace the alias with the value it stands for.`
+          }
         }
       }
       continue

@@ -26,9 +26,7 @@ function resolveDeep(value: unknown, scope: VariableScope, at: { top: boolean; l
   const out: Record<string, unknown> = {}
   for (const [key, child] of Object.entries(value)) {
     const isLabel = key === 'description' || (key === 'kind' && at.top) || (key === 'name' && (at.top || at.labelled))
-    out[key] = isLabel
-      ? child
-      : resolveDeep(child, scope, { top: false, labelled: Array.isArray(child) && labelledLists.has(key) })
+    out[key] = isLabel ? child : resolveDeep(child, scope, { top: false, labelled: Array.isArray(child) && labelledLists.has(key) })
   }
   return out
 }

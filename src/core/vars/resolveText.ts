@@ -32,17 +32,13 @@ function valueOf(name: string, scope: VariableScope, chain: string[]): string {
       throw new ParleyError(
         'credential_missing',
         'A credential of this auth is kept in the data directory of the machine that saved it, and it is not here.',
-        'Enter it again in the Auth tab (or the folder\'s settings) and save; it is then stored, encrypted, on this machine.'
+        "Enter it again in the Auth tab (or the folder's settings) and save; it is then stored, encrypted, on this machine."
       )
     }
   }
   if (chain.includes(name)) {
     const loop = [...chain.slice(chain.indexOf(name)), name]
-    throw new ParleyError(
-      'variable_cycle',
-      `cycle: ${loop.join(' → ')}`,
-      'These variables refer to each other; change one of them to a plain value.'
-    )
+    throw new ParleyError('variable_cycle', `cycle: ${loop.join(' → ')}`, 'These variables refer to each other; change one of them to a plain value.')
   }
   const found = scope.lookup(name)
   if (!found) {

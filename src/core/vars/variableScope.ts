@@ -35,7 +35,12 @@ export class VariableScope {
     for (const layer of layers) {
       for (const variable of layer.variables) {
         if (!variable.enabled) continue
-        this.index.set(variable.name, { value: variable.value, source: layer.source, secret: variable.secret, ...(variable.unreadable ? { unreadable: variable.unreadable } : {}) })
+        this.index.set(variable.name, {
+          value: variable.value,
+          source: layer.source,
+          secret: variable.secret,
+          ...(variable.unreadable ? { unreadable: variable.unreadable } : {})
+        })
       }
     }
   }

@@ -14,10 +14,13 @@ interface GraphqlParams {
 }
 
 function paramsOf(value: unknown): GraphqlParams {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'The body must be a JSON object { query, variables?, operationName? }')
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'The body must be a JSON object { query, variables?, operationName? }')
   const { query, variables, operationName } = value as Record<string, unknown>
-  if (typeof query !== 'string' || query.trim() === '') throw new HttpError(400, 'query is required: a GraphQL document as a string', { hint: 'Send { "query": "{ hello }" }' })
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) throw new HttpError(400, 'variables must be a JSON object')
+  if (typeof query !== 'string' || query.trim() === '')
+    throw new HttpError(400, 'query is required: a GraphQL document as a string', { hint: 'Send { "query": "{ hello }" }' })
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
+    throw new HttpError(400, 'variables must be a JSON object')
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') throw new HttpError(400, 'operationName must be a string')
   return { query, variables: (variables ?? undefined) as Record<string, unknown> | undefined, operationName: operationName ?? undefined }
 }
@@ -63,15 +66,32 @@ export function graphqlRoutes(store: NotesStore): Route[] {
         const errors = validate(playgroundSchema, document)
         if (errors.length > 0) return sendJson(ctx.res, 400, { errors: errors.map((e) => e.toJSON()) })
         const operation = getOperationAST(document, params.operationName)
-        if (!operation) return sendJson(ctx.res, 400, { errors: [{ message: params.operationName ? `No operation named "${params.operationName}"` : 'The document has several operations: name the one to run (operationName)' }] })
+        if (!operation)
+          return sendJson(ctx.res, 400, {
+            errors: [
+              {
+                message: params.operationName
+                  ? `No operation named "${params.operationName}"`
+                  : 'The document has several operations: name the one to run (operationName)'
+              }
+            ]
+          })
         const kind: OperationTypeNode = operation.operation
         if (kind === 'subscription') {
-          return sendJson(ctx.res, 400, { errors: [{ message: 'Subscriptions run over WebSocket: connect to ws://<this host>/graphql with the graphql-transport-ws protocol' }] })
+          return sendJson(ctx.res, 400, {
+            errors: [{ message: 'Subscriptions run over WebSocket: connect to ws://<this host>/graphql with the graphql-transport-ws protocol' }]
+          })
         }
         if (kind === 'mutation' && ctx.req.method === 'GET') {
           return sendJson(ctx.res, 405, { errors: [{ message: 'Mutations need POST' }] }, { Allow: 'POST' })
         }
-        const result = (await execute({ schema: playgroundSchema, document, rootValue: roots[kind], variableValues: params.variables, operationName: params.operationName })) as ExecutionResult
+        const result = (await execute({
+          schema: playgroundSchema,
+          document,
+          rootValue: roots[kind],
+          variableValues: params.variables,
+          operationName: params.operationName
+        })) as ExecutionResult
         sendJson(ctx.res, 200, { ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}), data: result.data ?? null })
       }
     }

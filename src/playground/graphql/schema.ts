@@ -7,74 +7,98 @@ import { TitleConflictError, validateNote } from '../rest/notes-store'
  * same note `/api/notes` serves: a REST create shows up in a GraphQL query and fires the subscription.
  */
 export const playgroundSdl = /* GraphQL */ `
-"""A note: the same notes the REST API at /api/notes serves."""
-type Note {
-  id: ID!
-  title: String!
-  body: String!
-  tags: [String!]!
-  """ISO 8601 time of creation."""
-  createdAt: String!
-  updatedAt: String!
-  """Bumped on every change (the REST ETag is derived from it)."""
-  version: Int!
-  text: String! @deprecated(reason: "Use body.")
-}
+  """
+  A note: the same notes the REST API at /api/notes serves.
+  """
+  type Note {
+    id: ID!
+    title: String!
+    body: String!
+    tags: [String!]!
+    """
+    ISO 8601 time of creation.
+    """
+    createdAt: String!
+    updatedAt: String!
+    """
+    Bumped on every change (the REST ETag is derived from it).
+    """
+    version: Int!
+    text: String! @deprecated(reason: "Use body.")
+  }
 
-"""One page of notes."""
-type NotePage {
-  items: [Note!]!
-  page: Int!
-  limit: Int!
-  total: Int!
-}
+  """
+  One page of notes.
+  """
+  type NotePage {
+    items: [Note!]!
+    page: Int!
+    limit: Int!
+    total: Int!
+  }
 
-"""What happened to a note."""
-enum NoteChangeKind {
-  CREATED
-  UPDATED
-  DELETED
-}
+  """
+  What happened to a note.
+  """
+  enum NoteChangeKind {
+    CREATED
+    UPDATED
+    DELETED
+  }
 
-type NoteChange {
-  kind: NoteChangeKind!
-  """The note after the change (for DELETED, as it was)."""
-  note: Note!
-}
+  type NoteChange {
+    kind: NoteChangeKind!
+    """
+    The note after the change (for DELETED, as it was).
+    """
+    note: Note!
+  }
 
-input NoteInput {
-  title: String!
-  body: String
-  tags: [String!]
-}
+  input NoteInput {
+    title: String!
+    body: String
+    tags: [String!]
+  }
 
-input NotePatch {
-  title: String
-  body: String
-  tags: [String!]
-}
+  input NotePatch {
+    title: String
+    body: String
+    tags: [String!]
+  }
 
-type Query {
-  """Notes whose title, body or tags contain q (case-insensitive), a page at a time."""
-  notes(q: String = "", page: Int = 1, limit: Int = 10): NotePage!
-  """One note, or null when there is none with this id."""
-  note(id: ID!): Note
-  """A greeting, to try a first query."""
-  hello(name: String = "world"): String!
-}
+  type Query {
+    """
+    Notes whose title, body or tags contain q (case-insensitive), a page at a time.
+    """
+    notes(q: String = "", page: Int = 1, limit: Int = 10): NotePage!
+    """
+    One note, or null when there is none with this id.
+    """
+    note(id: ID!): Note
+    """
+    A greeting, to try a first query.
+    """
+    hello(name: String = "world"): String!
+  }
 
-type Mutation {
-  createNote(input: NoteInput!): Note!
-  """Changes only the fields given."""
-  updateNote(id: ID!, patch: NotePatch!): Note!
-  """True when the note existed."""
-  deleteNote(id: ID!): Boolean!
-}
+  type Mutation {
+    createNote(input: NoteInput!): Note!
+    """
+    Changes only the fields given.
+    """
+    updateNote(id: ID!, patch: NotePatch!): Note!
+    """
+    True when the note existed.
+    """
+    deleteNote(id: ID!): Boolean!
+  }
 
-type Subscription {
-  """Every create, update and delete of a note (REST or GraphQL); kind narrows to one kind."""
-  noteChanged(kind: NoteChangeKind): NoteChange!
-}
+  type Subscription {
+    """
+    Every create, update and delete of a note (REST or GraphQL); kind narrows to one kind.
+    """
+    noteChanged(kind: NoteChangeKind): NoteChange!
+  }
 `
 
 export const playgroundSchema = buildSchema(playgroundSdl)
@@ -85,7 +109,9 @@ function checked(value: Record<string, unknown>, partial: boolean) {
   // An explicit null in a GraphQL input means "not given", as an absent field does.
   const result = validateNote(Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null)), partial)
   if (!result.ok) {
-    const detail = Object.entries(result.fields).map(([field, problem]) => `${field} ${problem}`).join('; ')
+    const detail = Object.entries(result.fields)
+      .map(([field, problem]) => `${field} ${problem}`)
+      .join('; ')
     throw new GraphQLError(`Invalid note: ${detail}`, { extensions: { code: 'BAD_USER_INPUT', fields: result.fields } })
   }
   return result.input

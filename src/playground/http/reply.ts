@@ -13,12 +13,7 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  value: unknown,
-  headers: Record<string, string | number> = {}
-): void {
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string | number> = {}): void {
   const body = Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8')
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -86,11 +81,7 @@ export function waitForDrain(res: ServerResponse): Promise<boolean> {
 }
 
 /** Parses an integer path/query parameter strictly: "12abc" and "1.5" are errors, not 12 and 1. */
-export function parseIntParam(
-  raw: string | null | undefined,
-  name: string,
-  { min, max, fallback }: { min: number; max: number; fallback?: number }
-): number {
+export function parseIntParam(raw: string | null | undefined, name: string, { min, max, fallback }: { min: number; max: number; fallback?: number }): number {
   if (raw === null || raw === undefined || raw === '') {
     if (fallback !== undefined) return fallback
     throw new HttpError(400, say('paramMissing', { name }), { fields: { [name]: say('fieldRequired') } })

@@ -52,9 +52,7 @@ function allows(route: Route, method: string): boolean {
 
 export function createRouter(routes: readonly Route[]) {
   const compiled = routes.map(compile)
-  const index = routes
-    .filter((r) => r.summary)
-    .map((r) => `${r.methods === '*' ? 'ANY' : r.methods.join('|')} ${r.path} - ${r.summary}`)
+  const index = routes.filter((r) => r.summary).map((r) => `${r.methods === '*' ? 'ANY' : r.methods.join('|')} ${r.path} - ${r.summary}`)
 
   return function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const lang = langOf(req.headers['accept-language'], new URL(req.url ?? '/', 'http://playground.local').searchParams.get('lang'))

@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http'
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** A small HTML page; every value shown is escaped. */
 export function sendPage(res: ServerResponse, status: number, title: string, body: string): void {

@@ -62,15 +62,16 @@ function authorizeRequest(params: URLSearchParams): Record<string, string> {
 
 /** Checks what must be right before the user is even asked; an error here is shown, never redirected (RFC 6749 4.1.2.1). */
 function checkAuthorize(res: ServerResponse, request: Record<string, string>): boolean {
-  const problem = !request.client_id || !oauthClients[request.client_id]
-    ? `Unknown client_id "${request.client_id ?? ''}". The playground knows ${Object.keys(oauthClients).join(', ')}.`
-    : !request.redirect_uri || !redirectAllowed(request.redirect_uri)
-      ? 'redirect_uri must be a loopback http URL (127.0.0.1, localhost or [::1], any port).'
-      : request.response_type !== 'code' && request.response_type !== 'token'
-        ? 'response_type must be "code" or "token".'
-        : request.code_challenge_method && !['S256', 'plain'].includes(request.code_challenge_method)
-          ? 'code_challenge_method must be S256 or plain.'
-          : null
+  const problem =
+    !request.client_id || !oauthClients[request.client_id]
+      ? `Unknown client_id "${request.client_id ?? ''}". The playground knows ${Object.keys(oauthClients).join(', ')}.`
+      : !request.redirect_uri || !redirectAllowed(request.redirect_uri)
+        ? 'redirect_uri must be a loopback http URL (127.0.0.1, localhost or [::1], any port).'
+        : request.response_type !== 'code' && request.response_type !== 'token'
+          ? 'response_type must be "code" or "token".'
+          : request.code_challenge_method && !['S256', 'plain'].includes(request.code_challenge_method)
+            ? 'code_challenge_method must be S256 or plain.'
+            : null
   if (problem) sendPage(res, 400, 'Cannot sign in', `<p class="error" role="alert">${problem.replace(/</g, '&lt;')}</p>`)
   return problem === null
 }
@@ -148,12 +149,14 @@ export function oauthRoutes(): Route[] {
           issued = state.refresh(form.get('refresh_token') ?? '', clientId)
         } else if (grant === 'urn:ietf:params:oauth:grant-type:device_code') {
           const polled = state.pollDevice(form.get('device_code') ?? '', clientId, DEVICE_INTERVAL_S * 1000)
-          if (typeof polled === 'string') return tokenError(res, 400, polled, polled === 'authorization_pending' ? 'The user has not approved the device yet.' : `Device code: ${polled}.`)
+          if (typeof polled === 'string')
+            return tokenError(res, 400, polled, polled === 'authorization_pending' ? 'The user has not approved the device yet.' : `Device code: ${polled}.`)
           issued = polled
         } else if (grant === 'client_credentials') {
           issued = state.issue(clientId, scope, null)
         } else if (grant === 'password') {
-          issued = form.get('username') === OAUTH_USER && form.get('password') === OAUTH_PASSWORD ? state.issue(clientId, scope, null) : 'wrong username or password'
+          issued =
+            form.get('username') === OAUTH_USER && form.get('password') === OAUTH_PASSWORD ? state.issue(clientId, scope, null) : 'wrong username or password'
         } else {
           return tokenError(res, 400, 'unsupported_grant_type', `grant_type "${grant ?? ''}" is not supported here.`)
         }
@@ -186,14 +189,19 @@ export function oauthRoutes(): Route[] {
         if (!clientId) return tokenError(res, 401, 'invalid_client', 'Unknown client, or a wrong client secret.')
         const { deviceCode, userCode } = state.startDevice(clientId, form.get('scope') ?? '')
         const verification = `${issuer}/oauth/device`
-        sendJson(res, 200, {
-          device_code: deviceCode,
-          user_code: userCode,
-          verification_uri: verification,
-          verification_uri_complete: `${verification}?user_code=${encodeURIComponent(userCode)}`,
-          expires_in: 600,
-          interval: DEVICE_INTERVAL_S
-        }, { 'Cache-Control': 'no-store' })
+        sendJson(
+          res,
+          200,
+          {
+            device_code: deviceCode,
+            user_code: userCode,
+            verification_uri: verification,
+            verification_uri_complete: `${verification}?user_code=${encodeURIComponent(userCode)}`,
+            expires_in: 600,
+            interval: DEVICE_INTERVAL_S
+          },
+          { 'Cache-Control': 'no-store' }
+        )
       }
     },
     {
@@ -208,7 +216,8 @@ export function oauthRoutes(): Route[] {
       handler: async ({ req, res }) => {
         const form = await readForm(req)
         const userCode = form.get('user_code') ?? ''
-        if (form.get('username') !== OAUTH_USER || form.get('password') !== OAUTH_PASSWORD) return devicePage(res, userCode, null, 'Wrong username or password.')
+        if (form.get('username') !== OAUTH_USER || form.get('password') !== OAUTH_PASSWORD)
+          return devicePage(res, userCode, null, 'Wrong username or password.')
         if (!state.approveDevice(userCode)) return devicePage(res, userCode, null, `No device is waiting for the code "${userCode}" (or it expired).`)
         devicePage(res, '', 'Device connected. You can go back to it now.', null)
       }

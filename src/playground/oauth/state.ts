@@ -117,7 +117,15 @@ export class OAuthState {
     this.refreshTokens.set(refreshToken, { clientId, scope, grant })
     const issued: Issued = { access_token: accessToken, token_type: 'Bearer', expires_in: seconds, scope, refresh_token: refreshToken }
     if (scope.split(' ').includes('openid')) {
-      issued.id_token = this.sign({ iss: this.issuer(), sub: OAUTH_USER, aud: clientId, iat: now, exp: now + 3600, name: 'Parley Playground', ...(nonce ? { nonce } : {}) })
+      issued.id_token = this.sign({
+        iss: this.issuer(),
+        sub: OAUTH_USER,
+        aud: clientId,
+        iat: now,
+        exp: now + 3600,
+        name: 'Parley Playground',
+        ...(nonce ? { nonce } : {})
+      })
     }
     return issued
   }

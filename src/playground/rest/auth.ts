@@ -30,9 +30,15 @@ export function authRoutes(): Route[] {
         const challenge = auth
           ? `Bearer realm="${REALM}", error="invalid_token", error_description="The token is not ${BEARER_TOKEN}"`
           : `Bearer realm="${REALM}"`
-        sendError(res, 401, auth ? say('bearerInvalid') : say('bearerMissing'), {
-          hint: say('bearerHint', { token: BEARER_TOKEN })
-        }, { 'WWW-Authenticate': challenge })
+        sendError(
+          res,
+          401,
+          auth ? say('bearerInvalid') : say('bearerMissing'),
+          {
+            hint: say('bearerHint', { token: BEARER_TOKEN })
+          },
+          { 'WWW-Authenticate': challenge }
+        )
       }
     },
     {
@@ -51,9 +57,15 @@ export function authRoutes(): Route[] {
             return
           }
         }
-        sendError(res, 401, auth?.scheme === 'basic' ? say('basicWrong') : say('basicMissing'), {
-          hint: say('basicHint', { user: AUTH_USER, password: AUTH_PASSWORD })
-        }, { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` })
+        sendError(
+          res,
+          401,
+          auth?.scheme === 'basic' ? say('basicWrong') : say('basicMissing'),
+          {
+            hint: say('basicHint', { user: AUTH_USER, password: AUTH_PASSWORD })
+          },
+          { 'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"` }
+        )
       }
     }
   ]

@@ -47,7 +47,10 @@ export function cookieRoutes(): Route[] {
       handler: ({ res, url }) => {
         const names = [...url.searchParams.keys()].filter((n) => TOKEN.test(n))
         if (names.length === 0) throw new HttpError(400, say('cookieDeleteNone'))
-        redirectToCookies(res, names.map((n) => `${n}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`))
+        redirectToCookies(
+          res,
+          names.map((n) => `${n}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`)
+        )
       }
     }
   ]

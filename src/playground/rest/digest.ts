@@ -9,7 +9,7 @@ import { AUTH_PASSWORD, AUTH_USER, REALM, splitAuthorization } from './auth'
 // refuse replays.
 
 const NONCE_LIFETIME_MS = 5 * 60_000
-const ALGORITHMS = { 'MD5': 'md5', 'SHA-256': 'sha256' } as const
+const ALGORITHMS = { MD5: 'md5', 'SHA-256': 'sha256' } as const
 type Algorithm = keyof typeof ALGORITHMS
 
 /** Parses `a=b, c="d, e"` auth-params, unescaping quoted strings. */
@@ -55,12 +55,16 @@ export function createDigestAuth() {
   }
 
   const challenge = (res: ServerResponse, algorithm: Algorithm, reason: string, stale = false) => {
-    const header =
-      `Digest realm="${REALM}", qop="auth", algorithm=${algorithm}, nonce="${newNonce()}", opaque="${opaque}"` +
-      (stale ? ', stale=true' : '')
-    sendError(res, 401, reason, { hint: `Digest auth: user "${AUTH_USER}", password "${AUTH_PASSWORD}"` }, {
-      'WWW-Authenticate': header
-    })
+    const header = `Digest realm="${REALM}", qop="auth", algorithm=${algorithm}, nonce="${newNonce()}", opaque="${opaque}"` + (stale ? ', stale=true' : '')
+    sendError(
+      res,
+      401,
+      reason,
+      { hint: `Digest auth: user "${AUTH_USER}", password "${AUTH_PASSWORD}"` },
+      {
+        'WWW-Authenticate': header
+      }
+    )
   }
 
   const verify = (req: IncomingMessage, res: ServerResponse, algorithm: Algorithm): void => {
@@ -101,9 +105,14 @@ export function createDigestAuth() {
     lastNc.set(p.nonce!, { nc, issued })
 
     const rspauth = hash(algorithm, `${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${hash(algorithm, `:${p.uri}`)}`)
-    sendJson(res, 200, { authenticated: true, scheme: 'Digest', user: AUTH_USER, algorithm }, {
-      'Authentication-Info': `rspauth="${rspauth}", qop=auth, nc=${p.nc}, cnonce="${p.cnonce}"`
-    })
+    sendJson(
+      res,
+      200,
+      { authenticated: true, scheme: 'Digest', user: AUTH_USER, algorithm },
+      {
+        'Authentication-Info': `rspauth="${rspauth}", qop=auth, nc=${p.nc}, cnonce="${p.cnonce}"`
+      }
+    )
   }
 
   const route: Route = {

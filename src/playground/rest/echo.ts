@@ -75,16 +75,12 @@ function parseMultipart(req: IncomingMessage) {
           size += chunk.length
         })
         stream.on('error', reject)
-        stream.on('end', () =>
-          resolve({ name, filename: info.filename, contentType: info.mimeType, size, sha256: hash.digest('hex') })
-        )
+        stream.on('end', () => resolve({ name, filename: info.filename, contentType: info.mimeType, size, sha256: hash.digest('hex') }))
       })
     )
   })
   const done = new Promise<{ fields: typeof fields; files: EchoedFile[] }>((resolve, reject) => {
-    parser.on('error', (error: Error) =>
-      reject(new HttpError(400, 'Malformed multipart body', { detail: error.message }))
-    )
+    parser.on('error', (error: Error) => reject(new HttpError(400, 'Malformed multipart body', { detail: error.message })))
     parser.on('close', () => {
       Promise.all(files).then((done) => resolve({ fields, files: done }), reject)
     })
@@ -108,9 +104,7 @@ function readStreamed(req: IncomingMessage) {
         keptBytes += slice.length
       }
     })
-    req.on('end', () =>
-      resolve({ shown: Buffer.concat(kept), bytes, sha256: hash.digest('hex'), truncated: bytes > keptBytes })
-    )
+    req.on('end', () => resolve({ shown: Buffer.concat(kept), bytes, sha256: hash.digest('hex'), truncated: bytes > keptBytes }))
     req.on('error', reject)
   })
 }

@@ -7,8 +7,7 @@ type Compress = (input: Buffer) => Promise<Buffer>
 
 // zstd arrived in zlib with Node 22.15/23.8; look it up at runtime so the route works wherever it exists.
 const zstdCompress = (zlib as unknown as Record<string, unknown>).zstdCompress as
-  | ((input: Buffer, callback: (error: Error | null, result: Buffer) => void) => void)
-  | undefined
+  ((input: Buffer, callback: (error: Error | null, result: Buffer) => void) => void) | undefined
 
 const ENCODERS: Record<string, { encoding: string; compress: Compress | undefined }> = {
   '/gzip': { encoding: 'gzip', compress: promisify(zlib.gzip) as Compress },

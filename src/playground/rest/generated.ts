@@ -52,7 +52,7 @@ export function generatedRoutes(): Route[] {
         // The seed goes back in a header so any "random" download can be reproduced exactly.
         res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': n, 'X-Seed': seed })
         const next = seededBytes(seed)
-        for (let sent = 0; sent < n; ) {
+        for (let sent = 0; sent < n;) {
           const size = Math.min(CHUNK, n - sent)
           sent += size
           if (!res.write(next(size)) && !(await waitForDrain(res))) return

@@ -26,10 +26,7 @@ const MAX_TAGS = 20
  * Checks a parsed JSON body. `partial` is for PATCH: absent fields are fine, present ones must be valid.
  * Returns either the accepted fields or the per-field errors, never both.
  */
-export function validateNote(
-  value: unknown,
-  partial: boolean
-): { ok: true; input: Partial<NoteInput> } | { ok: false; fields: FieldErrors } {
+export function validateNote(value: unknown, partial: boolean): { ok: true; input: Partial<NoteInput> } | { ok: false; fields: FieldErrors } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, fields: { body: say('fieldJsonObject') } }
   }

@@ -82,27 +82,28 @@ export function App() {
       <ResizableMain
         sidebar={<Sidebar />}
         main={
-      <main className="main-pane">
-        <TabStrip />
-        {split ? (
-          <SplitView left={split[0]} right={split[1]} />
-        ) : active?.kind === 'http' ? (
-          <RequestPane tab={active} />
-        ) : active ? (
-          <RealtimePane key={active.id} tab={{ id: active.id, kind: active.kind, title: active.title }} />
-        ) : (
-          <div className="empty-state">
-            <p className="empty-title">{t('empty.title')}</p>
-            <button type="button" className="primary-button" onClick={() => open()}>
-              <Icon name="plus" size={14} />
-              {t('empty.newRequest')}
-            </button>
-            <p className="muted">
-              {t('empty.wave')} <kbd>Ctrl</kbd> + <kbd>T</kbd> ({t('empty.or')} <kbd>Alt</kbd> + <kbd>T</kbd>) {t('empty.newTab')}, <kbd>Ctrl</kbd> + <kbd>K</kbd> {t('empty.find')}, <kbd>Ctrl</kbd> + <kbd>/</kbd> {t('empty.shortcuts')}
-            </p>
-          </div>
-        )}
-      </main>
+          <main className="main-pane">
+            <TabStrip />
+            {split ? (
+              <SplitView left={split[0]} right={split[1]} />
+            ) : active?.kind === 'http' ? (
+              <RequestPane tab={active} />
+            ) : active ? (
+              <RealtimePane key={active.id} tab={{ id: active.id, kind: active.kind, title: active.title }} />
+            ) : (
+              <div className="empty-state">
+                <p className="empty-title">{t('empty.title')}</p>
+                <button type="button" className="primary-button" onClick={() => open()}>
+                  <Icon name="plus" size={14} />
+                  {t('empty.newRequest')}
+                </button>
+                <p className="muted">
+                  {t('empty.wave')} <kbd>Ctrl</kbd> + <kbd>T</kbd> ({t('empty.or')} <kbd>Alt</kbd> + <kbd>T</kbd>) {t('empty.newTab')}, <kbd>Ctrl</kbd> +{' '}
+                  <kbd>K</kbd> {t('empty.find')}, <kbd>Ctrl</kbd> + <kbd>/</kbd> {t('empty.shortcuts')}
+                </p>
+              </div>
+            )}
+          </main>
         }
       />
       <StatusBar />

@@ -27,7 +27,10 @@ export const usePaneLayout = create<PaneLayoutState>((set) => ({
 
 /** Called once the workspace is read (or could not be): from now on panes use these sizes. */
 export function paneLayoutLoaded(saved: PaneLayout | undefined): void {
-  usePaneLayout.setState((s) => ({ loaded: true, layout: { ...s.layout, ...Object.fromEntries(Object.entries(saved ?? {}).filter(([, v]) => v !== undefined)) } }))
+  usePaneLayout.setState((s) => ({
+    loaded: true,
+    layout: { ...s.layout, ...Object.fromEntries(Object.entries(saved ?? {}).filter(([, v]) => v !== undefined)) }
+  }))
 }
 
 /** A percentage kept to one decimal: what the workspace file stores. */

@@ -81,7 +81,12 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
               <tr key={index} className={row.enabled ? '' : 'kv-off'}>
                 <td>
                   {!isNew && (
-                    <input type="checkbox" aria-label={t('keyValueTable.enabled', { label, n })} checked={row.enabled} onChange={(event) => update(index, { enabled: event.target.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('keyValueTable.enabled', { label, n })}
+                      checked={row.enabled}
+                      onChange={(event) => update(index, { enabled: event.target.checked })}
+                    />
                   )}
                 </td>
                 <td>
@@ -106,7 +111,12 @@ export function KeyValueTable({ label, rows, onChange, nameSuggestions, valueSug
                 </td>
                 <td>
                   {!isNew && (
-                    <button type="button" className="icon-button small" aria-label={t('keyValueTable.remove2', { label: label.toLowerCase(), n })} onClick={() => remove(index)}>
+                    <button
+                      type="button"
+                      className="icon-button small"
+                      aria-label={t('keyValueTable.remove2', { label: label.toLowerCase(), n })}
+                      onClick={() => remove(index)}
+                    >
                       <Icon name="close" size={12} />
                     </button>
                   )}

@@ -38,7 +38,10 @@ export async function loadJsonLinter(): Promise<Extension> {
  * docs, and Ctrl/Cmd+click to show a type (onShowInDocs). Loaded with the first schema, with the
  * graphql library it needs.
  */
-export async function loadGraphqlTooling(schema: GraphQLSchema, onShowInDocs: (field?: string, type?: string, parentType?: string) => void): Promise<Extension> {
+export async function loadGraphqlTooling(
+  schema: GraphQLSchema,
+  onShowInDocs: (field?: string, type?: string, parentType?: string) => void
+): Promise<Extension> {
   const [{ completion, jump, lint, stateExtensions }, { autocompletion }, { lintGutter }, { graphqlHover }] = await Promise.all([
     import('cm6-graphql'),
     import('@codemirror/autocomplete'),

@@ -17,7 +17,10 @@ export function downloadFile(data: BlobPart, filename: string, type = 'applicati
  */
 export async function saveTextAs(text: string, filename: string, type: string): Promise<string | undefined> {
   // Asked once: without native dialogs the text need not travel to core at all.
-  nativeDialogs ??= api.call('app.info').then((info) => info.nativeDialogs, () => false)
+  nativeDialogs ??= api.call('app.info').then(
+    (info) => info.nativeDialogs,
+    () => false
+  )
   if (await nativeDialogs) {
     const answer = await api.call('dialog.saveText', { defaultName: filename, text }).catch(() => undefined)
     if (answer?.native) return answer.path ?? undefined

@@ -39,7 +39,9 @@ describe('lint enforces the import directions of docs/architecture.md', () => {
   it('allows the directions the design permits', async () => {
     expect(await importErrors('src/core/probe.ts', "import * as m from '../shared/contract'\nexport const x = m\n")).toEqual([])
     expect(await importErrors('src/renderer/app/probe.ts', "import * as m from '../../shared/contract'\nexport const x = m\n")).toEqual([])
-    expect(await importErrors('src/main/probe.ts', "import * as m from '../core/services'\nimport { app } from 'electron'\nexport const x = [m, app]\n")).toEqual([])
+    expect(
+      await importErrors('src/main/probe.ts', "import * as m from '../core/services'\nimport { app } from 'electron'\nexport const x = [m, app]\n")
+    ).toEqual([])
     expect(await importErrors('src/host/probe.ts', "import * as m from '../core/services'\nexport const x = m\n")).toEqual([])
   })
 })

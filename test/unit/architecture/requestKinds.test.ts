@@ -110,7 +110,16 @@ describe('the request kinds table', () => {
       name: 'n',
       url: 'ws://127.0.0.1:9/x',
       headers: [{ name: 'X-A', value: '1' }],
-      ...(kind === 'socketio' ? { namespace: '/admin', path: '/io', auth: '{"t":1}', transports: 'polling-then-upgrade', query: [{ name: 'q', value: '2' }], listeners: [{ event: 'tick' }] } : {}),
+      ...(kind === 'socketio'
+        ? {
+            namespace: '/admin',
+            path: '/io',
+            auth: '{"t":1}',
+            transports: 'polling-then-upgrade',
+            query: [{ name: 'q', value: '2' }],
+            listeners: [{ event: 'tick' }]
+          }
+        : {}),
       ...(kind === 'websocket' ? { protocols: ['chat', 'v2'] } : {}),
       ...(kind === 'sse' ? { method: 'POST', body: 'hi', withLastEventId: false } : {})
     })
@@ -118,6 +127,10 @@ describe('the request kinds table', () => {
     const request = requestKinds[kind].request.parse(requestOf({ ...session, kind }))
     const expected = requestKinds[kind].request.parse(file)
     // Saved messages and emits are not part of the connection form.
-    expect({ ...request, ...('emits' in request ? { emits: [] } : {}) }).toEqual({ ...expected, ...('emits' in expected ? { emits: [] } : {}), ...('savedMessages' in expected ? { savedMessages: [] } : {}) })
+    expect({ ...request, ...('emits' in request ? { emits: [] } : {}) }).toEqual({
+      ...expected,
+      ...('emits' in expected ? { emits: [] } : {}),
+      ...('savedMessages' in expected ? { savedMessages: [] } : {})
+    })
   })
 })

@@ -25,7 +25,8 @@ describe("parley run's catalogs", () => {
     for (const [key, english] of Object.entries(catalogs.en)) {
       const spanish = (catalogs.es as Record<string, string>)[key] ?? ''
       try {
-        if (argumentsOf(spanish).join() !== argumentsOf(english).join()) problems.push(`${key}: es {${argumentsOf(spanish).join()}} en {${argumentsOf(english).join()}}`)
+        if (argumentsOf(spanish).join() !== argumentsOf(english).join())
+          problems.push(`${key}: es {${argumentsOf(spanish).join()}} en {${argumentsOf(english).join()}}`)
       } catch (error) {
         problems.push(`${key}: ${(error as Error).message}`)
       }
@@ -34,13 +35,20 @@ describe("parley run's catalogs", () => {
   })
 
   it('Spanish uses the glossary words and tú', () => {
-    const glossary = JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/renderer/i18n/glossary.json'), 'utf8')) as { terms: { es: string; avoid?: string[] }[]; notTu: string[] }
+    const glossary = JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/renderer/i18n/glossary.json'), 'utf8')) as {
+      terms: { es: string; avoid?: string[] }[]
+      notTu: string[]
+    }
     const problems: string[] = []
     for (const [key, text] of Object.entries(catalogs.es)) {
-      for (const term of glossary.terms) for (const word of term.avoid ?? []) if (new RegExp(`(^|[^\\p{L}])${word}`, 'iu').test(text)) problems.push(`${key}: "${word}" (say "${term.es}")`)
+      for (const term of glossary.terms)
+        for (const word of term.avoid ?? []) if (new RegExp(`(^|[^\\p{L}])${word}`, 'iu').test(text)) problems.push(`${key}: "${word}" (say "${term.es}")`)
       for (const word of glossary.notTu) if (new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, 'u').test(text)) problems.push(`${key}: "${word}" is usted`)
       // No English word left in the text (flags, argument names and select keys aside).
-      const words = text.replace(/--[\w-]+|parley run/g, '').replace(/\w+\s*\{/g, '{').replace(/\{\w+/g, '{')
+      const words = text
+        .replace(/--[\w-]+|parley run/g, '')
+        .replace(/\w+\s*\{/g, '{')
+        .replace(/\{\w+/g, '{')
       if (/\b(request|requests|tests?|failed|skipped|passed|report|run)\b/.test(words)) problems.push(`${key}: English left: ${text.slice(0, 60)}`)
     }
     expect(problems).toEqual([])

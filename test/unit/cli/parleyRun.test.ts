@@ -37,7 +37,12 @@ interface Ran {
  * Runs parley; `onOutput` sees stdout as it grows and may signal the process. The locale variables are
  * cleared (English) unless `env` sets them, so the English checks hold on a machine set to another language.
  */
-function parley(args: string[], viaNpx = false, onOutput?: (stdout: string, kill: (signal: NodeJS.Signals) => void) => void, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+function parley(
+  args: string[],
+  viaNpx = false,
+  onOutput?: (stdout: string, kill: (signal: NodeJS.Signals) => void) => void,
+  env: NodeJS.ProcessEnv = {}
+): Promise<Ran> {
   const [command, prefix] = viaNpx ? ['npx', ['--no-install', 'parley']] : [process.execPath, [join(root, 'bin/parley.mjs')]]
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...prefix, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env } })
@@ -59,7 +64,10 @@ const readJson = async (path: string): Promise<RunResult> => JSON.parse(await re
 async function echoCollection(names: string[], failing: string[] = [], who = false): Promise<string> {
   const dir = join(await tempDir(), 'echoes')
   await mkdir(dir, { recursive: true })
-  await writeFile(join(dir, 'parley.yaml'), `parley: 1\nname: Echoes\nvariables:\n  - name: base\n    value: ${playground.url}\norder:\n${names.map((n) => `  - ${n}.yaml\n`).join('')}`)
+  await writeFile(
+    join(dir, 'parley.yaml'),
+    `parley: 1\nname: Echoes\nvariables:\n  - name: base\n    value: ${playground.url}\norder:\n${names.map((n) => `  - ${n}.yaml\n`).join('')}`
+  )
   for (const name of names) {
     const expected = failing.includes(name) ? '500' : '200'
     await writeFile(
@@ -74,13 +82,29 @@ describe('parley run', () => {
   it('runs the sample collection against the playground: exit 0, progress, a summary and a JUnit file that parses', async () => {
     const junit = join(await tempDir(), 'reports/junit.xml')
     const ws = playground.url.replace(/^http/, 'ws')
-    const ran = await parley(['run', 'resources/sample-collection', '--env-var', `playground=${playground.url}`, '--env-var', `playgroundWs=${ws}`, '-r', 'cli,junit', '--reporter-junit-export', junit], true)
+    const ran = await parley(
+      [
+        'run',
+        'resources/sample-collection',
+        '--env-var',
+        `playground=${playground.url}`,
+        '--env-var',
+        `playgroundWs=${ws}`,
+        '-r',
+        'cli,junit',
+        '--reporter-junit-export',
+        junit
+      ],
+      true
+    )
     expect(ran.stderr).toBe('')
     expect(ran.code).toBe(0)
     expect(ran.stdout).toContain('✓ GET List notes [200')
     expect(ran.stdout).toContain('✓ answers 200 with one page of notes')
     expect(ran.stdout).toMatch(/│ tests\s+│\s+\d+ │\s+0 │/)
-    const doc = create(await readFile(junit, 'utf8')).end({ format: 'object' }) as { testsuites: { '@failures': string; testsuite: { '@name': string; testcase: unknown }[] } }
+    const doc = create(await readFile(junit, 'utf8')).end({ format: 'object' }) as {
+      testsuites: { '@failures': string; testsuite: { '@name': string; testcase: unknown }[] }
+    }
     expect(doc.testsuites['@failures']).toBe('0')
     // One testsuite per request run: 14 REST requests and 7 live ones (those without steps reported as skipped).
     expect(doc.testsuites.testsuite).toHaveLength(21)
@@ -168,7 +192,16 @@ describe('parley run', () => {
 
   it('runs a Postman v2.1 collection file with test scripts: imported, run, every test passes', async () => {
     const out = join(await tempDir(), 'run.json')
-    const ran = await parley(['run', 'test/fixtures/runner/playground-tests.postman_collection.json', '--env-var', `playground=${playground.url}`, '-r', 'cli,json', '--reporter-json-export', out])
+    const ran = await parley([
+      'run',
+      'test/fixtures/runner/playground-tests.postman_collection.json',
+      '--env-var',
+      `playground=${playground.url}`,
+      '-r',
+      'cli,json',
+      '--reporter-json-export',
+      out
+    ])
     expect(ran.code).toBe(0)
     const result = await readJson(out)
     expect(result.items.map((i) => i.name)).toEqual(['Login', 'List notes', 'Get the first note', 'Echo the token'])
@@ -179,9 +212,14 @@ describe('parley run', () => {
   it('speaks Spanish with LANG=es_ES.UTF-8 (the cli reporter and the HTML report; numbers as Spanish writes them) and JSON stays as it is', async () => {
     const dir = await echoCollection(['primera', 'segunda'], ['primera'])
     const out = await tempDir()
-    const ran = await parley(['run', dir, '-n', '2', '-r', 'cli,html,json', '--reporter-html-export', join(out, 'informe.html'), '--reporter-json-export', join(out, 'run.json')], false, undefined, {
-      LANG: 'es_ES.UTF-8'
-    })
+    const ran = await parley(
+      ['run', dir, '-n', '2', '-r', 'cli,html,json', '--reporter-html-export', join(out, 'informe.html'), '--reporter-json-export', join(out, 'run.json')],
+      false,
+      undefined,
+      {
+        LANG: 'es_ES.UTF-8'
+      }
+    )
     expect(ran.code).toBe(1)
     expect(ran.stdout).toContain('Iteración 2 de 2')
     expect(ran.stdout).toMatch(/│ comprobaciones\s+│\s+8 │\s+2 │/)

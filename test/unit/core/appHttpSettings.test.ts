@@ -63,7 +63,10 @@ describe('app-wide HTTP settings', () => {
     const big = Buffer.alloc(300_000, 'z')
     const target = await server(() => startHttpServer((_req, res) => res.end(big)))
     const s = await services()
-    expect(await s.invoke('settings.get', {})).toMatchObject({ ok: true, value: { maxResponseBytes: 1024 ** 3, idleTimeoutMs: 60_000, maxDecompressionRatio: 100 } })
+    expect(await s.invoke('settings.get', {})).toMatchObject({
+      ok: true,
+      value: { maxResponseBytes: 1024 ** 3, idleTimeoutMs: 60_000, maxDecompressionRatio: 100 }
+    })
     expect(await send(s, target.url)).toMatchObject({ ok: true, value: { body: { size: 300_000 } } })
     await s.invoke('settings.update', { maxResponseBytes: 100_000 })
     const limited = await send(s, target.url)

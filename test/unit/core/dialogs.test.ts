@@ -23,7 +23,13 @@ afterEach(async () => {
 })
 
 async function core(nativeDialogs?: NativeDialogs): Promise<Services> {
-  const s = await createServices({ dataDir: await tempDir(), shell: nativeDialogs ? 'electron' : 'browser', appVersion: '0.0.0', statusIntervalMs: 0, nativeDialogs })
+  const s = await createServices({
+    dataDir: await tempDir(),
+    shell: nativeDialogs ? 'electron' : 'browser',
+    appVersion: '0.0.0',
+    statusIntervalMs: 0,
+    nativeDialogs
+  })
   made.push(s)
   return s
 }
@@ -38,7 +44,9 @@ describe('typed paths', () => {
     expect(resolveUserPath('~', '/home/ada')).toBe('/home/ada')
     expect(resolveUserPath(' ~/apis/x ', '/home/ada')).toBe('/home/ada/apis/x')
     expect(resolveUserPath('/srv/../srv/apis', '/home/ada')).toBe('/srv/apis')
-    expect(() => resolveUserPath('apis/x', '/home/ada')).toThrow(expect.objectContaining({ code: 'invalid_path', message: expect.stringContaining('relative'), hint: expect.stringContaining('/home/ada/apis/x') }))
+    expect(() => resolveUserPath('apis/x', '/home/ada')).toThrow(
+      expect.objectContaining({ code: 'invalid_path', message: expect.stringContaining('relative'), hint: expect.stringContaining('/home/ada/apis/x') })
+    )
     expect(() => resolveUserPath('~bob/x', '/home/ada')).toThrow(expect.objectContaining({ code: 'invalid_path' }))
   })
 
@@ -65,7 +73,10 @@ describe('the folder browser (folders.list, folders.create)', () => {
     const top = await value(s, 'folders.list', {})
     expect(top).toMatchObject({ path: home, home, parent: null, folders: [{ name: 'projects', hidden: false }], truncated: false })
     expect(JSON.stringify(top)).not.toContain('notes')
-    expect((await value(s, 'folders.list', { showHidden: true })).folders).toEqual([{ name: '.config', hidden: true }, { name: 'projects', hidden: false }])
+    expect((await value(s, 'folders.list', { showHidden: true })).folders).toEqual([
+      { name: '.config', hidden: true },
+      { name: 'projects', hidden: false }
+    ])
     const projects = await value(s, 'folders.list', { path: '~/projects' })
     expect(projects).toMatchObject({ path: join(home, 'projects'), parent: home, folders: [{ name: 'a-api' }, { name: 'b-api' }] })
   })
@@ -98,7 +109,7 @@ describe('native dialogs', () => {
     expect(await value(s, 'dialog.saveText', { defaultName: 'a.json', text: '{}' })).toEqual({ native: false, path: null })
   })
 
-  it('uses the shell\'s dialogs where it has them; Save As writes only where the dialog said', async () => {
+  it("uses the shell's dialogs where it has them; Save As writes only where the dialog said", async () => {
     const target = join(home, 'export.json')
     const asked: string[] = []
     const s = await core({
@@ -125,7 +136,11 @@ describe('native dialogs', () => {
       const s = await core({ pickFolder: async () => null, pickFile: async () => picked, saveFile: async () => null })
       const col = await value(s, 'collection.create', { name: 'Col', path: join(home, 'col') })
       const send = (path: string) =>
-        s.invoke('http.send', { requestId: crypto.randomUUID(), request: { method: 'PUT', url: `${server.url}/put`, body: { type: 'binary', path } }, context: { collectionId: col['id'] } })
+        s.invoke('http.send', {
+          requestId: crypto.randomUUID(),
+          request: { method: 'PUT', url: `${server.url}/put`, body: { type: 'binary', path } },
+          context: { collectionId: col['id'] }
+        })
       expect(await send(picked)).toMatchObject({ ok: false, error: { code: 'file_not_allowed' } })
       expect(await value(s, 'dialog.pickFile', { title: 'Choose file to send' })).toEqual({ native: true, path: picked })
       expect(await send(picked)).toMatchObject({ ok: true })

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { EventBus } from '../../../src/core/events'
 import { messagesOfLines, type Message } from '../../../src/shared/session'
 
-const message = (seq: number): Message => ({ seq, sessionId: 's1', at: 1, direction: 'in', kind: 'event', event: 'tick', args: [seq], preview: String(seq), size: 1 })
+const message = (seq: number): Message => ({
+  seq,
+  sessionId: 's1',
+  at: 1,
+  direction: 'in',
+  kind: 'event',
+  event: 'tick',
+  args: [seq],
+  preview: String(seq),
+  size: 1
+})
 const ndjson = (...messages: unknown[]): string => messages.map((m) => `${JSON.stringify(m)}\n`).join('')
 
 describe('EventBus', () => {

@@ -54,7 +54,10 @@ describe('files chosen in the window are copied into the data dir in chunks', ()
       // And core goes on: a small copy now fits again.
       const small = await s.invoke('files.begin', { name: 'small.txt' })
       if (!small.ok) throw new Error(small.error.message)
-      expect(await s.invoke('files.append', { uploadId: (small.value as { uploadId: string }).uploadId, base64: 'aGk=' })).toMatchObject({ ok: true, value: { size: 2 } })
+      expect(await s.invoke('files.append', { uploadId: (small.value as { uploadId: string }).uploadId, base64: 'aGk=' })).toMatchObject({
+        ok: true,
+        value: { size: 2 }
+      })
     } finally {
       await s.dispose()
     }

@@ -17,16 +17,31 @@ describe('request.inherited: what a saved request inherits, and from where', () 
     await kit.call('folder.save', {
       collectionId: id,
       path: '',
-      settings: { ...root, headers: [{ name: 'X-Team', value: 'core', enabled: true }, { name: 'X-Off', value: 'no', enabled: false }], auth: { type: 'bearer', token: '{{token}}', prefix: 'Bearer' } }
+      settings: {
+        ...root,
+        headers: [
+          { name: 'X-Team', value: 'core', enabled: true },
+          { name: 'X-Off', value: 'no', enabled: false }
+        ],
+        auth: { type: 'bearer', token: '{{token}}', prefix: 'Bearer' }
+      }
     })
-    const { path: request } = await kit.call('request.create', { collectionId: id, folder: 'admin', request: { kind: 'http', name: 'Users', method: 'GET', url: 'http://x/users' } })
+    const { path: request } = await kit.call('request.create', {
+      collectionId: id,
+      folder: 'admin',
+      request: { kind: 'http', name: 'Users', method: 'GET', url: 'http://x/users' }
+    })
 
     const before = await kit.call('request.inherited', { collectionId: id, path: request })
     expect(before.headers).toEqual([{ name: 'X-Team', value: 'core', enabled: true, source: { kind: 'collection', name: 'My API', path: '' } }])
     expect(before.auth).toEqual({ auth: { type: 'bearer', token: '{{token}}', prefix: 'Bearer' }, source: { kind: 'collection', name: 'My API', path: '' } })
 
     const admin = await kit.call('folder.read', { collectionId: id, path: 'admin' })
-    await kit.call('folder.save', { collectionId: id, path: 'admin', settings: { ...admin, headers: [{ name: 'X-Scope', value: 'admin', enabled: true }], auth: { type: 'basic', username: 'root', password: 'pw' } } })
+    await kit.call('folder.save', {
+      collectionId: id,
+      path: 'admin',
+      settings: { ...admin, headers: [{ name: 'X-Scope', value: 'admin', enabled: true }], auth: { type: 'basic', username: 'root', password: 'pw' } }
+    })
     const after = await kit.call('request.inherited', { collectionId: id, path: request })
     expect(after.headers.map((h) => `${h.name} from ${h.source.kind} ${h.source.name}`)).toEqual(['X-Team from collection My API', 'X-Scope from folder Admin'])
     expect(after.auth?.source).toEqual({ kind: 'folder', name: 'Admin', path: 'admin' })
@@ -37,6 +52,9 @@ describe('request.inherited: what a saved request inherits, and from where', () 
     kits.push(kit)
     const { id } = await kit.call('collection.create', { name: 'Bare', path: join(kit.base, 'bare') })
     const { path } = await kit.call('request.create', { collectionId: id, folder: '', request: { kind: 'http', name: 'One', method: 'GET', url: 'http://x/' } })
-    expect(await kit.call('request.inherited', { collectionId: id, path })).toEqual({ headers: [], auth: { auth: { type: 'none' }, source: { kind: 'collection', name: 'Bare', path: '' } } })
+    expect(await kit.call('request.inherited', { collectionId: id, path })).toEqual({
+      headers: [],
+      auth: { auth: { type: 'none' }, source: { kind: 'collection', name: 'Bare', path: '' } }
+    })
   })
 })

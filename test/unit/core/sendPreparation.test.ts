@@ -41,7 +41,10 @@ async function collection(): Promise<string> {
     path: '',
     settings: {
       name: 'API',
-      headers: [{ name: 'X-Client', value: 'parley', enabled: true }, { name: 'Accept', value: 'text/plain', enabled: true }],
+      headers: [
+        { name: 'X-Client', value: 'parley', enabled: true },
+        { name: 'Accept', value: 'text/plain', enabled: true }
+      ],
       auth: { type: 'bearer', token: '{{token}}' },
       variables: [
         { name: 'base', value: serverUrl },
@@ -54,7 +57,11 @@ async function collection(): Promise<string> {
   await call('folder.save', {
     collectionId: id,
     path: 'admin',
-    settings: { name: 'admin', headers: [{ name: 'X-Area', value: 'admin-{{version}}', enabled: true }], auth: { type: 'basic', username: 'root', password: '{{token}}' } }
+    settings: {
+      name: 'admin',
+      headers: [{ name: 'X-Area', value: 'admin-{{version}}', enabled: true }],
+      auth: { type: 'basic', username: 'root', password: '{{token}}' }
+    }
   })
   return id
 }
@@ -65,7 +72,10 @@ const send = (request: Record<string, unknown>, context?: Record<string, unknown
 describe('sending a request in its collection', () => {
   it('resolves variables (secrets included) and inherits headers and auth from the collection', async () => {
     const id = await collection()
-    const result = await send({ method: 'GET', url: '{{base}}/{{version}}/items', headers: [{ name: 'accept', value: 'application/json' }], auth: { type: 'inherit' } }, { collectionId: id, path: 'list.yaml' })
+    const result = await send(
+      { method: 'GET', url: '{{base}}/{{version}}/items', headers: [{ name: 'accept', value: 'application/json' }], auth: { type: 'inherit' } },
+      { collectionId: id, path: 'list.yaml' }
+    )
     expect(result.ok).toBe(true)
     expect(seen.at(-1)).toMatchObject({ url: '/v1/items', headers: { 'x-client': 'parley', accept: 'application/json', authorization: 'Bearer root-secret' } })
   })

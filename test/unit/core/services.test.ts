@@ -48,7 +48,16 @@ describe('core services behind the contract', () => {
     const seen: unknown[] = []
     s.events.subscribe((name, payload) => seen.push({ name, payload }))
     const result = await s.invoke('settings.update', { theme: 'dark' })
-    const expected = { theme: 'dark', language: 'system', verifyTls: true, proxyUrl: '', maxResponseBytes: 1024 ** 3, idleTimeoutMs: 60_000, maxDecompressionRatio: 100, learnDone: [] }
+    const expected = {
+      theme: 'dark',
+      language: 'system',
+      verifyTls: true,
+      proxyUrl: '',
+      maxResponseBytes: 1024 ** 3,
+      idleTimeoutMs: 60_000,
+      maxDecompressionRatio: 100,
+      learnDone: []
+    }
     expect(result).toEqual({ ok: true, value: expected })
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual(expected)
     expect(seen).toEqual([{ name: 'settings.changed', payload: expected }])

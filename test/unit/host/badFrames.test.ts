@@ -142,7 +142,9 @@ describe('the browser host, sent a frame it cannot read', () => {
     socket.on('error', () => undefined)
     await new Promise<void>((resolve) => socket.once('connect', resolve))
     // A refused upgrade (no token), then a reset before the host's answer is read.
-    socket.write(`GET /contract HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`)
+    socket.write(
+      `GET /contract HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`
+    )
     socket.resetAndDestroy()
     await new Promise((resolve) => socket.once('close', resolve))
     await appInfoWorks(host.port)

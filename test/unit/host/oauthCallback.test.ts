@@ -32,11 +32,19 @@ afterAll(async () => {
   await data.remove()
 })
 
-const auth = () => ({ type: 'oauth2', grant: 'authorization_code', authUrl: `${pg.url}/oauth/authorize`, tokenUrl: `${pg.url}/oauth/token`, clientId: 'parley-app' })
+const auth = () => ({
+  type: 'oauth2',
+  grant: 'authorization_code',
+  authUrl: `${pg.url}/oauth/authorize`,
+  tokenUrl: `${pg.url}/oauth/token`,
+  clientId: 'parley-app'
+})
 
 async function signIn(authorizationUrl: string): Promise<string> {
   const html = await (await fetch(authorizationUrl)).text()
-  const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]))
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')])
+  )
   const answer = await fetch(`${pg.url}/oauth/authorize`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -71,7 +79,9 @@ describe('the browser host catches the OAuth redirect on its own port', () => {
     const empty = await fetch(`${base}/oauth/callback`)
     expect(await empty.text()).toContain('location.hash')
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/oauth/callback?code=1&state=2', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode!))
+      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/oauth/callback?code=1&state=2', headers: { Host: 'evil.example' } }, (res) =>
+        resolve(res.statusCode!)
+      )
       req.on('error', reject)
       req.end()
     })

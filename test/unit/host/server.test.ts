@@ -59,7 +59,9 @@ describe('the browser host', () => {
     expect(host.address).toEqual({ address: '127.0.0.1', family: 'IPv4', port: host.port })
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=test-token`)
     // From this machine's other addresses, the port is closed.
-    const others = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4')
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && !i.internal && i.family === 'IPv4')
     for (const other of others) {
       const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
         const socket = connect({ host: other!.address, port: host.port })
@@ -150,7 +152,10 @@ describe('the browser host', () => {
 
   it('round-trips a call over the socket', async () => {
     const { host } = await start()
-    const ws = await openSocket(`ws://127.0.0.1:${host.port}/contract`, { cookie: `parley_token_${host.port}=test-token`, origin: `http://127.0.0.1:${host.port}` })
+    const ws = await openSocket(`ws://127.0.0.1:${host.port}/contract`, {
+      cookie: `parley_token_${host.port}=test-token`,
+      origin: `http://127.0.0.1:${host.port}`
+    })
     const reply = nextFrame(ws, (f) => f['type'] === 'result')
     ws.send(JSON.stringify({ type: 'call', id: 7, name: 'app.info', input: {} }))
     expect(await reply).toMatchObject({ type: 'result', id: 7, result: { ok: true, value: { name: 'Parley', version: '1.2.3', shell: 'browser' } } })

@@ -62,10 +62,12 @@ describe('a Content-Security-Policy on every page (checklist 7)', () => {
   })
 
   it('allows scripts only from the app itself, no eval, no plugins, no remote connections', () => {
-    const directives = new Map(contentSecurityPolicy.split(';').map((part) => {
-      const [name = '', ...values] = part.trim().split(/\s+/)
-      return [name, values] as const
-    }))
+    const directives = new Map(
+      contentSecurityPolicy.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/)
+        return [name, values] as const
+      })
+    )
     expect(directives.get('default-src')).toEqual(["'self'"])
     expect(directives.get('script-src')).toEqual(["'self'"])
     expect(directives.get('connect-src')).toEqual(["'self'"])

@@ -5,7 +5,15 @@ describe('the OAuth sign-in window policy (Electron)', () => {
   it('is sandboxed, without Node, without a preload, in an in-memory session of its own', () => {
     const options = signInWindowOptions(signInPartition('abcdefgh1234'))
     const prefs = options.webPreferences!
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false })
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false
+    })
     expect(prefs.preload).toBeUndefined()
     expect(prefs.partition).toBe('parley-oauth-abcdefgh1234')
     // "persist:" would keep the login page's cookies on disk after the window is gone.

@@ -22,7 +22,14 @@ function parseChallenge(header: string): Record<string, string> {
 /** Builds an RFC 7616 Authorization header the way a client would. */
 function digestHeader(
   c: Record<string, string>,
-  { method, uri, user = 'parley', password = 'secret', nc = '00000001', hash = md5 }: {
+  {
+    method,
+    uri,
+    user = 'parley',
+    password = 'secret',
+    nc = '00000001',
+    hash = md5
+  }: {
     method: string
     uri: string
     user?: string

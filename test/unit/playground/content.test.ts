@@ -14,15 +14,13 @@ afterAll(() => pg.close())
 
 /** Raw bytes and headers as sent: fetch would decompress and decode them for us. */
 function rawGet(path: string) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
-    (resolve, reject) => {
-      get(pg.url + path, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-      }).on('error', reject)
-    }
-  )
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    get(pg.url + path, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
 }
 
 describe('encodings', () => {
@@ -91,9 +89,7 @@ describe('/stream/:n', () => {
     // Read the raw chunked framing off a socket: fetch would hide where one chunk ends.
     const { port } = new URL(pg.url)
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () =>
-        socket.write('GET /stream/5 HTTP/1.1\r\nHost: playground\r\nConnection: close\r\n\r\n')
-      )
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /stream/5 HTTP/1.1\r\nHost: playground\r\nConnection: close\r\n\r\n'))
       let text = ''
       socket.setEncoding('utf8').on('data', (c: string) => (text += c))
       socket.on('end', () => resolve(text))
@@ -103,7 +99,7 @@ describe('/stream/:n', () => {
     expect(head).toMatch(/transfer-encoding: chunked/i)
     expect(head).toMatch(/content-type: application\/x-ndjson/i)
     const chunks: string[] = []
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       const lineEnd = body.indexOf('\r\n', at)
       const size = parseInt(body.slice(at, lineEnd), 16)
       if (size === 0) break
@@ -124,7 +120,12 @@ describe('/stream/:n', () => {
     expect(first.value!.trimEnd().split('\n').length).toBeLessThan(4)
     let text = first.value!
     for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value
-    expect(text.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual([0, 1, 2, 3])
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).id)
+    ).toEqual([0, 1, 2, 3])
     expect(Date.now() - started).toBeGreaterThanOrEqual(290)
   })
 
@@ -165,7 +166,7 @@ describe('documents', () => {
     const png = raw.body
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
     const chunks: Array<{ type: string; data: Buffer }> = []
-    for (let at = 8; at < png.length; ) {
+    for (let at = 8; at < png.length;) {
       const length = png.readUInt32BE(at)
       const type = png.toString('ascii', at + 4, at + 8)
       const data = png.subarray(at + 8, at + 8 + length)

@@ -23,7 +23,11 @@ afterAll(() => pg.close())
 
 const sample = join(__dirname, '../../../resources/sample-collection')
 const send = (http: LearnHttp) =>
-  fetch(pg.url + http.path, { method: http.method, headers: Object.fromEntries(http.headers.map((h) => [h.name, h.value])), ...(http.body ? { body: http.body } : {}) })
+  fetch(pg.url + http.path, {
+    method: http.method,
+    headers: Object.fromEntries(http.headers.map((h) => [h.name, h.value])),
+    ...(http.body ? { body: http.body } : {})
+  })
 
 function client(nsp: string): Promise<Socket> {
   const socket = connect(pg.url + nsp, { transports: ['websocket'], forceNew: true, reconnection: false })
@@ -63,7 +67,11 @@ describe('the learning path against the playground', () => {
       const sent = stale.http.headers.find((h) => h.name === 'If-Match')?.value
       expect(current).toMatch(/^"2-v\d+"$/)
       expect(sent).not.toBe(current)
-      const res = await fetch(fresh.url + stale.http.path, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': sent! }, body: stale.http.body! })
+      const res = await fetch(fresh.url + stale.http.path, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'If-Match': sent! },
+        body: stale.http.body!
+      })
       expect(res.status).toBe(412)
       expect(((await res.json()) as { current?: string }).current).toBe(current)
     } finally {
@@ -90,7 +98,7 @@ describe('the learning path against the playground', () => {
     expect(tick.n).toBeGreaterThan(0)
   })
 
-  it('broadcasts one client\'s chat:send to both clients as chat:message, and acks only the sender', async () => {
+  it("broadcasts one client's chat:send to both clients as chat:message, and acks only the sender", async () => {
     const [left, right] = await Promise.all([client('/'), client('/')])
     const heard = (s: Socket) => new Promise<{ text: string; from: string }>((resolve) => s.once('chat:message', resolve))
     const both = Promise.all([heard(left), heard(right)])

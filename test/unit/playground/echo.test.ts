@@ -23,14 +23,22 @@ describe('/echo', () => {
   it('preserves raw headers in order and case, and parses cookies', async () => {
     // node:http keeps our header case and order on the wire, which fetch would normalise.
     const body = await new Promise<string>((resolve, reject) => {
-      const req = request(`${pg.url}/echo`, { method: 'GET', headers: [
-        'Host', new URL(pg.url).host, 'X-Zeta', '1', 'x-alpha', '2', 'X-Zeta', '3', 'Cookie', 'session=abc; theme=dark'
-      ] as unknown as Record<string, string> }, (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (c: string) => (text += c))
-        res.on('end', () => resolve(text))
-      })
+      const req = request(
+        `${pg.url}/echo`,
+        {
+          method: 'GET',
+          headers: ['Host', new URL(pg.url).host, 'X-Zeta', '1', 'x-alpha', '2', 'X-Zeta', '3', 'Cookie', 'session=abc; theme=dark'] as unknown as Record<
+            string,
+            string
+          >
+        },
+        (res) => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', (c: string) => (text += c))
+          res.on('end', () => resolve(text))
+        }
+      )
       req.on('error', reject)
       req.end()
     })
@@ -64,13 +72,25 @@ describe('/echo', () => {
   })
 
   it('parses JSON and urlencoded forms', async () => {
-    const json = await (await fetch(`${pg.url}/echo`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":[1,2]}'
-    })).json()
+    const json = await (
+      await fetch(`${pg.url}/echo`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"a":[1,2]}'
+      })
+    ).json()
     expect(json.json).toEqual({ a: [1, 2] })
-    const form = await (await fetch(`${pg.url}/echo`, {
-      method: 'POST', body: new URLSearchParams([['name', 'Ada'], ['tag', 'a'], ['tag', 'b'], ['sp', 'x y&z']])
-    })).json()
+    const form = await (
+      await fetch(`${pg.url}/echo`, {
+        method: 'POST',
+        body: new URLSearchParams([
+          ['name', 'Ada'],
+          ['tag', 'a'],
+          ['tag', 'b'],
+          ['sp', 'x y&z']
+        ])
+      })
+    ).json()
     expect(form.form).toEqual({ name: 'Ada', tag: ['a', 'b'], sp: 'x y&z' })
   })
 

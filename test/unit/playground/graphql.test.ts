@@ -42,7 +42,9 @@ describe('playground GraphQL over HTTP', () => {
   })
 
   it('creates, updates and deletes through mutations, visible over REST', async () => {
-    const created = await gql('mutation($input: NoteInput!) { createNote(input: $input) { id title tags version } }', { input: { title: 'From GraphQL', tags: ['gql'] } })
+    const created = await gql('mutation($input: NoteInput!) { createNote(input: $input) { id title tags version } }', {
+      input: { title: 'From GraphQL', tags: ['gql'] }
+    })
     const note = created.body.data.createNote
     expect(note).toMatchObject({ title: 'From GraphQL', tags: ['gql'], version: 1 })
     const viaRest = (await (await fetch(`${pg.url}/api/notes/${note.id}`)).json()) as { title: string }
@@ -103,15 +105,25 @@ describe('playground GraphQL subscriptions (graphql-transport-ws)', () => {
         await Promise.race([changed, new Promise((resolve) => setImmediate(resolve))])
       }
     }
-    const post = (title: string) => fetch(`${pg.url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) })
+    const post = (title: string) =>
+      fetch(`${pg.url}/api/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) })
     // The protocol has no "subscribed" message: create probe notes until the first one is announced.
     let probes = 0
-    await until(() => seen.length > 0, () => post(`probe ${++probes}`))
-    await until(() => seen.some((event) => event.noteChanged.note.title === `probe ${probes}`), async () => undefined)
+    await until(
+      () => seen.length > 0,
+      () => post(`probe ${++probes}`)
+    )
+    await until(
+      () => seen.some((event) => event.noteChanged.note.title === `probe ${probes}`),
+      async () => undefined
+    )
     const before = seen.length
     await post('Over REST')
     await gql('mutation { createNote(input: { title: "Over GraphQL" }) { id } }')
-    await until(() => seen.length >= before + 2, async () => undefined)
+    await until(
+      () => seen.length >= before + 2,
+      async () => undefined
+    )
     stop()
     expect(seen.slice(before)).toEqual([
       { noteChanged: { kind: 'CREATED', note: { title: 'Over REST' } } },

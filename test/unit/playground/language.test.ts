@@ -29,7 +29,11 @@ const spanish = { 'Accept-Language': 'es-ES,es;q=0.9,en;q=0.5' }
 
 describe('playground texts by Accept-Language', () => {
   it('answers a missing note in Spanish when Spanish is preferred, in English otherwise, with the same fields', async () => {
-    const [es, en, none] = await Promise.all([get('/api/notes/999', { headers: spanish }), get('/api/notes/999', { headers: { 'Accept-Language': 'en-US' } }), get('/api/notes/999')])
+    const [es, en, none] = await Promise.all([
+      get('/api/notes/999', { headers: spanish }),
+      get('/api/notes/999', { headers: { 'Accept-Language': 'en-US' } }),
+      get('/api/notes/999')
+    ])
     expect(es.status).toBe(404)
     expect(es.body).toEqual({ error: 'No hay ninguna nota con id "999"', status: 404, hint: 'GET /api/notes lista los ids que existen' })
     expect(es.headers.get('content-language')).toBe('es')
@@ -40,14 +44,22 @@ describe('playground texts by Accept-Language', () => {
   })
 
   it('a stale If-Match (412) and invalid fields speak Spanish; field names stay English', async () => {
-    const stale = await get('/api/notes/2', { method: 'PATCH', headers: { ...spanish, 'Content-Type': 'application/json', 'If-Match': '"2-v0"' }, body: '{"title":"x"}' })
+    const stale = await get('/api/notes/2', {
+      method: 'PATCH',
+      headers: { ...spanish, 'Content-Type': 'application/json', 'If-Match': '"2-v0"' },
+      body: '{"title":"x"}'
+    })
     expect(stale.status).toBe(412)
     expect(stale.body['error']).toBe('If-Match no coincide con la versión actual de esta nota')
     expect(stale.body['hint']).toBe('Vuelve a hacer GET de la nota para ver su última versión y su ETag')
     expect(stale.body).toHaveProperty('current')
     const invalid = await get('/api/notes', { method: 'POST', headers: { ...spanish, 'Content-Type': 'application/json' }, body: '{"title":"","color":1}' })
     expect(invalid.status).toBe(400)
-    expect(invalid.body).toEqual({ error: 'Faltan campos o alguno no es válido', status: 400, fields: { title: 'no puede estar vacío', color: 'campo desconocido' } })
+    expect(invalid.body).toEqual({
+      error: 'Faltan campos o alguno no es válido',
+      status: 400,
+      fields: { title: 'no puede estar vacío', color: 'campo desconocido' }
+    })
   })
 
   it('weighs the header: the highest q among en and es wins, other languages are skipped, ?lang= overrides', async () => {
@@ -57,7 +69,12 @@ describe('playground texts by Accept-Language', () => {
       get('/no/such/route', { headers: { 'Accept-Language': 'de, fr' } }),
       get('/no/such/route?lang=es', { headers: { 'Accept-Language': 'en' } })
     ])
-    expect(cases.map((c) => c.body['error'])).toEqual(['No hay ninguna ruta para GET /no/such/route', 'No route for GET /no/such/route', 'No route for GET /no/such/route', 'No hay ninguna ruta para GET /no/such/route'])
+    expect(cases.map((c) => c.body['error'])).toEqual([
+      'No hay ninguna ruta para GET /no/such/route',
+      'No route for GET /no/such/route',
+      'No route for GET /no/such/route',
+      'No hay ninguna ruta para GET /no/such/route'
+    ])
     expect(cases[0]?.body).toHaveProperty('routes')
     expect(langOf('es-MX;q=0, en;q=0.1')).toBe('en')
     expect(langOf(undefined, 'es')).toBe('es')
@@ -81,7 +98,13 @@ describe('playground texts by Accept-Language', () => {
     const burst = (await byHeader.emitWithAck('burst', { count: -1 })) as { error: string }
     expect(burst.error).toBe('burst espera { count } con un número entero de 0 a 1000000')
     const refused = await new Promise<Error>((resolve) => {
-      const socket = connect(`${pg.url}/private`, { transports: ['websocket'], forceNew: true, reconnection: false, query: { lang: 'es' }, auth: { token: 'wrong' } })
+      const socket = connect(`${pg.url}/private`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        query: { lang: 'es' },
+        auth: { token: 'wrong' }
+      })
       sockets.push(socket)
       socket.once('connect_error', resolve)
     })
@@ -104,7 +127,10 @@ describe('playground texts by Accept-Language', () => {
     const [es, en] = await Promise.all([refusal(`${ws}/ws/nowhere`, { 'Accept-Language': 'es' }), refusal(`${ws}/ws/proto`, {})])
     expect(es.status).toBe(404)
     expect(es.language).toBe('es')
-    expect(JSON.parse(es.body)).toEqual({ error: 'No hay ningún endpoint WebSocket en /ws/nowhere; prueba /ws/echo, /ws/broadcast, /ws/headers, /ws/proto, /ws/close o /graphql', status: 404 })
+    expect(JSON.parse(es.body)).toEqual({
+      error: 'No hay ningún endpoint WebSocket en /ws/nowhere; prueba /ws/echo, /ws/broadcast, /ws/headers, /ws/proto, /ws/close o /graphql',
+      status: 404
+    })
     expect(en.language).toBe('en')
     expect(JSON.parse(en.body).error).toBe('This endpoint requires the WebSocket subprotocol "parley.v1" (Sec-WebSocket-Protocol)')
   })

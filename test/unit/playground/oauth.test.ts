@@ -21,7 +21,9 @@ async function signIn(params: Record<string, string>, password = 'secret'): Prom
   const page = await fetch(`${pg.url}/oauth/authorize?${new URLSearchParams(params)}`)
   expect(page.status).toBe(200)
   const html = await page.text()
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]))
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')])
+  )
   return fetch(`${pg.url}/oauth/authorize`, form({ ...hidden, username: 'parley', password }))
 }
 
@@ -37,7 +39,15 @@ describe('playground OAuth 2.0 authorization server', () => {
   it('authorization code with PKCE: login form, redirect with code and state, exchange, protected call, refresh', async () => {
     const verifier = randomBytes(32).toString('base64url')
     const challenge = createHash('sha256').update(verifier).digest('base64url')
-    const params = { response_type: 'code', client_id: 'parley-app', redirect_uri: REDIRECT, state: 'st-1', scope: 'openid notes', code_challenge: challenge, code_challenge_method: 'S256' }
+    const params = {
+      response_type: 'code',
+      client_id: 'parley-app',
+      redirect_uri: REDIRECT,
+      state: 'st-1',
+      scope: 'openid notes',
+      code_challenge: challenge,
+      code_challenge_method: 'S256'
+    }
     expect((await signIn(params, 'wrong')).status).toBe(200)
     const redirect = await signIn(params)
     expect(redirect.status).toBe(302)
@@ -46,13 +56,27 @@ describe('playground OAuth 2.0 authorization server', () => {
     expect(back.searchParams.get('state')).toBe('st-1')
     const code = back.searchParams.get('code')!
 
-    const wrong = await token({ grant_type: 'authorization_code', code, client_id: 'parley-app', redirect_uri: REDIRECT, code_verifier: 'not-the-verifier-at-all-not-the-verifier' })
+    const wrong = await token({
+      grant_type: 'authorization_code',
+      code,
+      client_id: 'parley-app',
+      redirect_uri: REDIRECT,
+      code_verifier: 'not-the-verifier-at-all-not-the-verifier'
+    })
     expect(wrong.json.error).toBe('invalid_grant')
     // The code was spent by the failed attempt: a code is single-use.
-    expect((await token({ grant_type: 'authorization_code', code, client_id: 'parley-app', redirect_uri: REDIRECT, code_verifier: verifier })).json.error).toBe('invalid_grant')
+    expect((await token({ grant_type: 'authorization_code', code, client_id: 'parley-app', redirect_uri: REDIRECT, code_verifier: verifier })).json.error).toBe(
+      'invalid_grant'
+    )
 
     const again = new URL((await signIn(params)).headers.get('location')!)
-    const issued = await token({ grant_type: 'authorization_code', code: again.searchParams.get('code')!, client_id: 'parley-app', redirect_uri: REDIRECT, code_verifier: verifier })
+    const issued = await token({
+      grant_type: 'authorization_code',
+      code: again.searchParams.get('code')!,
+      client_id: 'parley-app',
+      redirect_uri: REDIRECT,
+      code_verifier: verifier
+    })
     expect(issued.status).toBe(200)
     expect(issued.json.token_type).toBe('Bearer')
     expect(issued.json.id_token?.split('.')).toHaveLength(3)
@@ -82,7 +106,10 @@ describe('playground OAuth 2.0 authorization server', () => {
   })
 
   it('device code: pending until the user approves on the verification page, then a token', async () => {
-    const started = (await (await fetch(`${pg.url}/oauth/device_authorization`, form({ client_id: 'parley-app', scope: 'notes' }))).json()) as Record<string, string>
+    const started = (await (await fetch(`${pg.url}/oauth/device_authorization`, form({ client_id: 'parley-app', scope: 'notes' }))).json()) as Record<
+      string,
+      string
+    >
     expect(started.verification_uri).toBe(`${pg.url}/oauth/device`)
     const poll = { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: started.device_code!, client_id: 'parley-app' }
     expect((await token(poll)).json.error).toBe('authorization_pending')

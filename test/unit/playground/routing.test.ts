@@ -76,8 +76,21 @@ describe('routing', () => {
 
   it('turns a throwing handler into 500 JSON and keeps serving', async () => {
     const handle = createRouter([
-      { methods: ['GET'], path: '/boom', handler: () => { throw new Error('kaboom') } },
-      { methods: ['GET'], path: '/async-boom', handler: async () => { await Promise.resolve(); throw new Error('later') } },
+      {
+        methods: ['GET'],
+        path: '/boom',
+        handler: () => {
+          throw new Error('kaboom')
+        }
+      },
+      {
+        methods: ['GET'],
+        path: '/async-boom',
+        handler: async () => {
+          await Promise.resolve()
+          throw new Error('later')
+        }
+      },
       { methods: ['GET'], path: '/fine', handler: ({ res }) => void res.end('ok') }
     ])
     const server = createServer((req, res) => void handle(req, res))

@@ -172,10 +172,7 @@ interface V2Socket {
   emit(event: string, ...args: unknown[]): void
   close(): void
 }
-const connectV2 = createRequire(import.meta.url)('socket.io-client-v2') as (
-  url: string,
-  options: Record<string, unknown>
-) => V2Socket
+const connectV2 = createRequire(import.meta.url)('socket.io-client-v2') as (url: string, options: Record<string, unknown>) => V2Socket
 
 describe('Socket.IO protocol versions', () => {
   it('answers an Engine.IO v3 handshake at the wire as well as v4', async () => {

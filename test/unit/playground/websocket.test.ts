@@ -126,9 +126,7 @@ describe('/ws/proto', () => {
 describe('/ws/close', () => {
   it('closes right after open with the given code and reason', async () => {
     const ws = socket('/ws/close?code=4001&reason=bye')
-    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
-    )
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
     await opened(ws)
     expect(await closed).toEqual({ code: 4001, reason: 'bye' })
   })

@@ -96,13 +96,24 @@ describe('which browser npm test uses, or how it gets one', () => {
 
   it("prefers the system's browser to Playwright's, and Playwright's to any install", () => {
     const both = { ...nothing, systemBrowser: '/usr/bin/chromium', playwrightBrowser: '/pw/chrome', aptWithoutAsking: true }
-    expect(chooseBrowser(both, [])).toMatchObject({ kind: 'use', path: '/usr/bin/chromium', line: 'npm test: browser /usr/bin/chromium (found on this system)' })
+    expect(chooseBrowser(both, [])).toMatchObject({
+      kind: 'use',
+      path: '/usr/bin/chromium',
+      line: 'npm test: browser /usr/bin/chromium (found on this system)'
+    })
     expect(chooseBrowser({ ...both, systemBrowser: undefined }, [])).toMatchObject({ kind: 'use', path: '/pw/chrome' })
   })
 
   it('installs with apt-get where it runs without asking, before asking the network about Playwright', () => {
     const choice = chooseBrowser({ ...nothing, aptWithoutAsking: true }, [])
-    expect(choice).toMatchObject({ kind: 'install', installer: 'apt', commands: [['apt-get', 'update'], ['apt-get', 'install', '-y', 'chromium']] })
+    expect(choice).toMatchObject({
+      kind: 'install',
+      installer: 'apt',
+      commands: [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', 'chromium']
+      ]
+    })
   })
 
   it("asks whether Playwright's download answers only when it has to, and installs from it if so", () => {
@@ -141,7 +152,13 @@ describe('a display for the Electron window', () => {
 
   it('uses xvfb-run, installs it with apt-get where it can, or names the command', () => {
     expect(chooseDisplay({ ...facts, xvfbRun: '/usr/bin/xvfb-run' }, false)).toMatchObject({ kind: 'xvfb', xvfbRun: '/usr/bin/xvfb-run' })
-    expect(chooseDisplay({ ...facts, aptWithoutAsking: true }, false)).toMatchObject({ kind: 'install', commands: [['apt-get', 'update'], ['apt-get', 'install', '-y', 'xvfb']] })
+    expect(chooseDisplay({ ...facts, aptWithoutAsking: true }, false)).toMatchObject({
+      kind: 'install',
+      commands: [
+        ['apt-get', 'update'],
+        ['apt-get', 'install', '-y', 'xvfb']
+      ]
+    })
     const failed = chooseDisplay({ ...facts, aptWithoutAsking: true }, true)
     expect(failed.kind === 'fail' && failed.message).toContain('`sudo apt-get install -y xvfb`')
   })

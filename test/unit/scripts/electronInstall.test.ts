@@ -59,7 +59,7 @@ function zipOf(name: string, content: Buffer): Buffer {
   central.writeUInt32LE(content.length, 20)
   central.writeUInt32LE(content.length, 24)
   central.writeUInt16LE(fileName.length, 28)
-  central.writeUInt32LE(((0o100755 << 16) >>> 0), 38)
+  central.writeUInt32LE((0o100755 << 16) >>> 0, 38)
   const body = Buffer.concat([local, fileName, content])
   const directory = Buffer.concat([central, fileName])
   const end = Buffer.alloc(22)

@@ -51,74 +51,80 @@ async function emptyMirror(): Promise<string> {
 const isGitCheckout = existsSync(join(repoRoot, '.git'))
 
 describe('npm start in a fresh clone, where Electron cannot be downloaded', () => {
-  it.skipIf(!isGitCheckout)('says why in one line, starts the browser host, serves the app at the printed address and stops on Ctrl-C', { timeout: 600_000 }, async () => {
-    const temp = await tempDir()
-    const clone = join(temp, 'parley')
-    const cloned = spawnSync('git', ['clone', '--quiet', repoRoot, clone], { encoding: 'utf8' })
-    expect(cloned.stderr).toBe('')
-    if (process.env['PARLEY_FRESH_CLONE_NPM_CI'] === '1') {
-      const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, encoding: 'utf8', shell: process.platform === 'win32' })
-      expect(install.status, install.stderr).toBe(0)
-    } else {
-      const electronRelative = relative(repoRoot, electronPackageDir(repoRoot))
-      hardLinkTree(join(repoRoot, 'node_modules'), join(clone, 'node_modules'), (path) =>
-        [join(electronRelative, 'dist'), join(electronRelative, 'path.txt')].includes(join('node_modules', path))
-      )
-    }
-    expect(findElectronBinary(electronPackageDir(clone), {}).path).toBeUndefined()
+  it.skipIf(!isGitCheckout)(
+    'says why in one line, starts the browser host, serves the app at the printed address and stops on Ctrl-C',
+    { timeout: 600_000 },
+    async () => {
+      const temp = await tempDir()
+      const clone = join(temp, 'parley')
+      const cloned = spawnSync('git', ['clone', '--quiet', repoRoot, clone], { encoding: 'utf8' })
+      expect(cloned.stderr).toBe('')
+      if (process.env['PARLEY_FRESH_CLONE_NPM_CI'] === '1') {
+        const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, encoding: 'utf8', shell: process.platform === 'win32' })
+        expect(install.status, install.stderr).toBe(0)
+      } else {
+        const electronRelative = relative(repoRoot, electronPackageDir(repoRoot))
+        hardLinkTree(join(repoRoot, 'node_modules'), join(clone, 'node_modules'), (path) =>
+          [join(electronRelative, 'dist'), join(electronRelative, 'path.txt')].includes(join('node_modules', path))
+        )
+      }
+      expect(findElectronBinary(electronPackageDir(clone), {}).path).toBeUndefined()
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PARLEY_DATA_DIR: join(temp, 'data'),
-      BROWSER: 'none',
-      ELECTRON_MIRROR: await emptyMirror(),
-      electron_config_cache: join(temp, 'electron-cache')
-    }
-    delete env['ELECTRON_OVERRIDE_DIST_PATH']
-    // Its own process group, so Ctrl-C can be sent to npm and everything it started, as a terminal does.
-    const npm = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['start'], {
-      cwd: clone,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      shell: process.platform === 'win32'
-    })
-    const lines: string[] = []
-    let stderr = ''
-    npm.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      npm.on('exit', (code, signal) => resolve({ code, signal }))
-    )
-    const closed = new Promise<void>((resolve) => npm.stdout.on('close', resolve))
-    const url = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: npm.stdout }).on('line', (line) => {
-        lines.push(line)
-        const match = /^Parley is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line)
-        if (match) resolve(match[1]!)
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PARLEY_DATA_DIR: join(temp, 'data'),
+        BROWSER: 'none',
+        ELECTRON_MIRROR: await emptyMirror(),
+        electron_config_cache: join(temp, 'electron-cache')
+      }
+      delete env['ELECTRON_OVERRIDE_DIST_PATH']
+      // Its own process group, so Ctrl-C can be sent to npm and everything it started, as a terminal does.
+      const npm = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['start'], {
+        cwd: clone,
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        shell: process.platform === 'win32'
       })
-      void exited.then(({ code }) => reject(new Error(`npm start exited (${code}) before printing an address:\n${lines.join('\n')}\n${stderr}`)))
-    })
+      const lines: string[] = []
+      let stderr = ''
+      npm.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        npm.on('exit', (code, signal) => resolve({ code, signal }))
+      )
+      const closed = new Promise<void>((resolve) => npm.stdout.on('close', resolve))
+      const url = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: npm.stdout }).on('line', (line) => {
+          lines.push(line)
+          const match = /^Parley is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line)
+          if (match) resolve(match[1]!)
+        })
+        void exited.then(({ code }) => reject(new Error(`npm start exited (${code}) before printing an address:\n${lines.join('\n')}\n${stderr}`)))
+      })
 
-    // One line says why there is no window.
-    const reasons = lines.filter((line) => line.includes('starting the browser host instead'))
-    expect(reasons).toHaveLength(1)
-    expect(reasons[0]).toMatch(/^npm start: (could not download Electron|no Electron binary yet, and Electron's installer needs Node\.js|no graphical session here)/)
+      // One line says why there is no window.
+      const reasons = lines.filter((line) => line.includes('starting the browser host instead'))
+      expect(reasons).toHaveLength(1)
+      expect(reasons[0]).toMatch(
+        /^npm start: (could not download Electron|no Electron binary yet, and Electron's installer needs Node\.js|no graphical session here)/
+      )
 
-    const page = await fetch(url)
-    expect(page.status).toBe(200)
-    const html = await page.text()
-    expect(html).toContain('<title>Parley</title>')
-    const script = /<script type="module" crossorigin src="\.?\/?([^"]+)"/.exec(html)?.[1]
-    expect(script).toBeDefined()
-    const asset = await fetch(new URL(script!, url), { headers: { cookie: page.headers.get('set-cookie')?.split(';')[0] ?? '' } })
-    expect(asset.status).toBe(200)
+      const page = await fetch(url)
+      expect(page.status).toBe(200)
+      const html = await page.text()
+      expect(html).toContain('<title>Parley</title>')
+      const script = /<script type="module" crossorigin src="\.?\/?([^"]+)"/.exec(html)?.[1]
+      expect(script).toBeDefined()
+      const asset = await fetch(new URL(script!, url), { headers: { cookie: page.headers.get('set-cookie')?.split(';')[0] ?? '' } })
+      expect(asset.status).toBe(200)
 
-    // Ctrl-C: npm itself always ends by the signal (its own behaviour); the launcher and the host it
-    // started stop cleanly, say so, and the address stops answering.
-    process.kill(-npm.pid!, 'SIGINT')
-    expect((await exited).signal ?? 'exit code 0').toMatch(/^(SIGINT|exit code 0)$/)
-    await closed
-    expect(lines.at(-1)).toBe('npm start: the browser host stopped.')
-    await expect(fetch(url)).rejects.toThrow()
-  })
+      // Ctrl-C: npm itself always ends by the signal (its own behaviour); the launcher and the host it
+      // started stop cleanly, say so, and the address stops answering.
+      process.kill(-npm.pid!, 'SIGINT')
+      expect((await exited).signal ?? 'exit code 0').toMatch(/^(SIGINT|exit code 0)$/)
+      await closed
+      expect(lines.at(-1)).toBe('npm start: the browser host stopped.')
+      await expect(fetch(url)).rejects.toThrow()
+    }
+  )
 })

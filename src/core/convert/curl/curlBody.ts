@@ -71,13 +71,17 @@ export function curlBody(req: CurlRequest, contentType: string | undefined, cont
     return { body: { type: 'binary', path, ...ct(type, path) }, headerEdit: contentType ? 'drop' : 'keep', warnings }
   }
   if (data.some(isFileParam)) {
-    warnings.push('The body mixes text with file contents (@file), which Parley cannot combine; the file names were kept as text. Use a binary or form body instead.')
+    warnings.push(
+      'The body mixes text with file contents (@file), which Parley cannot combine; the file names were kept as text. Use a binary or form body instead.'
+    )
   }
   const text = data.map((part) => (isFileParam(part) ? fileParamText(part, words) : words.text(part))).join('')
   const mapped = bodyFromText(text, contentTypeWritten ? contentType : undefined)
   if (!contentTypeWritten && mapped.body.type === 'text') mapped.body.contentType = 'application/x-www-form-urlencoded'
   if (!contentTypeWritten && mapped.body.type !== 'form' && mapped.body.type !== 'text') {
-    warnings.push(`curl would send this body as application/x-www-form-urlencoded (no Content-Type was given); Parley sends it as ${mapped.body.type.toUpperCase()}.`)
+    warnings.push(
+      `curl would send this body as application/x-www-form-urlencoded (no Content-Type was given); Parley sends it as ${mapped.body.type.toUpperCase()}.`
+    )
   }
   return { body: mapped.body, headerEdit: contentTypeWritten ? mapped.headerEdit : 'drop', warnings }
 }

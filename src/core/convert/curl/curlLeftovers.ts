@@ -2,15 +2,49 @@ import type { Request as CurlRequest, RequestUrl } from 'curlconverter/dist/src/
 
 /** Request fields parseCurl, curlBody and curlSettings turn into parts of the Parley request. */
 const mapped = new Set([
-  'urls', 'authType', 'proxyAuthType', 'headers', 'cookies', 'data', 'dataArray', 'dataReadsFile', 'isDataRaw',
-  'isDataBinary', 'multipartUploads', 'multipartUploadsDoesntRoundtrip', 'compressed', 'insecure', 'followRedirects',
-  'maxRedirects', 'timeout', 'connectTimeout', 'httpVersion', 'proxy', 'noproxy', 'cacert', 'cert', 'key', 'certType',
-  'pass', 'awsSigV4', 'oauth2Bearer', 'queryArray', 'globoff', 'http2', 'proxyHeaders'
+  'urls',
+  'authType',
+  'proxyAuthType',
+  'headers',
+  'cookies',
+  'data',
+  'dataArray',
+  'dataReadsFile',
+  'isDataRaw',
+  'isDataBinary',
+  'multipartUploads',
+  'multipartUploadsDoesntRoundtrip',
+  'compressed',
+  'insecure',
+  'followRedirects',
+  'maxRedirects',
+  'timeout',
+  'connectTimeout',
+  'httpVersion',
+  'proxy',
+  'noproxy',
+  'cacert',
+  'cert',
+  'key',
+  'certType',
+  'pass',
+  'awsSigV4',
+  'oauth2Bearer',
+  'queryArray',
+  'globoff',
+  'http2',
+  'proxyHeaders'
 ])
 
 /** Options that only change what curl prints, not what it sends. */
 const display: Record<string, string> = {
-  silent: '-s', verbose: '-v', include: '-i', fail: '-f', showError: '-S', remoteTime: '-R', clobber: '--clobber'
+  silent: '-s',
+  verbose: '-v',
+  include: '-i',
+  fail: '-f',
+  showError: '-S',
+  remoteTime: '-R',
+  clobber: '--clobber'
 }
 
 /**
@@ -30,7 +64,8 @@ export function curlLeftovers(req: CurlRequest, url: RequestUrl): string[] {
     if (sentence !== '') out.push(sentence)
   }
   if (req.proxyHeaders.length > 0) out.push('--proxy-header is not supported by Parley and was left out.')
-  if (req.cookieFiles?.length) out.push('-b FILE reads cookies from a file, which Parley cannot; add them as a Cookie header or let the cookie jar collect them.')
+  if (req.cookieFiles?.length)
+    out.push('-b FILE reads cookies from a file, which Parley cannot; add them as a Cookie header or let the cookie jar collect them.')
   if (url.output) out.push(`-o ${url.output.toString()}: Parley shows the response instead of writing a file; save it from the response view.`)
   if (shown.length > 0) {
     out.push(`${shown.join(', ')} only change${shown.length === 1 ? 's' : ''} what curl prints; Parley always shows the whole response.`)

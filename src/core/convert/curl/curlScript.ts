@@ -7,7 +7,8 @@ import parser from 'curlconverter/dist/src/shell/Parser.js'
  */
 const shellParser = parser as unknown as { parse(input: unknown, old?: unknown, options?: { bufferSize?: number }): unknown }
 const plainParse = shellParser.parse.bind(shellParser)
-shellParser.parse = (input, old, options) => plainParse(input, old, { ...(typeof input === 'string' ? { bufferSize: input.length * 2 + 1024 } : {}), ...options })
+shellParser.parse = (input, old, options) =>
+  plainParse(input, old, { ...(typeof input === 'string' ? { bufferSize: input.length * 2 + 1024 } : {}), ...options })
 
 /** A syntax node of tree-sitter-bash, as far as the splitter reads it. */
 interface ShellNode {
@@ -79,7 +80,11 @@ export function looksLikeCurl(text: string): boolean {
   // even ones whose descriptions show curl examples, only hold such lines indented or quoted.
   return stripPrompts(trimmed)
     .split('\n')
-    .some((line) => /^(?:(?:sudo|time|nohup|command|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)?curl(\.exe)?(\s|$)/i.test(line.trimEnd()) || /^[^\s#][^#]*\|\s*curl\s/.test(line))
+    .some(
+      (line) =>
+        /^(?:(?:sudo|time|nohup|command|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)?curl(\.exe)?(\s|$)/i.test(line.trimEnd()) ||
+        /^[^\s#][^#]*\|\s*curl\s/.test(line)
+    )
 }
 
 /** `$ curl …`, `% curl …`, `PS C:\> curl …`: the prompt people copy along with a documented command. */
@@ -140,7 +145,8 @@ function withRedirects(source: string, node: ShellNode, after: ShellNode[], note
   if (node.type === 'redirected_statement' && node.namedChildren[0]) {
     const [command, ...redirects] = node.namedChildren
     const input = redirects.filter((r) => /^\s*(0?<(?!&)|<<)/.test(r.text))
-    for (const r of redirects.filter((x) => !input.includes(x))) notes.push(`"${r.text.trim()}" only says where curl writes its output; Parley shows the response instead.`)
+    for (const r of redirects.filter((x) => !input.includes(x)))
+      notes.push(`"${r.text.trim()}" only says where curl writes its output; Parley shows the response instead.`)
     text = [source.slice(node.startIndex, command.endIndex), ...input.map((r) => r.text)].join(' ')
   } else text = source.slice(node.startIndex, node.endIndex)
   let end = node.endIndex

@@ -56,7 +56,7 @@ function authArgs(auth: HttpAuth, warnings: string[]): string[][] {
     case 'none':
       return []
     case 'inherit':
-      warnings.push('The request uses its folder\'s auth, which is not part of this command: add it, or copy from the folder settings.')
+      warnings.push("The request uses its folder's auth, which is not part of this command: add it, or copy from the folder settings.")
       return []
     case 'basic':
       return [['-u', `${auth.username}:${auth.password}`]]
@@ -67,12 +67,15 @@ function authArgs(auth: HttpAuth, warnings: string[]): string[][] {
     case 'apikey':
       return auth.in === 'header' ? [['-H', `${auth.key}: ${auth.value}`]] : []
     case 'awsv4': {
-      const out = [['--aws-sigv4', `aws:amz:${auth.region}:${auth.service}`], ['-u', `${auth.accessKeyId}:${auth.secretAccessKey}`]]
+      const out = [
+        ['--aws-sigv4', `aws:amz:${auth.region}:${auth.service}`],
+        ['-u', `${auth.accessKeyId}:${auth.secretAccessKey}`]
+      ]
       if (auth.sessionToken) out.push(['-H', `x-amz-security-token: ${auth.sessionToken}`])
       return out
     }
     case 'oauth2':
-      warnings.push('curl cannot fetch an OAuth 2.0 token: get one first and add it with -H \'Authorization: Bearer TOKEN\'.')
+      warnings.push("curl cannot fetch an OAuth 2.0 token: get one first and add it with -H 'Authorization: Bearer TOKEN'.")
       return []
   }
 }
@@ -98,25 +101,30 @@ function bodyArgs(body: HttpBody, headers: KeyValue[], warnings: string[]): stri
     case 'graphql':
       return typed('application/json', graphqlPayloadText(body, warnings))
     case 'form':
-      return body.fields.filter((f) => f.enabled).map((field) =>
-        // --data-urlencode encodes the value only, so a name with special characters is encoded here.
-        /^[A-Za-z0-9_.\-[\]]+$/.test(field.name)
-          ? ['--data-urlencode', `${field.name}=${field.value}`]
-          : ['--data-raw', `${encodeURIComponent(field.name)}=${encodeURIComponent(field.value)}`]
-      )
+      return body.fields
+        .filter((f) => f.enabled)
+        .map((field) =>
+          // --data-urlencode encodes the value only, so a name with special characters is encoded here.
+          /^[A-Za-z0-9_.\-[\]]+$/.test(field.name)
+            ? ['--data-urlencode', `${field.name}=${field.value}`]
+            : ['--data-raw', `${encodeURIComponent(field.name)}=${encodeURIComponent(field.value)}`]
+        )
     case 'multipart':
-      return body.parts.filter((p) => p.enabled).map((part) => {
-        if (part.kind === 'file') {
-          const details = [part.contentType ? `;type=${part.contentType}` : '', part.filename ? `;filename=${formQuote(part.filename)}` : '']
-          return ['-F', `${part.name}=@${formQuote(part.path)}${details.join('')}`]
-        }
-        // -F reads @file and <file in values and ; options: --form-string sends the text as it is.
-        if (/^[@<]|;/.test(part.value) || part.contentType === undefined) {
-          if (part.contentType !== undefined) warnings.push(`The Content-Type of the part "${part.name}" cannot be written with --form-string and was left out.`)
-          return [/^[@<]|;/.test(part.value) ? '--form-string' : '-F', `${part.name}=${part.value}`]
-        }
-        return ['-F', `${part.name}=${part.value};type=${part.contentType}`]
-      })
+      return body.parts
+        .filter((p) => p.enabled)
+        .map((part) => {
+          if (part.kind === 'file') {
+            const details = [part.contentType ? `;type=${part.contentType}` : '', part.filename ? `;filename=${formQuote(part.filename)}` : '']
+            return ['-F', `${part.name}=@${formQuote(part.path)}${details.join('')}`]
+          }
+          // -F reads @file and <file in values and ; options: --form-string sends the text as it is.
+          if (/^[@<]|;/.test(part.value) || part.contentType === undefined) {
+            if (part.contentType !== undefined)
+              warnings.push(`The Content-Type of the part "${part.name}" cannot be written with --form-string and was left out.`)
+            return [/^[@<]|;/.test(part.value) ? '--form-string' : '-F', `${part.name}=${part.value}`]
+          }
+          return ['-F', `${part.name}=${part.value};type=${part.contentType}`]
+        })
     case 'binary':
       return [
         ...(hasHeader(headers, 'content-type') ? [] : [['-H', `Content-Type: ${body.contentType ?? guessContentType(body.path)}`]]),

@@ -8,4 +8,8 @@ import bashParser from 'curlconverter/dist/src/shell/Parser.js'
  */
 const parseWithDefaultBuffer = bashParser.parse.bind(bashParser)
 bashParser.parse = (input, oldTree, options) =>
-  parseWithDefaultBuffer(input, oldTree, typeof input === 'string' && options?.bufferSize === undefined ? { ...options, bufferSize: input.length + 1 } : options)
+  parseWithDefaultBuffer(
+    input,
+    oldTree,
+    typeof input === 'string' && options?.bufferSize === undefined ? { ...options, bufferSize: input.length + 1 } : options
+  )

@@ -26,7 +26,9 @@ export function parseCurl(command: string): CurlParseOutput {
   const [first, ...rest] = all
   if (!first) throw notCurl(command.trim())
   if (rest.length > 0) {
-    first.warnings.push(`The text holds ${all.length} curl commands; only the first was put here. Import the text (Import → paste) to get one request per command.`)
+    first.warnings.push(
+      `The text holds ${all.length} curl commands; only the first was put here. Import the text (Import → paste) to get one request per command.`
+    )
   }
   return first
 }
@@ -77,10 +79,12 @@ function parseOneCurl(text: string): CurlParseOutput {
   }
   const req = requests[0]
   const first = req?.urls[0]
-  if (!req || !first) throw new ParleyError('invalid_curl', 'This cURL command has no URL.', 'Add the URL to call, e.g. curl https://example.com/api.', { variant: 'noUrl' })
+  if (!req || !first)
+    throw new ParleyError('invalid_curl', 'This cURL command has no URL.', 'Add the URL to call, e.g. curl https://example.com/api.', { variant: 'noUrl' })
   if (requests.length > 1) warnings.push(`The text holds ${requests.length} curl commands; only the first was imported.`)
   const config = configFile(argv.map((word) => word.toString()))
-  if (config !== undefined) warnings.push(`-K ${config} reads more options from a config file, which Parley cannot open; add what it holds (headers, data, auth) by hand.`)
+  if (config !== undefined)
+    warnings.push(`-K ${config} reads more options from a config file, which Parley cannot open; add what it holds (headers, data, auth) by hand.`)
   if (req.urls.length > 1) warnings.push(`The command calls ${req.urls.length} URLs; only the first (${first.url.toString()}) was imported.`)
   for (const [kind, message] of libWarnings) {
     // Parley keeps repeated headers and reports expansions itself (WordReader).
@@ -148,13 +152,7 @@ function orderedHeaders(argv: Word[], req: CurlRequest, words: WordReader): KeyV
   return headers
 }
 
-function curlAuth(
-  req: CurlRequest,
-  credentials: [Word, Word] | undefined,
-  headers: KeyValue[],
-  words: WordReader,
-  warnings: string[]
-): HttpAuth {
+function curlAuth(req: CurlRequest, credentials: [Word, Word] | undefined, headers: KeyValue[], words: WordReader, warnings: string[]): HttpAuth {
   const user = credentials ? words.text(credentials[0]) : undefined
   const password = credentials ? words.text(credentials[1]) : ''
   if (req.authType === 'aws-sigv4' && req.awsSigV4) {
@@ -218,7 +216,12 @@ function configRefusal(file: string): ParleyError {
 }
 
 function firstCommandLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))?.trim() ?? text
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
+      ?.trim() ?? text
+  )
 }
 
 function notCurl(text: string): ParleyError {
@@ -228,7 +231,7 @@ function notCurl(text: string): ParleyError {
     looksLikeUrl ? 'This is a URL, not a cURL command.' : `This is not a cURL command: it starts with "${firstLine(text).slice(0, 40)}".`,
     looksLikeUrl
       ? 'Type it in the URL bar as it is, or paste a command that starts with curl.'
-      : 'Paste a command that starts with curl, e.g. from your browser\'s DevTools (Network → right-click → Copy as cURL).'
+      : "Paste a command that starts with curl, e.g. from your browser's DevTools (Network → right-click → Copy as cURL)."
   )
 }
 

@@ -51,9 +51,17 @@ export function historyHar(entries: HistoryEntry[], creatorVersion: string): { j
       startedDateTime: entry.at,
       time: summary?.timeMs ?? 0,
       request: { ...har, comment: saved.name },
-      response: summary?.status === undefined
-        ? { ...noResponse, ...(summary?.error ? { comment: summary.error } : {}) }
-        : { ...noResponse, status: summary.status, httpVersion: 'HTTP/1.1', content: { size: summary.sizeBytes, mimeType: 'x-unknown' }, bodySize: summary.sizeBytes, comment: 'Parley history keeps the status, time and size of a response, not its headers or body.' },
+      response:
+        summary?.status === undefined
+          ? { ...noResponse, ...(summary?.error ? { comment: summary.error } : {}) }
+          : {
+              ...noResponse,
+              status: summary.status,
+              httpVersion: 'HTTP/1.1',
+              content: { size: summary.sizeBytes, mimeType: 'x-unknown' },
+              bodySize: summary.sizeBytes,
+              comment: 'Parley history keeps the status, time and size of a response, not its headers or body.'
+            },
       cache: {},
       timings: { send: 0, wait: summary?.timeMs ?? 0, receive: 0 }
     })

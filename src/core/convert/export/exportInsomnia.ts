@@ -23,14 +23,21 @@ type Json = Record<string, unknown>
  */
 export async function exportInsomnia(collectionPath: string): Promise<{ yaml: string; unsupported: UnsupportedItem[] }> {
   const loaded = await loadCollection(resolve(collectionPath))
-  const unsupported: UnsupportedItem[] = loaded.problems.map((p) => ({ item: p.path, what: `The file could not be read (line ${p.line}: ${p.message}), so it was left out.` }))
+  const unsupported: UnsupportedItem[] = loaded.problems.map((p) => ({
+    item: p.path,
+    what: `The file could not be read (line ${p.line}: ${p.message}), so it was left out.`
+  }))
   const where = loaded.name
   const id = (prefix: string, path: string): string => `${prefix}_${createHash('sha256').update(`${loaded.root}\0${path}`).digest('hex').slice(0, 32)}`
   const secrets = (list: Variable[], label: string): void => {
     const names = list.filter((v) => v.secret).map((v) => v.name)
     if (names.length > 0) unsupported.push({ item: label, what: `Secret values (${names.join(', ')}) are not exported; fill them in after importing.` })
     const off = list.filter((v) => !v.enabled).map((v) => v.name)
-    if (off.length > 0) unsupported.push({ item: label, what: `Disabled variables (${off.join(', ')}) have no place in an Insomnia environment: Insomnia ignores them, Parley reads them back.` })
+    if (off.length > 0)
+      unsupported.push({
+        item: label,
+        what: `Disabled variables (${off.join(', ')}) have no place in an Insomnia environment: Insomnia ignores them, Parley reads them back.`
+      })
   }
 
   const walk = async (folder: FolderNode, path: string): Promise<Json[]> => {
@@ -48,7 +55,9 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
           ...scriptsOut(settings?.scripts),
           ...(settings && settings.headers.length > 0 ? { headers: headersOut(settings.headers) } : {}),
           ...(settings ? { authentication: authOut(settings.auth, label, unsupported) } : {}),
-          ...(settings && settings.variables.length > 0 ? { environment: variablesOut(settings.variables), _parley: { variables: variablesCarried(settings.variables) } } : {})
+          ...(settings && settings.variables.length > 0
+            ? { environment: variablesOut(settings.variables), _parley: { variables: variablesCarried(settings.variables) } }
+            : {})
         })
         continue
       }
@@ -63,12 +72,26 @@ export async function exportInsomnia(collectionPath: string): Promise<{ yaml: st
   const root = loaded.file
   if (root) secrets(root.variables, where)
   const rootAuth = root && root.auth.type !== 'none' && root.auth.type !== 'inherit' ? root.auth : undefined
-  if ((root?.headers.length ?? 0) > 0) unsupported.push({ item: where, what: 'Insomnia collections have no headers of their own: Insomnia ignores them, Parley reads them back.' })
-  if (root?.scripts && (root.scripts.pre || root.scripts.post)) unsupported.push({ item: where, what: 'Insomnia collections have no scripts of their own: Insomnia ignores them, Parley reads them back (put them on a folder for Insomnia).' })
-  if (rootAuth) unsupported.push({ item: where, what: 'Insomnia collections have no auth of their own: Insomnia ignores it, Parley reads it back (set it on a folder for Insomnia).' })
+  if ((root?.headers.length ?? 0) > 0)
+    unsupported.push({ item: where, what: 'Insomnia collections have no headers of their own: Insomnia ignores them, Parley reads them back.' })
+  if (root?.scripts && (root.scripts.pre || root.scripts.post))
+    unsupported.push({
+      item: where,
+      what: 'Insomnia collections have no scripts of their own: Insomnia ignores them, Parley reads them back (put them on a folder for Insomnia).'
+    })
+  if (rootAuth)
+    unsupported.push({
+      item: where,
+      what: 'Insomnia collections have no auth of their own: Insomnia ignores it, Parley reads it back (set it on a folder for Insomnia).'
+    })
   const environments = [...loaded.environments.entries()].map(([envId, env], index) => {
     secrets(env.variables, env.name)
-    return { name: env.name, meta: { id: id('env', `environments/${envId}`), sortKey: index }, data: variablesOut(env.variables), _parley: { variables: variablesCarried(env.variables) } }
+    return {
+      name: env.name,
+      meta: { id: id('env', `environments/${envId}`), sortKey: index },
+      data: variablesOut(env.variables),
+      _parley: { variables: variablesCarried(env.variables) }
+    }
   })
   const document = {
     type: 'collection.insomnia.rest/5.0',
@@ -94,11 +117,24 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
   switch (saved.kind) {
     case 'websocket':
       if (saved.protocols.length > 0 || saved.savedMessages.length > 0) {
-        unsupported.push({ item: where, what: 'Insomnia WebSocket requests hold no subprotocols or saved messages: Insomnia ignores them, Parley reads them back.' })
+        unsupported.push({
+          item: where,
+          what: 'Insomnia WebSocket requests hold no subprotocols or saved messages: Insomnia ignores them, Parley reads them back.'
+        })
       }
-      return { url: vars(saved.url), name: saved.name, meta: { ...described, id: meta.id.replace(/^req_/, 'ws-req_') }, headers: headersOut(saved.headers), _parley: carried(saved) }
+      return {
+        url: vars(saved.url),
+        name: saved.name,
+        meta: { ...described, id: meta.id.replace(/^req_/, 'ws-req_') },
+        headers: headersOut(saved.headers),
+        _parley: carried(saved)
+      }
     case 'socketio':
-      if (saved.emits.length > 0) unsupported.push({ item: where, what: `${saved.emits.length} saved emit(s) have no place in an Insomnia Socket.IO request: Insomnia ignores them, Parley reads them back.` })
+      if (saved.emits.length > 0)
+        unsupported.push({
+          item: where,
+          what: `${saved.emits.length} saved emit(s) have no place in an Insomnia Socket.IO request: Insomnia ignores them, Parley reads them back.`
+        })
       return {
         url: vars(saved.url),
         name: saved.name,
@@ -110,9 +146,17 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
         _parley: carried(withoutStoredCredentials(saved, where, unsupported))
       }
     case 'sse': {
-      const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
+      const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept')
+        ? saved.headers
+        : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
       return {
-        ...httpOut({ method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, saved.name, described, where, unsupported),
+        ...httpOut(
+          { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } },
+          saved.name,
+          described,
+          where,
+          unsupported
+        ),
         // Insomnia has no SSE type: the marker lets Parley read it back as one.
         _parley: {
           kind: 'sse',
@@ -131,7 +175,11 @@ function requestOut(saved: SavedRequest, meta: { id: string; sortKey: number }, 
         ...(saved.assertions.length > 0 ? { assertions: saved.assertions } : {}),
         ...(Object.keys(saved.descriptions ?? {}).length > 0 ? { descriptions: saved.descriptions } : {})
       }
-      if (saved.assertions.length > 0) unsupported.push({ item: where, what: `Insomnia has no assertion rows: the ${saved.assertions.length} row(s) travel in the file for Parley to read back; Insomnia does not run them.` })
+      if (saved.assertions.length > 0)
+        unsupported.push({
+          item: where,
+          what: `Insomnia has no assertion rows: the ${saved.assertions.length} row(s) travel in the file for Parley to read back; Insomnia does not run them.`
+        })
       const carriedBefore = (out['_parley'] as Record<string, unknown> | undefined) ?? {}
       return { ...out, ...scriptsOut(saved.scripts), ...(Object.keys(extras).length > 0 ? { _parley: { ...carriedBefore, ...extras } } : {}) }
     }
@@ -167,9 +215,21 @@ function httpOut(request: HttpLike, name: string, meta: Json, where: string, uns
       settings.httpVersion !== 'auto' ? 'HTTP version' : '',
       !settings.verifyTls ? 'TLS verification off' : ''
     ].filter((s) => s !== '')
-    if (lost.length > 0) unsupported.push({ item: where, what: `Insomnia requests cannot hold these settings: ${lost.join(', ')} (Insomnia ignores them, Parley reads them back).` })
+    if (lost.length > 0)
+      unsupported.push({
+        item: where,
+        what: `Insomnia requests cannot hold these settings: ${lost.join(', ')} (Insomnia ignores them, Parley reads them back).`
+      })
   }
-  const carriedSettings = settings && (settings.timeoutMs > 0 || settings.proxy !== 'system' || settings.clientCert || settings.caFiles.length > 0 || settings.httpVersion !== 'auto' || !settings.verifyTls || settings.maxRedirects !== 10)
+  const carriedSettings =
+    settings &&
+    (settings.timeoutMs > 0 ||
+      settings.proxy !== 'system' ||
+      settings.clientCert ||
+      settings.caFiles.length > 0 ||
+      settings.httpVersion !== 'auto' ||
+      !settings.verifyTls ||
+      settings.maxRedirects !== 10)
   return {
     url: vars(request.url),
     name,
@@ -203,7 +263,10 @@ function bodyOut(body: HttpBody, headers: KeyValue[]): Json | undefined {
     case 'text':
       return { ...(body.contentType ? { mimeType: body.contentType } : {}), text: vars(body.text) }
     case 'form':
-      return { mimeType: 'application/x-www-form-urlencoded', params: body.fields.map((f) => ({ name: vars(f.name), value: vars(f.value), ...(f.enabled ? {} : { disabled: true }) })) }
+      return {
+        mimeType: 'application/x-www-form-urlencoded',
+        params: body.fields.map((f) => ({ name: vars(f.name), value: vars(f.value), ...(f.enabled ? {} : { disabled: true }) }))
+      }
     case 'multipart':
       return {
         mimeType: 'multipart/form-data',
@@ -224,7 +287,14 @@ function bodyOut(body: HttpBody, headers: KeyValue[]): Json | undefined {
       } catch {
         variables = undefined
       }
-      return { mimeType: 'application/graphql', text: JSON.stringify({ query: body.query, ...(variables === undefined ? {} : { variables }), ...(body.operationName ? { operationName: body.operationName } : {}) }) }
+      return {
+        mimeType: 'application/graphql',
+        text: JSON.stringify({
+          query: body.query,
+          ...(variables === undefined ? {} : { variables }),
+          ...(body.operationName ? { operationName: body.operationName } : {})
+        })
+      }
     }
   }
 }
@@ -254,14 +324,17 @@ function authOut(auth: HttpAuth, where: string, unsupported: UnsupportedItem[]):
     case 'oauth2':
       if (auth.grant === 'password' && !auth.username) unsupported.push({ item: where, what: 'The OAuth 2.0 password grant has no username.' })
       // Insomnia has no device code grant: it goes out as authorization code, with its URLs.
-      if (auth.grant === 'device_code') unsupported.push({ item: where, what: 'Insomnia has no OAuth 2.0 device code grant; it was exported as authorization code.' })
+      if (auth.grant === 'device_code')
+        unsupported.push({ item: where, what: 'Insomnia has no OAuth 2.0 device code grant; it was exported as authorization code.' })
       return {
         type: 'oauth2',
         grantType: auth.grant === 'device_code' ? 'authorization_code' : auth.grant,
         accessTokenUrl: vars(auth.tokenUrl),
         ...(auth.authUrl ? { authorizationUrl: vars(auth.authUrl) } : {}),
         ...(auth.redirectUri ? { redirectUrl: vars(auth.redirectUri) } : {}),
-        ...(auth.grant === 'authorization_code' || auth.grant === 'device_code' ? { usePkce: auth.pkce !== false, ...(auth.pkce !== false ? { pkceMethod: 'S256' } : {}) } : {}),
+        ...(auth.grant === 'authorization_code' || auth.grant === 'device_code'
+          ? { usePkce: auth.pkce !== false, ...(auth.pkce !== false ? { pkceMethod: 'S256' } : {}) }
+          : {}),
         clientId: vars(auth.clientId),
         clientSecret: vars(auth.clientSecret),
         ...(auth.username ? { username: vars(auth.username) } : {}),
@@ -274,7 +347,12 @@ function authOut(auth: HttpAuth, where: string, unsupported: UnsupportedItem[]):
 }
 
 function headersOut(list: KeyValue[]): Json[] {
-  return list.map((h) => ({ name: vars(h.name), value: vars(h.value), ...(h.description ? { description: h.description } : {}), ...(h.enabled ? {} : { disabled: true }) }))
+  return list.map((h) => ({
+    name: vars(h.name),
+    value: vars(h.value),
+    ...(h.description ? { description: h.description } : {}),
+    ...(h.enabled ? {} : { disabled: true })
+  }))
 }
 
 /** Variables as an Insomnia environment object: secret values left empty. */

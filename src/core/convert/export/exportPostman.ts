@@ -24,7 +24,10 @@ type Json = Record<string, unknown>
  */
 export async function exportPostman(collectionPath: string): Promise<{ json: string; unsupported: UnsupportedItem[] }> {
   const loaded = await loadCollection(resolve(collectionPath))
-  const unsupported: UnsupportedItem[] = loaded.problems.map((p) => ({ item: p.path, what: `The file could not be read (line ${p.line}: ${p.message}), so it was left out.` }))
+  const unsupported: UnsupportedItem[] = loaded.problems.map((p) => ({
+    item: p.path,
+    what: `The file could not be read (line ${p.line}: ${p.message}), so it was left out.`
+  }))
   const root = loaded.file
   const where = loaded.name
   const walk = async (folder: FolderNode, inherited: KeyValue[], path: string): Promise<Json[]> => {
@@ -34,7 +37,11 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
       if (child.type === 'folder') {
         const settings = loaded.folders.get(child.path)
         const headers = [...inherited, ...(settings?.headers ?? [])]
-        if ((settings?.headers.length ?? 0) > 0) unsupported.push({ item: label, what: 'Postman folders have no headers; they were copied into each request of the folder (Parley reads them back as the folder\'s).' })
+        if ((settings?.headers.length ?? 0) > 0)
+          unsupported.push({
+            item: label,
+            what: "Postman folders have no headers; they were copied into each request of the folder (Parley reads them back as the folder's)."
+          })
         const auth = settings ? postmanAuthOut(settings.auth, label, unsupported) : undefined
         items.push({
           name: child.name,
@@ -60,30 +67,64 @@ export async function exportPostman(collectionPath: string): Promise<{ json: str
           what: `Postman v2.1 files have no ${saved.kind === 'socketio' ? 'Socket.IO' : 'WebSocket'} requests: it is written as a GET item that Parley reads back whole (Postman shows it as HTTP).`
         })
         const { name, description, kind, ...fields } = saved
-        items.push({ ...requestItem(name, description, { method: 'GET', url: saved.url, headers: saved.headers, body: { type: 'none' } }, inherited, label, unsupported), _parley: { kind, ...fields } })
+        items.push({
+          ...requestItem(name, description, { method: 'GET', url: saved.url, headers: saved.headers, body: { type: 'none' } }, inherited, label, unsupported),
+          _parley: { kind, ...fields }
+        })
         continue
       }
       if (saved.kind === 'sse') {
-        unsupported.push({ item: label, what: 'Exported as a plain HTTP request with Accept: text/event-stream (Postman collections have no SSE type); Parley reads it back as SSE.' })
-        const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept') ? saved.headers : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
-        const item = requestItem(saved.name, saved.description, { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } }, inherited, label, unsupported)
-        items.push({ ...item, _parley: { kind: 'sse', headers: saved.headers, withLastEventId: saved.withLastEventId, ...(saved.steps ? { steps: saved.steps } : {}), ...(saved.scripts ? { scripts: saved.scripts } : {}), ...(Object.keys(saved.descriptions ?? {}).length > 0 ? { descriptions: saved.descriptions } : {}) } })
+        unsupported.push({
+          item: label,
+          what: 'Exported as a plain HTTP request with Accept: text/event-stream (Postman collections have no SSE type); Parley reads it back as SSE.'
+        })
+        const headers = saved.headers.some((h) => h.name.toLowerCase() === 'accept')
+          ? saved.headers
+          : [...saved.headers, { name: 'Accept', value: 'text/event-stream', enabled: true }]
+        const item = requestItem(
+          saved.name,
+          saved.description,
+          { method: saved.method, url: saved.url, headers, body: saved.body === '' ? { type: 'none' } : { type: 'text', text: saved.body } },
+          inherited,
+          label,
+          unsupported
+        )
+        items.push({
+          ...item,
+          _parley: {
+            kind: 'sse',
+            headers: saved.headers,
+            withLastEventId: saved.withLastEventId,
+            ...(saved.steps ? { steps: saved.steps } : {}),
+            ...(saved.scripts ? { scripts: saved.scripts } : {}),
+            ...(Object.keys(saved.descriptions ?? {}).length > 0 ? { descriptions: saved.descriptions } : {})
+          }
+        })
         continue
       }
       const extras = {
         ...(saved.assertions.length > 0 ? { assertions: saved.assertions } : {}),
         ...(saved.descriptions && Object.keys(saved.descriptions).length > 0 ? { descriptions: saved.descriptions } : {})
       }
-      if (saved.assertions.length > 0) unsupported.push({ item: label, what: `Postman has no assertion rows: the ${saved.assertions.length} row(s) travel in the file for Parley to read back; Postman does not run them.` })
+      if (saved.assertions.length > 0)
+        unsupported.push({
+          item: label,
+          what: `Postman has no assertion rows: the ${saved.assertions.length} row(s) travel in the file for Parley to read back; Postman does not run them.`
+        })
       const item = requestItem(saved.name, saved.description, saved, inherited, label, unsupported)
       items.push(await withPostmanExamples(Object.keys(extras).length > 0 ? { ...item, _parley: extras } : item, loaded.root, child.path))
     }
     return items
   }
   const rootHeaders = root?.headers ?? []
-  if (rootHeaders.length > 0) unsupported.push({ item: where, what: 'Postman collections have no headers; they were copied into each request (Parley reads them back as the collection\'s).' })
+  if (rootHeaders.length > 0)
+    unsupported.push({
+      item: where,
+      what: "Postman collections have no headers; they were copied into each request (Parley reads them back as the collection's)."
+    })
   const auth = root ? postmanAuthOut(root.auth, where, unsupported) : undefined
-  if (loaded.environments.size > 0) unsupported.push({ item: where, what: `${loaded.environments.size} environment(s) are not part of a Postman collection file.` })
+  if (loaded.environments.size > 0)
+    unsupported.push({ item: where, what: `${loaded.environments.size} environment(s) are not part of a Postman collection file.` })
   const collection = {
     info: {
       _postman_id: randomUUID(),
@@ -104,10 +145,17 @@ function variables(list: Variable[], where: string, unsupported: UnsupportedItem
   const secrets = list.filter((v) => v.secret).map((v) => v.name)
   if (secrets.length > 0) unsupported.push({ item: where, what: `Secret values (${secrets.join(', ')}) are not exported; fill them in after importing.` })
   // The v2.1 schema has no secret type: the mark travels under `_parley` for Parley to read back.
-  return list.map((v) => ({ key: v.name, value: v.secret ? '' : v.value, type: 'string', ...(v.enabled ? {} : { disabled: true }), ...(v.secret ? { _parley: { secret: true } } : {}) }))
+  return list.map((v) => ({
+    key: v.name,
+    value: v.secret ? '' : v.value,
+    type: 'string',
+    ...(v.enabled ? {} : { disabled: true }),
+    ...(v.secret ? { _parley: { secret: true } } : {})
+  }))
 }
 
-type RequestLike = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body'> & Partial<Pick<HttpRequest, 'auth' | 'settings'>> & { scripts?: RequestScripts | undefined }
+type RequestLike = Pick<HttpRequest, 'method' | 'url' | 'headers' | 'body'> &
+  Partial<Pick<HttpRequest, 'auth' | 'settings'>> & { scripts?: RequestScripts | undefined }
 
 function requestItem(name: string, description: string, request: RequestLike, inherited: KeyValue[], where: string, unsupported: UnsupportedItem[]): Json {
   const headers = [...inherited, ...request.headers]
@@ -119,7 +167,12 @@ function requestItem(name: string, description: string, request: RequestLike, in
     ...(request.settings ? behavior(request.settings, where, unsupported) : {}),
     request: {
       method: request.method,
-      header: headers.map((h) => ({ key: h.name, value: h.value, ...(h.enabled ? {} : { disabled: true }), ...(h.description ? { description: h.description } : {}) })),
+      header: headers.map((h) => ({
+        key: h.name,
+        value: h.value,
+        ...(h.enabled ? {} : { disabled: true }),
+        ...(h.description ? { description: h.description } : {})
+      })),
       ...(body ? { body } : {}),
       url: postmanUrl(request.url),
       ...(auth ? { auth } : {}),

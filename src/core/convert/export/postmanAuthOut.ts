@@ -12,7 +12,9 @@ const attrs = (values: Record<string, string | undefined>): Attribute[] =>
 /** Parley auth as a Postman v2.1 auth object; undefined for inherit (Postman's default). */
 export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: UnsupportedItem[]): Record<string, unknown> | undefined {
   // Credentials kept in the data dir stay there, like secret variables: the file only has a reference.
-  const auth = Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, typeof value === 'string' && isCredentialReference(value) ? '' : value])) as HttpAuth
+  const auth = Object.fromEntries(
+    Object.entries(stored).map(([key, value]) => [key, typeof value === 'string' && isCredentialReference(value) ? '' : value])
+  ) as HttpAuth
   if (JSON.stringify(auth) !== JSON.stringify(stored)) {
     unsupported.push({ item: where, what: credentialsLeftOut })
   }
@@ -33,10 +35,17 @@ export function postmanAuthOut(stored: HttpAuth, where: string, unsupported: Uns
     case 'awsv4':
       return {
         type: 'awsv4',
-        awsv4: attrs({ accessKey: auth.accessKeyId, secretKey: auth.secretAccessKey, region: auth.region, service: auth.service, sessionToken: auth.sessionToken })
+        awsv4: attrs({
+          accessKey: auth.accessKeyId,
+          secretKey: auth.secretAccessKey,
+          region: auth.region,
+          service: auth.service,
+          sessionToken: auth.sessionToken
+        })
       }
     case 'oauth2':
-      if (auth.grant === 'device_code') unsupported.push({ item: where, what: 'Postman has no OAuth 2.0 device code grant; it was exported as authorization code.' })
+      if (auth.grant === 'device_code')
+        unsupported.push({ item: where, what: 'Postman has no OAuth 2.0 device code grant; it was exported as authorization code.' })
       return {
         type: 'oauth2',
         oauth2: attrs({

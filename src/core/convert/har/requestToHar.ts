@@ -61,7 +61,7 @@ export function authHeaders(auth: HttpAuth, warnings: string[]): HarNameValue[] 
     case 'apikey':
       return auth.in === 'header' ? [{ name: auth.key, value: auth.value }] : []
     case 'digest':
-      warnings.push('Digest auth answers a challenge from the server, so it cannot be written ahead: add it with the library\'s digest support.')
+      warnings.push("Digest auth answers a challenge from the server, so it cannot be written ahead: add it with the library's digest support.")
       return []
     case 'awsv4':
       warnings.push('AWS Signature V4 signs the request at the moment it is sent: sign it with the AWS SDK or a SigV4 library.')
@@ -70,7 +70,7 @@ export function authHeaders(auth: HttpAuth, warnings: string[]): HarNameValue[] 
       warnings.push('OAuth 2.0 needs a token fetched first: get one and send it as Authorization: Bearer TOKEN.')
       return []
     case 'inherit':
-      warnings.push('The request uses its folder\'s auth, which is not part of this code.')
+      warnings.push("The request uses its folder's auth, which is not part of this code.")
       return []
     case 'none':
       return []

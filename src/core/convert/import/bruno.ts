@@ -38,7 +38,13 @@ export function importBruno(doc: unknown): ImportedCollection {
   for (const env of asArray(field(doc, 'environments'))) {
     const name = itemName(field(env, 'name'), 'Environment')
     const variables = asArray(field(env, 'variables')).flatMap(
-      (v) => importVariable(field(v, 'name'), field(v, 'value'), { enabled: field(v, 'enabled') !== false, secret: field(v, 'secret') === true, where: name, unsupported: out.unsupported }) ?? []
+      (v) =>
+        importVariable(field(v, 'name'), field(v, 'value'), {
+          enabled: field(v, 'enabled') !== false,
+          secret: field(v, 'secret') === true,
+          where: name,
+          unsupported: out.unsupported
+        }) ?? []
     )
     out.environments.push({ name, variables })
   }
@@ -91,13 +97,23 @@ function brunoRequest(item: object, type: string, name: string, where: string, u
     return { kind: 'websocket', name, description, url: asString(field(r, 'url')), headers }
   }
   if (type !== 'http-request' && type !== 'graphql-request' && type !== 'http' && type !== 'graphql') {
-    unsupported.push({ item: where, what: type === 'grpc-request' || type === 'grpc' ? 'gRPC requests are not supported by Parley; it was skipped.' : `A Bruno ${type || 'untyped'} item has no Parley counterpart; it was skipped.` })
+    unsupported.push({
+      item: where,
+      what:
+        type === 'grpc-request' || type === 'grpc'
+          ? 'gRPC requests are not supported by Parley; it was skipped.'
+          : `A Bruno ${type || 'untyped'} item has no Parley counterpart; it was skipped.`
+    })
     return undefined
   }
   const body = brunoBody(field(r, 'body'), type, headers, where, unsupported)
   const scripts = brunoScripts(r)
   const vars = asArray(field(field(r, 'vars'), 'req')).length + asArray(field(field(r, 'vars'), 'res')).length
-  if (vars > 0) unsupported.push({ item: where, what: `${vars} request variable(s) (vars:pre-request / vars:post-response) have no place on a Parley request; define them in an environment.` })
+  if (vars > 0)
+    unsupported.push({
+      item: where,
+      what: `${vars} request variable(s) (vars:pre-request / vars:post-response) have no place on a Parley request; define them in an environment.`
+    })
   const assertions = asArray(field(r, 'assertions')).length
   if (assertions > 0) unsupported.push({ item: where, what: `${assertions} assertion(s) are not imported; they can be written as a post-response script.` })
   return {
@@ -231,7 +247,10 @@ function brunoAuth(auth: unknown, where: string, unsupported: UnsupportedItem[])
           clientAuth: p('oauth2', 'credentialsPlacement', 'credentials_placement') === 'basic_auth_header' ? 'basic' : 'body'
         }
       }
-      unsupported.push({ item: where, what: `OAuth 2.0 with the ${grant || 'unknown'} grant needs a browser sign-in, which Parley does not do yet; it has no auth.` })
+      unsupported.push({
+        item: where,
+        what: `OAuth 2.0 with the ${grant || 'unknown'} grant needs a browser sign-in, which Parley does not do yet; it has no auth.`
+      })
       return { type: 'none' }
     }
     default:
@@ -244,8 +263,11 @@ function brunoAuth(auth: unknown, where: string, unsupported: UnsupportedItem[])
 function requestVars(root: unknown, where: string, unsupported: UnsupportedItem[]) {
   const vars = field(root, 'vars')
   const post = asArray(field(vars, 'res')).length
-  if (post > 0) unsupported.push({ item: where, what: `${post} post-response variable(s) are set from the response, which Parley does not do; they were left out.` })
-  return asArray(field(vars, 'req')).flatMap((v) => importVariable(field(v, 'name'), field(v, 'value'), { enabled: field(v, 'enabled') !== false, where, unsupported }) ?? [])
+  if (post > 0)
+    unsupported.push({ item: where, what: `${post} post-response variable(s) are set from the response, which Parley does not do; they were left out.` })
+  return asArray(field(vars, 'req')).flatMap(
+    (v) => importVariable(field(v, 'name'), field(v, 'value'), { enabled: field(v, 'enabled') !== false, where, unsupported }) ?? []
+  )
 }
 
 /**

@@ -31,11 +31,17 @@ type Json = Record<string, unknown>
  */
 export function importBrunoFolder(doc: unknown): ImportedCollection {
   const files: FolderFile[] = asArray(field(doc, 'files')).flatMap((f) =>
-    typeof field(f, 'path') === 'string' && typeof field(f, 'text') === 'string' ? [{ path: normalise(asString(field(f, 'path'))), text: asString(field(f, 'text')) }] : []
+    typeof field(f, 'path') === 'string' && typeof field(f, 'text') === 'string'
+      ? [{ path: normalise(asString(field(f, 'path'))), text: asString(field(f, 'text')) }]
+      : []
   )
   const config = files.filter((f) => f.path === 'bruno.json' || f.path.endsWith('/bruno.json')).sort((a, b) => a.path.length - b.path.length)[0]
   if (!config) {
-    throw new ParleyError('not_bruno', 'This folder has no bruno.json, so it is not a Bruno collection.', 'Choose the folder that holds bruno.json (the collection folder itself).')
+    throw new ParleyError(
+      'not_bruno',
+      'This folder has no bruno.json, so it is not a Bruno collection.',
+      'Choose the folder that holds bruno.json (the collection folder itself).'
+    )
   }
   const base = config.path.slice(0, config.path.length - 'bruno.json'.length)
   const inside = files.filter((f) => f.path.startsWith(base)).map((f) => ({ ...f, path: f.path.slice(base.length) }))
@@ -44,7 +50,10 @@ export function importBrunoFolder(doc: unknown): ImportedCollection {
     try {
       return read(file.text)
     } catch (error) {
-      const lines = String((error as Error).message).split('\n').map((l) => l.trim()).filter((l) => l !== '')
+      const lines = String((error as Error).message)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
       const why = lines.length > 1 ? `${lines[0] ?? ''} ${lines.at(-1) ?? ''}` : (lines[0] ?? 'invalid')
       problems.push({ item: file.path, what: `This file could not be read (${why}); it was left out.` })
       return undefined
@@ -130,7 +139,13 @@ function requestItem(json: Json, fileName: string): Json {
 
 /** collection.bru / folder.bru: what applies to every request inside. */
 function settingsRequest(settings: unknown): Json {
-  return { headers: field(settings, 'headers'), auth: field(settings, 'auth'), script: field(settings, 'script'), vars: field(settings, 'vars'), tests: field(settings, 'tests') }
+  return {
+    headers: field(settings, 'headers'),
+    auth: field(settings, 'auth'),
+    script: field(settings, 'script'),
+    vars: field(settings, 'vars'),
+    tests: field(settings, 'tests')
+  }
 }
 
 function normalise(path: string): string {

@@ -45,7 +45,11 @@ export function detectDocument(doc: unknown): ImportFormat {
   }
   const items = field(doc, 'items')
   const brunoTypes = ['http-request', 'graphql-request', 'folder', 'ws-request', 'grpc-request']
-  if (field(doc, 'brunoConfig') !== undefined || (Array.isArray(items) && field(doc, 'version') !== undefined && items.some((i) => brunoTypes.includes(String(field(i, 'type')))))) return 'bruno'
+  if (
+    field(doc, 'brunoConfig') !== undefined ||
+    (Array.isArray(items) && field(doc, 'version') !== undefined && items.some((i) => brunoTypes.includes(String(field(i, 'type')))))
+  )
+    return 'bruno'
   const collection = postmanCollectionOf(doc)
   const info = field(collection, 'info')
   const schema = String(field(info, 'schema') ?? '')

@@ -18,7 +18,10 @@ export function importHar(doc: unknown): ImportedCollection {
   for (const [index, entry] of entries.entries()) {
     const request = field(entry, 'request')
     if (request === null || typeof request !== 'object' || Array.isArray(request)) {
-      out.unsupported.push({ item: `entry ${index + 1}`, what: `The entry ${entry === null || typeof entry !== 'object' ? `is ${entry === null ? 'null' : typeof entry}` : 'has no request'}; it was skipped.` })
+      out.unsupported.push({
+        item: `entry ${index + 1}`,
+        what: `The entry ${entry === null || typeof entry !== 'object' ? `is ${entry === null ? 'null' : typeof entry}` : 'has no request'}; it was skipped.`
+      })
       continue
     }
     const method = asString(field(request, 'method'), 'GET')
@@ -33,7 +36,15 @@ export function importHar(doc: unknown): ImportedCollection {
     }
     out.items.push({
       type: 'request',
-      request: { kind: 'http', name, description: asString(field(entry, 'comment')), method, url, headers, body: harBody(field(request, 'postData'), headers, where, out.unsupported) }
+      request: {
+        kind: 'http',
+        name,
+        description: asString(field(entry, 'comment')),
+        method,
+        url,
+        headers,
+        body: harBody(field(request, 'postData'), headers, where, out.unsupported)
+      }
     })
   }
   if (entries.some((entry) => field(entry, 'response') !== undefined)) {

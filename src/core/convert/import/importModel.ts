@@ -63,18 +63,40 @@ export function tooDeep(where: string): ParleyError {
 
 /** A sentence for an item that is neither a request nor a folder, listed instead of imported. */
 export function junkItem(item: unknown): string {
-  const shown = item === null ? 'null' : Array.isArray(item) ? 'a list' : typeof item === 'object' ? 'an object with no request in it' : `${typeof item} ${JSON.stringify(item).slice(0, 40)}`
+  const shown =
+    item === null
+      ? 'null'
+      : Array.isArray(item)
+        ? 'a list'
+        : typeof item === 'object'
+          ? 'an object with no request in it'
+          : `${typeof item} ${JSON.stringify(item).slice(0, 40)}`
   return `An item that is ${shown}, neither a request nor a folder, was skipped.`
 }
 
 /** An empty collection to fill. */
 export function emptyCollection(name: string): ImportedCollection {
-  return { name: itemName(name, 'Imported collection'), description: '', auth: { type: 'none' }, headers: [], variables: [], items: [], environments: [], unsupported: [] }
+  return {
+    name: itemName(name, 'Imported collection'),
+    description: '',
+    auth: { type: 'none' },
+    headers: [],
+    variables: [],
+    items: [],
+    environments: [],
+    unsupported: []
+  }
 }
 
 /** A name Parley accepts for a file or folder: no slashes, not empty, at most 200 characters. */
 export function itemName(name: unknown, fallback: string): string {
-  const text = typeof name === 'string' ? name.replace(/[/\\\0]/g, '-').replace(/\s+/g, ' ').trim() : ''
+  const text =
+    typeof name === 'string'
+      ? name
+          .replace(/[/\\\0]/g, '-')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : ''
   const cut = text.slice(0, 200).trim()
   return cut === '' || cut === '.' || cut === '..' ? fallback : cut
 }
@@ -87,7 +109,10 @@ export function importVariable(
 ): VariableInput | undefined {
   const key = typeof name === 'string' ? name.trim() : ''
   if (key === '' || /[{}]/.test(key) || key.startsWith('$') || key.length > 200) {
-    options.unsupported.push({ item: options.where, what: `The variable "${String(name)}" has a name Parley cannot use (empty, with { } or starting with $); it was left out.` })
+    options.unsupported.push({
+      item: options.where,
+      what: `The variable "${String(name)}" has a name Parley cannot use (empty, with { } or starting with $); it was left out.`
+    })
     return undefined
   }
   return {
@@ -140,7 +165,12 @@ export function asString(value: unknown, fallback = ''): string {
 export function lastSegment(url: string): string {
   try {
     const parsed = new URL(url)
-    return decodeURIComponent(parsed.pathname.split('/').filter((part) => part !== '').at(-1) ?? parsed.host)
+    return decodeURIComponent(
+      parsed.pathname
+        .split('/')
+        .filter((part) => part !== '')
+        .at(-1) ?? parsed.host
+    )
   } catch {
     return url.slice(0, 80)
   }

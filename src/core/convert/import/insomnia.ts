@@ -31,7 +31,17 @@ const treeTypes = new Set(['request_group', 'request', 'websocket_request', 'soc
 /** Tests, specs and mocks: counted together in one note. */
 const otherTypes = new Set(['unit_test_suite', 'unit_test', 'proto_file', 'proto_directory', 'mock_server', 'mock_route', 'api_spec'])
 /** Resource types read elsewhere, or that only hold UI state. */
-const quietTypes = new Set(['websocket_payload', 'request_group_meta', 'request_meta', 'grpc_request_meta', 'websocket_request_meta', 'environment', 'cookie_jar', 'workspace', 'workspace_meta'])
+const quietTypes = new Set([
+  'websocket_payload',
+  'request_group_meta',
+  'request_meta',
+  'grpc_request_meta',
+  'websocket_request_meta',
+  'environment',
+  'cookie_jar',
+  'workspace',
+  'workspace_meta'
+])
 
 /**
  * An Insomnia v4 export: the workspace's request groups become folders, requests and WebSocket
@@ -55,13 +65,16 @@ export function importInsomnia(doc: unknown): ImportedCollection {
   out.unsupported.push(...unsupported)
   out.description = descriptionText(workspace?.['description'])
   // Collection headers and auth, which Insomnia has no place for, carried by Parley's own export.
-  const carriedRoot = z.object({ headers: z.array(KeyValueSchema).default([]), auth: HttpAuthSchema.optional(), scripts: ScriptsSchema.optional() }).safeParse(field(workspace, '_parley'))
+  const carriedRoot = z
+    .object({ headers: z.array(KeyValueSchema).default([]), auth: HttpAuthSchema.optional(), scripts: ScriptsSchema.optional() })
+    .safeParse(field(workspace, '_parley'))
   if (carriedRoot.success) {
     out.headers = carriedRoot.data.headers
     if (carriedRoot.data.auth) out.auth = carriedRoot.data.auth
     if (carriedRoot.data.scripts) out.scripts = carriedRoot.data.scripts
   }
-  if (workspaces.length > 1) out.unsupported.push({ item: out.name, what: `The export holds ${workspaces.length} workspaces; they were imported into one collection.` })
+  if (workspaces.length > 1)
+    out.unsupported.push({ item: out.name, what: `The export holds ${workspaces.length} workspaces; they were imported into one collection.` })
   const children = new Map<string, Resource[]>()
   const ids = new Set(resources.map((r) => asString(r['_id'])))
   for (const r of resources) {
@@ -80,15 +93,32 @@ export function importInsomnia(doc: unknown): ImportedCollection {
     const where = path === '' ? name : `${path} / ${name}`
     switch (r['_type']) {
       case 'request_group': {
-        const folderHeaders = headers(r['headers']).map((h) => ({ ...h, name: templates(h.name, where, out.unsupported), value: templates(h.value, where, out.unsupported) }))
-        const folder: ImportedFolder = { type: 'folder', name, description: descriptionText(r['description']), headers: folderHeaders, variables: [], items: build(asString(r['_id']), where, depth + 1) }
+        const folderHeaders = headers(r['headers']).map((h) => ({
+          ...h,
+          name: templates(h.name, where, out.unsupported),
+          value: templates(h.value, where, out.unsupported)
+        }))
+        const folder: ImportedFolder = {
+          type: 'folder',
+          name,
+          description: descriptionText(r['description']),
+          headers: folderHeaders,
+          variables: [],
+          items: build(asString(r['_id']), where, depth + 1)
+        }
         const environment = Object.entries((r['environment'] as Record<string, unknown> | undefined) ?? {})
         folder.variables.push(
           ...(carriedVariables(r) ??
-            environment.flatMap(([key, value]) => importVariable(key, templates(asString(value, JSON.stringify(value)), where, out.unsupported), { where, unsupported: out.unsupported }) ?? []))
+            environment.flatMap(
+              ([key, value]) =>
+                importVariable(key, templates(asString(value, JSON.stringify(value)), where, out.unsupported), { where, unsupported: out.unsupported }) ?? []
+            ))
         )
         const auth = insomniaAuth(r['authentication'], where, out.unsupported)
-        if (auth) folder.auth = Object.fromEntries(Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' ? templates(v, where, out.unsupported) : v])) as HttpAuth
+        if (auth)
+          folder.auth = Object.fromEntries(
+            Object.entries(auth).map(([k, v]) => [k, typeof v === 'string' ? templates(v, where, out.unsupported) : v])
+          ) as HttpAuth
         const folderScripts = requestScripts(r).scripts
         if (folderScripts) folder.scripts = folderScripts
         return folder
@@ -98,7 +128,15 @@ export function importInsomnia(doc: unknown): ImportedCollection {
         // Parley's own Insomnia export marks SSE requests, which Insomnia keeps as HTTP ones.
         if (field(r['_parley'], 'kind') !== 'sse') return { type: 'request', request: http }
         const body = http.body.type === 'text' || http.body.type === 'json' || http.body.type === 'xml' ? http.body.text : ''
-        const carried = SavedRequestSchema.safeParse({ kind: 'sse', name, url: http.url, headers: field(r['_parley'], 'headers'), steps: field(r['_parley'], 'steps'), scripts: field(r['_parley'], 'scripts'), descriptions: field(r['_parley'], 'descriptions') })
+        const carried = SavedRequestSchema.safeParse({
+          kind: 'sse',
+          name,
+          url: http.url,
+          headers: field(r['_parley'], 'headers'),
+          steps: field(r['_parley'], 'steps'),
+          scripts: field(r['_parley'], 'scripts'),
+          descriptions: field(r['_parley'], 'descriptions')
+        })
         const sse = {
           kind: 'sse' as const,
           name,
@@ -119,7 +157,10 @@ export function importInsomnia(doc: unknown): ImportedCollection {
       case 'socket_io_request': {
         const realtime = realtimeRequest(r, name, where, out.unsupported)
         // Parley's own export carries what Insomnia has no field for (emits, subprotocols…).
-        const carried = field(r['_parley'], 'kind') === realtime.kind ? SavedRequestSchema.safeParse({ ...(r['_parley'] as object), name, description: realtime.description }) : undefined
+        const carried =
+          field(r['_parley'], 'kind') === realtime.kind
+            ? SavedRequestSchema.safeParse({ ...(r['_parley'] as object), name, description: realtime.description })
+            : undefined
         return { type: 'request', request: carried?.success ? carried.data : realtime }
       }
       case 'grpc_request':
@@ -177,17 +218,27 @@ export function importInsomnia(doc: unknown): ImportedCollection {
   for (const env of resources.filter((r) => r['_type'] === 'environment' && !usedEnvironments.has(r))) {
     const name = itemName(env['name'], 'Environment')
     out.environments.push({ name, variables: envVariables(env, name, out.unsupported) })
-    out.unsupported.push({ item: name, what: `This environment is not under the workspace's base environment (its parent is ${asString(env['parentId']) || 'none'}); it was imported as an environment of the collection.` })
+    out.unsupported.push({
+      item: name,
+      what: `This environment is not under the workspace's base environment (its parent is ${asString(env['parentId']) || 'none'}); it was imported as an environment of the collection.`
+    })
   }
   for (const r of resources) {
     const type = asString(r['_type'])
     if (treeTypes.has(type) || quietTypes.has(type) || otherTypes.has(type)) continue
-    out.unsupported.push({ item: itemName(r['name'], asString(r['_id']) || 'Unnamed'), what: `An Insomnia ${type || 'untyped'} resource has no Parley counterpart; it was skipped.` })
+    out.unsupported.push({
+      item: itemName(r['name'], asString(r['_id']) || 'Unnamed'),
+      what: `An Insomnia ${type || 'untyped'} resource has no Parley counterpart; it was skipped.`
+    })
   }
   const other = resources.filter((r) => otherTypes.has(asString(r['_type'])))
   if (other.length > 0) out.unsupported.push({ item: out.name, what: `${other.length} unit tests, proto files, API specs or mocks are not imported.` })
   const cookies = resources.filter((r) => r['_type'] === 'cookie_jar').reduce((n, jar) => n + asArray(jar['cookies']).length, 0)
-  if (cookies > 0) out.unsupported.push({ item: out.name, what: `${cookies} saved cookie${cookies === 1 ? ' is' : 's are'} not imported; Parley's cookie jar collects them as you send.` })
+  if (cookies > 0)
+    out.unsupported.push({
+      item: out.name,
+      what: `${cookies} saved cookie${cookies === 1 ? ' is' : 's are'} not imported; Parley's cookie jar collects them as you send.`
+    })
   return out
 }
 
@@ -238,14 +289,29 @@ function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported:
       type: 'multipart',
       parts: params.map((p) =>
         field(p, 'type') === 'file'
-          ? { kind: 'file' as const, name: asString(field(p, 'name')), path: asString(field(p, 'fileName')), enabled: field(p, 'disabled') !== true, ...partType(p) }
-          : { kind: 'text' as const, name: asString(field(p, 'name')), value: tidy(asString(field(p, 'value'))), enabled: field(p, 'disabled') !== true, ...partType(p) }
+          ? {
+              kind: 'file' as const,
+              name: asString(field(p, 'name')),
+              path: asString(field(p, 'fileName')),
+              enabled: field(p, 'disabled') !== true,
+              ...partType(p)
+            }
+          : {
+              kind: 'text' as const,
+              name: asString(field(p, 'name')),
+              value: tidy(asString(field(p, 'value'))),
+              enabled: field(p, 'disabled') !== true,
+              ...partType(p)
+            }
       )
     }
   }
   if (mimeType === 'application/x-www-form-urlencoded') {
     drop()
-    return { type: 'form', fields: params.map((p) => ({ name: asString(field(p, 'name')), value: tidy(asString(field(p, 'value'))), enabled: field(p, 'disabled') !== true })) }
+    return {
+      type: 'form',
+      fields: params.map((p) => ({ name: asString(field(p, 'name')), value: tidy(asString(field(p, 'value'))), enabled: field(p, 'disabled') !== true }))
+    }
   }
   if (mimeType === 'application/graphql') {
     drop()
@@ -256,7 +322,12 @@ function insomniaBody(body: unknown, hs: KeyValue[], where: string, unsupported:
       parsed = { query: text }
     }
     const variables = field(parsed, 'variables')
-    return { type: 'graphql', query: asString(field(parsed, 'query')), variables: variables === undefined ? '' : JSON.stringify(variables, null, 2), ...(field(parsed, 'operationName') ? { operationName: asString(field(parsed, 'operationName')) } : {}) }
+    return {
+      type: 'graphql',
+      query: asString(field(parsed, 'query')),
+      variables: variables === undefined ? '' : JSON.stringify(variables, null, 2),
+      ...(field(parsed, 'operationName') ? { operationName: asString(field(parsed, 'operationName')) } : {})
+    }
   }
   const fileName = asString(field(body, 'fileName'))
   if (fileName !== '' || mimeType === 'application/octet-stream') {

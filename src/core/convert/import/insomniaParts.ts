@@ -23,7 +23,14 @@ export function withQuery(url: string, parameters: unknown, where: string, unsup
     unsupported.push({ item: where, what: `The disabled query parameter "${asString(field(p, 'name'))}" was left out (Parley keeps the query in the URL).` })
   }
   if (enabled.length === 0) return url
-  const query = enabled.map((p) => `${encodeURIComponent(asString(field(p, 'name')))}=${encodeURIComponent(asString(field(p, 'value'))).replace(/%7B/g, '{').replace(/%7D/g, '}')}`).join('&')
+  const query = enabled
+    .map(
+      (p) =>
+        `${encodeURIComponent(asString(field(p, 'name')))}=${encodeURIComponent(asString(field(p, 'value')))
+          .replace(/%7B/g, '{')
+          .replace(/%7D/g, '}')}`
+    )
+    .join('&')
   return `${url}${url.includes('?') ? '&' : '?'}${query}`
 }
 
@@ -43,7 +50,14 @@ export function insomniaAuth(auth: unknown, where: string, unsupported: Unsuppor
     case 'apikey':
       return { type: 'apikey', key: p('key'), value: p('value'), in: p('addTo') === 'queryParams' ? 'query' : 'header' }
     case 'iam':
-      return { type: 'awsv4', accessKeyId: p('accessKeyId'), secretAccessKey: p('secretAccessKey'), region: p('region'), service: p('service'), ...(p('sessionToken') ? { sessionToken: p('sessionToken') } : {}) }
+      return {
+        type: 'awsv4',
+        accessKeyId: p('accessKeyId'),
+        secretAccessKey: p('secretAccessKey'),
+        region: p('region'),
+        service: p('service'),
+        ...(p('sessionToken') ? { sessionToken: p('sessionToken') } : {})
+      }
     case 'oauth2': {
       const grant = p('grantType') || 'authorization_code'
       if (grant !== 'client_credentials' && grant !== 'password' && grant !== 'authorization_code' && grant !== 'implicit') {
@@ -51,7 +65,11 @@ export function insomniaAuth(auth: unknown, where: string, unsupported: Unsuppor
         return { type: 'none' }
       }
       const signIn = grant === 'authorization_code' || grant === 'implicit'
-      if (p('tokenPrefix') && p('tokenPrefix') !== 'Bearer') unsupported.push({ item: where, what: `OAuth 2.0: the token prefix "${p('tokenPrefix')}" was not carried over; Parley uses the token type the server gives (Bearer).` })
+      if (p('tokenPrefix') && p('tokenPrefix') !== 'Bearer')
+        unsupported.push({
+          item: where,
+          what: `OAuth 2.0: the token prefix "${p('tokenPrefix')}" was not carried over; Parley uses the token type the server gives (Bearer).`
+        })
       return {
         type: 'oauth2',
         grant,
@@ -76,6 +94,7 @@ export function insomniaAuth(auth: unknown, where: string, unsupported: Unsuppor
 
 /** `{{ _.token }}` and `{{ token }}` become `{{token}}`; template tags stay as text and are reported. */
 export function templates(text: string, where: string, unsupported: UnsupportedItem[]): string {
-  if (/\{%/.test(text)) unsupported.push({ item: where, what: `A template tag (${/\{%\s*\w+/.exec(text)?.[0] ?? '{%'} … %}) has no Parley counterpart; it was kept as text.` })
+  if (/\{%/.test(text))
+    unsupported.push({ item: where, what: `A template tag (${/\{%\s*\w+/.exec(text)?.[0] ?? '{%'} … %}) has no Parley counterpart; it was kept as text.` })
   return text.replace(/\{\{\s*(?:_\.)?([A-Za-z0-9_.-]+)\s*\}\}/g, '{{$1}}')
 }

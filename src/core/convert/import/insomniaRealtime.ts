@@ -49,6 +49,9 @@ function authHeaders(auth: HttpAuth, where: string, unsupported: UnsupportedItem
     default:
       break
   }
-  unsupported.push({ item: where, what: `${auth.type} auth on a realtime request cannot be carried over (Parley's realtime requests take headers only); add it as a header.` })
+  unsupported.push({
+    item: where,
+    what: `${auth.type} auth on a realtime request cannot be carried over (Parley's realtime requests take headers only); add it as a header.`
+  })
   return []
 }

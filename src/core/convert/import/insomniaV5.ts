@@ -13,7 +13,14 @@ type Resource = Record<string, unknown>
 export function insomniaV5Resources(doc: unknown, unsupported: UnsupportedItem[]): unknown[] {
   const workspaceId = asString(field(field(doc, 'meta'), 'id')) || '__workspace__'
   const resources: unknown[] = [
-    { _type: 'workspace', _id: workspaceId, parentId: null, name: asString(field(doc, 'name')), description: asString(field(field(doc, 'meta'), 'description')), _parley: field(doc, '_parley') }
+    {
+      _type: 'workspace',
+      _id: workspaceId,
+      parentId: null,
+      name: asString(field(doc, 'name')),
+      description: asString(field(field(doc, 'meta'), 'description')),
+      _parley: field(doc, '_parley')
+    }
   ]
   let counter = 0
   const walk = (nodes: unknown, parentId: string, depth: number, path: string): void => {
@@ -42,7 +49,8 @@ export function insomniaV5Resources(doc: unknown, unsupported: UnsupportedItem[]
       const followRedirects = asString(field(field(node, 'settings'), 'followRedirects'))
       if (followRedirects === 'on' || followRedirects === 'off') common['settingFollowRedirects'] = followRedirects
       resources.push(common)
-      if (type === 'request_group') walk(field(node, 'children'), id, depth + 1, path === '' ? asString(field(node, 'name')) : `${path} / ${asString(field(node, 'name'))}`)
+      if (type === 'request_group')
+        walk(field(node, 'children'), id, depth + 1, path === '' ? asString(field(node, 'name')) : `${path} / ${asString(field(node, 'name'))}`)
     })
   }
   walk(field(doc, 'collection'), workspaceId, 0, '')
@@ -50,18 +58,39 @@ export function insomniaV5Resources(doc: unknown, unsupported: UnsupportedItem[]
   const environments = field(doc, 'environments')
   if (environments !== undefined && environments !== null) {
     const baseId = asString(field(field(environments, 'meta'), 'id')) || '__base_environment__'
-    resources.push({ _type: 'environment', _id: baseId, parentId: workspaceId, name: asString(field(environments, 'name')), data: field(environments, 'data') ?? {}, _parley: field(environments, '_parley') })
+    resources.push({
+      _type: 'environment',
+      _id: baseId,
+      parentId: workspaceId,
+      name: asString(field(environments, 'name')),
+      data: field(environments, 'data') ?? {},
+      _parley: field(environments, '_parley')
+    })
     asArray(field(environments, 'subEnvironments')).forEach((sub, index) => {
       const id = asString(field(field(sub, 'meta'), 'id')) || `__environment_${index}`
       const sortKey = field(field(sub, 'meta'), 'sortKey')
-      resources.push({ _type: 'environment', _id: id, parentId: baseId, name: asString(field(sub, 'name')) || `Environment ${index + 1}`, data: field(sub, 'data') ?? {}, _parley: field(sub, '_parley'), metaSortKey: typeof sortKey === 'number' ? sortKey : index })
+      resources.push({
+        _type: 'environment',
+        _id: id,
+        parentId: baseId,
+        name: asString(field(sub, 'name')) || `Environment ${index + 1}`,
+        data: field(sub, 'data') ?? {},
+        _parley: field(sub, '_parley'),
+        metaSortKey: typeof sortKey === 'number' ? sortKey : index
+      })
     })
   }
   const jar = field(doc, 'cookieJar')
-  if (jar !== undefined && jar !== null) resources.push({ _type: 'cookie_jar', _id: '__cookie_jar__', parentId: workspaceId, cookies: field(jar, 'cookies') ?? [] })
-  if (field(doc, 'spec') !== undefined) unsupported.push({ item: asString(field(doc, 'name')) || 'Insomnia', what: 'The API spec of this design document is not imported; import the spec itself as OpenAPI.' })
+  if (jar !== undefined && jar !== null)
+    resources.push({ _type: 'cookie_jar', _id: '__cookie_jar__', parentId: workspaceId, cookies: field(jar, 'cookies') ?? [] })
+  if (field(doc, 'spec') !== undefined)
+    unsupported.push({
+      item: asString(field(doc, 'name')) || 'Insomnia',
+      what: 'The API spec of this design document is not imported; import the spec itself as OpenAPI.'
+    })
   const suites = asArray(field(doc, 'testSuites')).length
-  if (suites > 0) unsupported.push({ item: asString(field(doc, 'name')) || 'Insomnia', what: `${suites} unit test suite${suites === 1 ? '' : 's'} are not imported.` })
+  if (suites > 0)
+    unsupported.push({ item: asString(field(doc, 'name')) || 'Insomnia', what: `${suites} unit test suite${suites === 1 ? '' : 's'} are not imported.` })
   return resources
 }
 

@@ -2,7 +2,17 @@ import { dereference } from '@readme/openapi-parser'
 import type { VariableInput } from '../../../shared/collection'
 import type { UnsupportedItem } from '../../../shared/convert'
 import type { HttpAuth, HttpBody, KeyValue } from '../../../shared/http'
-import { asArray, asString, descriptionText, emptyCollection, field, itemName, type ImportedCollection, type ImportedFolder, type ImportedRequest } from './importModel'
+import {
+  asArray,
+  asString,
+  descriptionText,
+  emptyCollection,
+  field,
+  itemName,
+  type ImportedCollection,
+  type ImportedFolder,
+  type ImportedRequest
+} from './importModel'
 import { operationBody, type Param } from './openapiBody'
 import { dereferenceBeside } from './openapiRefs'
 import { schemeAuth, type SchemeAuth } from './openapiSecurity'
@@ -27,7 +37,10 @@ export async function importOpenApi(raw: unknown, beside: Map<string, string> = 
         ? await dereferenceBeside(raw, beside, out.name, out.unsupported)
         : await dereference(structuredClone(raw) as never, { dereference: { circular: 'ignore' }, resolve: { external: false } })
   } catch (error) {
-    out.unsupported.push({ item: out.name, what: `Some $ref pointers could not be resolved (${(error as Error).message.split('\n')[0]}); their schemas give no examples.` })
+    out.unsupported.push({
+      item: out.name,
+      what: `Some $ref pointers could not be resolved (${(error as Error).message.split('\n')[0]}); their schemas give no examples.`
+    })
     doc = raw
   }
   const swagger = field(doc, 'swagger') !== undefined
@@ -55,7 +68,15 @@ export async function importOpenApi(raw: unknown, beside: Map<string, string> = 
   const folders = new Map<string, ImportedFolder>()
   for (const tag of asArray(field(doc, 'tags'))) {
     const name = asString(field(tag, 'name'))
-    if (name !== '') folders.set(name, { type: 'folder', name: itemName(name, 'Untagged'), description: descriptionText(field(tag, 'description')), headers: [], variables: [], items: [] })
+    if (name !== '')
+      folders.set(name, {
+        type: 'folder',
+        name: itemName(name, 'Untagged'),
+        description: descriptionText(field(tag, 'description')),
+        headers: [],
+        variables: [],
+        items: []
+      })
   }
   const paths = (field(doc, 'paths') as Record<string, unknown> | undefined) ?? {}
   for (const [path, pathItem] of Object.entries(paths)) {
@@ -64,7 +85,10 @@ export async function importOpenApi(raw: unknown, beside: Map<string, string> = 
       const operation = field(pathItem, method)
       const request = operationRequest(path, method, pathItem, operation, swagger, doc, out.unsupported)
       const security = field(operation, 'security')
-      request.request = { ...request.request, auth: security === undefined || JSON.stringify(security) === JSON.stringify(globalSecurity) ? { type: 'inherit' } : requirementAuth(security) } as typeof request.request
+      request.request = {
+        ...request.request,
+        auth: security === undefined || JSON.stringify(security) === JSON.stringify(globalSecurity) ? { type: 'inherit' } : requirementAuth(security)
+      } as typeof request.request
       const tag = asString(asArray(field(operation, 'tags'))[0])
       if (tag === '') {
         out.items.push(request)
@@ -91,7 +115,10 @@ function servers(doc: unknown, swagger: boolean, out: ImportedCollection): void 
     const host = asString(field(doc, 'host'))
     const basePath = asString(field(doc, 'basePath')).replace(/\/+$/, '')
     const schemes = asArray(field(doc, 'schemes')).map((s) => asString(s))
-    urls = host === '' ? [{ url: basePath, name: 'default' }] : (schemes.length > 0 ? schemes : ['https']).map((scheme) => ({ url: `${scheme}://${host}${basePath}`, name: scheme }))
+    urls =
+      host === ''
+        ? [{ url: basePath, name: 'default' }]
+        : (schemes.length > 0 ? schemes : ['https']).map((scheme) => ({ url: `${scheme}://${host}${basePath}`, name: scheme }))
   } else {
     urls = asArray(field(doc, 'servers')).map((server, i) => {
       let url = asString(field(server, 'url'))
@@ -104,15 +131,30 @@ function servers(doc: unknown, swagger: boolean, out: ImportedCollection): void 
   const first = urls[0]?.url ?? ''
   out.variables.push({ name: 'baseUrl', value: first, enabled: true, secret: false })
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(first)) {
-    out.unsupported.push({ item: out.name, what: `The server URL "${first}" is relative (to wherever the API description is hosted): set the baseUrl variable to the full address.` })
+    out.unsupported.push({
+      item: out.name,
+      what: `The server URL "${first}" is relative (to wherever the API description is hosted): set the baseUrl variable to the full address.`
+    })
   }
   if (urls.length > 1) {
-    for (const server of urls) out.environments.push({ name: itemName(server.name, server.url), variables: [{ name: 'baseUrl', value: server.url, enabled: true, secret: false }] })
+    for (const server of urls)
+      out.environments.push({ name: itemName(server.name, server.url), variables: [{ name: 'baseUrl', value: server.url, enabled: true, secret: false }] })
   }
 }
 
-function operationRequest(path: string, method: string, pathItem: unknown, operation: unknown, swagger: boolean, doc: unknown, unsupported: UnsupportedItem[]): ImportedRequest {
-  const name = itemName(asString(field(operation, 'summary')) || asString(field(operation, 'operationId')) || `${method.toUpperCase()} ${path}`, `${method.toUpperCase()} ${path}`)
+function operationRequest(
+  path: string,
+  method: string,
+  pathItem: unknown,
+  operation: unknown,
+  swagger: boolean,
+  doc: unknown,
+  unsupported: UnsupportedItem[]
+): ImportedRequest {
+  const name = itemName(
+    asString(field(operation, 'summary')) || asString(field(operation, 'operationId')) || `${method.toUpperCase()} ${path}`,
+    `${method.toUpperCase()} ${path}`
+  )
   const where = `${method.toUpperCase()} ${path}`
   // Operation parameters override path-level ones of the same name and place.
   const params = new Map<string, Param>()
@@ -133,7 +175,8 @@ function operationRequest(path: string, method: string, pathItem: unknown, opera
         url = url.split(`{${pName}}`).join(value === undefined ? `{{${pName}}}` : String(value))
         break
       case 'query':
-        if (field(p, 'required') === true || value !== undefined) query.push(`${encodeURIComponent(pName)}=${encodeURIComponent(value === undefined ? '' : String(Array.isArray(value) ? value.join(',') : value))}`)
+        if (field(p, 'required') === true || value !== undefined)
+          query.push(`${encodeURIComponent(pName)}=${encodeURIComponent(value === undefined ? '' : String(Array.isArray(value) ? value.join(',') : value))}`)
         else optional.push(pName)
         break
       case 'header':
@@ -155,7 +198,8 @@ function operationRequest(path: string, method: string, pathItem: unknown, opera
   if (field(operation, 'deprecated') === true) notes.unshift('Deprecated.')
   const callbacks = Object.keys((field(operation, 'callbacks') as Record<string, unknown> | undefined) ?? {})
   if (callbacks.length > 0) unsupported.push({ item: where, what: `Callbacks (${callbacks.join(', ')}) are not imported.` })
-  if (field(operation, 'servers') !== undefined) unsupported.push({ item: where, what: 'The operation has its own servers; it uses the collection\'s baseUrl instead.' })
+  if (field(operation, 'servers') !== undefined)
+    unsupported.push({ item: where, what: "The operation has its own servers; it uses the collection's baseUrl instead." })
   const description = [descriptionText(field(operation, 'description')), ...notes].filter((s) => s !== '').join('\n\n')
   return { type: 'request', request: { kind: 'http', name, description, method: method.toUpperCase(), url, headers, body: body.body } }
 }

@@ -17,12 +17,25 @@ const isJson = (type: string): boolean => /^application\/(.+\+)?json\b/i.test(ty
 const isXml = (type: string): boolean => /[/+]xml\b/i.test(type)
 
 /** The request body of an operation, with an example built from its schema. */
-export function operationBody(operation: unknown, params: Param[], swagger: boolean, doc: unknown, where: string, unsupported: UnsupportedItem[]): OperationBody {
+export function operationBody(
+  operation: unknown,
+  params: Param[],
+  swagger: boolean,
+  doc: unknown,
+  where: string,
+  unsupported: UnsupportedItem[]
+): OperationBody {
   if (swagger) return swaggerBody(operation, params, doc, where, unsupported)
   const content = (field(field(operation, 'requestBody'), 'content') as Record<string, unknown> | undefined) ?? {}
   const types = Object.keys(content)
   if (types.length === 0) return { body: { type: 'none' } }
-  const preference = [isJson, (t: string) => t === 'application/x-www-form-urlencoded', (t: string) => t.startsWith('multipart/'), isXml, (t: string) => t.startsWith('text/')]
+  const preference = [
+    isJson,
+    (t: string) => t === 'application/x-www-form-urlencoded',
+    (t: string) => t.startsWith('multipart/'),
+    isXml,
+    (t: string) => t.startsWith('text/')
+  ]
   const chosen = preference.map((test) => types.find(test)).find((t) => t !== undefined) ?? types[0] ?? ''
   const others = types.filter((t) => t !== chosen)
   const note = others.length > 0 ? `Also accepts: ${others.join(', ')}.` : undefined
@@ -34,7 +47,10 @@ export function operationBody(operation: unknown, params: Param[], swagger: bool
 function bodyFor(type: string, example: unknown, schema: unknown, where: string, unsupported: UnsupportedItem[]): Omit<OperationBody, 'note'> {
   const lower = type.toLowerCase()
   if (isJson(lower)) {
-    return { body: { type: 'json', text: example === undefined ? '' : JSON.stringify(example, null, 2) }, ...(lower === 'application/json' ? {} : { contentType: type }) }
+    return {
+      body: { type: 'json', text: example === undefined ? '' : JSON.stringify(example, null, 2) },
+      ...(lower === 'application/json' ? {} : { contentType: type })
+    }
   }
   if (lower === 'application/x-www-form-urlencoded') {
     const value = example !== null && typeof example === 'object' ? (example as Record<string, unknown>) : {}
@@ -44,7 +60,9 @@ function bodyFor(type: string, example: unknown, schema: unknown, where: string,
     const properties = (field(schema, 'properties') as Record<string, unknown> | undefined) ?? {}
     const value = example !== null && typeof example === 'object' ? (example as Record<string, unknown>) : {}
     const parts: MultipartPart[] = Object.entries(properties).map(([name, property]) =>
-      isBinary(property) ? { kind: 'file', name, path: '', enabled: true } : { kind: 'text', name, value: text(value[name] ?? schemaExample(property)), enabled: true }
+      isBinary(property)
+        ? { kind: 'file', name, path: '', enabled: true }
+        : { kind: 'text', name, value: text(value[name] ?? schemaExample(property)), enabled: true }
     )
     if (parts.some((p) => p.kind === 'file')) unsupported.push({ item: where, what: 'The form has file parts: choose their files in Parley.' })
     return { body: { type: 'multipart', parts } }
@@ -78,11 +96,20 @@ function swaggerBody(operation: unknown, params: Param[], doc: unknown, where: s
       return {
         body: {
           type: 'multipart',
-          parts: formParams.map((p): MultipartPart => (p['type'] === 'file' ? { kind: 'file', name: asString(p['name']), path: '', enabled: true } : { kind: 'text', name: asString(p['name']), value: text(p['x-example'] ?? p['default'] ?? schemaExample(p) ?? ''), enabled: true }))
+          parts: formParams.map((p): MultipartPart =>
+            p['type'] === 'file'
+              ? { kind: 'file', name: asString(p['name']), path: '', enabled: true }
+              : { kind: 'text', name: asString(p['name']), value: text(p['x-example'] ?? p['default'] ?? schemaExample(p) ?? ''), enabled: true }
+          )
         }
       }
     }
-    return { body: { type: 'form', fields: formParams.map((p) => ({ name: asString(p['name']), value: text(p['x-example'] ?? p['default'] ?? ''), enabled: p['required'] === true })) } }
+    return {
+      body: {
+        type: 'form',
+        fields: formParams.map((p) => ({ name: asString(p['name']), value: text(p['x-example'] ?? p['default'] ?? ''), enabled: p['required'] === true }))
+      }
+    }
   }
   return { body: { type: 'none' } }
 }

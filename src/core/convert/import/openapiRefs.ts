@@ -12,28 +12,35 @@ const base = '/__parley_spec__/'
  */
 export async function dereferenceBeside(raw: unknown, files: Map<string, string>, where: string, unsupported: UnsupportedItem[]): Promise<unknown> {
   const missing = new Set<string>()
-  const doc = await $RefParser.dereference(`${base}openapi.yaml`, structuredClone(raw) as object, {
-    dereference: { circular: 'ignore' },
-    resolve: {
-      external: true,
-      file: false,
-      http: false,
-      beside: {
-        order: 1,
-        canRead: true,
-        read: (file: { url: string }) => {
-          const url = safeDecode(file.url)
-          const name = url.startsWith(base) ? url.slice(base.length) : undefined
-          const text = name !== undefined && !name.includes('/') ? files.get(name) : undefined
-          if (text !== undefined) return text
-          missing.add(name ?? url)
-          return '{}'
+  const doc = await $RefParser.dereference(
+    `${base}openapi.yaml`,
+    structuredClone(raw) as object,
+    {
+      dereference: { circular: 'ignore' },
+      resolve: {
+        external: true,
+        file: false,
+        http: false,
+        beside: {
+          order: 1,
+          canRead: true,
+          read: (file: { url: string }) => {
+            const url = safeDecode(file.url)
+            const name = url.startsWith(base) ? url.slice(base.length) : undefined
+            const text = name !== undefined && !name.includes('/') ? files.get(name) : undefined
+            if (text !== undefined) return text
+            missing.add(name ?? url)
+            return '{}'
+          }
         }
       }
-    }
-  } as never)
+    } as never
+  )
   for (const name of missing) {
-    unsupported.push({ item: where, what: `The $ref to "${name}" is not a file chosen beside the spec (only files in the spec's own folder are read); its schema gives no example.` })
+    unsupported.push({
+      item: where,
+      what: `The $ref to "${name}" is not a file chosen beside the spec (only files in the spec's own folder are read); its schema gives no example.`
+    })
   }
   return doc
 }

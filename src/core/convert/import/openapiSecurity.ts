@@ -20,18 +20,28 @@ export function schemeAuth(name: string, scheme: unknown, unsupported: Unsupport
   const type = asString(field(scheme, 'type'))
   const httpScheme = asString(field(scheme, 'scheme')).toLowerCase()
   if (type === 'basic' || (type === 'http' && httpScheme === 'basic')) {
-    return { auth: { type: 'basic', username: '{{username}}', password: '{{password}}' }, variables: [{ name: 'username', value: '', enabled: true, secret: false }, secret('password')] }
+    return {
+      auth: { type: 'basic', username: '{{username}}', password: '{{password}}' },
+      variables: [{ name: 'username', value: '', enabled: true, secret: false }, secret('password')]
+    }
   }
-  if (type === 'http' && httpScheme === 'bearer') return { auth: { type: 'bearer', token: '{{bearerToken}}', prefix: 'Bearer' }, variables: [secret('bearerToken')] }
+  if (type === 'http' && httpScheme === 'bearer')
+    return { auth: { type: 'bearer', token: '{{bearerToken}}', prefix: 'Bearer' }, variables: [secret('bearerToken')] }
   if (type === 'http' && httpScheme === 'digest') {
-    return { auth: { type: 'digest', username: '{{username}}', password: '{{password}}' }, variables: [{ name: 'username', value: '', enabled: true, secret: false }, secret('password')] }
+    return {
+      auth: { type: 'digest', username: '{{username}}', password: '{{password}}' },
+      variables: [{ name: 'username', value: '', enabled: true, secret: false }, secret('password')]
+    }
   }
   if (type === 'apiKey') {
     const where = asString(field(scheme, 'in'))
     const key = asString(field(scheme, 'name'))
     const variable = variableName(name)
     if (where === 'header' || where === 'query') return { auth: { type: 'apikey', key, value: `{{${variable}}}`, in: where }, variables: [secret(variable)] }
-    unsupported.push({ item: `security scheme ${name}`, what: `An API key in a ${where || 'cookie'} is not an auth type Parley has; add a Cookie header "${key}={{${variable}}}" yourself.` })
+    unsupported.push({
+      item: `security scheme ${name}`,
+      what: `An API key in a ${where || 'cookie'} is not an auth type Parley has; add a Cookie header "${key}={{${variable}}}" yourself.`
+    })
     return undefined
   }
   if (type === 'oauth2') {
@@ -81,7 +91,10 @@ export function schemeAuth(name: string, scheme: unknown, unsupported: Unsupport
         variables: [{ name: 'clientId', value: '', enabled: true, secret: false }]
       }
     }
-    unsupported.push({ item: `security scheme ${name}`, what: 'This OAuth 2.0 security scheme names no flow Parley knows (client credentials, password, authorization code, implicit).' })
+    unsupported.push({
+      item: `security scheme ${name}`,
+      what: 'This OAuth 2.0 security scheme names no flow Parley knows (client credentials, password, authorization code, implicit).'
+    })
     return undefined
   }
   unsupported.push({ item: `security scheme ${name}`, what: `${type === 'http' ? `HTTP ${httpScheme}` : type || 'This'} security is not supported by Parley.` })

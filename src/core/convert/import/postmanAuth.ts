@@ -58,8 +58,13 @@ function postmanOAuth2(p: (key: string) => string, where: string, unsupported: U
     return { type: 'none' }
   }
   const optional = (key: string, name: string): Record<string, string> => (p(key) ? { [name]: p(key) } : {})
-  if (p('addTokenTo') === 'queryParams') unsupported.push({ item: where, what: 'OAuth 2.0: Postman added the token to the query; Parley sends it in the Authorization header.' })
-  if (p('headerPrefix') && p('headerPrefix') !== 'Bearer') unsupported.push({ item: where, what: `OAuth 2.0: the header prefix "${p('headerPrefix')}" was not carried over; Parley uses the token type the server gives (Bearer).` })
+  if (p('addTokenTo') === 'queryParams')
+    unsupported.push({ item: where, what: 'OAuth 2.0: Postman added the token to the query; Parley sends it in the Authorization header.' })
+  if (p('headerPrefix') && p('headerPrefix') !== 'Bearer')
+    unsupported.push({
+      item: where,
+      what: `OAuth 2.0: the header prefix "${p('headerPrefix')}" was not carried over; Parley uses the token type the server gives (Bearer).`
+    })
   return {
     type: 'oauth2',
     grant,

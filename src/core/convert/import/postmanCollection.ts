@@ -59,7 +59,10 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
     const name = itemName(field(item, 'name'), 'Untitled')
     const where = path === '' ? name : `${path} / ${name}`
     if (!isPostmanItem(item)) {
-      unsupported.push({ item: `${path === '' ? '' : `${path} / `}item ${index + 1}${field(item, 'name') === undefined ? '' : ` (${name})`}`, what: junkItem(item) })
+      unsupported.push({
+        item: `${path === '' ? '' : `${path} / `}item ${index + 1}${field(item, 'name') === undefined ? '' : ` (${name})`}`,
+        what: junkItem(item)
+      })
       continue
     }
     if (Array.isArray(field(item, 'item'))) {
@@ -76,7 +79,12 @@ function items(list: unknown, path: string, unsupported: UnsupportedItem[], dept
       const auth = postmanAuth(field(item, 'auth'), where, unsupported)
       if (auth) folder.auth = auth
       for (const variable of asArray(field(item, 'variable'))) {
-        const v = importVariable(field(variable, 'key'), field(variable, 'value'), { enabled: field(variable, 'disabled') !== true, secret: field(variable, 'type') === 'secret' || field(field(variable, '_parley'), 'secret') === true, where, unsupported })
+        const v = importVariable(field(variable, 'key'), field(variable, 'value'), {
+          enabled: field(variable, 'disabled') !== true,
+          secret: field(variable, 'type') === 'secret' || field(field(variable, '_parley'), 'secret') === true,
+          where,
+          unsupported
+        })
         if (v) folder.variables.push(v)
       }
       out.push(folder)
@@ -117,10 +125,16 @@ function parleyRequest(item: unknown, name: string, where: string, unsupported: 
   const description = descriptionText(field(item, 'description') ?? field(field(item, 'request'), 'description'))
   const base = kind === 'sse' ? postmanRequest(field(item, 'request'), item, where, []) : undefined
   const body = base?.body?.type === 'text' ? base.body.text : ''
-  const candidate = kind === 'sse' ? { kind, name, description, method: base?.method, url: base?.url, body, ...(carried as object) } : { ...(carried as object), kind, name, description }
+  const candidate =
+    kind === 'sse'
+      ? { kind, name, description, method: base?.method, url: base?.url, body, ...(carried as object) }
+      : { ...(carried as object), kind, name, description }
   const parsed = SavedRequestSchema.safeParse(candidate)
   if (parsed.success) return parsed.data
-  unsupported.push({ item: where, what: `The ${kind} request Parley wrote into this file could not be read back (${parsed.error.issues[0]?.message ?? 'invalid'}); it was imported as HTTP.` })
+  unsupported.push({
+    item: where,
+    what: `The ${kind} request Parley wrote into this file could not be read back (${parsed.error.issues[0]?.message ?? 'invalid'}); it was imported as HTTP.`
+  })
   return undefined
 }
 
@@ -128,7 +142,14 @@ function parleyRequest(item: unknown, name: string, where: string, unsupported: 
 function carriedHeaders(owner: unknown): KeyValue[] {
   return asArray(field(field(owner, '_parley'), 'headers')).flatMap((h) =>
     typeof field(h, 'name') === 'string'
-      ? [{ name: asString(field(h, 'name')), value: asString(field(h, 'value')), enabled: field(h, 'enabled') !== false, ...(asString(field(h, 'description')) ? { description: asString(field(h, 'description')) } : {}) }]
+      ? [
+          {
+            name: asString(field(h, 'name')),
+            value: asString(field(h, 'value')),
+            enabled: field(h, 'enabled') !== false,
+            ...(asString(field(h, 'description')) ? { description: asString(field(h, 'description')) } : {})
+          }
+        ]
       : []
   )
 }
@@ -200,8 +221,12 @@ function postmanUrl(url: unknown, where: string, unsupported: UnsupportedItem[])
   if (typeof url === 'string') return url
   let raw = asString(field(url, 'raw'))
   if (raw === '') {
-    const host = asArray(field(url, 'host')).map((p) => asString(p)).join('.')
-    const path = asArray(field(url, 'path')).map((p) => asString(typeof p === 'object' ? field(p, 'value') : p)).join('/')
+    const host = asArray(field(url, 'host'))
+      .map((p) => asString(p))
+      .join('.')
+    const path = asArray(field(url, 'path'))
+      .map((p) => asString(typeof p === 'object' ? field(p, 'value') : p))
+      .join('/')
     const protocol = asString(field(url, 'protocol'))
     const port = asString(field(url, 'port'))
     const query = asArray(field(url, 'query')).filter((q) => field(q, 'disabled') !== true)
@@ -238,7 +263,14 @@ function postmanBody(body: unknown, headers: KeyValue[], where: string, unsuppor
       return mapped.body
     }
     case 'urlencoded':
-      return { type: 'form', fields: asArray(field(body, 'urlencoded')).map((f) => ({ name: asString(field(f, 'key')), value: asString(field(f, 'value')), enabled: field(f, 'disabled') !== true })) }
+      return {
+        type: 'form',
+        fields: asArray(field(body, 'urlencoded')).map((f) => ({
+          name: asString(field(f, 'key')),
+          value: asString(field(f, 'value')),
+          enabled: field(f, 'disabled') !== true
+        }))
+      }
     case 'formdata': {
       const parts: MultipartPart[] = []
       for (const f of asArray(field(body, 'formdata'))) {

@@ -67,7 +67,9 @@ async function readAnyFormat(text: string, format?: Exclude<ImportFormat, 'unkno
  */
 function chosenFiles(doc: unknown): { main: unknown; beside: Map<string, string> } | undefined {
   if (field(doc, 'parleyImport') !== 'files') return undefined
-  const files = asArray(field(doc, 'files')).flatMap((f) => (typeof field(f, 'path') === 'string' && typeof field(f, 'text') === 'string' ? [{ path: String(field(f, 'path')), text: String(field(f, 'text')) }] : []))
+  const files = asArray(field(doc, 'files')).flatMap((f) =>
+    typeof field(f, 'path') === 'string' && typeof field(f, 'text') === 'string' ? [{ path: String(field(f, 'path')), text: String(field(f, 'text')) }] : []
+  )
   const read = files.map((f) => ({ ...f, doc: readDocument(f.text) }))
   const main = read.find((f) => detectDocument(f.doc) === 'openapi') ?? read.find((f) => !['unknown', 'curl'].includes(detectDocument(f.doc)))
   if (!main) return { main: undefined, beside: new Map() }

@@ -84,7 +84,12 @@ async function fillCollection(stores: ImportStores, collection: OpenCollection, 
     await writeItems(stores, collection, '', imported.items)
   })
   for (const environment of imported.environments) {
-    await stores.environments.save(collection, undefined, environment.name, environment.variables.map((v) => VariableSchema.parse(v)))
+    await stores.environments.save(
+      collection,
+      undefined,
+      environment.name,
+      environment.variables.map((v) => VariableSchema.parse(v))
+    )
   }
 }
 

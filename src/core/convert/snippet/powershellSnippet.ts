@@ -26,7 +26,9 @@ export function powershellSnippet(har: HarRequest): { code: string; warnings: st
   if (body?.mimeType === 'multipart/form-data' && body.params) {
     // -Form (PowerShell 7) writes the multipart body and its boundary itself.
     const fields = body.params.map((part) =>
-      part.fileName === undefined ? `${psQuote(part.name)} = ${psQuote(part.value ?? '')}` : `${psQuote(part.name)} = Get-Item -LiteralPath ${psQuote(part.fileName)}`
+      part.fileName === undefined
+        ? `${psQuote(part.name)} = ${psQuote(part.value ?? '')}`
+        : `${psQuote(part.name)} = Get-Item -LiteralPath ${psQuote(part.fileName)}`
     )
     lines.push('$form = @{', ...fields.map((field) => `  ${field}`), '}')
     options.push('-Form $form')

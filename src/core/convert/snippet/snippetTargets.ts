@@ -73,7 +73,9 @@ export async function generateSnippet(request: HttpRequest, target: SnippetTarge
   const files = request.body.type === 'multipart' ? request.body.parts.filter((p) => p.enabled && p.kind === 'file') : []
   if (files.length > 0) {
     // httpsnippet writes file parts differently per language; several only name the path.
-    warnings.push(`The file parts (${files.map((p) => (p.kind === 'file' ? `${p.name}: ${p.path}` : '')).join(', ')}) may appear as paths or placeholders in this code: check that it reads each file.`)
+    warnings.push(
+      `The file parts (${files.map((p) => (p.kind === 'file' ? `${p.name}: ${p.path}` : '')).join(', ')}) may appear as paths or placeholders in this code: check that it reads each file.`
+    )
   }
   const snippet = new HTTPSnippet(har as never)
   const result: unknown = await snippet.convert(httpsnippetTarget[0] as never, httpsnippetTarget[1])

@@ -34,7 +34,7 @@ export function socketIoSnippet(request: SocketIoRequest): string {
   lines.push("socket.on('disconnect', (reason) => console.log('disconnected', reason))")
   for (const listener of request.listeners.filter((l) => l.enabled)) {
     if (listener.event === '*' && v2) lines.push('// socket.io-client 2.x has no onAny(): add a socket.on() per event to log the others.')
-    else if (listener.event === '*') lines.push("socket.onAny((event, ...args) => console.log(event, ...args))")
+    else if (listener.event === '*') lines.push('socket.onAny((event, ...args) => console.log(event, ...args))')
     else lines.push(`socket.on(${js(listener.event)}, (...args) => console.log(${js(listener.event)}, ...args))`)
   }
   return `${lines.join('\n')}\n`

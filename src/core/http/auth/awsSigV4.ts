@@ -21,7 +21,12 @@ function canonicalPath(url: URL, service: string): string {
   const segments = url.pathname.split('/').map((s) => encodeRfc3986(safeDecode(s)))
   const once = segments.join('/') || '/'
   // Every service but S3 encodes the path a second time (AWS SigV4 docs, "canonical URI").
-  return service === 's3' ? once : once.split('/').map((s) => encodeRfc3986(s)).join('/')
+  return service === 's3'
+    ? once
+    : once
+        .split('/')
+        .map((s) => encodeRfc3986(s))
+        .join('/')
 }
 
 function safeDecode(segment: string): string {

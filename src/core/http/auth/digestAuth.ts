@@ -49,7 +49,10 @@ export function pickDigestChallenge(values: string[]): DigestChallenge | null {
         nonce: params.get('nonce')!,
         opaque: params.get('opaque') ?? null,
         algorithm,
-        qop: (params.get('qop') ?? '').split(',').map((q) => q.trim()).filter(Boolean),
+        qop: (params.get('qop') ?? '')
+          .split(',')
+          .map((q) => q.trim())
+          .filter(Boolean),
         userhash: params.get('userhash')?.toLowerCase() === 'true'
       })
     }

@@ -43,7 +43,12 @@ export class OAuth2TokenCache {
   /** A token for this configuration: cached when still valid, otherwise fetched (or, signed-in grants, the stored one). */
   async token(auth: OAuth2Auth, post: TokenPost): Promise<HttpAuthInfo> {
     if (INTERACTIVE_GRANTS.has(auth.grant)) {
-      if (!this.stored) throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
+      if (!this.stored)
+        throw httpError(
+          'auth_failed',
+          `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`,
+          'Use client credentials or password here.'
+        )
       return this.stored.current(auth, post)
     }
     const key = cacheKey(auth)
@@ -61,7 +66,8 @@ export class OAuth2TokenCache {
 
   /** A signed-in token the server refused: refreshed once with its refresh token (as Postman's auto-refresh does). */
   async renew(auth: OAuth2Auth, post: TokenPost, refused: string): Promise<HttpAuthInfo> {
-    if (!this.stored) throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
+    if (!this.stored)
+      throw httpError('auth_failed', `The ${auth.grant} grant needs a signed-in token, and this engine keeps none.`, 'Use client credentials or password here.')
     return this.stored.renew(auth, post, refused)
   }
 
@@ -73,7 +79,9 @@ export class OAuth2TokenCache {
 
 function cacheKey(auth: OAuth2Auth): string {
   return createHash('sha256')
-    .update(JSON.stringify([auth.tokenUrl, auth.grant, auth.clientId, auth.clientSecret, auth.username, auth.password, auth.scope, auth.audience, auth.clientAuth]))
+    .update(
+      JSON.stringify([auth.tokenUrl, auth.grant, auth.clientId, auth.clientSecret, auth.username, auth.password, auth.scope, auth.audience, auth.clientAuth])
+    )
     .digest('hex')
 }
 

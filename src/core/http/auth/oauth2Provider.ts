@@ -40,7 +40,9 @@ export const oauth2Provider: AuthProvider<'oauth2'> = {
             } catch (error) {
               if (ctx.control.error) throw ctx.control.error
               const e = error as { message?: string; hint?: string }
-              warnings.push(`The server refused the OAuth 2.0 token (401) and it could not be renewed: ${e.message ?? String(error)} Sign in again: click "Get new token" in the Auth tab.`)
+              warnings.push(
+                `The server refused the OAuth 2.0 token (401) and it could not be renewed: ${e.message ?? String(error)} Sign in again: click "Get new token" in the Auth tab.`
+              )
               return null
             }
           } else {

@@ -33,17 +33,28 @@ export interface OpenedLive<T> {
   scope: VariableScope
 }
 
-export async function openLiveRequest<T extends LiveRequest>(deps: LiveOpenDeps, request: T, context: SendContext | undefined, requestId: string): Promise<OpenedLive<T>> {
+export async function openLiveRequest<T extends LiveRequest>(
+  deps: LiveOpenDeps,
+  request: T,
+  context: SendContext | undefined,
+  requestId: string
+): Promise<OpenedLive<T>> {
   const chain = (await scriptChain(deps, context, await savedScripts(deps.collections, context))).filter((item) => item.scripts.pre?.trim())
   let scope: VariableScope
   if (chain.length === 0) scope = await scopeOf(deps, context)
   else {
     const vars = await ScriptVariables.load(deps, context)
-    const scripts = new StepScripts(undefined, vars, { requestId, requestName: '', iteration: 0, iterationCount: 1, url: request.url, headers: request.headers, host: scriptHost(deps, requestId) }, (text) => maskSecrets(text, vars.secretValues()))
+    const scripts = new StepScripts(
+      undefined,
+      vars,
+      { requestId, requestName: '', iteration: 0, iterationCount: 1, url: request.url, headers: request.headers, host: scriptHost(deps, requestId) },
+      (text) => maskSecrets(text, vars.secretValues())
+    )
     try {
       for (const { owner, scripts: own } of chain) {
         const outcome = await scripts.phase('pre', own.pre ?? '', owner)
-        if (outcome.failure) throw new ParleyError('script_error', `The pre-request script of ${owner} failed: ${outcome.failure}`, 'Fix the script; the session was not opened.')
+        if (outcome.failure)
+          throw new ParleyError('script_error', `The pre-request script of ${owner} failed: ${outcome.failure}`, 'Fix the script; the session was not opened.')
       }
     } finally {
       scripts.dispose()

@@ -45,7 +45,11 @@ export async function runStep(run: StepRun, step: RealtimeStep, title: string): 
     case 'emit':
       return emit(run, step, title)
     case 'send': {
-      if (!supportsStep(run.kind, 'send')) throw invalid(`A ${run.kind === 'sse' ? 'SSE stream only receives' : 'Socket.IO session emits events'}; it has no frames to send.`, run.kind === 'sse' ? 'Remove the send step.' : 'Use an emit step.')
+      if (!supportsStep(run.kind, 'send'))
+        throw invalid(
+          `A ${run.kind === 'sse' ? 'SSE stream only receives' : 'Socket.IO session emits events'}; it has no frames to send.`,
+          run.kind === 'sse' ? 'Remove the send step.' : 'Use an emit step.'
+        )
       await need(run).send?.({ type: step.frame, value: run.resolve(step.value) })
       return none()
     }
@@ -74,10 +78,18 @@ async function connect(run: StepRun, step: Extract<RealtimeStep, { type: 'connec
     const seen = recorder.version
     if (recorder.state === 'connected') return { tests: [pass(title)], console: [] }
     if (recorder.state === 'error' || recorder.state === 'closed' || recorder.state === 'disconnected') {
-      throw new ParleyError('connect_failed', `Could not connect to ${session.url}: ${recorder.detail}.`, 'Check the URL, auth and the server; the remaining steps were not run.')
+      throw new ParleyError(
+        'connect_failed',
+        `Could not connect to ${session.url}: ${recorder.detail}.`,
+        'Check the URL, auth and the server; the remaining steps were not run.'
+      )
     }
     if (!(await recorder.next(seen, deadline, run.deps.signal))) {
-      throw new ParleyError('connect_timeout', `Not connected to ${session.url} within ${step.timeoutMs} ms (${recorder.detail || 'no answer'}).`, 'Raise the connect step\'s timeout, or check the server.')
+      throw new ParleyError(
+        'connect_timeout',
+        `Not connected to ${session.url} within ${step.timeoutMs} ms (${recorder.detail || 'no answer'}).`,
+        "Raise the connect step's timeout, or check the server."
+      )
     }
   }
 }
@@ -92,7 +104,11 @@ async function emitArgs(run: StepRun, args: EmitArg[]): Promise<EmitArg[]> {
 }
 
 async function emit(run: StepRun, step: Extract<RealtimeStep, { type: 'emit' }>, title: string): Promise<StepOutcome> {
-  if (!supportsStep(run.kind, 'emit')) throw invalid(`Only Socket.IO emits events; this is a ${run.kind === 'sse' ? 'SSE stream' : 'WebSocket'}.`, run.kind === 'websocket' ? 'Use a send step.' : 'Remove the emit step.')
+  if (!supportsStep(run.kind, 'emit'))
+    throw invalid(
+      `Only Socket.IO emits events; this is a ${run.kind === 'sse' ? 'SSE stream' : 'WebSocket'}.`,
+      run.kind === 'websocket' ? 'Use a send step.' : 'Remove the emit step.'
+    )
   const session = need(run)
   const event = run.resolve(step.event)
   const seq = await session.emit!({ event, args: await emitArgs(run, step.args), ack: step.ack !== undefined, ackTimeoutMs: step.ack?.timeoutMs ?? 5_000 })
@@ -108,17 +124,23 @@ async function emit(run: StepRun, step: Extract<RealtimeStep, { type: 'emit' }>,
       const msg = ackMessage(event, seq, outcome.ack)
       const matched = await run.scripts.matches(step.ack.predicate, msg, `step "${title}"`)
       if ('error' in matched) return { tests: [fail(title, `the ack predicate failed: ${matched.error}`)], console: [] }
-      if (!matched.passed) return { tests: [fail(title, `the ack of ${event} did not match ${step.ack.predicate.trim()}: got ${JSON.stringify(outcome.ack.args).slice(0, 300)}`)], console: [] }
+      if (!matched.passed)
+        return {
+          tests: [fail(title, `the ack of ${event} did not match ${step.ack.predicate.trim()}: got ${JSON.stringify(outcome.ack.args).slice(0, 300)}`)],
+          console: []
+        }
       const scripted = step.script?.trim() ? await run.scripts.run(step.script, title, msg, [msg]) : none()
       return { tests: [pass(title), ...scripted.tests], console: scripted.console }
     }
     if (!recorder.live) return { tests: [fail(title, `no ack for ${event}: the session ended (${recorder.detail})`)], console: [] }
-    if (!(await recorder.next(seen, deadline, run.deps.signal))) return { tests: [fail(title, `no ack for ${event} within ${step.ack.timeoutMs} ms`)], console: [] }
+    if (!(await recorder.next(seen, deadline, run.deps.signal)))
+      return { tests: [fail(title, `no ack for ${event} within ${step.ack.timeoutMs} ms`)], console: [] }
   }
 }
 
 async function expect(run: StepRun, step: Extract<RealtimeStep, { type: 'expect' }>, title: string): Promise<StepOutcome> {
-  if (run.kind === 'websocket' && step.event) return { tests: [fail(title, `a WebSocket message has no event name, so "${step.event}" never matches`)], console: [] }
+  if (run.kind === 'websocket' && step.event)
+    return { tests: [fail(title, `a WebSocket message has no event name, so "${step.event}" never matches`)], console: [] }
   need(run)
   const { recorder } = run
   const event = run.resolve(step.event)
@@ -130,11 +152,15 @@ async function expect(run: StepRun, step: Extract<RealtimeStep, { type: 'expect'
   let lastSeen = 0
   let thrown: { count: number; first: string } | undefined
   const dropped = recorder.dropped
-  const expected = () => `expected ${step.count === 1 ? '' : `${step.count} `}${noun(run.kind, step.count)}${event ? ` ${event}` : ''}${predicate ? ` matching ${predicate}` : ''} within ${step.timeoutMs} ms`
+  const expected = () =>
+    `expected ${step.count === 1 ? '' : `${step.count} `}${noun(run.kind, step.count)}${event ? ` ${event}` : ''}${predicate ? ` matching ${predicate}` : ''} within ${step.timeoutMs} ms`
   const failure = (why: string) => {
     const got = matched.length > 0 ? `only ${matched.length} matched; ` : ''
     const threw = thrown ? `; the predicate threw for ${thrown.count} of them: ${thrown.first}` : ''
-    return { tests: [fail(title, `${expected()}${why}; ${got}${receivedSummary(run.kind, others, otherCount + recorder.dropped - dropped)}${threw}`)], console: [] }
+    return {
+      tests: [fail(title, `${expected()}${why}; ${got}${receivedSummary(run.kind, others, otherCount + recorder.dropped - dropped)}${threw}`)],
+      console: []
+    }
   }
   for (;;) {
     const seen = recorder.version

@@ -79,10 +79,23 @@ export class StepScripts {
     return outcome
   }
 
-  private async execute(code: string, filename: string, eventName: string, source: TestResult['source'], message: StepMessage | undefined, messages: StepMessage[]): Promise<ScriptOutcome> {
+  private async execute(
+    code: string,
+    filename: string,
+    eventName: string,
+    source: TestResult['source'],
+    message: StepMessage | undefined,
+    messages: StepMessage[]
+  ): Promise<ScriptOutcome> {
     const sandbox = await this.get()
     const input = {
-      info: { eventName, iteration: this.info.iteration, iterationCount: this.info.iterationCount, requestName: this.info.requestName, requestId: this.info.requestId },
+      info: {
+        eventName,
+        iteration: this.info.iteration,
+        iterationCount: this.info.iterationCount,
+        requestName: this.info.requestName,
+        requestId: this.info.requestId
+      },
       request: {
         method: 'GET',
         url: this.info.url,
@@ -94,16 +107,19 @@ export class StepScripts {
       message: message ?? null,
       messages
     }
-    const host: HostCall = this.info.host ?? (async (name) => {
-      throw new Error(name === 'sendRequest' ? 'pm.sendRequest is not available here' : `${name} is not supported by Parley`)
-    })
+    const host: HostCall =
+      this.info.host ??
+      (async (name) => {
+        throw new Error(name === 'sendRequest' ? 'pm.sendRequest is not available here' : `${name} is not supported by Parley`)
+      })
     const run = await sandbox.run(code, filename, input, host)
     const output = run.output as { tests: { name: string; passed: boolean; message?: string }[]; console: ConsoleEntry[]; vars: ScriptVariables['vars'] } | null
     const tests: TestResult[] = []
     const console: ConsoleEntry[] = []
     if (output) {
       this.vars.update(output.vars)
-      for (const test of output.tests) tests.push({ name: this.mask(test.name), passed: test.passed, source, ...(test.message ? { message: this.mask(test.message) } : {}) })
+      for (const test of output.tests)
+        tests.push({ name: this.mask(test.name), passed: test.passed, source, ...(test.message ? { message: this.mask(test.message) } : {}) })
       for (const entry of output.console) console.push({ level: entry.level, text: this.mask(entry.text) })
     }
     return { tests, console, ...(run.error ? { failure: this.mask(describeFailure(run.error)) } : {}) }

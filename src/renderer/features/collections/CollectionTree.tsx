@@ -25,7 +25,6 @@ interface Row {
   posInSet: number
 }
 
-
 /** Drag state lives outside React: dragover cannot read the dataTransfer payload. */
 let dragging: { collectionId: string; node: TreeNode } | undefined
 
@@ -127,7 +126,10 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
         { label: t('collectionTree.newRequest'), run: () => onAction({ type: 'newRequest', collectionId, folder: node.path }) },
         { label: t('collectionTree.newFolder'), run: () => onAction({ type: 'newFolder', collectionId, folder: node.path }) },
         { label: t('collectionTree.settings'), run: () => onAction({ type: 'settings', collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) },
-        { label: tr(row.isRoot ? 'runner:menu.runCollection' : 'runner:menu.runFolder'), run: () => openRunner({ collectionId, folder: row.isRoot ? '' : node.path, name: node.name }) }
+        {
+          label: tr(row.isRoot ? 'runner:menu.runCollection' : 'runner:menu.runFolder'),
+          run: () => openRunner({ collectionId, folder: row.isRoot ? '' : node.path, name: node.name })
+        }
       )
     }
     if (row.isRoot) {
@@ -161,7 +163,8 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
     dragging = undefined
     setDrop(undefined)
     if (!dragged) return
-    const fail = (error: unknown): void => useCollections.getState().toast({ text: t('collectionTree.couldNotMove', { name: dragged.name, value: errorText(error) }), tone: 'error' })
+    const fail = (error: unknown): void =>
+      useCollections.getState().toast({ text: t('collectionTree.couldNotMove', { name: dragged.name, value: errorText(error) }), tone: 'error' })
     if (where === 'into') {
       toggle(row.key, true)
       moveAndRefresh(collectionId, dragged, row.key).catch(fail)
@@ -264,7 +267,17 @@ export function CollectionTree({ tree, onAction }: { tree: Tree; onAction: (acti
 
 function FolderGlyph({ root }: { root: boolean }) {
   return (
-    <svg className={root ? 'tree-glyph tree-glyph-root' : 'tree-glyph'} width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      className={root ? 'tree-glyph tree-glyph-root' : 'tree-glyph'}
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       {root ? <path d="M4 5h16v14H4zM4 9h16" /> : <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />}
     </svg>
   )

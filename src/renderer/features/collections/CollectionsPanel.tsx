@@ -75,9 +75,7 @@ export function CollectionsPanel({ query }: { query: string }) {
             )}
             {c.tree && c.tree.problems.length > 0 && (
               <div className="problems" role="group" aria-label={t('collectionsPanel.filesThatCouldNot', { name: c.name })}>
-                <p className="problems-title">
-                  {t('collectionsPanel.filesCouldNotBe', { count: c.tree.problems.length })}
-                </p>
+                <p className="problems-title">{t('collectionsPanel.filesCouldNotBe', { count: c.tree.problems.length })}</p>
                 <ul>
                   {c.tree.problems.map((p) => (
                     <li key={`${p.path}:${p.line}`}>
@@ -95,7 +93,10 @@ export function CollectionsPanel({ query }: { query: string }) {
       )}
 
       <CollectionFolderDialog mode={folderDialog} onClose={() => setFolderDialog(undefined)} />
-      <FolderSettingsDialog target={action?.type === 'settings' ? { collectionId: action.collectionId, path: action.folder, name: action.name } : undefined} onClose={done} />
+      <FolderSettingsDialog
+        target={action?.type === 'settings' ? { collectionId: action.collectionId, path: action.folder, name: action.name } : undefined}
+        onClose={done}
+      />
       <CredentialsDialog collection={action?.type === 'credentials' ? { id: action.collectionId, name: action.name } : undefined} onClose={done} />
 
       <NameDialog
@@ -135,7 +136,8 @@ export function CollectionsPanel({ query }: { query: string }) {
       >
         {action?.type === 'delete' && (
           <p className="form-dialog-text">
-            {action.node.type === 'folder' ? t('collectionsPanel.theFolderAndEverything') : t('collectionsPanel.theRequestFile')} <code>{action.node.path}</code> {t('collectionsPanel.movesToParleyS')}
+            {action.node.type === 'folder' ? t('collectionsPanel.theFolderAndEverything') : t('collectionsPanel.theRequestFile')}{' '}
+            <code>{action.node.path}</code> {t('collectionsPanel.movesToParleyS')}
           </p>
         )}
       </FormDialog>
@@ -161,7 +163,9 @@ function MoveDialog({
   const { t } = useT('collections')
   const [target, setTarget] = useState('')
   const node = action?.node
-  const folders = tree ? allFolders(tree.root).filter(({ folder }) => !node || node.type !== 'folder' || (folder.path !== node.path && !folder.path.startsWith(`${node.path}/`))) : []
+  const folders = tree
+    ? allFolders(tree.root).filter(({ folder }) => !node || node.type !== 'folder' || (folder.path !== node.path && !folder.path.startsWith(`${node.path}/`)))
+    : []
   useEffect(() => setTarget(''), [action])
   return (
     <FormDialog
@@ -230,9 +234,7 @@ function CollectionFolderDialog({ mode, onClose }: { mode: 'new' | 'open' | unde
         describedBy="collection-path-hint"
       />
       <p id="collection-path-hint" className="field-hint">
-        {mode === 'new'
-          ? t('collectionsPanel.anEmptyOrNot')
-          : t('collectionsPanel.aFolderThatHolds')}{' '}
+        {mode === 'new' ? t('collectionsPanel.anEmptyOrNot') : t('collectionsPanel.aFolderThatHolds')}{' '}
         {dataDir && (
           <>
             {t('collectionsPanel.parleyKeepsItsOwn')} <code>{dataDir}</code> {t('collectionsPanel.shownInAbout')}

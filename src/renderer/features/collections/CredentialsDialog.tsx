@@ -46,7 +46,14 @@ export function CredentialsDialog({ collection, onClose }: { collection: { id: s
       <div role="radiogroup" aria-label={t('credentialsDialog.keepAuthCredentials')} className="form-dialog-choices">
         {choices.map((choice) => (
           <label key={choice.mode} className="form-dialog-choice">
-            <input type="radio" name="credentials-mode" value={choice.mode} checked={mode === choice.mode} disabled={mode === undefined} onChange={() => setMode(choice.mode)} />
+            <input
+              type="radio"
+              name="credentials-mode"
+              value={choice.mode}
+              checked={mode === choice.mode}
+              disabled={mode === undefined}
+              onChange={() => setMode(choice.mode)}
+            />
             <span>
               <strong>{t(choice.label)}</strong>
               <span className="muted"> {t(choice.detail)}</span>

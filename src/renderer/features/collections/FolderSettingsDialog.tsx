@@ -64,7 +64,17 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
   }
   const change = (patch: Partial<FolderSettings>): void => setSettings((s) => (s ? { ...s, ...patch } : s))
   return (
-    <Dialog title={target ? (isCollection ? t('folderSettingsDialog.collectionSettings', { name: target.name }) : t('folderSettingsDialog.folderSettings', { name: target.name })) : t('folderSettingsDialog.settings2')} open={target !== undefined} onClose={onClose}>
+    <Dialog
+      title={
+        target
+          ? isCollection
+            ? t('folderSettingsDialog.collectionSettings', { name: target.name })
+            : t('folderSettingsDialog.folderSettings', { name: target.name })
+          : t('folderSettingsDialog.settings2')
+      }
+      open={target !== undefined}
+      onClose={onClose}
+    >
       {target && (
         <form
           className="folder-settings"
@@ -79,12 +89,23 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
           </p>
           <div role="tablist" aria-label={t('folderSettingsDialog.settingsSections')} className="section-tabs">
             {sections.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={section === name} className={`section-tab ${section === name ? 'section-tab-active' : ''}`} onClick={() => setSection(name)}>
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={section === name}
+                className={`section-tab ${section === name ? 'section-tab-active' : ''}`}
+                onClick={() => setSection(name)}
+              >
                 {t(`folderSettingsDialog.sections.${name}`)}
                 {settings && name === 'Variables' && settings.variables.length > 0 && <span className="count-badge">{settings.variables.length}</span>}
                 {settings && name === 'Headers' && settings.headers.length > 0 && <span className="count-badge">{settings.headers.length}</span>}
-                {settings && name === 'Auth' && settings.auth.type !== 'none' && settings.auth.type !== 'inherit' && <span className="count-badge">{settings.auth.type}</span>}
-                {settings && name === 'Scripts' && [settings.scripts?.pre, settings.scripts?.post].some((code) => code?.trim()) && <span className="count-badge">{t('folderSettingsDialog.on')}</span>}
+                {settings && name === 'Auth' && settings.auth.type !== 'none' && settings.auth.type !== 'inherit' && (
+                  <span className="count-badge">{settings.auth.type}</span>
+                )}
+                {settings && name === 'Scripts' && [settings.scripts?.pre, settings.scripts?.post].some((code) => code?.trim()) && (
+                  <span className="count-badge">{t('folderSettingsDialog.on')}</span>
+                )}
               </button>
             ))}
           </div>
@@ -92,12 +113,24 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
             {!settings && !error && <p className="muted">{t('folderSettingsDialog.loading')}</p>}
             {settings && section === 'Variables' && (
               <>
-                <VariablesEditor label={isCollection ? t('folderSettingsDialog.collectionVariables') : t('folderSettingsDialog.folderVariables')} variables={settings.variables} onChange={(variables) => change({ variables })} />
+                <VariablesEditor
+                  label={isCollection ? t('folderSettingsDialog.collectionVariables') : t('folderSettingsDialog.folderVariables')}
+                  variables={settings.variables}
+                  onChange={(variables) => change({ variables })}
+                />
                 <p className="field-hint">{isCollection ? t('folderSettingsDialog.secretCollection') : t('folderSettingsDialog.secretFolder')}</p>
               </>
             )}
             {settings && section === 'Headers' && (
-              <KeyValueTable label={t('folderSettingsDialog.header')} rows={settings.headers} onChange={(headers) => change({ headers })} nameSuggestions={commonHeaderNames} valueSuggestions={commonHeaderValues} bulkEdit namePlaceholder={t('folderSettingsDialog.addDefaultHeader')} />
+              <KeyValueTable
+                label={t('folderSettingsDialog.header')}
+                rows={settings.headers}
+                onChange={(headers) => change({ headers })}
+                nameSuggestions={commonHeaderNames}
+                valueSuggestions={commonHeaderValues}
+                bulkEdit
+                namePlaceholder={t('folderSettingsDialog.addDefaultHeader')}
+              />
             )}
             {settings && section === 'Scripts' && (
               <>
@@ -112,7 +145,10 @@ export function FolderSettingsDialog({ target, onClose }: { target: FolderSettin
                 inheritLabel={isCollection ? null : t('folderSettingsDialog.inheritFromTheParent')}
                 // "Get new token" here: the token is kept under these OAuth settings, resolved with this folder's
                 // variables, which is what every request inheriting them resolves to and sends.
-                target={{ request: { method: 'GET', url: '', auth: settings.auth }, context: { collectionId: target.collectionId, ...(target.path ? { path: target.path } : {}) } }}
+                target={{
+                  request: { method: 'GET', url: '', auth: settings.auth },
+                  context: { collectionId: target.collectionId, ...(target.path ? { path: target.path } : {}) }
+                }}
               />
             )}
           </div>

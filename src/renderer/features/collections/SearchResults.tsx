@@ -40,7 +40,9 @@ export function SearchResults({ query }: { query: string }) {
               <span className={`method-badge tree-badge kind-${r.kind}`}>{kindBadge(r.kind)}</span>
             )}
             <span className="search-result-text">
-              <span className="search-result-name" title={r.name}>{r.name}</span>
+              <span className="search-result-name" title={r.name}>
+                {r.name}
+              </span>
               <span className="search-result-where">
                 {r.collectionName} · {r.path}
               </span>

@@ -11,8 +11,7 @@ const refresh = (collectionId: string): Promise<void> => useCollections.getState
 
 /** Open tabs follow a file or folder that moved or was renamed. */
 async function retargetTabs(collectionId: string, from: string, to: string, reread: boolean): Promise<void> {
-  const moved = (path: string): string | undefined =>
-    path === from ? to : path.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : undefined
+  const moved = (path: string): string | undefined => (path === from ? to : path.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : undefined)
   for (const tab of useTabs.getState().tabs) {
     if (tab.source?.collectionId !== collectionId) continue
     const next = moved(tab.source.path)

@@ -49,7 +49,15 @@ export function useWorkspacePersistence(): void {
     const unsubscribeRealtime = useRealtime.subscribe((state, previous) => {
       for (const [tabId, session] of Object.entries(state.sessions)) {
         const before = previous.sessions[tabId]
-        if (!before || before.form !== session.form || before.sessionId !== session.sessionId || before.listeners !== session.listeners || before.savedEmits !== session.savedEmits || before.steps !== session.steps) return schedule()
+        if (
+          !before ||
+          before.form !== session.form ||
+          before.sessionId !== session.sessionId ||
+          before.listeners !== session.listeners ||
+          before.savedEmits !== session.savedEmits ||
+          before.steps !== session.steps
+        )
+          return schedule()
       }
     })
     window.addEventListener('beforeunload', flush)
@@ -95,7 +103,9 @@ function snapshot(): Workspace {
     })),
     activeTabId: activeId ?? null,
     drafts: tabs
-      .flatMap((t) => (t.kind === 'http' ? (t.dirty ? [{ tabId: t.id, request: requestOfTab(t), ...(t.source ? { baseHash: t.source.hash } : {}) }] : []) : realtimeDraft(t)))
+      .flatMap((t) =>
+        t.kind === 'http' ? (t.dirty ? [{ tabId: t.id, request: requestOfTab(t), ...(t.source ? { baseHash: t.source.hash } : {}) }] : []) : realtimeDraft(t)
+      )
       // A draft core would refuse (a method typed half-way, say) must not cost the others.
       .filter((d) => SavedRequestSchema.safeParse(d.request).success)
   }

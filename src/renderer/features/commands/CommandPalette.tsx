@@ -3,7 +3,12 @@ import { matchCommands, paletteCommands, type Command } from './paletteCommands'
 import './commands.css'
 import { useT } from '../../i18n'
 
-const groupLabels: Record<Command['group'], string> = { Tab: 'groups.tabs', Request: 'groups.requests', Environment: 'groups.environments', Action: 'groups.actions' }
+const groupLabels: Record<Command['group'], string> = {
+  Tab: 'groups.tabs',
+  Request: 'groups.requests',
+  Environment: 'groups.environments',
+  Action: 'groups.actions'
+}
 
 /** Ctrl/Cmd+K: type to find any open tab, saved request, environment or action; Enter runs it. */
 export function CommandPalette({ onClose }: { onClose: () => void }) {
@@ -68,7 +73,11 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           const first = i === 0 || matches[i - 1]!.group !== command.group
           return (
             <div key={command.id}>
-              {first && !query && <div className="palette-group" aria-hidden="true">{t(groupLabels[command.group])}</div>}
+              {first && !query && (
+                <div className="palette-group" aria-hidden="true">
+                  {t(groupLabels[command.group])}
+                </div>
+              )}
               <div
                 role="option"
                 id={`${listId}-${command.id}`}
@@ -78,7 +87,9 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
                 onClick={() => run(command)}
               >
                 {command.badge && <span className={`method-badge palette-badge method-${command.badge.toLowerCase()}`}>{command.badge}</span>}
-                <span className="palette-label" title={command.label}>{command.label}</span>
+                <span className="palette-label" title={command.label}>
+                  {command.label}
+                </span>
                 {command.detail && <span className="palette-detail muted">{command.detail}</span>}
                 <span className="palette-kind muted">{t(groupLabels[command.group])}</span>
               </div>
@@ -87,7 +98,8 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         })}
       </div>
       <p className="palette-footer muted">
-        <kbd>↑</kbd> <kbd>↓</kbd> {t('commandPalette.toChoose')} <kbd>{t('keys.Enter')}</kbd> {t('commandPalette.toRun')} <kbd>Esc</kbd> {t('commandPalette.toClose')}
+        <kbd>↑</kbd> <kbd>↓</kbd> {t('commandPalette.toChoose')} <kbd>{t('keys.Enter')}</kbd> {t('commandPalette.toRun')} <kbd>Esc</kbd>{' '}
+        {t('commandPalette.toClose')}
       </p>
     </dialog>
   )

@@ -39,9 +39,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
             </table>
           </section>
         ))}
-        <p className="muted shortcut-note">
-          {t('shortcutSheet.inABrowserCtrl')}
-        </p>
+        <p className="muted shortcut-note">{t('shortcutSheet.inABrowserCtrl')}</p>
       </div>
     </Dialog>
   )

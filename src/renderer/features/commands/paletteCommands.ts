@@ -83,32 +83,28 @@ export function paletteCommands(): Command[] {
   const environments = useEnvironments.getState()
   const toast = (error: unknown): void => useCollections.getState().toast({ text: errorText(error), tone: 'error' })
   return [
-    ...tabs.map(
-      (tab): Command => ({
-        id: `tab:${tab.id}`,
-        group: 'Tab',
-        label: tabLabel(tab),
-        detail: tab.id === activeId ? tr('commands:paletteCommands.inFront') : tab.dirty ? tr('commands:paletteCommands.unsavedChanges') : '',
-        badge: tab.kind === 'http' ? tab.draft.method : kindBadge(tab.kind),
-        run: () => useTabs.getState().activate(tab.id)
-      })
-    ),
+    ...tabs.map((tab): Command => ({
+      id: `tab:${tab.id}`,
+      group: 'Tab',
+      label: tabLabel(tab),
+      detail: tab.id === activeId ? tr('commands:paletteCommands.inFront') : tab.dirty ? tr('commands:paletteCommands.unsavedChanges') : '',
+      badge: tab.kind === 'http' ? tab.draft.method : kindBadge(tab.kind),
+      run: () => useTabs.getState().activate(tab.id)
+    })),
     ...collections.flatMap((c) => requestsOf(c.id, c.name, c.tree!.root, [])),
     // The picker's collection has the freshest list (one just created is not in the tree yet).
     ...collections.flatMap((c) =>
-      (c.id === environments.collectionId ? environments.environments : c.tree!.environments).map(
-        (env): Command => ({
-          id: `env:${c.id}:${env.id}`,
-          group: 'Environment',
-          label: env.name,
-          detail: tr('commands:paletteCommands.useIn', { name: c.name }),
-          run: () =>
-            void api
-              .call('environment.setActive', { collectionId: c.id, id: env.id })
-              .then(() => useEnvironments.getState().reload())
-              .catch(toast)
-        })
-      )
+      (c.id === environments.collectionId ? environments.environments : c.tree!.environments).map((env): Command => ({
+        id: `env:${c.id}:${env.id}`,
+        group: 'Environment',
+        label: env.name,
+        detail: tr('commands:paletteCommands.useIn', { name: c.name }),
+        run: () =>
+          void api
+            .call('environment.setActive', { collectionId: c.id, id: env.id })
+            .then(() => useEnvironments.getState().reload())
+            .catch(toast)
+      }))
     ),
     ...collections.flatMap((c) => runCommands(c.id, c.name, c.tree!.root, [])),
     ...newTabCommands(),
@@ -118,11 +114,21 @@ export function paletteCommands(): Command[] {
     action(tr('commands:paletteCommands.export'), () => openDialog('export')),
     action(tr('commands:paletteCommands.newCollection'), () => useFolderDialog.setState({ mode: 'new' })),
     action(tr('commands:paletteCommands.openCollection'), () => useFolderDialog.setState({ mode: 'open' })),
-    action(tr('commands:paletteCommands.manageEnvironments'), () => useEnvironments.setState({ managing: true }), tr('commands:paletteCommands.andGlobalVariables')),
+    action(
+      tr('commands:paletteCommands.manageEnvironments'),
+      () => useEnvironments.setState({ managing: true }),
+      tr('commands:paletteCommands.andGlobalVariables')
+    ),
     playground.status.state === 'running'
       ? action(tr('commands:paletteCommands.stopPlayground'), () => void playground.stop())
       : action(tr('commands:paletteCommands.startPlayground'), () => void playground.start(), tr('commands:paletteCommands.theDemoServerAnd')),
-    ...themes.map(({ theme, label }) => action(tr('commands:paletteCommands.theme', { label: tr(`commands:paletteCommands.themes.${label}`) }), () => void chooseTheme(theme), tr('commands:paletteCommands.switchTheme'))),
+    ...themes.map(({ theme, label }) =>
+      action(
+        tr('commands:paletteCommands.theme', { label: tr(`commands:paletteCommands.themes.${label}`) }),
+        () => void chooseTheme(theme),
+        tr('commands:paletteCommands.switchTheme')
+      )
+    ),
     action(tr('learn:palette'), () => useSidebar.getState().show('learn'), tr('learn:paletteDetail')),
     action(tr('commands:paletteCommands.settings'), () => openDialog('settings')),
     action(tr('commands:paletteCommands.keyboardShortcuts'), () => openDialog('shortcuts')),

@@ -13,11 +13,36 @@ export const shortcutGroups: { title: string; shortcuts: Shortcut[] }[] = [
   {
     title: 'tabs',
     shortcuts: [
-      { keys: [['Mod', 'T'], ['Alt', 'T']], does: 'newRequestTab' },
-      { keys: [['Mod', 'W'], ['Alt', 'W']], does: 'closeTheTabAsks' },
-      { keys: [['Mod', 'Shift', 'T'], ['Alt', 'Shift', 'T']], does: 'reopenTheLastClosed' },
+      {
+        keys: [
+          ['Mod', 'T'],
+          ['Alt', 'T']
+        ],
+        does: 'newRequestTab'
+      },
+      {
+        keys: [
+          ['Mod', 'W'],
+          ['Alt', 'W']
+        ],
+        does: 'closeTheTabAsks'
+      },
+      {
+        keys: [
+          ['Mod', 'Shift', 'T'],
+          ['Alt', 'Shift', 'T']
+        ],
+        does: 'reopenTheLastClosed'
+      },
       { keys: [['←'], ['→']], does: 'previousOrNextTab', where: 'onATab' },
-      { keys: [['Alt', '←'], ['Alt', '→']], does: 'moveTheTabLeft', where: 'onATab' },
+      {
+        keys: [
+          ['Alt', '←'],
+          ['Alt', '→']
+        ],
+        does: 'moveTheTabLeft',
+        where: 'onATab'
+      },
       { keys: [['Delete']], does: 'closeTheTab', where: 'onATab' }
     ]
   },

@@ -56,7 +56,15 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
     void load().then((list) => {
       // The question is usually "what changed since last time": start with the response before this one.
       const previous = list.find((entry) => entry.id !== current && entry.at < (list.find((e) => e.id === current)?.at ?? '\uffff'))
-      if (previous) setOther((value) => value ?? { side: { history: { target, id: previous.id } }, label: t('comparePanel.theResponseOf', { time: timeOf(previous.at) }), title: t('comparePanel.responseOf', { time: timeOf(previous.at) }) })
+      if (previous)
+        setOther(
+          (value) =>
+            value ?? {
+              side: { history: { target, id: previous.id } },
+              label: t('comparePanel.theResponseOf', { time: timeOf(previous.at) }),
+              title: t('comparePanel.responseOf', { time: timeOf(previous.at) })
+            }
+        )
     })
   }, [load, current, target])
 
@@ -87,7 +95,11 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
       setIgnoreText(example.ignorePaths.join(', '))
       setIgnorePaths(example.ignorePaths)
     }
-    setOther({ side: { example: { ...saved, name: example.name } }, label: t('comparePanel.example', { name: example.name }), title: t('comparePanel.example2', { name: example.name }) })
+    setOther({
+      side: { example: { ...saved, name: example.name } },
+      label: t('comparePanel.example', { name: example.name }),
+      title: t('comparePanel.example2', { name: example.name })
+    })
   }
   const saveExample = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -132,7 +144,19 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
                   <span className="cmp-shown">{t('comparePanel.shown')}</span>
                 ) : (
                   <span className="cmp-item-actions">
-                    <button type="button" className="link-button" aria-label={t('comparePanel.compareWithResponse', { label })} aria-pressed={chosen} onClick={() => setOther({ side: { history: { target, id: entry.id } }, label: t('comparePanel.theResponseOf', { time: timeOf(entry.at) }), title: t('comparePanel.responseOf', { time: timeOf(entry.at) }) })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('comparePanel.compareWithResponse', { label })}
+                      aria-pressed={chosen}
+                      onClick={() =>
+                        setOther({
+                          side: { history: { target, id: entry.id } },
+                          label: t('comparePanel.theResponseOf', { time: timeOf(entry.at) }),
+                          title: t('comparePanel.responseOf', { time: timeOf(entry.at) })
+                        })
+                      }
+                    >
                       {t('comparePanel.compare')}
                     </button>
                     <button type="button" className="link-button" aria-label={t('comparePanel.openResponse', { label })} onClick={() => void open(entry)}>
@@ -155,7 +179,13 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
                 <li key={example.file} className={`cmp-item ${chosen ? 'cmp-item-chosen' : ''}`} title={example.file}>
                   <span className={`rp-status-pill cmp-pill ${statusClass(example.status)}`}>{example.status}</span>
                   <span className="cmp-item-text">{example.name}</span>
-                  <button type="button" className="link-button" aria-label={t('comparePanel.compareWithExample', { name: example.name })} aria-pressed={chosen} onClick={() => chooseExample(example)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('comparePanel.compareWithExample', { name: example.name })}
+                    aria-pressed={chosen}
+                    onClick={() => chooseExample(example)}
+                  >
                     {t('comparePanel.compare')}
                   </button>
                 </li>
@@ -165,7 +195,12 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
         )}
         {saved && (
           <form className="cmp-form" onSubmit={(event) => void saveExample(event)}>
-            <input aria-label={t('comparePanel.exampleName')} placeholder={t('comparePanel.exampleName')} value={exampleName} onChange={(event) => setExampleName(event.target.value)} />
+            <input
+              aria-label={t('comparePanel.exampleName')}
+              placeholder={t('comparePanel.exampleName')}
+              value={exampleName}
+              onChange={(event) => setExampleName(event.target.value)}
+            />
             <button type="submit" className="secondary-button" disabled={exampleName.trim() === ''}>
               {t('comparePanel.saveAsExample')}
             </button>
@@ -173,7 +208,12 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
         )}
         <h3 className="cmp-heading">{t('comparePanel.ignorePaths')}</h3>
         <form className="cmp-form" onSubmit={applyIgnore}>
-          <input aria-label={t('comparePanel.ignorePaths')} placeholder={'**.createdAt, meta.requestId'} value={ignoreText} onChange={(event) => setIgnoreText(event.target.value)} />
+          <input
+            aria-label={t('comparePanel.ignorePaths')}
+            placeholder={'**.createdAt, meta.requestId'}
+            value={ignoreText}
+            onChange={(event) => setIgnoreText(event.target.value)}
+          />
           <button type="submit" className="secondary-button">
             {t('comparePanel.apply')}
           </button>
@@ -207,7 +247,12 @@ export function ComparePanel({ response, scope }: { response: HttpResponse; scop
 
 function CompareView({ result, label, title }: { result: CompareResult; label: string; title: string }) {
   const { t } = useT('compare')
-  const counts = result.body.kind === 'json' ? countKinds(result.body.changes.map((c) => c.kind)) : result.body.kind === 'lines' ? countKinds(result.body.changes.map((c) => c.kind)) : {}
+  const counts =
+    result.body.kind === 'json'
+      ? countKinds(result.body.changes.map((c) => c.kind))
+      : result.body.kind === 'lines'
+        ? countKinds(result.body.changes.map((c) => c.kind))
+        : {}
   const summary = Object.entries(counts)
     .map(([kind, n]) => t('comparePanel.kindCount', { count: n, kind }))
     .join(' · ')
@@ -216,12 +261,20 @@ function CompareView({ result, label, title }: { result: CompareResult; label: s
       <p className="cmp-summary" role="status" aria-label={t('comparePanel.comparisonSummary')}>
         <span className="muted">{t('comparePanel.comparedWith', { label })}</span>{' '}
         {result.equal ? <strong>{t('comparePanel.noDifferences')}</strong> : <strong>{summary || t('comparePanel.differencesInStatusOr')}</strong>}
-        {result.body.kind === 'json' && result.body.ignored > 0 && <span className="muted"> {t('comparePanel.ignored', { ignored: result.body.ignored })}</span>}
+        {result.body.kind === 'json' && result.body.ignored > 0 && (
+          <span className="muted"> {t('comparePanel.ignored', { ignored: result.body.ignored })}</span>
+        )}
       </p>
       {result.status.left !== result.status.right && (
         <p className="cmp-status" aria-label={t('comparePanel.statusChange')}>
-          {t('comparePanel.status')} <span className={`rp-status-pill ${statusClass(result.status.left)}`}>{result.status.left} {result.status.leftText}</span> →{' '}
-          <span className={`rp-status-pill ${statusClass(result.status.right)}`}>{result.status.right} {result.status.rightText}</span>
+          {t('comparePanel.status')}{' '}
+          <span className={`rp-status-pill ${statusClass(result.status.left)}`}>
+            {result.status.left} {result.status.leftText}
+          </span>{' '}
+          →{' '}
+          <span className={`rp-status-pill ${statusClass(result.status.right)}`}>
+            {result.status.right} {result.status.rightText}
+          </span>
         </p>
       )}
       {result.headers.length > 0 && (
@@ -275,7 +328,9 @@ function CompareView({ result, label, title }: { result: CompareResult; label: s
           ))}
         </ul>
       )}
-      {(result.body.kind === 'json' || result.body.kind === 'lines') && result.body.truncated && <p className="muted">{t('comparePanel.onlyTheFirstChanges')}</p>}
+      {(result.body.kind === 'json' || result.body.kind === 'lines') && result.body.truncated && (
+        <p className="muted">{t('comparePanel.onlyTheFirstChanges')}</p>
+      )}
       {result.body.kind !== 'missing' && (
         <>
           <h3 className="cmp-heading cmp-side-heading">

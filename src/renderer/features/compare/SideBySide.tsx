@@ -19,7 +19,13 @@ const theme = EditorView.theme({
   '&.cm-merge-a .cm-changedLineGutter, .cm-deletedLineGutter': { background: 'var(--error)' },
   '&.cm-merge-b .cm-changedLineGutter': { background: 'var(--ok)' },
   // The default marker is a glyph many system fonts lack; the count says enough, and a click expands it.
-  '.cm-collapsedLines': { backgroundColor: 'var(--bg-sunken)', color: 'var(--text-muted)', backgroundImage: 'none', fontFamily: 'var(--font)', fontSize: '11px' },
+  '.cm-collapsedLines': {
+    backgroundColor: 'var(--bg-sunken)',
+    color: 'var(--text-muted)',
+    backgroundImage: 'none',
+    fontFamily: 'var(--font)',
+    fontSize: '11px'
+  },
   '.cm-collapsedLines:before, .cm-collapsedLines:after': { content: '""', margin: '0' }
 })
 

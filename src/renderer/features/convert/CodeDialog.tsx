@@ -21,7 +21,11 @@ export function CodeDialog({ open, onClose, request, name }: { open: boolean; on
   const [error, setError] = useState<string>()
 
   useEffect(() => {
-    if (open && targets.length === 0) api.call('export.targets').then((r) => setTargets(r.targets), (e: unknown) => setError(String(e)))
+    if (open && targets.length === 0)
+      api.call('export.targets').then(
+        (r) => setTargets(r.targets),
+        (e: unknown) => setError(String(e))
+      )
   }, [open, targets.length])
 
   // The caller builds `request` afresh on each render; its JSON says whether it really changed.

@@ -43,7 +43,10 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
 
   useEffect(() => {
     if (!open || targetDir) return
-    api.call('app.info').then((info) => setTargetDir(`${info.dataDir}/collections`), () => undefined)
+    api.call('app.info').then(
+      (info) => setTargetDir(`${info.dataDir}/collections`),
+      () => undefined
+    )
   }, [open, targetDir])
 
   useEffect(() => {
@@ -93,7 +96,11 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             rows={8}
             spellCheck={false}
             value={text.length > shownMaxChars ? '' : text}
-            placeholder={text.length > shownMaxChars ? t('importDialog.charactersIsTooLong', { name: fileName ?? t('importDialog.theFile'), count: text.length }) : undefined}
+            placeholder={
+              text.length > shownMaxChars
+                ? t('importDialog.charactersIsTooLong', { name: fileName ?? t('importDialog.theFile'), count: text.length })
+                : undefined
+            }
             onChange={(e) => {
               setFileName(undefined)
               setText(e.target.value)
@@ -115,7 +122,9 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
               setError(undefined)
               setFileName(files.map((f) => f.name).join(', '))
               if (files.length === 1) return void file.text().then(setText)
-              void Promise.all(files.map(async (f) => ({ path: f.name, text: await f.text() }))).then((chosen) => setText(JSON.stringify({ parleyImport: 'files', files: chosen })))
+              void Promise.all(files.map(async (f) => ({ path: f.name, text: await f.text() }))).then((chosen) =>
+                setText(JSON.stringify({ parleyImport: 'files', files: chosen }))
+              )
             }}
           />
         </label>
@@ -147,7 +156,13 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             {t(`importDialog.formats.${formatLabels[format]}`)}
           </p>
         )}
-        <FolderField label={t('importDialog.createTheCollectionInside')} ariaLabel={t('importDialog.targetFolder')} dialogTitle={t('importDialog.chooseWhereToImport')} value={targetDir} onChange={setTargetDir} />
+        <FolderField
+          label={t('importDialog.createTheCollectionInside')}
+          ariaLabel={t('importDialog.targetFolder')}
+          dialogTitle={t('importDialog.chooseWhereToImport')}
+          value={targetDir}
+          onChange={setTargetDir}
+        />
         {error && (
           <p role="alert" className="error-text">
             {error}
@@ -180,7 +195,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
           <button type="button" className="secondary-button" disabled={busy || !text.trim() || format === 'unknown'} onClick={() => void run('import.preview')}>
             {t('importDialog.preview')}
           </button>
-          <button type="button" className="primary-button" disabled={busy || !text.trim() || format === 'unknown' || !targetDir.trim() || Boolean(done)} onClick={() => void run('import.run')}>
+          <button
+            type="button"
+            className="primary-button"
+            disabled={busy || !text.trim() || format === 'unknown' || !targetDir.trim() || Boolean(done)}
+            onClick={() => void run('import.run')}
+          >
             {t('importDialog.import')}
           </button>
         </div>

@@ -28,7 +28,10 @@ export function EnvironmentPicker() {
   )
   return (
     <>
-      <label className="top-select env-picker" title={collectionName ? t('environmentPicker.environmentOf', { collectionName }) : t('environmentPicker.openACollectionTo')}>
+      <label
+        className="top-select env-picker"
+        title={collectionName ? t('environmentPicker.environmentOf', { collectionName }) : t('environmentPicker.openACollectionTo')}
+      >
         <span className="env-dot" aria-hidden="true" data-active={activeId ? 'true' : 'false'} />
         <select
           aria-label={t('environmentPicker.environment')}
@@ -54,7 +57,13 @@ export function EnvironmentPicker() {
           <option value={manage}>{t('environmentPicker.manageEnvironments')}</option>
         </select>
       </label>
-      <button type="button" className="icon-button" aria-label={t('environmentPicker.manageEnvironments2')} title={t('environmentPicker.manageEnvironments2')} onClick={() => setManaging(true)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('environmentPicker.manageEnvironments2')}
+        title={t('environmentPicker.manageEnvironments2')}
+        onClick={() => setManaging(true)}
+      >
         <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
           <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" />
           <circle cx="16" cy="6" r="2" />

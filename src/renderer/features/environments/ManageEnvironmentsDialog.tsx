@@ -86,7 +86,9 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
       {open && (
         <div className="env-manager">
           <div className="env-list" role="group" aria-label={t('manageEnvironmentsDialog.environments')}>
-            <p className="env-list-title">{collectionName ? t('manageEnvironmentsDialog.in', { collectionName }) : t('manageEnvironmentsDialog.noCollectionOpen')}</p>
+            <p className="env-list-title">
+              {collectionName ? t('manageEnvironmentsDialog.in', { collectionName }) : t('manageEnvironmentsDialog.noCollectionOpen')}
+            </p>
             {environments.map((env) => (
               <button
                 key={env.id}
@@ -113,7 +115,13 @@ export function ManageEnvironmentsDialog({ open, onClose }: { open: boolean; onC
           </div>
           <form
             className="env-editor"
-            aria-label={selection.type === 'globals' ? t('manageEnvironmentsDialog.globalVariables') : selection.type === 'new' ? t('manageEnvironmentsDialog.newEnvironment2') : t('manageEnvironmentsDialog.environment', { name })}
+            aria-label={
+              selection.type === 'globals'
+                ? t('manageEnvironmentsDialog.globalVariables')
+                : selection.type === 'new'
+                  ? t('manageEnvironmentsDialog.newEnvironment2')
+                  : t('manageEnvironmentsDialog.environment', { name })
+            }
             onSubmit={(event) => {
               event.preventDefault()
               void save()

@@ -34,10 +34,23 @@ export function VariablesEditor({ label, variables, onChange }: { label: string;
           return (
             <tr key={i} className={row.enabled ? '' : 'vars-off'}>
               <td className="vars-check">
-                {!isNew && <input type="checkbox" aria-label={t('variablesEditor.variableEnabled', { n })} checked={row.enabled} onChange={(e) => update(i, { enabled: e.target.checked })} />}
+                {!isNew && (
+                  <input
+                    type="checkbox"
+                    aria-label={t('variablesEditor.variableEnabled', { n })}
+                    checked={row.enabled}
+                    onChange={(e) => update(i, { enabled: e.target.checked })}
+                  />
+                )}
               </td>
               <td>
-                <input aria-label={t('variablesEditor.variableName', { n })} placeholder={isNew ? t('variablesEditor.newVariable') : ''} value={row.name} spellCheck={false} onChange={(e) => update(i, { name: e.target.value })} />
+                <input
+                  aria-label={t('variablesEditor.variableName', { n })}
+                  placeholder={isNew ? t('variablesEditor.newVariable') : ''}
+                  value={row.name}
+                  spellCheck={false}
+                  onChange={(e) => update(i, { name: e.target.value })}
+                />
               </td>
               <td>
                 <span className="vars-value">
@@ -53,7 +66,11 @@ export function VariablesEditor({ label, variables, onChange }: { label: string;
                     <button
                       type="button"
                       className="vars-reveal"
-                      aria-label={masked ? t('variablesEditor.showValueOf', { name: row.name || t('variablesEditor.variableN', { n }) }) : t('variablesEditor.hideValueOf', { name: row.name || t('variablesEditor.variableN', { n }) })}
+                      aria-label={
+                        masked
+                          ? t('variablesEditor.showValueOf', { name: row.name || t('variablesEditor.variableN', { n }) })
+                          : t('variablesEditor.hideValueOf', { name: row.name || t('variablesEditor.variableN', { n }) })
+                      }
                       aria-pressed={!masked}
                       onClick={() =>
                         setRevealed((s) => {
@@ -70,11 +87,23 @@ export function VariablesEditor({ label, variables, onChange }: { label: string;
                 </span>
               </td>
               <td className="vars-secret">
-                {!isNew && <input type="checkbox" aria-label={t('variablesEditor.variableSecret', { n })} checked={row.secret} onChange={(e) => update(i, { secret: e.target.checked })} />}
+                {!isNew && (
+                  <input
+                    type="checkbox"
+                    aria-label={t('variablesEditor.variableSecret', { n })}
+                    checked={row.secret}
+                    onChange={(e) => update(i, { secret: e.target.checked })}
+                  />
+                )}
               </td>
               <td className="vars-action">
                 {!isNew && (
-                  <button type="button" className="icon-button small" aria-label={t('variablesEditor.removeVariable', { value: row.name || n })} onClick={() => onChange(variables.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    aria-label={t('variablesEditor.removeVariable', { value: row.name || n })}
+                    onClick={() => onChange(variables.filter((_, j) => j !== i))}
+                  >
                     ×
                   </button>
                 )}

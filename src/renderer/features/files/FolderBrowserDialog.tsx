@@ -7,7 +7,6 @@ import './files.css'
 import { useT } from '../../i18n'
 import { errorText } from '../../i18n/errors'
 
-
 /**
  * The in-window folder picker, for shells without a native one (the browser host): it starts at
  * the home folder, goes into folders and back up, shows hidden ones on request and makes new ones.
@@ -48,7 +47,14 @@ export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title:
       {open && (
         <div className="folder-browser">
           <div className="folder-browser-bar" role="toolbar" aria-label={t('folderBrowserDialog.folderNavigation')}>
-            <button type="button" className="icon-button" aria-label={t('folderBrowserDialog.parentFolder')} title={t('folderBrowserDialog.parentFolder')} disabled={!listing?.parent} onClick={() => listing?.parent && load(listing.parent)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('folderBrowserDialog.parentFolder')}
+              title={t('folderBrowserDialog.parentFolder')}
+              disabled={!listing?.parent}
+              onClick={() => listing?.parent && load(listing.parent)}
+            >
               ↑
             </button>
             <nav className="folder-crumbs" aria-label={t('folderBrowserDialog.currentFolder')}>
@@ -108,13 +114,22 @@ export function FolderBrowserDialog({ title, open, onChoose, onClose }: { title:
           <ul className="folder-list" aria-label={t('folderBrowserDialog.folders')}>
             {listing?.folders.map((f) => (
               <li key={f.name}>
-                <button type="button" className={`folder-entry ${f.hidden ? 'folder-hidden' : ''}`} onClick={() => load(`${listing.path.replace(/\/$/, '')}/${f.name}`)}>
+                <button
+                  type="button"
+                  className={`folder-entry ${f.hidden ? 'folder-hidden' : ''}`}
+                  onClick={() => load(`${listing.path.replace(/\/$/, '')}/${f.name}`)}
+                >
                   <Icon name="folder" size={15} />
                   <span>{f.name}</span>
                 </button>
               </li>
             ))}
-            {listing && listing.folders.length === 0 && <li className="folder-empty">{t('folderBrowserDialog.noFoldersHere')}{showHidden ? '' : t('folderBrowserDialog.hiddenOnesAreNot')}.</li>}
+            {listing && listing.folders.length === 0 && (
+              <li className="folder-empty">
+                {t('folderBrowserDialog.noFoldersHere')}
+                {showHidden ? '' : t('folderBrowserDialog.hiddenOnesAreNot')}.
+              </li>
+            )}
             {listing?.truncated && <li className="folder-empty">{t('folderBrowserDialog.onlyTheFirstFolders', { count: listing.folders.length })}</li>}
           </ul>
           {error && (

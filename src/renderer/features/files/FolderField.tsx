@@ -8,7 +8,16 @@ import { useT } from '../../i18n'
  * A folder: typed (absolute, or ~/…) or chosen with Browse…, which opens the OS dialog in the
  * desktop app and the in-window folder browser where there is none.
  */
-export function FolderField({ label, ariaLabel, value, onChange, placeholder, describedBy, autoFocus, dialogTitle }: {
+export function FolderField({
+  label,
+  ariaLabel,
+  value,
+  onChange,
+  placeholder,
+  describedBy,
+  autoFocus,
+  dialogTitle
+}: {
   label: string
   /** The field's accessible name, when the visible label is a sentence. */
   ariaLabel?: string

@@ -41,7 +41,10 @@ export default function GraphqlBody({ tabId, body, onChange }: { tabId: string; 
     }
   }, [schema])
 
-  const problems = useMemo(() => (schema ? checkVariables(schema, body.query, body.variables, body.operationName) : []), [schema, body.query, body.variables, body.operationName])
+  const problems = useMemo(
+    () => (schema ? checkVariables(schema, body.query, body.variables, body.operationName) : []),
+    [schema, body.query, body.variables, body.operationName]
+  )
 
   const addField = (operation: 'query' | 'mutation' | 'subscription', path: string[], leaf?: string) => {
     const next = addFieldToDocument(body.query, operation, path, leaf, body.operationName)
@@ -56,16 +59,31 @@ export default function GraphqlBody({ tabId, body, onChange }: { tabId: string; 
   return (
     <div className={`graphql-editor ${explorerOpen && schema ? 'gql-with-explorer' : ''}`}>
       <div className="gql-toolbar" role="toolbar" aria-label={t('toolbar')}>
-        <button type="button" className="secondary-button compact" disabled={loading} onClick={() => void schemaActions.introspect(tabId, schema !== undefined)}>
+        <button
+          type="button"
+          className="secondary-button compact"
+          disabled={loading}
+          onClick={() => void schemaActions.introspect(tabId, schema !== undefined)}
+        >
           {loading ? t('schema.loading') : schema ? t('schema.refresh') : t('schema.fetch')}
         </button>
         <FileChooser label={t('schema.loadFile')} onChosen={(path) => void schemaActions.loadFile(tabId, path)} />
-        <button type="button" className="secondary-button compact" aria-pressed={explorerOpen} disabled={!schema} onClick={() => setExplorerOpen((open) => !open)}>
+        <button
+          type="button"
+          className="secondary-button compact"
+          aria-pressed={explorerOpen}
+          disabled={!schema}
+          onClick={() => setExplorerOpen((open) => !open)}
+        >
           {t('explorer.toggle')}
         </button>
         <span className="gql-schema-status muted" role="status" aria-label={t('schema.status')}>
           {entry?.info && entry.state !== 'error'
-            ? t(entry.info.source.kind === 'file' ? 'schema.fromFile' : 'schema.fromIntrospection', { count: entry.info.typeCount, where: entry.info.source.kind === 'file' ? entry.info.source.path : entry.info.source.url, cached: entry.info.cached ? 'yes' : 'no' })
+            ? t(entry.info.source.kind === 'file' ? 'schema.fromFile' : 'schema.fromIntrospection', {
+                count: entry.info.typeCount,
+                where: entry.info.source.kind === 'file' ? entry.info.source.path : entry.info.source.url,
+                cached: entry.info.cached ? 'yes' : 'no'
+              })
             : t('schema.none')}
         </span>
       </div>
@@ -81,7 +99,14 @@ export default function GraphqlBody({ tabId, body, onChange }: { tabId: string; 
       )}
       <div className="gql-main">
         <div className="editor-frame gql-query">
-          <CodeEditor label={t('query')} language="graphql" value={body.query} onChange={(query) => onChange({ ...body, query })} placeholder="query { viewer { id } }" extensions={tooling} />
+          <CodeEditor
+            label={t('query')}
+            language="graphql"
+            value={body.query}
+            onChange={(query) => onChange({ ...body, query })}
+            placeholder="query { viewer { id } }"
+            extensions={tooling}
+          />
         </div>
         <div className="graphql-side">
           <label className="inline-field">
@@ -89,7 +114,13 @@ export default function GraphqlBody({ tabId, body, onChange }: { tabId: string; 
             <input value={body.operationName ?? ''} onChange={(event) => onChange({ ...body, operationName: event.target.value || undefined })} />
           </label>
           <div className="editor-frame">
-            <CodeEditor label={t('variables')} language="json" value={body.variables} onChange={(variables) => onChange({ ...body, variables })} placeholder='{ "id": 1 }' />
+            <CodeEditor
+              label={t('variables')}
+              language="json"
+              value={body.variables}
+              onChange={(variables) => onChange({ ...body, variables })}
+              placeholder='{ "id": 1 }'
+            />
           </div>
           {problems.length > 0 && (
             <ul className="gql-problems error-text" aria-label={t('variableProblems')}>

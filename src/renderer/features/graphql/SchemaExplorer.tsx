@@ -1,4 +1,15 @@
-import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isObjectType, isUnionType, type GraphQLField, type GraphQLNamedType, type GraphQLSchema } from 'graphql'
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  isUnionType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema
+} from 'graphql'
 import { useEffect, useMemo, useState } from 'react'
 import { useT } from '../../i18n'
 
@@ -14,14 +25,25 @@ interface Place {
 export function leafOf(type: GraphQLNamedType): string | undefined {
   if (!isObjectType(type) && !isInterfaceType(type)) return undefined
   const fields = Object.values(type.getFields())
-  return (fields.find((f) => f.name === 'id') ?? fields.find((f) => isLeafType(getNamedType(f.type)) && !f.args.some((a) => a.type.toString().endsWith('!'))))?.name ?? '__typename'
+  return (
+    (fields.find((f) => f.name === 'id') ?? fields.find((f) => isLeafType(getNamedType(f.type)) && !f.args.some((a) => a.type.toString().endsWith('!'))))
+      ?.name ?? '__typename'
+  )
 }
 
 /**
  * The schema explorer: root types, every type with its fields, arguments, descriptions and
  * deprecations; a field reached from a root type can be added to the query with one click.
  */
-export function SchemaExplorer({ schema, focus, onAddField }: { schema: GraphQLSchema; focus?: { type: string; nonce: number }; onAddField(operation: Operation, path: string[], leaf?: string): void }) {
+export function SchemaExplorer({
+  schema,
+  focus,
+  onAddField
+}: {
+  schema: GraphQLSchema
+  focus?: { type: string; nonce: number }
+  onAddField(operation: Operation, path: string[], leaf?: string): void
+}) {
   const { t } = useT('graphql')
   const [trail, setTrail] = useState<Place[]>([])
   const [filter, setFilter] = useState('')
@@ -30,21 +52,35 @@ export function SchemaExplorer({ schema, focus, onAddField }: { schema: GraphQLS
   }, [focus, schema])
   const roots = useMemo(
     () =>
-      ([
-        ['query', schema.getQueryType()],
-        ['mutation', schema.getMutationType()],
-        ['subscription', schema.getSubscriptionType()]
-      ] as const).flatMap(([operation, type]) => (type ? [{ operation, type }] : [])),
+      (
+        [
+          ['query', schema.getQueryType()],
+          ['mutation', schema.getMutationType()],
+          ['subscription', schema.getSubscriptionType()]
+        ] as const
+      ).flatMap(([operation, type]) => (type ? [{ operation, type }] : [])),
     [schema]
   )
-  const types = useMemo(() => Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith('__')).sort((a, b) => a.name.localeCompare(b.name)), [schema])
+  const types = useMemo(
+    () =>
+      Object.values(schema.getTypeMap())
+        .filter((type) => !type.name.startsWith('__'))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [schema]
+  )
   const place = trail.at(-1)
   const type = place ? schema.getType(place.type) : undefined
 
   return (
     <nav className="gql-explorer" aria-label={t('explorer.label')}>
       <div className="gql-explorer-bar">
-        <button type="button" className="link-button" disabled={trail.length === 0} onClick={() => setTrail((all) => all.slice(0, -1))} aria-label={t('explorer.back')}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={trail.length === 0}
+          onClick={() => setTrail((all) => all.slice(0, -1))}
+          aria-label={t('explorer.back')}
+        >
           ← {t('explorer.back')}
         </button>
         <span className="gql-breadcrumb" aria-label={t('explorer.where')}>
@@ -64,7 +100,13 @@ export function SchemaExplorer({ schema, focus, onAddField }: { schema: GraphQLS
             ))}
           </ul>
           <h4>{t('explorer.allTypes')}</h4>
-          <input className="gql-filter" value={filter} placeholder={t('explorer.filterPlaceholder')} aria-label={t('explorer.filter')} onChange={(event) => setFilter(event.target.value)} />
+          <input
+            className="gql-filter"
+            value={filter}
+            placeholder={t('explorer.filterPlaceholder')}
+            aria-label={t('explorer.filter')}
+            onChange={(event) => setFilter(event.target.value)}
+          />
           <ul className="gql-list">
             {types
               .filter((candidate) => candidate.name.toLowerCase().includes(filter.trim().toLowerCase()))
@@ -83,7 +125,17 @@ export function SchemaExplorer({ schema, focus, onAddField }: { schema: GraphQLS
   )
 }
 
-function TypeView({ type, place, onOpen, onAddField }: { type: GraphQLNamedType; place: Place; onOpen(place: Place): void; onAddField(operation: Operation, path: string[], leaf?: string): void }) {
+function TypeView({
+  type,
+  place,
+  onOpen,
+  onAddField
+}: {
+  type: GraphQLNamedType
+  place: Place
+  onOpen(place: Place): void
+  onAddField(operation: Operation, path: string[], leaf?: string): void
+}) {
   const { t } = useT('graphql')
   const fields: GraphQLField<unknown, unknown>[] = isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : []
   return (
@@ -99,29 +151,46 @@ function TypeView({ type, place, onOpen, onAddField }: { type: GraphQLNamedType;
               <li key={field.name} className={field.deprecationReason ? 'gql-deprecated' : ''}>
                 <div className="gql-field-line">
                   {path && (
-                    <button type="button" className="icon-button small" aria-label={t('explorer.add', { field: field.name })} title={t('explorer.add', { field: field.name })} onClick={() => onAddField(path.operation, path.fields, leafOf(named))}>
+                    <button
+                      type="button"
+                      className="icon-button small"
+                      aria-label={t('explorer.add', { field: field.name })}
+                      title={t('explorer.add', { field: field.name })}
+                      onClick={() => onAddField(path.operation, path.fields, leafOf(named))}
+                    >
                       +
                     </button>
                   )}
                   <span className="gql-field-name">{field.name}</span>
                   {field.args.length > 0 && (
                     <span className="gql-args">
-                      ({field.args.map((arg) => `${arg.name}: ${arg.type.toString()}${arg.defaultValue !== undefined ? ` = ${JSON.stringify(arg.defaultValue)}` : ''}`).join(', ')})
+                      (
+                      {field.args
+                        .map((arg) => `${arg.name}: ${arg.type.toString()}${arg.defaultValue !== undefined ? ` = ${JSON.stringify(arg.defaultValue)}` : ''}`)
+                        .join(', ')}
+                      )
                     </span>
                   )}
                   :{' '}
-                  <button type="button" className="link-button gql-type-link" aria-label={t('explorer.openType', { type: named.name, field: field.name })} onClick={() => onOpen({ type: named.name, path: isObjectType(named) || isInterfaceType(named) ? path : undefined })}>
+                  <button
+                    type="button"
+                    className="link-button gql-type-link"
+                    aria-label={t('explorer.openType', { type: named.name, field: field.name })}
+                    onClick={() => onOpen({ type: named.name, path: isObjectType(named) || isInterfaceType(named) ? path : undefined })}
+                  >
                     {field.type.toString()}
                   </button>
                 </div>
                 {field.description && <p className="gql-description">{field.description}</p>}
                 {field.deprecationReason && <p className="gql-deprecation">{t('explorer.deprecated', { reason: field.deprecationReason })}</p>}
-                {field.args.filter((arg) => arg.description || arg.deprecationReason).map((arg) => (
-                  <p key={arg.name} className="gql-description gql-arg-doc">
-                    <code>{arg.name}</code>: {arg.description}
-                    {arg.deprecationReason && ` ${t('explorer.deprecated', { reason: arg.deprecationReason })}`}
-                  </p>
-                ))}
+                {field.args
+                  .filter((arg) => arg.description || arg.deprecationReason)
+                  .map((arg) => (
+                    <p key={arg.name} className="gql-description gql-arg-doc">
+                      <code>{arg.name}</code>: {arg.description}
+                      {arg.deprecationReason && ` ${t('explorer.deprecated', { reason: arg.deprecationReason })}`}
+                    </p>
+                  ))}
               </li>
             )
           })}
@@ -148,7 +217,16 @@ function TypeView({ type, place, onOpen, onAddField }: { type: GraphQLNamedType;
           ))}
         </ul>
       )}
-      {isUnionType(type) && <p className="gql-description">{t('explorer.unionOf', { types: type.getTypes().map((member) => member.name).join(', ') })}</p>}
+      {isUnionType(type) && (
+        <p className="gql-description">
+          {t('explorer.unionOf', {
+            types: type
+              .getTypes()
+              .map((member) => member.name)
+              .join(', ')
+          })}
+        </p>
+      )}
     </div>
   )
 }

@@ -34,7 +34,13 @@ export function SubscriptionPanel({ tabId }: { tabId: string }) {
         </p>
       )}
       <div className="rt-log" aria-label={t('subscription.log')}>
-        <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow} onUserScrolledUp={() => update(tabId, () => ({ follow: false }))} />
+        <MessageLogList
+          buffer={buffer}
+          rows={rows}
+          version={session.version}
+          follow={session.follow}
+          onUserScrolledUp={() => update(tabId, () => ({ follow: false }))}
+        />
       </div>
     </section>
   )

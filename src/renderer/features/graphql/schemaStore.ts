@@ -49,7 +49,9 @@ export const schemaActions = {
     const tab = useTabs.getState().tabs.find((t) => t.id === tabId)
     if (!tab) return Promise.resolve()
     const context = sendContextOf(tab)
-    return settle(tabId, () => api.call('graphql.introspect', { requestId: `schema-${tabId}-${Date.now()}`, request: toRequest(tab.draft), refresh, ...(context ? { context } : {}) }))
+    return settle(tabId, () =>
+      api.call('graphql.introspect', { requestId: `schema-${tabId}-${Date.now()}`, request: toRequest(tab.draft), refresh, ...(context ? { context } : {}) })
+    )
   },
   /** A schema file the user chose (SDL or introspection JSON). */
   loadFile(tabId: string, path: string): Promise<void> {

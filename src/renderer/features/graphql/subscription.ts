@@ -29,7 +29,12 @@ export const subscriptionActions = {
     const current = useRealtime.getState().sessions[tabId]
     if (current?.status && current.status.state !== 'closed') await api.call('session.close', { sessionId }).catch(() => undefined)
     bufferOf(tabId).clear()
-    store.update(tabId, (s) => ({ error: undefined, errorCode: undefined, version: s.version + 1, status: { sessionId, state: 'connecting', detail: 'connecting…' } }))
+    store.update(tabId, (s) => ({
+      error: undefined,
+      errorCode: undefined,
+      version: s.version + 1,
+      status: { sessionId, state: 'connecting', detail: 'connecting…' }
+    }))
     const { draft } = tab
     const body = draft.body as Extract<HttpBody, { type: 'graphql' }>
     const context = sendContextOf(tab)
@@ -37,12 +42,21 @@ export const subscriptionActions = {
       await api.call('session.open', {
         sessionId,
         kind: 'graphql-ws',
-        request: { url: draft.url.trim(), headers: draft.headers, auth: draft.auth, query: body.query, variables: body.variables, ...(body.operationName ? { operationName: body.operationName } : {}) },
+        request: {
+          url: draft.url.trim(),
+          headers: draft.headers,
+          auth: draft.auth,
+          query: body.query,
+          variables: body.variables,
+          ...(body.operationName ? { operationName: body.operationName } : {})
+        },
         ...(context ? { context } : {})
       })
     } catch (error) {
       const e = error as { message?: string; hint?: string; code?: string }
-      useRealtime.getState().update(tabId, () => ({ status: undefined, error: `${e.message ?? String(error)}${e.hint ? ` ${e.hint}` : ''}`, errorCode: e.code }))
+      useRealtime
+        .getState()
+        .update(tabId, () => ({ status: undefined, error: `${e.message ?? String(error)}${e.hint ? ` ${e.hint}` : ''}`, errorCode: e.code }))
     }
   },
   async unsubscribe(tabId: string): Promise<void> {

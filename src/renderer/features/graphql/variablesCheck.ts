@@ -26,7 +26,9 @@ export function checkVariables(schema: GraphQLSchema, query: string, variablesTe
     inputs = parsed as Record<string, unknown>
   }
   const declared = new Set((operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value))
-  const unknown = Object.keys(inputs).filter((name) => !declared.has(name)).map((name) => `Variable "$${name}" is not declared by the operation; it will be ignored.`)
+  const unknown = Object.keys(inputs)
+    .filter((name) => !declared.has(name))
+    .map((name) => `Variable "$${name}" is not declared by the operation; it will be ignored.`)
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 20 })
   return [...('errors' in result && result.errors ? result.errors.map((error) => error.message) : []), ...unknown]
 }

@@ -44,7 +44,9 @@ function reopen(entry: HistoryEntry): void {
     useExchanges.setState((s) => ({ byTab: { ...s.byTab, [id]: { state: 'done', requestId, startedAt, response } } }))
   } else if (entry.response) {
     const r = entry.response
-    const summary = r.error ? tr('history:historyPanel.itFailed', { error: r.error }) : tr('history:historyPanel.itAnsweredInMs', { status: r.status ?? '', ms: formatNumber(Math.round(r.timeMs)), size: formatBytes(r.sizeBytes) })
+    const summary = r.error
+      ? tr('history:historyPanel.itFailed', { error: r.error })
+      : tr('history:historyPanel.itAnsweredInMs', { status: r.status ?? '', ms: formatNumber(Math.round(r.timeMs)), size: formatBytes(r.sizeBytes) })
     useExchanges.setState((s) => ({ byTab: { ...s.byTab, [id]: { state: 'expired', requestId, startedAt, summary } } }))
   }
 }
@@ -113,7 +115,14 @@ export function HistoryPanel({ query }: { query: string }) {
           </ul>
         </section>
       ))}
-      <FormDialog title={t('historyPanel.clearHistory')} open={confirmClear} onClose={() => setConfirmClear(false)} danger submitLabel="Clear" onSubmit={async () => void (await api.call('history.clear'))}>
+      <FormDialog
+        title={t('historyPanel.clearHistory')}
+        open={confirmClear}
+        onClose={() => setConfirmClear(false)}
+        danger
+        submitLabel="Clear"
+        onSubmit={async () => void (await api.call('history.clear'))}
+      >
         <p className="form-dialog-text">{t('historyPanel.deleteEveryEntryOf')}</p>
       </FormDialog>
       <FormDialog
@@ -144,12 +153,19 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
   const method = request.kind === 'http' ? request.method : kindBadge(request.kind)
   const time = formatTime(entry.at)
   const status = entry.response?.status
-  const statusClass = status === undefined ? 'history-status-none' : status >= 400 ? 'history-status-bad' : status >= 300 ? 'history-status-redirect' : 'history-status-ok'
+  const statusClass =
+    status === undefined ? 'history-status-none' : status >= 400 ? 'history-status-bad' : status >= 300 ? 'history-status-redirect' : 'history-status-ok'
   return (
     <button
       type="button"
       className="history-entry"
-      aria-label={status !== undefined ? t('historyPanel.atStatus', { method, url: request.url, status, time }) : entry.response?.error ? t('historyPanel.atFailed', { method, url: request.url, time }) : t('historyPanel.at', { method, url: request.url, time })}
+      aria-label={
+        status !== undefined
+          ? t('historyPanel.atStatus', { method, url: request.url, status, time })
+          : entry.response?.error
+            ? t('historyPanel.atFailed', { method, url: request.url, time })
+            : t('historyPanel.at', { method, url: request.url, time })
+      }
       title={entry.response?.error ?? request.url}
       onClick={() => reopen(entry)}
     >

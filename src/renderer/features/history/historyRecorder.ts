@@ -41,7 +41,9 @@ export function recordHistory(): () => void {
           (error: unknown) => {
             if (failing) return
             failing = true
-            useCollections.getState().toast({ text: tr('history:historyRecorder.historyCouldNotBe', { value: errorText(error) }), tone: 'error', durationMs: 15_000 })
+            useCollections
+              .getState()
+              .toast({ text: tr('history:historyRecorder.historyCouldNotBe', { value: errorText(error) }), tone: 'error', durationMs: 15_000 })
           }
         )
     }

@@ -20,7 +20,8 @@ export function LearnPanel() {
   const failureText = (error: unknown): string => {
     const code = (error as { code?: unknown }).code
     if (code === 'learn_missing_request') return t('errors.missingRequest')
-    if (code === 'learn_not_connected') return (error as Error).message ? t('errors.notConnected', { reason: (error as Error).message }) : t('errors.sessionEnded')
+    if (code === 'learn_not_connected')
+      return (error as Error).message ? t('errors.notConnected', { reason: (error as Error).message }) : t('errors.sessionEnded')
     if (code === 'learn_playground_not_started') return t('errors.playgroundNotStarted')
     return errorText(error)
   }
@@ -44,7 +45,13 @@ export function LearnPanel() {
           return (
             <li key={step.id} className={`learn-step ${isOpen ? 'learn-step-open' : ''} ${isDone ? 'learn-step-done' : ''}`}>
               <h3 className="learn-step-heading">
-                <button type="button" className="learn-step-toggle" aria-expanded={isOpen} aria-controls={bodyId} onClick={() => setChosen(isOpen ? '' : step.id)}>
+                <button
+                  type="button"
+                  className="learn-step-toggle"
+                  aria-expanded={isOpen}
+                  aria-controls={bodyId}
+                  onClick={() => setChosen(isOpen ? '' : step.id)}
+                >
                   <span className="learn-step-number" aria-hidden="true">
                     {isDone ? '✓' : index + 1}
                   </span>
@@ -55,7 +62,12 @@ export function LearnPanel() {
               {isOpen && (
                 <section id={bodyId} className="learn-step-body" aria-label={title}>
                   <p>{t(`steps.${step.id}.text`)}</p>
-                  <button type="button" className="primary-button learn-action" disabled={running !== undefined} onClick={() => void run(step.id, t('chatMessage'))}>
+                  <button
+                    type="button"
+                    className="primary-button learn-action"
+                    disabled={running !== undefined}
+                    onClick={() => void run(step.id, t('chatMessage'))}
+                  >
                     {running === step.id ? t('running') : t(`steps.${step.id}.button`)}
                   </button>
                   {failure?.stepId === step.id && (

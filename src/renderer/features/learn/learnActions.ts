@@ -18,7 +18,12 @@ async function playground(): Promise<{ url: string; collectionId: string | null 
   if (store.status.state !== 'running') await store.start()
   const { status, error } = usePlayground.getState()
   if (status.state !== 'running' || !status.url) {
-    throw error ?? (status.error ? new ParleyError('playground_failed', status.error) : new ParleyError('learn_playground_not_started', 'The playground did not start.', 'Start it from the status bar and try again.'))
+    throw (
+      error ??
+      (status.error
+        ? new ParleyError('playground_failed', status.error)
+        : new ParleyError('learn_playground_not_started', 'The playground did not start.', 'Start it from the status bar and try again.'))
+    )
   }
   return { url: status.url, collectionId: status.collectionId }
 }
@@ -51,18 +56,24 @@ function openDraft(url: string, http: LearnHttp): string {
  */
 function askInLearnersLanguage(tabId: string): void {
   if (!i18n.language.toLowerCase().startsWith('es')) return
-  useTabs.getState().updateDraft(tabId, (draft) =>
-    draft.headers.some((h) => h.enabled && h.name.toLowerCase() === 'accept-language')
-      ? draft
-      : { ...draft, headers: [...draft.headers, { name: 'Accept-Language', value: 'es', enabled: true }] }
-  )
+  useTabs
+    .getState()
+    .updateDraft(tabId, (draft) =>
+      draft.headers.some((h) => h.enabled && h.name.toLowerCase() === 'accept-language')
+        ? draft
+        : { ...draft, headers: [...draft.headers, { name: 'Accept-Language', value: 'es', enabled: true }] }
+    )
 }
 
 /** A realtime request of the sample collection, open in a tab with its session state ready; connected unless it is already. */
 async function openSession(collectionId: string | null, file: string): Promise<string> {
   const opened = await openSample(collectionId, file)
   if (!opened || opened.request.kind === 'http') {
-    throw new ParleyError('learn_missing_request', `The sample collection has no ${file} any more.`, 'Stop the playground, delete its collection folder from the data directory, and start it again.')
+    throw new ParleyError(
+      'learn_missing_request',
+      `The sample collection has no ${file} any more.`,
+      'Stop the playground, delete its collection folder from the data directory, and start it again.'
+    )
   }
   const { id, request } = opened
   useRealtime.getState().ensure(id, request.kind, (fresh) => fromSaved(fresh, request))

@@ -33,13 +33,22 @@ export interface LearnStep {
 const json = [{ name: 'Content-Type', value: 'application/json' }]
 
 export const learnSteps: readonly LearnStep[] = [
-  { id: 'api', action: { kind: 'http', file: 'rest/list-notes.yaml', http: { method: 'GET', path: '/api/notes?page=1&limit=10', headers: [], expect: [200] } } },
+  {
+    id: 'api',
+    action: { kind: 'http', file: 'rest/list-notes.yaml', http: { method: 'GET', path: '/api/notes?page=1&limit=10', headers: [], expect: [200] } }
+  },
   {
     id: 'create',
     action: {
       kind: 'http',
       file: 'rest/create-a-note.yaml',
-      http: { method: 'POST', path: '/api/notes', headers: json, body: '{\n  "title": "My first note",\n  "body": "Written with Parley"\n}', expect: [201, 409] }
+      http: {
+        method: 'POST',
+        path: '/api/notes',
+        headers: json,
+        body: '{\n  "title": "My first note",\n  "body": "Written with Parley"\n}',
+        expect: [201, 409]
+      }
     }
   },
   {
@@ -56,7 +65,10 @@ export const learnSteps: readonly LearnStep[] = [
       }
     }
   },
-  { id: 'delete', action: { kind: 'http', file: 'rest/delete-a-note.yaml', http: { method: 'DELETE', path: '/api/notes/1', headers: [], expect: [204, 404] } } },
+  {
+    id: 'delete',
+    action: { kind: 'http', file: 'rest/delete-a-note.yaml', http: { method: 'DELETE', path: '/api/notes/1', headers: [], expect: [204, 404] } }
+  },
   { id: 'push', action: { kind: 'listen', file: 'socket-io/ticker.yaml' } },
   { id: 'broadcast', action: { kind: 'broadcast', file: 'socket-io/chat.yaml' } },
   { id: 'ack', action: { kind: 'ack', file: 'socket-io/chat.yaml' } },

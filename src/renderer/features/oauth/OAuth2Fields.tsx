@@ -15,11 +15,30 @@ const grants: { grant: Grant; key: string }[] = [
 
 export const signedInGrants: ReadonlySet<Grant> = new Set(['authorization_code', 'implicit', 'device_code'])
 
-function Field({ label, value, onChange, secret, placeholder }: { label: string; value: string; onChange(value: string): void; secret?: boolean; placeholder?: string }) {
+function Field({
+  label,
+  value,
+  onChange,
+  secret,
+  placeholder
+}: {
+  label: string
+  value: string
+  onChange(value: string): void
+  secret?: boolean
+  placeholder?: string
+}) {
   return (
     <label className="form-row">
       <span>{label}</span>
-      <input type={secret ? 'password' : 'text'} value={value} placeholder={placeholder} spellCheck={false} autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+      <input
+        type={secret ? 'password' : 'text'}
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => onChange(event.target.value)}
+      />
     </label>
   )
 }
@@ -43,14 +62,39 @@ export function OAuth2Fields({ auth, onChange, target }: { auth: OAuth2Auth; onC
           </select>
         </label>
         {(auth.grant === 'authorization_code' || auth.grant === 'implicit') && (
-          <Field label={t('field.authUrl')} value={auth.authUrl ?? ''} placeholder="https://auth.example.com/oauth/authorize" onChange={(authUrl) => onChange({ ...auth, authUrl: optional(authUrl) })} />
+          <Field
+            label={t('field.authUrl')}
+            value={auth.authUrl ?? ''}
+            placeholder="https://auth.example.com/oauth/authorize"
+            onChange={(authUrl) => onChange({ ...auth, authUrl: optional(authUrl) })}
+          />
         )}
         {auth.grant === 'device_code' && (
-          <Field label={t('field.deviceUrl')} value={auth.deviceUrl ?? ''} placeholder="https://auth.example.com/oauth/device_authorization" onChange={(deviceUrl) => onChange({ ...auth, deviceUrl: optional(deviceUrl) })} />
+          <Field
+            label={t('field.deviceUrl')}
+            value={auth.deviceUrl ?? ''}
+            placeholder="https://auth.example.com/oauth/device_authorization"
+            onChange={(deviceUrl) => onChange({ ...auth, deviceUrl: optional(deviceUrl) })}
+          />
         )}
-        {auth.grant !== 'implicit' && <Field label={t('field.tokenUrl')} value={auth.tokenUrl} placeholder="https://auth.example.com/oauth/token" onChange={(tokenUrl) => onChange({ ...auth, tokenUrl })} />}
+        {auth.grant !== 'implicit' && (
+          <Field
+            label={t('field.tokenUrl')}
+            value={auth.tokenUrl}
+            placeholder="https://auth.example.com/oauth/token"
+            onChange={(tokenUrl) => onChange({ ...auth, tokenUrl })}
+          />
+        )}
         <Field label={t('field.clientId')} value={auth.clientId} onChange={(clientId) => onChange({ ...auth, clientId })} />
-        {auth.grant !== 'implicit' && <Field label={t('field.clientSecret')} secret value={auth.clientSecret} placeholder={signedIn ? t('field.publicClient') : undefined} onChange={(clientSecret) => onChange({ ...auth, clientSecret })} />}
+        {auth.grant !== 'implicit' && (
+          <Field
+            label={t('field.clientSecret')}
+            secret
+            value={auth.clientSecret}
+            placeholder={signedIn ? t('field.publicClient') : undefined}
+            onChange={(clientSecret) => onChange({ ...auth, clientSecret })}
+          />
+        )}
         {auth.grant === 'password' && (
           <>
             <Field label={t('field.username')} value={auth.username ?? ''} onChange={(username) => onChange({ ...auth, username })} />
@@ -60,7 +104,12 @@ export function OAuth2Fields({ auth, onChange, target }: { auth: OAuth2Auth; onC
         <Field label={t('field.scope')} value={auth.scope ?? ''} onChange={(scope) => onChange({ ...auth, scope: optional(scope) })} />
         <Field label={t('field.audience')} value={auth.audience ?? ''} onChange={(audience) => onChange({ ...auth, audience: optional(audience) })} />
         {(auth.grant === 'authorization_code' || auth.grant === 'implicit') && (
-          <Field label={t('field.redirectUri')} value={auth.redirectUri ?? ''} placeholder="http://127.0.0.1/parley/oauth/callback" onChange={(redirectUri) => onChange({ ...auth, redirectUri: optional(redirectUri) })} />
+          <Field
+            label={t('field.redirectUri')}
+            value={auth.redirectUri ?? ''}
+            placeholder="http://127.0.0.1/parley/oauth/callback"
+            onChange={(redirectUri) => onChange({ ...auth, redirectUri: optional(redirectUri) })}
+          />
         )}
         {auth.grant === 'authorization_code' && (
           <label className="check-row">
@@ -71,7 +120,11 @@ export function OAuth2Fields({ auth, onChange, target }: { auth: OAuth2Auth; onC
         {auth.grant !== 'implicit' && (
           <label className="form-row">
             <span>{t('field.clientAuth')}</span>
-            <select aria-label={t('field.clientAuth')} value={auth.clientAuth} onChange={(event) => onChange({ ...auth, clientAuth: event.target.value as 'basic' | 'body' })}>
+            <select
+              aria-label={t('field.clientAuth')}
+              value={auth.clientAuth}
+              onChange={(event) => onChange({ ...auth, clientAuth: event.target.value as 'basic' | 'body' })}
+            >
               <option value="basic">{t('field.clientAuthBasic')}</option>
               <option value="body">{t('field.clientAuthBody')}</option>
             </select>

@@ -17,7 +17,11 @@ type OAuth2Auth = Extract<HttpAuth, { type: 'oauth2' }>
 type Device = { userCode: string; verificationUri: string; verificationUriComplete: string | null; expiresAt: string }
 
 let shellOnce: Promise<string> | undefined
-const shellOf = (): Promise<string> => (shellOnce ??= api.call('app.info').then((info) => info.shell, () => 'browser'))
+const shellOf = (): Promise<string> =>
+  (shellOnce ??= api.call('app.info').then(
+    (info) => info.shell,
+    () => 'browser'
+  ))
 
 /** The stored token of a signed-in grant: its details, "Get new token" and "Clear token". */
 export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: TokenTarget }) {
@@ -195,7 +199,13 @@ function TokenDetails({ token }: { token: OAuthTokenInfo }) {
         <dd>{token.hasRefreshToken ? t('details.refreshYes') : t('details.refreshNone')}</dd>
         <dt>{t('details.accessToken')}</dt>
         <dd>
-          <input className="oauth-access-token" aria-label={t('details.accessToken')} readOnly value={token.accessToken ?? ''} onFocus={(event) => event.target.select()} />
+          <input
+            className="oauth-access-token"
+            aria-label={t('details.accessToken')}
+            readOnly
+            value={token.accessToken ?? ''}
+            onFocus={(event) => event.target.select()}
+          />
         </dd>
       </dl>
       {token.accessClaims && <Claims title={t('details.accessClaims')} claims={token.accessClaims} />}

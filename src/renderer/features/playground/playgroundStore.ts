@@ -32,6 +32,9 @@ export const usePlayground = create<PlaygroundState>((set) => ({
 }))
 
 export function listenForPlayground(): () => void {
-  api.call('playground.status').then((status) => usePlayground.setState({ status }), () => undefined)
+  api.call('playground.status').then(
+    (status) => usePlayground.setState({ status }),
+    () => undefined
+  )
   return api.on('playground.changed', (status) => usePlayground.setState({ status }))
 }

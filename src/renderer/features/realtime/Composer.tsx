@@ -57,13 +57,26 @@ export function EmitComposer({ tabId, session }: { tabId: string; session: TabSe
         <ol className="rt-args" aria-label={t('composer.arguments')}>
           {c.args.map((arg, i) => (
             <li key={i} className="rt-arg-row">
-              <span className="rt-arg-index" aria-hidden="true">{i + 1}</span>
-              <select aria-label={t('composer.argumentType', { n: i + 1 })} value={arg.type} onChange={(e) => setArg(i, { type: e.target.value as EmitArgType })}>
+              <span className="rt-arg-index" aria-hidden="true">
+                {i + 1}
+              </span>
+              <select
+                aria-label={t('composer.argumentType', { n: i + 1 })}
+                value={arg.type}
+                onChange={(e) => setArg(i, { type: e.target.value as EmitArgType })}
+              >
                 {argTypes.map((a) => (
-                  <option key={a.value} value={a.value}>{a.label.startsWith('composer.') ? t(a.label) : a.label}</option>
+                  <option key={a.value} value={a.value}>
+                    {a.label.startsWith('composer.') ? t(a.label) : a.label}
+                  </option>
                 ))}
               </select>
-              <button type="button" className="icon-button small" aria-label={t('composer.removeArgument', { n: i + 1 })} onClick={() => change({ args: c.args.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="icon-button small"
+                aria-label={t('composer.removeArgument', { n: i + 1 })}
+                onClick={() => change({ args: c.args.filter((_, j) => j !== i) })}
+              >
                 ×
               </button>
               {arg.type === 'null' ? (
@@ -79,10 +92,19 @@ export function EmitComposer({ tabId, session }: { tabId: string; session: TabSe
                   placeholder={arg.type === 'json' ? '{"key": "value"}' : arg.type === 'text' ? t('composer.textOrJsonPicked') : t('composer.base64')}
                 />
               ) : (
-                <input aria-label={t('composer.argumentValue', { n: i + 1 })} className="rt-mono rt-arg-value" value={arg.value} spellCheck={false} onChange={(e) => setArg(i, { value: e.target.value })} placeholder={arg.type === 'boolean' ? 'true' : arg.type === 'binary-file' ? '/path/to/file' : '0'} />
+                <input
+                  aria-label={t('composer.argumentValue', { n: i + 1 })}
+                  className="rt-mono rt-arg-value"
+                  value={arg.value}
+                  spellCheck={false}
+                  onChange={(e) => setArg(i, { value: e.target.value })}
+                  placeholder={arg.type === 'boolean' ? 'true' : arg.type === 'binary-file' ? '/path/to/file' : '0'}
+                />
               )}
               {/* A chosen file is copied into the data dir (or picked in the OS dialog), which emits may always read. */}
-              {arg.type === 'binary-file' && <FileChooser label={t('composer.chooseFileForArgument', { n: i + 1 })} onChosen={(path) => setArg(i, { value: path })} />}
+              {arg.type === 'binary-file' && (
+                <FileChooser label={t('composer.chooseFileForArgument', { n: i + 1 })} onChosen={(path) => setArg(i, { value: path })} />
+              )}
             </li>
           ))}
         </ol>
@@ -96,7 +118,13 @@ export function EmitComposer({ tabId, session }: { tabId: string; session: TabSe
           </label>
           <label className="rt-field rt-field-narrow">
             <span>{t('composer.ackTimeoutMs')}</span>
-            <input type="number" min={1} value={c.ackTimeoutMs} disabled={!c.ack} onChange={(e) => change({ ackTimeoutMs: Math.max(1, Number(e.target.value) || 1) })} />
+            <input
+              type="number"
+              min={1}
+              value={c.ackTimeoutMs}
+              disabled={!c.ack}
+              onChange={(e) => change({ ackTimeoutMs: Math.max(1, Number(e.target.value) || 1) })}
+            />
           </label>
         </div>
         <div className="rt-actions">
@@ -121,17 +149,38 @@ export function EmitComposer({ tabId, session }: { tabId: string; session: TabSe
           <ul>
             {session.savedEmits.map((saved, i) => (
               <li key={i} className="rt-saved-row">
-                <button type="button" className="secondary-button rt-small" disabled={!connected} aria-label={t('composer.sendSavedEmit', { name: saved.name || saved.event })} onClick={() => void sessionActions.emit(tabId, saved)}>
+                <button
+                  type="button"
+                  className="secondary-button rt-small"
+                  disabled={!connected}
+                  aria-label={t('composer.sendSavedEmit', { name: saved.name || saved.event })}
+                  onClick={() => void sessionActions.emit(tabId, saved)}
+                >
                   {t('composer.send')}
                 </button>
                 <span className="rt-mono rt-saved-name" title={saved.args.map((a) => a.value).join(', ')}>
                   {saved.name || saved.event}
-                  <span className="rt-muted"> {t('composer.arg', { count: saved.args.length })}{saved.ack ? t('composer.ack') : ''}</span>
+                  <span className="rt-muted">
+                    {' '}
+                    {t('composer.arg', { count: saved.args.length })}
+                    {saved.ack ? t('composer.ack') : ''}
+                  </span>
                 </span>
-                <button type="button" className="icon-button small" aria-label={t('composer.loadSavedEmitInto', { name: saved.name || saved.event })} title={t('composer.edit')} onClick={() => change({ event: saved.event, args: saved.args, ack: saved.ack, ackTimeoutMs: saved.ackTimeoutMs })}>
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={t('composer.loadSavedEmitInto', { name: saved.name || saved.event })}
+                  title={t('composer.edit')}
+                  onClick={() => change({ event: saved.event, args: saved.args, ack: saved.ack, ackTimeoutMs: saved.ackTimeoutMs })}
+                >
                   ✎
                 </button>
-                <button type="button" className="icon-button small" aria-label={t('composer.deleteSavedEmit', { name: saved.name || saved.event })} onClick={() => update(tabId, (s) => ({ savedEmits: s.savedEmits.filter((_, j) => j !== i) }))}>
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={t('composer.deleteSavedEmit', { name: saved.name || saved.event })}
+                  onClick={() => update(tabId, (s) => ({ savedEmits: s.savedEmits.filter((_, j) => j !== i) }))}
+                >
                   ×
                 </button>
               </li>

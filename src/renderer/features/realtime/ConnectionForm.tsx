@@ -3,7 +3,19 @@ import { useT } from '../../i18n'
 
 type Change = (patch: Partial<Form>) => void
 
-function Text({ label, value, onChange, placeholder, mono = true }: { label: string; value: string; onChange(v: string): void; placeholder?: string; mono?: boolean }) {
+function Text({
+  label,
+  value,
+  onChange,
+  placeholder,
+  mono = true
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  placeholder?: string
+  mono?: boolean
+}) {
   return (
     <label className="rt-field">
       <span>{label}</span>
@@ -12,7 +24,19 @@ function Text({ label, value, onChange, placeholder, mono = true }: { label: str
   )
 }
 
-function Area({ label, value, onChange, placeholder, rows = 3 }: { label: string; value: string; onChange(v: string): void; placeholder?: string; rows?: number }) {
+function Area({
+  label,
+  value,
+  onChange,
+  placeholder,
+  rows = 3
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  placeholder?: string
+  rows?: number
+}) {
   return (
     <label className="rt-field">
       <span>{label}</span>
@@ -52,7 +76,13 @@ export function ConnectionSettings({ session, onChange }: { session: TabSession;
         </div>
         <Area label={t('connectionForm.authPayloadJson')} value={f.auth} onChange={(auth) => onChange({ auth })} placeholder={'{ "token": "…" }'} />
         <Area label={t('connectionForm.queryOneNameValue')} value={f.query} onChange={(query) => onChange({ query })} placeholder={'room=lobby'} rows={2} />
-        <Area label={t('connectionForm.headersOneNameValue')} value={f.headers} onChange={(headers) => onChange({ headers })} placeholder={'Authorization: Bearer …'} rows={2} />
+        <Area
+          label={t('connectionForm.headersOneNameValue')}
+          value={f.headers}
+          onChange={(headers) => onChange({ headers })}
+          placeholder={'Authorization: Bearer …'}
+          rows={2}
+        />
         <div className="rt-form-row">
           <label className="rt-field">
             <span>{t('connectionForm.transports')}</span>
@@ -74,8 +104,16 @@ export function ConnectionSettings({ session, onChange }: { session: TabSession;
           <legend>{t('connectionForm.reconnection')}</legend>
           <Check label={t('connectionForm.reconnectAutomatically')} checked={f.reconnection} onChange={(reconnection) => onChange({ reconnection })} />
           <div className="rt-form-row">
-            <NumberField label={t('connectionForm.attempts')} value={f.reconnectionAttempts} onChange={(reconnectionAttempts) => onChange({ reconnectionAttempts })} />
-            <NumberField label={t('connectionForm.delayMs')} value={f.reconnectionDelayMs} onChange={(reconnectionDelayMs) => onChange({ reconnectionDelayMs })} />
+            <NumberField
+              label={t('connectionForm.attempts')}
+              value={f.reconnectionAttempts}
+              onChange={(reconnectionAttempts) => onChange({ reconnectionAttempts })}
+            />
+            <NumberField
+              label={t('connectionForm.delayMs')}
+              value={f.reconnectionDelayMs}
+              onChange={(reconnectionDelayMs) => onChange({ reconnectionDelayMs })}
+            />
           </div>
         </fieldset>
         <NumberField label={t('connectionForm.connectTimeoutMs')} value={f.connectTimeoutMs} onChange={(connectTimeoutMs) => onChange({ connectTimeoutMs })} />
@@ -86,8 +124,18 @@ export function ConnectionSettings({ session, onChange }: { session: TabSession;
   if (session.kind === 'websocket') {
     return (
       <div className="rt-form">
-        <Text label={t('connectionForm.subprotocolsCommaSeparated')} value={f.protocols} onChange={(protocols) => onChange({ protocols })} placeholder={'chat.v1, chat.v2'} />
-        <Area label={t('connectionForm.headersOneNameValue')} value={f.headers} onChange={(headers) => onChange({ headers })} placeholder={'Authorization: Bearer …'} />
+        <Text
+          label={t('connectionForm.subprotocolsCommaSeparated')}
+          value={f.protocols}
+          onChange={(protocols) => onChange({ protocols })}
+          placeholder={'chat.v1, chat.v2'}
+        />
+        <Area
+          label={t('connectionForm.headersOneNameValue')}
+          value={f.headers}
+          onChange={(headers) => onChange({ headers })}
+          placeholder={'Authorization: Bearer …'}
+        />
       </div>
     )
   }
@@ -101,7 +149,12 @@ export function ConnectionSettings({ session, onChange }: { session: TabSession;
           ))}
         </select>
       </label>
-      <Area label={t('connectionForm.headersOneNameValue')} value={f.headers} onChange={(headers) => onChange({ headers })} placeholder={'Authorization: Bearer …'} />
+      <Area
+        label={t('connectionForm.headersOneNameValue')}
+        value={f.headers}
+        onChange={(headers) => onChange({ headers })}
+        placeholder={'Authorization: Bearer …'}
+      />
       <Area label={t('connectionForm.body')} value={f.body} onChange={(body) => onChange({ body })} placeholder={t('connectionForm.sentWithPostPut')} />
       <Check label={t('connectionForm.resumeWithLastEvent')} checked={f.withLastEventId} onChange={(withLastEventId) => onChange({ withLastEventId })} />
     </div>

@@ -24,7 +24,13 @@ export function ListenersPanel({ tabId, session, seenEvents }: { tabId: string; 
         {session.listeners.map((l) => (
           <li key={l.event}>
             <label className="rt-switch">
-              <input type="checkbox" role="switch" aria-label={t('listenersPanel.listenTo', { event: l.event })} checked={l.enabled} onChange={(e) => void sessionActions.setListener(tabId, l.event, e.target.checked)} />
+              <input
+                type="checkbox"
+                role="switch"
+                aria-label={t('listenersPanel.listenTo', { event: l.event })}
+                checked={l.enabled}
+                onChange={(e) => void sessionActions.setListener(tabId, l.event, e.target.checked)}
+              />
               <span className="rt-mono">{l.event}</span>
               {!l.enabled && <span className="rt-muted"> {t('listenersPanel.offNotLogged')}</span>}
             </label>
@@ -44,9 +50,11 @@ export function ListenersPanel({ tabId, session, seenEvents }: { tabId: string; 
           <input className="rt-mono" value={name} list={`rt-seen-${tabId}`} onChange={(e) => setName(e.target.value)} placeholder={'chat:message'} />
         </label>
         <datalist id={`rt-seen-${tabId}`}>
-          {seenEvents.filter((e) => !known.has(e)).map((e) => (
-            <option key={e} value={e} />
-          ))}
+          {seenEvents
+            .filter((e) => !known.has(e))
+            .map((e) => (
+              <option key={e} value={e} />
+            ))}
         </datalist>
         <button type="submit" className="secondary-button rt-align-end" disabled={!name.trim()}>
           {t('listenersPanel.addListener')}

@@ -24,9 +24,13 @@ function BinaryView({ value }: { value: { $binary: string; size: number } }) {
   return (
     <div className="rt-binary">
       <div className="rt-binary-head">{t('messageDetails.binaryBytes', { size: value.size })}</div>
-      <pre className="rt-hex" aria-label={t('messageDetails.hexDump')}>{hexDump(value.$binary)}</pre>
+      <pre className="rt-hex" aria-label={t('messageDetails.hexDump')}>
+        {hexDump(value.$binary)}
+      </pre>
       <div className="rt-binary-head">{t('messageDetails.base64')}</div>
-      <pre className="rt-base64" aria-label={t('messageDetails.base642')}>{value.$binary}</pre>
+      <pre className="rt-base64" aria-label={t('messageDetails.base642')}>
+        {value.$binary}
+      </pre>
     </div>
   )
 }
@@ -57,7 +61,13 @@ export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: st
   const brackets = Array.isArray(value) ? ['[', ']'] : ['{', '}']
   return (
     <div className="rt-node">
-      <button type="button" className="rt-toggle" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? t('messageDetails.collapse') : t('messageDetails.expand')} ${name ?? 'value'}`}>
+      <button
+        type="button"
+        className="rt-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        aria-label={`${open ? t('messageDetails.collapse') : t('messageDetails.expand')} ${name ?? 'value'}`}
+      >
         {open ? '▾' : '▸'}
       </button>
       {label}
@@ -69,7 +79,10 @@ export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: st
           ))}
         </div>
       ) : (
-        <span className="rt-muted"> {entries.length} {Array.isArray(value) ? 'items' : 'keys'} </span>
+        <span className="rt-muted">
+          {' '}
+          {entries.length} {Array.isArray(value) ? 'items' : 'keys'}{' '}
+        </span>
       )}
       <span className="rt-punct">{brackets[1]}</span>
     </div>
@@ -105,7 +118,9 @@ export function MessageDetails({ message }: { message: Message }) {
       ) : (
         message.args.map((arg, i) => (
           <section key={i} className="rt-arg" aria-label={t('messageDetails.argument', { n: i + 1 })}>
-            <h4>{t('messageDetails.argument2')} {i + 1}</h4>
+            <h4>
+              {t('messageDetails.argument2')} {i + 1}
+            </h4>
             <JsonTree value={arg} />
           </section>
         ))
@@ -120,7 +135,9 @@ export function MessageDetails({ message }: { message: Message }) {
           ))}
         </section>
       )}
-      {message.status === 'ack-timeout' && <p className="error-text">{t('messageDetails.noAckArrivedWithin', { ms: String(message.details?.['ackTimeoutMs'] ?? '') })}</p>}
+      {message.status === 'ack-timeout' && (
+        <p className="error-text">{t('messageDetails.noAckArrivedWithin', { ms: String(message.details?.['ackTimeoutMs'] ?? '') })}</p>
+      )}
       {message.details && (
         <section className="rt-arg" aria-label={t('messageDetails.details')}>
           <h4>{t('messageDetails.details')}</h4>

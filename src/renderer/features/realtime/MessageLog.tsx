@@ -8,11 +8,21 @@ import { useT } from '../../i18n'
 
 function AckChip({ message }: { message: Message }) {
   const { t } = useT('realtime')
-  if (message.ack) return <span className="rt-chip rt-chip-ack" title={t('messageLog.theServerAnsweredWhat')}>{t('messageLog.ackMs', { rttMs: message.ack.rttMs })}</span>
+  if (message.ack)
+    return (
+      <span className="rt-chip rt-chip-ack" title={t('messageLog.theServerAnsweredWhat')}>
+        {t('messageLog.ackMs', { rttMs: message.ack.rttMs })}
+      </span>
+    )
   if (message.status === 'ack-timeout') return <span className="rt-chip rt-chip-error">{t('messageLog.ackTimedOut')}</span>
   if (message.status === 'awaiting-ack') return <span className="rt-chip">{t('messageLog.awaitingAck')}</span>
   const sseId = message.kind === 'sse' ? message.details?.['id'] : undefined
-  if (typeof sseId === 'string') return <span className="rt-chip" title={t('messageLog.eventIdSentBack')}>{t('messageLog.id', { sseId })}</span>
+  if (typeof sseId === 'string')
+    return (
+      <span className="rt-chip" title={t('messageLog.eventIdSentBack')}>
+        {t('messageLog.id', { sseId })}
+      </span>
+    )
   const code = message.details?.['closeCode']
   if (typeof code === 'number') return <span className="rt-chip">{t('messageLog.code', { code })}</span>
   return null
@@ -28,7 +38,12 @@ function Row({ message, expanded, onToggle }: { message: Message; expanded: bool
         type="button"
         className="rt-row-main"
         aria-expanded={expanded}
-        aria-label={t('messageLog.at', { direction: message.direction, title: titleOf(message), time: clockTime(message.at), preview: saidText(message.said, message.preview) })}
+        aria-label={t('messageLog.at', {
+          direction: message.direction,
+          title: titleOf(message),
+          time: clockTime(message.at),
+          preview: saidText(message.said, message.preview)
+        })}
         onClick={onToggle}
       >
         <span className="rt-time">{clockTime(message.at)}</span>
@@ -36,7 +51,9 @@ function Row({ message, expanded, onToggle }: { message: Message; expanded: bool
           <span className="rt-dir-icon">{dir.icon}</span>
           {t(`messageLog.direction.${message.direction}`)}
         </span>
-        <span className="rt-event" title={titleOf(message)}>{titleOf(message)}</span>
+        <span className="rt-event" title={titleOf(message)}>
+          {titleOf(message)}
+        </span>
         <span className="rt-preview">
           {saidText(message.said, message.preview)}
           {message.ack && <span className="rt-ack-preview"> ⇐ {previewArgs(message.ack.args)}</span>}
@@ -97,7 +114,14 @@ export function MessageLogList({
             const message = buffer.at(rows[item.index]!)
             if (!message) return null
             return (
-              <div key={item.key} role="listitem" data-index={item.index} ref={virtualizer.measureElement} className="rt-row-slot" style={{ transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                role="listitem"
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="rt-row-slot"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
                 <Row
                   message={message}
                   expanded={expanded.has(message.seq)}

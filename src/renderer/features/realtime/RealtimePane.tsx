@@ -31,7 +31,6 @@ export interface RealtimeTab {
   saved?: SavedRequest
 }
 
-
 export function StatusLine({ session }: { session: TabSession }) {
   const { t } = useT('realtime')
   const state = session.status?.state ?? 'idle'
@@ -50,15 +49,23 @@ export function StatusLine({ session }: { session: TabSession }) {
         <span className="rt-state-dot" aria-hidden="true" />
         {text[state]}
       </span>
-      {session.status && <span className="rt-status-detail" title={saidText(session.status.said, session.status.detail)}>{saidText(session.status.said, session.status.detail)}</span>}
+      {session.status && (
+        <span className="rt-status-detail" title={saidText(session.status.said, session.status.detail)}>
+          {saidText(session.status.said, session.status.detail)}
+        </span>
+      )}
       {session.status?.logError && (
         <span className="rt-log-error error-text" role="alert" aria-label={t('realtimePane.messageLogError')} title={session.status.logError}>
           {t('realtimePane.notSavingMessages', { logError: session.status.logError })}
         </span>
       )}
       <span className="rt-counters" aria-label={t('realtimePane.counters')}>
-        <span title={t('realtimePane.messagesReceived')}>{t('realtimePane.in')} <strong>{formatNumber(session.stats.in)}</strong></span>
-        <span title={t('realtimePane.messagesSent')}>{t('realtimePane.out')} <strong>{formatNumber(session.stats.out)}</strong></span>
+        <span title={t('realtimePane.messagesReceived')}>
+          {t('realtimePane.in')} <strong>{formatNumber(session.stats.in)}</strong>
+        </span>
+        <span title={t('realtimePane.messagesSent')}>
+          {t('realtimePane.out')} <strong>{formatNumber(session.stats.out)}</strong>
+        </span>
         <span title={t('realtimePane.messagesPerSecondBoth')}>
           <strong>{formatNumber(session.stats.ratePerSecond)}</strong>/s
         </span>
@@ -66,7 +73,6 @@ export function StatusLine({ session }: { session: TabSession }) {
     </div>
   )
 }
-
 
 /** A live Socket.IO, WebSocket or SSE session in a tab: connection, composer, listeners and the message log. */
 export function RealtimePane({ tab, compact = false, panelId = 'request-panel' }: { tab: RealtimeTab; compact?: boolean; panelId?: string }) {
@@ -82,7 +88,6 @@ export function RealtimePane({ tab, compact = false, panelId = 'request-panel' }
   if (!session) return null
   return <SessionView tab={tab} session={session} compact={compact} panelId={panelId} update={(patch) => update(tab.id, patch)} />
 }
-
 
 interface SessionViewProps {
   tab: RealtimeTab
@@ -108,7 +113,13 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
   const live = isLive(session.status)
   const events = useMemo(() => [...buffer.events].sort(), [buffer, session.version])
   const timelineMessages = useMemo(
-    () => (session.view === 'timeline' ? rows.slice(-200).map((i) => buffer.at(i)).filter((m): m is Message => m !== undefined) : []),
+    () =>
+      session.view === 'timeline'
+        ? rows
+            .slice(-200)
+            .map((i) => buffer.at(i))
+            .filter((m): m is Message => m !== undefined)
+        : [],
     [session.view, rows, buffer, session.version]
   )
   const setFilter = (patch: Partial<TabSession['filter']>) => update((s) => ({ filter: { ...s.filter, ...patch } }))
@@ -183,11 +194,24 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
           if (meta.isUserInteraction && !compact) usePaneLayout.getState().set({ realtimeSide: roundSize((meta.requestedLayout ?? layout)['rt-side']) })
         }}
       >
-        <Panel id="rt-side" defaultSize={compact ? '40%' : `${usePaneLayout.getState().layout.realtimeSide}%`} minSize={compact ? '120px' : '260px'} maxSize="70%" className="rt-panel">
+        <Panel
+          id="rt-side"
+          defaultSize={compact ? '40%' : `${usePaneLayout.getState().layout.realtimeSide}%`}
+          minSize={compact ? '120px' : '260px'}
+          maxSize="70%"
+          className="rt-panel"
+        >
           <aside className="rt-side" aria-label={t('realtimePane.sessionTools')}>
             <div role="tablist" aria-label={t('realtimePane.sessionTools')} className="section-tabs">
               {sides.map((name) => (
-                <button key={name} type="button" role="tab" aria-selected={side === name} className={`section-tab ${side === name ? 'section-tab-active' : ''}`} onClick={() => setSide(name)}>
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  aria-selected={side === name}
+                  className={`section-tab ${side === name ? 'section-tab-active' : ''}`}
+                  onClick={() => setSide(name)}
+                >
                   {sideLabel[name]}
                 </button>
               ))}
@@ -201,11 +225,20 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
             </div>
           </aside>
         </Panel>
-        <Separator className={`pane-separator ${compact ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`} aria-label={t('realtimePane.resizeComposerAndLog')} />
+        <Separator
+          className={`pane-separator ${compact ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`}
+          aria-label={t('realtimePane.resizeComposerAndLog')}
+        />
         <Panel id="rt-log" minSize={compact ? '160px' : '320px'} className="rt-panel">
           <section className="rt-log" aria-label={t('realtimePane.messages')}>
             <div className="rt-toolbar" role="toolbar" aria-label={t('realtimePane.messageLogTools')}>
-              <input className="rt-filter" aria-label={t('realtimePane.filterMessages')} placeholder={session.filter.regex ? t('realtimePane.regularExpression') : t('realtimePane.filterText')} value={session.filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
+              <input
+                className="rt-filter"
+                aria-label={t('realtimePane.filterMessages')}
+                placeholder={session.filter.regex ? t('realtimePane.regularExpression') : t('realtimePane.filterText')}
+                value={session.filter.text}
+                onChange={(e) => setFilter({ text: e.target.value })}
+              />
               <label className="rt-check" title={t('realtimePane.treatTheFilterAs')}>
                 <input type="checkbox" checked={session.filter.regex} onChange={(e) => setFilter({ regex: e.target.checked })} />
                 <span>{t('realtimePane.regex')}</span>
@@ -213,33 +246,62 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
               <select aria-label={t('realtimePane.eventFilter')} value={session.filter.event} onChange={(e) => setFilter({ event: e.target.value })}>
                 <option value="">{t('realtimePane.allEvents')}</option>
                 {events.map((e) => (
-                  <option key={e} value={e}>{e}</option>
+                  <option key={e} value={e}>
+                    {e}
+                  </option>
                 ))}
               </select>
-              <select aria-label={t('realtimePane.directionFilter')} value={session.filter.direction} onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}>
+              <select
+                aria-label={t('realtimePane.directionFilter')}
+                value={session.filter.direction}
+                onChange={(e) => setFilter({ direction: e.target.value as TabSession['filter']['direction'] })}
+              >
                 <option value="all">{t('realtimePane.allDirections')}</option>
                 <option value="in">{t('realtimePane.received')}</option>
                 <option value="out">{t('realtimePane.sent')}</option>
                 <option value="system">{t('realtimePane.system')}</option>
               </select>
               <span className="rt-toolbar-spacer" />
-              <button type="button" className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`} aria-pressed={session.paused} onClick={() => update((s) => ({ paused: !s.paused }))}>
+              <button
+                type="button"
+                className={`secondary-button rt-small ${session.paused ? 'rt-on' : ''}`}
+                aria-pressed={session.paused}
+                onClick={() => update((s) => ({ paused: !s.paused }))}
+              >
                 {session.paused ? (hidden ? t('realtimePane.resumeNew', { hidden }) : t('realtimePane.resume')) : t('realtimePane.pause')}
               </button>
-              <button type="button" className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`} aria-pressed={session.follow} onClick={() => update((s) => ({ follow: !s.follow }))}>
+              <button
+                type="button"
+                className={`secondary-button rt-small ${session.follow ? 'rt-on' : ''}`}
+                aria-pressed={session.follow}
+                onClick={() => update((s) => ({ follow: !s.follow }))}
+              >
                 {t('realtimePane.follow')}
               </button>
             </div>
-            {filterError && <p className="error-text rt-filter-error" role="alert">{filterError}</p>}
+            {filterError && (
+              <p className="error-text rt-filter-error" role="alert">
+                {filterError}
+              </p>
+            )}
             <div className="rt-log-meta">
-              <span className="rt-muted">
-                {t('realtimePane.ofMessagesShown', { count: rows.length, size: buffer.size })}
-              </span>
+              <span className="rt-muted">{t('realtimePane.ofMessagesShown', { count: rows.length, size: buffer.size })}</span>
               <span className="rt-meta-actions">
                 <button type="button" className="secondary-button rt-small" onClick={() => sessionActions.clear(tab.id)}>
                   {t('realtimePane.clear')}
                 </button>
-                <button type="button" className="secondary-button rt-small" aria-label={t('realtimePane.exportNdjson')} title={t('realtimePane.exportTheWholeSession')} disabled={buffer.size === 0} onClick={() => void sessionActions.exportNdjson(tab.id).then((text) => saveTextAs(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))}>
+                <button
+                  type="button"
+                  className="secondary-button rt-small"
+                  aria-label={t('realtimePane.exportNdjson')}
+                  title={t('realtimePane.exportTheWholeSession')}
+                  disabled={buffer.size === 0}
+                  onClick={() =>
+                    void sessionActions
+                      .exportNdjson(tab.id)
+                      .then((text) => saveTextAs(text, `${tab.title.replace(/[^\w.-]+/g, '-')}.ndjson`, 'application/x-ndjson'))
+                  }
+                >
                   {t('realtimePane.export')}
                 </button>
               </span>
@@ -253,7 +315,13 @@ function SessionView({ tab, session, compact, panelId, update }: SessionViewProp
               </div>
             </div>
             {session.view === 'log' ? (
-              <MessageLogList buffer={buffer} rows={rows} version={session.version} follow={session.follow && !session.paused} onUserScrolledUp={() => update(() => ({ follow: false }))} />
+              <MessageLogList
+                buffer={buffer}
+                rows={rows}
+                version={session.version}
+                follow={session.follow && !session.paused}
+                onUserScrolledUp={() => update(() => ({ follow: false }))}
+              />
             ) : (
               <Timeline messages={timelineMessages} />
             )}

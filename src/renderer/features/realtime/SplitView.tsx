@@ -28,7 +28,12 @@ export function SplitView({ left, right }: { left: Tab; right: Tab }) {
             {tabLabel(tab)}
           </span>
         </header>
-        <RealtimePane key={tab.id} tab={{ id: tab.id, kind: tab.kind as Exclude<Tab['kind'], 'http'>, title: tab.title }} compact panelId={side === 'left' ? 'request-panel' : 'request-panel-right'} />
+        <RealtimePane
+          key={tab.id}
+          tab={{ id: tab.id, kind: tab.kind as Exclude<Tab['kind'], 'http'>, title: tab.title }}
+          compact
+          panelId={side === 'left' ? 'request-panel' : 'request-panel-right'}
+        />
       </section>
     )
   }

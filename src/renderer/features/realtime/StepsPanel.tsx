@@ -66,10 +66,21 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
                   <button type="button" className="icon-button small" aria-label={t('moveUp', { n })} disabled={i === 0} onClick={() => move(i, i - 1)}>
                     ↑
                   </button>
-                  <button type="button" className="icon-button small" aria-label={t('moveDown', { n })} disabled={i === steps.length - 1} onClick={() => move(i, i + 1)}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    aria-label={t('moveDown', { n })}
+                    disabled={i === steps.length - 1}
+                    onClick={() => move(i, i + 1)}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="icon-button small" aria-label={t('delete', { n })} onClick={() => setSteps((list) => list.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    aria-label={t('delete', { n })}
+                    onClick={() => setSteps((list) => list.filter((_, j) => j !== i))}
+                  >
                     ×
                   </button>
                 </div>
@@ -91,7 +102,9 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
           <span>{t('add.type')}</span>
           <select aria-label={t('add.typeAria')} value={adding} onChange={(e) => setAdding(e.target.value as RealtimeStepType)}>
             {types.map((type) => (
-              <option key={type} value={type}>{typeLabel(type)}</option>
+              <option key={type} value={type}>
+                {typeLabel(type)}
+              </option>
             ))}
           </select>
         </label>
@@ -100,7 +113,12 @@ export function StepsPanel({ tabId, session }: { tabId: string; session: TabSess
         </button>
       </form>
       <div className="rt-actions">
-        <button type="button" className="primary-button" disabled={run?.running || !session.form.url.trim()} onClick={() => void sessionActions.runSteps(tabId)}>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={run?.running || !session.form.url.trim()}
+          onClick={() => void sessionActions.runSteps(tabId)}
+        >
           {run?.running ? t('running') : t('run')}
         </button>
         {run?.running && (

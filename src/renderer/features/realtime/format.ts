@@ -40,7 +40,8 @@ export function titleOf(m: Message): string {
 export function previewArgs(args: readonly unknown[], max = 120): string {
   const text = args
     .map((arg) => {
-      if (typeof arg === 'object' && arg !== null && typeof (arg as { $binary?: unknown }).$binary === 'string') return tr('realtime:format.binaryB', { size: (arg as { size: number }).size })
+      if (typeof arg === 'object' && arg !== null && typeof (arg as { $binary?: unknown }).$binary === 'string')
+        return tr('realtime:format.binaryB', { size: (arg as { size: number }).size })
       return JSON.stringify(arg) ?? 'undefined'
     })
     .join(', ')

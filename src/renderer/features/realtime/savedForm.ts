@@ -37,7 +37,11 @@ export const baseForm: ConnectionForm = {
   withLastEventId: true
 }
 
-const lines = (kvs: KeyValue[], sep: string) => kvs.filter((k) => k.enabled).map((k) => `${k.name}${sep}${k.value}`).join('\n')
+const lines = (kvs: KeyValue[], sep: string) =>
+  kvs
+    .filter((k) => k.enabled)
+    .map((k) => `${k.name}${sep}${k.value}`)
+    .join('\n')
 
 export function parseLines(text: string, separator: ':' | '='): KeyValue[] {
   return text
@@ -104,7 +108,10 @@ export const websocketForm: FormCodec<'websocket'> = {
 }
 
 export const sseForm: FormCodec<'sse'> = {
-  fromSaved: (s, saved) => ({ ...s, form: { ...s.form, url: saved.url, method: saved.method, headers: lines(saved.headers, ': '), body: saved.body, withLastEventId: saved.withLastEventId } }),
+  fromSaved: (s, saved) => ({
+    ...s,
+    form: { ...s.form, url: saved.url, method: saved.method, headers: lines(saved.headers, ': '), body: saved.body, withLastEventId: saved.withLastEventId }
+  }),
   toRequest: ({ form: f }) => ({ url: f.url.trim(), method: f.method, headers: parseLines(f.headers, ':'), body: f.body, withLastEventId: f.withLastEventId }),
   fileOnly: () => ({})
 }

@@ -214,7 +214,10 @@ export function savedRequestOf(tabId: string, name: string, description: string)
 /** What the tab shows for a failed call: the readable text and its code. */
 const failure = (error: ParleyError): Pick<TabSession, 'error' | 'errorCode'> => ({ error: errorText(error), errorCode: error.code })
 /** Shows a failed call in the tab. */
-const reportIn = (tabId: string) => (error: ParleyError): void => useRealtime.getState().update(tabId, () => failure(error))
+const reportIn =
+  (tabId: string) =>
+  (error: ParleyError): void =>
+    useRealtime.getState().update(tabId, () => failure(error))
 
 /** The actions of one tab's session; every one reaches core through the contract. */
 export const sessionActions = {
@@ -226,16 +229,19 @@ export const sessionActions = {
     tabIdBySession.set(sessionId, tabId)
     // A session that ended in an error is still known to core: close it so this one can take its id.
     if (s.status && s.status.state !== 'closed') await api.call('session.close', { sessionId }).catch(() => undefined)
-    useRealtime.getState().update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: tr('realtime:sessionStore.connecting') } }))
+    useRealtime
+      .getState()
+      .update(tabId, () => ({ error: undefined, status: { sessionId, state: 'connecting', detail: tr('realtime:sessionStore.connecting') } }))
     const live = requestOfTab(s)
     if (!live) return
     const { kind, request } = live
     const context = contextOf(tabId)
-    await callOrReport(
-      (error) => useRealtime.getState().update(tabId, () => ({ ...failure(error), status: undefined })),
-      'session.open',
-      { sessionId, kind, request, ...(context ? { context } : {}) } as CallInput<'session.open'>
-    )
+    await callOrReport((error) => useRealtime.getState().update(tabId, () => ({ ...failure(error), status: undefined })), 'session.open', {
+      sessionId,
+      kind,
+      request,
+      ...(context ? { context } : {})
+    } as CallInput<'session.open'>)
   },
   async disconnect(tabId: string, close?: { code?: number; reason?: string }): Promise<void> {
     await callOrReport(reportIn(tabId), 'session.close', { sessionId: sessionIdOf(tabId), ...close })
@@ -256,7 +262,11 @@ export const sessionActions = {
     useRealtime.getState().update(tabId, (cur) =>
       event === '*'
         ? { catchAll: enabled }
-        : { listeners: cur.listeners.some((l) => l.event === event) ? cur.listeners.map((l) => (l.event === event ? { ...l, enabled } : l)) : [...cur.listeners, { event, enabled }] }
+        : {
+            listeners: cur.listeners.some((l) => l.event === event)
+              ? cur.listeners.map((l) => (l.event === event ? { ...l, enabled } : l))
+              : [...cur.listeners, { event, enabled }]
+          }
     )
     if (!s?.status || s.status.state === 'closed') return
     try {
@@ -317,7 +327,8 @@ export const sessionActions = {
     }
     if (s.status?.state !== 'connected') return
     const c = s.composer
-    if (s.kind === 'socketio' && c.event.trim()) void sessionActions.emit(tabId, { event: c.event.trim(), args: c.args, ack: c.ack, ackTimeoutMs: c.ackTimeoutMs })
+    if (s.kind === 'socketio' && c.event.trim())
+      void sessionActions.emit(tabId, { event: c.event.trim(), args: c.args, ack: c.ack, ackTimeoutMs: c.ackTimeoutMs })
     else if (s.kind === 'websocket') void sessionActions.send(tabId, c.wsType, c.wsValue)
   },
   /** Esc: a connection attempt under way is given up. */

@@ -39,7 +39,16 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
             const n = index + 1
             return (
               <tr key={index} className={row.enabled ? '' : 'kv-off'}>
-                <td>{!isNew && <input type="checkbox" aria-label={t('assertionsEditor.assertionEnabled', { n })} checked={row.enabled} onChange={(e) => update(index, { enabled: e.target.checked })} />}</td>
+                <td>
+                  {!isNew && (
+                    <input
+                      type="checkbox"
+                      aria-label={t('assertionsEditor.assertionEnabled', { n })}
+                      checked={row.enabled}
+                      onChange={(e) => update(index, { enabled: e.target.checked })}
+                    />
+                  )}
+                </td>
                 <td>
                   <input
                     aria-label={isNew ? t('assertionsEditor.newAssertionTarget') : t('assertionsEditor.assertionTarget', { n })}
@@ -56,7 +65,11 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                   />
                 </td>
                 <td>
-                  <select aria-label={isNew ? t('assertionsEditor.newAssertionOperator') : t('assertionsEditor.assertionOperator', { n })} value={row.operator} onChange={(e) => update(index, { operator: e.target.value as AssertionOperator })}>
+                  <select
+                    aria-label={isNew ? t('assertionsEditor.newAssertionOperator') : t('assertionsEditor.assertionOperator', { n })}
+                    value={row.operator}
+                    onChange={(e) => update(index, { operator: e.target.value as AssertionOperator })}
+                  >
                     {assertionOperators.map((op) => (
                       <option key={op} value={op}>
                         {op}
@@ -76,7 +89,12 @@ export function AssertionsEditor({ rows, onChange }: { rows: Assertion[]; onChan
                 </td>
                 <td>
                   {!isNew && (
-                    <button type="button" className="icon-button small" aria-label={t('assertionsEditor.removeAssertion', { n })} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                    <button
+                      type="button"
+                      className="icon-button small"
+                      aria-label={t('assertionsEditor.removeAssertion', { n })}
+                      onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                    >
                       <Icon name="close" size={12} />
                     </button>
                   )}

@@ -33,11 +33,30 @@ function blank(type: HttpAuth['type']): HttpAuth {
   }
 }
 
-function Field({ label, value, onChange, secret, placeholder }: { label: string; value: string; onChange(value: string): void; secret?: boolean; placeholder?: string }) {
+function Field({
+  label,
+  value,
+  onChange,
+  secret,
+  placeholder
+}: {
+  label: string
+  value: string
+  onChange(value: string): void
+  secret?: boolean
+  placeholder?: string
+}) {
   return (
     <label className="form-row">
       <span>{label}</span>
-      <input type={secret ? 'password' : 'text'} value={value} placeholder={placeholder} spellCheck={false} autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+      <input
+        type={secret ? 'password' : 'text'}
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => onChange(event.target.value)}
+      />
     </label>
   )
 }
@@ -47,9 +66,22 @@ function Field({ label, value, onChange, secret, placeholder }: { label: string;
  * Inherit choice (null: not offered, as for a collection, which has nothing to inherit from);
  * `target` is the request an OAuth sign-in ("Get new token") is for.
  */
-export function AuthEditor({ auth, onChange, inheritLabel, target }: { auth: HttpAuth; onChange(auth: HttpAuth): void; inheritLabel?: string | null; target?: TokenTarget }) {
+export function AuthEditor({
+  auth,
+  onChange,
+  inheritLabel,
+  target
+}: {
+  auth: HttpAuth
+  onChange(auth: HttpAuth): void
+  inheritLabel?: string | null
+  target?: TokenTarget
+}) {
   const { t } = useT('request')
-  const types = inheritLabel === null ? authTypes.filter((a) => a.type !== 'inherit').map((a) => ({ ...a, label: t(a.label) })) : authTypes.map((a) => (a.type === 'inherit' && inheritLabel ? { ...a, label: inheritLabel } : { ...a, label: t(a.label) }))
+  const types =
+    inheritLabel === null
+      ? authTypes.filter((a) => a.type !== 'inherit').map((a) => ({ ...a, label: t(a.label) }))
+      : authTypes.map((a) => (a.type === 'inherit' && inheritLabel ? { ...a, label: inheritLabel } : { ...a, label: t(a.label) }))
   return (
     <div className="auth-editor">
       <label className="form-row">
@@ -97,7 +129,11 @@ function AuthFields({ auth, onChange, target }: { auth: HttpAuth; onChange(auth:
           <Field label={t('authEditor.value')} secret value={auth.value} onChange={(value) => onChange({ ...auth, value })} />
           <label className="form-row">
             <span>{t('authEditor.addTo')}</span>
-            <select aria-label={t('authEditor.addApiKeyTo')} value={auth.in} onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' })}>
+            <select
+              aria-label={t('authEditor.addApiKeyTo')}
+              value={auth.in}
+              onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' })}
+            >
               <option value="header">{t('authEditor.header')}</option>
               <option value="query">{t('authEditor.queryParameters')}</option>
             </select>
@@ -110,8 +146,18 @@ function AuthFields({ auth, onChange, target }: { auth: HttpAuth; onChange(auth:
       return (
         <>
           <Field label={t('authEditor.accessKeyId')} value={auth.accessKeyId} onChange={(accessKeyId) => onChange({ ...auth, accessKeyId })} />
-          <Field label={t('authEditor.secretAccessKey')} secret value={auth.secretAccessKey} onChange={(secretAccessKey) => onChange({ ...auth, secretAccessKey })} />
-          <Field label={t('authEditor.sessionToken')} secret value={auth.sessionToken ?? ''} onChange={(sessionToken) => onChange({ ...auth, sessionToken: sessionToken || undefined })} />
+          <Field
+            label={t('authEditor.secretAccessKey')}
+            secret
+            value={auth.secretAccessKey}
+            onChange={(secretAccessKey) => onChange({ ...auth, secretAccessKey })}
+          />
+          <Field
+            label={t('authEditor.sessionToken')}
+            secret
+            value={auth.sessionToken ?? ''}
+            onChange={(sessionToken) => onChange({ ...auth, sessionToken: sessionToken || undefined })}
+          />
           <Field label={t('authEditor.region')} value={auth.region} onChange={(region) => onChange({ ...auth, region })} />
           <Field label={t('authEditor.service')} value={auth.service} placeholder={'execute-api'} onChange={(service) => onChange({ ...auth, service })} />
         </>

@@ -76,7 +76,11 @@ function BodyFields({ tabId, body, onChange }: { tabId: string; body: HttpBody; 
         <div className="body-stack">
           <label className="inline-field">
             {'Content-Type'}
-            <input value={body.contentType ?? ''} placeholder={'text/plain'} onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
+            <input
+              value={body.contentType ?? ''}
+              placeholder={'text/plain'}
+              onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })}
+            />
           </label>
           <div className="editor-frame">
             <CodeEditor label={t('bodyEditor.body')} language="text" value={body.text} onChange={(text) => onChange({ ...body, text })} />
@@ -92,11 +96,18 @@ function BodyFields({ tabId, body, onChange }: { tabId: string; body: HttpBody; 
         <div className="body-stack">
           <div className="inline-field grow">
             <FilePathField label={t('bodyEditor.fileToSend')} value={body.path} onChange={(path) => onChange({ ...body, path })} />
-            <FileChooser label={t('bodyEditor.chooseFileToSend')} onChosen={(path, file) => onChange({ ...body, path, contentType: body.contentType ?? (file.type || undefined) })} />
+            <FileChooser
+              label={t('bodyEditor.chooseFileToSend')}
+              onChosen={(path, file) => onChange({ ...body, path, contentType: body.contentType ?? (file.type || undefined) })}
+            />
           </div>
           <label className="inline-field">
             {'Content-Type'}
-            <input value={body.contentType ?? ''} placeholder={'application/octet-stream'} onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })} />
+            <input
+              value={body.contentType ?? ''}
+              placeholder={'application/octet-stream'}
+              onChange={(event) => onChange({ ...body, contentType: event.target.value || undefined })}
+            />
           </label>
         </div>
       )
@@ -124,7 +135,13 @@ function JsonBody({ body, onChange }: { body: Extract<HttpBody, { type: 'json' }
   return (
     <div className="body-stack">
       <div className="editor-frame">
-        <CodeEditor label={t('bodyEditor.body')} language="json" value={body.text} onChange={(text) => onChange({ ...body, text })} placeholder={'{ "key": "value" }'} />
+        <CodeEditor
+          label={t('bodyEditor.body')}
+          language="json"
+          value={body.text}
+          onChange={(text) => onChange({ ...body, text })}
+          placeholder={'{ "key": "value" }'}
+        />
       </div>
       <div className="kv-toolbar">
         <button type="button" className="link-button" disabled={body.text.trim() === ''} onClick={format}>
@@ -175,10 +192,19 @@ function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange
             return (
               <tr key={index} className={part.enabled ? '' : 'kv-off'}>
                 <td>
-                  <input type="checkbox" aria-label={t('bodyEditor.partEnabled', { n })} checked={part.enabled} onChange={(event) => update(index, { ...part, enabled: event.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('bodyEditor.partEnabled', { n })}
+                    checked={part.enabled}
+                    onChange={(event) => update(index, { ...part, enabled: event.target.checked })}
+                  />
                 </td>
                 <td>
-                  <input aria-label={t('bodyEditor.partName', { n })} value={part.name} onChange={(event) => update(index, { ...part, name: event.target.value })} />
+                  <input
+                    aria-label={t('bodyEditor.partName', { n })}
+                    value={part.name}
+                    onChange={(event) => update(index, { ...part, name: event.target.value })}
+                  />
                 </td>
                 <td>
                   <select
@@ -199,19 +225,35 @@ function MultipartEditor({ parts, onChange }: { parts: MultipartPart[]; onChange
                 </td>
                 <td>
                   {part.kind === 'text' ? (
-                    <input aria-label={t('bodyEditor.partValue', { n })} value={part.value} onChange={(event) => update(index, { ...part, value: event.target.value })} />
+                    <input
+                      aria-label={t('bodyEditor.partValue', { n })}
+                      value={part.value}
+                      onChange={(event) => update(index, { ...part, value: event.target.value })}
+                    />
                   ) : (
                     <span className="inline-field grow">
-                      <input aria-label={t('bodyEditor.partFilePath', { n })} value={part.path} placeholder={'/absolute/path/to/file'} onChange={(event) => update(index, { ...part, path: event.target.value })} />
+                      <input
+                        aria-label={t('bodyEditor.partFilePath', { n })}
+                        value={part.path}
+                        placeholder={'/absolute/path/to/file'}
+                        onChange={(event) => update(index, { ...part, path: event.target.value })}
+                      />
                       <FileChooser
                         label={t('bodyEditor.chooseFileForPart', { n })}
-                        onChosen={(path, file) => update(index, { ...part, path, filename: part.filename ?? file.name, contentType: part.contentType ?? (file.type || undefined) })}
+                        onChosen={(path, file) =>
+                          update(index, { ...part, path, filename: part.filename ?? file.name, contentType: part.contentType ?? (file.type || undefined) })
+                        }
                       />
                     </span>
                   )}
                 </td>
                 <td>
-                  <button type="button" className="icon-button small" aria-label={t('bodyEditor.removePart', { n })} onClick={() => onChange(parts.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    aria-label={t('bodyEditor.removePart', { n })}
+                    onClick={() => onChange(parts.filter((_, i) => i !== index))}
+                  >
                     ×
                   </button>
                 </td>

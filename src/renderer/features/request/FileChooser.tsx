@@ -65,10 +65,12 @@ export function FileChooser({ label, onChosen }: { label: string; onChosen(path:
           if (!file) return
           setError(undefined)
           setProgress(0)
-          stageFile(file, setProgress).then(
-            (path) => onChosen(path, file),
-            (e: unknown) => setError(errorText(e))
-          ).finally(() => setProgress(undefined))
+          stageFile(file, setProgress)
+            .then(
+              (path) => onChosen(path, file),
+              (e: unknown) => setError(errorText(e))
+            )
+            .finally(() => setProgress(undefined))
         }}
       />
       {error && (

@@ -68,7 +68,12 @@ export function InheritedHeaders({ inherited, own }: { inherited: Inherited | un
 /** What "Inherit" resolves to for this request, and whose it is. */
 export function InheritedAuth({ tab, inherited }: { tab: Tab; inherited: Inherited | undefined }) {
   const { t } = useT('request')
-  if (!tab.source) return <p className="inherited-note" role="note">{t('inheritedSettings.thisRequestIsNot')}</p>
+  if (!tab.source)
+    return (
+      <p className="inherited-note" role="note">
+        {t('inheritedSettings.thisRequestIsNot')}
+      </p>
+    )
   if (!inherited) return null
   const auth = inherited.auth
   return (
@@ -77,7 +82,10 @@ export function InheritedAuth({ tab, inherited }: { tab: Tab; inherited: Inherit
         <>
           {t('inheritedSettings.inherits')} <strong>{t(authNames[auth.auth.type])}</strong>
           {auth.auth.type === 'apikey' && t('inheritedSettings.in', { key: auth.auth.key, in: auth.auth.in })}
-          {(auth.auth.type === 'basic' || auth.auth.type === 'digest') && auth.auth.username && t('inheritedSettings.user', { username: auth.auth.username })} {sourceText(auth.source)}.
+          {(auth.auth.type === 'basic' || auth.auth.type === 'digest') &&
+            auth.auth.username &&
+            t('inheritedSettings.user', { username: auth.auth.username })}{' '}
+          {sourceText(auth.source)}.
         </>
       ) : (
         t('inheritedSettings.nothingToInheritNo')

@@ -63,12 +63,16 @@ export function RequestPane({ tab }: { tab: Tab }) {
     Scripts: [draft.scripts.pre, draft.scripts.post].filter((code) => code?.trim()).length,
     Tests: draft.assertions.filter((a) => a.enabled).length
   }
-  
+
   const pasteCurl = async (command: string): Promise<void> => {
     try {
       const { request, warnings } = await api.call('curl.parse', { command })
       change((d) => ({ ...fromParsedRequest(request), scripts: d.scripts, assertions: d.assertions }))
-      setNotice(warnings.length ? { kind: 'info', text: t('requestPane.importedFromCurl', { warnings: warnings.join(' ') }) } : { kind: 'info', text: t('requestPane.importedFromCurl2') })
+      setNotice(
+        warnings.length
+          ? { kind: 'info', text: t('requestPane.importedFromCurl', { warnings: warnings.join(' ') }) }
+          : { kind: 'info', text: t('requestPane.importedFromCurl2') }
+      )
     } catch (error) {
       const e = error instanceof ParleyError ? error : new ParleyError('curl_failed', String(error))
       setNotice({ kind: 'error', text: errorText(e) })
@@ -86,12 +90,7 @@ export function RequestPane({ tab }: { tab: Tab }) {
   }
 
   return (
-    <section
-      id="request-panel"
-      role="tabpanel"
-      aria-labelledby={`tab-${tab.id}`}
-      className="request-panel"
-    >
+    <section id="request-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} className="request-panel">
       <form
         className="url-bar"
         aria-label={t('requestPane.request')}
@@ -119,7 +118,9 @@ export function RequestPane({ tab }: { tab: Tab }) {
           value={draft.url}
           context={sendContextOf(tab)}
           focusKey={!tab.source && draft.url === '' ? tab.id : undefined}
-          onChange={(url) => change((d) => withUrl(d, url))} onPasteCommand={(text) => void pasteCurl(text)} />
+          onChange={(url) => change((d) => withUrl(d, url))}
+          onPasteCommand={(text) => void pasteCurl(text)}
+        />
         {sending ? (
           <button type="submit" className="danger-button" title={t('requestPane.cancelEsc')}>
             {t('requestPane.cancel')}
@@ -171,7 +172,15 @@ export function RequestPane({ tab }: { tab: Tab }) {
               <OrientationToggle />
             </div>
             <div className="section-body" role="tabpanel" aria-label={t(`requestPane.sections.${section}`)}>
-              {section === 'Params' && <KeyValueTable label={t('requestPane.param')} rows={draft.params} onChange={(params) => change((d) => withParams(d, params))} bulkEdit namePlaceholder={t('requestPane.addAQueryParameter')} />}
+              {section === 'Params' && (
+                <KeyValueTable
+                  label={t('requestPane.param')}
+                  rows={draft.params}
+                  onChange={(params) => change((d) => withParams(d, params))}
+                  bulkEdit
+                  namePlaceholder={t('requestPane.addAQueryParameter')}
+                />
+              )}
               {section === 'Headers' && (
                 <>
                   <KeyValueTable
@@ -189,7 +198,11 @@ export function RequestPane({ tab }: { tab: Tab }) {
               {section === 'Body' && <BodyEditor tabId={tab.id} body={draft.body} onChange={(body) => change((d) => ({ ...d, body }))} />}
               {section === 'Auth' && (
                 <>
-                  <AuthEditor auth={draft.auth} onChange={(auth) => change((d) => ({ ...d, auth }))} target={{ request: toRequest(draft), context: sendContextOf(tab) }} />
+                  <AuthEditor
+                    auth={draft.auth}
+                    onChange={(auth) => change((d) => ({ ...d, auth }))}
+                    target={{ request: toRequest(draft), context: sendContextOf(tab) }}
+                  />
                   {draft.auth.type === 'inherit' && <InheritedAuth tab={tab} inherited={inherited} />}
                   {draft.auth.type === 'inherit' && inherited?.auth?.auth.type === 'oauth2' && signedInGrants.has(inherited.auth.auth.grant) && (
                     <OAuthTokenPanel auth={inherited.auth.auth} target={{ request: toRequest(draft), context: sendContextOf(tab) }} />
@@ -202,7 +215,19 @@ export function RequestPane({ tab }: { tab: Tab }) {
             </div>
           </>
         }
-        response={subscription ? <SubscriptionPanel tabId={tab.id} /> : <ResponsePane exchange={exchange} tabId={tab.id} onCancel={() => void cancel(tab.id)} onAllowFiles={() => allowFiles(tab.id)} compare={compareScope} />}
+        response={
+          subscription ? (
+            <SubscriptionPanel tabId={tab.id} />
+          ) : (
+            <ResponsePane
+              exchange={exchange}
+              tabId={tab.id}
+              onCancel={() => void cancel(tab.id)}
+              onAllowFiles={() => allowFiles(tab.id)}
+              compare={compareScope}
+            />
+          )
+        }
       />
       <InvalidJsonDialog />
     </section>
@@ -219,7 +244,8 @@ function InvalidJsonDialog() {
       {pending && (
         <div className="form-dialog">
           <p className="form-dialog-text">
-            {t('requestPane.theJsonBodyDoes')} <code>{pending.problem}</code>{t('requestPane.theServerWillMost')}
+            {t('requestPane.theJsonBodyDoes')} <code>{pending.problem}</code>
+            {t('requestPane.theServerWillMost')}
           </p>
           <div className="form-dialog-actions">
             <button type="button" className="secondary-button" autoFocus onClick={dismiss}>

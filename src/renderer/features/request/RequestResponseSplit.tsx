@@ -22,7 +22,10 @@ export function RequestResponseSplit({ editor, response }: { editor: ReactNode; 
       <Panel id="request" defaultSize={`${size}%`} minSize={stacked ? '90px' : '280px'} className="split-panel split-editor">
         {editor}
       </Panel>
-      <Separator className={`pane-separator ${stacked ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`} aria-label={t('requestResponseSplit.resizeRequestAndResponse')} />
+      <Separator
+        className={`pane-separator ${stacked ? 'pane-separator-horizontal' : 'pane-separator-vertical'}`}
+        aria-label={t('requestResponseSplit.resizeRequestAndResponse')}
+      />
       <Panel id="response" minSize={stacked ? '120px' : '280px'} className="split-panel">
         {response}
       </Panel>

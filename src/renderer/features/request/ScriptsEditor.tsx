@@ -32,7 +32,11 @@ export function ScriptsEditor({ scripts, onChange, owner }: { scripts: Scripts; 
       <div className="editor-frame">
         <CodeEditor
           key={current.key}
-          label={owner ? t(owner === 'folder' ? 'scriptsEditor.folderScript' : 'scriptsEditor.collectionScript', { phase: t(current.label).toLowerCase() }) : t('scriptsEditor.script2', { label: t(current.label) })}
+          label={
+            owner
+              ? t(owner === 'folder' ? 'scriptsEditor.folderScript' : 'scriptsEditor.collectionScript', { phase: t(current.label).toLowerCase() })
+              : t('scriptsEditor.script2', { label: t(current.label) })
+          }
           language="javascript"
           value={scripts[current.key] ?? ''}
           placeholder={t(current.placeholder)}

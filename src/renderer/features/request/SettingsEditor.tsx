@@ -22,7 +22,14 @@ export function SettingsEditor({ settings, onChange }: { settings: Partial<HttpS
       </label>
       <label className="form-row">
         <span>{t('settingsEditor.maximumRedirects')}</span>
-        <input type="number" min={0} max={100} value={value.maxRedirects} disabled={!value.followRedirects} onChange={(event) => number('maxRedirects', event.target.value)} />
+        <input
+          type="number"
+          min={0}
+          max={100}
+          value={value.maxRedirects}
+          disabled={!value.followRedirects}
+          onChange={(event) => number('maxRedirects', event.target.value)}
+        />
       </label>
       <label className="form-row">
         <span>{t('settingsEditor.timeoutMs0For')}</span>
@@ -76,12 +83,20 @@ export function SettingsEditor({ settings, onChange }: { settings: Partial<HttpS
       {typeof proxy === 'object' && (
         <label className="form-row">
           <span>{t('settingsEditor.proxyUrl')}</span>
-          <input value={proxy.url} placeholder={'http://user:pass@proxy.local:3128'} onChange={(event) => onChange({ ...settings, proxy: { url: event.target.value } })} />
+          <input
+            value={proxy.url}
+            placeholder={'http://user:pass@proxy.local:3128'}
+            onChange={(event) => onChange({ ...settings, proxy: { url: event.target.value } })}
+          />
         </label>
       )}
       <label className="form-row">
         <span>{t('settingsEditor.extraCaFilesOne')}</span>
-        <textarea rows={2} value={(settings.caFiles ?? []).join('\n')} onChange={(event) => onChange({ ...settings, caFiles: event.target.value.split('\n').filter((line) => line.trim() !== '') })} />
+        <textarea
+          rows={2}
+          value={(settings.caFiles ?? []).join('\n')}
+          onChange={(event) => onChange({ ...settings, caFiles: event.target.value.split('\n').filter((line) => line.trim() !== '') })}
+        />
       </label>
     </div>
   )
@@ -96,7 +111,17 @@ function withOptional<K extends keyof HttpSettings>(settings: Partial<HttpSettin
 }
 
 /** A limit this request may set for itself; empty means "as in Settings". */
-function OptionalLimit({ label, scale, value, onChange }: { label: string; scale: number; value: number | undefined; onChange(value: number | undefined): void }) {
+function OptionalLimit({
+  label,
+  scale,
+  value,
+  onChange
+}: {
+  label: string
+  scale: number
+  value: number | undefined
+  onChange(value: number | undefined): void
+}) {
   const { t } = useT('request')
   const [text, setText] = useState(value === undefined ? '' : String(Math.round((value / scale) * 100) / 100))
   return (

@@ -16,7 +16,13 @@ interface UrlInputProps {
 
 type Preview = { name: string; value: string | null; source: string | null; secret: boolean; error?: string }
 
-const sourceLabels: Record<string, string> = { global: 'urlInput.sources.global', collection: 'urlInput.sources.collection', environment: 'urlInput.sources.environment', folder: 'urlInput.sources.folder', dynamic: 'urlInput.sources.dynamic' }
+const sourceLabels: Record<string, string> = {
+  global: 'urlInput.sources.global',
+  collection: 'urlInput.sources.collection',
+  environment: 'urlInput.sources.environment',
+  folder: 'urlInput.sources.folder',
+  dynamic: 'urlInput.sources.dynamic'
+}
 
 /**
  * The URL field, with `{{variables}}` highlighted by a mirror drawn under the transparent text;
@@ -40,9 +46,10 @@ export function UrlInput({ value, onChange, onPasteCommand, context, focusKey }:
     if (!showing || !hasVariables) return
     const timer = setTimeout(() => {
       const where = JSON.parse(contextKey) as SendContext | null
-      api
-        .call('vars.resolve', { text: value, ...(where ? { collectionId: where.collectionId, ...(where.path ? { path: where.path } : {}) } : {}) })
-        .then((result) => setPreviews(result.variables), () => setPreviews([]))
+      api.call('vars.resolve', { text: value, ...(where ? { collectionId: where.collectionId, ...(where.path ? { path: where.path } : {}) } : {}) }).then(
+        (result) => setPreviews(result.variables),
+        () => setPreviews([])
+      )
     }, 150)
     return () => clearTimeout(timer)
   }, [showing, hasVariables, value, contextKey])

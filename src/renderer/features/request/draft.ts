@@ -110,7 +110,12 @@ export function fromParsedRequest(request: HttpRequestInput & { scripts?: Script
     auth: (request.auth ?? { type: 'none' }) as HttpAuth,
     settings: (request.settings ?? {}) as Partial<HttpSettings>,
     scripts: request.scripts ?? {},
-    assertions: (request.assertions ?? []).map((a) => ({ target: a.target, operator: a.operator ?? '==', expected: a.expected ?? '', enabled: a.enabled ?? true }))
+    assertions: (request.assertions ?? []).map((a) => ({
+      target: a.target,
+      operator: a.operator ?? '==',
+      expected: a.expected ?? '',
+      enabled: a.enabled ?? true
+    }))
   }
   return withUrl(draft, request.url)
 }

@@ -45,7 +45,12 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
   const { progress, loadError } = useBodyProgress(model)
   const kind = model.kind
   const previewKind = previewKindOf(response.contentType)
-  const views: BodyViewName[] = [...(kind !== 'binary' ? (['Pretty'] as const) : []), 'Raw', ...(previewKind ? (['Preview'] as const) : []), ...(kind === 'json' ? (['Tree'] as const) : [])]
+  const views: BodyViewName[] = [
+    ...(kind !== 'binary' ? (['Pretty'] as const) : []),
+    'Raw',
+    ...(previewKind ? (['Preview'] as const) : []),
+    ...(kind === 'json' ? (['Tree'] as const) : [])
+  ]
   const [view, setView] = useState<BodyViewName>(() => (previewKind === 'image' || previewKind === 'pdf' ? 'Preview' : views[0]!))
   const [query, setQuery] = useState('')
   const settledQuery = useSettled(query, 200)
@@ -144,7 +149,22 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
   }
 
   const loading = !progress.done
-  const countText = !query ? '' : useCode ? (codeTotal ? t('bodyPanel.of', { current: active + 1, total: codeTotal }) : t('bodyPanel.noMatches')) : !hits ? t('bodyPanel.searching') : hits.total === 0 ? t('bodyPanel.noMatches') : t('bodyPanel.searchCount', { current: active + 1, lines: hits.lines.length, more: hits.lines.length >= SEARCH_LINE_LIMIT ? '+' : '', total: hits.total })
+  const countText = !query
+    ? ''
+    : useCode
+      ? codeTotal
+        ? t('bodyPanel.of', { current: active + 1, total: codeTotal })
+        : t('bodyPanel.noMatches')
+      : !hits
+        ? t('bodyPanel.searching')
+        : hits.total === 0
+          ? t('bodyPanel.noMatches')
+          : t('bodyPanel.searchCount', {
+              current: active + 1,
+              lines: hits.lines.length,
+              more: hits.lines.length >= SEARCH_LINE_LIMIT ? '+' : '',
+              total: hits.total
+            })
   const lineCount = progress.lines[lineView]
 
   return (
@@ -152,7 +172,13 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
       <div className="rp-body-toolbar" role="toolbar" aria-label={t('bodyPanel.bodyTools')}>
         <div className="rp-view-switch" role="group" aria-label={t('bodyPanel.bodyView')}>
           {views.map((name) => (
-            <button key={name} type="button" aria-pressed={view === name} className={view === name ? 'rp-view-switch-button rp-view-switch-active' : 'rp-view-switch-button'} onClick={() => setView(name)}>
+            <button
+              key={name}
+              type="button"
+              aria-pressed={view === name}
+              className={view === name ? 'rp-view-switch-button rp-view-switch-active' : 'rp-view-switch-button'}
+              onClick={() => setView(name)}
+            >
               {t(`bodyPanel.views.${name}`)}
             </button>
           ))}
@@ -190,12 +216,22 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             <span className="rp-jsonpath-sigil" aria-hidden="true">
               $
             </span>
-            <input aria-label={t('bodyPanel.jsonpathFilter')} placeholder={t('bodyPanel.jsonpathEGItems')} value={path} spellCheck={false} onChange={(event) => setPath(event.target.value)} />
+            <input
+              aria-label={t('bodyPanel.jsonpathFilter')}
+              placeholder={t('bodyPanel.jsonpathEGItems')}
+              value={path}
+              spellCheck={false}
+              onChange={(event) => setPath(event.target.value)}
+            />
           </div>
         )}
         <div className="rp-toolbar-spacer" />
         {loading && (
-          <span className="muted rp-body-loading" role="status" aria-label={t('bodyPanel.loadingTheBodyOf', { received: formatBytes(progress.bytes), total: formatBytes(progress.total) })}>
+          <span
+            className="muted rp-body-loading"
+            role="status"
+            aria-label={t('bodyPanel.loadingTheBodyOf', { received: formatBytes(progress.bytes), total: formatBytes(progress.total) })}
+          >
             {formatBytes(progress.bytes)} / {formatBytes(progress.total)}
           </span>
         )}
@@ -204,10 +240,24 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
             {notice}
           </span>
         )}
-        <button type="button" className="rp-tool-button" onClick={() => void copy()} disabled={kind === 'binary' || loading} aria-label={t('bodyPanel.copyBodyToThe')} title={t('bodyPanel.copyBody')}>
+        <button
+          type="button"
+          className="rp-tool-button"
+          onClick={() => void copy()}
+          disabled={kind === 'binary' || loading}
+          aria-label={t('bodyPanel.copyBodyToThe')}
+          title={t('bodyPanel.copyBody')}
+        >
           {t('bodyPanel.copy')}
         </button>
-        <button type="button" className="rp-tool-button" onClick={() => void save()} disabled={loading} aria-label={t('bodyPanel.saveBodyToA')} title={t('bodyPanel.saveAs', { value: fileNameFor(response) })}>
+        <button
+          type="button"
+          className="rp-tool-button"
+          onClick={() => void save()}
+          disabled={loading}
+          aria-label={t('bodyPanel.saveBodyToA')}
+          title={t('bodyPanel.saveAs', { value: fileNameFor(response) })}
+        >
           {t('bodyPanel.save')}
         </button>
       </div>
@@ -224,11 +274,22 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
       )}
       {settledPath && kind === 'json' && <JsonPathResults result={pathResult} loading={!progress.done} onClear={() => setPath('')} />}
       <div className="rp-body-view">
-        {view === 'Pretty' && useCode && (codeText === undefined ? <p className="muted rp-panel-empty">{t('bodyPanel.formatting')}</p> : (
-          <Suspense fallback={<div className="rp-code-view" />}>
-            <CodeView text={codeText} language={codeLanguageOf(response.contentType)} query={settledQuery} active={active} onMatches={setCodeTotal} label={t('bodyPanel.responseBody')} />
-          </Suspense>
-        ))}
+        {view === 'Pretty' &&
+          useCode &&
+          (codeText === undefined ? (
+            <p className="muted rp-panel-empty">{t('bodyPanel.formatting')}</p>
+          ) : (
+            <Suspense fallback={<div className="rp-code-view" />}>
+              <CodeView
+                text={codeText}
+                language={codeLanguageOf(response.contentType)}
+                query={settledQuery}
+                active={active}
+                onMatches={setCodeTotal}
+                label={t('bodyPanel.responseBody')}
+              />
+            </Suspense>
+          ))}
         {(view === 'Pretty' || view === 'Raw') && !useCode && (
           <BigTextView
             model={model}
@@ -248,13 +309,29 @@ function BodyWithModel({ response, model }: { response: HttpResponse; model: Bod
   )
 }
 
-function JsonPathResults({ result, loading, onClear }: { result: { matches: JsonPathMatch[]; total: number } | { error: string } | null; loading: boolean; onClear: () => void }) {
+function JsonPathResults({
+  result,
+  loading,
+  onClear
+}: {
+  result: { matches: JsonPathMatch[]; total: number } | { error: string } | null
+  loading: boolean
+  onClear: () => void
+}) {
   const { t } = useT('response')
   return (
     <section className="rp-jsonpath-results" aria-label={t('bodyPanel.jsonpathMatches')}>
       <header className="rp-jsonpath-head">
         <span>
-          {loading || !result ? t('bodyPanel.evaluating') : 'error' in result ? <span className="error-text">{result.error}</span> : result.total === 0 ? t('bodyPanel.noMatches') : `${t('bodyPanel.matches', { count: result.total })}${result.total > result.matches.length ? t('bodyPanel.firstShown', { count: result.matches.length }) : ''}`}
+          {loading || !result ? (
+            t('bodyPanel.evaluating')
+          ) : 'error' in result ? (
+            <span className="error-text">{result.error}</span>
+          ) : result.total === 0 ? (
+            t('bodyPanel.noMatches')
+          ) : (
+            `${t('bodyPanel.matches', { count: result.total })}${result.total > result.matches.length ? t('bodyPanel.firstShown', { count: result.matches.length }) : ''}`
+          )}
         </span>
         <button type="button" className="rp-mini-button" aria-label={t('bodyPanel.clearJsonpathFilter')} onClick={onClear}>
           <Icon name="close" size={12} />

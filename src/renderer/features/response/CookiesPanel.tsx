@@ -21,7 +21,11 @@ export function CookiesPanel({ response }: { response: HttpResponse }) {
   return (
     <div className="rp-panel-stack">
       <h3 className="rp-panel-heading">{t('cookiesPanel.setByThisResponse')}</h3>
-      {response.cookiesSet.length ? <CookieTable cookies={response.cookiesSet} label={t('cookiesPanel.cookiesSetByThis')} /> : <p className="muted rp-panel-empty">{t('cookiesPanel.thisResponseSetNo')}</p>}
+      {response.cookiesSet.length ? (
+        <CookieTable cookies={response.cookiesSet} label={t('cookiesPanel.cookiesSetByThis')} />
+      ) : (
+        <p className="muted rp-panel-empty">{t('cookiesPanel.thisResponseSetNo')}</p>
+      )}
       <h3 className="rp-panel-heading">
         {t('cookiesPanel.inTheCookieJar')} <code>{host}</code>
       </h3>
@@ -60,7 +64,11 @@ function CookieTable({ cookies, label }: { cookies: HttpCookie[]; label: string 
             <td>{cookie.hostOnly ? cookie.domain : `.${cookie.domain}`}</td>
             <td>{cookie.path}</td>
             <td>{cookie.expires ? new Date(cookie.expires).toLocaleString() : t('cookiesPanel.session')}</td>
-            <td className="cookie-flags">{[cookie.httpOnly && 'HttpOnly', cookie.secure && t('cookiesPanel.secure'), cookie.sameSite && `SameSite=${cookie.sameSite}`].filter(Boolean).join(' · ') || '—'}</td>
+            <td className="cookie-flags">
+              {[cookie.httpOnly && 'HttpOnly', cookie.secure && t('cookiesPanel.secure'), cookie.sameSite && `SameSite=${cookie.sameSite}`]
+                .filter(Boolean)
+                .join(' · ') || '—'}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -55,7 +55,16 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
         const groups: Row[] = []
         for (let start = from; start < to; start += size) {
           const end = Math.min(to, start + size)
-          groups.push({ id: pathId(path, [start, end]), depth, label: `[${start} … ${end - 1}]`, path, type: 'group', preview: '', count: end - start, range: [start, end] })
+          groups.push({
+            id: pathId(path, [start, end]),
+            depth,
+            label: `[${start} … ${end - 1}]`,
+            path,
+            type: 'group',
+            preview: '',
+            count: end - start,
+            range: [start, end]
+          })
         }
         return groups
       }
@@ -137,9 +146,15 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
     }
   }
 
-  if (error) return <p className="error-text rp-panel-empty" role="alert">{error}</p>
+  if (error)
+    return (
+      <p className="error-text rp-panel-empty" role="alert">
+        {error}
+      </p>
+    )
   if (!ready || !rootType) return <p className="muted rp-panel-empty">{ready ? t('jsonTreeView.readingTheDocument') : t('jsonTreeView.theTreeOpensOnce')}</p>
-  if (rootType.type !== 'object' && rootType.type !== 'array') return <p className="rp-panel-empty">{t('jsonTreeView.theDocumentIsA', { type: rootType.type })}</p>
+  if (rootType.type !== 'object' && rootType.type !== 'array')
+    return <p className="rp-panel-empty">{t('jsonTreeView.theDocumentIsA', { type: rootType.type })}</p>
 
   return (
     <div className="rp-tree-wrap">
@@ -173,7 +188,9 @@ export function JsonTreeView({ model, ready }: { model: BodyModel; ready: boolea
                 <span className={row.type === 'group' ? 'rp-tree-key rp-tree-group' : 'rp-tree-key'}>{row.label}</span>
                 {row.type !== 'group' && <span className="rp-tree-colon">:</span>}
                 {container ? (
-                  <span className="rp-tree-summary">{row.type === 'array' ? `[${row.count.toLocaleString('en')}]` : row.type === 'object' ? `{${row.count.toLocaleString('en')}}` : ''}</span>
+                  <span className="rp-tree-summary">
+                    {row.type === 'array' ? `[${row.count.toLocaleString('en')}]` : row.type === 'object' ? `{${row.count.toLocaleString('en')}}` : ''}
+                  </span>
                 ) : (
                   <span className={`rp-tree-value rp-tree-${row.type}`}>{row.preview}</span>
                 )}

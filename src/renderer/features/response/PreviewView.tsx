@@ -36,7 +36,10 @@ function HtmlPreview({ model }: { model: BodyModel }) {
   if (!doc) return <p className="muted rp-panel-empty">{t('previewView.preparingThePreview')}</p>
   return (
     <div className="rp-preview-wrap">
-      <p className="rp-preview-note muted">{t('previewView.sandboxedPreviewScriptsForms')}{doc.truncated ? t('previewView.onlyTheFirstAre', { size: formatBytes(MAX_HTML_PREVIEW) }) : ''}</p>
+      <p className="rp-preview-note muted">
+        {t('previewView.sandboxedPreviewScriptsForms')}
+        {doc.truncated ? t('previewView.onlyTheFirstAre', { size: formatBytes(MAX_HTML_PREVIEW) }) : ''}
+      </p>
       <iframe className="rp-preview-frame" title={t('previewView.htmlPreview')} sandbox="" srcDoc={doc.html} referrerPolicy="no-referrer" />
     </div>
   )
@@ -70,7 +73,9 @@ function BlobPreview({ model, kind, contentType }: { model: BodyModel; kind: 'im
         <img
           src={url}
           alt={t('previewView.responseImage')}
-          onLoad={(event) => setSize(t('previewView.px', { naturalWidth: event.currentTarget.naturalWidth, naturalHeight: event.currentTarget.naturalHeight, contentType }))}
+          onLoad={(event) =>
+            setSize(t('previewView.px', { naturalWidth: event.currentTarget.naturalWidth, naturalHeight: event.currentTarget.naturalHeight, contentType }))
+          }
           onError={() => setFailed(true)}
         />
       )}

@@ -40,9 +40,7 @@ export function RedirectsPanel({ response }: { response: HttpResponse }) {
           </div>
         </li>
       </ol>
-      <p className="muted">
-        {t('redirectsPanel.inAll', { count: response.redirects.length, total: formatMs(total) })}
-      </p>
+      <p className="muted">{t('redirectsPanel.inAll', { count: response.redirects.length, total: formatMs(total) })}</p>
     </div>
   )
 }

@@ -55,17 +55,28 @@ export function ResponsePane({
           <p className="muted">{t('responsePane.nothingMoreWillArrive')}</p>
         </div>
       )}
-      {exchange?.state === 'failed' && <FailedView key={exchange.requestId} error={exchange.error} onAllowFiles={exchange.error.code === 'file_not_allowed' ? onAllowFiles : undefined} />}
+      {exchange?.state === 'failed' && (
+        <FailedView key={exchange.requestId} error={exchange.error} onAllowFiles={exchange.error.code === 'file_not_allowed' ? onAllowFiles : undefined} />
+      )}
       {exchange?.state === 'expired' && (
         <div className="empty-state">
           <p className="empty-title">{t('responsePane.theResponseIsNo')}</p>
-          <p className="muted">
-            {t('responsePane.parleyKeepsTheResponses', { summary: exchange.summary, keptResponses })}
-          </p>
+          <p className="muted">{t('responsePane.parleyKeepsTheResponses', { summary: exchange.summary, keptResponses })}</p>
         </div>
       )}
-      {exchange?.state === 'failed' && exchange.report && (exchange.report.tests.length > 0 || exchange.report.console.length > 0) && <TestsPanel report={exchange.report} />}
-      {exchange?.state === 'done' && <ResponseView key={exchange.requestId} tabId={tabId} response={exchange.response} startedAt={exchange.startedAt} report={exchange.report} compare={compare} />}
+      {exchange?.state === 'failed' && exchange.report && (exchange.report.tests.length > 0 || exchange.report.console.length > 0) && (
+        <TestsPanel report={exchange.report} />
+      )}
+      {exchange?.state === 'done' && (
+        <ResponseView
+          key={exchange.requestId}
+          tabId={tabId}
+          response={exchange.response}
+          startedAt={exchange.startedAt}
+          report={exchange.report}
+          compare={compare}
+        />
+      )}
     </section>
   )
 }
@@ -116,7 +127,11 @@ function SendingView({ startedAt, progress, onCancel }: { startedAt: number; pro
         aria-valuemin={0}
         aria-valuemax={total ?? undefined}
         aria-valuenow={total ? received : undefined}
-        aria-valuetext={total ? t('responsePane.of', { received: formatBytes(received), total: formatBytes(total) }) : t('responsePane.received', { value: formatBytes(received) })}
+        aria-valuetext={
+          total
+            ? t('responsePane.of', { received: formatBytes(received), total: formatBytes(total) })
+            : t('responsePane.received', { value: formatBytes(received) })
+        }
       >
         <div className="rp-progress-fill" style={fraction === null ? undefined : { width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
@@ -160,7 +175,8 @@ function FailedView({ error, onAllowFiles }: { error: AppError; onAllowFiles?: (
         )}
         {allowed && 'paths' in allowed && (
           <p role="status">
-            {t('responsePane.allowedOnThisMachine')} {allowed.paths.join(', ') || t('responsePane.nothingLeftToAllow')}{t('responsePane.sendAgainToSend')}
+            {t('responsePane.allowedOnThisMachine')} {allowed.paths.join(', ') || t('responsePane.nothingLeftToAllow')}
+            {t('responsePane.sendAgainToSend')}
           </p>
         )}
         {allowed && 'error' in allowed && <p className="error-text">{allowed.error}</p>}
@@ -210,7 +226,15 @@ function ResponseView({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const index = tabs.findIndex((t) => t.name === current)
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % tabs.length : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length : event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : -1
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : -1
     if (next < 0) return
     event.preventDefault()
     const name = tabs[next]!.name
@@ -224,11 +248,19 @@ function ResponseView({
     : t('responsePane.fromTheFirstDns')
   const wire = response.sizes.bodyWire
   const decoded = response.sizes.bodyDecoded
-  const sizeTitle = t('responsePane.bodyDecodedOnThe', { decoded: formatBytes(decoded), wire: formatBytes(wire), encoding: response.contentEncoding ? ` (${response.contentEncoding})` : '', headers: formatBytes(response.sizes.headers) })
+  const sizeTitle = t('responsePane.bodyDecodedOnThe', {
+    decoded: formatBytes(decoded),
+    wire: formatBytes(wire),
+    encoding: response.contentEncoding ? ` (${response.contentEncoding})` : '',
+    headers: formatBytes(response.sizes.headers)
+  })
   return (
     <div className="rp-response-view">
       <div className="rp-status-line" aria-label={t('responsePane.responseSummary')} role="group">
-        <span className={`rp-status-pill ${statusClass(response.status)}`} aria-label={t('responsePane.status', { status: response.status, statusText: response.statusText })}>
+        <span
+          className={`rp-status-pill ${statusClass(response.status)}`}
+          aria-label={t('responsePane.status', { status: response.status, statusText: response.statusText })}
+        >
           {response.status} {response.statusText}
         </span>
         <span className="rp-status-metric" title={timeTitle}>

@@ -2,7 +2,12 @@ import { tr } from '../../i18n'
 import type { TestReport } from '../request/exchangeStore'
 import { useT } from '../../i18n'
 
-const sourceLabel: Record<TestReport['tests'][number]['source'], () => string> = { assertion: () => 'assertion', pre: () => 'pre-request', post: () => 'post-response', step: () => tr('realtimeSteps:source') }
+const sourceLabel: Record<TestReport['tests'][number]['source'], () => string> = {
+  assertion: () => 'assertion',
+  pre: () => 'pre-request',
+  post: () => 'post-response',
+  step: () => tr('realtimeSteps:source')
+}
 
 /** What the scripts and assertion rows of a send said: each test with pass or fail, and the script console. */
 export function TestsPanel({ report }: { report: TestReport }) {
@@ -15,11 +20,17 @@ export function TestsPanel({ report }: { report: TestReport }) {
       ) : (
         <>
           <p className="rp-tests-summary" role="status">
-            {failed === 0 ? t('testsPanel.allTestsPassed', { count: report.tests.length }) : t('testsPanel.ofTestsFailed', { failed, count: report.tests.length })}
+            {failed === 0
+              ? t('testsPanel.allTestsPassed', { count: report.tests.length })
+              : t('testsPanel.ofTestsFailed', { failed, count: report.tests.length })}
           </p>
           <ul className="rp-tests-list" aria-label={t('testsPanel.testResults')}>
             {report.tests.map((test, index) => (
-              <li key={index} className={`rp-test ${test.passed ? 'rp-test-pass' : 'rp-test-fail'}`} aria-label={`${test.passed ? t('testsPanel.passed') : t('testsPanel.failed')}: ${test.name}`}>
+              <li
+                key={index}
+                className={`rp-test ${test.passed ? 'rp-test-pass' : 'rp-test-fail'}`}
+                aria-label={`${test.passed ? t('testsPanel.passed') : t('testsPanel.failed')}: ${test.name}`}
+              >
                 <span className="rp-test-mark">{test.passed ? 'PASS' : 'FAIL'}</span>
                 <span className="rp-test-name">{test.name}</span>
                 <span className="muted rp-test-source">{sourceLabel[test.source]()}</span>

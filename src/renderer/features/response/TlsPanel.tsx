@@ -16,7 +16,11 @@ export function TlsPanel({ tls }: { tls: HttpTlsInfo | null }) {
         <dd>{tls.alpnProtocol ?? 'none'}</dd>
         <dt>{t('tlsPanel.certificate')}</dt>
         <dd className={tls.authorized ? 'rp-tls-ok' : 'rp-tls-bad'}>
-          {tls.authorized ? t('tlsPanel.trusted') : tls.authorizationError ? t('tlsPanel.notTrustedBecause', { reason: tls.authorizationError }) : t('tlsPanel.notTrusted')}
+          {tls.authorized
+            ? t('tlsPanel.trusted')
+            : tls.authorizationError
+              ? t('tlsPanel.notTrustedBecause', { reason: tls.authorizationError })
+              : t('tlsPanel.notTrusted')}
         </dd>
       </dl>
       <h3 className="rp-panel-heading">{t('tlsPanel.certificateChain')}</h3>

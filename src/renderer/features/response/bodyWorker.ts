@@ -370,16 +370,13 @@ function fullText(view: 'pretty' | 'raw', maxChars: number): { text: string; tru
   const parts: string[] = []
   let size = 0
   let truncated = false
-  const formatter = new JsonLineFormatter(
-    (depth, _start, text) => {
-      if (truncated) return
-      const line = '  '.repeat(depth) + text
-      size += line.length + 1
-      if (size > maxChars) truncated = true
-      else parts.push(line)
-    },
-    true
-  )
+  const formatter = new JsonLineFormatter((depth, _start, text) => {
+    if (truncated) return
+    const line = '  '.repeat(depth) + text
+    size += line.length + 1
+    if (size > maxChars) truncated = true
+    else parts.push(line)
+  }, true)
   for (let c = 0; c < textChunks.length && !truncated; c++) formatter.write(textChunks[c]!)
   if (!truncated) formatter.end()
   return { text: parts.join('\n'), truncated }
@@ -422,7 +419,12 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       const { answer: value, transfer } = answer(message.request)
       post({ type: 'answer', id: message.id, answer: value }, transfer)
     } catch (error) {
-      post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error), ...(error instanceof TextError ? { text: error.text } : {}) })
+      post({
+        type: 'error',
+        id: message.id,
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof TextError ? { text: error.text } : {})
+      })
     }
   }
 }

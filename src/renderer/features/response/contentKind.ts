@@ -10,7 +10,8 @@ export function isJsonType(type: string): boolean {
   return type === 'application/json' || type === 'text/json' || type.endsWith('+json')
 }
 
-const textualTypes = /^(text\/|application\/(xml|javascript|ecmascript|x-javascript|x-www-form-urlencoded|yaml|x-yaml|toml|graphql|sql|x-sh|x-ndjson)$|.*\+xml$)/
+const textualTypes =
+  /^(text\/|application\/(xml|javascript|ecmascript|x-javascript|x-www-form-urlencoded|yaml|x-yaml|toml|graphql|sql|x-sh|x-ndjson)$|.*\+xml$)/
 
 /** How the body worker should treat this response's bytes. */
 export function bodyKindOf(response: HttpResponse): BodyKind {

@@ -14,7 +14,12 @@ type Row =
 const failedOutcome = (item: RunItemResult): boolean => item.outcome === 'failed' || item.outcome === 'error'
 
 /** Iterations → requests → tests, as rows of a flat list (the virtualised tree shows only those on screen). */
-function rowsOf(items: RunItemResult[], current: { iteration: number; index: number; ref: RunItemRef } | undefined, onlyFailed: boolean, collapsed: Set<string>): Row[] {
+function rowsOf(
+  items: RunItemResult[],
+  current: { iteration: number; index: number; ref: RunItemRef } | undefined,
+  onlyFailed: boolean,
+  collapsed: Set<string>
+): Row[] {
   const byIteration = new Map<number, RunItemResult[]>()
   for (const item of items) {
     if (onlyFailed && !failedOutcome(item)) continue
@@ -31,7 +36,8 @@ function rowsOf(items: RunItemResult[], current: { iteration: number; index: num
       const expanded = !collapsed.has(key)
       rows.push({ kind: 'request', key, item, expanded })
       if (!expanded) continue
-      if (item.error) rows.push({ kind: 'note', key: `${key}:error`, text: `${item.error.message}${item.error.hint ? ` ${item.error.hint}` : ''}`, tone: 'error' })
+      if (item.error)
+        rows.push({ kind: 'note', key: `${key}:error`, text: `${item.error.message}${item.error.hint ? ` ${item.error.hint}` : ''}`, tone: 'error' })
       if (item.skipReason) rows.push({ kind: 'note', key: `${key}:skip`, text: item.skipReason, tone: 'muted' })
       item.tests.forEach((test, n) => {
         if (!onlyFailed || !test.passed) rows.push({ kind: 'test', key: `${key}:t${n}`, test })
@@ -44,12 +50,26 @@ function rowsOf(items: RunItemResult[], current: { iteration: number; index: num
 }
 
 /** The live results of a run as a tree: iterations, their requests (status, time, tests), each test with its message. */
-export function RunResults({ items, current, onlyFailed }: { items: RunItemResult[]; current: { iteration: number; index: number; ref: RunItemRef } | undefined; onlyFailed: boolean }) {
+export function RunResults({
+  items,
+  current,
+  onlyFailed
+}: {
+  items: RunItemResult[]
+  current: { iteration: number; index: number; ref: RunItemRef } | undefined
+  onlyFailed: boolean
+}) {
   const { t } = useT('runner')
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
   const rows = useMemo(() => rowsOf(items, current, onlyFailed, collapsed), [items, current, onlyFailed, collapsed])
   const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 30, overscan: 20, getItemKey: (index) => rows[index]!.key })
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 30,
+    overscan: 20,
+    getItemKey: (index) => rows[index]!.key
+  })
   const toggle = (key: string): void =>
     setCollapsed((old) => {
       const next = new Set(old)
@@ -62,7 +82,14 @@ export function RunResults({ items, current, onlyFailed }: { items: RunItemResul
     switch (row.kind) {
       case 'iteration':
         return (
-          <div role="treeitem" aria-level={1} aria-expanded aria-selected={false} aria-label={t('results.iteration', { number: row.iteration + 1 })} className="run-row run-iteration">
+          <div
+            role="treeitem"
+            aria-level={1}
+            aria-expanded
+            aria-selected={false}
+            aria-label={t('results.iteration', { number: row.iteration + 1 })}
+            className="run-row run-iteration"
+          >
             <span className="run-iteration-title">{t('results.iteration', { number: row.iteration + 1 })}</span>
             <span className="muted">{t('results.iterationCounts', { passed: row.passed, failed: row.failed })}</span>
           </div>
@@ -72,8 +99,21 @@ export function RunResults({ items, current, onlyFailed }: { items: RunItemResul
         const passedTests = item.tests.filter((test) => test.passed).length
         const label = t('results.request', { outcome: outcomeText(item.outcome), name: item.name, iteration: item.iteration + 1 })
         return (
-          <div role="treeitem" aria-level={2} aria-expanded={row.expanded} aria-selected={false} aria-label={label} className={`run-row run-request run-${item.outcome}`}>
-            <button type="button" className="run-toggle" aria-label={t('results.toggle', { name: item.name })} aria-expanded={row.expanded} onClick={() => toggle(row.key)}>
+          <div
+            role="treeitem"
+            aria-level={2}
+            aria-expanded={row.expanded}
+            aria-selected={false}
+            aria-label={label}
+            className={`run-row run-request run-${item.outcome}`}
+          >
+            <button
+              type="button"
+              className="run-toggle"
+              aria-label={t('results.toggle', { name: item.name })}
+              aria-expanded={row.expanded}
+              onClick={() => toggle(row.key)}
+            >
               {row.expanded ? '▾' : '▸'}
             </button>
             <span className={`run-badge run-badge-${item.outcome}`}>{outcomeText(item.outcome)}</span>
@@ -89,7 +129,14 @@ export function RunResults({ items, current, onlyFailed }: { items: RunItemResul
       }
       case 'running':
         return (
-          <div role="treeitem" aria-level={2} aria-selected={false} aria-busy="true" aria-label={`${row.ref.name}: ${t('results.running')}`} className="run-row run-request run-running">
+          <div
+            role="treeitem"
+            aria-level={2}
+            aria-selected={false}
+            aria-busy="true"
+            aria-label={`${row.ref.name}: ${t('results.running')}`}
+            className="run-row run-request run-running"
+          >
             <span className="run-toggle" aria-hidden="true" />
             <span className="run-badge">{t('results.running')}</span>
             {row.ref.method && <span className="run-method">{row.ref.method}</span>}
@@ -99,7 +146,13 @@ export function RunResults({ items, current, onlyFailed }: { items: RunItemResul
       case 'test': {
         const label = t('results.test', { outcome: row.test.passed ? t('results.testPassed') : t('results.testFailed'), name: row.test.name })
         return (
-          <div role="treeitem" aria-level={3} aria-selected={false} aria-label={label} className={`run-row run-test ${row.test.passed ? 'run-test-passed' : 'run-test-failed'}`}>
+          <div
+            role="treeitem"
+            aria-level={3}
+            aria-selected={false}
+            aria-label={label}
+            className={`run-row run-test ${row.test.passed ? 'run-test-passed' : 'run-test-failed'}`}
+          >
             <span className="run-test-mark" aria-hidden="true">
               {row.test.passed ? '✓' : '✗'}
             </span>
@@ -123,7 +176,14 @@ export function RunResults({ items, current, onlyFailed }: { items: RunItemResul
       ) : (
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((virtual) => (
-            <div key={virtual.key} role="none" data-index={virtual.index} ref={virtualizer.measureElement} className="run-row-slot" style={{ transform: `translateY(${virtual.start}px)` }}>
+            <div
+              key={virtual.key}
+              role="none"
+              data-index={virtual.index}
+              ref={virtualizer.measureElement}
+              className="run-row-slot"
+              style={{ transform: `translateY(${virtual.start}px)` }}
+            >
               {render(rows[virtual.index]!)}
             </div>
           ))}

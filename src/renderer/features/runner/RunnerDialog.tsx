@@ -39,14 +39,20 @@ export function RunnerDialog() {
   const totals = tally(items)
   const failed = failedPaths(items)
   const currentRef = state.current ? state.requests[state.current.index] : undefined
-  const current = running && state.current && currentRef && !state.items.has(`${state.current.iteration}:${state.current.index}`) ? { ...state.current, ref: currentRef } : undefined
+  const current =
+    running && state.current && currentRef && !state.items.has(`${state.current.iteration}:${state.current.index}`)
+      ? { ...state.current, ref: currentRef }
+      : undefined
   const summary = state.summary
   const statusText = state.error
     ? t('state.failed')
     : summary && summary.state !== 'running'
       ? t(`state.${summary.state}`, { duration: formatDuration(summary.durationMs) })
       : state.runId
-        ? t('state.running', { iteration: Math.min((state.current?.iteration ?? 0) + 1, Math.max(state.iterations, 1)), iterations: Math.max(state.iterations, 1) })
+        ? t('state.running', {
+            iteration: Math.min((state.current?.iteration ?? 0) + 1, Math.max(state.iterations, 1)),
+            iterations: Math.max(state.iterations, 1)
+          })
         : t('state.idle')
   const title = target.folder ? t('title.folder', { name: target.name }) : t('title.collection', { name: target.name })
   const save = async (): Promise<void> => {
@@ -85,19 +91,33 @@ export function RunnerDialog() {
           <div className="runner-field runner-data">
             <label htmlFor="runner-data-path">{t('options.dataFile')}</label>
             <div className="runner-data-row">
-              <input id="runner-data-path" spellCheck={false} placeholder={t('options.dataPlaceholder')} value={options.dataPath} onChange={(event) => setOptions({ dataPath: event.target.value })} />
+              <input
+                id="runner-data-path"
+                spellCheck={false}
+                placeholder={t('options.dataPlaceholder')}
+                value={options.dataPath}
+                onChange={(event) => setOptions({ dataPath: event.target.value })}
+              />
               <FileChooser label={t('options.chooseData')} onChosen={(path) => setOptions({ dataPath: path })} />
             </div>
           </div>
           <label className="runner-field">
             <span>{t('options.delay')}</span>
-            <input type="number" min={0} max={600000} value={options.delayMs} onChange={(event) => setOptions({ delayMs: Math.max(0, Math.floor(Number(event.target.value) || 0)) })} />
+            <input
+              type="number"
+              min={0}
+              max={600000}
+              value={options.delayMs}
+              onChange={(event) => setOptions({ delayMs: Math.max(0, Math.floor(Number(event.target.value) || 0)) })}
+            />
           </label>
           <label className="runner-field">
             <span>{t('options.environment')}</span>
             <select
               value={options.environmentId === undefined ? '' : options.environmentId === null ? '-' : options.environmentId}
-              onChange={(event) => setOptions({ environmentId: event.target.value === '' ? undefined : event.target.value === '-' ? null : event.target.value })}
+              onChange={(event) =>
+                setOptions({ environmentId: event.target.value === '' ? undefined : event.target.value === '-' ? null : event.target.value })
+              }
             >
               <option value="">{t('options.activeEnvironment')}</option>
               <option value="-">{t('options.noEnvironment')}</option>

@@ -40,7 +40,15 @@ interface RunnerState {
   onlyFailed: boolean
 }
 
-const empty = { runId: undefined, requests: [], iterations: 0, items: new Map<string, RunItemResult>(), current: undefined, summary: undefined, error: undefined }
+const empty = {
+  runId: undefined,
+  requests: [],
+  iterations: 0,
+  items: new Map<string, RunItemResult>(),
+  current: undefined,
+  summary: undefined,
+  error: undefined
+}
 
 export const useRunner = create<RunnerState>(() => ({ target: undefined, options: defaultRunOptions, onlyFailed: false, ...empty }))
 
@@ -55,7 +63,8 @@ export function openRunner(target: RunTarget): void {
 
 export const closeRunner = (): void => useRunner.setState({ target: undefined })
 
-export const isRunning = (state: Pick<RunnerState, 'runId' | 'summary'>): boolean => state.runId !== undefined && (state.summary === undefined || state.summary.state === 'running')
+export const isRunning = (state: Pick<RunnerState, 'runId' | 'summary'>): boolean =>
+  state.runId !== undefined && (state.summary === undefined || state.summary.state === 'running')
 
 /** Starts a run of the target with the options; `only` re-runs some requests (the failed ones). */
 export async function startRun(only?: string[]): Promise<void> {
@@ -139,7 +148,14 @@ export async function saveReport(format: ReportFormat): Promise<string | undefin
 }
 
 /** Totals so far, from the finished items (the summary counts the same once the run is done). */
-export function tally(items: Iterable<RunItemResult>): { passed: number; failed: number; errored: number; skipped: number; testsPassed: number; testsFailed: number } {
+export function tally(items: Iterable<RunItemResult>): {
+  passed: number
+  failed: number
+  errored: number
+  skipped: number
+  testsPassed: number
+  testsFailed: number
+} {
   const out = { passed: 0, failed: 0, errored: 0, skipped: 0, testsPassed: 0, testsFailed: 0 }
   for (const item of items) {
     if (item.outcome === 'passed') out.passed++

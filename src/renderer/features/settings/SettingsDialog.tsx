@@ -38,10 +38,14 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose(): vo
 
   const save = async (patch: Partial<Settings>, done: string): Promise<void> => {
     const before = settings
-    const next = await callOrReport((error) => {
-      setSettings(before)
-      setMessage({ kind: 'alert', text: errorText(error) })
-    }, 'settings.update', patch)
+    const next = await callOrReport(
+      (error) => {
+        setSettings(before)
+        setMessage({ kind: 'alert', text: errorText(error) })
+      },
+      'settings.update',
+      patch
+    )
     if (!next) return
     setSettings(next)
     setMessage({ kind: 'status', text: done })
@@ -131,10 +135,7 @@ function ResponseLimits({ settings, save, t }: { settings: Settings; save(patch:
           return
         }
         setProblem(undefined)
-        void save(
-          { maxResponseBytes: Math.round(mb * MB), idleTimeoutMs: Math.round(seconds * 1000), maxDecompressionRatio: maxRatio },
-          t('limits.saved')
-        )
+        void save({ maxResponseBytes: Math.round(mb * MB), idleTimeoutMs: Math.round(seconds * 1000), maxDecompressionRatio: maxRatio }, t('limits.saved'))
       }}
     >
       <label className="form-row">

@@ -60,21 +60,21 @@ export function Sidebar() {
           <LearnPanel />
         </div>
       ) : (
-      <>
-      <label className="search-field">
-        <Icon name="search" size={14} />
-        <input
-          type="search"
-          aria-label={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
-          placeholder={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
-          value={filter}
-          onChange={(event) => setFilters((f) => ({ ...f, [panel]: event.target.value }))}
-        />
-      </label>
-      <div role="tabpanel" aria-label={panel === 'collections' ? t('sidebar.collections') : t('sidebar.history')} className="sidebar-panel">
-        {panel === 'collections' ? <CollectionsPanel query={filter} /> : <HistoryPanel query={filter} />}
-      </div>
-      </>
+        <>
+          <label className="search-field">
+            <Icon name="search" size={14} />
+            <input
+              type="search"
+              aria-label={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
+              placeholder={panel === 'collections' ? t('sidebar.searchRequests') : t('sidebar.searchHistory')}
+              value={filter}
+              onChange={(event) => setFilters((f) => ({ ...f, [panel]: event.target.value }))}
+            />
+          </label>
+          <div role="tabpanel" aria-label={panel === 'collections' ? t('sidebar.collections') : t('sidebar.history')} className="sidebar-panel">
+            {panel === 'collections' ? <CollectionsPanel query={filter} /> : <HistoryPanel query={filter} />}
+          </div>
+        </>
       )}
       <SavingUi />
     </nav>

@@ -103,7 +103,13 @@ export function TabStrip() {
                 <span className="tab-title">{label}</span>
                 {tab.dirty && <span className="dirty-dot" aria-label={t('tabStrip.unsavedChanges')} />}
               </button>
-              <button type="button" className="tab-close" aria-label={t('tabStrip.close', { title: shownTitle(tab) })} title={t('tabStrip.closeCtrlWAlt')} onClick={() => requestClose(tab.id)}>
+              <button
+                type="button"
+                className="tab-close"
+                aria-label={t('tabStrip.close', { title: shownTitle(tab) })}
+                title={t('tabStrip.closeCtrlWAlt')}
+                onClick={() => requestClose(tab.id)}
+              >
                 <Icon name="close" size={12} />
               </button>
             </div>
@@ -169,7 +175,15 @@ function AllTabsMenu() {
           }}
         >
           {tabs.map((tab) => (
-            <button key={tab.id} type="button" role="menuitemradio" aria-checked={tab.id === activeId} className="rt-menu-item tab-overflow-item" title={shownTitle(tab)} onClick={() => choose(tab.id)}>
+            <button
+              key={tab.id}
+              type="button"
+              role="menuitemradio"
+              aria-checked={tab.id === activeId}
+              className="rt-menu-item tab-overflow-item"
+              title={shownTitle(tab)}
+              onClick={() => choose(tab.id)}
+            >
               <Badge tab={tab} />
               <span className="tab-title">{tabLabel(tab)}</span>
               {tab.dirty && <span className="dirty-dot" aria-label={t('tabStrip.unsavedChanges')} />}

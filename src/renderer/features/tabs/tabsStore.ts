@@ -94,7 +94,10 @@ export const useTabs = create<TabsState>((set, get) => {
       set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, source, saved: request, title: request.name, dirty: false } : t)) }))
     },
     openRealtime(kind, from) {
-      const tab: Tab = { ...newTab(kind), ...(from && from.kind === kind ? { saved: from, title: realtimeTitle(kind, from.url, 'namespace' in from ? from.namespace : '/') } : {}) }
+      const tab: Tab = {
+        ...newTab(kind),
+        ...(from && from.kind === kind ? { saved: from, title: realtimeTitle(kind, from.url, 'namespace' in from ? from.namespace : '/') } : {})
+      }
       set((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }))
       return tab.id
     },

@@ -56,7 +56,12 @@ describe('response history, examples and compare through the contract', () => {
     })
     expect(diff.body.changes).toEqual([{ kind: 'added', path: 'notes[1]', after: '{"id":2,"title":"two","at":"t1"}' }])
 
-    const { file } = await call<{ file: string }>('examples.save', { ...target, name: 'Two notes', from: { target, id: 'second-send-0002' }, ignorePaths: ['**.at'] })
+    const { file } = await call<{ file: string }>('examples.save', {
+      ...target,
+      name: 'Two notes',
+      from: { target, id: 'second-send-0002' },
+      ignorePaths: ['**.at']
+    })
     expect(file).toBe('list-notes.examples/two-notes.yaml')
     expect(await readFile(join(tmp.dir, 'api', file), 'utf8')).toContain('name: Two notes')
     notes = notes.map((n) => ({ ...n, at: 'later' }))
@@ -76,7 +81,9 @@ describe('response history, examples and compare through the contract', () => {
   it('says clearly what is wrong with a bad reference', async () => {
     await expect(call('responses.open', { target: { tabId: 'nobody' }, id: 'missing-0000' })).rejects.toMatchObject({ code: 'response_not_found' })
     await expect(call('responses.open', { target: { tabId: 'nobody' }, id: '../../etc' })).rejects.toMatchObject({ code: 'invalid_input' })
-    await expect(call('examples.save', { collectionId: '0123456789abcdef', path: 'x.yaml', name: ' ', from: { target: { tabId: 't' }, id: 'missing-0000' } })).rejects.toMatchObject({
+    await expect(
+      call('examples.save', { collectionId: '0123456789abcdef', path: 'x.yaml', name: ' ', from: { target: { tabId: 't' }, id: 'missing-0000' } })
+    ).rejects.toMatchObject({
       message: expect.stringContaining('an example needs a name')
     })
   })

@@ -8,7 +8,11 @@ afterEach(async () => {
 })
 
 function notesSnapshot(count: number, changed: boolean): ResponseSnapshot {
-  const notes = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, title: changed && i % 500 === 0 ? `Changed ${i}` : `Note ${i}`, tags: ['a', String(i % 7)] }))
+  const notes = Array.from({ length: count }, (_, i) => ({
+    id: `n${i}`,
+    title: changed && i % 500 === 0 ? `Changed ${i}` : `Note ${i}`,
+    tags: ['a', String(i % 7)]
+  }))
   return { status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body: Buffer.from(JSON.stringify({ notes })) }
 }
 
@@ -40,10 +44,16 @@ describe('DiffPool: diffs off the main thread', () => {
   it('runs small diffs inline and several large ones in turn on one worker', async () => {
     const pool = new DiffPool()
     pools.push(pool)
-    const small = await pool.compare({ status: 200, statusText: '', headers: [], body: Buffer.from('{"a":1}') }, { status: 201, statusText: '', headers: [], body: Buffer.from('{"a":2}') })
+    const small = await pool.compare(
+      { status: 200, statusText: '', headers: [], body: Buffer.from('{"a":1}') },
+      { status: 201, statusText: '', headers: [], body: Buffer.from('{"a":2}') }
+    )
     expect(pool.workerJobs).toBe(0)
     expect(small.body).toEqual({ kind: 'json', changes: [{ kind: 'changed', path: 'a', before: '1', after: '2' }], truncated: false, ignored: 0 })
-    const [a, b] = await Promise.all([pool.compare(notesSnapshot(8000, false), notesSnapshot(8000, true)), pool.compare(notesSnapshot(8000, true), notesSnapshot(8000, true))])
+    const [a, b] = await Promise.all([
+      pool.compare(notesSnapshot(8000, false), notesSnapshot(8000, true)),
+      pool.compare(notesSnapshot(8000, true), notesSnapshot(8000, true))
+    ])
     expect(pool.workerAnswers).toBe(2)
     expect(a.body.kind === 'json' && a.body.changes.length).toBe(16)
     expect(b.equal).toBe(true)

@@ -60,8 +60,26 @@ describe('compareResponses', () => {
   const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
   it('diffs status, headers (volatile ones left out) and JSON bodies with ignored paths', () => {
     const result = compareResponses(
-      { status: 200, statusText: 'OK', headers: [['Content-Type', 'application/json'], ['Date', 'Mon'], ['X-A', '1']], body: json({ n: 1, at: 'a' }) },
-      { status: 201, statusText: 'Created', headers: [['content-type', 'application/json'], ['Date', 'Tue'], ['X-B', '2']], body: json({ n: 1, at: 'b' }) },
+      {
+        status: 200,
+        statusText: 'OK',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Date', 'Mon'],
+          ['X-A', '1']
+        ],
+        body: json({ n: 1, at: 'a' })
+      },
+      {
+        status: 201,
+        statusText: 'Created',
+        headers: [
+          ['content-type', 'application/json'],
+          ['Date', 'Tue'],
+          ['X-B', '2']
+        ],
+        body: json({ n: 1, at: 'b' })
+      },
       ['at']
     )
     expect(result.status).toEqual({ left: 200, right: 201, leftText: 'OK', rightText: 'Created' })
@@ -75,7 +93,10 @@ describe('compareResponses', () => {
   })
 
   it('falls back to a line diff for text', () => {
-    const result = compareResponses({ status: 200, statusText: '', headers: [], body: Buffer.from('a\nb\nc\n') }, { status: 200, statusText: '', headers: [], body: Buffer.from('a\nB\nc\n') })
+    const result = compareResponses(
+      { status: 200, statusText: '', headers: [], body: Buffer.from('a\nb\nc\n') },
+      { status: 200, statusText: '', headers: [], body: Buffer.from('a\nB\nc\n') }
+    )
     expect(result.body).toEqual({
       kind: 'lines',
       truncated: false,

@@ -90,7 +90,9 @@ describe('curl.parse: documentation examples', () => {
   })
 
   it('Stripe style: -u key:, repeated -d as form fields, -G moves data into the query', () => {
-    const post = parseCurl(`curl https://api.stripe.com/v1/customers \\\n  -u sk_test_123: \\\n  -d name="Jenny Rosen" \\\n  --data-urlencode email=jenny@example.com`)
+    const post = parseCurl(
+      `curl https://api.stripe.com/v1/customers \\\n  -u sk_test_123: \\\n  -d name="Jenny Rosen" \\\n  --data-urlencode email=jenny@example.com`
+    )
     expect(post.request.auth).toEqual({ type: 'basic', username: 'sk_test_123', password: '' })
     expect(post.request.body).toEqual({
       type: 'form',
@@ -107,7 +109,9 @@ describe('curl.parse: documentation examples', () => {
   })
 
   it('multipart uploads: @file parts with ;type= and ;filename=, text parts', () => {
-    const { request, warnings } = parseCurl(`curl -F 'avatar=@/home/ada/me.png;type=image/png' -F 'doc=@"/tmp/a b.pdf";filename=report.pdf' -F 'name=Ada' https://x.test/upload`)
+    const { request, warnings } = parseCurl(
+      `curl -F 'avatar=@/home/ada/me.png;type=image/png' -F 'doc=@"/tmp/a b.pdf";filename=report.pdf' -F 'name=Ada' https://x.test/upload`
+    )
     expect(request.method).toBe('POST')
     expect(request.body).toEqual({
       type: 'multipart',
@@ -128,7 +132,9 @@ describe('curl.parse: documentation examples', () => {
   })
 
   it('settings: -k, -L, --max-time, --connect-timeout, --http1.1, -x, --digest, -b', () => {
-    const { request } = parseCurl(`curl -k -L --max-redirs 3 --max-time 2.5 --connect-timeout 4 --http1.1 -x proxy.local:3128 --digest -u ada:pw -b 'a=1; b=2' https://x.test/`)
+    const { request } = parseCurl(
+      `curl -k -L --max-redirs 3 --max-time 2.5 --connect-timeout 4 --http1.1 -x proxy.local:3128 --digest -u ada:pw -b 'a=1; b=2' https://x.test/`
+    )
     expect(request.settings).toMatchObject({
       verifyTls: false,
       followRedirects: true,
@@ -148,7 +154,9 @@ describe('curl.parse: documentation examples', () => {
   })
 
   it('GraphQL JSON bodies become a GraphQL body', () => {
-    const { request } = parseCurl(`curl https://x.test/graphql -H 'content-type: application/json' --data-raw '{"query":"query Q($id: ID!) { node(id: $id) { id } }","variables":{"id":"1"},"operationName":"Q"}'`)
+    const { request } = parseCurl(
+      `curl https://x.test/graphql -H 'content-type: application/json' --data-raw '{"query":"query Q($id: ID!) { node(id: $id) { id } }","variables":{"id":"1"},"operationName":"Q"}'`
+    )
     expect(request.body).toEqual({ type: 'graphql', query: 'query Q($id: ID!) { node(id: $id) { id } }', variables: '{\n  "id": "1"\n}', operationName: 'Q' })
   })
 
@@ -208,7 +216,9 @@ describe('curl.parse: more pasted forms', () => {
     const { request, warnings } = parseCurl(command)
     expect(request.method).toBe('POST')
     expect(request.url).toBe('https://shop.example.org/api/cart?coupon=10%OFF')
-    expect(request.headers).toEqual([{ name: 'User-Agent', value: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0', enabled: true }])
+    expect(request.headers).toEqual([
+      { name: 'User-Agent', value: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0', enabled: true }
+    ])
     expect(request.body).toEqual({ type: 'json', text: '{"sku":"ABC-1","qty":2}' })
     expect(warnings).toEqual([])
   })
@@ -257,8 +267,13 @@ describe('curl.parse: a multipart body copied from DevTools', () => {
   })
 
   it('keeps a file part whose bytes DevTools left out, and says so', () => {
-    const { request, warnings } = parseCurl(String.raw`curl 'https://x.test/upload' -H 'content-type: multipart/form-data; boundary=----B' --data-raw $'------B\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\r\n------B--\r\n'`)
-    expect(request.body).toEqual({ type: 'multipart', parts: [{ kind: 'file', name: 'file', path: 'a.png', filename: 'a.png', contentType: 'image/png', enabled: true }] })
+    const { request, warnings } = parseCurl(
+      String.raw`curl 'https://x.test/upload' -H 'content-type: multipart/form-data; boundary=----B' --data-raw $'------B\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\r\n------B--\r\n'`
+    )
+    expect(request.body).toEqual({
+      type: 'multipart',
+      parts: [{ kind: 'file', name: 'file', path: 'a.png', filename: 'a.png', contentType: 'image/png', enabled: true }]
+    })
     expect(warnings).toEqual(['The part "file" was the file a.png, whose content the command does not hold: choose the file in Parley.'])
   })
 })

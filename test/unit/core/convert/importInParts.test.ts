@@ -24,8 +24,28 @@ function har(entries: number, bodyChars: number): string {
   const entry = (i: number) => ({
     startedDateTime: '2026-01-01T00:00:00.000Z',
     time: 1,
-    request: { method: 'POST', url: `https://api.example.com/items/${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: -1, postData: { mimeType: 'text/plain', text: `${i}:${'x'.repeat(bodyChars)}` } },
-    response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+    request: {
+      method: 'POST',
+      url: `https://api.example.com/items/${i}`,
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      queryString: [],
+      cookies: [],
+      headersSize: -1,
+      bodySize: -1,
+      postData: { mimeType: 'text/plain', text: `${i}:${'x'.repeat(bodyChars)}` }
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      cookies: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1
+    },
     cache: {},
     timings: { send: 0, wait: 1, receive: 0 }
   })
@@ -65,15 +85,24 @@ describe('importing a text sent in parts', () => {
       await value(s.invoke('import.append', { importId, text: part }))
     }
     const over = await s.invoke('import.append', { importId, text: 'a' })
-    expect(over).toMatchObject({ ok: false, error: { code: 'import_too_large', message: expect.stringContaining('50,000,000'), hint: expect.stringMatching(/split/i) } })
+    expect(over).toMatchObject({
+      ok: false,
+      error: { code: 'import_too_large', message: expect.stringContaining('50,000,000'), hint: expect.stringMatching(/split/i) }
+    })
     // The refused text is forgotten, not kept half-sent.
     expect(await s.invoke('import.detect', { importId })).toMatchObject({ ok: false, error: { code: 'unknown_import' } })
   })
 
   it('answers clearly for a text too long for one call, an unknown id, or both text and id', async () => {
     const s = await services()
-    expect(await s.invoke('import.detect', { text: 'a'.repeat(importPartMaxChars + 1) })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('import.begin') } })
-    expect(await s.invoke('import.run', { importId: 'f'.repeat(24), targetDir: await tempDir() })).toMatchObject({ ok: false, error: { code: 'unknown_import', hint: 'Choose the file again.' } })
+    expect(await s.invoke('import.detect', { text: 'a'.repeat(importPartMaxChars + 1) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('import.begin') }
+    })
+    expect(await s.invoke('import.run', { importId: 'f'.repeat(24), targetDir: await tempDir() })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_import', hint: 'Choose the file again.' }
+    })
     const { importId } = await value<{ importId: string }>(s.invoke('import.begin', {}))
     expect(await s.invoke('import.detect', { importId, text: 'curl x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await s.invoke('import.detect', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } })

@@ -35,16 +35,38 @@ describe('import: Insomnia v4 export', () => {
     })
     expect(await read(pathOf(root, 'Notes', 'Upload'))).toMatchObject({
       headers: [],
-      body: { type: 'multipart', parts: [{ kind: 'file', name: 'file', path: '/home/ada/pic.png' }, { kind: 'text', name: 'caption', value: 'holiday' }] },
+      body: {
+        type: 'multipart',
+        parts: [
+          { kind: 'file', name: 'file', path: '/home/ada/pic.png' },
+          { kind: 'text', name: 'caption', value: 'holiday' }
+        ]
+      },
       auth: { type: 'apikey', key: 'X-Api-Key', value: '{{apiKey}}', in: 'header' }
     })
     expect(await read(pathOf(root, 'Login'))).toMatchObject({
       auth: { type: 'basic', username: 'ada', password: '{{password}}' },
-      body: { type: 'form', fields: [{ name: 'user', value: 'ada' }, { name: 'pass', value: '{{password}}' }] }
+      body: {
+        type: 'form',
+        fields: [
+          { name: 'user', value: 'ada' },
+          { name: 'pass', value: '{{password}}' }
+        ]
+      }
     })
-    expect(await read(pathOf(root, 'Search (GraphQL)'))).toMatchObject({ headers: [], body: { type: 'graphql', query: 'query { search(q: "milk") { id } }', variables: '{\n  "n": 1\n}' }, auth: { type: 'none' } })
-    expect(await read(pathOf(root, 'S3 object'))).toMatchObject({ auth: { type: 'awsv4', accessKeyId: 'AKID', secretAccessKey: '{{awsSecret}}', region: 'eu-west-1', service: 's3' } })
-    expect(await read(pathOf(root, 'Live feed'))).toMatchObject({ kind: 'websocket', url: 'wss://notes.example.com/live', headers: [{ name: 'X-Client', value: 'insomnia' }] })
+    expect(await read(pathOf(root, 'Search (GraphQL)'))).toMatchObject({
+      headers: [],
+      body: { type: 'graphql', query: 'query { search(q: "milk") { id } }', variables: '{\n  "n": 1\n}' },
+      auth: { type: 'none' }
+    })
+    expect(await read(pathOf(root, 'S3 object'))).toMatchObject({
+      auth: { type: 'awsv4', accessKeyId: 'AKID', secretAccessKey: '{{awsSecret}}', region: 'eu-west-1', service: 's3' }
+    })
+    expect(await read(pathOf(root, 'Live feed'))).toMatchObject({
+      kind: 'websocket',
+      url: 'wss://notes.example.com/live',
+      headers: [{ name: 'X-Client', value: 'insomnia' }]
+    })
     expect(result.unsupported).toEqual([
       { item: 'Notes / List notes', what: expect.stringMatching(/disabled query parameter "tag"/) },
       { item: 'Notes / Create note', what: expect.stringMatching(/template tag \(\{% now … %\}\)/) },
@@ -74,14 +96,29 @@ describe('import: HAR from a browser', () => {
       ],
       body: { type: 'none' }
     })
-    expect(await read(pathOf(root, 'POST notes'))).toMatchObject({ headers: [{ name: 'origin', value: 'https://app.example.com' }], body: { type: 'json', text: '{"title":"Groceries","n":1}' } })
+    expect(await read(pathOf(root, 'POST notes'))).toMatchObject({
+      headers: [{ name: 'origin', value: 'https://app.example.com' }],
+      body: { type: 'json', text: '{"title":"Groceries","n":1}' }
+    })
     expect(await read(pathOf(root, 'POST login'))).toMatchObject({
       headers: [{ name: 'Cookie', value: 'theme=dark' }],
-      body: { type: 'form', fields: [{ name: 'user', value: 'ada' }, { name: 'pass', value: 'p@ss word' }] }
+      body: {
+        type: 'form',
+        fields: [
+          { name: 'user', value: 'ada' },
+          { name: 'pass', value: 'p@ss word' }
+        ]
+      }
     })
     expect(await read(pathOf(root, 'POST upload'))).toMatchObject({
       headers: [],
-      body: { type: 'multipart', parts: [{ kind: 'text', name: 'caption', value: 'hi' }, { kind: 'file', name: 'file', path: 'photo.jpg', filename: 'photo.jpg', contentType: 'image/jpeg' }] }
+      body: {
+        type: 'multipart',
+        parts: [
+          { kind: 'text', name: 'caption', value: 'hi' },
+          { kind: 'file', name: 'file', path: 'photo.jpg', filename: 'photo.jpg', contentType: 'image/jpeg' }
+        ]
+      }
     })
     expect(result.unsupported).toEqual([
       { item: '4. POST upload', what: expect.stringMatching(/"photo.jpg" of the form part "file" is not in the HAR file/) },
@@ -111,7 +148,10 @@ describe('import.detect', () => {
     const bad = await services.invoke('import.run', { text: '{"hello": "world"}', targetDir: await tempDir() })
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_format', hint: expect.stringMatching(/Postman.*Insomnia.*OpenAPI.*HAR.*cURL/) } })
     const curl = await services.invoke('import.run', { text: "curl -s https://api.example.com/v1/users -H 'X: 1'", targetDir: await tempDir() })
-    expect(curl).toMatchObject({ ok: true, value: { format: 'curl', imported: 1, unsupported: [{ item: 'GET users', what: expect.stringMatching(/-s only changes/) }] } })
+    expect(curl).toMatchObject({
+      ok: true,
+      value: { format: 'curl', imported: 1, unsupported: [{ item: 'GET users', what: expect.stringMatching(/-s only changes/) }] }
+    })
     await services.dispose()
   })
 })
@@ -140,7 +180,13 @@ describe('import: Insomnia v5 (YAML, Insomnia 10 and 11)', () => {
     expect(result).toMatchObject({ format: 'insomnia', name: 'Chat service', imported: 4, folders: 1, environments: 2 })
     const root = (await tree()).root
     expect(outline(root)).toEqual(['Rooms/', '  List rooms', '  Create room', 'Live feed', 'Socket events'])
-    expect(await folder('')).toMatchObject({ description: 'Rooms, messages and live updates.', variables: [{ name: 'base_url', value: 'https://chat.example.com/api' }, { name: 'team', value: 'core' }] })
+    expect(await folder('')).toMatchObject({
+      description: 'Rooms, messages and live updates.',
+      variables: [
+        { name: 'base_url', value: 'https://chat.example.com/api' },
+        { name: 'team', value: 'core' }
+      ]
+    })
     expect(await folder('rooms')).toMatchObject({
       description: 'Everything about rooms.',
       headers: [{ name: 'X-Team', value: '{{team}}', enabled: true }],
@@ -150,7 +196,13 @@ describe('import: Insomnia v5 (YAML, Insomnia 10 and 11)', () => {
     expect((await environments()).environments.map((e) => e.name).sort()).toEqual(['Local', 'Staging'])
     // A folder's script runs around every request inside it, as in Insomnia.
     expect(await folder(pathOf(root, 'Rooms'))).toMatchObject({ scripts: { pre: 'insomnia.environment.set("t", Date.now());' } })
-    expect(await read(pathOf(root, 'Rooms', 'List rooms'))).toMatchObject({ method: 'GET', url: '{{base_url}}/rooms?limit=20', description: 'All rooms.', auth: { type: 'inherit' }, settings: { followRedirects: false } })
+    expect(await read(pathOf(root, 'Rooms', 'List rooms'))).toMatchObject({
+      method: 'GET',
+      url: '{{base_url}}/rooms?limit=20',
+      description: 'All rooms.',
+      auth: { type: 'inherit' },
+      settings: { followRedirects: false }
+    })
     const create = await read(pathOf(root, 'Rooms', 'Create room'))
     expect(create).toMatchObject({
       method: 'POST',
@@ -162,9 +214,16 @@ describe('import: Insomnia v5 (YAML, Insomnia 10 and 11)', () => {
     expect(await read(pathOf(root, 'Live feed'))).toMatchObject({
       kind: 'websocket',
       url: 'wss://chat.example.com/live',
-      headers: [{ name: 'X-Client', value: 'parley' }, { name: 'Authorization', value: 'Bearer abc' }]
+      headers: [
+        { name: 'X-Client', value: 'parley' },
+        { name: 'Authorization', value: 'Bearer abc' }
+      ]
     })
-    expect(await read(pathOf(root, 'Socket events'))).toMatchObject({ kind: 'socketio', url: 'https://chat.example.com', listeners: [{ event: 'message' }, { event: 'typing' }] })
+    expect(await read(pathOf(root, 'Socket events'))).toMatchObject({
+      kind: 'socketio',
+      url: 'https://chat.example.com',
+      listeners: [{ event: 'message' }, { event: 'typing' }]
+    })
     expect(result.unsupported.map((u) => `${u.item}: ${u.what}`)).toEqual([
       expect.stringMatching(/^Rooms \/ List rooms: The disabled query parameter "hidden"/),
       'gRPC ping: gRPC requests are not supported by Parley; it was skipped.'

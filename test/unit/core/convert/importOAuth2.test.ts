@@ -11,14 +11,60 @@ import { call, type TreeFolder } from './importKit'
 const tempDir = useTempDir('parley-oauth-import-')
 
 const kv = (values: Record<string, string>) => Object.entries(values).map(([key, value]) => ({ key, value, type: 'string' }))
-const common = { accessTokenUrl: 'https://auth.example.com/token', clientId: 'web-app', clientSecret: 'pm-s3cret', scope: 'read write', client_authentication: 'body' }
+const common = {
+  accessTokenUrl: 'https://auth.example.com/token',
+  clientId: 'web-app',
+  clientSecret: 'pm-s3cret',
+  scope: 'read write',
+  client_authentication: 'body'
+}
 const postman = {
   info: { name: 'OAuth grants', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
   item: [
-    { name: 'Code PKCE', request: { method: 'GET', url: 'https://api.example.com/a', auth: { type: 'oauth2', oauth2: kv({ ...common, grant_type: 'authorization_code_with_pkce', authUrl: 'https://auth.example.com/authorize', redirect_uri: 'http://127.0.0.1:5000/cb', challengeAlgorithm: 'S256' }) } } },
-    { name: 'Code', request: { method: 'GET', url: 'https://api.example.com/b', auth: { type: 'oauth2', oauth2: kv({ ...common, grant_type: 'authorization_code', authUrl: 'https://auth.example.com/authorize', accessToken: 'old-token' }) } } },
-    { name: 'Implicit', request: { method: 'GET', url: 'https://api.example.com/c', auth: { type: 'oauth2', oauth2: kv({ ...common, grant_type: 'implicit', authUrl: 'https://auth.example.com/authorize' }) } } },
-    { name: 'Password', request: { method: 'GET', url: 'https://api.example.com/d', auth: { type: 'oauth2', oauth2: kv({ ...common, grant_type: 'password_credentials', username: 'ana', password: 'pw-s3cret' }) } } }
+    {
+      name: 'Code PKCE',
+      request: {
+        method: 'GET',
+        url: 'https://api.example.com/a',
+        auth: {
+          type: 'oauth2',
+          oauth2: kv({
+            ...common,
+            grant_type: 'authorization_code_with_pkce',
+            authUrl: 'https://auth.example.com/authorize',
+            redirect_uri: 'http://127.0.0.1:5000/cb',
+            challengeAlgorithm: 'S256'
+          })
+        }
+      }
+    },
+    {
+      name: 'Code',
+      request: {
+        method: 'GET',
+        url: 'https://api.example.com/b',
+        auth: {
+          type: 'oauth2',
+          oauth2: kv({ ...common, grant_type: 'authorization_code', authUrl: 'https://auth.example.com/authorize', accessToken: 'old-token' })
+        }
+      }
+    },
+    {
+      name: 'Implicit',
+      request: {
+        method: 'GET',
+        url: 'https://api.example.com/c',
+        auth: { type: 'oauth2', oauth2: kv({ ...common, grant_type: 'implicit', authUrl: 'https://auth.example.com/authorize' }) }
+      }
+    },
+    {
+      name: 'Password',
+      request: {
+        method: 'GET',
+        url: 'https://api.example.com/d',
+        auth: { type: 'oauth2', oauth2: kv({ ...common, grant_type: 'password_credentials', username: 'ana', password: 'pw-s3cret' }) }
+      }
+    }
   ]
 }
 
@@ -27,7 +73,9 @@ async function importText(services: Services, text: string): Promise<{ result: I
   const collectionId = result.collectionId as string
   const { root } = await call<{ root: TreeFolder }>(services, 'collection.tree', { collectionId })
   const requests = new Map<string, SavedRequest>()
-  for (const child of root.children) if (child.type === 'request') requests.set(child.name, (await call<{ request: SavedRequest }>(services, 'request.read', { collectionId, path: child.path })).request)
+  for (const child of root.children)
+    if (child.type === 'request')
+      requests.set(child.name, (await call<{ request: SavedRequest }>(services, 'request.read', { collectionId, path: child.path })).request)
   return { result, requests }
 }
 
@@ -38,7 +86,17 @@ describe('import: OAuth 2.0 grants', () => {
     const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
     const { result, requests } = await importText(services, JSON.stringify(postman))
     expect(result.unsupported).toEqual([])
-    expect(authOf(requests.get('Code PKCE'))).toEqual({ type: 'oauth2', grant: 'authorization_code', tokenUrl: 'https://auth.example.com/token', authUrl: 'https://auth.example.com/authorize', redirectUri: 'http://127.0.0.1:5000/cb', clientId: 'web-app', clientSecret: 'pm-s3cret', scope: 'read write', clientAuth: 'body' })
+    expect(authOf(requests.get('Code PKCE'))).toEqual({
+      type: 'oauth2',
+      grant: 'authorization_code',
+      tokenUrl: 'https://auth.example.com/token',
+      authUrl: 'https://auth.example.com/authorize',
+      redirectUri: 'http://127.0.0.1:5000/cb',
+      clientId: 'web-app',
+      clientSecret: 'pm-s3cret',
+      scope: 'read write',
+      clientAuth: 'body'
+    })
     expect(authOf(requests.get('Code'))).toMatchObject({ grant: 'authorization_code', pkce: false })
     expect(authOf(requests.get('Implicit'))).toMatchObject({ grant: 'implicit', authUrl: 'https://auth.example.com/authorize' })
     expect(authOf(requests.get('Password'))).toMatchObject({ grant: 'password', username: 'ana', password: 'pw-s3cret' })
@@ -66,19 +124,53 @@ describe('import: OAuth 2.0 grants', () => {
 
   it('Insomnia v4: authorization code with PKCE and implicit come in with their URLs', async () => {
     const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
-    const oauth = { type: 'oauth2', accessTokenUrl: 'https://auth.example.com/token', authorizationUrl: 'https://auth.example.com/authorize', redirectUrl: 'http://localhost/cb', clientId: 'ins-app', clientSecret: '', scope: 'openid' }
+    const oauth = {
+      type: 'oauth2',
+      accessTokenUrl: 'https://auth.example.com/token',
+      authorizationUrl: 'https://auth.example.com/authorize',
+      redirectUrl: 'http://localhost/cb',
+      clientId: 'ins-app',
+      clientSecret: '',
+      scope: 'openid'
+    }
     const insomnia = {
       _type: 'export',
       __export_format: 4,
       resources: [
         { _id: 'wrk_1', _type: 'workspace', name: 'Insomnia OAuth', parentId: null },
-        { _id: 'req_1', _type: 'request', parentId: 'wrk_1', name: 'PKCE', method: 'GET', url: 'https://api.example.com/a', authentication: { ...oauth, grantType: 'authorization_code', usePkce: true, pkceMethod: 'S256' } },
-        { _id: 'req_2', _type: 'request', parentId: 'wrk_1', name: 'Implicit', method: 'GET', url: 'https://api.example.com/b', authentication: { ...oauth, grantType: 'implicit' } }
+        {
+          _id: 'req_1',
+          _type: 'request',
+          parentId: 'wrk_1',
+          name: 'PKCE',
+          method: 'GET',
+          url: 'https://api.example.com/a',
+          authentication: { ...oauth, grantType: 'authorization_code', usePkce: true, pkceMethod: 'S256' }
+        },
+        {
+          _id: 'req_2',
+          _type: 'request',
+          parentId: 'wrk_1',
+          name: 'Implicit',
+          method: 'GET',
+          url: 'https://api.example.com/b',
+          authentication: { ...oauth, grantType: 'implicit' }
+        }
       ]
     }
     const { result, requests } = await importText(services, JSON.stringify(insomnia))
     expect(result.unsupported).toEqual([])
-    expect(authOf(requests.get('PKCE'))).toEqual({ type: 'oauth2', grant: 'authorization_code', tokenUrl: 'https://auth.example.com/token', authUrl: 'https://auth.example.com/authorize', redirectUri: 'http://localhost/cb', clientId: 'ins-app', clientSecret: '', scope: 'openid', clientAuth: 'basic' })
+    expect(authOf(requests.get('PKCE'))).toEqual({
+      type: 'oauth2',
+      grant: 'authorization_code',
+      tokenUrl: 'https://auth.example.com/token',
+      authUrl: 'https://auth.example.com/authorize',
+      redirectUri: 'http://localhost/cb',
+      clientId: 'ins-app',
+      clientSecret: '',
+      scope: 'openid',
+      clientAuth: 'basic'
+    })
     expect(authOf(requests.get('Implicit'))).toMatchObject({ grant: 'implicit', authUrl: 'https://auth.example.com/authorize' })
     await services.dispose()
   })

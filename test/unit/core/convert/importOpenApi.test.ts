@@ -51,13 +51,35 @@ describe('import: OpenAPI 3.0 (the Swagger petstore, YAML)', () => {
     const root = (await tree()).root
     const update = await read(pathOf(root, 'pet', 'Update an existing pet'))
     // petstore_auth is the implicit flow: signed in with "Get new token".
-    expect(update).toMatchObject({ kind: 'http', method: 'PUT', url: '{{baseUrl}}/pet', auth: { type: 'oauth2', grant: 'implicit', authUrl: 'https://petstore3.swagger.io/oauth/authorize', clientId: '{{clientId}}', scope: 'write:pets read:pets' }, headers: [] })
+    expect(update).toMatchObject({
+      kind: 'http',
+      method: 'PUT',
+      url: '{{baseUrl}}/pet',
+      auth: {
+        type: 'oauth2',
+        grant: 'implicit',
+        authUrl: 'https://petstore3.swagger.io/oauth/authorize',
+        clientId: '{{clientId}}',
+        scope: 'write:pets read:pets'
+      },
+      headers: []
+    })
     expect(update.description).toBe('Update an existing pet by Id\n\nAlso accepts: application/xml, application/x-www-form-urlencoded.')
     const body = (update as { body: { type: string; text: string } }).body
     expect(body.type).toBe('json')
-    expect(JSON.parse(body.text)).toEqual({ id: 10, name: 'doggie', category: { id: 1, name: 'Dogs' }, photoUrls: ['string'], tags: [{ id: 0, name: 'string' }], status: 'available' })
+    expect(JSON.parse(body.text)).toEqual({
+      id: 10,
+      name: 'doggie',
+      category: { id: 1, name: 'Dogs' },
+      photoUrls: ['string'],
+      tags: [{ id: 0, name: 'string' }],
+      status: 'available'
+    })
     expect(await read(pathOf(root, 'pet', 'Finds Pets by status'))).toMatchObject({ url: '{{baseUrl}}/pet/findByStatus?status=available' })
-    expect(await read(pathOf(root, 'pet', 'Finds Pets by tags'))).toMatchObject({ url: '{{baseUrl}}/pet/findByTags', description: 'Optional query parameters: tags.' })
+    expect(await read(pathOf(root, 'pet', 'Finds Pets by tags'))).toMatchObject({
+      url: '{{baseUrl}}/pet/findByTags',
+      description: 'Optional query parameters: tags.'
+    })
     expect(await read(pathOf(root, 'pet', 'Find pet by ID'))).toMatchObject({
       url: '{{baseUrl}}/pet/{{petId}}',
       auth: { type: 'apikey', key: 'api_key', value: '{{api_key}}', in: 'header' }
@@ -65,9 +87,19 @@ describe('import: OpenAPI 3.0 (the Swagger petstore, YAML)', () => {
     expect(await read(pathOf(root, 'pet', 'Deletes a pet'))).toMatchObject({ method: 'DELETE', headers: [{ name: 'api_key', value: '', enabled: false }] })
     expect(await read(pathOf(root, 'pet', 'uploads an image'))).toMatchObject({ body: { type: 'binary', path: '', contentType: 'application/octet-stream' } })
     const order = await read(pathOf(root, 'store', 'Place an order for a pet'))
-    expect(JSON.parse((order as { body: { text: string } }).body.text)).toEqual({ id: 10, petId: 198772, quantity: 7, shipDate: '2024-01-01T00:00:00Z', status: 'approved', complete: true })
+    expect(JSON.parse((order as { body: { text: string } }).body.text)).toEqual({
+      id: 10,
+      petId: 198772,
+      quantity: 7,
+      shipDate: '2024-01-01T00:00:00Z',
+      status: 'approved',
+      complete: true
+    })
     expect(order).toMatchObject({ auth: { type: 'inherit' } })
-    expect(await read(pathOf(root, 'user', 'Logs user into the system'))).toMatchObject({ url: '{{baseUrl}}/user/login', description: 'Optional query parameters: username, password.' })
+    expect(await read(pathOf(root, 'user', 'Logs user into the system'))).toMatchObject({
+      url: '{{baseUrl}}/user/login',
+      description: 'Optional query parameters: username, password.'
+    })
     await services.dispose()
   })
 })
@@ -76,7 +108,13 @@ describe('import: Swagger 2.0 (the Swagger petstore, JSON)', () => {
   it('uses host, basePath and schemes, formData and body parameters, and securityDefinitions', async () => {
     const { result, read, tree, folder, environments, services } = await importFixture(await tempDir(), await tempDir(), 'petstore-swagger-2.0.json')
     expect(result).toMatchObject({ format: 'openapi', name: 'Swagger Petstore', imported: 7, folders: 3, environments: 2 })
-    expect(await folder('')).toMatchObject({ variables: [{ name: 'baseUrl', value: 'https://petstore.swagger.io/v2' }, { name: 'clientId', value: '' }, { name: 'api_key', secret: true }] })
+    expect(await folder('')).toMatchObject({
+      variables: [
+        { name: 'baseUrl', value: 'https://petstore.swagger.io/v2' },
+        { name: 'clientId', value: '' },
+        { name: 'api_key', secret: true }
+      ]
+    })
     expect((await environments()).environments.map((e) => [e.name, e.variables])).toEqual([
       ['http', [{ name: 'baseUrl', value: 'http://petstore.swagger.io/v2', enabled: true, secret: false }]],
       ['https', [{ name: 'baseUrl', value: 'https://petstore.swagger.io/v2', enabled: true, secret: false }]]
@@ -84,17 +122,38 @@ describe('import: Swagger 2.0 (the Swagger petstore, JSON)', () => {
     const root = (await tree()).root
     expect(await read(pathOf(root, 'pet', 'uploads an image'))).toMatchObject({
       url: '{{baseUrl}}/pet/{{petId}}/uploadImage',
-      body: { type: 'multipart', parts: [{ kind: 'text', name: 'additionalMetadata', value: 'string' }, { kind: 'file', name: 'file', path: '' }] }
+      body: {
+        type: 'multipart',
+        parts: [
+          { kind: 'text', name: 'additionalMetadata', value: 'string' },
+          { kind: 'file', name: 'file', path: '' }
+        ]
+      }
     })
     const add = await read(pathOf(root, 'pet', 'Add a new pet to the store'))
     expect(add).toMatchObject({ description: 'Also accepts: application/xml.', body: { type: 'json' } })
-    expect(JSON.parse((add as { body: { text: string } }).body.text)).toMatchObject({ name: 'doggie', photoUrls: ['string'], category: { id: 0, name: 'string' } })
+    expect(JSON.parse((add as { body: { text: string } }).body.text)).toMatchObject({
+      name: 'doggie',
+      photoUrls: ['string'],
+      category: { id: 0, name: 'string' }
+    })
     expect(await read(pathOf(root, 'pet', 'Updates a pet in the store with form data'))).toMatchObject({
-      body: { type: 'form', fields: [{ name: 'name', value: '', enabled: false }, { name: 'status', value: '', enabled: false }] }
+      body: {
+        type: 'form',
+        fields: [
+          { name: 'name', value: '', enabled: false },
+          { name: 'status', value: '', enabled: false }
+        ]
+      }
     })
     expect(await read(pathOf(root, 'pet', 'Finds Pets by status'))).toMatchObject({ url: '{{baseUrl}}/pet/findByStatus?status=' })
-    expect(await read(pathOf(root, 'store', 'Returns pet inventories by status'))).toMatchObject({ auth: { type: 'apikey', key: 'api_key', value: '{{api_key}}' } })
-    expect(await read(pathOf(root, 'user', 'Logs user into the system'))).toMatchObject({ url: '{{baseUrl}}/user/login?username=&password=', auth: { type: 'inherit' } })
+    expect(await read(pathOf(root, 'store', 'Returns pet inventories by status'))).toMatchObject({
+      auth: { type: 'apikey', key: 'api_key', value: '{{api_key}}' }
+    })
+    expect(await read(pathOf(root, 'user', 'Logs user into the system'))).toMatchObject({
+      url: '{{baseUrl}}/user/login?username=&password=',
+      auth: { type: 'inherit' }
+    })
     expect(result.unsupported.map((u) => u.item)).toEqual(['POST /pet/{petId}/uploadImage'])
     await services.dispose()
   })
@@ -117,18 +176,48 @@ describe('import: OpenAPI 3.1', () => {
       schemas: {
         Item: {
           type: 'object',
-          properties: { id: { type: 'string', format: 'uuid', readOnly: true }, name: { type: ['string', 'null'], examples: ['Lamp'] }, tags: { type: 'array', items: { type: 'string' } } }
+          properties: {
+            id: { type: 'string', format: 'uuid', readOnly: true },
+            name: { type: ['string', 'null'], examples: ['Lamp'] },
+            tags: { type: 'array', items: { type: 'string' } }
+          }
         }
       }
     },
     paths: {
       '/items': {
-        post: { operationId: 'createItem', requestBody: { content: { 'application/merge-patch+json': { schema: { $ref: '#/components/schemas/Item' } } } }, responses: { '201': { description: 'created' } } },
-        get: { operationId: 'listItems', security: [], parameters: [{ name: 'page', in: 'query', schema: { type: 'integer', default: 1 } }, { name: 'X-Req', in: 'header', required: true, example: 'abc' }], responses: { '200': { description: 'ok' } } }
+        post: {
+          operationId: 'createItem',
+          requestBody: { content: { 'application/merge-patch+json': { schema: { $ref: '#/components/schemas/Item' } } } },
+          responses: { '201': { description: 'created' } }
+        },
+        get: {
+          operationId: 'listItems',
+          security: [],
+          parameters: [
+            { name: 'page', in: 'query', schema: { type: 'integer', default: 1 } },
+            { name: 'X-Req', in: 'header', required: true, example: 'abc' }
+          ],
+          responses: { '200': { description: 'ok' } }
+        }
       },
-      '/items/{id}': { get: { operationId: 'getItem', security: [{ machine: ['items:read'] }], parameters: [{ name: 'id', in: 'path', required: true, example: 'i-1', schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } }
+      '/items/{id}': {
+        get: {
+          operationId: 'getItem',
+          security: [{ machine: ['items:read'] }],
+          parameters: [{ name: 'id', in: 'path', required: true, example: 'i-1', schema: { type: 'string' } }],
+          responses: { '200': { description: 'ok' } }
+        }
+      }
     },
-    webhooks: { itemCreated: { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } }, responses: { '200': { description: 'ok' } } } } }
+    webhooks: {
+      itemCreated: {
+        post: {
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+          responses: { '200': { description: 'ok' } }
+        }
+      }
+    }
   }
 
   it('reads server variables, JSON-schema type lists, examples, webhooks and per-operation security', async () => {
@@ -151,7 +240,12 @@ describe('import: OpenAPI 3.1', () => {
       body: { type: 'json', text: JSON.stringify({ name: 'Lamp', tags: ['string'] }, null, 2) },
       auth: { type: 'inherit' }
     })
-    expect(requests[1]).toMatchObject({ name: 'listItems', url: '{{baseUrl}}/items?page=1', headers: [{ name: 'X-Req', value: 'abc', enabled: true }], auth: { type: 'none' } })
+    expect(requests[1]).toMatchObject({
+      name: 'listItems',
+      url: '{{baseUrl}}/items?page=1',
+      headers: [{ name: 'X-Req', value: 'abc', enabled: true }],
+      auth: { type: 'none' }
+    })
     expect(requests[2]).toMatchObject({
       name: 'getItem',
       url: '{{baseUrl}}/items/i-1',
@@ -193,7 +287,14 @@ describe('import: OpenAPI with external $ref files beside it', () => {
     ].join('\n')
     const pet = 'type: object\nproperties:\n  name: { type: string, example: Rex }\n  tag: { $ref: "./tag.yaml" }\n'
     const tag = 'type: string\nexample: good\n'
-    const text = JSON.stringify({ parleyImport: 'files', files: [{ path: 'pet.yaml', text: pet }, { path: 'openapi.yaml', text: spec }, { path: 'tag.yaml', text: tag }] })
+    const text = JSON.stringify({
+      parleyImport: 'files',
+      files: [
+        { path: 'pet.yaml', text: pet },
+        { path: 'openapi.yaml', text: spec },
+        { path: 'tag.yaml', text: tag }
+      ]
+    })
     const { format, collection } = await readImport(text)
     expect(format).toBe('openapi')
     const requests = collection.items.flatMap((i) => (i.type === 'request' ? [i.request] : []))

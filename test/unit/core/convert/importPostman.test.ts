@@ -8,7 +8,14 @@ describe('import: Postman collection v2.1', () => {
   it('creates the collection folder with folders in order, variables, auth and descriptions', async () => {
     const target = await tempDir()
     const { result, tree, folder, services } = await importFixture(await tempDir(), target, 'postman-v2.1-collection.json')
-    expect(result).toMatchObject({ format: 'postman-collection', name: 'Notes API', imported: 8, folders: 2, environments: 0, collectionPath: `${target}/notes-api` })
+    expect(result).toMatchObject({
+      format: 'postman-collection',
+      name: 'Notes API',
+      imported: 8,
+      folders: 2,
+      environments: 0,
+      collectionPath: `${target}/notes-api`
+    })
     expect(outline((await tree()).root)).toEqual([
       'Notes/',
       '  List notes',
@@ -76,7 +83,14 @@ describe('import: Postman collection v2.1', () => {
     })
     expect(await read(pathOf(root, 'Uploads', 'Login form'))).toMatchObject({
       auth: { type: 'none' },
-      body: { type: 'form', fields: [{ name: 'username', value: 'ada', enabled: true }, { name: 'password', value: '{{password}}', enabled: true }, { name: 'remember', value: '1', enabled: false }] }
+      body: {
+        type: 'form',
+        fields: [
+          { name: 'username', value: 'ada', enabled: true },
+          { name: 'password', value: '{{password}}', enabled: true },
+          { name: 'remember', value: '1', enabled: false }
+        ]
+      }
     })
     expect(await read(pathOf(root, 'Uploads', 'Put raw file'))).toMatchObject({
       method: 'PUT',
@@ -88,12 +102,20 @@ describe('import: Postman collection v2.1', () => {
       body: { type: 'graphql', query: 'query Search($q: String!) {\n  search(q: $q) { id title }\n}', variables: '{\n  "q": "milk"\n}' }
     })
     expect(await read(pathOf(root, 'Token (client credentials)'))).toMatchObject({
-      auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: 'https://auth.example.com/oauth/token', clientId: 'notes-cli', clientSecret: '{{clientSecret}}', scope: 'notes:read notes:write', clientAuth: 'body' }
+      auth: {
+        type: 'oauth2',
+        grant: 'client_credentials',
+        tokenUrl: 'https://auth.example.com/oauth/token',
+        clientId: 'notes-cli',
+        clientSecret: '{{clientSecret}}',
+        scope: 'notes:read notes:write',
+        clientAuth: 'body'
+      }
     })
     await services.dispose()
   })
 
-  it('lists everything it could not carry over, and keeps the collection\'s script', async () => {
+  it("lists everything it could not carry over, and keeps the collection's script", async () => {
     const { result, services, folder } = await importFixture(await tempDir(), await tempDir(), 'postman-v2.1-collection.json')
     // Collection and folder scripts run around every request inside, outer to inner, as in Postman.
     expect(await folder('')).toMatchObject({ scripts: { pre: "pm.variables.set('ts', Date.now());" } })

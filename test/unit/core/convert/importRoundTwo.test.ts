@@ -27,7 +27,9 @@ const postmanItems = [
 
 describe('import: Postman as its API returns it', () => {
   it('reads a collection wrapped in {"collection": …}', async () => {
-    const text = JSON.stringify({ collection: { info: { name: 'Wrapped', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: postmanItems } })
+    const text = JSON.stringify({
+      collection: { info: { name: 'Wrapped', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: postmanItems }
+    })
     const { format, collection } = await readImport(text)
     expect(format).toBe('postman-collection')
     expect(collection.name).toBe('Wrapped')
@@ -73,7 +75,9 @@ describe('import: Postman as its API returns it', () => {
     // At the limit it still imports.
     let ok: unknown = { name: 'leaf', request: { method: 'GET', url: 'https://api.test/' } }
     for (let i = 0; i < maxImportDepth; i++) ok = { name: `f${i}`, item: [ok] }
-    const { collection } = await readImport(JSON.stringify({ info: { name: 'Deep', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [ok] }))
+    const { collection } = await readImport(
+      JSON.stringify({ info: { name: 'Deep', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [ok] })
+    )
     expect(countItems(collection.items)).toEqual({ requests: 1, folders: maxImportDepth })
   })
 })
@@ -106,7 +110,9 @@ describe('import: Insomnia, nothing dropped in silence', () => {
   })
 
   it('lists junk resources and unknown types as skipped', async () => {
-    const { collection } = await readImport(insomnia([null, 7, req('req_ok', 'wrk_1', 'ok'), { _id: 'x_1', _type: 'hologram', parentId: 'wrk_1', name: 'Odd' }]))
+    const { collection } = await readImport(
+      insomnia([null, 7, req('req_ok', 'wrk_1', 'ok'), { _id: 'x_1', _type: 'hologram', parentId: 'wrk_1', name: 'Odd' }])
+    )
     expect(countItems(collection.items).requests).toBe(1)
     const notes = collection.unsupported.map((u) => `${u.item}: ${u.what}`)
     expect(notes).toEqual([
@@ -147,7 +153,10 @@ describe('import: scripts come along', () => {
     })
     const { collection } = await readImport(text)
     const first = collection.items[0]
-    expect(first?.type === 'request' && first.request.scripts).toEqual({ pre: 'pm.variables.set("t", 1);\nconsole.log(1)', post: 'pm.test("ok", () => pm.response.to.have.status(200));' })
+    expect(first?.type === 'request' && first.request.scripts).toEqual({
+      pre: 'pm.variables.set("t", 1);\nconsole.log(1)',
+      post: 'pm.test("ok", () => pm.response.to.have.status(200));'
+    })
     expect(collection.unsupported).toEqual([{ item: 'Login', what: 'A disabled test script was left out (Parley keeps the scripts that run).' }])
   })
 })
@@ -173,7 +182,9 @@ describe('scripts in request files', () => {
 
 describe('import: HAR junk entries', () => {
   it('lists entries without a request as skipped instead of making empty GET requests', async () => {
-    const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'x' }, entries: [null, { response: {} }, { request: { method: 'GET', url: 'https://a.test/', headers: [] } }] } })
+    const text = JSON.stringify({
+      log: { version: '1.2', creator: { name: 'x' }, entries: [null, { response: {} }, { request: { method: 'GET', url: 'https://a.test/', headers: [] } }] }
+    })
     const { collection } = await readImport(text)
     expect(collection.items).toHaveLength(1)
     expect(collection.unsupported.filter((u) => u.item.startsWith('entry ')).map((u) => `${u.item}: ${u.what}`)).toEqual([
@@ -202,7 +213,17 @@ describe('import: Insomnia v5 design documents and environment files', () => {
     expect(spec.format).toBe('insomnia')
     expect(countItems(spec.collection.items).requests).toBe(1)
     expect(spec.collection.unsupported.map((u) => u.what)).toEqual([expect.stringMatching(/API spec of this design document is not imported/)])
-    const envFile = ['type: environment.insomnia.rest/5.0', 'name: Shared', 'meta: { id: wrk_2 }', 'environments:', '  name: Base', '  data: { host: x.test }', '  subEnvironments:', '    - name: Staging', '      data: { host: staging.x.test }'].join('\n')
+    const envFile = [
+      'type: environment.insomnia.rest/5.0',
+      'name: Shared',
+      'meta: { id: wrk_2 }',
+      'environments:',
+      '  name: Base',
+      '  data: { host: x.test }',
+      '  subEnvironments:',
+      '    - name: Staging',
+      '      data: { host: staging.x.test }'
+    ].join('\n')
     const env = await readImport(envFile)
     expect(env.collection.variables).toEqual([{ name: 'host', value: 'x.test', enabled: true, secret: false }])
     expect(env.collection.environments).toEqual([{ name: 'Staging', variables: [{ name: 'host', value: 'staging.x.test', enabled: true, secret: false }] }])

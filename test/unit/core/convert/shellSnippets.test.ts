@@ -89,7 +89,15 @@ describe('shell snippets quote every name and value', () => {
     const { code } = await generateSnippet(request, 'httpie')
     const { argv, files } = await recordedRun(code, 'http')
     expect(files, code).toEqual([])
-    expect(argv).toEqual(['--form', 'POST', 'http://127.0.0.1:9/form', 'X-a\\:b\\=c\\@d:v', 'X-Empty;', 'Content-Type:application/x-www-form-urlencoded', "$(touch pwned-field)='; touch pwned-field-value; '"])
+    expect(argv).toEqual([
+      '--form',
+      'POST',
+      'http://127.0.0.1:9/form',
+      'X-a\\:b\\=c\\@d:v',
+      'X-Empty;',
+      'Content-Type:application/x-www-form-urlencoded',
+      "$(touch pwned-field)='; touch pwned-field-value; '"
+    ])
   })
 })
 
@@ -155,13 +163,20 @@ function powershellLiterals(code: string): { skeleton: string; literals: string[
 describe('the PowerShell snippet', () => {
   it('puts every name and value in single-quoted literals, where nothing runs', async () => {
     const name = 'X-$(New-Item pwned)'
-    const value = "v'\u2018`$(New-Item pwned2)\"$env:HOME\"\u2019"
+    const value = 'v\'\u2018`$(New-Item pwned2)"$env:HOME"\u2019'
     const body = `{"a":"'; New-Item pwned3; '", "b": "\u201b"}`
-    const request = HttpRequestSchema.parse({ method: 'POST', url: "http://127.0.0.1:9/a'b$(x)", headers: [{ name, value }], body: { type: 'json', text: body } })
+    const request = HttpRequestSchema.parse({
+      method: 'POST',
+      url: "http://127.0.0.1:9/a'b$(x)",
+      headers: [{ name, value }],
+      body: { type: 'json', text: body }
+    })
     const { code } = await generateSnippet(request, 'powershell')
     const { skeleton, literals } = powershellLiterals(code)
     expect(skeleton).toBe(
-      ["$headers = @{}", "$headers.Add('…', '…')", "$response = Invoke-WebRequest -Uri '…' -Method Post -Headers $headers -ContentType '…' -Body '…'"].join('\n')
+      ['$headers = @{}', "$headers.Add('…', '…')", "$response = Invoke-WebRequest -Uri '…' -Method Post -Headers $headers -ContentType '…' -Body '…'"].join(
+        '\n'
+      )
     )
     expect(literals).toEqual([name, value, "http://127.0.0.1:9/a'b$(x)", 'application/json', body])
   })
@@ -170,11 +185,19 @@ describe('the PowerShell snippet', () => {
     const request = HttpRequestSchema.parse({
       method: "PURGE'x",
       url: 'http://127.0.0.1:9/up',
-      body: { type: 'multipart', parts: [{ kind: 'text', name: "n'1", value: '$(v)' }, { kind: 'file', name: 'doc', path: "/tmp/it's.txt" }] }
+      body: {
+        type: 'multipart',
+        parts: [
+          { kind: 'text', name: "n'1", value: '$(v)' },
+          { kind: 'file', name: 'doc', path: "/tmp/it's.txt" }
+        ]
+      }
     })
     const { code } = await generateSnippet(request, 'powershell')
     const { skeleton, literals } = powershellLiterals(code)
-    expect(skeleton).toBe(["$form = @{", "  '…' = '…'", "  '…' = Get-Item -LiteralPath '…'", '}', "$response = Invoke-WebRequest -Uri '…' -CustomMethod '…' -Form $form"].join('\n'))
+    expect(skeleton).toBe(
+      ['$form = @{', "  '…' = '…'", "  '…' = Get-Item -LiteralPath '…'", '}', "$response = Invoke-WebRequest -Uri '…' -CustomMethod '…' -Form $form"].join('\n')
+    )
     expect(literals).toEqual(["n'1", '$(v)', 'doc', "/tmp/it's.txt", 'http://127.0.0.1:9/up', "PURGE'x"])
   })
 })

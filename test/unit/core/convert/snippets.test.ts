@@ -19,7 +19,10 @@ const run = promisify(execFile)
 const curlPath = ['/usr/bin/curl', '/usr/local/bin/curl', '/bin/curl'].find((p) => existsSync(p))
 
 const onPath = (name: string): string | undefined =>
-  (process.env['PATH'] ?? '').split(':').map((dir) => join(dir, name)).find((candidate) => existsSync(candidate))
+  (process.env['PATH'] ?? '')
+    .split(':')
+    .map((dir) => join(dir, name))
+    .find((candidate) => existsSync(candidate))
 const hasPackage = (name: string): boolean => existsSync(join(process.cwd(), 'node_modules', name, 'package.json'))
 const python = onPath('python3')
 const pythonRequests = python !== undefined && spawnSync(python, ['-c', 'import requests']).status === 0
@@ -32,12 +35,20 @@ async function node(code: string, type: 'module' | 'commonjs'): Promise<void> {
 
 /** Each snippet target whose runtime exists here, or why it is skipped. */
 const runners: Array<{ id: SnippetTargetId; run(code: string): Promise<void>; missing?: string }> = [
-  { id: 'curl', run: (code) => run('bash', ['-c', code.replace(/^curl /, `${curlPath} -s `)]).then(() => undefined), ...(curlPath ? {} : { missing: 'curl is not installed' }) },
+  {
+    id: 'curl',
+    run: (code) => run('bash', ['-c', code.replace(/^curl /, `${curlPath} -s `)]).then(() => undefined),
+    ...(curlPath ? {} : { missing: 'curl is not installed' })
+  },
   { id: 'wget', run: (code) => run('bash', ['-c', code]).then(() => undefined), ...(onPath('wget') ? {} : { missing: 'wget is not installed' }) },
   { id: 'fetch', run: (code) => node(code, 'module') },
   { id: 'axios', run: (code) => node(code, 'module'), ...(hasPackage('axios') ? {} : { missing: 'the axios package is not installed' }) },
   { id: 'node-axios', run: (code) => node(code, 'commonjs'), ...(hasPackage('axios') ? {} : { missing: 'the axios package is not installed' }) },
-  { id: 'node-fetch', run: (code) => node(code, 'commonjs'), ...(hasPackage('node-fetch') ? {} : { missing: 'the node-fetch package is not installed (Node has fetch built in; the fetch target covers it)' }) },
+  {
+    id: 'node-fetch',
+    run: (code) => node(code, 'commonjs'),
+    ...(hasPackage('node-fetch') ? {} : { missing: 'the node-fetch package is not installed (Node has fetch built in; the fetch target covers it)' })
+  },
   { id: 'node-http', run: (code) => node(code, 'commonjs') },
   {
     id: 'python-requests',
@@ -49,7 +60,10 @@ const runners: Array<{ id: SnippetTargetId; run(code: string): Promise<void>; mi
     // The snippet is a statement list: put it in a class, as a reader would, and run the source file.
     async run(code) {
       const file = join(dir, 'Main.java')
-      await writeFile(file, `import java.net.URI;\nimport java.net.http.*;\npublic class Main {\n  public static void main(String[] args) throws Exception {\n${code}\n  }\n}\n`)
+      await writeFile(
+        file,
+        `import java.net.URI;\nimport java.net.http.*;\npublic class Main {\n  public static void main(String[] args) throws Exception {\n${code}\n  }\n}\n`
+      )
       await run(java!, [file])
     },
     ...(java ? {} : { missing: 'java is not installed' })
@@ -116,7 +130,10 @@ describe('export.curl runs with the real curl', () => {
     const req = request({
       method: 'PATCH',
       path: '/notes/1?x=a%20b',
-      headers: [{ name: 'X-One', value: "it's" }, { name: 'X-Two', value: '{{kept}}' }],
+      headers: [
+        { name: 'X-One', value: "it's" },
+        { name: 'X-Two', value: '{{kept}}' }
+      ],
       body: { type: 'json', text: '{"title":"A & B \\"q\\""}' },
       auth: { type: 'basic', username: 'ada', password: 'pa:ss' }
     })
@@ -134,22 +151,47 @@ describe('export.curl runs with the real curl', () => {
   it.skipIf(curlPath === undefined)('sends multipart with a file, and form fields', async () => {
     const file = join(dir, 'hello world.txt')
     await writeFile(file, 'file body\n')
-    await run('bash', ['-c', exportCurl(request({
-      method: 'POST',
-      path: '/up',
-      body: { type: 'multipart', parts: [{ kind: 'text', name: 'note', value: '@not a file; really' }, { kind: 'file', name: 'doc', path: file, contentType: 'text/plain' }] }
-    })).command])
+    await run('bash', [
+      '-c',
+      exportCurl(
+        request({
+          method: 'POST',
+          path: '/up',
+          body: {
+            type: 'multipart',
+            parts: [
+              { kind: 'text', name: 'note', value: '@not a file; really' },
+              { kind: 'file', name: 'doc', path: file, contentType: 'text/plain' }
+            ]
+          }
+        })
+      ).command
+    ])
     const multipart = await last()
     expect(multipart.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
     expect(multipart.body).toContain('name="note"\r\n\r\n@not a file; really\r\n')
     expect(multipart.body).toContain('name="doc"; filename="hello world.txt"\r\nContent-Type: text/plain\r\n\r\nfile body\n')
 
-    await run('bash', ['-c', exportCurl(request({ method: 'POST', path: '/f', body: { type: 'form', fields: [{ name: 'q', value: 'a & b=c' }, { name: 'odd&name', value: 'é' }] } })).command])
+    await run('bash', [
+      '-c',
+      exportCurl(
+        request({
+          method: 'POST',
+          path: '/f',
+          body: {
+            type: 'form',
+            fields: [
+              { name: 'q', value: 'a & b=c' },
+              { name: 'odd&name', value: 'é' }
+            ]
+          }
+        })
+      ).command
+    ])
     const form = await last()
     expect(form.headers['content-type']).toBe('application/x-www-form-urlencoded')
     expect(Object.fromEntries(new URLSearchParams(form.body))).toEqual({ q: 'a & b=c', 'odd&name': 'é' })
   })
-
 })
 
 describe('export.snippet', () => {
@@ -182,33 +224,45 @@ describe('export.snippet', () => {
   })
 
   describe.each(runners)('the $id snippet', ({ id, run: runIt, missing }) => {
-    it.skipIf(missing !== undefined)(`runs here and the server receives method, path, query, headers and body${missing ? ` (skipped: ${missing})` : ''}`, async () => {
-      const req = request({
-        method: 'POST',
-        path: '/items?tag=new&q=a%20b',
-        headers: [{ name: 'X-Trace', value: "it's {{kept}}" }],
-        body: { type: 'json', text: '{"name":"Widget & co","price":9.5,"tags":["a","b"]}' },
-        auth: { type: 'bearer', token: 'tok123', prefix: 'Bearer' }
-      })
-      const before = received.length
-      const { code } = await generateSnippet(req, id)
-      await runIt(code)
-      expect(received.length, 'the server received exactly one request').toBe(before + 1)
-      const got = await last()
-      expect(got.method).toBe('POST')
-      // The path exactly; the query as a server decodes it (axios's params write a space as +, which means the same).
-      const url = new URL(got.url, base)
-      expect(url.pathname).toBe('/items')
-      expect([...url.searchParams]).toEqual([['tag', 'new'], ['q', 'a b']])
-      expect(got.headers['x-trace']).toBe("it's {{kept}}")
-      expect(got.headers['authorization']).toBe('Bearer tok123')
-      expect(got.headers['content-type']).toMatch(/^application\/json\b/)
-      expect(JSON.parse(got.body)).toEqual({ name: 'Widget & co', price: 9.5, tags: ['a', 'b'] })
-    })
+    it.skipIf(missing !== undefined)(
+      `runs here and the server receives method, path, query, headers and body${missing ? ` (skipped: ${missing})` : ''}`,
+      async () => {
+        const req = request({
+          method: 'POST',
+          path: '/items?tag=new&q=a%20b',
+          headers: [{ name: 'X-Trace', value: "it's {{kept}}" }],
+          body: { type: 'json', text: '{"name":"Widget & co","price":9.5,"tags":["a","b"]}' },
+          auth: { type: 'bearer', token: 'tok123', prefix: 'Bearer' }
+        })
+        const before = received.length
+        const { code } = await generateSnippet(req, id)
+        await runIt(code)
+        expect(received.length, 'the server received exactly one request').toBe(before + 1)
+        const got = await last()
+        expect(got.method).toBe('POST')
+        // The path exactly; the query as a server decodes it (axios's params write a space as +, which means the same).
+        const url = new URL(got.url, base)
+        expect(url.pathname).toBe('/items')
+        expect([...url.searchParams]).toEqual([
+          ['tag', 'new'],
+          ['q', 'a b']
+        ])
+        expect(got.headers['x-trace']).toBe("it's {{kept}}")
+        expect(got.headers['authorization']).toBe('Bearer tok123')
+        expect(got.headers['content-type']).toMatch(/^application\/json\b/)
+        expect(JSON.parse(got.body)).toEqual({ name: 'Widget & co', price: 9.5, tags: ['a', 'b'] })
+      }
+    )
   })
 
   it('writes every target for a request with a body and auth, with warnings for what code cannot carry', async () => {
-    const req = request({ method: 'PUT', path: '/x', body: { type: 'form', fields: [{ name: 'a', value: '1' }] }, auth: { type: 'digest', username: 'u', password: 'p' }, settings: { verifyTls: false } })
+    const req = request({
+      method: 'PUT',
+      path: '/x',
+      body: { type: 'form', fields: [{ name: 'a', value: '1' }] },
+      auth: { type: 'digest', username: 'u', password: 'p' },
+      settings: { verifyTls: false }
+    })
     for (const { id } of snippetTargets()) {
       const { code, warnings } = await generateSnippet(req, id)
       expect(code.length, id).toBeGreaterThan(20)
@@ -227,7 +281,14 @@ describe('export.snippet', () => {
 
 describe('export.snippet: file parts', () => {
   it('warns that generated code may only name the file of a multipart part', async () => {
-    const { warnings } = await generateSnippet(HttpRequestSchema.parse({ method: 'POST', url: 'https://x.test/up', body: { type: 'multipart', parts: [{ kind: 'file', name: 'doc', path: '/tmp/a.pdf' }] } }), 'java')
+    const { warnings } = await generateSnippet(
+      HttpRequestSchema.parse({
+        method: 'POST',
+        url: 'https://x.test/up',
+        body: { type: 'multipart', parts: [{ kind: 'file', name: 'doc', path: '/tmp/a.pdf' }] }
+      }),
+      'java'
+    )
     expect(warnings.join(' ')).toContain('doc: /tmp/a.pdf')
   })
 })

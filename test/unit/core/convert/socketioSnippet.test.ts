@@ -44,7 +44,17 @@ describe('export.socketioSnippet', () => {
         transports: 'polling-then-upgrade',
         listeners: [{ event: 'welcome' }],
         emits: [
-          { name: 'greet', event: 'say', args: [{ type: 'text', value: 'hi' }, { type: 'number', value: '42' }, { type: 'json', value: '{"a":[1,2]}' }, { type: 'boolean', value: 'true' }, { type: 'null' }] },
+          {
+            name: 'greet',
+            event: 'say',
+            args: [
+              { type: 'text', value: 'hi' },
+              { type: 'number', value: '42' },
+              { type: 'json', value: '{"a":[1,2]}' },
+              { type: 'boolean', value: 'true' },
+              { type: 'null' }
+            ]
+          },
           { event: 'join', args: [{ type: 'text', value: 'room-1' }], ack: true, ackTimeoutMs: 2000 }
         ]
       })
@@ -88,7 +98,16 @@ describe('export.socketioSnippet', () => {
         clientVersion: 'v2',
         verifyTls: false,
         listeners: [{ event: '*' }, { event: 'off', enabled: false }],
-        emits: [{ event: 'upload', args: [{ type: 'binary-base64', value: 'AQID' }, { type: 'binary-file', value: '/tmp/a.bin' }], ack: true }]
+        emits: [
+          {
+            event: 'upload',
+            args: [
+              { type: 'binary-base64', value: 'AQID' },
+              { type: 'binary-file', value: '/tmp/a.bin' }
+            ],
+            ack: true
+          }
+        ]
       })
     )
     expect(code).toContain("import io from 'socket.io-client'")

@@ -32,13 +32,21 @@ describe('a Socket.IO file argument', () => {
       await services.invoke('session.open', { sessionId: 's', kind: 'socketio', request: { url: playground.url }, context: { collectionId } })
       await waitFor(() => events.some((e) => e.name === 'session.status' && (e.payload as SessionStatus).state === 'connected'))
 
-      const refused = await services.invoke('session.emit', { sessionId: 's', event: 'echo', args: [{ type: 'binary-file', value: join(base, 'outside', 'id_rsa') }] })
+      const refused = await services.invoke('session.emit', {
+        sessionId: 's',
+        event: 'echo',
+        args: [{ type: 'binary-file', value: join(base, 'outside', 'id_rsa') }]
+      })
       expect(refused).toMatchObject({ ok: false, error: { code: 'file_not_allowed', message: expect.stringContaining(join(base, 'outside', 'id_rsa')) } })
 
       const sent = await services.invoke('session.emit', { sessionId: 's', event: 'echo', args: [{ type: 'binary-file', value: 'payload.bin' }], ack: true })
       expect(sent.ok).toBe(true)
       const seq = sent.ok ? (sent.value as { seq: number }).seq : 0
-      await waitFor(() => events.flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : [])).find((m) => m.seq === seq && m.status === 'acked'))
+      await waitFor(() =>
+        events
+          .flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : []))
+          .find((m) => m.seq === seq && m.status === 'acked')
+      )
       const out = events.flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : []))
       // Only the allowed emit went out (a message is amended in place when its ack arrives: same seq).
       expect(new Set(out.filter((m) => m.direction === 'out' && m.event === 'echo').map((m) => m.seq))).toEqual(new Set([seq]))

@@ -37,14 +37,26 @@ afterAll(async () => {
 async function open(auth: HttpAuth): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
   handshakes = []
   const sessionId = crypto.randomUUID()
-  const result = await services.invoke('session.open', { sessionId, kind: 'graphql-ws', request: { url: wsUrl, query: 'subscription { noteChanged { kind } }', auth } })
+  const result = await services.invoke('session.open', {
+    sessionId,
+    kind: 'graphql-ws',
+    request: { url: wsUrl, query: 'subscription { noteChanged { kind } }', auth }
+  })
   // The refused handshake ends the session by itself; services.dispose closes what is left.
   return result.ok ? { ok: true } : { ok: false, error: result.error }
 }
 
 describe('GraphQL subscription handshake auth', () => {
-  it('OAuth 2.0: the token comes from the playground\'s token endpoint and is one its protected resource accepts', async () => {
-    const auth: HttpAuth = { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${pg.url}/oauth/token`, clientId: 'parley-server', clientSecret: 'parley-secret', clientAuth: 'basic', scope: 'notes' }
+  it("OAuth 2.0: the token comes from the playground's token endpoint and is one its protected resource accepts", async () => {
+    const auth: HttpAuth = {
+      type: 'oauth2',
+      grant: 'client_credentials',
+      tokenUrl: `${pg.url}/oauth/token`,
+      clientId: 'parley-server',
+      clientSecret: 'parley-secret',
+      clientAuth: 'basic',
+      scope: 'notes'
+    }
     expect((await open(auth)).ok).toBe(true)
     await expect.poll(() => handshakes.length, { timeout: 30_000 }).toBe(1)
     const authorization = handshakes[0]!.headers.authorization ?? ''
@@ -57,7 +69,9 @@ describe('GraphQL subscription handshake auth', () => {
   it('AWS Signature v4 signs the handshake', async () => {
     expect((await open({ type: 'awsv4', accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', region: 'eu-west-1', service: 'execute-api' })).ok).toBe(true)
     await expect.poll(() => handshakes.length, { timeout: 30_000 }).toBe(1)
-    expect(handshakes[0]!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/execute-api\/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$/)
+    expect(handshakes[0]!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/execute-api\/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$/
+    )
     expect(handshakes[0]!.headers['x-amz-date']).toMatch(/^\d{8}T\d{6}Z$/)
   })
 

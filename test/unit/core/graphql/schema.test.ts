@@ -57,7 +57,11 @@ async function guardedServer(token: string): Promise<{ url: string; hits: () => 
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits: () => hits,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  }
 }
 
 describe('graphql.introspect', () => {
@@ -88,10 +92,21 @@ describe('graphql.introspect', () => {
         await call(services, 'folder.save', {
           collectionId: created.id,
           path: '',
-          settings: { name: 'Col', auth: { type: 'bearer', token: '{{token}}' }, variables: [{ name: 'base', value: server.url }, { name: 'token', value: 's3cret' }] }
+          settings: {
+            name: 'Col',
+            auth: { type: 'bearer', token: '{{token}}' },
+            variables: [
+              { name: 'base', value: server.url },
+              { name: 'token', value: 's3cret' }
+            ]
+          }
         })
         const request = { method: 'POST', url: '{{base}}/graphql', auth: { type: 'inherit' }, body: { type: 'graphql', query: '' } }
-        const schema = await call<GraphqlSchema>(services, 'graphql.introspect', { requestId: 'g1', request, context: { collectionId: created.id, path: 'req.yaml' } })
+        const schema = await call<GraphqlSchema>(services, 'graphql.introspect', {
+          requestId: 'g1',
+          request,
+          context: { collectionId: created.id, path: 'req.yaml' }
+        })
         expect(schema.source).toEqual({ kind: 'introspection', url: `${server.url}/graphql` })
         expect(schema.sdl).toContain('old: Int @deprecated(reason: "gone")')
 
@@ -107,7 +122,10 @@ describe('graphql.introspect', () => {
 
   it('says what was wrong when the URL is not a GraphQL endpoint', async () => {
     await withServices(async (services) => {
-      const error = await failure(services, 'graphql.introspect', { requestId: 'n1', request: { method: 'POST', url: `${playground.url}/status/404`, body: { type: 'graphql', query: '' } } })
+      const error = await failure(services, 'graphql.introspect', {
+        requestId: 'n1',
+        request: { method: 'POST', url: `${playground.url}/status/404`, body: { type: 'graphql', query: '' } }
+      })
       expect(error.code).toBe('introspection_failed')
       expect(error.message).toMatch(/did not answer the introspection query with a schema \(HTTP 404/)
       expect(error.hint).toMatch(/GraphQL endpoint/)
@@ -143,7 +161,10 @@ describe('graphql.schemaFile', () => {
       await writeFile(join(base, 'col', 'broken.graphql'), 'type Query {\n  answer: \n}')
       await writeFile(join(base, 'col', 'other.json'), '{"openapi": "3.0.0"}')
       const broken = await failure(services, 'graphql.schemaFile', { path: 'broken.graphql', context })
-      expect(broken).toMatchObject({ code: 'invalid_schema', message: expect.stringMatching(/broken\.graphql is not a valid GraphQL schema: Syntax Error: Expected Name, found "}"/) })
+      expect(broken).toMatchObject({
+        code: 'invalid_schema',
+        message: expect.stringMatching(/broken\.graphql is not a valid GraphQL schema: Syntax Error: Expected Name, found "}"/)
+      })
       const other = await failure(services, 'graphql.schemaFile', { path: 'other.json', context })
       expect(other).toMatchObject({ code: 'invalid_schema', message: expect.stringContaining('holds no "__schema"') })
       const missing = await failure(services, 'graphql.schemaFile', { path: 'nope.graphql', context })

@@ -22,7 +22,10 @@ function checkDigest(req: IncomingMessage, algorithm: 'MD5' | 'SHA-256'): boolea
   const header = req.headers.authorization
   if (!header?.startsWith('Digest ')) return false
   const p = digestParams(header)
-  const h = (s: string): string => createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(s).digest('hex')
+  const h = (s: string): string =>
+    createHash(algorithm === 'MD5' ? 'md5' : 'sha256')
+      .update(s)
+      .digest('hex')
   if (!nonces.has(p.nonce!) || p.algorithm !== algorithm || p.uri !== req.url || p.username !== 'mufasa') return false
   const ha1 = h(`mufasa:testrealm@host.com:Circle Of Life`)
   const ha2 = h(`${req.method}:${p.uri}`)
@@ -40,8 +43,14 @@ function verifySigV4(req: IncomingMessage, body: Buffer): string | null {
   if (req.headers['x-amz-content-sha256'] !== payloadHash) return 'payload hash mismatch'
   const url = new URL(req.url!, 'http://x')
   const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
-  const query = [...url.searchParams].map(([k, v]) => `${enc(k)}=${enc(v)}`).sort().join('&')
-  const path = url.pathname.split('/').map((s) => enc(enc(decodeURIComponent(s)))).join('/')
+  const query = [...url.searchParams]
+    .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+    .sort()
+    .join('&')
+  const path = url.pathname
+    .split('/')
+    .map((s) => enc(enc(decodeURIComponent(s))))
+    .join('/')
   const names = signedHeaders!.split(';')
   const canonicalHeaders = names.map((n) => `${n}:${String(req.headers[n]).trim()}\n`).join('')
   const creq = [req.method, path, query, canonicalHeaders, signedHeaders, payloadHash].join('\n')
@@ -109,7 +118,7 @@ beforeAll(async () => {
       case '/aws/my%20bucket/key':
       case '/aws': {
         const problem = verifySigV4(req, body)
-        return problem ? void (res.statusCode = 403, res.end(problem)) : void res.end('aws ok')
+        return problem ? void ((res.statusCode = 403), res.end(problem)) : void res.end('aws ok')
       }
     }
     res.statusCode = 404
@@ -127,16 +136,31 @@ const text = (r: { body: unknown }): string => (r.body as { text: string }).text
 
 describe('auth', () => {
   it('Basic, Bearer and API key (header and query) are accepted by a server that checks them', async () => {
-    expect((await engine.send('a1', req({ method: 'GET', url: `${server.url}/basic`, auth: { type: 'basic', username: 'ana', password: 'sé cret' } }))).status).toBe(200)
+    expect(
+      (await engine.send('a1', req({ method: 'GET', url: `${server.url}/basic`, auth: { type: 'basic', username: 'ana', password: 'sé cret' } }))).status
+    ).toBe(200)
     expect((await engine.send('a2', req({ method: 'GET', url: `${server.url}/bearer`, auth: { type: 'bearer', token: 'tok-123' } }))).status).toBe(200)
-    expect((await engine.send('a3', req({ method: 'GET', url: `${server.url}/apikey`, auth: { type: 'apikey', key: 'X-Api-Key', value: 'k1' } }))).status).toBe(200)
-    const q = await engine.send('a4', req({ method: 'GET', url: `${server.url}/apikey?x=1`, auth: { type: 'apikey', key: 'api_key', value: 'k1', in: 'query' } }))
+    expect((await engine.send('a3', req({ method: 'GET', url: `${server.url}/apikey`, auth: { type: 'apikey', key: 'X-Api-Key', value: 'k1' } }))).status).toBe(
+      200
+    )
+    const q = await engine.send(
+      'a4',
+      req({ method: 'GET', url: `${server.url}/apikey?x=1`, auth: { type: 'apikey', key: 'api_key', value: 'k1', in: 'query' } })
+    )
     expect(q.status).toBe(200)
     expect(server.seen.at(-1)!.url).toBe('/apikey?x=1&api_key=k1')
   })
 
   it.each(['md5', 'sha256'])('Digest (%s, qop=auth) answers the 401 challenge', async (alg) => {
-    const res = await engine.send(`d-${alg}`, req({ method: 'POST', url: `${server.url}/digest-${alg}?q=1`, body: { type: 'json', text: '{"x":1}' }, auth: { type: 'digest', username: 'mufasa', password: 'Circle Of Life' } }))
+    const res = await engine.send(
+      `d-${alg}`,
+      req({
+        method: 'POST',
+        url: `${server.url}/digest-${alg}?q=1`,
+        body: { type: 'json', text: '{"x":1}' },
+        auth: { type: 'digest', username: 'mufasa', password: 'Circle Of Life' }
+      })
+    )
     expect(res.status).toBe(200)
     expect(text(res)).toBe(`digest ${alg === 'md5' ? 'MD5' : 'SHA-256'} ok`)
     expect(res.redirects).toHaveLength(1)
@@ -145,13 +169,23 @@ describe('auth', () => {
   })
 
   it('Digest with a wrong password returns the second 401 instead of looping', async () => {
-    const res = await engine.send('d-bad', req({ method: 'GET', url: `${server.url}/digest-md5`, auth: { type: 'digest', username: 'mufasa', password: 'wrong' } }))
+    const res = await engine.send(
+      'd-bad',
+      req({ method: 'GET', url: `${server.url}/digest-md5`, auth: { type: 'digest', username: 'mufasa', password: 'wrong' } })
+    )
     expect(res.status).toBe(401)
     expect(res.redirects).toHaveLength(1)
   })
 
   it('OAuth 2.0 client credentials: fetches, uses and caches the token, and shows it', async () => {
-    const auth = { type: 'oauth2' as const, grant: 'client_credentials' as const, tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', scope: 'read' }
+    const auth = {
+      type: 'oauth2' as const,
+      grant: 'client_credentials' as const,
+      tokenUrl: `${server.url}/token`,
+      clientId: 'app',
+      clientSecret: 's3cret',
+      scope: 'read'
+    }
     const hitsBefore = tokenHits
     const first = await engine.send('o1', req({ method: 'GET', url: `${server.url}/resource`, auth }))
     expect(text(first)).toBe('resource ok')
@@ -165,7 +199,14 @@ describe('auth', () => {
   })
 
   it('OAuth 2.0: a cached token the server no longer accepts is replaced once', async () => {
-    const auth = { type: 'oauth2' as const, grant: 'client_credentials' as const, tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', scope: 'revocable' }
+    const auth = {
+      type: 'oauth2' as const,
+      grant: 'client_credentials' as const,
+      tokenUrl: `${server.url}/token`,
+      clientId: 'app',
+      clientSecret: 's3cret',
+      scope: 'revocable'
+    }
     const first = await engine.send('o5', req({ method: 'GET', url: `${server.url}/resource`, auth }))
     issued.delete(first.auth!.accessToken)
     const again = await engine.send('o6', req({ method: 'GET', url: `${server.url}/resource`, auth }))
@@ -176,18 +217,58 @@ describe('auth', () => {
   })
 
   it('OAuth 2.0 password grant with client credentials in the body', async () => {
-    const res = await engine.send('o3', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'password', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', username: 'u', password: 'p', clientAuth: 'body' } }))
+    const res = await engine.send(
+      'o3',
+      req({
+        method: 'GET',
+        url: `${server.url}/resource`,
+        auth: {
+          type: 'oauth2',
+          grant: 'password',
+          tokenUrl: `${server.url}/token`,
+          clientId: 'app',
+          clientSecret: 's3cret',
+          username: 'u',
+          password: 'p',
+          clientAuth: 'body'
+        }
+      })
+    )
     expect(text(res)).toBe('resource ok')
   })
 
   it('OAuth 2.0: a form-encoded token answer without token_type is still understood', async () => {
-    const res = await engine.send('o7', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', scope: 'form-answer' } }))
+    const res = await engine.send(
+      'o7',
+      req({
+        method: 'GET',
+        url: `${server.url}/resource`,
+        auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', scope: 'form-answer' }
+      })
+    )
     expect(text(res)).toBe('resource ok')
     expect(res.auth).toMatchObject({ tokenType: 'bearer', scope: 'form-answer' })
   })
 
   it('OAuth 2.0 password grant: a wrong password says to check it', async () => {
-    await expect(engine.send('o8', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'password', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 's3cret', username: 'u', password: 'wrong' } }))).rejects.toMatchObject({
+    await expect(
+      engine.send(
+        'o8',
+        req({
+          method: 'GET',
+          url: `${server.url}/resource`,
+          auth: {
+            type: 'oauth2',
+            grant: 'password',
+            tokenUrl: `${server.url}/token`,
+            clientId: 'app',
+            clientSecret: 's3cret',
+            username: 'u',
+            password: 'wrong'
+          }
+        })
+      )
+    ).rejects.toMatchObject({
       code: 'auth_failed',
       message: expect.stringContaining('invalid_grant'),
       hint: 'Check the username and password.'
@@ -195,7 +276,16 @@ describe('auth', () => {
   })
 
   it('a refused token request fails with auth_failed carrying the endpoint error', async () => {
-    await expect(engine.send('o4', req({ method: 'GET', url: `${server.url}/resource`, auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 'nope' } }))).rejects.toMatchObject({
+    await expect(
+      engine.send(
+        'o4',
+        req({
+          method: 'GET',
+          url: `${server.url}/resource`,
+          auth: { type: 'oauth2', grant: 'client_credentials', tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 'nope' }
+        })
+      )
+    ).rejects.toMatchObject({
       code: 'auth_failed',
       message: expect.stringContaining('invalid_client: Client authentication failed'),
       hint: expect.stringContaining('client id and secret')
@@ -203,10 +293,19 @@ describe('auth', () => {
   })
 
   it('AWS Signature v4 is verified by a server that recomputes it (query, body, session token, encoded path)', async () => {
-    const auth = { type: 'awsv4' as const, accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', region: 'eu-west-1', service: 'execute-api' }
+    const auth = {
+      type: 'awsv4' as const,
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      region: 'eu-west-1',
+      service: 'execute-api'
+    }
     const get = await engine.send('s1', req({ method: 'GET', url: `${server.url}/aws?b=2&a=1&a=0&sp=a%20b`, auth }))
     expect(text(get)).toBe('aws ok')
-    const post = await engine.send('s2', req({ method: 'POST', url: `${server.url}/aws/my%20bucket/key`, body: { type: 'json', text: '{"n":1}' }, auth: { ...auth, sessionToken: 'sess' } }))
+    const post = await engine.send(
+      's2',
+      req({ method: 'POST', url: `${server.url}/aws/my%20bucket/key`, body: { type: 'json', text: '{"n":1}' }, auth: { ...auth, sessionToken: 'sess' } })
+    )
     expect(text(post)).toBe('aws ok')
     expect(server.seen.at(-1)!.headers['x-amz-security-token']).toBe('sess')
   })

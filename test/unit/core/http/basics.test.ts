@@ -32,15 +32,18 @@ afterAll(async () => {
 
 describe('http engine basics', () => {
   it('sends a GET with query and repeated headers in order, and returns status, headers, timings', async () => {
-    const res = await engine.send('r1', req({
-      method: 'GET',
-      url: `${server.url}/echo?a=1&b=two`,
-      headers: [
-        { name: 'X-Rep', value: 'first' },
-        { name: 'X-Off', value: 'no', enabled: false },
-        { name: 'X-Rep', value: 'second' }
-      ]
-    }))
+    const res = await engine.send(
+      'r1',
+      req({
+        method: 'GET',
+        url: `${server.url}/echo?a=1&b=two`,
+        headers: [
+          { name: 'X-Rep', value: 'first' },
+          { name: 'X-Off', value: 'no', enabled: false },
+          { name: 'X-Rep', value: 'second' }
+        ]
+      })
+    )
     expect(res.status).toBe(200)
     expect(res.statusText).toBe('OK')
     expect(res.httpVersion).toBe('1.1')

@@ -13,7 +13,13 @@ let engine: HttpEngine
 let tmp: Awaited<ReturnType<typeof tempDir>>
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
 
-interface PartSeen { name: string; filename?: string; mimeType?: string; sha256?: string; value?: string }
+interface PartSeen {
+  name: string
+  filename?: string
+  mimeType?: string
+  sha256?: string
+  value?: string
+}
 const multipartSeen: PartSeen[][] = []
 
 beforeAll(async () => {
@@ -51,8 +57,25 @@ describe('request bodies', () => {
     ['json', { type: 'json', text: '{"a":[1,2]}' }, 'application/json', '{"a":[1,2]}'],
     ['text', { type: 'text', text: 'héllo' }, 'text/plain; charset=utf-8', 'héllo'],
     ['xml', { type: 'xml', text: '<a>1</a>' }, 'application/xml', '<a>1</a>'],
-    ['form', { type: 'form', fields: [{ name: 'a b', value: 'x&y' }, { name: 'off', value: '1', enabled: false }, { name: 'c', value: 'é' }] }, 'application/x-www-form-urlencoded', 'a+b=x%26y&c=%C3%A9'],
-    ['graphql', { type: 'graphql', query: '{ me { id } }', variables: '{"id": 3}', operationName: 'Me' }, 'application/json', '{"query":"{ me { id } }","variables":{"id":3},"operationName":"Me"}']
+    [
+      'form',
+      {
+        type: 'form',
+        fields: [
+          { name: 'a b', value: 'x&y' },
+          { name: 'off', value: '1', enabled: false },
+          { name: 'c', value: 'é' }
+        ]
+      },
+      'application/x-www-form-urlencoded',
+      'a+b=x%26y&c=%C3%A9'
+    ],
+    [
+      'graphql',
+      { type: 'graphql', query: '{ me { id } }', variables: '{"id": 3}', operationName: 'Me' },
+      'application/json',
+      '{"query":"{ me { id } }","variables":{"id":3},"operationName":"Me"}'
+    ]
   ])('sends a %s body byte-exact with its default Content-Type', async (_name, body, contentType, expected) => {
     await engine.send(`b-${_name}`, req({ method: 'POST', url: `${server.url}/echo`, body }))
     const seen = server.seen.at(-1)!
@@ -62,7 +85,15 @@ describe('request bodies', () => {
   })
 
   it('keeps a Content-Type the user set', async () => {
-    await engine.send('b-ct', req({ method: 'PUT', url: `${server.url}/echo`, headers: [{ name: 'content-type', value: 'application/vnd.api+json' }], body: { type: 'json', text: '{}' } }))
+    await engine.send(
+      'b-ct',
+      req({
+        method: 'PUT',
+        url: `${server.url}/echo`,
+        headers: [{ name: 'content-type', value: 'application/vnd.api+json' }],
+        body: { type: 'json', text: '{}' }
+      })
+    )
     expect(server.seen.at(-1)!.headers['content-type']).toBe('application/vnd.api+json')
   })
 
@@ -90,19 +121,22 @@ describe('request bodies', () => {
     const b = Buffer.from('{"k":"v"}')
     await writeFile(join(tmp.dir, 'a.png'), a)
     await writeFile(join(tmp.dir, 'data.json'), b)
-    const res = await engine.send('b-mp', req({
-      method: 'POST',
-      url: `${server.url}/multipart`,
-      body: {
-        type: 'multipart',
-        parts: [
-          { kind: 'text', name: 'title', value: 'Hello "world"' },
-          { kind: 'file', name: 'image', path: join(tmp.dir, 'a.png') },
-          { kind: 'text', name: 'skipped', value: 'x', enabled: false },
-          { kind: 'file', name: 'doc', path: join(tmp.dir, 'data.json'), filename: 'renamed.json', contentType: 'application/x-custom' }
-        ]
-      }
-    }))
+    const res = await engine.send(
+      'b-mp',
+      req({
+        method: 'POST',
+        url: `${server.url}/multipart`,
+        body: {
+          type: 'multipart',
+          parts: [
+            { kind: 'text', name: 'title', value: 'Hello "world"' },
+            { kind: 'file', name: 'image', path: join(tmp.dir, 'a.png') },
+            { kind: 'text', name: 'skipped', value: 'x', enabled: false },
+            { kind: 'file', name: 'doc', path: join(tmp.dir, 'data.json'), filename: 'renamed.json', contentType: 'application/x-custom' }
+          ]
+        }
+      })
+    )
     expect(res.status).toBe(200)
     expect(server.seen.at(-1)!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
     expect(multipartSeen.at(-1)).toEqual([
@@ -115,12 +149,22 @@ describe('request bodies', () => {
   it('refuses a missing file with file_not_found naming the path, sending nothing', async () => {
     const before = server.seen.length
     const missing = join(tmp.dir, 'nope.bin')
-    await expect(engine.send('b-miss', req({ method: 'POST', url: `${server.url}/echo`, body: { type: 'binary', path: missing } }))).rejects.toMatchObject({ code: 'file_not_found', message: expect.stringContaining(missing) })
-    await expect(engine.send('b-miss2', req({ method: 'POST', url: `${server.url}/multipart`, body: { type: 'multipart', parts: [{ kind: 'file', name: 'f', path: missing }] } }))).rejects.toMatchObject({ code: 'file_not_found', message: expect.stringContaining(missing) })
+    await expect(engine.send('b-miss', req({ method: 'POST', url: `${server.url}/echo`, body: { type: 'binary', path: missing } }))).rejects.toMatchObject({
+      code: 'file_not_found',
+      message: expect.stringContaining(missing)
+    })
+    await expect(
+      engine.send(
+        'b-miss2',
+        req({ method: 'POST', url: `${server.url}/multipart`, body: { type: 'multipart', parts: [{ kind: 'file', name: 'f', path: missing }] } })
+      )
+    ).rejects.toMatchObject({ code: 'file_not_found', message: expect.stringContaining(missing) })
     expect(server.seen.length).toBe(before)
   })
 
   it('refuses GraphQL variables that are not JSON with invalid_body', async () => {
-    await expect(engine.send('b-badgql', req({ method: 'POST', url: `${server.url}/echo`, body: { type: 'graphql', query: '{ a }', variables: '{id: 1' } }))).rejects.toMatchObject({ code: 'invalid_body', hint: expect.any(String) })
+    await expect(
+      engine.send('b-badgql', req({ method: 'POST', url: `${server.url}/echo`, body: { type: 'graphql', query: '{ a }', variables: '{id: 1' } }))
+    ).rejects.toMatchObject({ code: 'invalid_body', hint: expect.any(String) })
   })
 })

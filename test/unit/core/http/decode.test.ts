@@ -120,7 +120,7 @@ describe('large bodies', () => {
     expect(body.size).toBe(big.length)
     expect(res.sizes.bodyWire).toBe(big.length)
     const parts: Buffer[] = []
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const slice = await engine.readBody(body.bodyId, offset, 1024 * 1024)
       expect(slice.total).toBe(big.length)
       parts.push(Buffer.from(slice.base64, 'base64'))

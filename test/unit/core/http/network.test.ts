@@ -84,11 +84,18 @@ describe('network failures, timeouts and cancel', () => {
     const closed = await startHttpServer(() => undefined)
     const url = closed.url
     await closed.close()
-    await expect(engine.send('n1', req({ method: 'GET', url }))).rejects.toMatchObject({ code: 'connection_refused', message: expect.stringContaining('127.0.0.1'), hint: expect.any(String) })
+    await expect(engine.send('n1', req({ method: 'GET', url }))).rejects.toMatchObject({
+      code: 'connection_refused',
+      message: expect.stringContaining('127.0.0.1'),
+      hint: expect.any(String)
+    })
   })
 
   it('reports a host that does not resolve', async () => {
-    await expect(engine.send('n2', req({ method: 'GET', url: 'http://no-such-host.invalid/' }))).rejects.toMatchObject({ code: 'dns_failed', message: expect.stringContaining('no-such-host.invalid') })
+    await expect(engine.send('n2', req({ method: 'GET', url: 'http://no-such-host.invalid/' }))).rejects.toMatchObject({
+      code: 'dns_failed',
+      message: expect.stringContaining('no-such-host.invalid')
+    })
   })
 
   it('reports invalid URLs', async () => {
@@ -101,15 +108,20 @@ describe('network failures, timeouts and cancel', () => {
   })
 
   it('times out connecting when the TLS handshake never completes, leaving no socket open', async () => {
-    await expect(engine.send('n5', req({ method: 'GET', url: `https://127.0.0.1:${silentPort}/`, settings: { connectTimeoutMs: 300 } }))).rejects.toMatchObject({
-      code: 'connect_timeout',
-      message: expect.stringContaining('TLS handshake')
-    })
+    await expect(engine.send('n5', req({ method: 'GET', url: `https://127.0.0.1:${silentPort}/`, settings: { connectTimeoutMs: 300 } }))).rejects.toMatchObject(
+      {
+        code: 'connect_timeout',
+        message: expect.stringContaining('TLS handshake')
+      }
+    )
     await until(() => silentSockets.size === 0)
   })
 
   it('stops a request past its total timeout', async () => {
-    await expect(engine.send('n6', req({ method: 'GET', url: `${server.url}/slow`, settings: { timeoutMs: 200 } }))).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('200 ms') })
+    await expect(engine.send('n6', req({ method: 'GET', url: `${server.url}/slow`, settings: { timeoutMs: 200 } }))).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringContaining('200 ms')
+    })
   })
 
   it('cancels mid-download: rejects with cancelled, deletes the partial file and closes the socket', async () => {
@@ -128,7 +140,9 @@ describe('network failures, timeouts and cancel', () => {
   })
 
   it('cancels while connecting, stopping the connection attempt', async () => {
-    const sending = engine.send('n8', req({ method: 'GET', url: `https://127.0.0.1:${silentPort}/`, settings: { connectTimeoutMs: 10_000 } })).catch((e: unknown) => e)
+    const sending = engine
+      .send('n8', req({ method: 'GET', url: `https://127.0.0.1:${silentPort}/`, settings: { connectTimeoutMs: 10_000 } }))
+      .catch((e: unknown) => e)
     await until(() => silentSockets.size === 1)
     engine.cancel('n8')
     expect(await sending).toMatchObject({ code: 'cancelled' })
@@ -140,7 +154,9 @@ describe('network failures, timeouts and cancel', () => {
     const path = join(tmp.dir, 'upload.bin')
     await writeFile(path, Buffer.alloc(32 * 1024 * 1024, 3))
     let sent = 0
-    const sending = engine.send('n10', req({ method: 'PUT', url: `http://127.0.0.1:${upload.port}/up`, body: { type: 'binary', path } }), (p) => (sent = p.bytesSent)).catch((e: unknown) => e)
+    const sending = engine
+      .send('n10', req({ method: 'PUT', url: `http://127.0.0.1:${upload.port}/up`, body: { type: 'binary', path } }), (p) => (sent = p.bytesSent))
+      .catch((e: unknown) => e)
     await until(() => sent > 0 && upload.sockets.size === 1, 5000)
     engine.cancel('n10')
     expect(await sending).toMatchObject({ code: 'cancelled' })

@@ -89,12 +89,15 @@ describe('proxy', () => {
     expect(tls.tls?.certificates[0]?.subject).toContain('parley-test.local')
   })
 
-  it('tunnels through an https:// proxy, verified with the request\'s TLS settings', async () => {
+  it("tunnels through an https:// proxy, verified with the request's TLS settings", async () => {
     const pems = await selfSignedCert('proxy.local')
     const proxy = await startProxy(undefined, { key: pems.private, cert: pems.cert })
     closers.push(proxy.close)
     const engine = await engineWith({})
-    await expect(engine.send('px1', req({ method: 'GET', url: `${target.url}/s`, settings: { proxy: { url: proxy.url } } }))).rejects.toMatchObject({ code: 'tls_failed', message: expect.stringContaining('proxy.local') })
+    await expect(engine.send('px1', req({ method: 'GET', url: `${target.url}/s`, settings: { proxy: { url: proxy.url } } }))).rejects.toMatchObject({
+      code: 'tls_failed',
+      message: expect.stringContaining('proxy.local')
+    })
     const res = await engine.send('px2', req({ method: 'GET', url: `${target.url}/s`, settings: { proxy: { url: proxy.url }, verifyTls: false } }))
     expect((res.body as { text: string }).text).toBe('from target')
     expect(proxy.tunnels).toEqual([`127.0.0.1:${target.port}`])
@@ -123,10 +126,17 @@ describe('proxy', () => {
     const proxy = await startProxy('user:secret')
     closers.push(proxy.close)
     const engine = await engineWith({})
-    await expect(engine.send('p6', req({ method: 'GET', url: target.url, settings: { proxy: { url: proxy.url } } }))).rejects.toMatchObject({ code: 'proxy_failed', message: expect.stringContaining('407'), hint: expect.stringContaining('user:password@') })
+    await expect(engine.send('p6', req({ method: 'GET', url: target.url, settings: { proxy: { url: proxy.url } } }))).rejects.toMatchObject({
+      code: 'proxy_failed',
+      message: expect.stringContaining('407'),
+      hint: expect.stringContaining('user:password@')
+    })
     const down = await startProxy()
     await down.close()
-    await expect(engine.send('p7', req({ method: 'GET', url: target.url, settings: { proxy: { url: down.url } } }))).rejects.toMatchObject({ code: 'proxy_failed', message: expect.stringContaining('refused') })
+    await expect(engine.send('p7', req({ method: 'GET', url: target.url, settings: { proxy: { url: down.url } } }))).rejects.toMatchObject({
+      code: 'proxy_failed',
+      message: expect.stringContaining('refused')
+    })
   })
 
   it('matches NO_PROXY entries like curl does', () => {

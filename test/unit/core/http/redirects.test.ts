@@ -95,7 +95,10 @@ describe('redirects', () => {
   })
 
   it('stops at the limit with too_many_redirects', async () => {
-    await expect(engine.send('loop', req({ method: 'GET', url: `${server.url}/loop`, settings: { maxRedirects: 3 } }))).rejects.toMatchObject({ code: 'too_many_redirects', message: expect.stringContaining('more than 3 times') })
+    await expect(engine.send('loop', req({ method: 'GET', url: `${server.url}/loop`, settings: { maxRedirects: 3 } }))).rejects.toMatchObject({
+      code: 'too_many_redirects',
+      message: expect.stringContaining('more than 3 times')
+    })
   })
 
   it('does not follow when told not to, returning the 3xx itself', async () => {
@@ -117,7 +120,10 @@ describe('cookies', () => {
   it('stores cookies, sends them back, lists, persists and clears them', async () => {
     await engine.clearCookies()
     const set = await engine.send('c1', req({ method: 'GET', url: `${server.url}/set` }))
-    expect(set.cookiesSet.map((c) => [c.name, c.httpOnly])).toEqual([['session', true], ['theme', false]])
+    expect(set.cookiesSet.map((c) => [c.name, c.httpOnly])).toEqual([
+      ['session', true],
+      ['theme', false]
+    ])
     const back = await engine.send('c2', req({ method: 'GET', url: `${server.url}/echo`, headers: [{ name: 'Cookie', value: 'mine=1' }] }))
     expect(json(back).cookie).toBe('mine=1; session=s1; theme=dark')
     const listed = await engine.listCookies()

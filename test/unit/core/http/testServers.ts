@@ -82,15 +82,21 @@ export async function selfSignedCert(
   options: { notBeforeDate?: Date; notAfterDate?: Date; clientCertificate?: boolean; dnsNames?: string[]; ips?: string[] } = {}
 ) {
   const { dnsNames = ['localhost'], ips = ['127.0.0.1'], ...rest } = options
-  return generate([{ name: 'commonName', value: cn }, { name: 'organizationName', value: 'Parley Tests' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: true },
-      { name: 'subjectAltName', altNames: [...dnsNames.map((value) => ({ type: 2 as const, value })), ...ips.map((ip) => ({ type: 7 as const, ip }))] }
+  return generate(
+    [
+      { name: 'commonName', value: cn },
+      { name: 'organizationName', value: 'Parley Tests' }
     ],
-    ...rest
-  })
+    {
+      keySize: 2048,
+      algorithm: 'sha256',
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        { name: 'subjectAltName', altNames: [...dnsNames.map((value) => ({ type: 2 as const, value })), ...ips.map((ip) => ({ type: 7 as const, ip }))] }
+      ],
+      ...rest
+    }
+  )
 }
 
 /** A request with defaults filled in, as the contract would hand it to the engine. */

@@ -62,7 +62,7 @@ describe('TLS', () => {
     expect(res.timings.tls).toBeGreaterThan(0)
   })
 
-  it('reads a connection\'s certificate chain once, however many responses it carries', async () => {
+  it("reads a connection's certificate chain once, however many responses it carries", async () => {
     const socket = tlsConnect({ host: '127.0.0.1', port: plain.port, servername: 'parley-test.local', rejectUnauthorized: false })
     await once(socket, 'secureConnect')
     let reads = 0
@@ -98,7 +98,10 @@ describe('TLS', () => {
   })
 
   it('names an expired certificate', async () => {
-    const old = await selfSignedCert('old.example', { notBeforeDate: new Date(Date.now() - 2 * 365 * 86400_000), notAfterDate: new Date(Date.now() - 365 * 86400_000) })
+    const old = await selfSignedCert('old.example', {
+      notBeforeDate: new Date(Date.now() - 2 * 365 * 86400_000),
+      notAfterDate: new Date(Date.now() - 365 * 86400_000)
+    })
     const server = await startHttpsServer({ key: old.private, cert: old.cert }, hello)
     servers.push(server)
     const ca = join(tmp.dir, 'old.pem')
@@ -110,7 +113,10 @@ describe('TLS', () => {
   })
 
   it('reports a missing CA file as file_not_found', async () => {
-    await expect(engine.send('t6', req({ method: 'GET', url: plain.url, settings: { caFiles: [join(tmp.dir, 'missing.pem')] } }))).rejects.toMatchObject({ code: 'file_not_found', message: expect.stringContaining('missing.pem') })
+    await expect(engine.send('t6', req({ method: 'GET', url: plain.url, settings: { caFiles: [join(tmp.dir, 'missing.pem')] } }))).rejects.toMatchObject({
+      code: 'file_not_found',
+      message: expect.stringContaining('missing.pem')
+    })
   })
 
   describe('client certificates', () => {
@@ -126,19 +132,43 @@ describe('TLS', () => {
     })
 
     it('fails without one, saying the server wants a client certificate', async () => {
-      await expect(engine.send('m1', req({ method: 'GET', url: mtls.url, settings: { caFiles: [caPath] } }))).rejects.toMatchObject({ code: 'tls_failed', message: expect.stringMatching(/client certificate/) })
+      await expect(engine.send('m1', req({ method: 'GET', url: mtls.url, settings: { caFiles: [caPath] } }))).rejects.toMatchObject({
+        code: 'tls_failed',
+        message: expect.stringMatching(/client certificate/)
+      })
     })
 
     it('succeeds with a PEM certificate and key', async () => {
-      const res = await engine.send('m2', req({ method: 'GET', url: mtls.url, settings: { caFiles: [caPath], clientCert: { type: 'pem', certPath: join(tmp.dir, 'client.crt'), keyPath: join(tmp.dir, 'client.key') } } }))
+      const res = await engine.send(
+        'm2',
+        req({
+          method: 'GET',
+          url: mtls.url,
+          settings: { caFiles: [caPath], clientCert: { type: 'pem', certPath: join(tmp.dir, 'client.crt'), keyPath: join(tmp.dir, 'client.key') } }
+        })
+      )
       expect((res.body as { text: string }).text).toMatch(/^hello /)
       expect((res.body as { text: string }).text).not.toBe('hello nobody')
     })
 
     it('succeeds with a PFX and its passphrase', async () => {
       const pfx = join(tmp.dir, 'client.pfx')
-      execFileSync('openssl', ['pkcs12', '-export', '-in', join(tmp.dir, 'client.crt'), '-inkey', join(tmp.dir, 'client.key'), '-out', pfx, '-passout', 'pass:pw'])
-      const res = await engine.send('m3', req({ method: 'GET', url: mtls.url, settings: { caFiles: [caPath], clientCert: { type: 'pfx', pfxPath: pfx, passphrase: 'pw' } } }))
+      execFileSync('openssl', [
+        'pkcs12',
+        '-export',
+        '-in',
+        join(tmp.dir, 'client.crt'),
+        '-inkey',
+        join(tmp.dir, 'client.key'),
+        '-out',
+        pfx,
+        '-passout',
+        'pass:pw'
+      ])
+      const res = await engine.send(
+        'm3',
+        req({ method: 'GET', url: mtls.url, settings: { caFiles: [caPath], clientCert: { type: 'pfx', pfxPath: pfx, passphrase: 'pw' } } })
+      )
       expect(res.status).toBe(200)
     })
   })
@@ -176,12 +206,17 @@ describe('TLS', () => {
 
     it('refuses a forced HTTP/2 when the server only speaks HTTP/1.1', async () => {
       // Node's server refuses the handshake outright; others accept it without h2, which we catch after.
-      await expect(engine.send('h4', req({ method: 'GET', url: plain.url, settings: { caFiles: [caPath], httpVersion: '2' } }))).rejects.toMatchObject({ message: expect.stringMatching(/HTTP version in common|does not offer HTTP\/2/), hint: expect.stringContaining('Auto') })
+      await expect(engine.send('h4', req({ method: 'GET', url: plain.url, settings: { caFiles: [caPath], httpVersion: '2' } }))).rejects.toMatchObject({
+        message: expect.stringMatching(/HTTP version in common|does not offer HTTP\/2/),
+        hint: expect.stringContaining('Auto')
+      })
     })
 
     it('cancels an HTTP/2 download midway, leaving no body file', async () => {
       let received = 0
-      const sending = engine.send('h5', req({ method: 'GET', url: url.replace('/v', '/endless'), settings: { caFiles: [caPath] } }), (p) => (received = p.bytesReceived)).catch((e: unknown) => e)
+      const sending = engine
+        .send('h5', req({ method: 'GET', url: url.replace('/v', '/endless'), settings: { caFiles: [caPath] } }), (p) => (received = p.bytesReceived))
+        .catch((e: unknown) => e)
       while (received < 7 * 1024 * 1024) await new Promise((r) => setTimeout(r, 10))
       engine.cancel('h5')
       expect(await sending).toMatchObject({ code: 'cancelled' })

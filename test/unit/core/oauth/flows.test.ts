@@ -39,7 +39,9 @@ async function callError(s: Services, name: string, input: unknown): Promise<{ c
 async function signInAsUser(authorizationUrl: string): Promise<string> {
   const page = await fetch(authorizationUrl)
   const html = await page.text()
-  const fields = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]))
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')])
+  )
   const answer = await fetch(new URL('/oauth/authorize', authorizationUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -65,7 +67,11 @@ const oauthAuth = (grant: 'authorization_code' | 'implicit' | 'device_code', cli
 async function revoke(token: string, hint: string | null): Promise<void> {
   const form = new URLSearchParams({ token, client_id: 'parley-app' })
   if (hint) form.set('token_type_hint', hint)
-  const answer = await fetch(`${pg.url}/oauth/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() })
+  const answer = await fetch(`${pg.url}/oauth/revoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: form.toString()
+  })
   expect(answer.status).toBe(200)
 }
 const protectedRequest = (auth: HttpAuth) => ({ method: 'GET', url: `${pg.url}/oauth/protected`, auth })
@@ -100,7 +106,10 @@ describe('OAuth 2.0 sign-in flows against the playground', () => {
 
     const response = await send(s, auth)
     expect(response.status).toBe(200)
-    expect(JSON.parse(Buffer.from(response.body.kind === 'inline' ? response.body.base64 : '', 'base64').toString())).toMatchObject({ authenticated: true, client: 'parley-app' })
+    expect(JSON.parse(Buffer.from(response.body.kind === 'inline' ? response.body.base64 : '', 'base64').toString())).toMatchObject({
+      authenticated: true,
+      client: 'parley-app'
+    })
     expect(await call<OAuthTokenInfo>(s, 'oauth.token', { request: protectedRequest(auth) })).toMatchObject({ present: true })
 
     // Kept encrypted in the data dir, not in the clear.

@@ -31,11 +31,19 @@ describe('realtime sessions through the contract', () => {
       const opened = await services.invoke('session.open', { sessionId: 'tab-1', kind: 'socketio', request: { url: playground.url } })
       expect(opened).toEqual({ ok: true, value: { sessionId: 'tab-1' } })
       await waitFor(() => events.some((e) => e.name === 'session.status' && (e.payload as SessionStatus).state === 'connected'))
-      const emitted = await services.invoke('session.emit', { sessionId: 'tab-1', event: 'echo', args: [{ type: 'text', value: 'hi' }], ack: true, ackTimeoutMs: 2000 })
+      const emitted = await services.invoke('session.emit', {
+        sessionId: 'tab-1',
+        event: 'echo',
+        args: [{ type: 'text', value: 'hi' }],
+        ack: true,
+        ackTimeoutMs: 2000
+      })
       expect(emitted).toMatchObject({ ok: true, value: { seq: expect.any(Number) } })
       const seq = emitted.ok ? (emitted.value as { seq: number }).seq : 0
       const acked = await waitFor(() =>
-        events.flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : [])).find((m) => m.seq === seq && m.status === 'acked')
+        events
+          .flatMap((e) => (e.name === 'session.messages' ? messagesOfLines((e.payload as { lines: string }).lines) : []))
+          .find((m) => m.seq === seq && m.status === 'acked')
       )
       expect(acked.ack?.args).toEqual(['hi'])
       const listed = await services.invoke('session.list', {})

@@ -57,7 +57,13 @@ export function useSessions() {
       batches: () => batches,
       /** Resolves with the first status of that state after the call. */
       waitForState: (id: string, state: SessionStatus['state'], timeoutMs = 5_000) =>
-        waitFor(() => statusOf(id).find((s) => s.state === state), timeoutMs, `${id} to be ${state} (saw: ${statusOf(id).map((s) => `${s.state} ${s.detail}`).join(' | ')})`),
+        waitFor(
+          () => statusOf(id).find((s) => s.state === state),
+          timeoutMs,
+          `${id} to be ${state} (saw: ${statusOf(id)
+            .map((s) => `${s.state} ${s.detail}`)
+            .join(' | ')})`
+        ),
       incoming: (id: string, event?: string) => messages(id).filter((m) => m.direction === 'in' && (event === undefined || m.event === event))
     }
   }

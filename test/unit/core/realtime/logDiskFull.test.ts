@@ -17,7 +17,17 @@ afterAll(async () => {
   await playground.close()
 })
 
-const message = (seq: number): Message => ({ seq, sessionId: 's', at: 1_700_000_000_000 + seq, direction: 'in', kind: 'event', event: 'e', args: ['x'.repeat(200)], preview: 'x', size: 200 })
+const message = (seq: number): Message => ({
+  seq,
+  sessionId: 's',
+  at: 1_700_000_000_000 + seq,
+  direction: 'in',
+  kind: 'event',
+  event: 'e',
+  args: ['x'.repeat(200)],
+  preview: 'x',
+  size: 200
+})
 
 describe('a message log that cannot write', () => {
   it('reports the first write error of its timed flush once, stops writing, and close() rejects with it', async () => {

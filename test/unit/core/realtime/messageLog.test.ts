@@ -9,7 +9,16 @@ import { useTempDir } from '../../support/tempDir'
 const tempDir = useTempDir('parley-log-')
 
 const message = (seq: number, over: Partial<Message> = {}): Message => ({
-  seq, sessionId: 's', at: 1_700_000_000_000 + seq, direction: 'in', kind: 'event', event: 'e', args: [seq], preview: String(seq), size: String(seq).length, ...over
+  seq,
+  sessionId: 's',
+  at: 1_700_000_000_000 + seq,
+  direction: 'in',
+  kind: 'event',
+  event: 'e',
+  args: [seq],
+  preview: String(seq),
+  size: String(seq).length,
+  ...over
 })
 
 describe('the message log', () => {
@@ -68,7 +77,10 @@ describe('the message log', () => {
     expect(first).toMatchObject({ seq: 1, status: 'acked', ack: { args: ['ok'], rttMs: 3 } })
     const count = await log.exportTo(join(dir, 'export.ndjson'))
     expect(count).toBe(51)
-    const exported = (await readFile(join(dir, 'export.ndjson'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Message)
+    const exported = (await readFile(join(dir, 'export.ndjson'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Message)
     expect(exported.map((m) => m.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1))
     expect(exported[0]?.status).toBe('acked')
     await log.close()

@@ -28,7 +28,7 @@ afterEach(async () => {
 const request = (over: Record<string, unknown> = {}) => SocketIoRequestSchema.parse({ url: playground.url, ...over })
 
 describe('a Socket.IO session against the playground', () => {
-  it('is refused on /private without a valid auth payload, with the server\'s own message', async () => {
+  it("is refused on /private without a valid auth payload, with the server's own message", async () => {
     const s = await sessions()
     await s.manager.open({ sessionId: 'anon', kind: 'socketio', request: request({ namespace: '/private', auth: '{"token":"wrong"}' }) })
     const error = await s.waitForState('anon', 'error')
@@ -118,7 +118,17 @@ describe('a Socket.IO session against the playground', () => {
   it('refuses a bad argument by its index', async () => {
     const s = await sessions()
     await s.manager.open({ sessionId: 'b', kind: 'socketio', request: request() })
-    await expect(s.manager.emit('b', { event: 'echo', args: [{ type: 'text', value: 'ok' }, { type: 'number', value: 'twelve' }], ack: false, ackTimeoutMs: 1000 })).rejects.toMatchObject({
+    await expect(
+      s.manager.emit('b', {
+        event: 'echo',
+        args: [
+          { type: 'text', value: 'ok' },
+          { type: 'number', value: 'twelve' }
+        ],
+        ack: false,
+        ackTimeoutMs: 1000
+      })
+    ).rejects.toMatchObject({
       code: 'invalid_emit_arg',
       message: expect.stringContaining('Argument 2 (number)')
     })
@@ -181,7 +191,11 @@ describe('a Socket.IO session against the playground', () => {
     await new Promise<void>((r) => dead.listen(0, '127.0.0.1', () => r()))
     const port = (dead.address() as AddressInfo).port
     await new Promise<void>((r) => dead.close(() => r()))
-    await s.manager.open({ sessionId: 'r', kind: 'socketio', request: request({ url: `http://127.0.0.1:${port}`, clientVersion: 'v4', reconnection: { enabled: true, attempts: 2, delayMs: 50 } }) })
+    await s.manager.open({
+      sessionId: 'r',
+      kind: 'socketio',
+      request: request({ url: `http://127.0.0.1:${port}`, clientVersion: 'v4', reconnection: { enabled: true, attempts: 2, delayMs: 50 } })
+    })
     await s.waitForState('r', 'error')
     await waitFor(() => s.statuses('r').find((st) => st.state === 'reconnecting' && st.attempt === 2), 5_000, 'attempt 2')
     const gaveUp = await waitFor(() => s.statuses('r').find((st) => st.detail.startsWith('gave up')), 5_000, 'give up')
@@ -204,7 +218,10 @@ describe('a Socket.IO session against the playground', () => {
     // Closed: the ring is freed and everything is read back from the file.
     expect(log.inMemory).toBe(0)
     const { readFile } = await import('node:fs/promises')
-    const lines = (await readFile(log.file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { seq: number; direction: string; event?: string })
+    const lines = (await readFile(log.file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; direction: string; event?: string })
     expect(new Set(lines.map((l) => l.seq)).size).toBe(log.size)
     expect(lines.filter((l) => l.event === 'burst:item')).toHaveLength(10_000)
     const [summary] = s.manager.list()
@@ -265,29 +282,56 @@ describe('a Socket.IO session against servers of its own', () => {
     })
     io.of('/locked').use((_socket, next) => next(new Error('invalid token')))
     const host = await listen(http)
-    closers.push(() => new Promise<void>((r) => { io.close(); http.close(() => r()) }))
+    closers.push(
+      () =>
+        new Promise<void>((r) => {
+          io.close()
+          http.close(() => r())
+        })
+    )
     const s = await sessions()
     await s.manager.open({ sessionId: 'v2', kind: 'socketio', request: SocketIoRequestSchema.parse({ url: `http://${host}` }) })
     const connected = await s.waitForState('v2', 'connected')
     expect(connected.clientVersion).toBe('v2')
     expect(s.messages('v2').some((m) => m.preview.includes('Socket.IO v2 (EIO 3)'))).toBe(true)
     expect((await waitFor(() => s.incoming('v2', 'welcome')[0])).args).toEqual(['v2', 2])
-    const { seq } = await s.manager.emit('v2', { event: 'echo', args: [{ type: 'text', value: 'x' }, { type: 'binary-base64', value: 'AQID' }], ack: true, ackTimeoutMs: 2000 })
+    const { seq } = await s.manager.emit('v2', {
+      event: 'echo',
+      args: [
+        { type: 'text', value: 'x' },
+        { type: 'binary-base64', value: 'AQID' }
+      ],
+      ack: true,
+      ackTimeoutMs: 2000
+    })
     const emit = await waitFor(() => s.messages('v2').find((m) => m.seq === seq && m.status === 'acked'))
     expect(emit.ack?.args).toEqual(['x', { $binary: 'AQID', size: 3 }])
 
-    await s.manager.open({ sessionId: 'v2locked', kind: 'socketio', request: SocketIoRequestSchema.parse({ url: `http://${host}`, namespace: '/locked', clientVersion: 'v2' }) })
+    await s.manager.open({
+      sessionId: 'v2locked',
+      kind: 'socketio',
+      request: SocketIoRequestSchema.parse({ url: `http://${host}`, namespace: '/locked', clientVersion: 'v2' })
+    })
     expect((await s.waitForState('v2locked', 'error')).detail).toBe('connect_error: invalid token')
   })
 
   it('falls back to the v2 client when the version cannot be detected and v4 cannot connect', async () => {
-    const ioV2 = require('socket.io-v2') as (http: HttpServer, options: object) => { on(e: string, h: (socket: { emit(e: string, ...a: unknown[]): void }) => void): void; close(): void }
+    const ioV2 = require('socket.io-v2') as (
+      http: HttpServer,
+      options: object
+    ) => { on(e: string, h: (socket: { emit(e: string, ...a: unknown[]): void }) => void): void; close(): void }
     const http = createServer()
     // WebSocket only: the polling probe is refused, so auto mode has to find out by trying.
     const io = ioV2(http, { transports: ['websocket'] })
     io.on('connection', (socket) => socket.emit('hello', 'from v2'))
     const host = await listen(http)
-    closers.push(() => new Promise<void>((r) => { io.close(); http.close(() => r()) }))
+    closers.push(
+      () =>
+        new Promise<void>((r) => {
+          io.close()
+          http.close(() => r())
+        })
+    )
     const s = await sessions()
     await s.manager.open({ sessionId: 'fb', kind: 'socketio', request: SocketIoRequestSchema.parse({ url: `ws://${host}` }) })
     const connected = await s.waitForState('fb', 'connected')
@@ -307,7 +351,11 @@ describe('a Socket.IO session against servers of its own', () => {
     await s.manager.open({ sessionId: 'tls', kind: 'socketio', request: SocketIoRequestSchema.parse({ url: `https://${host}`, verifyTls: false }) })
     await s.waitForState('tls', 'connected')
     expect((await waitFor(() => s.incoming('tls', 'secure')[0])).args).toEqual([true])
-    await s.manager.open({ sessionId: 'strict', kind: 'socketio', request: SocketIoRequestSchema.parse({ url: `wss://${host}`, reconnection: { enabled: false } }) })
+    await s.manager.open({
+      sessionId: 'strict',
+      kind: 'socketio',
+      request: SocketIoRequestSchema.parse({ url: `wss://${host}`, reconnection: { enabled: false } })
+    })
     await s.waitForState('strict', 'error')
   })
 })

@@ -54,7 +54,11 @@ describe('an SSE session', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/stream`
     try {
       const s = await sessions()
-      await s.manager.open({ sessionId: 'resume', kind: 'sse', request: SseRequestSchema.parse({ url, method: 'POST', body: '{"x":1}', headers: [{ name: 'X-Test', value: '1' }] }) })
+      await s.manager.open({
+        sessionId: 'resume',
+        kind: 'sse',
+        request: SseRequestSchema.parse({ url, method: 'POST', body: '{"x":1}', headers: [{ name: 'X-Test', value: '1' }] })
+      })
       await waitFor(() => s.incoming('resume', 'count').length >= 6, 5_000, 'six events')
       expect(seen.slice(0, 2)).toEqual([undefined, '3'])
       const values = s.incoming('resume', 'count').map((m) => m.args[0])

@@ -30,7 +30,12 @@ describe('a WebSocket session against the playground', () => {
     expect(incoming.map((m) => m.kind)).toEqual(expect.arrayContaining(['text', 'text', 'binary', 'pong']))
     expect(incoming.filter((m) => m.kind === 'text').map((m) => m.args[0])).toEqual(['hello', '{"n":1}'])
     expect(incoming.find((m) => m.kind === 'binary')?.args).toEqual([{ $binary: 'AAEC/w==', size: 4 }])
-    expect(s.messages('echo').filter((m) => m.direction === 'out').map((m) => m.kind)).toEqual(['text', 'text', 'binary', 'ping'])
+    expect(
+      s
+        .messages('echo')
+        .filter((m) => m.direction === 'out')
+        .map((m) => m.kind)
+    ).toEqual(['text', 'text', 'binary', 'ping'])
   })
 
   it('refuses JSON that is not JSON, before sending anything', async () => {
@@ -63,7 +68,12 @@ describe('a WebSocket session against the playground', () => {
     const s = await sessions()
     await s.manager.open({ sessionId: 'bye', kind: 'websocket', request: request('/ws/close?code=4001&reason=bye') })
     const closed = await s.waitForState('bye', 'closed')
-    expect(closed).toMatchObject({ closeCode: 4001, closeReason: 'bye', detail: 'closed by the server: 4001 bye', said: { key: 'closedByServerCode', values: { code: 4001, reason: 'bye' } } })
+    expect(closed).toMatchObject({
+      closeCode: 4001,
+      closeReason: 'bye',
+      detail: 'closed by the server: 4001 bye',
+      said: { key: 'closedByServerCode', values: { code: 4001, reason: 'bye' } }
+    })
   })
 
   it('closes with the code and reason the user chose', async () => {

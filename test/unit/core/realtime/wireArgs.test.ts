@@ -28,7 +28,7 @@ describe('the args JSON of an incoming Socket.IO event, as it came over the wire
     expect(argsJsonWhileDecoding('2["tick" ,1]')).toBeUndefined()
   })
 
-  it('is undefined outside a decode, so an event delivered later (buffered, binary) never takes another packet\'s text', () => {
+  it("is undefined outside a decode, so an event delivered later (buffered, binary) never takes another packet's text", () => {
     expect(argsJsonWhileDecoding('2["tick",1]')).toBe('[1]')
     expect(wireArgsJson('tick')).toBeUndefined()
   })

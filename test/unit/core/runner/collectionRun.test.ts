@@ -55,8 +55,14 @@ async function smallCollection(): Promise<string> {
     join(dir, 'a/set.yaml'),
     `kind: http\nname: Set\nmethod: GET\nurl: "{{base}}/echo?who={{who}}"\nscripts:\n  post: |-\n    pm.collectionVariables.set('seen', pm.response.json().query.who + '-' + pm.info.iteration)\n    pm.test('who comes from the data row', () => pm.expect(pm.response.json().query.who).to.equal(pm.iterationData.get('who')))\n`
   )
-  await writeFile(join(dir, 'a/use.yaml'), `kind: http\nname: Use\nmethod: GET\nurl: "{{base}}/echo?seen={{seen}}"\nassertions:\n  - target: body $.query.seen\n    operator: contains\n    expected: "-"\n`)
-  await writeFile(join(dir, 'last.yaml'), `kind: http\nname: Last\nmethod: GET\nurl: "{{base}}/status/404"\nassertions:\n  - target: status\n    expected: "200"\n`)
+  await writeFile(
+    join(dir, 'a/use.yaml'),
+    `kind: http\nname: Use\nmethod: GET\nurl: "{{base}}/echo?seen={{seen}}"\nassertions:\n  - target: body $.query.seen\n    operator: contains\n    expected: "-"\n`
+  )
+  await writeFile(
+    join(dir, 'last.yaml'),
+    `kind: http\nname: Last\nmethod: GET\nurl: "{{base}}/status/404"\nassertions:\n  - target: status\n    expected: "200"\n`
+  )
   return dir
 }
 
@@ -68,15 +74,23 @@ describe('the collection runner', () => {
     const envVars = { playground: playground.url, playgroundWs: playground.url.replace(/^http/, 'ws') }
     const result = await runToEnd({ collectionId: tree.id, envVars, persistVariables: false })
     expect(result.summary.state).toBe('finished')
-    const failed = result.items.flatMap((item) => [...item.tests.filter((t) => !t.passed).map((t) => `${item.name}: ${t.name}: ${t.message}`), ...(item.error ? [`${item.name}: ${item.error.message}`] : [])])
+    const failed = result.items.flatMap((item) => [
+      ...item.tests.filter((t) => !t.passed).map((t) => `${item.name}: ${t.name}: ${t.message}`),
+      ...(item.error ? [`${item.name}: ${item.error.message}`] : [])
+    ])
     expect(failed).toEqual([])
     expect(result.items.map((item) => item.name).slice(0, 3)).toEqual(['List notes', 'Get a note', 'Create a note'])
     expect(result.items.filter((item) => item.kind === 'http').map((item) => item.outcome)).toEqual(Array.from({ length: 14 }, () => 'passed'))
     // Live requests with steps run them (each expectation a test); those without steps are skipped, saying why.
     const live = Object.fromEntries(result.items.filter((item) => item.kind !== 'http').map((item) => [`${item.kind} ${item.name}`, item.outcome]))
     expect(live).toEqual({
-      'socketio Chat': 'passed', 'socketio Ticker': 'passed', 'socketio Private': 'passed',
-      'websocket Echo': 'passed', 'websocket Broadcast': 'passed', 'websocket Subprotocol': 'passed', 'sse Clock': 'passed'
+      'socketio Chat': 'passed',
+      'socketio Ticker': 'passed',
+      'socketio Private': 'passed',
+      'websocket Echo': 'passed',
+      'websocket Broadcast': 'passed',
+      'websocket Subprotocol': 'passed',
+      'sse Clock': 'passed'
     })
     expect(result.items.find((item) => item.name === 'Chat')?.tests.length).toBeGreaterThan(0)
     expect(events.filter((e) => e.type === 'item-start')).toHaveLength(21)
@@ -116,7 +130,11 @@ describe('the collection runner', () => {
 
   it('saves reports: JSON, JUnit and escaped HTML', async () => {
     const tree = await call<{ id: string }>('collection.open', { path: await smallCollection() })
-    const { runId } = await call<{ runId: string }>('runner.start', { collectionId: tree.id, data: { kind: 'rows', rows: [{ who: '<b>' }] }, persistVariables: false })
+    const { runId } = await call<{ runId: string }>('runner.start', {
+      collectionId: tree.id,
+      data: { kind: 'rows', rows: [{ who: '<b>' }] },
+      persistVariables: false
+    })
     await new Promise<void>((resolve) => {
       const check = (): void => (events.some((e) => e.type === 'done' && e.runId === runId) ? resolve() : void setImmediate(check))
       check()
@@ -135,16 +153,24 @@ describe('the collection runner', () => {
   it('skips a live request without steps, saying why, and runs the one with steps beside it', async () => {
     const dir = join(await tempDir(), 'live')
     await mkdir(join(dir, 'live'), { recursive: true })
-    await writeFile(join(dir, 'parley.yaml'), `parley: 1\nname: Live\nvariables:\n  - name: ws\n    value: ${playground.url.replace(/^http/, 'ws')}\n  - name: base\n    value: ${playground.url}\n`)
+    await writeFile(
+      join(dir, 'parley.yaml'),
+      `parley: 1\nname: Live\nvariables:\n  - name: ws\n    value: ${playground.url.replace(/^http/, 'ws')}\n  - name: base\n    value: ${playground.url}\n`
+    )
     await writeFile(join(dir, 'live/folder.yaml'), 'name: Live\norder:\n  - bare.yaml\n  - stepped.yaml\n  - stream.yaml\n')
     await writeFile(join(dir, 'live/bare.yaml'), 'kind: websocket\nname: Bare\nurl: "{{ws}}/ws/echo"\n')
-    await writeFile(join(dir, 'live/stepped.yaml'), 'kind: websocket\nname: Stepped\nurl: "{{ws}}/ws/echo"\nsteps:\n  - type: send\n    value: hi\n  - type: expect\n    predicate: msg.data === "hi"\n')
+    await writeFile(
+      join(dir, 'live/stepped.yaml'),
+      'kind: websocket\nname: Stepped\nurl: "{{ws}}/ws/echo"\nsteps:\n  - type: send\n    value: hi\n  - type: expect\n    predicate: msg.data === "hi"\n'
+    )
     await writeFile(join(dir, 'live/stream.yaml'), 'kind: sse\nname: Stream\nurl: "{{base}}/sse/clock"\nsteps: []\n')
     const tree = await call<{ id: string }>('collection.open', { path: dir })
     const result = await runToEnd({ collectionId: tree.id, persistVariables: false })
     expect(result.summary.state).toBe('finished')
     expect(result.items.map((item) => `${item.name}:${item.outcome}`)).toEqual(['Bare:skipped', 'Stepped:passed', 'Stream:skipped'])
-    expect(result.items[0]?.skipReason).toBe('This WebSocket request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.')
+    expect(result.items[0]?.skipReason).toBe(
+      'This WebSocket request has no steps, so there is nothing to run: add steps (connect, expect, …) in its Steps tab.'
+    )
     expect(result.items[0]?.tests).toEqual([])
     expect(result.items[2]?.skipReason).toContain('This SSE request has no steps')
     expect(result.summary.requests).toMatchObject({ total: 3, passed: 1, skipped: 2 })

@@ -58,7 +58,8 @@ async function firstReceived(sessionId: string): Promise<Message> {
 }
 
 /** The predicate on the echoed handshake headers: the folder's header, its Bearer auth with the n-th token, the request's own header. */
-const headersCheck = (n: number): string => `msg.data.headers['x-team'] === 'blue' && msg.data.headers.authorization === 'Bearer tok-${n}' && msg.data.headers['x-own'] === 'mine'`
+const headersCheck = (n: number): string =>
+  `msg.data.headers['x-team'] === 'blue' && msg.data.headers.authorization === 'Bearer tok-${n}' && msg.data.headers['x-own'] === 'mine'`
 
 /** live/: a folder with a header, Bearer auth from a variable the collection's pre-request script sets, and scripts. */
 async function liveCollection(): Promise<string> {
@@ -120,10 +121,21 @@ describe('live requests in a collection', () => {
     // The collection's pre-request script saved its change (as at Send), so the next connect sees count 2.
     const settings = await call<{ variables: { name: string; value: string }[] }>('folder.read', { collectionId: tree.id, path: '' })
     expect(settings.variables.find((v) => v.name === 'count')?.value).toBe('1')
-    const steps = [{ type: 'expect', predicate: headersCheck(2), timeoutMs: 5000, script: "pm.collectionVariables.set('seen', pm.message.data.headers['x-team'])" }]
-    const run = await call<{ tests: { name: string; passed: boolean; source: string }[]; error: unknown }>('session.runSteps', { kind: 'websocket', request, steps, context, name: 'Headers' })
+    const steps = [
+      { type: 'expect', predicate: headersCheck(2), timeoutMs: 5000, script: "pm.collectionVariables.set('seen', pm.message.data.headers['x-team'])" }
+    ]
+    const run = await call<{ tests: { name: string; passed: boolean; source: string }[]; error: unknown }>('session.runSteps', {
+      kind: 'websocket',
+      request,
+      steps,
+      context,
+      name: 'Headers'
+    })
     expect(run.error).toBeNull()
-    expect(run.tests.map((t) => `${t.source}: ${t.passed}`), JSON.stringify(run.tests)).toEqual(['step: true', 'step: true', 'post: true', 'post: true'])
+    expect(
+      run.tests.map((t) => `${t.source}: ${t.passed}`),
+      JSON.stringify(run.tests)
+    ).toEqual(['step: true', 'step: true', 'post: true', 'post: true'])
   })
 
   it('put an inherited OAuth 2.0 token on the handshake: fetched from the token endpoint, as a send would', async () => {
@@ -144,8 +156,13 @@ describe('live requests in a collection', () => {
     // The playground's own resource server accepts the token the handshake carried.
     const checked = await fetch(`${playground.url}/oauth/protected`, { headers: { authorization: seen.headers.authorization! } })
     expect(checked.status).toBe(200)
-    const steps = [{ type: 'expect', predicate: "/^Bearer ey/.test(msg.data.headers.authorization)", timeoutMs: 5000 }]
-    const run = await call<{ tests: { passed: boolean }[]; console: unknown[]; error: unknown }>('session.runSteps', { kind: 'websocket', request, steps, context })
+    const steps = [{ type: 'expect', predicate: '/^Bearer ey/.test(msg.data.headers.authorization)', timeoutMs: 5000 }]
+    const run = await call<{ tests: { passed: boolean }[]; console: unknown[]; error: unknown }>('session.runSteps', {
+      kind: 'websocket',
+      request,
+      steps,
+      context
+    })
     expect(run.error).toBeNull()
     expect(run.tests.map((t) => t.passed)).toEqual([true, true])
     expect(run.console).toEqual([])
@@ -159,7 +176,12 @@ describe('live requests in a collection', () => {
     const tree = await call<{ id: string }>('collection.open', { path: dir })
     const request = { url: '{{base}}/ws/headers', headers: [] }
     const steps = [{ type: 'expect', predicate: 'msg.data.headers.authorization === undefined', timeoutMs: 5000 }]
-    const run = await call<{ tests: { passed: boolean }[]; console: { level: string; text: string }[]; error: unknown }>('session.runSteps', { kind: 'websocket', request, steps, context: { collectionId: tree.id, path: 'area/headers.yaml' } })
+    const run = await call<{ tests: { passed: boolean }[]; console: { level: string; text: string }[]; error: unknown }>('session.runSteps', {
+      kind: 'websocket',
+      request,
+      steps,
+      context: { collectionId: tree.id, path: 'area/headers.yaml' }
+    })
     expect(run.error).toBeNull()
     expect(run.tests.map((t) => t.passed)).toEqual([true, true])
     expect(run.console).toEqual([{ level: 'warn', text: expect.stringContaining("The inherited digest auth is not applied to a live request's handshake") }])

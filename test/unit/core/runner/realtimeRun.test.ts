@@ -61,8 +61,15 @@ async function deps(extra: Partial<RealtimeRunDeps> = {}): Promise<RealtimeRunDe
 
 // v4 without auto-detection: the detection probe is a plain HTTP request whose idle keep-alive
 // connection (undici's pool) would otherwise stay in the relay's count for a few seconds.
-const socketio = (fields: Record<string, unknown> = {}): RealtimeRequest => ({ kind: 'socketio', name: 'Chat', ...SocketIoRequestSchema.parse({ url: relayUrl, clientVersion: 'v4', ...fields }) })
-const websocket = (path: string): RealtimeRequest => ({ kind: 'websocket', ...WebSocketRequestSchema.parse({ url: `${relayUrl.replace('http', 'ws')}${path}` }) })
+const socketio = (fields: Record<string, unknown> = {}): RealtimeRequest => ({
+  kind: 'socketio',
+  name: 'Chat',
+  ...SocketIoRequestSchema.parse({ url: relayUrl, clientVersion: 'v4', ...fields })
+})
+const websocket = (path: string): RealtimeRequest => ({
+  kind: 'websocket',
+  ...WebSocketRequestSchema.parse({ url: `${relayUrl.replace('http', 'ws')}${path}` })
+})
 const sse = (path: string): RealtimeRequest => ({ kind: 'sse', ...SseRequestSchema.parse({ url: `${relayUrl}${path}` }) })
 const steps = (list: RealtimeStepInput[]) => RealtimeStepsSchema.parse(list)
 
@@ -79,7 +86,8 @@ describe('runRealtimeRequest: Socket.IO', () => {
           event: 'chat:message',
           predicate: "msg.data.text === 'hello ' + 'runner'",
           timeoutMs: 5000,
-          script: "pm.test('the broadcast carries the text', () => pm.expect(pm.message.data.text).to.equal('hello runner')); console.log('got', pm.messages.length)"
+          script:
+            "pm.test('the broadcast carries the text', () => pm.expect(pm.message.data.text).to.equal('hello runner')); console.log('got', pm.messages.length)"
         },
         { type: 'close' }
       ]),
@@ -112,7 +120,9 @@ describe('runRealtimeRequest: Socket.IO', () => {
     expect(ack).toMatchObject({ name: 'bad send is refused', passed: false })
     expect(ack?.message).toContain('the ack of chat:send did not match msg.data.ok: got [{"ok":false,"error":"chat:send expects a text string')
     expect(expectation?.passed).toBe(false)
-    expect(expectation?.message).toMatch(/^expected event chat:message matching msg\.data\.text === 'bye' within 300 ms; received 1 other event: chat:message \{.*"text":"hi"/)
+    expect(expectation?.message).toMatch(
+      /^expected event chat:message matching msg\.data\.text === 'bye' within 300 ms; received 1 other event: chat:message \{.*"text":"hi"/
+    )
     // A failed expectation does not stop the run.
     expect(echo).toMatchObject({ passed: true })
   })
@@ -135,7 +145,10 @@ describe('runRealtimeRequest: Socket.IO', () => {
     const result = await runRealtimeRequest(await deps(), {
       requestId: 'chat',
       request: socketio(),
-      steps: steps([{ type: 'emit', event: 'chat:send', args: [{ value: 'x' }] }, { type: 'expect', event: 'chat:message', predicate: 'msg.data.text ===', timeoutMs: 60_000 }])
+      steps: steps([
+        { type: 'emit', event: 'chat:send', args: [{ value: 'x' }] },
+        { type: 'expect', event: 'chat:message', predicate: 'msg.data.text ===', timeoutMs: 60_000 }
+      ])
     })
     expect(result.tests[1]).toMatchObject({ passed: false })
     expect(result.tests[1]?.message).toMatch(/^the predicate failed: SyntaxError/)
@@ -173,7 +186,10 @@ describe('runRealtimeRequest: WebSocket', () => {
     const result = await runRealtimeRequest(await deps(), {
       requestId: 'ws',
       request: websocket('/ws/echo'),
-      steps: steps([{ type: 'emit', event: 'nope' }, { type: 'expect', timeoutMs: 100 }])
+      steps: steps([
+        { type: 'emit', event: 'nope' },
+        { type: 'expect', timeoutMs: 100 }
+      ])
     })
     expect(result.error).toMatchObject({ code: 'invalid_steps', message: 'Only Socket.IO emits events; this is a WebSocket.' })
     expect(result.tests.map((t) => t.passed)).toEqual([true, false, false])
@@ -186,7 +202,14 @@ describe('runRealtimeRequest: SSE', () => {
       requestId: 'sse',
       request: sse('/sse/clock?interval=20&minuteEvery=100000'),
       steps: steps([
-        { type: 'expect', event: 'tick', count: 3, predicate: 'msg.data.n >= 1 && msg.id === String(msg.data.n)', timeoutMs: 5000, script: "pm.test('three in order', () => pm.expect(pm.messages.map((m) => m.data.n)).to.eql([1, 2, 3]))" },
+        {
+          type: 'expect',
+          event: 'tick',
+          count: 3,
+          predicate: 'msg.data.n >= 1 && msg.id === String(msg.data.n)',
+          timeoutMs: 5000,
+          script: "pm.test('three in order', () => pm.expect(pm.messages.map((m) => m.data.n)).to.eql([1, 2, 3]))"
+        },
         { type: 'expect', event: 'minute', timeoutMs: 1000 }
       ])
     })
@@ -228,10 +251,15 @@ describe('runRealtimeRequest: pm.sendRequest in step scripts', () => {
     ].join('\n')
     const request = websocket('/ws/echo')
     const run = (extra: RealtimeRunDeps) =>
-      runRealtimeRequest(
-        extra,
-        { requestId: 'side', request, steps: steps([{ type: 'send', value: 'step' }, { type: 'expect', predicate: "msg.data === 'step'", script }]), iteration: { index: 0, count: 1, data: { direct: playground.url } } }
-      )
+      runRealtimeRequest(extra, {
+        requestId: 'side',
+        request,
+        steps: steps([
+          { type: 'send', value: 'step' },
+          { type: 'expect', predicate: "msg.data === 'step'", script }
+        ]),
+        iteration: { index: 0, count: 1, data: { direct: playground.url } }
+      })
     const base = await deps()
     const served = await run({ ...base, http })
     expect(served.error).toBeNull()

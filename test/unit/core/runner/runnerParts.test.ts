@@ -18,7 +18,12 @@ const tree: FolderNode = {
       path: 'users',
       children: [
         { type: 'request', kind: 'http', name: 'List', path: 'users/list.yaml', method: 'GET', url: '' },
-        { type: 'folder', name: 'Admin', path: 'users/admin', children: [{ type: 'request', kind: 'socketio', name: 'Live', path: 'users/admin/live.yaml', url: '' }] }
+        {
+          type: 'folder',
+          name: 'Admin',
+          path: 'users/admin',
+          children: [{ type: 'request', kind: 'socketio', name: 'Live', path: 'users/admin/live.yaml', url: '' }]
+        }
       ]
     },
     { type: 'request', kind: 'http', name: 'Last', path: 'last.yaml', method: 'POST', url: '' }
@@ -80,14 +85,60 @@ describe('reports', () => {
     requests: [],
     items: [
       {
-        path: 'a.yaml', name: hostile, kind: 'http', method: 'GET', iteration: 0, index: 0, outcome: 'failed', status: 500, durationMs: 12,
-        tests: [{ name: 'ok', passed: true, source: 'post' }, { name: hostile, passed: false, message: hostile, source: 'post' }], testsOmitted: 0, error: null
+        path: 'a.yaml',
+        name: hostile,
+        kind: 'http',
+        method: 'GET',
+        iteration: 0,
+        index: 0,
+        outcome: 'failed',
+        status: 500,
+        durationMs: 12,
+        tests: [
+          { name: 'ok', passed: true, source: 'post' },
+          { name: hostile, passed: false, message: hostile, source: 'post' }
+        ],
+        testsOmitted: 0,
+        error: null
       },
-      { path: 'b.yaml', name: 'B', kind: 'http', method: 'GET', iteration: 0, index: 1, outcome: 'error', status: null, durationMs: 3, tests: [], testsOmitted: 0, error: { code: 'connection_refused', message: hostile } },
-      { path: 'c.yaml', name: 'C', kind: 'sse', iteration: 0, index: 2, outcome: 'skipped', status: null, durationMs: 0, tests: [], testsOmitted: 0, error: null, skipReason: 'no steps' }
+      {
+        path: 'b.yaml',
+        name: 'B',
+        kind: 'http',
+        method: 'GET',
+        iteration: 0,
+        index: 1,
+        outcome: 'error',
+        status: null,
+        durationMs: 3,
+        tests: [],
+        testsOmitted: 0,
+        error: { code: 'connection_refused', message: hostile }
+      },
+      {
+        path: 'c.yaml',
+        name: 'C',
+        kind: 'sse',
+        iteration: 0,
+        index: 2,
+        outcome: 'skipped',
+        status: null,
+        durationMs: 0,
+        tests: [],
+        testsOmitted: 0,
+        error: null,
+        skipReason: 'no steps'
+      }
     ],
     itemsOmitted: 0,
-    summary: { state: 'finished', iterations: { total: 1, done: 1 }, requests: { total: 3, passed: 0, failed: 1, errored: 1, skipped: 1 }, tests: { total: 2, passed: 1, failed: 1 }, durationMs: 20, error: null }
+    summary: {
+      state: 'finished',
+      iterations: { total: 1, done: 1 },
+      requests: { total: 3, passed: 0, failed: 1, errored: 1, skipped: 1 },
+      tests: { total: 2, passed: 1, failed: 1 },
+      durationMs: 20,
+      error: null
+    }
   }
 
   it('JUnit: one testsuite per request run, one testcase per test, parses whatever the messages hold', async () => {

@@ -21,7 +21,7 @@ afterAll(async () => {
   await playground.close()
 })
 
-describe('the sample collection\'s live steps', () => {
+describe("the sample collection's live steps", () => {
   it.each(['socket-io/chat.yaml', 'websocket/echo.yaml', 'sse/clock.yaml'])('%s passes against the playground', async (path) => {
     const dir = await tempDir()
     await cp(join(import.meta.dirname, '../../../../resources/sample-collection'), join(dir, 'sample'), { recursive: true })
@@ -49,7 +49,7 @@ describe('the sample collection\'s live steps', () => {
 })
 
 describe('the collection runner with live requests', () => {
-  it('runs the whole sample collection, steps included, with the run\'s --env-var values: every test passes', async () => {
+  it("runs the whole sample collection, steps included, with the run's --env-var values: every test passes", async () => {
     const dir = await tempDir()
     await cp(join(import.meta.dirname, '../../../../resources/sample-collection'), join(dir, 'sample'), { recursive: true })
     const services = await createServices({ dataDir: join(dir, 'data'), shell: 'cli', appVersion: '0', statusIntervalMs: 0 })
@@ -69,7 +69,10 @@ describe('the collection runner with live requests', () => {
       const { runId } = await call<{ runId: string }>('runner.start', { collectionId: tree.id, envVars, persistVariables: false })
       expect(await done).toBe(runId)
       const result = await call<RunResult>('runner.result', { runId })
-      const failed = result.items.flatMap((item) => [...item.tests.filter((t) => !t.passed).map((t) => `${item.name}: ${t.name}: ${t.message}`), ...(item.error ? [`${item.name}: ${item.error.message}`] : [])])
+      const failed = result.items.flatMap((item) => [
+        ...item.tests.filter((t) => !t.passed).map((t) => `${item.name}: ${t.name}: ${t.message}`),
+        ...(item.error ? [`${item.name}: ${item.error.message}`] : [])
+      ])
       expect(failed).toEqual([])
       const chat = result.items.find((item) => item.name === 'Chat')
       expect(chat?.tests.map((t) => t.name)).toEqual([

@@ -9,11 +9,23 @@ const response: AssertedResponse = {
     ['Set-Cookie', 'a=1'],
     ['Set-Cookie', 'b=2']
   ],
-  body: JSON.stringify({ items: [{ id: 1, name: 'one' }, { id: 2, name: 'two' }], total: 2, next: null, title: 'Notes' }),
+  body: JSON.stringify({
+    items: [
+      { id: 1, name: 'one' },
+      { id: 2, name: 'two' }
+    ],
+    total: 2,
+    next: null,
+    title: 'Notes'
+  }),
   timeMs: 42.4
 }
 
-const check = (...rows: AssertionInput[]) => evaluateAssertions(rows.map((row) => AssertionSchema.parse(row)), response)
+const check = (...rows: AssertionInput[]) =>
+  evaluateAssertions(
+    rows.map((row) => AssertionSchema.parse(row)),
+    response
+  )
 
 describe('assertion rows', () => {
   it('pass when they hold', () => {
@@ -70,8 +82,8 @@ describe('assertion rows', () => {
       'Name the header, e.g. "header content-type".',
       '"(" is not a regular expression'
     ])
-    expect(evaluateAssertions([AssertionSchema.parse({ target: 'body $.a', operator: '==', expected: '1' })], { ...response, body: '<html>' })[0]?.message).toBe(
-      'The body is not JSON, so the path $.a cannot be read.'
-    )
+    expect(
+      evaluateAssertions([AssertionSchema.parse({ target: 'body $.a', operator: '==', expected: '1' })], { ...response, body: '<html>' })[0]?.message
+    ).toBe('The body is not JSON, so the path $.a cannot be read.')
   })
 })

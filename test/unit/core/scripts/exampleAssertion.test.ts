@@ -40,7 +40,11 @@ async function call<T = Record<string, unknown>>(name: string, input: unknown): 
 /** A collection with one saved request and, after one send, that response saved as the example "Baseline". */
 async function savedRequestWithExample(): Promise<{ collectionId: string; path: string }> {
   const { id } = await call<{ id: string }>('collection.create', { path: join(await tempDir(), 'api'), name: 'API' })
-  const { path } = await call<{ path: string }>('request.create', { collectionId: id, folder: '', request: { kind: 'http', name: 'List notes', method: 'GET', url } })
+  const { path } = await call<{ path: string }>('request.create', {
+    collectionId: id,
+    folder: '',
+    request: { kind: 'http', name: 'List notes', method: 'GET', url }
+  })
   const requestId = crypto.randomUUID()
   await call('http.run', { requestId, request: { method: 'GET', url }, context: { collectionId: id, path } })
   await call('examples.save', { collectionId: id, path, name: 'Baseline', from: { target: { collectionId: id, path }, id: requestId } })
@@ -53,7 +57,9 @@ const runWith = (where: { collectionId: string; path: string } | null, assertion
 describe('assertion rows: example <name> matches', () => {
   it('passes while the server answers as the example, and lists the differences once it does not', async () => {
     const where = await savedRequestWithExample()
-    expect((await runWith(where, [{ target: 'example Baseline', operator: 'matches' }])).tests).toEqual([{ name: 'example Baseline matches', passed: true, source: 'assertion' }])
+    expect((await runWith(where, [{ target: 'example Baseline', operator: 'matches' }])).tests).toEqual([
+      { name: 'example Baseline matches', passed: true, source: 'assertion' }
+    ])
 
     notes[1] = { ...notes[1]!, title: 'TWO', at: 't9' }
     notes.push({ id: 3, title: 'three', at: 't3' })
@@ -66,7 +72,8 @@ describe('assertion rows: example <name> matches', () => {
       name: 'example Baseline matches',
       passed: false,
       source: 'assertion',
-      message: 'differs from the example "Baseline": changed total: 2 → 3; added notes[2]; changed notes[1].title: "two" → "TWO"; changed notes[1].at: "t2" → "t9"'
+      message:
+        'differs from the example "Baseline": changed total: 2 → 3; added notes[2]; changed notes[1].title: "two" → "TWO"; changed notes[1].at: "t2" → "t9"'
     })
     // Ignoring paths leaves only the title change.
     expect(out.tests[1]).toMatchObject({ name: 'example Baseline matches ignoring total, notes[*].at, notes[2]', passed: false })

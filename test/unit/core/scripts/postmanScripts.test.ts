@@ -80,7 +80,10 @@ it('runs the test scripts of a Postman collection unchanged, and they pass', asy
     if (!result.ok) throw new Error(`${item.name}: ${result.error.message}`)
     const out = result.value as HttpRunOutput
     expect(out.scriptErrors, item.name).toEqual([])
-    expect(out.tests.filter((t) => !t.passed), item.name).toEqual([])
+    expect(
+      out.tests.filter((t) => !t.passed),
+      item.name
+    ).toEqual([])
     total += out.tests.length
   }
   expect(total).toBe(12)

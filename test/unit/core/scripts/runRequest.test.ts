@@ -69,7 +69,9 @@ describe('http.run: a send with scripts and assertions', () => {
   it('runs post-response tests and assertion rows against the real response', async () => {
     const out = await run({
       request: { url: `${serverUrl}/notes` },
-      scripts: { post: "pm.test('is 200', () => pm.response.to.have.status(200))\npm.test('two items', () => pm.expect(pm.response.json().items).to.have.lengthOf(2))" },
+      scripts: {
+        post: "pm.test('is 200', () => pm.response.to.have.status(200))\npm.test('two items', () => pm.expect(pm.response.json().items).to.have.lengthOf(2))"
+      },
       assertions: [
         { target: 'status', operator: '==', expected: '200' },
         { target: 'body $.items.length', operator: '>', expected: '0' },
@@ -187,10 +189,21 @@ try { await pm.sendRequest('${deadUrl}') } catch (e) { console.log('caught', e.m
     await call('folder.save', {
       collectionId: id,
       path: '',
-      settings: { name: 'API', variables: [{ name: 'base', value: serverUrl }, { name: 'apiKey', value: 'super-secret-key', secret: true }], scripts: { pre: "console.log('collection'); pm.collectionVariables.set('runs', '1')" } }
+      settings: {
+        name: 'API',
+        variables: [
+          { name: 'base', value: serverUrl },
+          { name: 'apiKey', value: 'super-secret-key', secret: true }
+        ],
+        scripts: { pre: "console.log('collection'); pm.collectionVariables.set('runs', '1')" }
+      }
     })
     await call('folder.create', { collectionId: id, parent: '', name: 'notes' })
-    await call('folder.save', { collectionId: id, path: 'notes', settings: { name: 'notes', scripts: { pre: "console.log('folder')", post: "console.log('folder post')" } } })
+    await call('folder.save', {
+      collectionId: id,
+      path: 'notes',
+      settings: { name: 'notes', scripts: { pre: "console.log('folder')", post: "console.log('folder post')" } }
+    })
     const env = await call<{ id: string }>('environment.save', { collectionId: id, name: 'Dev', variables: [{ name: 'envVar', value: 'x' }] })
     await call('environment.setActive', { collectionId: id, id: env.id })
 
@@ -207,10 +220,15 @@ try { await pm.sendRequest('${deadUrl}') } catch (e) { console.log('caught', e.m
     expect(out.savedVariables).toEqual(['globals', 'environment', 'collection'])
     const envs = await call<{ environments: { id: string; variables: { name: string; value: string }[] }[] }>('environment.list', { collectionId: id })
     expect(envs.environments[0]?.variables).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'seen', value: 'x!' })]))
-    expect((await call<{ variables: { name: string; value: string }[] }>('globals.get', {})).variables).toEqual([expect.objectContaining({ name: 'g', value: 'yes' })])
+    expect((await call<{ variables: { name: string; value: string }[] }>('globals.get', {})).variables).toEqual([
+      expect.objectContaining({ name: 'g', value: 'yes' })
+    ])
     const root = await call<{ variables: { name: string; value: string; secret: boolean }[] }>('folder.read', { collectionId: id, path: '' })
     expect(root.variables).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'runs', value: '1' }), expect.objectContaining({ name: 'apiKey', value: 'super-secret-key', secret: true })])
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'runs', value: '1' }),
+        expect.objectContaining({ name: 'apiKey', value: 'super-secret-key', secret: true })
+      ])
     )
     // The secret stays out of the collection's files.
     expect(await readFile(join(await pathOf(id), 'parley.yaml'), 'utf8')).not.toContain('super-secret-key')
@@ -221,7 +239,12 @@ try { await pm.sendRequest('${deadUrl}') } catch (e) { console.log('caught', e.m
     expect(out.response?.status).toBe(200)
     expect(out.savedVariables).toEqual([])
     expect(out.tests).toEqual([
-      { name: 'Post-response script of the request', passed: false, source: 'post', message: expect.stringMatching(/^The script ran longer than 3000 ms and was stopped/) as unknown }
+      {
+        name: 'Post-response script of the request',
+        passed: false,
+        source: 'post',
+        message: expect.stringMatching(/^The script ran longer than 3000 ms and was stopped/) as unknown
+      }
     ])
   })
 })

@@ -80,9 +80,7 @@ describe('the script sandbox', () => {
   })
 
   it('has no Node globals, modules or host access', async () => {
-    const { output } = await run(
-      'console.log(typeof process, typeof Buffer, typeof globalThis.std, typeof globalThis.os, typeof __dirname, typeof module)'
-    )
+    const { output } = await run('console.log(typeof process, typeof Buffer, typeof globalThis.std, typeof globalThis.os, typeof __dirname, typeof module)')
     expect(output.console).toEqual([{ level: 'log', text: 'undefined undefined undefined undefined undefined undefined' }])
     expect((await run("require('fs').readFileSync('/etc/passwd')")).error?.message).toBe('require("fs") is not supported by Parley: scripts have no modules')
     expect((await run("await import('fs')")).error?.message).toMatch(/fs/)
@@ -98,7 +96,9 @@ describe('the script sandbox', () => {
   })
 
   it('reads and writes variables in Postman precedence', async () => {
-    const data = input({ vars: { globals: { a: 'g', only: 'global' }, collection: { a: 'c' }, environment: { a: 'e' }, folders: {}, data: { row: '7' }, local: {} } })
+    const data = input({
+      vars: { globals: { a: 'g', only: 'global' }, collection: { a: 'c' }, environment: { a: 'e' }, folders: {}, data: { row: '7' }, local: {} }
+    })
     const { output } = await run(
       `pm.environment.set('token', 'abc'); pm.globals.unset('only'); pm.collectionVariables.set('n', 5)
        pm.variables.set('local', 'l')
@@ -114,7 +114,9 @@ describe('the script sandbox', () => {
 
   it('keeps each script in its own scope, and runs legacy tests[] scripts', async () => {
     await run('let leaked = 1; var alsoLeaked = 2')
-    const { output } = await run('tests["no leak"] = typeof leaked === "undefined" && typeof alsoLeaked === "undefined"\ntests["code"] = responseCode.code === 200')
+    const { output } = await run(
+      'tests["no leak"] = typeof leaked === "undefined" && typeof alsoLeaked === "undefined"\ntests["code"] = responseCode.code === 200'
+    )
     expect(output.tests).toEqual([
       { name: 'no leak', passed: true },
       { name: 'code', passed: true }

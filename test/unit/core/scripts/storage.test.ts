@@ -28,7 +28,10 @@ it('saves scripts and assertion rows in the request YAML, and scripts in parley.
       method: 'GET',
       url: 'http://localhost/notes',
       scripts: { pre: "pm.variables.set('t', Date.now())", post: "pm.test('ok', () => pm.response.to.be.ok)" },
-      assertions: [{ target: 'status', operator: '==', expected: '200' }, { target: 'body $.items.length', operator: '>', expected: '0', enabled: false }]
+      assertions: [
+        { target: 'status', operator: '==', expected: '200' },
+        { target: 'body $.items.length', operator: '>', expected: '0', enabled: false }
+      ]
     }
   })
   const yaml = await readFile(join(root, created.path), 'utf8')

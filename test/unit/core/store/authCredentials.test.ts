@@ -38,7 +38,12 @@ describe('auth credentials are kept out of collection files', () => {
 
     const saved = await kit.call('request.save', { collectionId: col.id, path, request: read.request, baseHash: read.hash })
     expect(saved.hash).toBe(hash)
-    const changed = await kit.call('request.save', { collectionId: col.id, path, request: withAuth({ type: 'bearer', token: `${token}-2`, prefix: 'Bearer' }), baseHash: hash })
+    const changed = await kit.call('request.save', {
+      collectionId: col.id,
+      path,
+      request: withAuth({ type: 'bearer', token: `${token}-2`, prefix: 'Bearer' }),
+      baseHash: hash
+    })
     expect(await fileOf(path)).not.toContain(token)
     expect(changed.hash).not.toBe(hash)
     expect((await kit.call('request.read', { collectionId: col.id, path })).request).toMatchObject({ auth: { token: `${token}-2` } })
@@ -50,7 +55,16 @@ describe('auth credentials are kept out of collection files', () => {
       [{ type: 'digest', username: 'bob', password: 'pw-digest-2' }, ['pw-digest-2'], ['bob']],
       [{ type: 'apikey', key: 'X-Api-Key', value: 'key-value-3', in: 'header' }, ['key-value-3'], ['X-Api-Key']],
       [
-        { type: 'oauth2', grant: 'password', tokenUrl: 'https://auth.test/token', clientId: 'cid', clientSecret: 'client-secret-4', username: 'u', password: 'pw-oauth-5', clientAuth: 'basic' },
+        {
+          type: 'oauth2',
+          grant: 'password',
+          tokenUrl: 'https://auth.test/token',
+          clientId: 'cid',
+          clientSecret: 'client-secret-4',
+          username: 'u',
+          password: 'pw-oauth-5',
+          clientAuth: 'basic'
+        },
         ['client-secret-4', 'pw-oauth-5'],
         ['cid', 'https://auth.test/token']
       ],
@@ -82,7 +96,10 @@ describe('auth credentials are kept out of collection files', () => {
     expect(await fileOf('parley.yaml')).toContain('credentials: files')
     expect(await fileOf('parley.yaml')).toContain('password: col-pw')
     expect(await fileOf(path)).toContain(`token: ${token}`)
-    const created = await kit.call('request.create', { collectionId: col.id, request: withAuth({ type: 'apikey', key: 'k', value: 'files-value', in: 'header' }, 'Other') })
+    const created = await kit.call('request.create', {
+      collectionId: col.id,
+      request: withAuth({ type: 'apikey', key: 'k', value: 'files-value', in: 'header' }, 'Other')
+    })
     expect(await fileOf(created.path)).toContain('value: files-value')
 
     await kit.call('collection.setCredentials', { collectionId: col.id, credentials: 'secret-store' })
@@ -141,12 +158,18 @@ describe('auth credentials are kept out of collection files', () => {
   })
 
   it('a token shared by many requests is stored once, not once per request', async () => {
-    for (let i = 0; i < 20; i++) await kit.call('request.create', { collectionId: col.id, request: withAuth({ type: 'bearer', token, prefix: 'Bearer' }, `R${i}`) })
+    for (let i = 0; i < 20; i++)
+      await kit.call('request.create', { collectionId: col.id, request: withAuth({ type: 'bearer', token, prefix: 'Bearer' }, `R${i}`) })
     const stored = JSON.parse(await readFile(join(kit.dataDir, 'secrets.json'), 'utf8')) as { entries: Record<string, string> }
     expect(Object.keys(stored.entries)).toHaveLength(1)
     // Changing one request's token leaves the others' alone.
     const read = await kit.call('request.read', { collectionId: col.id, path: 'r3.yaml' })
-    await kit.call('request.save', { collectionId: col.id, path: 'r3.yaml', request: withAuth({ type: 'bearer', token: 'other', prefix: 'Bearer' }, 'R3'), baseHash: read.hash })
+    await kit.call('request.save', {
+      collectionId: col.id,
+      path: 'r3.yaml',
+      request: withAuth({ type: 'bearer', token: 'other', prefix: 'Bearer' }, 'R3'),
+      baseHash: read.hash
+    })
     expect((await kit.call('request.read', { collectionId: col.id, path: 'r4.yaml' })).request).toMatchObject({ auth: { token } })
     expect((await kit.call('request.read', { collectionId: col.id, path: 'r3.yaml' })).request).toMatchObject({ auth: { token: 'other' } })
   })
@@ -154,7 +177,13 @@ describe('auth credentials are kept out of collection files', () => {
   it('imported literals are kept out too', async () => {
     const postman = {
       info: { name: 'Imported', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-      auth: { type: 'basic', basic: [{ key: 'username', value: 'ada' }, { key: 'password', value: 'imported-col-pw' }] },
+      auth: {
+        type: 'basic',
+        basic: [
+          { key: 'username', value: 'ada' },
+          { key: 'password', value: 'imported-col-pw' }
+        ]
+      },
       item: [{ name: 'Me', request: { method: 'GET', url: 'https://x.test/me', auth: { type: 'bearer', bearer: [{ key: 'token', value: token }] } } }]
     }
     const target = join(kit.base, 'imports')
@@ -178,7 +207,11 @@ describe('auth credentials are kept out of collection files', () => {
       if (!read.ok) throw new Error(read.error.message)
       const request = (read.value as { request: SavedRequestInput & { auth: { token: string } } }).request
       expect(request.auth.token).toMatch(/^\{\{\$secret:[0-9a-f]{32}\}\}$/)
-      const sent = await elsewhere.invoke('http.send', { requestId: 'x', request: { method: 'GET', url: 'http://127.0.0.1:1/', auth: request.auth }, context: { collectionId: col.id, path } })
+      const sent = await elsewhere.invoke('http.send', {
+        requestId: 'x',
+        request: { method: 'GET', url: 'http://127.0.0.1:1/', auth: request.auth },
+        context: { collectionId: col.id, path }
+      })
       expect(sent).toMatchObject({ ok: false, error: { code: 'credential_missing' } })
     } finally {
       await elsewhere.dispose()

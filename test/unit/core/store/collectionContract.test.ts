@@ -119,7 +119,10 @@ describe('collections through the contract', () => {
     await kit.call('request.create', { collectionId: two.id, request: { kind: 'http', name: 'Make', method: 'POST', url: 'http://x/notes' } })
     await kit.call('request.create', { collectionId: two.id, request: { kind: 'sse', name: 'Clock', url: 'http://x/sse/clock' } })
     const notes = await kit.call('collection.search', { query: 'notes' })
-    expect(notes.results.map((r) => [r.collectionName, r.name])).toEqual([['One', 'List notes'], ['Two', 'Make']])
+    expect(notes.results.map((r) => [r.collectionName, r.name])).toEqual([
+      ['One', 'List notes'],
+      ['Two', 'Make']
+    ])
     const post = await kit.call('collection.search', { query: 'post notes' })
     expect(post.results.map((r) => r.name)).toEqual(['Make'])
   })
@@ -140,7 +143,13 @@ describe('collections through the contract', () => {
     await kit.call('folder.save', {
       collectionId: id,
       path: '',
-      settings: { name: 'Renamed', description: 'About', headers: [{ name: 'X-Team', value: 'core', enabled: true }], auth: { type: 'basic', username: 'u', password: 'p' }, variables: [{ name: 'host', value: 'x', enabled: true, secret: false }] }
+      settings: {
+        name: 'Renamed',
+        description: 'About',
+        headers: [{ name: 'X-Team', value: 'core', enabled: true }],
+        auth: { type: 'basic', username: 'u', password: 'p' },
+        variables: [{ name: 'host', value: 'x', enabled: true, secret: false }]
+      }
     })
     // The password is kept in the data dir; the file holds a reference to it.
     expect(await readFile(join(folder, 'parley.yaml'), 'utf8')).toMatch(
@@ -166,7 +175,7 @@ describe('collections through the contract', () => {
     expect(await kit.fail('collection.tree', { collectionId: '0123456789abcdef' })).toMatchObject({ code: 'collection_not_open' })
   })
 
-  it('refuses a name that would take the place of Parley\'s own files', async () => {
+  it("refuses a name that would take the place of Parley's own files", async () => {
     const { folder, id } = await newCollection()
     const made = await kit.call('request.create', { collectionId: id, request: get('Parley') })
     expect(made.path).toBe('parley-2.yaml')

@@ -19,7 +19,11 @@ describe('collection lifecycle', () => {
   it('survives a restart: open collections, active environment, workspace and secrets come back', async () => {
     const folder = join(kit.base, 'col')
     const { id } = await kit.call('collection.create', { path: folder, name: 'Col' })
-    await kit.call('folder.save', { collectionId: id, path: '', settings: { name: 'Col', variables: [{ name: 'token', value: 'T0K', enabled: true, secret: true }] } })
+    await kit.call('folder.save', {
+      collectionId: id,
+      path: '',
+      settings: { name: 'Col', variables: [{ name: 'token', value: 'T0K', enabled: true, secret: true }] }
+    })
     await kit.call('environment.save', { collectionId: id, name: 'Dev', variables: [v('host', 'http://dev')] })
     await kit.call('environment.setActive', { collectionId: id, id: 'dev' })
     await kit.call('workspace.save', { tabs: [{ id: 't', title: 'x', kind: 'http' }], activeTabId: 't', drafts: [] })
@@ -41,7 +45,11 @@ describe('collection lifecycle', () => {
     const folder = join(kit.base, 'col')
     const { id } = await kit.call('collection.create', { path: folder, name: 'Col' })
     await kit.call('globals.save', { variables: [v('a', 'global'), v('b', 'global'), v('c', 'global'), v('d', 'global')] })
-    await kit.call('folder.save', { collectionId: id, path: '', settings: { name: 'Col', variables: [v('b', 'collection'), v('c', 'collection'), v('d', 'collection')] } })
+    await kit.call('folder.save', {
+      collectionId: id,
+      path: '',
+      settings: { name: 'Col', variables: [v('b', 'collection'), v('c', 'collection'), v('d', 'collection')] }
+    })
     await kit.call('environment.save', { collectionId: id, name: 'Env', variables: [v('c', 'environment'), v('d', 'environment')] })
     await kit.call('environment.setActive', { collectionId: id, id: 'env' })
     const outer = await kit.call('folder.create', { collectionId: id, name: 'Outer' })
@@ -64,7 +72,11 @@ describe('collection lifecycle', () => {
     const folder = join(kit.base, 'col')
     const { id } = await kit.call('collection.create', { path: folder, name: 'Col' })
     const sub = await kit.call('folder.create', { collectionId: id, name: 'Auth' })
-    await kit.call('folder.save', { collectionId: id, path: sub.path, settings: { name: 'Auth', variables: [{ name: 'pw', value: 'hunter2', enabled: true, secret: true }] } })
+    await kit.call('folder.save', {
+      collectionId: id,
+      path: sub.path,
+      settings: { name: 'Auth', variables: [{ name: 'pw', value: 'hunter2', enabled: true, secret: true }] }
+    })
     await kit.call('request.create', { collectionId: id, folder: sub.path, request: { kind: 'http', name: 'Login', method: 'POST', url: 'http://x' } })
     const copy = await kit.call('folder.duplicate', { collectionId: id, path: sub.path })
     expect(copy.path).toBe('auth-copy')
@@ -99,7 +111,9 @@ describe('collection lifecycle', () => {
     await writeFile(join(outside, 'secret.yaml'), 'kind: http\nname: X\nmethod: GET\nurl: http://x\n')
     await symlink(outside, join(folder, 'link'))
     expect(await kit.fail('request.read', { collectionId: id, path: 'link/secret.yaml' })).toMatchObject({ code: 'path_outside_collection' })
-    expect(await kit.fail('request.save', { collectionId: id, path: 'link/new.yaml', request: { kind: 'http', name: 'N', method: 'GET', url: 'x' } })).toMatchObject({ code: 'path_outside_collection' })
+    expect(
+      await kit.fail('request.save', { collectionId: id, path: 'link/new.yaml', request: { kind: 'http', name: 'N', method: 'GET', url: 'x' } })
+    ).toMatchObject({ code: 'path_outside_collection' })
     expect(await readFile(join(outside, 'secret.yaml'), 'utf8')).toContain('name: X')
     expect(await listFiles(outside)).toEqual(['secret.yaml'])
   })
@@ -109,7 +123,11 @@ describe('vars.resolveRequest', () => {
   it('returns the request ready to send, and names a missing variable', async () => {
     const folder = join(kit.base, 'col')
     const { id } = await kit.call('collection.create', { path: folder, name: 'Col' })
-    await kit.call('folder.save', { collectionId: id, path: '', settings: { name: 'Col', variables: [v('host', 'http://h'), { name: 'token', value: 'T', enabled: true, secret: true }] } })
+    await kit.call('folder.save', {
+      collectionId: id,
+      path: '',
+      settings: { name: 'Col', variables: [v('host', 'http://h'), { name: 'token', value: 'T', enabled: true, secret: true }] }
+    })
     const request = { kind: 'http' as const, name: 'N {{host}}', method: 'GET', url: '{{host}}/x', auth: { type: 'bearer' as const, token: '{{token}}' } }
     const { request: ready } = await kit.call('vars.resolveRequest', { collectionId: id, path: 'n.yaml', request })
     expect(ready).toMatchObject({ name: 'N {{host}}', url: 'http://h/x', auth: { type: 'bearer', token: 'T' } })

@@ -27,8 +27,14 @@ describe('environments', () => {
     await kit.call('environment.setActive', { collectionId: id, id: 'staging' })
     const list = await kit.call('environment.list', { collectionId: id })
     expect(list.activeId).toBe('staging')
-    expect(list.environments.map((e) => [e.id, e.name])).toEqual([['production', 'Production'], ['staging', 'Staging EU']])
-    expect((await kit.call('collection.tree', { collectionId: id })).environments).toEqual([{ id: 'production', name: 'Production' }, { id: 'staging', name: 'Staging EU' }])
+    expect(list.environments.map((e) => [e.id, e.name])).toEqual([
+      ['production', 'Production'],
+      ['staging', 'Staging EU']
+    ])
+    expect((await kit.call('collection.tree', { collectionId: id })).environments).toEqual([
+      { id: 'production', name: 'Production' },
+      { id: 'staging', name: 'Staging EU' }
+    ])
     // The active environment is app state: remembered in the data dir, not in the collection.
     expect(JSON.parse(await readFile(join(kit.dataDir, 'active-environments.json'), 'utf8'))).toEqual({ [id]: 'staging' })
     expect((await kit.call('vars.resolve', { collectionId: id, text: '{{host}}/x' })).text).toBe('https://eu/x')
@@ -61,7 +67,15 @@ describe('workspace', () => {
     expect(back.tabs).toEqual(workspace.tabs)
     expect(back.drafts[0]!.request.url).toBe('http://x/draft')
     expect(await kit.fail('workspace.save', { tabs: [{ id: 't1' }] })).toMatchObject({ code: 'invalid_input' })
-    const huge = { ...workspace, drafts: [{ tabId: 't1', request: { kind: 'http' as const, name: 'Big', method: 'POST', url: 'x', body: { type: 'text' as const, text: 'x'.repeat(6 * 1024 * 1024) } } }] }
+    const huge = {
+      ...workspace,
+      drafts: [
+        {
+          tabId: 't1',
+          request: { kind: 'http' as const, name: 'Big', method: 'POST', url: 'x', body: { type: 'text' as const, text: 'x'.repeat(6 * 1024 * 1024) } }
+        }
+      ]
+    }
     expect(await kit.fail('workspace.save', huge)).toMatchObject({ code: 'workspace_too_large' })
     await writeFile(join(kit.dataDir, 'workspace.json'), '{ damaged')
     expect(await kit.call('workspace.get')).toEqual({ tabs: [], activeTabId: null, drafts: [] })
@@ -107,6 +121,9 @@ describe('history', () => {
     now = new Date('2026-01-03T09:00:00Z')
     await history.add({ request: request('New', 'http://x') })
     const list = await new HistoryStore(join(kit.dataDir, 'h2')).list()
-    expect(list.days.map((d) => [d.day, d.entries.map((e) => e.request.name)])).toEqual([['2026-01-03', ['New']], ['2026-01-01', ['Old']]])
+    expect(list.days.map((d) => [d.day, d.entries.map((e) => e.request.name)])).toEqual([
+      ['2026-01-03', ['New']],
+      ['2026-01-01', ['Old']]
+    ])
   })
 })

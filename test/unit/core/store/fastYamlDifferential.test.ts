@@ -3,13 +3,7 @@ import { parse, stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { parseCanonicalYaml } from '../../../../src/core/store/fastYaml'
 import { fromYaml, resetYamlReads, toYaml, yamlReads } from '../../../../src/core/store/yamlFormat'
-import {
-  CollectionFileSchema,
-  EnvironmentFileSchema,
-  FolderFileSchema,
-  SavedRequestSchema,
-  collectionFormatVersion
-} from '../../../../src/shared/collection'
+import { CollectionFileSchema, EnvironmentFileSchema, FolderFileSchema, SavedRequestSchema, collectionFormatVersion } from '../../../../src/shared/collection'
 
 // The fast reader (src/core/store/fastYaml.ts) must read every document exactly as the `yaml` package
 // does, or decline. fast-check generates documents of the shapes Parley writes, with strings that
@@ -17,10 +11,54 @@ import {
 
 /** Strings YAML treats specially, mixed with arbitrary text (control characters, astral planes). */
 const awkward = fc.constantFrom(
-  '', ' ', 'a: b', 'a #b', '#x', '- x', '? x', '[x]', '{x}', '"q"', "'s'", "it's", 'true', 'False', 'null', '~', 'yes', 'off',
-  '0', '-1', '007', '1.5', '1e3', '.inf', '0x1f', '+1', '123456789012345678901', 'tab\there', 'nul\u0000', 'é 日本 🎉',
-  'line\nline', 'line\nline\n', 'line\n\nline\n', '  indented\nfirst', 'ends with blank\n\n', '\nstarts', 'back\\slash',
-  '{{var}}', '*alias', '&anchor', '!tag', '%dir', '@at', '`tick`', '|pipe', '>gt', 'a\r\nb', 'multi\n  indented\n    more\n'
+  '',
+  ' ',
+  'a: b',
+  'a #b',
+  '#x',
+  '- x',
+  '? x',
+  '[x]',
+  '{x}',
+  '"q"',
+  "'s'",
+  "it's",
+  'true',
+  'False',
+  'null',
+  '~',
+  'yes',
+  'off',
+  '0',
+  '-1',
+  '007',
+  '1.5',
+  '1e3',
+  '.inf',
+  '0x1f',
+  '+1',
+  '123456789012345678901',
+  'tab\there',
+  'nul\u0000',
+  'é 日本 🎉',
+  'line\nline',
+  'line\nline\n',
+  'line\n\nline\n',
+  '  indented\nfirst',
+  'ends with blank\n\n',
+  '\nstarts',
+  'back\\slash',
+  '{{var}}',
+  '*alias',
+  '&anchor',
+  '!tag',
+  '%dir',
+  '@at',
+  '`tick`',
+  '|pipe',
+  '>gt',
+  'a\r\nb',
+  'multi\n  indented\n    more\n'
 )
 const text = fc.oneof(
   { weight: 3, arbitrary: awkward },
@@ -29,7 +67,14 @@ const text = fc.oneof(
   { weight: 2, arbitrary: fc.array(fc.constantFrom('a', ' ', '\n', ':', '#', '"', "'", '\\', '-', '\t', '{', '1'), { maxLength: 16 }).map((c) => c.join('')) }
 )
 const name = text.map((s) => s.replace(/[/\\\0]/g, '').trim()).filter((s) => s.length > 0 && s.length <= 200 && s !== '.' && s !== '..')
-const varName = text.map((s) => s.replace(/[{}\0]/g, '').trim().replace(/^\$+/, '')).filter((s) => s.length > 0 && s.length <= 200)
+const varName = text
+  .map((s) =>
+    s
+      .replace(/[{}\0]/g, '')
+      .trim()
+      .replace(/^\$+/, '')
+  )
+  .filter((s) => s.length > 0 && s.length <= 200)
 const pair = fc.record({ name: text, value: text, enabled: fc.boolean() })
 const variable = fc.record({ name: varName, value: text, enabled: fc.boolean(), secret: fc.constant(false) })
 const scripts = fc.option(fc.record({ pre: text, post: text }, { requiredKeys: [] }), { nil: undefined })
@@ -49,9 +94,31 @@ const httpRequest = fc.record({
   settings: fc.record({ timeoutMs: fc.nat({ max: 100_000 }), maxRedirects: fc.nat({ max: 20 }), verifyTls: fc.boolean() }),
   scripts
 })
-const socketIoRequest = fc.record({ kind: fc.constant('socketio' as const), name, description: text, url: text, headers: fc.array(pair, { maxLength: 3 }), query: fc.array(pair, { maxLength: 3 }), scripts })
-const webSocketRequest = fc.record({ kind: fc.constant('websocket' as const), name, description: text, url: text, headers: fc.array(pair, { maxLength: 3 }), scripts })
-const sseRequest = fc.record({ kind: fc.constant('sse' as const), name, description: text, url: text, headers: fc.array(pair, { maxLength: 3 }), withLastEventId: fc.boolean() })
+const socketIoRequest = fc.record({
+  kind: fc.constant('socketio' as const),
+  name,
+  description: text,
+  url: text,
+  headers: fc.array(pair, { maxLength: 3 }),
+  query: fc.array(pair, { maxLength: 3 }),
+  scripts
+})
+const webSocketRequest = fc.record({
+  kind: fc.constant('websocket' as const),
+  name,
+  description: text,
+  url: text,
+  headers: fc.array(pair, { maxLength: 3 }),
+  scripts
+})
+const sseRequest = fc.record({
+  kind: fc.constant('sse' as const),
+  name,
+  description: text,
+  url: text,
+  headers: fc.array(pair, { maxLength: 3 }),
+  withLastEventId: fc.boolean()
+})
 
 const folderFields = {
   description: text,
@@ -70,7 +137,10 @@ const documents = fc.oneof(
 )
 
 /** Free-form trees written with Parley's writer options: key shapes and nesting beyond the schemas. */
-const key = fc.oneof(fc.constantFrom('name', 'value', 'a.b', 'x-y', '$ref', '_', 'k1'), text.filter((s) => s.length > 0))
+const key = fc.oneof(
+  fc.constantFrom('name', 'value', 'a.b', 'x-y', '$ref', '_', 'k1'),
+  text.filter((s) => s.length > 0)
+)
 const tree = fc.letrec((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },

@@ -29,7 +29,14 @@ describe('the full example in docs/collection-format.md', () => {
       for (const [i, file] of exampleFiles.entries()) {
         await mkdir(dirname(join(dir, file)), { recursive: true })
         await writeFile(join(dir, file), blocks[i]!)
-        const schema = file === 'parley.yaml' ? CollectionFileSchema : file.endsWith('folder.yaml') ? FolderFileSchema : file.startsWith('environments/') ? EnvironmentFileSchema : SavedRequestSchema
+        const schema =
+          file === 'parley.yaml'
+            ? CollectionFileSchema
+            : file.endsWith('folder.yaml')
+              ? FolderFileSchema
+              : file.startsWith('environments/')
+                ? EnvironmentFileSchema
+                : SavedRequestSchema
         const { parse } = await import('yaml')
         expect(toYaml(schema, schema.parse(parse(blocks[i]!))), file).toBe(blocks[i])
       }

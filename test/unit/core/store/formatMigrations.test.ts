@@ -23,7 +23,11 @@ describe('the collection format version and its migrations', () => {
     const versions = (await readdir(fixtures)).map((name) => Number(name.replace(/^v/, ''))).sort((a, b) => a - b)
     expect(versions).toEqual(Array.from({ length: collectionFormatVersion }, (_, i) => i + 1))
     for (const steps of Object.values(formatMigrations)) {
-      expect(Object.keys(steps).map(Number).sort((a, b) => a - b)).toEqual(versions.slice(0, -1))
+      expect(
+        Object.keys(steps)
+          .map(Number)
+          .sort((a, b) => a - b)
+      ).toEqual(versions.slice(0, -1))
     }
   })
 
@@ -45,7 +49,10 @@ describe('the collection format version and its migrations', () => {
       ['live-socket-io.yaml', 'socketio', 'Live Socket.IO'],
       ['rest/create-a-note.yaml', 'http', 'Create a note']
     ])
-    expect(loaded.environments.get('staging')).toEqual({ name: 'Staging', variables: [{ name: 'base', value: 'https://staging.example.com', enabled: true, secret: false }] })
+    expect(loaded.environments.get('staging')).toEqual({
+      name: 'Staging',
+      variables: [{ name: 'base', value: 'https://staging.example.com', enabled: true, secret: false }]
+    })
     // Through the contract too: the request reads upgraded, and a save writes the current version.
     const copy = join(kit.base, `v${version}`)
     await cp(join(fixtures, `v${version}`), copy, { recursive: true })
@@ -59,10 +66,12 @@ describe('the collection format version and its migrations', () => {
 
   it('upgrades step by step from the version a file was written at, and stamps the collection with the new one', () => {
     const order: string[] = []
-    const step = (label: string, change: FormatStep): FormatStep => (value) => {
-      order.push(label)
-      return change(value)
-    }
+    const step =
+      (label: string, change: FormatStep): FormatStep =>
+      (value) => {
+        order.push(label)
+        return change(value)
+      }
     const chain = {
       collection: { 1: step('c1', (v) => ({ ...v, title: v['name'] })), 2: step('c2', ({ title, ...v }) => ({ ...v, heading: title })) },
       folder: {},

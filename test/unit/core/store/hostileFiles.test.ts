@@ -122,16 +122,16 @@ describe('a collection with hostile files in it', () => {
     expect(await kit.fail('request.read', { collectionId: tree.id, path: 'pipe.yaml' })).toMatchObject({ code: 'file_unreadable' })
     expect(await kit.fail('request.read', { collectionId: tree.id, path: 'zero.yaml' })).toMatchObject({ code: 'path_outside_collection' })
     // Creating a request in the folder whose folder.yaml is a FIFO reports it instead of hanging.
-    const refused = await kit.fail('request.create', { collectionId: tree.id, folder: 'sub', request: { kind: 'http', name: 'New', method: 'GET', url: 'http://x' } })
+    const refused = await kit.fail('request.create', {
+      collectionId: tree.id,
+      folder: 'sub',
+      request: { kind: 'http', name: 'New', method: 'GET', url: 'http://x' }
+    })
     expect(refused.message).toMatch(/sub\/folder\.yaml is a named pipe/)
   })
 
   it('opens when parley.yaml itself is a folder, a FIFO or a link to /dev/zero, and says so', async () => {
-    for (const [index, make] of [
-      (path: string) => mkdir(path),
-      async (path: string) => mkfifo(path),
-      (path: string) => symlink('/dev/zero', path)
-    ].entries()) {
+    for (const [index, make] of [(path: string) => mkdir(path), async (path: string) => mkfifo(path), (path: string) => symlink('/dev/zero', path)].entries()) {
       const folder = join(kit.base, `root-${index}`)
       await mkdir(folder)
       await writeFile(join(folder, 'good.yaml'), good('Good'))
@@ -170,8 +170,7 @@ describe('a collection with hostile files in it', () => {
     mkfifo(join(folder, 'sub', 'later-pipe.yaml'))
     await symlink('/dev/zero', join(folder, 'later-zero.yaml'))
     await writeFile(join(folder, 'later-good.yaml'), good('LaterGood'))
-    const changed = () =>
-      new Set(kit.events.filter((e) => e.name === 'collection.changed').flatMap((e) => (e.payload as { paths: string[] }).paths))
+    const changed = () => new Set(kit.events.filter((e) => e.name === 'collection.changed').flatMap((e) => (e.payload as { paths: string[] }).paths))
     await waitFor(() => ['sub/later-pipe.yaml', 'later-zero.yaml', 'later-good.yaml'].every((path) => changed().has(path)), 60_000)
     const tree = await kit.call('collection.tree', { collectionId: id })
     expect(requestNames(tree)).toEqual(['AlsoGood', 'Good', 'LaterGood'])

@@ -72,13 +72,24 @@ describe('changes on disk by someone else', () => {
     const tree = await kit.call('collection.tree', { collectionId: id })
     expect(tree.root.children.map((c) => c.name)).toEqual(['Clock', 'Notes'])
 
-    const stale = await kit.fail('request.save', { collectionId: id, path: made.path, request: { ...fresh.request, url: 'http://x/mine' }, baseHash: fresh.hash })
+    const stale = await kit.fail('request.save', {
+      collectionId: id,
+      path: made.path,
+      request: { ...fresh.request, url: 'http://x/mine' },
+      baseHash: fresh.hash
+    })
     expect(stale.code).toBe('conflict')
     expect(stale.message).toContain('notes.yaml')
     expect(stale.hint).toMatch(/[Cc]hoose/)
     expect(await readFile(join(folder, 'notes.yaml'), 'utf8')).toBe(pulled)
 
-    await kit.call('request.save', { collectionId: id, path: made.path, request: { ...fresh.request, url: 'http://x/mine' }, baseHash: fresh.hash, force: true })
+    await kit.call('request.save', {
+      collectionId: id,
+      path: made.path,
+      request: { ...fresh.request, url: 'http://x/mine' },
+      baseHash: fresh.hash,
+      force: true
+    })
     expect(await readFile(join(folder, 'notes.yaml'), 'utf8')).toContain('http://x/mine')
   })
 
@@ -89,7 +100,12 @@ describe('changes on disk by someone else', () => {
     await rm(join(folder, 'gone.yaml'))
     await mkdir(join(folder, 'pulled'))
     await writeFile(join(folder, 'pulled', 'one.yaml'), 'kind: websocket\nname: One\nurl: ws://x\n')
-    await waitFor(() => kit.events.filter((e) => e.name === 'collection.changed').flatMap((e) => (e.payload as { paths: string[] }).paths).includes('pulled/one.yaml'))
+    await waitFor(() =>
+      kit.events
+        .filter((e) => e.name === 'collection.changed')
+        .flatMap((e) => (e.payload as { paths: string[] }).paths)
+        .includes('pulled/one.yaml')
+    )
     const paths = kit.events.flatMap((e) => (e.name === 'collection.changed' ? (e.payload as { paths: string[] }).paths : []))
     expect(paths).toContain('gone.yaml')
     const tree = await kit.call('collection.tree', { collectionId: id })
@@ -99,11 +115,13 @@ describe('changes on disk by someone else', () => {
   it('a save without baseHash does not overwrite an existing file', async () => {
     const { id } = await newCollection()
     const made = await kit.call('request.create', { collectionId: id, request: { kind: 'http', name: 'A', method: 'GET', url: 'http://x' } })
-    expect(await kit.fail('request.save', { collectionId: id, path: made.path, request: { kind: 'http', name: 'A', method: 'PUT', url: 'http://y' } })).toMatchObject({ code: 'conflict' })
+    expect(
+      await kit.fail('request.save', { collectionId: id, path: made.path, request: { kind: 'http', name: 'A', method: 'PUT', url: 'http://y' } })
+    ).toMatchObject({ code: 'conflict' })
   })
 })
 
-describe('Parley\'s own changes', () => {
+describe("Parley's own changes", () => {
   it('are never announced as changes on disk, whatever the operation', async () => {
     const { id } = await newCollection()
     await kit.call('collection.tree', { collectionId: id })

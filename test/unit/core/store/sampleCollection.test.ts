@@ -8,8 +8,7 @@ import { listFiles } from './storeTestKit'
 
 const sample = join(import.meta.dirname, '../../../../resources/sample-collection')
 
-const outline = (node: TreeNode): unknown =>
-  node.type === 'folder' ? { [node.name]: node.children.map(outline) } : `${node.method ?? node.kind} ${node.name}`
+const outline = (node: TreeNode): unknown => (node.type === 'folder' ? { [node.name]: node.children.map(outline) } : `${node.method ?? node.kind} ${node.name}`)
 
 describe('the sample collection', () => {
   it('loads with no problems, in the order the files give', async () => {
@@ -23,9 +22,20 @@ describe('the sample collection', () => {
     expect(loaded.tree.children.map(outline)).toEqual([
       {
         REST: [
-          'GET List notes', 'GET Get a note', 'POST Create a note', 'PATCH Update a note', 'DELETE Delete a note',
-          'POST Echo', 'POST Form', 'GET Bearer auth', 'GET Basic auth', 'GET Digest auth', 'GET Redirects',
-          'GET Cookies', 'GET Large JSON', 'GET Slow'
+          'GET List notes',
+          'GET Get a note',
+          'POST Create a note',
+          'PATCH Update a note',
+          'DELETE Delete a note',
+          'POST Echo',
+          'POST Form',
+          'GET Bearer auth',
+          'GET Basic auth',
+          'GET Digest auth',
+          'GET Redirects',
+          'GET Cookies',
+          'GET Large JSON',
+          'GET Slow'
         ]
       },
       { 'Socket.IO': ['socketio Chat', 'socketio Ticker', 'socketio Private'] },
@@ -45,14 +55,19 @@ describe('the sample collection', () => {
     }
   })
 
-  it('holds the playground\'s credentials and Socket.IO details', async () => {
+  it("holds the playground's credentials and Socket.IO details", async () => {
     const { parse } = await import('yaml')
     const read = async (file: string) => SavedRequestSchema.parse(parse(await readFile(join(sample, file), 'utf8')))
     expect(await read('rest/bearer-auth.yaml')).toMatchObject({ auth: { type: 'bearer', token: 'parley' } })
     expect(await read('rest/basic-auth.yaml')).toMatchObject({ auth: { type: 'basic', username: 'parley', password: 'secret' } })
     expect(await read('socket-io/private.yaml')).toMatchObject({ namespace: '/private', auth: '{"token":"parley"}' })
-    expect(await read('socket-io/chat.yaml')).toMatchObject({ listeners: [{ event: 'chat:message' }], emits: [{ event: 'chat:send', ack: true }, { event: 'echo' }] })
+    expect(await read('socket-io/chat.yaml')).toMatchObject({
+      listeners: [{ event: 'chat:message' }],
+      emits: [{ event: 'chat:send', ack: true }, { event: 'echo' }]
+    })
     expect(await read('websocket/subprotocol.yaml')).toMatchObject({ protocols: ['parley.v1'] })
-    expect(await read('socket-io/chat.yaml')).toMatchObject({ steps: [{ type: 'connect' }, { type: 'emit', event: 'chat:send', ack: {} }, { type: 'expect', event: 'chat:message' }, { type: 'close' }] })
+    expect(await read('socket-io/chat.yaml')).toMatchObject({
+      steps: [{ type: 'connect' }, { type: 'emit', event: 'chat:send', ack: {} }, { type: 'expect', event: 'chat:message' }, { type: 'close' }]
+    })
   })
 })

@@ -47,7 +47,12 @@ describe('descriptions in several languages', () => {
     const { id } = await kit.call('collection.open', { path: dir })
     const read = await kit.call('request.read', { collectionId: id, path: 'rest/list-notes.yaml' })
     expect(read.request.descriptions['es']).toMatch(/^GET lee/)
-    await kit.call('request.save', { collectionId: id, path: read.path, baseHash: read.hash, request: { ...read.request, url: '{{playground}}/api/notes?page=2' } })
+    await kit.call('request.save', {
+      collectionId: id,
+      path: read.path,
+      baseHash: read.hash,
+      request: { ...read.request, url: '{{playground}}/api/notes?page=2' }
+    })
     const saved = parse(await readFile(join(dir, 'rest/list-notes.yaml'), 'utf8')) as { url: string; descriptions: Record<string, string> }
     expect(saved.url).toBe('{{playground}}/api/notes?page=2')
     expect(saved.descriptions['es']).toBe(read.request.descriptions['es'])

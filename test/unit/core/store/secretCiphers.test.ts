@@ -2,12 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../src/core/services'
-import {
-  createSecretCipher,
-  FileKeyCipher,
-  SafeStorageCipher,
-  type SafeStorageLike
-} from '../../../../src/core/store/secretCipher'
+import { createSecretCipher, FileKeyCipher, SafeStorageCipher, type SafeStorageLike } from '../../../../src/core/store/secretCipher'
 import { SecretStore, secretKey } from '../../../../src/core/store/secretStore'
 import type { CallInput, CallName, CallOutput } from '../../../../src/shared/contract'
 import { allText } from './storeTestKit'
@@ -157,7 +152,11 @@ describe('services with the safeStorage cipher', () => {
   it('keeps a collection secret in secrets.json as ss1., out of the collection folder, and resolves it', async () => {
     const folder = join(dir, 'col')
     const { id } = await call('collection.create', { path: folder, name: 'Col' })
-    await call('folder.save', { collectionId: id, path: '', settings: { name: 'Col', variables: [{ name: 'token', value: plain, enabled: true, secret: true }] } })
+    await call('folder.save', {
+      collectionId: id,
+      path: '',
+      settings: { name: 'Col', variables: [{ name: 'token', value: plain, enabled: true, secret: true }] }
+    })
 
     expect(await allText(folder)).not.toContain(plain)
     const secrets = JSON.parse(await readFile(join(dir, 'data', 'secrets.json'), 'utf8')) as { entries: Record<string, string> }

@@ -29,8 +29,16 @@ describe('secret variables', () => {
     ]
     await kit.call('folder.save', { collectionId: id, path: '', settings: { name: 'Col', variables } })
     const sub = await kit.call('folder.create', { collectionId: id, name: 'Sub' })
-    await kit.call('folder.save', { collectionId: id, path: sub.path, settings: { name: 'Sub', variables: [{ name: 'folderToken', value: `${secretValue}-f`, enabled: true, secret: true }] } })
-    const env = await kit.call('environment.save', { collectionId: id, name: 'Staging', variables: [{ name: 'envToken', value: `${secretValue}-e`, enabled: true, secret: true }] })
+    await kit.call('folder.save', {
+      collectionId: id,
+      path: sub.path,
+      settings: { name: 'Sub', variables: [{ name: 'folderToken', value: `${secretValue}-f`, enabled: true, secret: true }] }
+    })
+    const env = await kit.call('environment.save', {
+      collectionId: id,
+      name: 'Staging',
+      variables: [{ name: 'envToken', value: `${secretValue}-e`, enabled: true, secret: true }]
+    })
     await kit.call('globals.save', { variables: [{ name: 'g', value: `${secretValue}-g`, enabled: true, secret: true }] })
 
     const everything = await allText(folder)
@@ -45,9 +53,16 @@ describe('secret variables', () => {
     expect((await kit.call('folder.read', { collectionId: id, path: '' })).variables).toEqual(variables)
     expect((await kit.call('folder.read', { collectionId: id, path: sub.path })).variables[0]!.value).toBe(`${secretValue}-f`)
     const envs = await kit.call('environment.list', { collectionId: id })
-    expect(envs.environments).toEqual([{ id: env.id, name: 'Staging', variables: [{ name: 'envToken', value: `${secretValue}-e`, enabled: true, secret: true }] }])
+    expect(envs.environments).toEqual([
+      { id: env.id, name: 'Staging', variables: [{ name: 'envToken', value: `${secretValue}-e`, enabled: true, secret: true }] }
+    ])
     expect((await kit.call('globals.get')).variables[0]!.value).toBe(`${secretValue}-g`)
-    const resolved = await kit.call('vars.resolve', { collectionId: id, path: `${sub.path}/x.yaml`, environmentId: env.id, text: '{{token}} {{folderToken}} {{envToken}} {{g}}' })
+    const resolved = await kit.call('vars.resolve', {
+      collectionId: id,
+      path: `${sub.path}/x.yaml`,
+      environmentId: env.id,
+      text: '{{token}} {{folderToken}} {{envToken}} {{g}}'
+    })
     expect(resolved.text).toBe(`${secretValue} ${secretValue}-f ${secretValue}-e ${secretValue}-g`)
     expect(resolved.variables.every((v) => v.secret)).toBe(true)
 
@@ -78,7 +93,7 @@ describe('secret variables', () => {
     }
   })
 
-  it('uses an injected cipher, as Electron\'s safeStorage will be', async () => {
+  it("uses an injected cipher, as Electron's safeStorage will be", async () => {
     const { dir, remove: cleanup } = await tempDir()
     try {
       const calls: string[] = []

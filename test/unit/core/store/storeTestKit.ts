@@ -5,7 +5,6 @@ import type { CallInput, CallName, CallOutput, EventName } from '../../../../src
 import type { AppError } from '../../../../src/shared/errors'
 import { tempDir } from '../../support/tempDir'
 
-
 /** Real services over a temp data dir, with a typed `call` that throws the error value on failure. */
 export async function servicesKit() {
   const root = await tempDir('parley-store-')

@@ -15,14 +15,30 @@ const everyKind: SavedRequestInput[] = [
     ],
     body: { type: 'json', text: '{\n  "title": "Hi",\n  "body": "there"\n}' },
     auth: { type: 'bearer', token: '{{token}}', prefix: 'Token' },
-    settings: { followRedirects: false, maxRedirects: 3, timeoutMs: 1000, connectTimeoutMs: 10, verifyTls: false, caFiles: ['/ca.pem'], clientCert: { type: 'pem', certPath: '/c', keyPath: '/k' }, proxy: { url: 'http://proxy:3128' }, httpVersion: '2' }
+    settings: {
+      followRedirects: false,
+      maxRedirects: 3,
+      timeoutMs: 1000,
+      connectTimeoutMs: 10,
+      verifyTls: false,
+      caFiles: ['/ca.pem'],
+      clientCert: { type: 'pem', certPath: '/c', keyPath: '/k' },
+      proxy: { url: 'http://proxy:3128' },
+      httpVersion: '2'
+    }
   },
   {
     kind: 'http',
     name: 'Form',
     method: 'POST',
     url: 'http://x/echo',
-    body: { type: 'multipart', parts: [{ kind: 'text', name: 'a', value: '1' }, { kind: 'file', name: 'f', path: '/tmp/f.bin', enabled: false }] },
+    body: {
+      type: 'multipart',
+      parts: [
+        { kind: 'text', name: 'a', value: '1' },
+        { kind: 'file', name: 'f', path: '/tmp/f.bin', enabled: false }
+      ]
+    },
     auth: { type: 'oauth2', grant: 'password', tokenUrl: 'http://x/token', clientId: 'id', username: 'u', password: 'p' }
   },
   { kind: 'http', name: 'GraphQL', method: 'POST', url: 'http://x/graphql', body: { type: 'graphql', query: 'query { a }', variables: '{"x":1}' } },
@@ -44,7 +60,17 @@ const everyKind: SavedRequestInput[] = [
     listeners: [{ event: 'chat:message' }, { event: 'typing', enabled: false }],
     emits: [
       { name: 'Say hello', event: 'chat:send', args: [{ type: 'text', value: 'hello' }], ack: true, ackTimeoutMs: 2000 },
-      { event: 'echo', args: [{ type: 'json', value: '{"a":1}' }, { type: 'number', value: '42' }, { type: 'boolean', value: 'true' }, { type: 'null', value: '' }, { type: 'binary-base64', value: 'AAE=' }, { type: 'binary-file', value: '/tmp/x' }] }
+      {
+        event: 'echo',
+        args: [
+          { type: 'json', value: '{"a":1}' },
+          { type: 'number', value: '42' },
+          { type: 'boolean', value: 'true' },
+          { type: 'null', value: '' },
+          { type: 'binary-base64', value: 'AAE=' },
+          { type: 'binary-file', value: '/tmp/x' }
+        ]
+      }
     ]
   },
   {
@@ -53,27 +79,30 @@ const everyKind: SavedRequestInput[] = [
     url: '{{playgroundWs}}/ws/echo',
     headers: [{ name: 'Origin', value: 'http://x' }],
     protocols: ['parley.v1', 'chat'],
-    savedMessages: [{ name: 'ping', type: 'json', value: '{"type":"ping"}' }, { type: 'binary-base64', value: 'AQID' }]
+    savedMessages: [
+      { name: 'ping', type: 'json', value: '{"type":"ping"}' },
+      { type: 'binary-base64', value: 'AQID' }
+    ]
   },
   { kind: 'sse', name: 'Clock', url: '{{playground}}/sse/clock', method: 'POST', headers: [{ name: 'A', value: 'b' }], body: 'x=1', withLastEventId: false }
 ]
 
 describe('request files in YAML', () => {
-  it.each(everyKind.map((input) => [input.kind, input.name, input] as const))(
-    'round-trips a %s request (%s) byte for byte',
-    (_kind, _name, input) => {
-      const request = SavedRequestSchema.parse(input)
-      const text = toYaml(SavedRequestSchema, request)
-      const loaded = fromYaml(SavedRequestSchema, text, 'r.yaml')
-      expect(loaded.ok).toBe(true)
-      if (!loaded.ok) return
-      expect(loaded.value).toEqual(request)
-      expect(toYaml(SavedRequestSchema, loaded.value)).toBe(text)
-    }
-  )
+  it.each(everyKind.map((input) => [input.kind, input.name, input] as const))('round-trips a %s request (%s) byte for byte', (_kind, _name, input) => {
+    const request = SavedRequestSchema.parse(input)
+    const text = toYaml(SavedRequestSchema, request)
+    const loaded = fromYaml(SavedRequestSchema, text, 'r.yaml')
+    expect(loaded.ok).toBe(true)
+    if (!loaded.ok) return
+    expect(loaded.value).toEqual(request)
+    expect(toYaml(SavedRequestSchema, loaded.value)).toBe(text)
+  })
 
   it('leaves out values equal to their defaults, with kind, name and description first', () => {
-    const text = toYaml(SavedRequestSchema, SavedRequestSchema.parse({ kind: 'http', name: 'Get', method: 'GET', url: 'http://x', headers: [{ name: 'A', value: 'b', enabled: true }] }))
+    const text = toYaml(
+      SavedRequestSchema,
+      SavedRequestSchema.parse({ kind: 'http', name: 'Get', method: 'GET', url: 'http://x', headers: [{ name: 'A', value: 'b', enabled: true }] })
+    )
     expect(text).toBe('kind: http\nname: Get\nmethod: GET\nurl: http://x\nheaders:\n  - name: A\n    value: b\n')
     const ws = toYaml(SavedRequestSchema, SavedRequestSchema.parse({ url: 'ws://x', name: 'W', kind: 'websocket', description: 'd' }))
     expect(ws).toBe('kind: websocket\nname: W\ndescription: d\nurl: ws://x\n')

@@ -36,7 +36,10 @@ describe('variable precedence', () => {
 
 describe('resolution', () => {
   it('resolves nested references, with spaces inside the braces', () => {
-    const s = scope({ source: 'collection', variables: [v('base', '{{scheme}}://{{host}}'), v('scheme', 'https'), v('host', 'api.{{domain}}'), v('domain', 'example.com')] })
+    const s = scope({
+      source: 'collection',
+      variables: [v('base', '{{scheme}}://{{host}}'), v('scheme', 'https'), v('host', 'api.{{domain}}'), v('domain', 'example.com')]
+    })
     expect(resolveString('{{ base }}/notes', s)).toBe('https://api.example.com/notes')
   })
 
@@ -128,7 +131,16 @@ describe('resolving a whole request', () => {
   })
 
   it('resolves WebSocket saved messages and SSE bodies', () => {
-    const ws = resolveRequest(SavedRequestSchema.parse({ kind: 'websocket', name: 'W', url: '{{host}}/ws', protocols: ['{{room}}'], savedMessages: [{ name: 'hi {{user}}', value: 'hello {{user}}' }] }), s)
+    const ws = resolveRequest(
+      SavedRequestSchema.parse({
+        kind: 'websocket',
+        name: 'W',
+        url: '{{host}}/ws',
+        protocols: ['{{room}}'],
+        savedMessages: [{ name: 'hi {{user}}', value: 'hello {{user}}' }]
+      }),
+      s
+    )
     expect(ws).toMatchObject({ url: 'http://h/ws', protocols: ['lobby'], savedMessages: [{ name: 'hi {{user}}', value: 'hello u' }] })
     const sse = resolveRequest(SavedRequestSchema.parse({ kind: 'sse', name: 'S', url: '{{host}}/sse', body: 'token={{token}}' }), s)
     expect(sse).toMatchObject({ url: 'http://h/sse', body: 'token=T' })

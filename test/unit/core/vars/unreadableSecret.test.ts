@@ -5,7 +5,13 @@ import { VariableScope } from '../../../../src/core/vars/variableScope'
 
 const sealed = new ParleyError('secret_unreadable', 'This secret was saved by the desktop app with the system keychain.', 'Enter the value again here.')
 const scope = new VariableScope([
-  { source: 'collection', variables: [{ name: 'token', value: '', enabled: true, secret: true, unreadable: sealed }, { name: 'host', value: 'api.test', enabled: true, secret: false }] }
+  {
+    source: 'collection',
+    variables: [
+      { name: 'token', value: '', enabled: true, secret: true, unreadable: sealed },
+      { name: 'host', value: 'api.test', enabled: true, secret: false }
+    ]
+  }
 ])
 
 describe('a secret this shell cannot decrypt', () => {

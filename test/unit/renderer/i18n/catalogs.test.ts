@@ -19,7 +19,9 @@ function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
 
 function load(lng: string): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>()
-  for (const file of readdirSync(join(localesDir, lng)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(join(localesDir, lng))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     out.set(file.replace(/\.json$/, ''), flatten(JSON.parse(readFileSync(join(localesDir, lng, file), 'utf8')) as Catalog))
   }
   return out
@@ -55,7 +57,10 @@ describe('catalogs', () => {
 
   it('every message parses as ICU and Spanish uses the same arguments as English', () => {
     const problems: string[] = []
-    for (const [lng, catalogs] of [['en', en], ['es', es]] as const) {
+    for (const [lng, catalogs] of [
+      ['en', en],
+      ['es', es]
+    ] as const) {
       for (const [ns, messages] of catalogs) {
         for (const [key, message] of messages) {
           try {
@@ -88,7 +93,9 @@ describe('catalogs', () => {
         if (!/,\s*plural\s*,/.test(message)) continue
         const names = argumentsOf(message)
         const values = (n: number) => Object.fromEntries(names.map((name) => [name, n]))
-        expect(String(new IntlMessageFormat(message, 'es').format(values(1))), `${ns}:${key}`).not.toBe(String(new IntlMessageFormat(message, 'es').format(values(2))).replace('2', '1'))
+        expect(String(new IntlMessageFormat(message, 'es').format(values(1))), `${ns}:${key}`).not.toBe(
+          String(new IntlMessageFormat(message, 'es').format(values(2))).replace('2', '1')
+        )
       }
     }
   })
@@ -132,7 +139,9 @@ describe('the Spanish glossary', () => {
 describe('the renderer uses only keys the catalogs have', () => {
   const rendererDir = join(__dirname, '../../../../src/renderer')
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : []))
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : []
+    )
 
   it('every literal t("key") and tr("ns:key") exists in English', () => {
     const problems: string[] = []

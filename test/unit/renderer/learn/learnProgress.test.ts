@@ -10,7 +10,7 @@ describe('learning path progress', () => {
     expect(new Set(learnStepIds).size).toBe(learnStepIds.length)
   })
 
-  it('marks a step done or not, keeping the path\'s order and dropping ids it no longer has', () => {
+  it("marks a step done or not, keeping the path's order and dropping ids it no longer has", () => {
     expect(withDone([], 'broadcast', true)).toEqual(['broadcast'])
     expect(withDone(['broadcast'], 'api', true)).toEqual(['api', 'broadcast'])
     expect(withDone(['api', 'broadcast'], 'api', false)).toEqual(['broadcast'])

@@ -32,14 +32,19 @@ beforeAll(async () => {
   send({ type: 'open', kind: 'json', charset: 'utf-8', total: text.length })
   // Slices cut anywhere, even inside a multi-byte character or a string.
   const bytes = new TextEncoder().encode(text)
-  for (let offset = 0; offset < bytes.length; offset += 1000) send({ type: 'chunk', base64: Buffer.from(bytes.subarray(offset, offset + 1000)).toString('base64') })
+  for (let offset = 0; offset < bytes.length; offset += 1000)
+    send({ type: 'chunk', base64: Buffer.from(bytes.subarray(offset, offset + 1000)).toString('base64') })
   send({ type: 'end' })
 })
 
 describe('the body worker', () => {
   it('reports progress and the lines of each view once the body is complete', () => {
     const last = posted.filter((m) => m.type === 'progress').at(-1)
-    expect(last?.type === 'progress' && last.progress).toMatchObject({ done: true, bytes: text.length, lines: { pretty: JSON.stringify(document, null, 2).split('\n').length, raw: Math.ceil(text.length / 1000) } })
+    expect(last?.type === 'progress' && last.progress).toMatchObject({
+      done: true,
+      bytes: text.length,
+      lines: { pretty: JSON.stringify(document, null, 2).split('\n').length, raw: Math.ceil(text.length / 1000) }
+    })
   })
 
   it('serves any range of pretty-printed lines with their depths', () => {
@@ -50,7 +55,9 @@ describe('the body worker', () => {
 
   it('serves the raw text cut into display lines, and a hex dump of the bytes', () => {
     expect(ask({ op: 'lines', view: 'raw', start: 0, count: 2 }).lines.join('')).toBe(text.slice(0, 2000))
-    expect(ask({ op: 'lines', view: 'hex', start: 0, count: 1 }).lines[0]).toBe('00000000  7b 22 6d 62 22 3a 31 2c  22 69 74 65 6d 73 22 3a  |{"mb":1,"items":|')
+    expect(ask({ op: 'lines', view: 'hex', start: 0, count: 1 }).lines[0]).toBe(
+      '00000000  7b 22 6d 62 22 3a 31 2c  22 69 74 65 6d 73 22 3a  |{"mb":1,"items":|'
+    )
   })
 
   it('finds search hits as line numbers, case-insensitively, with a total count', () => {
@@ -61,7 +68,15 @@ describe('the body worker', () => {
   })
 
   it('opens the parsed document one level at a time', () => {
-    expect(ask({ op: 'children', path: [], start: 0, end: 10 })).toMatchObject({ total: 3, type: 'object', entries: [{ key: 'mb', type: 'number', preview: '1' }, { key: 'items', type: 'array', count: 250 }, { key: 'padding', type: 'string', preview: '""' }] })
+    expect(ask({ op: 'children', path: [], start: 0, end: 10 })).toMatchObject({
+      total: 3,
+      type: 'object',
+      entries: [
+        { key: 'mb', type: 'number', preview: '1' },
+        { key: 'items', type: 'array', count: 250 },
+        { key: 'padding', type: 'string', preview: '""' }
+      ]
+    })
     expect(ask({ op: 'children', path: ['items', 7], start: 0, end: 10 }).entries[1]).toEqual({ key: 'name', type: 'string', preview: '"item 7"', count: 0 })
   })
 
