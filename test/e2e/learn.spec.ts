@@ -24,7 +24,8 @@ test('a learner follows the learning path in Spanish up to a message broadcast t
   await step.getByRole('button', { name: 'Enviar GET /api/notes' }).click()
   const status = page.locator('.rp-status-pill')
   await expect(status).toContainText('200', { timeout: 30_000 })
-  await expect(page.locator('.rp-response-panel')).toContainText('Welcome to Parley')
+  await expect(page.locator('.rp-response-panel')).toContainText('Bienvenido a Parley')
+  await expect(page.locator('.rp-response-panel')).not.toContainText('Welcome to Parley')
   await step.getByRole('checkbox', { name: 'He leído las notas en el JSON' }).click()
   await expect(panel).toContainText('1 de 8 hechos')
 

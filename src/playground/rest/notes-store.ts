@@ -165,6 +165,27 @@ export function etagOf(note: Note): string {
   return `"${note.id}-v${note.version}"`
 }
 
+/**
+ * The sample notes in Spanish, by position in SEED. A request that prefers Spanish sees a sample note
+ * in Spanish while it is as seeded (version 1); once someone edits it, it is that person's text.
+ */
+const SEED_ES: Array<Pick<Note, 'title' | 'body'>> = [
+  { title: 'Bienvenido a Parley', body: 'Esta nota vive en memoria. Edítala, bórrala: al reiniciar el playground vuelve.' },
+  { title: 'Prueba la paginación', body: 'GET /api/notes?page=1&limit=2 devuelve { items, page, limit, total }.' },
+  { title: 'Busca notas', body: 'GET /api/notes?q=socket encuentra las notas cuyo título, cuerpo o etiquetas contienen "socket".' },
+  { title: 'Chat con Socket.IO', body: 'Conéctate a / y emite chat:send; todos reciben chat:message.' },
+  { title: 'Actualizaciones condicionales', body: 'Envía If-Match con el ETag del GET; uno desactualizado recibe 412.' }
+]
+
+/** A note as a reader in `lang` sees it: a sample note still as seeded comes in their language. */
+export function noteIn(note: Note, lang: string): Note {
+  const index = note.id - 1
+  const seed = SEED[index]
+  const translated = lang === 'es' ? SEED_ES[index] : undefined
+  if (!seed || !translated || note.version !== 1 || note.title !== seed.title || note.body !== seed.body) return note
+  return { ...note, ...translated }
+}
+
 const SEED: NoteInput[] = [
   { title: 'Welcome to Parley', body: 'This note lives in memory. Edit it, delete it: restarting the playground brings it back.', tags: ['welcome'] },
   { title: 'Try pagination', body: 'GET /api/notes?page=1&limit=2 returns { items, page, limit, total }.', tags: ['rest', 'pagination'] },

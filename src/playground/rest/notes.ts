@@ -1,8 +1,8 @@
 import type { RequestContext, Route } from '../http/router'
 import { HttpError, parseIntParam, readBody, sendJson } from '../http/reply'
 import type { Note, NoteInput, NotesStore } from './notes-store'
-import { TitleConflictError, etagOf, validateNote } from './notes-store'
-import { say } from '../i18n'
+import { TitleConflictError, etagOf, noteIn, validateNote } from './notes-store'
+import { currentLang, say } from '../i18n'
 
 const MAX_JSON_BODY = 1024 * 1024
 
@@ -82,7 +82,17 @@ export function notesRoutes(store: NotesStore): Route[] {
         const page = parseIntParam(ctx.url.searchParams.get('page'), 'page', { min: 1, max: 1_000_000, fallback: 1 })
         const limit = parseIntParam(ctx.url.searchParams.get('limit'), 'limit', { min: 1, max: 100, fallback: 10 })
         const result = store.list({ q, page, limit })
-        sendJson(ctx.res, 200, result, { 'X-Total-Count': result.total })
+        const lang = currentLang()
+        sendJson(
+          ctx.res,
+          200,
+          { ...result, items: result.items.map((note) => noteIn(note, lang)) },
+          {
+            'X-Total-Count': result.total,
+            'Content-Language': lang,
+            Vary: 'Accept-Language'
+          }
+        )
       }
     },
     {
@@ -101,7 +111,7 @@ export function notesRoutes(store: NotesStore): Route[] {
       summary: 'one note (ETag header)',
       handler: (ctx) => {
         const note = findNote(store, ctx)
-        sendJson(ctx.res, 200, note, { ETag: etagOf(note) })
+        sendJson(ctx.res, 200, noteIn(note, currentLang()), { ETag: etagOf(note), 'Content-Language': currentLang(), Vary: 'Accept-Language' })
       }
     },
     {

@@ -62,6 +62,26 @@ describe('playground texts by Accept-Language', () => {
     })
   })
 
+  it('the sample notes read in Spanish while they are as seeded; an edited one is what its editor wrote', async () => {
+    const es = { 'Accept-Language': 'es-ES,es;q=0.9' }
+    const list = await fetch(`${pg.url}/api/notes`, { headers: es })
+    expect(list.headers.get('content-language')).toBe('es')
+    expect(list.headers.get('vary')).toBe('Accept-Language')
+    const items = ((await list.json()) as { items: Array<{ id: number; title: string }> }).items
+    expect(items[0]).toMatchObject({ id: 1, title: 'Bienvenido a Parley' })
+    expect(((await (await fetch(`${pg.url}/api/notes/1`)).json()) as { title: string }).title).toBe('Welcome to Parley')
+    const one = await fetch(`${pg.url}/api/notes/4`, { headers: es })
+    const etag = one.headers.get('etag')!
+    expect(((await one.json()) as { title: string }).title).toBe('Chat con Socket.IO')
+    const edited = await fetch(`${pg.url}/api/notes/4`, {
+      method: 'PATCH',
+      headers: { ...es, 'If-Match': etag, 'Content-Type': 'application/json' },
+      body: '{"body": "mine"}'
+    })
+    expect(edited.status).toBe(200)
+    expect(((await (await fetch(`${pg.url}/api/notes/4`, { headers: es })).json()) as { title: string }).title).toBe('Socket.IO chat')
+  })
+
   it('weighs the header: the highest q among en and es wins, other languages are skipped, ?lang= overrides', async () => {
     const cases = await Promise.all([
       get('/no/such/route', { headers: { 'Accept-Language': 'fr-FR, es;q=0.8, en;q=0.7' } }),
