@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react'
 import { maxUploadChunkBytes } from '../../../shared/files'
 import { api } from '../../app/api'
-import { useT } from '../../i18n'
+import { tr, useT } from '../../i18n'
 import { errorText } from '../../i18n/errors'
 
 function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1))
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
+    reader.onerror = () => reject(new Error(tr('request:fileChooser.couldNotRead')))
     reader.readAsDataURL(blob)
   })
 }

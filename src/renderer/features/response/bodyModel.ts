@@ -98,7 +98,7 @@ export class BodyModel {
   }
 
   ask<K extends WorkerRequest['op']>(request: Extract<WorkerRequest, { op: K }>): Promise<AnswerOf<K>> {
-    if (this.disposed) return Promise.reject(new Error('This body is closed.'))
+    if (this.disposed) return Promise.reject(new Error(tr('response:bodyModel.closed')))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (answer: WorkerAnswer) => void, reject })
@@ -118,7 +118,7 @@ export class BodyModel {
   dispose(): void {
     this.disposed = true
     this.worker.terminate()
-    for (const waiting of this.pending.values()) waiting.reject(new Error('This body is closed.'))
+    for (const waiting of this.pending.values()) waiting.reject(new Error(tr('response:bodyModel.closed')))
     this.pending.clear()
   }
 }
