@@ -103,6 +103,7 @@ export class GraphqlWsSession implements Session {
             onRefused({
               state: 'error',
               detail: `handshake refused: HTTP ${res.statusCode ?? 0} ${res.statusMessage ?? ''}${body ? ` ${body}` : ''}`.trim(),
+              said: { key: 'handshakeRefused', values: { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', body } },
               httpStatus: res.statusCode
             })
             this.terminate()
@@ -122,17 +123,34 @@ export class GraphqlWsSession implements Session {
       on: {
         connected: (socket) => {
           const protocol = (socket as WebSocket).protocol
-          this.setStatus({ state: 'connected', detail: `connected (${protocol || GRAPHQL_TRANSPORT_WS}), subscribed`, transport: protocol || undefined })
+          const spoken = protocol || GRAPHQL_TRANSPORT_WS
+          this.setStatus({
+            state: 'connected',
+            detail: `connected (${spoken}), subscribed`,
+            said: { key: 'connectedSubscribed', values: { protocol: spoken } },
+            transport: protocol || undefined
+          })
         },
         closed: (event) => {
           if (this.refused) return
           const { code, reason } = event as { code?: number; reason?: string }
           const by = this.closing ? 'closed by you' : code === 1000 ? 'closed' : 'closed by the server'
-          this.setStatus({ state: 'closed', detail: `${by}${code ? `: ${code}` : ''}${reason ? ` ${reason}` : ''}`, closeCode: code, closeReason: reason })
+          const who = this.closing ? 'closedByYou' : code === 1000 ? 'closed' : 'closedByServer'
+          this.setStatus({
+            state: 'closed',
+            detail: `${by}${code ? `: ${code}` : ''}${reason ? ` ${reason}` : ''}`,
+            said: code ? { key: `${who}Code`, values: { code, reason: reason ?? '' } } : { key: who },
+            closeCode: code,
+            closeReason: reason
+          })
         },
         error: (error) => {
           if (this.refused || this.closing) return
-          this.setStatus({ state: 'error', detail: error instanceof Error ? error.message : 'the WebSocket failed' })
+          this.setStatus(
+            error instanceof Error
+              ? { state: 'error', detail: error.message }
+              : { state: 'error', detail: 'the WebSocket failed', said: { key: 'webSocketFailed' } }
+          )
         }
       }
     })

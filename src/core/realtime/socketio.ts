@@ -224,13 +224,13 @@ export class SocketIoSession implements Session {
         setImmediate(() => this.retryWithV2(message))
         return
       }
-      this.setStatus({ state: 'error', detail: `connect_error: ${message}`, clientVersion: version })
+      this.setStatus({ state: 'error', detail: `connect_error: ${message}`, said: { key: 'connectError', values: { message } }, clientVersion: version })
     })
     // v2 reports namespace middleware refusals as 'error' with the server's message.
     if (version === 'v2') {
       on(socket, 'error', (error: unknown) => {
         const message = typeof error === 'string' ? error : ((error as Error)?.message ?? JSON.stringify(error))
-        this.setStatus({ state: 'error', detail: `connect_error: ${message}`, clientVersion: version })
+        this.setStatus({ state: 'error', detail: `connect_error: ${message}`, said: { key: 'connectError', values: { message } }, clientVersion: version })
       })
     }
     on(manager, 'reconnect_attempt', (attempt: number) => {

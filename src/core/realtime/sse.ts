@@ -61,6 +61,7 @@ export class SseSession implements Session {
         ? {
             state: 'reconnecting',
             detail: `reconnecting${headers['last-event-id'] ? ` with Last-Event-ID ${headers['last-event-id']}` : ''}`,
+            said: headers['last-event-id'] ? { key: 'reconnectingWithId', values: { id: headers['last-event-id'] } } : { key: 'reconnecting' },
             attempt: this.attempt
           }
         : { state: 'connecting', detail: `${method} ${this.request.url}` }
@@ -75,7 +76,8 @@ export class SseSession implements Session {
       })
     } catch (error) {
       if (this.closed) return
-      this.setStatus({ state: 'error', detail: `cannot connect: ${describeFetchError(error)}` })
+      const reason = describeFetchError(error)
+      this.setStatus({ state: 'error', detail: `cannot connect: ${reason}`, said: { key: 'cannotConnect', values: { reason } } })
       this.scheduleReconnect()
       return
     }
@@ -88,6 +90,11 @@ export class SseSession implements Session {
         detail: response.ok
           ? `not an event stream (Content-Type: ${type || 'none'})`
           : `HTTP ${response.status} ${response.statusText}${body ? ` ${body}` : ''}`,
+        said: response.ok
+          ? type
+            ? { key: 'notEventStream', values: { type } }
+            : { key: 'notEventStreamNoType' }
+          : { key: 'httpError', values: { status: response.status, statusText: response.statusText, body } },
         httpStatus: response.status
       })
       return
@@ -112,7 +119,8 @@ export class SseSession implements Session {
       this.setStatus({ state: 'disconnected', detail: 'the server ended the stream', said: { key: 'streamEnded' } })
     } catch (error) {
       if (this.closed) return
-      this.setStatus({ state: 'disconnected', detail: `stream broken: ${describeFetchError(error)}` })
+      const reason = describeFetchError(error)
+      this.setStatus({ state: 'disconnected', detail: `stream broken: ${reason}`, said: { key: 'streamBroken', values: { reason } } })
     }
     this.scheduleReconnect()
   }

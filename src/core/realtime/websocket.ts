@@ -86,6 +86,7 @@ export class WebSocketSession implements Session {
         this.setStatus({
           state: 'error',
           detail: `handshake refused: HTTP ${status} ${res.statusMessage ?? ''}${body ? ` ${body}` : ''}`.trim(),
+          said: { key: 'handshakeRefused', values: { status, statusText: res.statusMessage ?? '', body } },
           httpStatus: status
         })
         socket.terminate()

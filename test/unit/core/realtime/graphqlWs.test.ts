@@ -30,6 +30,7 @@ describe('a GraphQL subscription session (graphql-transport-ws) against the play
     await s.manager.open({ sessionId: 'sub', kind: 'graphql-ws', request: request() })
     const connected = await s.waitForState('sub', 'connected', hang)
     expect(connected.detail).toMatch(/graphql-transport-ws/)
+    expect(connected.said).toEqual({ key: 'connectedSubscribed', values: { protocol: 'graphql-transport-ws' } })
     expect(s.messages('sub').find((m) => m.kind === 'subscribe')).toMatchObject({
       direction: 'out',
       event: 'OnNote',
@@ -45,7 +46,11 @@ describe('a GraphQL subscription session (graphql-transport-ws) against the play
     const next = await waitFor(() => s.incoming('sub').find((m) => JSON.stringify(m.args).includes('Hello from REST')), hang, 'the note to be announced')
     expect(next).toMatchObject({ kind: 'next', event: 'OnNote', args: [{ data: { noteChanged: { kind: 'CREATED', note: { title: 'Hello from REST' } } } }] })
     await s.manager.close('sub')
-    expect(s.manager.status('sub')).toMatchObject({ state: 'closed', detail: expect.stringMatching(/closed by you/) })
+    expect(s.manager.status('sub')).toMatchObject({
+      state: 'closed',
+      detail: expect.stringMatching(/closed by you/),
+      said: { key: expect.stringMatching(/^closedByYou/) }
+    })
   })
 
   it('logs a query answered over the socket, then complete, and the socket closes by itself', async () => {
@@ -104,7 +109,11 @@ describe('a GraphQL subscription session (graphql-transport-ws) against the play
         request: request({ url, headers: [{ name: 'X-Team', value: 'blue' }], auth: { type: 'bearer', token: 't0k' } })
       })
       const refused = await s.waitForState('h', 'error', hang)
-      expect(refused).toMatchObject({ httpStatus: 401, detail: expect.stringContaining('handshake refused: HTTP 401 Unauthorized bad token!!!') })
+      expect(refused).toMatchObject({
+        httpStatus: 401,
+        detail: expect.stringContaining('handshake refused: HTTP 401 Unauthorized bad token!!!'),
+        said: { key: 'handshakeRefused', values: { status: 401, statusText: 'Unauthorized', body: expect.stringContaining('bad token!!!') } }
+      })
       expect(seen?.headers['x-team']).toBe('blue')
       expect(seen?.headers.authorization).toBe('Bearer t0k')
       expect(seen?.headers['sec-websocket-protocol']).toBe('graphql-transport-ws')

@@ -33,6 +33,8 @@ describe('a Socket.IO session against the playground', () => {
     await s.manager.open({ sessionId: 'anon', kind: 'socketio', request: request({ namespace: '/private', auth: '{"token":"wrong"}' }) })
     const error = await s.waitForState('anon', 'error')
     expect(error.detail).toBe('connect_error: invalid token')
+    // The server's own words stay as they are; only Parley's words around them are translated.
+    expect(error.said).toEqual({ key: 'connectError', values: { message: 'invalid token' } })
     expect(s.messages('anon').some((m) => m.direction === 'system' && m.preview === 'connect_error: invalid token')).toBe(true)
   })
 
@@ -312,7 +314,8 @@ describe('a Socket.IO session against servers of its own', () => {
       kind: 'socketio',
       request: SocketIoRequestSchema.parse({ url: `http://${host}`, namespace: '/locked', clientVersion: 'v2' })
     })
-    expect((await s.waitForState('v2locked', 'error')).detail).toBe('connect_error: invalid token')
+    const refused = await s.waitForState('v2locked', 'error')
+    expect(refused).toMatchObject({ detail: 'connect_error: invalid token', said: { key: 'connectError', values: { message: 'invalid token' } } })
   })
 
   it('falls back to the v2 client when the version cannot be detected and v4 cannot connect', async () => {

@@ -64,7 +64,9 @@ describe('an SSE session', () => {
       const values = s.incoming('resume', 'count').map((m) => m.args[0])
       expect(values.slice(0, 6)).toEqual(['1', '2', '3', '4', '5', '6'])
       const reconnecting = s.statuses('resume').find((st) => st.state === 'reconnecting')
-      expect(reconnecting?.detail).toBe('reconnecting in 80 ms')
+      expect(reconnecting).toMatchObject({ detail: 'reconnecting in 80 ms', said: { key: 'reconnectingIn', values: { ms: 80 } } })
+      const resuming = s.statuses('resume').find((st) => st.detail.startsWith('reconnecting with'))
+      expect(resuming).toMatchObject({ detail: 'reconnecting with Last-Event-ID 3', said: { key: 'reconnectingWithId', values: { id: '3' } } })
       await s.manager.close('resume')
     } finally {
       server.closeAllConnections()
@@ -80,6 +82,7 @@ describe('an SSE session', () => {
     await s.manager.open({ sessionId: 'f', kind: 'sse', request: SseRequestSchema.parse({ url: `${playground.url}/nothing-here` }) })
     const error = await s.waitForState('f', 'error')
     expect(error.httpStatus).toBe(404)
+    expect(error.said).toMatchObject({ key: 'httpError', values: { status: 404 } })
     await new Promise((r) => setTimeout(r, 100))
     expect(s.statuses('f').some((st) => st.state === 'reconnecting')).toBe(false)
   })

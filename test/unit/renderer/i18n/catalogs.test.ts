@@ -157,4 +157,11 @@ describe('the renderer uses only keys the catalogs have', () => {
     }
     expect(problems).toEqual([])
   })
+
+  it("every key core's realtime sessions say a status with (said: { key }) is a realtime:said message", () => {
+    const realtimeDir = join(__dirname, '../../../../src/core/realtime')
+    const keys = files(realtimeDir).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bkey: '(\w+)'/g)].map((m) => m[1] ?? ''))
+    expect(keys.length).toBeGreaterThan(20)
+    expect(keys.filter((key) => !en.get('realtime')?.has(`said.${key}`))).toEqual([])
+  })
 })
