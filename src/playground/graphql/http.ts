@@ -2,6 +2,7 @@ import type { OperationTypeNode } from 'graphql'
 import { execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql'
 import type { RequestContext, Route } from '../http/router'
 import { HttpError, readBody, sendJson } from '../http/reply'
+import { say } from '../i18n'
 import type { NotesStore } from '../rest/notes-store'
 import { playgroundRoots, playgroundSchema } from './schema'
 
@@ -14,14 +15,12 @@ interface GraphqlParams {
 }
 
 function paramsOf(value: unknown): GraphqlParams {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new HttpError(400, 'The body must be a JSON object { query, variables?, operationName? }')
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, say('graphqlBodyObject'))
   const { query, variables, operationName } = value as Record<string, unknown>
-  if (typeof query !== 'string' || query.trim() === '')
-    throw new HttpError(400, 'query is required: a GraphQL document as a string', { hint: 'Send { "query": "{ hello }" }' })
+  if (typeof query !== 'string' || query.trim() === '') throw new HttpError(400, say('graphqlQueryRequired'), { hint: say('graphqlQueryHint') })
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
-    throw new HttpError(400, 'variables must be a JSON object')
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') throw new HttpError(400, 'operationName must be a string')
+    throw new HttpError(400, say('graphqlVariablesObject'))
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') throw new HttpError(400, say('graphqlOperationName'))
   return { query, variables: (variables ?? undefined) as Record<string, unknown> | undefined, operationName: operationName ?? undefined }
 }
 
@@ -32,7 +31,7 @@ async function readParams(ctx: RequestContext): Promise<GraphqlParams> {
     try {
       variables = search.has('variables') ? JSON.parse(search.get('variables') ?? '') : undefined
     } catch {
-      throw new HttpError(400, 'variables is not valid JSON')
+      throw new HttpError(400, say('graphqlVariablesJson'))
     }
     return paramsOf({ query: search.get('query') ?? '', variables, operationName: search.get('operationName') ?? undefined })
   }
@@ -43,7 +42,7 @@ async function readParams(ctx: RequestContext): Promise<GraphqlParams> {
     return paramsOf(JSON.parse(raw))
   } catch (error) {
     if (error instanceof HttpError) throw error
-    throw new HttpError(400, 'The body is not valid JSON', { hint: 'Send { "query": "..." } with Content-Type: application/json' })
+    throw new HttpError(400, say('graphqlBodyJson'), { hint: say('graphqlBodyJsonHint') })
   }
 }
 
@@ -70,20 +69,18 @@ export function graphqlRoutes(store: NotesStore): Route[] {
           return sendJson(ctx.res, 400, {
             errors: [
               {
-                message: params.operationName
-                  ? `No operation named "${params.operationName}"`
-                  : 'The document has several operations: name the one to run (operationName)'
+                message: params.operationName ? say('graphqlNoOperation', { name: params.operationName }) : say('graphqlSeveralOperations')
               }
             ]
           })
         const kind: OperationTypeNode = operation.operation
         if (kind === 'subscription') {
           return sendJson(ctx.res, 400, {
-            errors: [{ message: 'Subscriptions run over WebSocket: connect to ws://<this host>/graphql with the graphql-transport-ws protocol' }]
+            errors: [{ message: say('graphqlSubscriptionsOverWs') }]
           })
         }
         if (kind === 'mutation' && ctx.req.method === 'GET') {
-          return sendJson(ctx.res, 405, { errors: [{ message: 'Mutations need POST' }] }, { Allow: 'POST' })
+          return sendJson(ctx.res, 405, { errors: [{ message: say('graphqlMutationsPost') }] }, { Allow: 'POST' })
         }
         const result = (await execute({
           schema: playgroundSchema,

@@ -1,6 +1,7 @@
 import { GraphQLError, buildSchema } from 'graphql'
 import type { Note, NoteChange, NotesStore } from '../rest/notes-store'
 import { TitleConflictError, validateNote } from '../rest/notes-store'
+import { say } from '../i18n'
 
 /**
  * The playground's GraphQL schema, written as SDL so it reads like documentation. Every note is the
@@ -112,13 +113,13 @@ function checked(value: Record<string, unknown>, partial: boolean) {
     const detail = Object.entries(result.fields)
       .map(([field, problem]) => `${field} ${problem}`)
       .join('; ')
-    throw new GraphQLError(`Invalid note: ${detail}`, { extensions: { code: 'BAD_USER_INPUT', fields: result.fields } })
+    throw new GraphQLError(say('graphqlInvalidNote', { detail }), { extensions: { code: 'BAD_USER_INPUT', fields: result.fields } })
   }
   return result.input
 }
 
 function noteId(raw: string): number {
-  if (!/^\d+$/.test(raw)) throw new GraphQLError(`"${raw}" is not a note id; ids are whole numbers`, { extensions: { code: 'BAD_USER_INPUT' } })
+  if (!/^\d+$/.test(raw)) throw new GraphQLError(say('graphqlNotNoteId', { raw }), { extensions: { code: 'BAD_USER_INPUT' } })
   return Number(raw)
 }
 
@@ -127,7 +128,7 @@ function conflictAware<T>(work: () => T): T {
     return work()
   } catch (error) {
     if (error instanceof TitleConflictError) {
-      throw new GraphQLError(`Another note (id ${error.existingId}) already has this title`, { extensions: { code: 'CONFLICT' } })
+      throw new GraphQLError(say('graphqlTitleTaken', { id: error.existingId }), { extensions: { code: 'CONFLICT' } })
     }
     throw error
   }
@@ -172,8 +173,8 @@ export function playgroundRoots(store: NotesStore) {
   return {
     query: {
       notes: ({ q, page, limit }: { q: string; page: number; limit: number }) => {
-        if (page < 1) throw new GraphQLError('page must be 1 or more', { extensions: { code: 'BAD_USER_INPUT' } })
-        if (limit < 1 || limit > 100) throw new GraphQLError('limit must be from 1 to 100', { extensions: { code: 'BAD_USER_INPUT' } })
+        if (page < 1) throw new GraphQLError(say('graphqlPage'), { extensions: { code: 'BAD_USER_INPUT' } })
+        if (limit < 1 || limit > 100) throw new GraphQLError(say('graphqlLimit'), { extensions: { code: 'BAD_USER_INPUT' } })
         const result = store.list({ q, page, limit })
         return { ...result, items: result.items.map(asGraphql) }
       },
@@ -190,7 +191,7 @@ export function playgroundRoots(store: NotesStore) {
       },
       updateNote: ({ id, patch }: { id: string; patch: Record<string, unknown> }) => {
         const note = store.get(noteId(id))
-        if (!note) throw new GraphQLError(`No note with id "${id}"`, { extensions: { code: 'NOT_FOUND' } })
+        if (!note) throw new GraphQLError(say('noteMissing', { id }), { extensions: { code: 'NOT_FOUND' } })
         return asGraphql(conflictAware(() => store.update(note.id, checked(patch, true), false)))
       },
       deleteNote: ({ id }: { id: string }) => store.delete(noteId(id))

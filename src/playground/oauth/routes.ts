@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError, readBody, sendJson } from '../http/reply'
 import type { Route } from '../http/router'
+import { say } from '../i18n'
 import { splitAuthorization } from '../rest/auth'
 import { devicePage, loginPage, sendPage } from './pages'
 import { OAUTH_PASSWORD, OAUTH_USER, OAuthState, oauthClients, safeEqual } from './state'
 
 const DEVICE_INTERVAL_S = 1
+const login = { user: OAUTH_USER, password: OAUTH_PASSWORD }
 const AUTHORIZE_FIELDS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'nonce'] as const
 
 const originOf = (req: IncomingMessage): string => `http://${req.headers.host ?? '127.0.0.1'}`
@@ -13,7 +15,7 @@ const originOf = (req: IncomingMessage): string => `http://${req.headers.host ??
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const type = req.headers['content-type'] ?? ''
   if (!/^application\/x-www-form-urlencoded/i.test(type)) {
-    throw new HttpError(415, 'Send the form as application/x-www-form-urlencoded (RFC 6749 section 3.2)')
+    throw new HttpError(415, say('oauthFormType'))
   }
   return new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'))
 }
@@ -64,15 +66,15 @@ function authorizeRequest(params: URLSearchParams): Record<string, string> {
 function checkAuthorize(res: ServerResponse, request: Record<string, string>): boolean {
   const problem =
     !request.client_id || !oauthClients[request.client_id]
-      ? `Unknown client_id "${request.client_id ?? ''}". The playground knows ${Object.keys(oauthClients).join(', ')}.`
+      ? say('oauthUnknownClient', { id: request.client_id ?? '', known: Object.keys(oauthClients).join(', ') })
       : !request.redirect_uri || !redirectAllowed(request.redirect_uri)
-        ? 'redirect_uri must be a loopback http URL (127.0.0.1, localhost or [::1], any port).'
+        ? say('oauthRedirectUri')
         : request.response_type !== 'code' && request.response_type !== 'token'
-          ? 'response_type must be "code" or "token".'
+          ? say('oauthResponseType')
           : request.code_challenge_method && !['S256', 'plain'].includes(request.code_challenge_method)
-            ? 'code_challenge_method must be S256 or plain.'
+            ? say('oauthChallengeMethod')
             : null
-  if (problem) sendPage(res, 400, 'Cannot sign in', `<p class="error" role="alert">${problem.replace(/</g, '&lt;')}</p>`)
+  if (problem) sendPage(res, 400, say('oauthCannotSignIn'), `<p class="error" role="alert">${problem.replace(/</g, '&lt;')}</p>`)
   return problem === null
 }
 
@@ -93,7 +95,7 @@ export function oauthRoutes(): Route[] {
       handler: ({ req, res, url }) => {
         issuer = originOf(req)
         const request = authorizeRequest(url.searchParams)
-        if (checkAuthorize(res, request)) loginPage(res, request.client_id!, request, null)
+        if (checkAuthorize(res, request)) loginPage(res, request.client_id!, request, null, login)
       }
     },
     {
@@ -104,7 +106,7 @@ export function oauthRoutes(): Route[] {
         const request = authorizeRequest(form)
         if (!checkAuthorize(res, request)) return
         if (form.get('username') !== OAUTH_USER || form.get('password') !== OAUTH_PASSWORD) {
-          loginPage(res, request.client_id!, request, 'Wrong username or password.')
+          loginPage(res, request.client_id!, request, say('oauthWrongLogin'), login)
           return
         }
         const scope = request.scope ?? ''
@@ -216,10 +218,9 @@ export function oauthRoutes(): Route[] {
       handler: async ({ req, res }) => {
         const form = await readForm(req)
         const userCode = form.get('user_code') ?? ''
-        if (form.get('username') !== OAUTH_USER || form.get('password') !== OAUTH_PASSWORD)
-          return devicePage(res, userCode, null, 'Wrong username or password.')
-        if (!state.approveDevice(userCode)) return devicePage(res, userCode, null, `No device is waiting for the code "${userCode}" (or it expired).`)
-        devicePage(res, '', 'Device connected. You can go back to it now.', null)
+        if (form.get('username') !== OAUTH_USER || form.get('password') !== OAUTH_PASSWORD) return devicePage(res, userCode, null, say('oauthWrongLogin'))
+        if (!state.approveDevice(userCode)) return devicePage(res, userCode, null, say('oauthNoDevice', { code: userCode }))
+        devicePage(res, '', say('oauthDeviceConnected'), null)
       }
     },
     {

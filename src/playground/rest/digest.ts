@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Route } from '../http/router'
 import { HttpError, sendError, sendJson } from '../http/reply'
+import { say } from '../i18n'
 import { AUTH_PASSWORD, AUTH_USER, REALM, splitAuthorization } from './auth'
 
 // RFC 7616 Digest with qop=auth. Nonces are stateless (timestamp + HMAC under a per-instance key) so
@@ -60,7 +61,7 @@ export function createDigestAuth() {
       res,
       401,
       reason,
-      { hint: `Digest auth: user "${AUTH_USER}", password "${AUTH_PASSWORD}"` },
+      { hint: say('digestHint', { user: AUTH_USER, password: AUTH_PASSWORD }) },
       {
         'WWW-Authenticate': header
       }
@@ -69,38 +70,38 @@ export function createDigestAuth() {
 
   const verify = (req: IncomingMessage, res: ServerResponse, algorithm: Algorithm): void => {
     const auth = splitAuthorization(req.headers.authorization)
-    if (auth?.scheme !== 'digest') return challenge(res, algorithm, 'Missing digest credentials')
+    if (auth?.scheme !== 'digest') return challenge(res, algorithm, say('digestMissing'))
     const p = parseAuthParams(auth.rest)
     for (const name of ['username', 'realm', 'nonce', 'uri', 'response', 'qop', 'nc', 'cnonce']) {
-      if (!p[name]) return challenge(res, algorithm, `Digest credentials lack "${name}"`)
+      if (!p[name]) return challenge(res, algorithm, say('digestLacks', { name }))
     }
     if ((p.algorithm ?? 'MD5').toUpperCase() !== algorithm.toUpperCase()) {
-      return challenge(res, algorithm, `Expected algorithm ${algorithm}, got ${p.algorithm}`)
+      return challenge(res, algorithm, say('digestAlgorithm', { expected: algorithm, got: p.algorithm ?? 'MD5' }))
     }
-    if (p.realm !== REALM) return challenge(res, algorithm, `Wrong realm "${p.realm}"`)
-    if (p.opaque !== undefined && p.opaque !== opaque) return challenge(res, algorithm, 'Opaque value does not match')
-    if (p.qop !== 'auth') return challenge(res, algorithm, `Unsupported qop "${p.qop}"; use auth`)
+    if (p.realm !== REALM) return challenge(res, algorithm, say('digestRealm', { realm: p.realm ?? '' }))
+    if (p.opaque !== undefined && p.opaque !== opaque) return challenge(res, algorithm, say('digestOpaque'))
+    if (p.qop !== 'auth') return challenge(res, algorithm, say('digestQop', { qop: p.qop ?? '' }))
     if (p.uri !== req.url) {
-      throw new HttpError(400, 'Digest uri does not match the request target', { expected: req.url, got: p.uri })
+      throw new HttpError(400, say('digestUri'), { expected: req.url, got: p.uri })
     }
-    if (!/^[0-9a-fA-F]{8}$/.test(p.nc!)) return challenge(res, algorithm, 'nc must be 8 hex digits')
+    if (!/^[0-9a-fA-F]{8}$/.test(p.nc!)) return challenge(res, algorithm, say('digestNc'))
 
     const now = Date.now()
     const issued = nonceIssued(p.nonce!)
-    if (issued === undefined) return challenge(res, algorithm, 'Unknown nonce')
-    if (now - issued > NONCE_LIFETIME_MS) return challenge(res, algorithm, 'Nonce expired', true)
+    if (issued === undefined) return challenge(res, algorithm, say('digestUnknownNonce'))
+    if (now - issued > NONCE_LIFETIME_MS) return challenge(res, algorithm, say('digestNonceExpired'), true)
 
     const ha1 = hash(algorithm, `${p.username}:${REALM}:${AUTH_PASSWORD}`)
     const ha2 = hash(algorithm, `${req.method}:${p.uri}`)
     const expected = hash(algorithm, `${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${ha2}`)
     if (p.username !== AUTH_USER || !sameText(expected, p.response!.toLowerCase())) {
-      return challenge(res, algorithm, 'Wrong user or password')
+      return challenge(res, algorithm, say('basicWrong'))
     }
 
     // Only after the response proved the password do we consume the nc, so garbage cannot burn counters.
     const nc = parseInt(p.nc!, 16)
     const seen = lastNc.get(p.nonce!)
-    if (seen && nc <= seen.nc) return challenge(res, algorithm, `Replayed nonce count ${p.nc}`)
+    if (seen && nc <= seen.nc) return challenge(res, algorithm, say('digestReplayed', { nc: p.nc ?? '' }))
     forgetExpired(now)
     lastNc.set(p.nonce!, { nc, issued })
 
@@ -122,7 +123,7 @@ export function createDigestAuth() {
     handler: ({ req, res, url }) => {
       const wanted = (url.searchParams.get('algorithm') ?? 'MD5').toUpperCase()
       if (!(wanted in ALGORITHMS)) {
-        throw new HttpError(400, `Unsupported algorithm "${wanted}"`, { supported: Object.keys(ALGORITHMS) })
+        throw new HttpError(400, say('digestUnsupportedAlgorithm', { algorithm: wanted }), { supported: Object.keys(ALGORITHMS) })
       }
       verify(req, res, wanted as Algorithm)
     }

@@ -2,6 +2,7 @@ import { promisify } from 'node:util'
 import * as zlib from 'node:zlib'
 import type { Route } from '../http/router'
 import { sendBytes, sendError } from '../http/reply'
+import { currentLang, say } from '../i18n'
 
 type Compress = (input: Buffer) => Promise<Buffer>
 
@@ -23,18 +24,22 @@ export function encodingRoutes(): Route[] {
     summary: `JSON sent with Content-Encoding: ${encoding}`,
     handler: async ({ res }) => {
       if (!compress) {
-        sendError(res, 501, `zstd is not available on this Node (${process.version})`, {
-          hint: 'zlib.zstdCompress exists from Node 22.15 / 23.8; try /gzip, /deflate or /brotli'
+        sendError(res, 501, say('zstdMissing', { version: process.version }), {
+          hint: say('zstdHint')
         })
         return
       }
       const document = {
         encoding,
-        message: `This body was compressed with ${encoding}; your client decoded it.`,
+        message: say('encodedMessage', { encoding }),
         numbers: Array.from({ length: 50 }, (_, i) => i * i)
       }
       const body = await compress(Buffer.from(JSON.stringify(document, null, 2), 'utf8'))
-      sendBytes(res, 200, 'application/json; charset=utf-8', body, { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' })
+      sendBytes(res, 200, 'application/json; charset=utf-8', body, {
+        'Content-Encoding': encoding,
+        'Content-Language': currentLang(),
+        Vary: 'Accept-Encoding, Accept-Language'
+      })
     }
   }))
 }

@@ -156,6 +156,94 @@ describe('playground texts by Accept-Language', () => {
   })
 })
 
+describe('the OAuth pages and the digest, GraphQL and encodings errors by Accept-Language', () => {
+  const page = async (path: string, init: RequestInit = {}): Promise<{ status: number; html: string; language: string | null }> => {
+    const res = await fetch(pg.url + path, init)
+    return { status: res.status, html: await res.text(), language: res.headers.get('content-language') }
+  }
+  const authorize = `/oauth/authorize?response_type=code&client_id=parley-app&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}&scope=notes`
+
+  it('the sign-in page speaks the preferred language, values stay as they are', async () => {
+    const [es, en] = await Promise.all([page(authorize, { headers: spanish }), page(authorize)])
+    expect(es.status).toBe(200)
+    expect(es.language).toBe('es')
+    expect(es.html).toContain('<html lang="es">')
+    expect(es.html).toContain('<h1>Inicia sesión en el playground de Parley</h1>')
+    expect(es.html).toContain('<b>parley-app</b> pide acceso a <b>notes</b>.')
+    expect(es.html).toContain('Usa el usuario <code>parley</code> y la contraseña <code>secret</code>.')
+    expect(es.html).toContain('<button type="submit">Iniciar sesión</button>')
+    expect(es.html).not.toMatch(/Sign in|Username|Password/)
+    expect(en.language).toBe('en')
+    expect(en.html).toContain('<h1>Sign in to the Parley playground</h1>')
+    expect(en.html).toContain('<b>parley-app</b> asks for access to <b>notes</b>.')
+    const wrong = await page('/oauth/authorize', {
+      method: 'POST',
+      headers: { ...spanish, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        response_type: 'code',
+        client_id: 'parley-app',
+        redirect_uri: 'http://127.0.0.1:9/cb',
+        username: 'x',
+        password: 'y'
+      }).toString()
+    })
+    expect(wrong.html).toContain('<p class="error" role="alert">El usuario o la contraseña no son correctos.</p>')
+    const unknown = await page('/oauth/authorize?response_type=code&client_id=nobody&redirect_uri=x', { headers: spanish })
+    expect(unknown.status).toBe(400)
+    expect(unknown.html).toContain('<h1>No se puede iniciar sesión</h1>')
+    expect(unknown.html).toContain('No se conoce el client_id "nobody". El playground conoce parley-app, parley-server, parley-short.')
+  })
+
+  it('the device page and its answers speak the preferred language', async () => {
+    const empty = await page('/oauth/device?user_code=AB-CD', { headers: spanish })
+    expect(empty.html).toContain('<h1>Conecta un dispositivo</h1>')
+    expect(empty.html).toContain('Código que muestra el dispositivo')
+    expect(empty.html).toContain('<button type="submit">Permitir</button>')
+    const form = (body: Record<string, string>, headers: Record<string, string> = spanish) =>
+      page('/oauth/device', {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString()
+      })
+    const unknown = await form({ user_code: 'ZZ-ZZ', username: 'parley', password: 'secret' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.html).toContain('Ningún dispositivo espera el código &quot;ZZ-ZZ&quot; (o ya ha caducado).')
+    expect((await form({ user_code: 'ZZ-ZZ', username: 'parley', password: 'secret' }, {})).html).toContain('No device is waiting for the code')
+    const notForm = await fetch(`${pg.url}/oauth/device`, { method: 'POST', headers: { ...spanish, 'Content-Type': 'text/plain' }, body: 'x' })
+    expect(notForm.status).toBe(415)
+    expect(((await notForm.json()) as { error: string }).error).toBe('Envía el formulario como application/x-www-form-urlencoded (RFC 6749, sección 3.2)')
+  })
+
+  it('digest auth explains a refusal in Spanish', async () => {
+    const [missing, algorithm] = await Promise.all([get('/auth/digest', { headers: spanish }), get('/auth/digest?algorithm=FOO', { headers: spanish })])
+    expect(missing.status).toBe(401)
+    expect(missing.body).toEqual({ error: 'Faltan las credenciales Digest', status: 401, hint: 'Autenticación Digest: usuario "parley", contraseña "secret"' })
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Digest realm=/)
+    expect(algorithm.body).toMatchObject({ error: 'El algoritmo "FOO" no está admitido', supported: expect.any(Array) })
+  })
+
+  it('GraphQL over HTTP answers its own errors in Spanish; field names and codes stay', async () => {
+    const post = (body: string) => get('/graphql', { method: 'POST', headers: { ...spanish, 'Content-Type': 'application/json' }, body })
+    const [notObject, mutationByGet, badId] = await Promise.all([
+      post('[]'),
+      get(`/graphql?query=${encodeURIComponent('mutation { deleteNote(id: "1") }')}`, { headers: spanish }),
+      post(JSON.stringify({ query: '{ note(id: "x") { id } }' }))
+    ])
+    expect(notObject.body['error']).toBe('El cuerpo debe ser un objeto JSON { query, variables?, operationName? }')
+    expect(mutationByGet.status).toBe(405)
+    expect(mutationByGet.body).toEqual({ errors: [{ message: 'Las mutaciones necesitan POST' }] })
+    expect(badId.body['errors']).toEqual([
+      expect.objectContaining({ message: '"x" no es un id de nota; los ids son números enteros', extensions: { code: 'BAD_USER_INPUT' } })
+    ])
+  })
+
+  it('a compressed body says what happened in Spanish', async () => {
+    const res = await fetch(`${pg.url}/gzip`, { headers: spanish })
+    expect(res.headers.get('content-language')).toBe('es')
+    expect(((await res.json()) as { message: string }).message).toBe('Este cuerpo se comprimió con gzip; tu cliente lo ha descomprimido.')
+  })
+})
+
 describe("the playground's catalogs", () => {
   it('Spanish has the same keys and ICU arguments as English', () => {
     const args = (message: string, lang: string): string[] =>
