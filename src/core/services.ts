@@ -173,6 +173,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...createDialogHandlers(options.nativeDialogs, fileGrants),
     'request.inherited': ({ collectionId, path }) => describeInheritance(store.collections, collectionId, path),
     ...compare.handlers,
+    // A renamed or moved request (or folder of them) keeps its response history.
+    ...Object.fromEntries(
+      (['request.rename', 'request.move', 'folder.rename', 'folder.move'] as const).map((name) => [
+        name,
+        async (input: { collectionId: string; path: string }) => {
+          const moved = await (store.handlers[name] as (input: unknown) => Promise<{ path: string }>)(input)
+          await compare.follow(input.collectionId, input.path, moved.path).catch(() => undefined)
+          return moved
+        }
+      ])
+    ),
     'app.info': (): AppInfo => ({
       name: 'Parley',
       version: options.appVersion,

@@ -77,5 +77,17 @@ export function createCompareServices(deps: CompareDeps) {
     await history.record(await keyOf(target), response, textual)
   }
 
-  return { handlers, record, history, diffs }
+  /** A request file (or a folder of them) moved from `from` to `to` in a collection: its history follows. */
+  const follow = async (collectionId: string, from: string, to: string): Promise<void> => {
+    if (from === to) return
+    const prefix = `collection:${await rootOf(collectionId)}\n`
+    await history.rekey((key) => {
+      if (!key.startsWith(prefix)) return undefined
+      const path = key.slice(prefix.length)
+      if (path === from) return `${prefix}${to}`
+      return path.startsWith(`${from}/`) ? `${prefix}${to}${path.slice(from.length)}` : undefined
+    })
+  }
+
+  return { handlers, record, follow, history, diffs }
 }

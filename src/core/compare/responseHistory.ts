@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { defaultResponseLimits, ResponseEntrySchema, ResponseLimitsSchema, type ResponseEntry, type ResponseLimits } from '../../shared/compare'
@@ -14,6 +14,8 @@ type Stored = z.infer<typeof StoredSchema>
 
 interface Indexed {
   dir: string
+  /** The request's key (as `record` got it), so a renamed request's history can follow it. */
+  key: string
   entry: ResponseEntry
   bodyBytes: number
 }
@@ -75,7 +77,7 @@ export class ResponseHistory {
       }
       const existing = index.findIndex((item) => item.entry.id === id && item.dir === dir)
       if (existing >= 0) index.splice(existing, 1)
-      index.push({ dir, entry, bodyBytes: bodyKept ? size : 0 })
+      index.push({ dir, key, entry, bodyBytes: bodyKept ? size : 0 })
       await this.evict(index, limits)
       return entry
     })
@@ -161,6 +163,32 @@ export class ResponseHistory {
     })
   }
 
+  /**
+   * Moves the responses of every request whose key `renamed` maps to a new one (a request file renamed or
+   * moved, or a folder holding it), so its history follows it. Entries that cannot move stay where they were.
+   */
+  rekey(renamed: (key: string) => string | undefined): Promise<void> {
+    return this.serialised(async () => {
+      for (const item of await this.load()) {
+        const key = renamed(item.key)
+        if (key === undefined || key === item.key) continue
+        const dir = this.dirOf(key)
+        const from = join(item.dir, `${item.entry.id}.json`)
+        try {
+          const stored = StoredSchema.parse(JSON.parse(await readFile(from, 'utf8')))
+          await mkdir(dir, { recursive: true })
+          if (item.entry.bodyKept) await rename(join(item.dir, `${item.entry.id}.body`), join(dir, `${item.entry.id}.body`))
+          await writeFileAtomic(join(dir, `${item.entry.id}.json`), `${JSON.stringify({ ...stored, key })}\n`)
+          await rm(from, { force: true })
+          item.dir = dir
+          item.key = key
+        } catch {
+          // A damaged or vanished entry stays behind; the rest still moves.
+        }
+      }
+    })
+  }
+
   private dirOf(key: string): string {
     return join(this.root, createHash('sha256').update(key).digest('hex').slice(0, 24))
   }
@@ -209,8 +237,8 @@ export class ResponseHistory {
       for (const name of await readdir(dir).catch(() => [] as string[])) {
         if (!name.endsWith('.json') || name.startsWith('.')) continue
         try {
-          const { entry } = StoredSchema.parse(JSON.parse(await readFile(join(dir, name), 'utf8')))
-          items.push({ dir, entry, bodyBytes: entry.bodyKept ? entry.size : 0 })
+          const { key, entry } = StoredSchema.parse(JSON.parse(await readFile(join(dir, name), 'utf8')))
+          items.push({ dir, key, entry, bodyBytes: entry.bodyKept ? entry.size : 0 })
         } catch {
           // A damaged entry is skipped; it is not worth failing the whole history for.
         }
