@@ -1,6 +1,9 @@
 import { handleProtocols } from 'graphql-ws'
 import { useServer } from 'graphql-ws/use/ws'
+import { execute, subscribe, type ExecutionArgs } from 'graphql'
+import type { IncomingMessage } from 'node:http'
 import { WebSocketServer } from 'ws'
+import { langOf, withLang, type Lang } from '../i18n'
 import type { NotesStore } from '../rest/notes-store'
 import { playgroundRoots, playgroundSchema } from './schema'
 
@@ -11,7 +14,21 @@ import { playgroundRoots, playgroundSchema } from './schema'
 export function createGraphqlWs(store: NotesStore) {
   const server = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => handleProtocols(protocols) })
   server.on('connection', (ws) => ws.on('error', () => {}))
-  const disposable = useServer({ schema: playgroundSchema, roots: playgroundRoots(store) }, server)
+  // The resolvers' errors speak the language of the upgrade request (Accept-Language or ?lang=), as HTTP's do.
+  const langOfArgs = (args: ExecutionArgs): Lang => (args.contextValue as { lang?: Lang } | undefined)?.lang ?? 'en'
+  const disposable = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
+    {
+      schema: playgroundSchema,
+      roots: playgroundRoots(store),
+      context: (ctx) => {
+        const request = ctx.extra.request
+        return { lang: langOf(request.headers['accept-language'], new URL(request.url ?? '/', 'http://playground.local').searchParams.get('lang')) }
+      },
+      execute: (args) => withLang(langOfArgs(args), () => execute(args)),
+      subscribe: (args) => withLang(langOfArgs(args), () => subscribe(args))
+    },
+    server
+  )
   return {
     server,
     close() {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import IntlMessageFormat from 'intl-messageformat'
+import { createClient } from 'graphql-ws'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -235,6 +236,19 @@ describe('the OAuth pages and the digest, GraphQL and encodings errors by Accept
     expect(badId.body['errors']).toEqual([
       expect.objectContaining({ message: '"x" no es un id de nota; los ids son números enteros', extensions: { code: 'BAD_USER_INPUT' } })
     ])
+  })
+
+  it('GraphQL over WebSocket: resolver errors speak the language of the upgrade', async () => {
+    const ask = async (query: string): Promise<unknown> => {
+      const client = createClient({ url: `${pg.url.replace(/^http/, 'ws')}/graphql${query}`, webSocketImpl: WebSocket, retryAttempts: 0 })
+      try {
+        for await (const result of client.iterate({ query: '{ note(id: "x") { id } }' })) return result.errors?.[0]?.message
+      } finally {
+        await client.dispose()
+      }
+    }
+    expect(await ask('?lang=es')).toBe('"x" no es un id de nota; los ids son números enteros')
+    expect(await ask('')).toBe('"x" is not a note id; ids are whole numbers')
   })
 
   it('a compressed body says what happened in Spanish', async () => {
