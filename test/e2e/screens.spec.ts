@@ -43,6 +43,8 @@ for (const size of sizes) {
       }
       await page.getByRole('button', { name: 'Send', exact: true }).click()
       await expect(page.getByRole('group', { name: 'Response summary' })).toBeVisible()
+      // The editor loads with the first body shown: the screen is finished when the JSON is drawn.
+      await expect(page.getByRole('textbox', { name: 'Response body' })).toContainText('"items"')
       await shot('main')
 
       await openSocketIo(page)
@@ -100,6 +102,10 @@ test('screens in Spanish at 1280x800', async ({ browser, host }) => {
     await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/api/notes`)
     await page.getByRole('button', { name: 'Enviar', exact: true }).click()
     await expect(page.getByRole('group', { name: 'Resumen de la respuesta' })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Cuerpo de la respuesta' })).toContainText('"items"')
+    // The first tab was made before the catalogs loaded: its title is still words, never a catalog key.
+    await expect(page.getByRole('tablist').first()).not.toContainText('tabsStore.')
+    await expect(page.getByRole('tablist').first()).toContainText('Petición sin título')
     await shot('main')
     for (const section of ['Cabeceras', 'Cuerpo', 'Autenticación', 'Scripts', 'Comprobaciones', 'Ajustes']) {
       await page.getByRole('tablist', { name: 'Secciones de la petición' }).getByRole('tab', { name: section }).click()

@@ -47,9 +47,12 @@ export function realtimeTitle(kind: RealtimeKind, url: string, namespace = '/'):
   return `${kindBadge(kind)} ${what || tr('tabs:tabTitles.newSession')}`
 }
 
-/** The text beside a tab's badge: the title without the method or kind the badge already shows. */
-/** "Untitled request" in every language: a tab made before the language changed still reads in the current one. */
+/**
+ * "Untitled request" in every language: a tab made before the language changed still reads in the current one.
+ * So does a tab made before the catalogs had loaded (the first tab of a fresh window), whose title is the key.
+ */
 function isUntitled(title: string): boolean {
+  if (title === 'tabsStore.untitledRequest' || title === 'tabTitles.untitledRequest') return true
   return Object.values(tabCatalogs).some((catalog) => {
     const tabs = catalog as { tabsStore?: { untitledRequest?: string }; tabTitles?: { untitledRequest?: string } } | undefined
     return title === tabs?.tabsStore?.untitledRequest || title === tabs?.tabTitles?.untitledRequest

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initI18n } from '../../../../src/renderer/i18n'
-import { httpTitle, pathOfUrl, realtimeTitle, tabLabel } from '../../../../src/renderer/features/tabs/tabTitles'
+import { httpTitle, pathOfUrl, realtimeTitle, shownTitle, tabLabel } from '../../../../src/renderer/features/tabs/tabTitles'
 
 describe('tab titles', () => {
   beforeAll(() => initI18n())
@@ -11,6 +11,11 @@ describe('tab titles', () => {
     expect(httpTitle('GET', 'example.com/users')).toBe('GET /users')
     expect(httpTitle('GET', 'https://api.example.com/')).toBe('GET api.example.com')
     expect(httpTitle('GET', '   ')).toBe('Untitled request')
+  })
+
+  it('a tab made before the catalogs loaded (its title is the key) shows "Untitled request" once they are there', () => {
+    expect(shownTitle({ kind: 'http', title: 'tabsStore.untitledRequest' })).toBe('Untitled request')
+    expect(shownTitle({ kind: 'http', title: 'List notes' })).toBe('List notes')
   })
 
   it('a realtime tab is its kind and its namespace or path', () => {
