@@ -201,9 +201,12 @@ test.describe('OAuth 2.0 sign-in', () => {
     const requestDialog = page.getByRole('dialog', { name: 'New request' })
     await requestDialog.getByRole('textbox', { name: 'Name' }).fill('Protected')
     await requestDialog.getByRole('button', { name: 'Create' }).click()
+    // The new request opens in its own tab once core has written and read it back: type there, not in the tab before.
+    await expect(page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab', { selected: true })).toContainText('Protected')
     await page.getByRole('textbox', { name: 'URL' }).fill(`${playground.url}/oauth/protected`)
     await page.getByRole('tablist', { name: 'Request sections' }).getByRole('tab', { name: /Auth/ }).click()
     await page.getByRole('combobox', { name: 'Auth type' }).selectOption('inherit')
+    await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue(`${playground.url}/oauth/protected`)
     await page.getByRole('button', { name: 'Send', exact: true }).click()
     await expect(page.getByLabel('Status 200 OK')).toBeVisible()
   })
