@@ -1,5 +1,7 @@
 import { HttpSettingsSchema } from '../../shared/http'
+import { digestOnHandshake } from '../http/auth/handshakeAuth'
 import type { HttpEngine } from '../http/engine'
+import { signHandshake } from '../realtime/handshakeSigning'
 import type { GraphqlWsRequest } from '../../shared/realtime'
 import type { SendContext } from '../../shared/sendContext'
 import { prepareHttpRequest, type SendPreparationDeps } from '../sendPreparation'
@@ -38,17 +40,10 @@ export async function prepareGraphqlWs(
  * the session then dials with these headers and URL and no auth of its own.
  */
 export async function withHandshakeAuth(http: Pick<HttpEngine, 'handshakeAuth'>, request: GraphqlWsRequest): Promise<GraphqlWsRequest> {
-  if (request.auth.type === 'none' || request.auth.type === 'inherit') return request
   // A bad URL is the session's to report, with its own hint.
-  if (!URL.canParse(request.url.trim())) return request
-  const asHttp = {
-    method: 'GET',
-    url: request.url.trim(),
-    headers: request.headers,
-    auth: request.auth,
-    body: { type: 'none' as const },
-    settings: HttpSettingsSchema.parse({})
-  }
-  const { url, headers } = await http.handshakeAuth(asHttp)
-  return { ...request, url, headers: headers.map(([name, value]) => ({ name, value, enabled: true })), auth: { type: 'none' } }
+  if (request.auth.type === 'none' || request.auth.type === 'inherit' || !URL.canParse(request.url.trim())) return request
+  const signed = await signHandshake(http, request)
+  if (signed.unappliedAuth === 'digest') throw digestOnHandshake()
+  if (signed.unappliedAuth) return request
+  return { ...request, url: signed.url, headers: signed.headers, auth: { type: 'none' } }
 }

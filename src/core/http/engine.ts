@@ -3,6 +3,7 @@ import type { ParleyError } from '../../shared/errors'
 import type { HeaderList, HttpBodySlice, HttpCookie, HttpProgress, HttpRequest, HttpResponse } from '../../shared/http'
 import { OAuth2TokenCache, type StoredTokenSource, type TokenPost } from './auth/oauth2'
 import { startAuth } from './auth/providers'
+import { digestOnHandshake } from './auth/handshakeAuth'
 import { BodyStore } from './bodyStore'
 import { PersistentCookieJar } from './cookieJar'
 import { DispatcherPool } from './dispatchers'
@@ -132,13 +133,7 @@ export async function createHttpEngine(options: HttpEngineOptions): Promise<Http
     },
 
     async handshakeAuth(request) {
-      if (request.auth.type === 'digest') {
-        throw httpError(
-          'invalid_request',
-          'Digest auth cannot be applied to a WebSocket handshake: it answers a challenge the handshake has no room for.',
-          'Use Basic, Bearer, OAuth 2.0 or an API key, or put the credentials in the connection params.'
-        )
-      }
+      if (request.auth.type === 'digest') throw digestOnHandshake()
       const ctx = { pool, store, jar, tokens, env, appProxy, userAgent, control: new RequestControl(), onProgress: null }
       const url = new URL(request.url)
       const headers: HeaderList = request.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value])

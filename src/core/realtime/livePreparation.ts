@@ -1,19 +1,18 @@
 import { HttpSettingsSchema, type HttpAuth, type KeyValue } from '../../shared/http'
 import type { SendContext } from '../../shared/sendContext'
-import { handshakeHeaders } from '../http/auth/handshakeAuth'
 import type { HttpEngine } from '../http/engine'
 import { prepareHttpRequest, type SendPreparationDeps } from '../sendPreparation'
 import { resolveValue } from '../vars/resolveRequest'
+import { signHandshake } from './handshakeSigning'
 import type { VariableScope } from '../vars/variableScope'
 
 /**
  * A saved Socket.IO, WebSocket or SSE request as it is dialled: like an HTTP request is sent, the
  * collection's and folders' headers come before its own (its own win on a name clash) and the
  * nearest auth of its folders or collection applies to the handshake (a live request has no auth
- * of its own: it always inherits); then every `{{variable}}` is resolved. Basic, Bearer and API key
- * auth are applied here; OAuth 2.0 and AWS Signature v4 through the HTTP engine's `handshakeAuth`
- * (as a GraphQL subscription's handshake gets them) when one is given; what cannot go on a
- * handshake (Digest answers a challenge) is not, and `unappliedAuth` says which.
+ * of its own: it always inherits); then every `{{variable}}` is resolved. The auth goes on the
+ * handshake through `signHandshake`, as a GraphQL subscription's does; what cannot go on a handshake
+ * (Digest answers a challenge) is not, and `unappliedAuth` says which.
  */
 export interface PreparedLive<T> {
   request: T
@@ -36,26 +35,6 @@ export async function prepareLiveRequest<T extends { url: string; headers: KeyVa
   }
   const prepared = await prepareHttpRequest({ collections: deps.collections, scopeFor: async () => scope }, asHttp, context)
   const resolved = resolveValue(request, scope)
-  const auth = prepared.auth
-  const viaEngine = (auth.type === 'oauth2' || auth.type === 'awsv4') && deps.http?.handshakeAuth
-  if (viaEngine && URL.canParse(prepared.url.trim())) {
-    const signed = await viaEngine({ ...prepared, url: prepared.url.trim() })
-    return { request: { ...resolved, url: signed.url, headers: signed.headers.map(([name, value]) => ({ name, value, enabled: true })) } }
-  }
-  if (auth.type !== 'basic' && auth.type !== 'bearer' && auth.type !== 'apikey') {
-    return {
-      request: { ...resolved, url: prepared.url, headers: prepared.headers },
-      ...(auth.type === 'none' || auth.type === 'inherit' ? {} : { unappliedAuth: auth.type })
-    }
-  }
-  let url: URL
-  try {
-    url = new URL(prepared.url.trim())
-  } catch {
-    // Not a URL: the engine says so when it dials; the credentials have nowhere to go.
-    return { request: { ...resolved, url: prepared.url, headers: prepared.headers } }
-  }
-  const enabled = prepared.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value] as [string, string])
-  const headers = (await handshakeHeaders(auth, enabled, url)).map(([name, value]) => ({ name, value, enabled: true }))
-  return { request: { ...resolved, url: auth.type === 'apikey' && auth.in === 'query' ? url.toString() : prepared.url, headers } }
+  const signed = await signHandshake(deps.http, { url: prepared.url, headers: prepared.headers, auth: prepared.auth })
+  return { request: { ...resolved, url: signed.url, headers: signed.headers }, ...(signed.unappliedAuth ? { unappliedAuth: signed.unappliedAuth } : {}) }
 }

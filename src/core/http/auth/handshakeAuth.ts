@@ -1,4 +1,5 @@
 import type { HeaderList, HttpAuth } from '../../../shared/http'
+import { httpError } from '../errors'
 import type { AuthContext } from './provider'
 import { apiKeyProvider, basicProvider, bearerProvider } from './simpleAuth'
 
@@ -22,4 +23,13 @@ export async function handshakeHeaders(auth: HttpAuth, headers: HeaderList, url:
     default:
       return headers
   }
+}
+
+/** Digest answers a challenge: a WebSocket handshake has no room for the round trip. */
+export function digestOnHandshake(): Error {
+  return httpError(
+    'invalid_request',
+    'Digest auth cannot be applied to a WebSocket handshake: it answers a challenge the handshake has no room for.',
+    'Use Basic, Bearer, OAuth 2.0 or an API key, or put the credentials in the connection params.'
+  )
 }
