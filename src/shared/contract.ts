@@ -297,6 +297,7 @@ export const events = {
     'New or amended (same seq) log messages, as the NDJSON lines of the log (messagesOfLines reads them), batched: every ~50 ms or 2,000 messages.'
   ),
   'oauth.finished': event(O.OAuthFinishedSchema, 'A sign-in (popup or device code) ended: the token, or why not.'),
+  'oauth.changed': event(O.OAuthChangedSchema, 'A stored token changed (signed in, refreshed at a send or on a 401, cleared): token panels ask again.'),
   'session.status': event(S.SessionStatusSchema, 'A session changed state: connecting, connected, reconnecting, disconnected, error, closed.'),
   'session.stats': event(S.SessionStatsSchema, 'Counters of a session, once a second: in, out, messages per second.'),
   'runner.progress': event(R.RunnerProgressSchema, 'A run started, a request of it started or finished (with its tests), or the run is done (summary).')

@@ -57,6 +57,9 @@ export const OAuthCompleteInput = z.object({
 })
 export const OAuthFlowRef = z.object({ flowId: z.string().min(1).max(100) })
 
+/** Says only that some stored token changed: which one is core's to know, and the panel asks for its own. */
+export const OAuthChangedSchema = z.object({}).strict()
+
 export const OAuthFinishedSchema = z.object({
   flowId: z.string(),
   token: OAuthTokenInfoSchema.optional(),

@@ -171,6 +171,10 @@ test.describe('OAuth 2.0 sign-in', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click()
     await expect(page.getByLabel('Status 200 OK')).toBeVisible()
     await expect(page.getByRole('list', { name: 'Warnings' })).toBeHidden()
+    // The token panel shows the refreshed token, not the revoked one it showed before the send.
+    const accessToken = panel.getByRole('textbox', { name: 'Access token' })
+    await expect(accessToken).not.toHaveValue(first)
+    await expect(accessToken).not.toHaveValue('')
 
     // The whole grant revoked (the renewed tokens came from it): nothing is left to refresh with.
     await revoke(page, first, null)

@@ -36,6 +36,7 @@ interface Deps {
 export function createOAuthHandlers({ tokens, http, events, options, prepare }: Deps) {
   let hostRedirect: string | null = null
   const flows = new OAuthFlows(tokens, { finished: (payload) => events.emit('oauth.finished', payload) }, options.signInWindow ?? null)
+  tokens.onChange(() => events.emit('oauth.changed', {}))
 
   async function oauthOf(request: HttpRequest, context: SendContext | undefined): Promise<{ auth: OAuth2Auth; prepared: HttpRequest }> {
     const prepared = await prepare(request, context)

@@ -64,6 +64,7 @@ export function tokenInfo(token: StoredToken | null): OAuthTokenInfo {
  */
 export class OAuthTokenStore {
   private readonly refreshing = new Map<string, Promise<StoredToken>>()
+  private readonly listeners = new Set<() => void>()
 
   constructor(
     private readonly secrets: SecretStore,
@@ -82,10 +83,22 @@ export class OAuthTokenStore {
 
   async set(auth: OAuth2Auth, token: StoredToken): Promise<void> {
     await this.secrets.setMany(new Map([[tokenKey(auth), JSON.stringify(token)]]))
+    this.changed()
   }
 
   async clear(auth: OAuth2Auth): Promise<void> {
     await this.secrets.setMany(new Map([[tokenKey(auth), undefined]]))
+    this.changed()
+  }
+
+  /** Called after any stored token changed: signed in, refreshed (at a send or on a 401), cleared. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener()
   }
 
   /** The token a send uses: the stored one, refreshed first when it has expired. */

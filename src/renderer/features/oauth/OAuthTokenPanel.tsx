@@ -41,6 +41,10 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
     void shellOf().then(setShell)
   }, [])
 
+  // Asked again whenever core stores, refreshes (at a send, or after a 401) or clears a token.
+  const [revision, setRevision] = useState(0)
+  useEffect(() => api.on('oauth.changed', () => setRevision((n) => n + 1)), [])
+
   useEffect(() => {
     let live = true
     api.call('oauth.token', targetRef.current).then(
@@ -50,7 +54,7 @@ export function OAuthTokenPanel({ auth, target }: { auth: OAuth2Auth; target: To
     return () => {
       live = false
     }
-  }, [identity])
+  }, [identity, revision])
 
   useEffect(
     () =>
