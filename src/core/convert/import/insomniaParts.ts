@@ -65,6 +65,8 @@ export function insomniaAuth(auth: unknown, where: string, unsupported: Unsuppor
         return { type: 'none' }
       }
       const signIn = grant === 'authorization_code' || grant === 'implicit'
+      if (grant === 'authorization_code' && field(auth, 'usePkce') === true && p('pkceMethod').toLowerCase() === 'plain')
+        unsupported.push({ item: where, what: 'OAuth 2.0: the PKCE method "plain" was not carried over; Parley always uses S256.' })
       if (p('tokenPrefix') && p('tokenPrefix') !== 'Bearer')
         unsupported.push({
           item: where,

@@ -60,6 +60,8 @@ function postmanOAuth2(p: (key: string) => string, where: string, unsupported: U
   const optional = (key: string, name: string): Record<string, string> => (p(key) ? { [name]: p(key) } : {})
   if (p('addTokenTo') === 'queryParams')
     unsupported.push({ item: where, what: 'OAuth 2.0: Postman added the token to the query; Parley sends it in the Authorization header.' })
+  if (named === 'authorization_code_with_pkce' && p('challengeAlgorithm').toLowerCase() === 'plain')
+    unsupported.push({ item: where, what: 'OAuth 2.0: the PKCE method "plain" was not carried over; Parley always uses S256.' })
   if (p('headerPrefix') && p('headerPrefix') !== 'Bearer')
     unsupported.push({
       item: where,

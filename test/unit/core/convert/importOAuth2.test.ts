@@ -174,4 +174,55 @@ describe('import: OAuth 2.0 grants', () => {
     expect(authOf(requests.get('Implicit'))).toMatchObject({ grant: 'implicit', authUrl: 'https://auth.example.com/authorize' })
     await services.dispose()
   })
+  it('a PKCE method "plain" is listed as not carried over (Parley always sends S256), from Postman and Insomnia', async () => {
+    const services = await createServices({ dataDir: await tempDir(), shell: 'browser', appVersion: '0.0.0', statusIntervalMs: 0 })
+    const plainPostman = {
+      info: postman.info,
+      item: [
+        {
+          name: 'Plain',
+          request: {
+            method: 'GET',
+            url: 'https://api.example.com/a',
+            auth: {
+              type: 'oauth2',
+              oauth2: kv({ ...common, grant_type: 'authorization_code_with_pkce', authUrl: 'https://auth.example.com/authorize', challengeAlgorithm: 'plain' })
+            }
+          }
+        }
+      ]
+    }
+    const fromPostman = await importText(services, JSON.stringify(plainPostman))
+    expect(fromPostman.result.unsupported).toEqual([{ item: 'Plain', what: expect.stringMatching(/PKCE method "plain".*S256/) }])
+    expect(authOf(fromPostman.requests.get('Plain'))).toMatchObject({ grant: 'authorization_code' })
+    expect(authOf(fromPostman.requests.get('Plain'))).not.toHaveProperty('pkce')
+
+    const plainInsomnia = {
+      _type: 'export',
+      __export_format: 4,
+      resources: [
+        { _id: 'wrk_1', _type: 'workspace', name: 'Plain PKCE', parentId: null },
+        {
+          _id: 'req_1',
+          _type: 'request',
+          parentId: 'wrk_1',
+          name: 'Plain',
+          method: 'GET',
+          url: 'https://api.example.com/a',
+          authentication: {
+            type: 'oauth2',
+            grantType: 'authorization_code',
+            accessTokenUrl: 'https://auth.example.com/token',
+            authorizationUrl: 'https://auth.example.com/authorize',
+            clientId: 'ins-app',
+            usePkce: true,
+            pkceMethod: 'plain'
+          }
+        }
+      ]
+    }
+    const fromInsomnia = await importText(services, JSON.stringify(plainInsomnia))
+    expect(fromInsomnia.result.unsupported).toEqual([{ item: expect.stringContaining('Plain'), what: expect.stringMatching(/PKCE method "plain".*S256/) }])
+    await services.dispose()
+  })
 })
